@@ -1,0 +1,66 @@
+// What the read path (list, stats, due, alerts, review) needs of one case,
+// flattened: codes, local dates, derived state. Built from a full Case by
+// `Summarize` (case_record.hpp) and stored in the derived index
+// (case_index.hpp), so reading a large store never re-parses YAML.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "time.hpp"
+
+namespace mediate {
+
+/// One case as the read path sees it. Dates are local dates in the store's
+/// time zone; money is in fen (1 yuan = 100 fen); -1 means "none".
+struct CaseSummary {
+  std::string id;    ///< "WBL-2026-000042"
+  std::string path;  ///< relative to the store root: "cases/2026/03/WBL-2026-000042.yaml"
+  std::string file_no;
+  Date received;     ///< local date the case was received
+  std::int64_t received_unix = 0;  ///< instant received (for ordering)
+  std::string source;    ///< DOMAIN §3 source code
+  std::string category;  ///< DOMAIN §3 category code
+  std::string risk;      ///< red | orange | yellow | blue | ""
+  std::string summary;
+  std::int64_t amount_fen = -1;
+  int people_involved = 0;
+  std::string street, community, grid;  ///< division codes
+
+  // Derived from the events (lifecycle replay).
+  std::string status;   ///< received, routed, mediating, agreed, terminated, withdrawn, refused, closed
+  std::string level;    ///< grid | community | street | district | city | ""
+  std::string org;      ///< handling organisation id
+  std::vector<std::string> mediators;
+  Date deadline;        ///< conclude-by date (after extensions)
+  std::string outcome;  ///< agreed | terminated | withdrawn | refused | ""
+  Date concluded;       ///< agreement or termination date
+  Date closed;          ///< case file closed (归档)
+  std::string agreement_form;  ///< written | oral | ""
+  std::string performance;     ///< full | instalment | none | ""
+  Date agreement_effective;
+  Date confirmation_applied;   ///< judicial confirmation applied for
+  std::string confirmation;    ///< applied | confirmed | rejected | ""
+  Date visited;                ///< first return visit
+  int escalations = 0;
+  bool extended = false;       ///< an extension of the time limit was recorded
+  bool migrated = false;       ///< imported from a ledger with its history
+
+  /// Parties' identifying keys for repeated-dispute detection: the ID
+  /// number or credit code when known, else "name|phone".
+  std::vector<std::string> party_keys;
+  /// Party kinds in order ("person" / "organisation").
+  std::vector<std::string> party_kinds;
+};
+
+/// True while the case file is not closed (DOMAIN §3: a successful case
+/// stays open until its return visit): every status but closed, withdrawn
+/// and refused. This is the `open` filter word.
+bool IsOpenStatus(const std::string& status);
+
+/// True while mediation is not yet concluded: received, routed, mediating.
+/// A mediator's or organisation's caseload counts these.
+bool IsPendingStatus(const std::string& status);
+
+}  // namespace mediate

@@ -1,0 +1,45 @@
+// Result data before rendering: named, typed columns and rows of cells.
+// Every report is built as a Table first and rendered last (render.hpp),
+// so every format shows the same numbers (DESIGN §4).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace mediate {
+
+/// How a column's values are typed and shown.
+enum class ColumnKind {
+  kText,     ///< a string
+  kCode,     ///< a vocabulary/division code (text, never a number)
+  kInt,      ///< a count
+  kMoney,    ///< fen (int64); shown as yuan with two decimals
+  kPercent,  ///< a ratio 0..1 (double); shown as 85.3%
+  kDecimal,  ///< a double shown with one decimal (days, averages)
+};
+
+struct Column {
+  std::string name;     ///< machine name: CSV header, JSON key ("category_label")
+  std::string heading;  ///< human heading for text/Markdown/HTML ("类别"); name when empty
+  ColumnKind kind = ColumnKind::kText;
+};
+
+/// One cell: empty, text, an integer (counts, fen) or a real (ratios).
+using Cell = std::variant<std::monostate, std::string, std::int64_t, double>;
+
+struct Table {
+  std::vector<Column> columns;
+  std::vector<std::vector<Cell>> rows;
+  /// Optional totals row (same width as columns), rendered last and marked
+  /// "total" in the first column by the builder.
+  std::vector<Cell> totals;
+  /// Notes printed under a text table (e.g. "2 cases without a street").
+  std::vector<std::string> notes;
+
+  /// Index of the column named `name`, or -1.
+  int ColumnIndex(const std::string& name) const;
+};
+
+}  // namespace mediate

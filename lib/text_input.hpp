@@ -1,0 +1,67 @@
+// Turning what people type into spreadsheets into values: encodings, CSV,
+// full-width characters, dates and amounts in the shapes Chinese ledgers
+// use. Pure functions; no I/O.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "status.hpp"
+#include "time.hpp"
+
+namespace mediate {
+
+/// True when `bytes` is valid UTF-8 (via utf8proc). `bad_offset` receives
+/// the byte offset of the first invalid sequence.
+bool IsValidUtf8(std::string_view bytes, std::size_t* bad_offset = nullptr);
+
+/// Input encodings we read.
+enum class Encoding { kUtf8, kGb18030 };
+
+/// Detects the encoding of a ledger: UTF-8 (with or without BOM) when the
+/// bytes are valid UTF-8, else GB18030 when they convert cleanly.
+/// nullopt when neither.
+std::optional<Encoding> DetectEncoding(std::string_view bytes);
+
+/// Parses "utf-8"/"utf8", "gb18030"/"gbk"/"gb2312" (GB18030 is a superset).
+std::optional<Encoding> ParseEncodingName(std::string_view name);
+
+/// Converts `bytes` to UTF-8 (iconv for GB18030), dropping a leading BOM.
+/// kRejected naming `file` and the byte offset of an invalid sequence.
+Result<std::string> ToUtf8(std::string_view bytes, Encoding from, const std::string& file);
+
+/// One CSV record with the file line it started on (1-based).
+struct CsvRecord {
+  int line = 0;
+  std::vector<std::string> fields;
+};
+
+/// Parses RFC 4180 CSV (or TSV with `delimiter` '\t') via libcsv: quoted
+/// fields with delimiters, quotes and newlines; CRLF or LF. Blank lines are
+/// skipped. kRejected with file:line for a malformed file (an unterminated
+/// quote).
+Result<std::vector<CsvRecord>> ParseCsv(std::string_view utf8, const std::string& file,
+                                        char delimiter = ',');
+
+/// NFKC-folds full-width digits, letters and punctuation to ASCII
+/// ("１２３" → "123", "，" → ","), via utf8proc, and trims ASCII and
+/// ideographic spaces at both ends. Chinese characters are unchanged.
+std::string NormalizeCell(std::string_view text);
+
+/// Parses a date as ledgers write it: 2026-01-05, 2026/1/5, 2026.1.5,
+/// 2026年1月5日 (after NormalizeCell). nullopt when the shape is unknown or
+/// the date does not exist.
+std::optional<Date> ParseLedgerDate(std::string_view text);
+
+/// Parses an amount in yuan to fen, exactly (no floating point): "3500",
+/// "3,500.50", "¥3500", "￥3500", "3500元", "3500.5". nullopt for anything
+/// else, including more than two decimals. A leading '-' parses (negative).
+std::optional<std::int64_t> ParseYuanToFen(std::string_view text);
+
+/// Formats fen as yuan with two decimals, no grouping: 350050 → "3500.50".
+std::string FormatFenAsYuan(std::int64_t fen);
+
+}  // namespace mediate
