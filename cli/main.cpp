@@ -1,1 +1,99 @@
-int main() { return 0; }
+// mediate: the district's people's-mediation cases, kept in git.
+//
+// main picks the command from the table, prepares what it needs (store,
+// registries), runs it, and maps an error's kind to the exit code
+// (DESIGN §2): 0 ok, 1 a check found errors, 2 usage, 3 input rejected,
+// 4 store busy or write failed, 70 internal error.
+#include <CLI/CLI.hpp>
+
+#include <clocale>
+#include <cstdio>
+
+#include "command.hpp"
+
+namespace mediate::cli {
+namespace {
+
+int ExitCode(const Status& s) {
+  if (s.ok()) return 0;
+  switch (s.kind()) {
+    case ErrorKind::kCheckFailed:
+      return 1;
+    case ErrorKind::kUsage:
+      return 2;
+    case ErrorKind::kRejected:
+    case ErrorKind::kNotFound:
+      return 3;
+    case ErrorKind::kBusy:
+    case ErrorKind::kIo:
+      return 4;
+    case ErrorKind::kInternal:
+      return 70;
+  }
+  return 70;
+}
+
+int Main(int argc, char** argv) {
+  std::setlocale(LC_ALL, "C.UTF-8");
+  CLI::App app{"mediate — people's mediation (人民调解) cases of a district, kept in git", "mediate"};
+  app.set_version_flag("--version", "mediate 0.1.0");
+  app.require_subcommand(1);
+  app.fallthrough();
+  Context ctx;
+  app.add_option("-C", ctx.global.store_dir, "run in the store at STORE (default: the current directory)")
+      ->type_name("STORE");
+  app.add_option("--as", ctx.global.as, "operator identity \"Name <email>\" (default: MEDIATE_USER, git config)");
+
+  struct Entry {
+    const CommandSpec* spec;
+    std::unique_ptr<Command> cmd;
+    CLI::App* sub;
+  };
+  std::vector<Entry> entries;
+  for (const auto& spec : CommandTable()) {
+    auto cmd = spec.make();
+    CLI::App* sub = app.add_subcommand(spec.name, spec.summary);
+    cmd->Declare(*sub);
+    entries.push_back({&spec, std::move(cmd), sub});
+  }
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? 0 : 2;
+  }
+
+  for (auto& e : entries) {
+    if (!e.sub->parsed()) continue;
+    Status st;
+    if (e.spec->needs != Needs::kNothing) {
+      auto store = Store::Open(ctx.global.store_dir.empty() ? "." : ctx.global.store_dir);
+      if (!store.ok()) {
+        st = store.status();
+      } else {
+        ctx.store.emplace(std::move(store.value()));
+        if (e.spec->needs == Needs::kRegistries) st = ctx.store->LoadRegistries();
+      }
+    }
+    if (st.ok()) {
+      try {
+        st = e.cmd->Run(ctx);
+      } catch (const std::exception& ex) {
+        st = Status::Internal(std::string("internal error: ") + ex.what());
+      }
+    }
+    std::fflush(ctx.out);
+    if (!st.ok()) {
+      PrintStatus(ctx.err, st);
+      return ExitCode(st);
+    }
+    return 0;
+  }
+  return 2;
+}
+
+}  // namespace
+}  // namespace mediate::cli
+
+int main(int argc, char** argv) { return mediate::cli::Main(argc, argv); }

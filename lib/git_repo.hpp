@@ -21,7 +21,9 @@ namespace mediate {
 struct Signature {
   std::string name;
   std::string email;
-  /// Parses "Name <email>"; a bare name gets `fallback_email`.
+  /// Parses "Name <email>"; a bare name gets `fallback_email` (which may be
+  /// empty: the caller decides). nullopt for an empty name, an empty or
+  /// unbalanced "<...>", text after '>' or control characters.
   static std::optional<Signature> Parse(const std::string& text,
                                         const std::string& fallback_email = "");
   std::string ToString() const;  ///< "Name <email>"
@@ -52,13 +54,15 @@ class GitRepo {
   GitRepo& operator=(GitRepo&&) noexcept;
 
   /// Creates a new repository with an empty history at `workdir` (branch
-  /// "main"). kIo when it fails.
+  /// "main"; the directory is created when missing). kIo when it fails or
+  /// `workdir` already holds a repository.
   static Result<GitRepo> Init(const std::string& workdir);
-  /// Opens the repository whose work tree is `workdir`. kNotFound when none.
+  /// Opens the repository whose work tree is `workdir` (no search upwards).
+  /// kNotFound when none.
   static Result<GitRepo> Open(const std::string& workdir);
 
   const std::string& workdir() const { return workdir_; }
-  /// "<workdir>/.git".
+  /// The git directory, normally "<workdir>/.git" (no trailing slash).
   std::string git_dir() const;
 
   /// The current HEAD commit id, or "" for an unborn branch.
@@ -77,6 +81,18 @@ class GitRepo {
   /// commit). Only those paths change in the new tree. Fails kBusy when
   /// HEAD is no longer `expected_head` or the index is locked; kIo on other
   /// git errors. Returns the new commit id.
+  ///
+  /// The new tree is HEAD's tree updated at just those paths
+  /// (git_tree_create_updated: cost follows the paths, not the store's
+  /// size); the branch HEAD names moves by compare-and-swap on its old id;
+  /// the objects and the ref are made durable (fsync of each new object, or
+  /// one syncfs for more than 64 paths) before and after the ref moves; then
+  /// the real index gets those paths' entries (with stat data) so that
+  /// `git status` is clean. The author is also the committer, at the current
+  /// time and local UTC offset. A message is cleaned up like git's (trailing
+  /// newline). An author without name or email is kUsage. If the index
+  /// update fails after the ref moved, the result is kIo with a message
+  /// that says the commit was made.
   Result<std::string> CommitPaths(const std::vector<std::string>& paths,
                                   const std::string& expected_head, const Signature& author,
                                   const std::string& message);
@@ -85,15 +101,31 @@ class GitRepo {
   /// untracked files not ignored, like `git status --porcelain`.
   Result<std::vector<std::string>> DirtyPaths() const;
 
-  /// Commits that changed `path`, newest first (follows no renames).
+  /// Commits that changed `path`, newest first (follows no renames): walks
+  /// from HEAD in time order and keeps a commit when the entry at `path`
+  /// differs from its first parent's (or the commit has no parent and the
+  /// path exists). Empty for an unborn HEAD.
   Result<std::vector<CommitInfo>> Log(const std::string& path) const;
 
-  /// The content of `path` in commit `commit_id`, or nullopt when absent there.
+  /// The content of `path` in commit `commit_id` (any revision git
+  /// understands: full or short id, "HEAD~2"), or nullopt when absent
+  /// there. kNotFound for an unknown commit, kIo when `path` is a directory.
   Result<std::optional<std::string>> ReadAt(const std::string& commit_id,
                                             const std::string& path) const;
 
   /// The content of `path` in HEAD, or nullopt when absent.
   Result<std::optional<std::string>> ReadHead(const std::string& path) const;
+
+  /// Of `paths`, those whose work-tree content differs from HEAD's (a file
+  /// present on one side only counts as different; both absent is equal).
+  /// Hashes just those files (git_odb_hash, no filters): cheap in any store.
+  Result<std::vector<std::string>> ChangedFromHead(const std::vector<std::string>& paths) const;
+
+  /// Sets the index entries of `paths` to HEAD's version (removing those
+  /// absent from HEAD), with the work tree's stat data where the file matches,
+  /// so `git status` agrees. Used when recovering from a crash between the
+  /// commit and the index update. kBusy when `.git/index.lock` exists.
+  Status SyncIndex(const std::vector<std::string>& paths);
 
  private:
   GitRepo() = default;

@@ -16,6 +16,7 @@ namespace mediate {
 
 /// What went wrong, coarse enough to choose an exit code (DESIGN §2).
 enum class ErrorKind {
+  kCheckFailed,  ///< a check (validate, audit, review check) found errors: exit 1
   kUsage,     ///< bad command line or filter: exit 2
   kRejected,  ///< invalid data, a forbidden step, nothing eligible: exit 3
   kNotFound,  ///< a named case/record does not exist: exit 3
@@ -62,6 +63,9 @@ class [[nodiscard]] Status {
   }
   static Status NotFound(std::string message) {
     return Error(ErrorKind::kNotFound, std::move(message));
+  }
+  static Status CheckFailed(std::string message, std::vector<Diagnostic> d = {}) {
+    return Error(ErrorKind::kCheckFailed, std::move(message), std::move(d));
   }
   static Status Busy(std::string message) { return Error(ErrorKind::kBusy, std::move(message)); }
   static Status Io(std::string message) { return Error(ErrorKind::kIo, std::move(message)); }

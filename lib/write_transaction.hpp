@@ -6,17 +6,35 @@
 //   tx->Put("cases/2026/03/WBL-2026-000042.yaml", text);
 //   auto commit = tx->Commit(author, message);           // 3.-5.
 //
-// Commit(): records the plan in a journal under .git/mediate/ (old contents
-// of every path), writes each file to a temporary file beside it, makes the
-// batch durable (fsync of the files, or one syncfs for large batches, and
-// of the directories), renames into place, commits those paths through
-// GitRepo::CommitPaths, then deletes the journal. If anything fails after
-// the first rename, the previous contents are restored from the journal and
-// the command fails with nothing changed. A process killed at any moment
-// leaves the journal behind; the next Begin() (or RecoverStore) rolls the
-// work tree back to HEAD's contents for the journalled paths — or, when the
-// commit had already been made, just discards the journal — so the store
-// shows the old state or the new one, never a mix.
+// The lock is `.git/mediate/lock`, created with O_EXCL and holding the
+// holder text, pid, host and start time. A second writer polls (50 ms) up to
+// lock_timeout, then fails kBusy naming the holder. A lock whose pid is dead
+// on this host is stale and taken over (under a flock on
+// `.git/mediate/lock.takeover`, so two takers cannot both win).
+//
+// Commit(): checks that HEAD is still the one Begin() saw and that no staged
+// path has uncommitted changes (each file hashed against HEAD's blob, not a
+// status scan), then records the plan in `.git/mediate/journal` (written to
+// a temporary file, fsynced, renamed): the HEAD id at the start, the writer's
+// pid and every path with whether it existed in HEAD. The old contents need
+// not be copied: every path is clean, so HEAD holds them. Then it writes each
+// file to `<dir>/.<name>.tmp-<pid>` beside it, makes the batch durable (fsync
+// of each file, or one syncfs for more than 64 files), renames into place
+// (removals unlink, and empty directories go), fsyncs the directories,
+// commits those paths through GitRepo::CommitPaths, and deletes the journal.
+// If anything fails after the journal was written, the journal is replayed
+// at once: the paths go back to HEAD's contents (or are removed when absent
+// from HEAD) and leftover temporary files are deleted. A process killed at
+// any moment leaves the journal behind; the next Begin() (or RecoverStore)
+// does the same rollback — or, when HEAD has moved and holds exactly the
+// work tree's contents of the journalled paths (the commit was made), just
+// syncs the index and discards the journal — so the store shows the old
+// state or the new one, never a mix.
+//
+// Fault injection (for crash tests): when the environment variable
+// MEDIATE_FAULT is `after-journal`, `after-temp`, `after-rename:N` (after
+// the N-th rename, 1-based) or `after-commit`, Commit() sends itself SIGKILL
+// at that point.
 #pragma once
 
 #include <chrono>
@@ -34,7 +52,8 @@ struct WriteOptions {
   /// How long to wait for another writer's lock before failing kBusy.
   std::chrono::milliseconds lock_timeout{10000};
   /// Who holds the lock, written into the lock file and named to a second
-  /// writer that gives up ("mediate import by 王某 <w@x>, pid 123").
+  /// writer that gives up ("mediate import by 王某 <w@x>, pid 123"). One
+  /// line; empty means "mediate (pid N)".
   std::string holder;
 };
 
@@ -58,14 +77,16 @@ class WriteTransaction {
   void Put(const std::string& path, std::string content);
   /// Stages the removal of `path`.
   void Remove(const std::string& path);
-  /// Staged content at `path` (nullopt when not staged or staged as removed).
+  /// Staged content at `path` (nullptr when not staged or staged as removed).
   const std::string* Staged(const std::string& path) const;
   std::size_t size() const;
 
   /// Writes everything staged and makes one commit. Returns the commit id.
-  /// kBusy when HEAD moved or the index is locked (nothing written); kIo when
-  /// a write or the commit failed (previous contents restored). Committing an
-  /// empty transaction is kInternal.
+  /// kBusy when HEAD moved or the index is locked (nothing written);
+  /// kRejected when a staged path has uncommitted changes in the work tree
+  /// (nothing written) or is not a valid relative path; kIo when a write or
+  /// the commit failed (previous contents restored). Committing an empty
+  /// transaction, or committing twice, is kInternal.
   Result<std::string> Commit(const Signature& author, const std::string& message);
 
  private:
@@ -75,7 +96,9 @@ class WriteTransaction {
 };
 
 /// Rolls back an unfinished write (journal left by a crash) in the store at
-/// `root`. Returns true when something was rolled back. Takes the lock.
+/// `root`. Returns true when an unfinished write was rolled back; false when
+/// there was none, or when its commit had been made (the journal is then
+/// just discarded). Takes the lock.
 Result<bool> RecoverStore(const std::string& root, const WriteOptions& options);
 
 }  // namespace mediate

@@ -1,0 +1,95 @@
+// The command table and what every command receives.
+//
+// Like git's builtin/ and ninja's tool table: each subcommand lives in
+// cli/cmd_<name>.cpp, declares its options on a CLI11 sub-app, and runs
+// with a Context the dispatcher prepared (store opened and registries
+// loaded as the table says). Commands parse and render; the library decides.
+#pragma once
+
+#include <cstdio>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "git_repo.hpp"
+#include "render.hpp"
+#include "status.hpp"
+#include "store.hpp"
+#include "time.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace mediate::cli {
+
+/// What a command needs set up before it runs.
+enum class Needs {
+  kNothing,     ///< no store (init, help)
+  kStore,       ///< an opened store (settings)
+  kRegistries,  ///< the store plus areas, organisations and mediators
+};
+
+/// Options every command accepts (main.cpp declares them).
+struct GlobalOptions {
+  std::string store_dir;  ///< -C STORE
+  std::string as;         ///< --as "Name <email>"
+  bool quiet = false;
+};
+
+/// Everything a running command may use. Output goes to out/err, never
+/// directly to stdout, so commands are testable.
+struct Context {
+  GlobalOptions global;
+  std::optional<Store> store;  ///< set when the command needs a store
+  const Clock* clock = nullptr;
+  std::FILE* out = stdout;
+  std::FILE* err = stderr;
+
+  Store& st() { return *store; }
+  /// The operator for commits and events: --as, MEDIATE_USER, else git
+  /// config user.name/user.email. kUsage when none can be found.
+  Result<Signature> Operator() const;
+  /// "now" from the clock (MEDIATE_NOW pins it).
+  Timestamp Now() const;
+  /// Today's date in the store's time zone.
+  Date Today() const;
+  /// True when stderr is a terminal (progress bars only there).
+  bool ErrIsTerminal() const;
+};
+
+/// One subcommand.
+class Command {
+ public:
+  virtual ~Command() = default;
+  /// Declares options and positionals on the command's sub-app.
+  virtual void Declare(CLI::App& app) = 0;
+  /// Runs after parsing. Errors are returned, never printed here (main
+  /// prints them and maps their kind to the exit code).
+  virtual Status Run(Context& ctx) = 0;
+};
+
+/// An entry of the command table.
+struct CommandSpec {
+  const char* name;
+  const char* summary;
+  Needs needs;
+  std::unique_ptr<Command> (*make)();
+};
+
+/// Every command, in the order `mediate --help` lists them.
+const std::vector<CommandSpec>& CommandTable();
+
+/// Prints a table in the chosen format to ctx.out; for xlsx writes `path`
+/// (kUsage when none was given).
+Status Emit(Context& ctx, const Table& table, Format format, const std::string& xlsx_path = "",
+            const std::string& sheet = "mediate");
+
+/// Prints every diagnostic of `status` (then its message) to `err`.
+void PrintStatus(std::FILE* err, const Status& status);
+
+/// Prints warnings (not errors) among `diagnostics`.
+void PrintWarnings(std::FILE* err, const std::vector<Diagnostic>& diagnostics);
+
+}  // namespace mediate::cli

@@ -1,0 +1,68 @@
+#include <unistd.h>
+
+#include <cstdlib>
+
+#include "command.hpp"
+
+namespace mediate::cli {
+
+Result<Signature> Context::Operator() const {
+  std::string fallback_email;
+  std::optional<std::string> git_name;
+  if (store) {
+    if (auto repo = GitRepo::Open(store->root()); repo.ok()) {
+      fallback_email = repo->ConfigString("user.email").value_or("");
+      git_name = repo->ConfigString("user.name");
+    }
+  }
+  std::string text = global.as;
+  if (text.empty()) {
+    if (const char* env = std::getenv("MEDIATE_USER"); env && *env) text = env;
+  }
+  if (text.empty() && git_name) text = *git_name;
+  if (text.empty())
+    return Status::Usage(
+        "who is making this change? give --as \"Name <email>\", set MEDIATE_USER, or set git "
+        "config user.name and user.email");
+  auto sig = Signature::Parse(text, fallback_email);
+  if (!sig) return Status::Usage("operator \"" + text + "\" is not like \"Name <email>\"");
+  if (sig->email.empty()) sig->email = "unknown@localhost";
+  return *sig;
+}
+
+Timestamp Context::Now() const {
+  Timestamp t = (clock ? *clock : DefaultClock()).Now();
+  if (store) return store->settings().time_zone.ToLocal(t);
+  return t;
+}
+
+Date Context::Today() const {
+  Timestamp t = Now();
+  if (store) return store->settings().time_zone.LocalDate(t);
+  return Date::FromDays(static_cast<std::int32_t>(t.unix_seconds / 86400));
+}
+
+bool Context::ErrIsTerminal() const { return isatty(fileno(err)) != 0; }
+
+Status Emit(Context& ctx, const Table& table, Format format, const std::string& xlsx_path,
+            const std::string& sheet) {
+  if (format == Format::kXlsx) {
+    if (xlsx_path.empty()) return Status::Usage("--format xlsx needs an output file: -o FILE.xlsx");
+    return WriteXlsx(table, xlsx_path, sheet);
+  }
+  std::string text = Render(table, format);
+  std::fwrite(text.data(), 1, text.size(), ctx.out);
+  return Status::Ok();
+}
+
+void PrintStatus(std::FILE* err, const Status& status) {
+  for (const auto& d : status.diagnostics()) std::fprintf(err, "%s\n", d.ToString().c_str());
+  if (!status.message().empty()) std::fprintf(err, "%s\n", status.message().c_str());
+}
+
+void PrintWarnings(std::FILE* err, const std::vector<Diagnostic>& diagnostics) {
+  for (const auto& d : diagnostics)
+    if (d.severity == Severity::kWarning) std::fprintf(err, "%s\n", d.ToString().c_str());
+}
+
+}  // namespace mediate::cli

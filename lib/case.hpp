@@ -1,0 +1,91 @@
+// A case file (卷宗) as a compact struct: what the paper file holds —
+// parties, place, category, source, summary, claim, risk — and the
+// append-only timeline of events from which its state is derived
+// (DESIGN §1). Conversion to and from the YAML record is in case_record.hpp.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "time.hpp"
+#include "value.hpp"
+
+namespace mediate {
+
+/// A party to the dispute.
+struct Party {
+  std::string role;         ///< applicant | respondent | third_party
+  std::string kind;         ///< person | organisation
+  std::string name;
+  std::string id_number;    ///< citizen ID number (persons)
+  std::string credit_code;  ///< unified social credit code (organisations)
+  std::string phone;
+};
+
+/// Where the dispute is: division codes from areas/ and a free address.
+struct Place {
+  std::string street;     ///< 9-digit street code
+  std::string community;  ///< 12-digit community code
+  std::string grid;       ///< 15-digit grid code
+  std::string address;
+};
+
+/// One entry of the timeline. `payload` holds the event's own fields
+/// (org, level, rule, mediators, reason, …) as a map, in order.
+struct Event {
+  Timestamp at;
+  std::string type;  ///< received, routed, assigned, session, escalated, extended, agreed,
+                     ///< terminated, withdrawn, refused, confirmation, performance, visited,
+                     ///< closed, note
+  std::string by;    ///< operator, "Name <email>"
+  Value payload = Value::Map();
+
+  /// The payload's string field `key` ("" when absent).
+  std::string Get(const char* key) const;
+  /// The payload's list field `key` (empty when absent).
+  std::vector<std::string> GetList(const char* key) const;
+};
+
+/// Provenance of an imported case.
+struct ImportInfo {
+  std::string file;         ///< ledger file name
+  int row = 0;              ///< data row (序号 order; the header is not counted)
+  std::string fingerprint;  ///< hex digest of the row's normalised content
+};
+
+/// The state fields a reader wants at the top, derived from the events.
+struct CaseState {
+  std::string status;  ///< see CaseSummary::status
+  std::string level;
+  std::string org;
+  std::vector<std::string> mediators;
+  Date deadline;
+};
+
+struct Case {
+  std::string id;       ///< "WBL-2026-000042"
+  std::string file_no;  ///< "(2026)万人调字第42号" — optional official number
+  Timestamp received;
+  std::string source;
+  std::string category;
+  std::string summary;
+  std::int64_t amount_fen = -1;  ///< -1 = no amount
+  int people_involved = 0;
+  Place place;
+  std::vector<Party> parties;
+  std::string risk;
+  /// "court_ordinary" / "court_summary" for court-entrusted cases (decides
+  /// the 15- or 7-day limit, SPC 2016); "" otherwise.
+  std::string procedure;
+  bool migrated = false;  ///< imported with its history from a ledger
+  CaseState state;        ///< as written in the file (validate compares with a replay)
+  std::vector<Event> events;
+  ImportInfo import;      ///< file empty when not imported
+  Value extra = Value::Map();  ///< fields this version does not know, kept as they are
+
+  /// "cases/<yyyy>/<mm>/<id>.yaml", by the local month received.
+  std::string PathIn(const class TimeZone& tz) const;
+};
+
+}  // namespace mediate

@@ -1,0 +1,216 @@
+#include "case_record.hpp"
+
+#include <cstdio>
+
+#include "record_reader.hpp"
+#include "text_input.hpp"
+#include "vocab.hpp"
+
+namespace mediate {
+namespace {
+
+constexpr std::initializer_list<const char*> kKnownFields = {
+    "schema", "id",       "file_no",   "received", "source", "category",  "summary",
+    "amount", "people_involved", "place", "parties", "risk", "procedure", "migrated",
+    "status", "level",    "org",       "mediators", "deadline", "events", "import"};
+
+Party PartyFrom(RecordReader& r, const Value& v, const std::string& path, const Vocabulary& vocab) {
+  Party p;
+  if (!r.ExpectMap(v, path)) return p;
+  p.role = r.Code(v, "role", path, vocab.Get("party_role"), true);
+  p.kind = r.Code(v, "kind", path, vocab.Get("party_kind"), true);
+  p.name = r.String(v, "name", path, true);
+  p.id_number = r.String(v, "id_number", path);
+  p.credit_code = r.String(v, "credit_code", path);
+  p.phone = r.String(v, "phone", path);
+  return p;
+}
+
+Event EventFrom(RecordReader& r, const Value& v, const std::string& path) {
+  Event e;
+  if (!r.ExpectMap(v, path)) return e;
+  e.at = r.TimeField(v, "at", path, true);
+  e.type = r.String(v, "type", path, true);
+  e.by = r.String(v, "by", path);
+  for (const auto& [k, val] : v.entries()) {
+    if (k == "at" || k == "type" || k == "by") continue;
+    e.payload.entries().emplace_back(k, val);
+  }
+  return e;
+}
+
+Value PartyToValue(const Party& p) {
+  Value v = Value::Map();
+  v.Set("role", Value::String(p.role));
+  v.Set("kind", Value::String(p.kind));
+  v.Set("name", Value::String(p.name));
+  v.SetIfNotEmpty("id_number", p.id_number);
+  v.SetIfNotEmpty("credit_code", p.credit_code);
+  v.SetIfNotEmpty("phone", p.phone);
+  return v.set_flow();
+}
+
+Value EventToValue(const Event& e) {
+  Value v = Value::Map();
+  v.Set("at", Value::String(e.at.ToString()));
+  v.Set("type", Value::String(e.type));
+  v.SetIfNotEmpty("by", e.by);
+  for (const auto& [k, val] : e.payload.entries()) v.Set(k, val);
+  return v.set_flow();
+}
+
+}  // namespace
+
+Case CaseFromValue(const Value& root, const std::string& file, const Vocabulary& vocab,
+                   DiagnosticSink* sink) {
+  RecordReader r(file, sink);
+  Case c;
+  if (!r.ExpectMap(root, "")) return c;
+  std::string schema = r.String(root, "schema", "", true);
+  if (!schema.empty() && schema != kCaseSchema)
+    r.Error(*root.Find("schema"), "schema",
+            "unsupported schema \"" + schema + "\"; expected \"" + kCaseSchema + "\"");
+  c.id = r.String(root, "id", "", true);
+  if (!c.id.empty()) {
+    std::string office;
+    int year, seq;
+    if (!ParseCaseId(c.id, &office, &year, &seq))
+      r.Error(*root.Find("id"), "id", c.id + " is not a case id like WBL-2026-000042");
+  }
+  c.file_no = r.String(root, "file_no", "");
+  c.received = r.TimeField(root, "received", "", true);
+  c.source = r.Code(root, "source", "", vocab.source(), true);
+  c.category = r.Code(root, "category", "", vocab.category(), true);
+  c.summary = r.String(root, "summary", "", true);
+  c.amount_fen = r.Money(root, "amount", "");
+  c.people_involved = static_cast<int>(r.Int(root, "people_involved", "", 0));
+  if (const Value* pl = root.Find("place"); pl && !pl->is_null()) {
+    if (r.ExpectMap(*pl, "place")) {
+      c.place.street = r.String(*pl, "street", "place");
+      c.place.community = r.String(*pl, "community", "place");
+      c.place.grid = r.String(*pl, "grid", "place");
+      c.place.address = r.String(*pl, "address", "place");
+    }
+  }
+  if (const Value* ps = root.Find("parties"); ps && !ps->is_null()) {
+    if (!ps->is_sequence()) {
+      r.Error(*ps, "parties", "a list of parties is expected");
+    } else {
+      for (std::size_t i = 0; i < ps->items().size(); ++i)
+        c.parties.push_back(
+            PartyFrom(r, ps->items()[i], "parties[" + std::to_string(i) + "]", vocab));
+    }
+  } else {
+    r.Error(root, "parties", "is required (at least the applicant)");
+  }
+  c.risk = r.Code(root, "risk", "", vocab.risk());
+  c.procedure = r.String(root, "procedure", "");
+  if (!c.procedure.empty() && c.procedure != "court_ordinary" && c.procedure != "court_summary")
+    r.Error(*root.Find("procedure"), "procedure",
+            "procedure is court_ordinary or court_summary, not \"" + c.procedure + "\"");
+  c.migrated = r.Bool(root, "migrated", "", false);
+  c.state.status = r.Code(root, "status", "", vocab.status());
+  c.state.level = r.Code(root, "level", "", vocab.level());
+  c.state.org = r.String(root, "org", "");
+  c.state.mediators = r.Strings(root, "mediators", "");
+  c.state.deadline = r.DateField(root, "deadline", "");
+  if (const Value* es = root.Find("events"); es && es->is_sequence()) {
+    c.events.reserve(es->items().size());
+    for (std::size_t i = 0; i < es->items().size(); ++i)
+      c.events.push_back(EventFrom(r, es->items()[i], "events[" + std::to_string(i) + "]"));
+  } else if (es && !es->is_null()) {
+    r.Error(*es, "events", "a list of events is expected");
+  } else {
+    r.Error(root, "events", "is required (the timeline starts with \"received\")");
+  }
+  if (const Value* im = root.Find("import"); im && !im->is_null() && r.ExpectMap(*im, "import")) {
+    c.import.file = r.String(*im, "file", "import", true);
+    c.import.row = static_cast<int>(r.Int(*im, "row", "import", 0));
+    c.import.fingerprint = r.String(*im, "fingerprint", "import");
+  }
+  for (const auto& [k, v] : root.entries()) {
+    bool known = false;
+    for (const char* f : kKnownFields) known = known || k == f;
+    if (!known) c.extra.entries().emplace_back(k, v);
+  }
+  return c;
+}
+
+Value CaseToValue(const Case& c) {
+  Value v = Value::Map();
+  v.Set("schema", Value::String(kCaseSchema));
+  v.Set("id", Value::String(c.id));
+  v.SetIfNotEmpty("file_no", c.file_no);
+  v.Set("received", Value::String(c.received.ToString()));
+  v.Set("source", Value::String(c.source));
+  v.Set("category", Value::String(c.category));
+  v.Set("summary", Value::String(c.summary));
+  if (c.amount_fen >= 0) v.Set("amount", Value::String(FormatFenAsYuan(c.amount_fen)));
+  if (c.people_involved > 0) v.Set("people_involved", Value::Int(c.people_involved));
+  Value place = Value::Map();
+  place.SetIfNotEmpty("street", c.place.street);
+  place.SetIfNotEmpty("community", c.place.community);
+  place.SetIfNotEmpty("grid", c.place.grid);
+  place.SetIfNotEmpty("address", c.place.address);
+  v.Set("place", std::move(place.set_flow()));
+  Value parties = Value::Sequence();
+  for (const Party& p : c.parties) parties.Append(PartyToValue(p));
+  v.Set("parties", std::move(parties));
+  v.SetIfNotEmpty("risk", c.risk);
+  v.SetIfNotEmpty("procedure", c.procedure);
+  if (c.migrated) v.Set("migrated", Value::Bool(true));
+  v.Set("status", Value::String(c.state.status));
+  v.SetIfNotEmpty("level", c.state.level);
+  v.SetIfNotEmpty("org", c.state.org);
+  v.Set("mediators", Value::Strings(c.state.mediators).set_flow());
+  if (c.state.deadline.valid()) v.Set("deadline", Value::String(c.state.deadline.ToString()));
+  Value events = Value::Sequence();
+  for (const Event& e : c.events) events.Append(EventToValue(e));
+  v.Set("events", std::move(events));
+  if (!c.import.file.empty()) {
+    Value im = Value::Map();
+    im.Set("file", Value::String(c.import.file));
+    im.Set("row", Value::Int(c.import.row));
+    im.SetIfNotEmpty("fingerprint", c.import.fingerprint);
+    v.Set("import", std::move(im.set_flow()));
+  }
+  for (const auto& [k, val] : c.extra.entries()) v.Set(k, val);
+  return v;
+}
+
+bool ParseCaseId(const std::string& id, std::string* office, int* year, int* sequence) {
+  // OFFICE-YYYY-NNNNNN, OFFICE = [A-Z0-9]+
+  auto d1 = id.find('-');
+  if (d1 == std::string::npos || d1 == 0) return false;
+  if (id.size() != d1 + 1 + 4 + 1 + 6 || id[d1 + 5] != '-') return false;
+  for (std::size_t i = 0; i < d1; ++i)
+    if (!((id[i] >= 'A' && id[i] <= 'Z') || (id[i] >= '0' && id[i] <= '9'))) return false;
+  int y = 0, n = 0;
+  for (std::size_t i = d1 + 1; i < d1 + 5; ++i) {
+    if (id[i] < '0' || id[i] > '9') return false;
+    y = y * 10 + (id[i] - '0');
+  }
+  for (std::size_t i = d1 + 6; i < id.size(); ++i) {
+    if (id[i] < '0' || id[i] > '9') return false;
+    n = n * 10 + (id[i] - '0');
+  }
+  if (office) *office = id.substr(0, d1);
+  if (year) *year = y;
+  if (sequence) *sequence = n;
+  return true;
+}
+
+std::string FormatCaseId(const std::string& office, int year, int sequence) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "-%04d-%06d", year, sequence);
+  return office + buf;
+}
+
+std::string Case::PathIn(const TimeZone& tz) const {
+  Date d = tz.LocalDate(received);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "cases/%04d/%02u/", d.year(), d.month());
+  return buf + id + ".yaml";
+}
+
+}  // namespace mediate

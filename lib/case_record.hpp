@@ -1,0 +1,38 @@
+// Converting case files between the YAML record (Value) and the Case
+// struct. Field names are fixed by DESIGN §1; the emitted order is stable
+// so diffs stay small: header fields, place, parties, risk, derived state,
+// events (one line each), import provenance, then unknown fields as read.
+#pragma once
+
+#include <string>
+
+#include "case.hpp"
+#include "status.hpp"
+#include "value.hpp"
+
+namespace mediate {
+
+class Vocabulary;
+
+/// The schema tag case files carry.
+inline constexpr const char* kCaseSchema = "case/1";
+
+/// Reads a case record. Structural and vocabulary problems are reported
+/// to `sink` with file:line:column and field path; the returned Case holds
+/// whatever could be read (callers check sink.has_errors()). Unknown
+/// top-level fields are kept in Case::extra.
+Case CaseFromValue(const Value& root, const std::string& file, const Vocabulary& vocab,
+                   DiagnosticSink* sink);
+
+/// Writes a case record: every string quoted, parties/place/events in flow
+/// style (one line each), state fields as given in `c.state`.
+Value CaseToValue(const Case& c);
+
+/// The case id's parts: "WBL-2026-000042" → office "WBL", year 2026,
+/// sequence 42. False when the id is not of that form.
+bool ParseCaseId(const std::string& id, std::string* office, int* year, int* sequence);
+
+/// "WBL-2026-000042".
+std::string FormatCaseId(const std::string& office, int year, int sequence);
+
+}  // namespace mediate

@@ -1,0 +1,179 @@
+#include "record_reader.hpp"
+
+#include "text_input.hpp"
+#include "vocab.hpp"
+#include "yaml_io.hpp"
+
+namespace mediate {
+
+std::string JoinPath(const std::string& base, const std::string& key) {
+  return base.empty() ? key : base + "." + key;
+}
+
+void RecordReader::Error(const Value& at, const std::string& path, const std::string& message) {
+  sink_->Error(At(at), path, message);
+}
+
+void RecordReader::Warning(const Value& at, const std::string& path, const std::string& message) {
+  sink_->Warning(At(at), path, message);
+}
+
+bool RecordReader::ExpectMap(const Value& v, const std::string& path) {
+  if (v.is_map()) return true;
+  Error(v, path, "a map (key: value lines) is expected");
+  return false;
+}
+
+const Value* RecordReader::ScalarAt(const Value& map, const char* key, const std::string& path,
+                                    bool required) {
+  const Value* v = map.Find(key);
+  if (!v || v->is_null()) {
+    if (required) Error(v ? *v : map, JoinPath(path, key), "is required");
+    return nullptr;
+  }
+  if (!v->is_scalar()) {
+    Error(*v, JoinPath(path, key), "a single value is expected, not a list or map");
+    return nullptr;
+  }
+  return v;
+}
+
+std::string RecordReader::String(const Value& map, const char* key, const std::string& path,
+                                 bool required) {
+  const Value* v = ScalarAt(map, key, path, required);
+  if (!v) return {};
+  if (!v->quoted() && PlainScalarIsNotString(v->text())) {
+    Error(*v, JoinPath(path, key),
+          "unquoted " + v->text() +
+              " would be read as a number, boolean or date by other YAML tools; write it "
+              "quoted: \"" +
+              v->text() + "\"");
+  }
+  if (required && v->text().empty()) Error(*v, JoinPath(path, key), "must not be empty");
+  return v->text();
+}
+
+std::string RecordReader::Code(const Value& map, const char* key, const std::string& path,
+                               const VocabList& vocab, bool required) {
+  std::string s = String(map, key, path, required);
+  if (!s.empty() && !vocab.Has(s)) {
+    Error(*map.Find(key), JoinPath(path, key),
+          "unknown " + vocab.name() + " \"" + s + "\"; known: " + vocab.CodeList());
+  }
+  return s;
+}
+
+std::vector<std::string> RecordReader::Strings(const Value& map, const char* key,
+                                               const std::string& path) {
+  std::vector<std::string> out;
+  const Value* v = map.Find(key);
+  if (!v || v->is_null()) return out;
+  if (!v->is_sequence()) {
+    Error(*v, JoinPath(path, key), "a list is expected ([\"a\", \"b\"])");
+    return out;
+  }
+  out.reserve(v->items().size());
+  for (std::size_t i = 0; i < v->items().size(); ++i) {
+    const Value& item = v->items()[i];
+    std::string p = JoinPath(path, key) + "[" + std::to_string(i) + "]";
+    if (!item.is_scalar()) {
+      Error(item, p, "a single value is expected");
+      continue;
+    }
+    if (!item.quoted() && PlainScalarIsNotString(item.text()))
+      Error(item, p, "unquoted " + item.text() + " must be quoted: \"" + item.text() + "\"");
+    out.push_back(item.text());
+  }
+  return out;
+}
+
+Date RecordReader::DateField(const Value& map, const char* key, const std::string& path,
+                             bool required) {
+  const Value* v = ScalarAt(map, key, path, required);
+  if (!v) return {};
+  auto d = Date::Parse(v->text());
+  if (!d) {
+    Error(*v, JoinPath(path, key), v->text() + " is not a date (YYYY-MM-DD)");
+    return {};
+  }
+  return *d;
+}
+
+Timestamp RecordReader::TimeField(const Value& map, const char* key, const std::string& path,
+                                  bool required) {
+  const Value* v = ScalarAt(map, key, path, required);
+  if (!v) return {};
+  auto t = Timestamp::Parse(v->text());
+  if (!t) {
+    Error(*v, JoinPath(path, key),
+          v->text() + " is not a time with offset (2026-03-02T09:30:00+08:00)");
+    return {};
+  }
+  return *t;
+}
+
+std::int64_t RecordReader::Int(const Value& map, const char* key, const std::string& path,
+                               std::int64_t fallback, bool required) {
+  const Value* v = ScalarAt(map, key, path, required);
+  if (!v) return fallback;
+  const std::string& s = v->text();
+  bool ok = !s.empty() && s.size() <= 12 && (s == "0" || s[0] != '0');
+  std::int64_t n = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') {
+      ok = false;
+      break;
+    }
+    n = n * 10 + (c - '0');
+  }
+  if (!ok) {
+    Error(*v, JoinPath(path, key), s + " is not a whole number");
+    return fallback;
+  }
+  return n;
+}
+
+bool RecordReader::Bool(const Value& map, const char* key, const std::string& path,
+                        bool fallback) {
+  const Value* v = ScalarAt(map, key, path, false);
+  if (!v) return fallback;
+  if (!v->quoted() && v->text() == "true") return true;
+  if (!v->quoted() && v->text() == "false") return false;
+  Error(*v, JoinPath(path, key), v->text() + " is not true or false");
+  return fallback;
+}
+
+std::int64_t RecordReader::Money(const Value& map, const char* key, const std::string& path) {
+  const Value* v = ScalarAt(map, key, path, false);
+  if (!v) return -1;
+  const std::string& s = v->text();
+  // Store form: digits with an optional dot and one or two decimals.
+  bool shape_ok = !s.empty();
+  int dots = 0, decimals = 0;
+  for (char c : s) {
+    if (c == '.') {
+      ++dots;
+    } else if (c < '0' || c > '9') {
+      shape_ok = false;
+    } else if (dots) {
+      ++decimals;
+    }
+  }
+  auto fen = shape_ok && dots <= 1 && decimals <= 2 ? ParseYuanToFen(s) : std::nullopt;
+  if (!fen || *fen < 0) {
+    Error(*v, JoinPath(path, key), s + " is not an amount in yuan (\"3500.00\")");
+    return -1;
+  }
+  return *fen;
+}
+
+void RecordReader::WarnUnknownKeys(const Value& map, const std::string& path,
+                                   std::initializer_list<const char*> known) {
+  for (const auto& [k, v] : map.entries()) {
+    bool found = false;
+    for (const char* name : known) found = found || k == name;
+    if (!found) Warning(v, JoinPath(path, k), "unknown field (kept as is)");
+  }
+}
+
+}  // namespace mediate

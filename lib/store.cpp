@@ -1,0 +1,293 @@
+#include "store.hpp"
+
+#include <dirent.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "case_index.hpp"
+#include "case_record.hpp"
+#include "git_repo.hpp"
+#include "lifecycle.hpp"
+#include "yaml_io.hpp"
+
+namespace mediate {
+namespace fs = std::filesystem;
+
+namespace {
+
+bool ReadWholeFile(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  *out = ss.str();
+  return true;
+}
+
+/// Entries of a directory (names only, no "." / ".."), sorted; empty when absent.
+std::vector<std::string> ListDir(const std::string& dir) {
+  std::vector<std::string> names;
+  DIR* d = opendir(dir.c_str());
+  if (!d) return names;
+  while (dirent* e = readdir(d)) {
+    std::string n = e->d_name;
+    if (n == "." || n == "..") continue;
+    names.push_back(std::move(n));
+  }
+  closedir(d);
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+bool IsYamlFile(const std::string& name) {
+  return name.size() > 5 && name.compare(name.size() - 5, 5, ".yaml") == 0 && name[0] != '.';
+}
+
+}  // namespace
+
+Result<Store> Store::Open(const std::string& start) {
+  std::error_code ec;
+  fs::path dir = fs::absolute(start.empty() ? "." : start, ec);
+  if (ec) return Status::NotFound("cannot resolve " + start);
+  fs::path probe = dir;
+  for (;;) {
+    if (fs::exists(probe / "mediate.yaml") && fs::exists(probe / ".git")) break;
+    if (!probe.has_parent_path() || probe.parent_path() == probe) {
+      return Status::NotFound("not a mediate store (no mediate.yaml in " + dir.string() +
+                              " or any parent); create one with 'mediate init DIR --from SETUP' "
+                              "or name it with -C STORE");
+    }
+    probe = probe.parent_path();
+  }
+  Store s;
+  s.root_ = fs::canonical(probe, ec).string();
+  auto root = s.ReadYaml("mediate.yaml");
+  if (!root.ok()) return root.status();
+  auto settings = Settings::FromValue(*root, "mediate.yaml");
+  if (!settings.ok()) return settings.status();
+  s.settings_ = std::move(settings.value());
+  return s;
+}
+
+Result<std::string> Store::ReadText(const std::string& rel) const {
+  std::string text;
+  if (!ReadWholeFile(root_ + "/" + rel, &text)) return Status::NotFound(rel + ": no such file");
+  return text;
+}
+
+Result<Value> Store::ReadYaml(const std::string& rel) const {
+  auto text = ReadText(rel);
+  if (!text.ok()) return text.status();
+  return ParseYaml(*text, rel);
+}
+
+Status Store::LoadRegistries() {
+  if (registries_loaded_) return Status::Ok();
+  DiagnosticSink sink;
+  std::vector<Street> streets;
+  for (const auto& name : ListDir(root_ + "/areas")) {
+    if (!IsYamlFile(name)) continue;
+    auto v = ReadYaml("areas/" + name);
+    if (!v.ok()) {
+      sink.Append(v.status().diagnostics());
+      continue;
+    }
+    auto st = Street::FromValue(*v, "areas/" + name);
+    if (!st.ok()) {
+      sink.Append(st.status().diagnostics());
+      continue;
+    }
+    streets.push_back(std::move(st.value()));
+  }
+  areas_ = AreaRegistry(std::move(streets));
+  for (const auto& name : ListDir(root_ + "/orgs")) {
+    if (!IsYamlFile(name)) continue;
+    auto v = ReadYaml("orgs/" + name);
+    if (!v.ok()) {
+      sink.Append(v.status().diagnostics());
+      continue;
+    }
+    auto o = Organisation::FromValue(*v, "orgs/" + name, vocab());
+    if (!o.ok()) {
+      sink.Append(o.status().diagnostics());
+      continue;
+    }
+    orgs_[o->id] = std::move(o.value());
+  }
+  for (const auto& name : ListDir(root_ + "/mediators")) {
+    if (!IsYamlFile(name)) continue;
+    auto v = ReadYaml("mediators/" + name);
+    if (!v.ok()) {
+      sink.Append(v.status().diagnostics());
+      continue;
+    }
+    auto m = Mediator::FromValue(*v, "mediators/" + name, vocab());
+    if (!m.ok()) {
+      sink.Append(m.status().diagnostics());
+      continue;
+    }
+    mediators_[m->id] = std::move(m.value());
+  }
+  MEDIATE_RETURN_IF_ERROR(sink.ToStatus("the store's registries have errors (run 'mediate validate')"));
+  registries_loaded_ = true;
+  return Status::Ok();
+}
+
+Result<std::string> Store::FindCase(const std::string& id) const {
+  std::string office;
+  int year = 0, seq = 0;
+  if (!ParseCaseId(id, &office, &year, &seq))
+    return Status::NotFound(id + " is not a case id (like WBL-2026-000042)");
+  std::string year_dir = "cases/" + std::to_string(year);
+  for (const auto& month : ListDir(root_ + "/" + year_dir)) {
+    std::string rel = year_dir + "/" + month + "/" + id + ".yaml";
+    struct stat st;
+    if (::stat((root_ + "/" + rel).c_str(), &st) == 0) return rel;
+  }
+  return Status::NotFound("no case " + id);
+}
+
+LoadedCase ParseCaseText(const std::string& text, const std::string& rel, const Vocabulary& vocab) {
+  LoadedCase lc;
+  lc.path = rel;
+  auto v = ParseYaml(text, rel);
+  if (!v.ok()) {
+    lc.ok = false;
+    lc.diagnostics = v.status().diagnostics();
+    if (lc.diagnostics.empty())
+      lc.diagnostics.push_back({Severity::kError, {rel, 0, 0}, "", v.status().message()});
+    return lc;
+  }
+  DiagnosticSink sink;
+  lc.record = CaseFromValue(*v, rel, vocab, &sink);
+  lc.ok = !sink.has_errors();
+  lc.diagnostics = std::move(sink.items());
+  return lc;
+}
+
+LoadedCase Store::LoadCaseFile(const std::string& rel) const {
+  std::string text;
+  if (!ReadWholeFile(root_ + "/" + rel, &text)) {
+    LoadedCase lc;
+    lc.path = rel;
+    lc.ok = false;
+    lc.diagnostics.push_back({Severity::kError, {rel, 0, 0}, "", "cannot read the file"});
+    return lc;
+  }
+  return ParseCaseText(text, rel, vocab());
+}
+
+Result<LoadedCase> Store::LoadCase(const std::string& id) const {
+  auto rel = FindCase(id);
+  if (!rel.ok()) return rel.status();
+  LoadedCase lc = LoadCaseFile(*rel);
+  if (!lc.ok) return Status::Rejected(*rel + " cannot be read", lc.diagnostics);
+  return lc;
+}
+
+std::vector<std::string> Store::ListCaseFiles() const {
+  std::vector<std::string> paths;
+  for (const auto& year : ListDir(root_ + "/cases")) {
+    for (const auto& month : ListDir(root_ + "/cases/" + year)) {
+      std::string dir = "cases/" + year + "/" + month;
+      for (const auto& name : ListDir(root_ + "/" + dir))
+        if (IsYamlFile(name)) paths.push_back(dir + "/" + name);
+    }
+  }
+  return paths;
+}
+
+std::vector<ParsedCase> ParseCaseFiles(const Store& store, const std::vector<std::string>& paths,
+                                       unsigned threads) {
+  std::vector<ParsedCase> out(paths.size());
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  threads = std::min<unsigned>(threads, std::max<std::size_t>(1, paths.size() / 64 + 1));
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    std::string text;
+    for (;;) {
+      // Claim small batches to keep both cores busy without contention.
+      std::size_t begin = next.fetch_add(32);
+      if (begin >= paths.size()) break;
+      std::size_t end = std::min(paths.size(), begin + 32);
+      for (std::size_t i = begin; i < end; ++i) {
+        ParsedCase& pc = out[i];
+        if (!ReadWholeFile(store.root() + "/" + paths[i], &text)) {
+          pc.problems.push_back({Severity::kError, {paths[i], 0, 0}, "", "cannot read the file"});
+          continue;
+        }
+        LoadedCase lc = ParseCaseText(text, paths[i], store.vocab());
+        if (!lc.ok) {
+          for (auto& d : lc.diagnostics)
+            if (d.severity == Severity::kError) pc.problems.push_back(std::move(d));
+          continue;
+        }
+        pc.ok = true;
+        pc.summary = Summarize(lc.record, paths[i], store.settings());
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+  return out;
+}
+
+CaseScan Store::ScanCases(const ScanOptions& options) const {
+  if (options.use_index) return ScanWithIndex(*this, options);
+  CaseScan scan;
+  auto paths = ListCaseFiles();
+  auto parsed = ParseCaseFiles(*this, paths, options.threads);
+  scan.parsed = parsed.size();
+  for (auto& pc : parsed) {
+    if (pc.ok) {
+      scan.cases.push_back(std::move(pc.summary));
+    } else {
+      ++scan.unreadable;
+      for (auto& d : pc.problems) scan.problems.push_back(std::move(d));
+    }
+  }
+  std::sort(scan.cases.begin(), scan.cases.end(),
+            [](const CaseSummary& a, const CaseSummary& b) { return a.id < b.id; });
+  return scan;
+}
+
+std::string Store::NextCaseId(const std::string& office, int year,
+                              const std::vector<std::string>& taken) const {
+  int highest = 0;
+  std::string prefix = office + "-" + std::to_string(year) + "-";
+  std::string year_dir = root_ + "/cases/" + std::to_string(year);
+  for (const auto& month : ListDir(year_dir)) {
+    for (const auto& name : ListDir(year_dir + "/" + month)) {
+      if (name.rfind(prefix, 0) != 0 || !IsYamlFile(name)) continue;
+      std::string o;
+      int y, seq;
+      if (ParseCaseId(name.substr(0, name.size() - 5), &o, &y, &seq) && o == office)
+        highest = std::max(highest, seq);
+    }
+  }
+  for (const auto& id : taken) {
+    std::string o;
+    int y, seq;
+    if (ParseCaseId(id, &o, &y, &seq) && o == office && y == year) highest = std::max(highest, seq);
+  }
+  return FormatCaseId(office, year, highest + 1);
+}
+
+std::string Store::Office() const {
+  if (const char* env = std::getenv("MEDIATE_OFFICE"); env && *env) return env;
+  if (auto repo = GitRepo::Open(root_); repo.ok()) {
+    if (auto v = repo->ConfigString("mediate.office"); v && !v->empty()) return *v;
+  }
+  return settings_.office;
+}
+
+}  // namespace mediate

@@ -1,0 +1,136 @@
+// The store: one git repository per district (DESIGN §1). Finding it,
+// reading its settings and registries, finding and loading case files,
+// allocating case IDs. Writing goes through WriteTransaction.
+//
+// Layout:
+//   mediate.yaml                       settings
+//   areas/<street-code>.yaml           streets, communities, grids
+//   orgs/<org-id>.yaml                 organisations
+//   mediators/<mediator-id>.yaml       the roster
+//   cases/<yyyy>/<mm>/<case-id>.yaml   one file per case, by local month received
+//   rules/routing.yaml                 routing policy
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "area.hpp"
+#include "case.hpp"
+#include "case_summary.hpp"
+#include "mediator.hpp"
+#include "organisation.hpp"
+#include "settings.hpp"
+#include "status.hpp"
+#include "value.hpp"
+
+namespace mediate {
+
+/// A case read from its file: the struct, its relative path, and the
+/// problems found while reading it (warnings, or errors when `ok` is false).
+struct LoadedCase {
+  Case record;
+  std::string path;
+  std::vector<Diagnostic> diagnostics;
+  bool ok = true;
+};
+
+/// What reading every case found.
+struct CaseScan {
+  std::vector<CaseSummary> cases;        ///< sorted by id
+  std::vector<Diagnostic> problems;      ///< unreadable files (errors), one or more each
+  std::size_t unreadable = 0;            ///< files that could not be read
+  bool from_index = false;               ///< served (at least partly) by the derived index
+  std::size_t parsed = 0;                ///< files parsed in this call
+};
+
+struct ScanOptions {
+  /// Use and refresh the derived index (case_index.hpp); false forces a
+  /// cold parse of every file.
+  bool use_index = true;
+  /// Threads for parsing; 0 = all cores.
+  unsigned threads = 0;
+};
+
+class Store {
+ public:
+  /// Opens the store whose work tree contains `start` (walking up to the
+  /// directory holding mediate.yaml and .git, like git). Reads settings.
+  /// kNotFound ("not a mediate store (no mediate.yaml in … or any parent)")
+  /// or kRejected for bad settings.
+  static Result<Store> Open(const std::string& start);
+
+  /// Absolute path of the work tree.
+  const std::string& root() const { return root_; }
+  const Settings& settings() const { return settings_; }
+  const Vocabulary& vocab() const { return settings_.vocab; }
+
+  /// Loads areas/, orgs/ and mediators/ (small; needed by validation,
+  /// routing and display). Idempotent.
+  Status LoadRegistries();
+  const AreaRegistry& areas() const { return areas_; }
+  const OrgRegistry& orgs() const { return orgs_; }
+  const MediatorRegistry& mediators() const { return mediators_; }
+
+  /// Reads a file relative to the root. kNotFound when absent.
+  Result<std::string> ReadText(const std::string& rel_path) const;
+  /// Parses a YAML file relative to the root (strict loader).
+  Result<Value> ReadYaml(const std::string& rel_path) const;
+
+  /// The relative path of case `id` ("cases/2026/03/WBL-2026-000042.yaml"),
+  /// found by the year in the id. kNotFound when no such case.
+  Result<std::string> FindCase(const std::string& id) const;
+  /// Reads and converts case `id`. kNotFound, or kRejected with the file's
+  /// diagnostics when it cannot be read.
+  Result<LoadedCase> LoadCase(const std::string& id) const;
+  /// Reads and converts the case file at `rel_path` (never fails: problems
+  /// are in the result).
+  LoadedCase LoadCaseFile(const std::string& rel_path) const;
+
+  /// Relative paths of every case file, sorted.
+  std::vector<std::string> ListCaseFiles() const;
+
+  /// Summaries of every case (DESIGN §6: from the derived index where it is
+  /// fresh, parsing the rest on all cores). Unreadable files are listed in
+  /// `problems`; callers fail on them unless asked to keep going.
+  CaseScan ScanCases(const ScanOptions& options = {}) const;
+
+  /// The next free case ID of `office` in `year` (highest sequence in
+  /// cases/<year>/ for that office + 1, then skipping `taken`). IDs of other
+  /// offices are never considered, so clones with distinct office codes
+  /// never collide (DESIGN §1).
+  std::string NextCaseId(const std::string& office, int year,
+                         const std::vector<std::string>& taken = {}) const;
+
+  /// The office code that allocates IDs in this clone: MEDIATE_OFFICE, else
+  /// git config mediate.office, else the store's default (mediate.yaml).
+  std::string Office() const;
+
+ private:
+  std::string root_;
+  Settings settings_;
+  bool registries_loaded_ = false;
+  AreaRegistry areas_;
+  OrgRegistry orgs_;
+  MediatorRegistry mediators_;
+};
+
+/// One case file parsed for the read path.
+struct ParsedCase {
+  bool ok = false;
+  CaseSummary summary;                ///< valid when ok
+  std::vector<Diagnostic> problems;   ///< errors when !ok
+};
+
+/// Reads and parses the case files at `paths` (relative) on `threads`
+/// threads (0 = all cores) into summaries, in the order of `paths`. Only
+/// compact summaries are kept: no record tree outlives its file's parse.
+std::vector<ParsedCase> ParseCaseFiles(const Store& store, const std::vector<std::string>& paths,
+                                       unsigned threads);
+
+/// Parses case file text into a LoadedCase (used by the store and the index).
+LoadedCase ParseCaseText(const std::string& text, const std::string& rel_path,
+                         const Vocabulary& vocab);
+
+}  // namespace mediate

@@ -1,0 +1,56 @@
+// Creating a store from a SETUP folder (`mediate init DIR --from SETUP`).
+//
+// SETUP holds setup.yaml (district code and name, office code, time zone,
+// file-number word, names of the division files), the divisions CSVs
+// (streets: code,name,district_code; communities:
+// code,name,street_code,district_code), grids.csv (code,name,community_code),
+// orgs.csv, mediators.csv and routing.yaml, in the formats of the bundled
+// examples/wanbailin/. Every row is checked; any error refuses the whole
+// setup with file:line, column and value, and nothing is created.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "area.hpp"
+#include "git_repo.hpp"
+#include "mediator.hpp"
+#include "organisation.hpp"
+#include "settings.hpp"
+#include "status.hpp"
+#include "write_transaction.hpp"
+
+namespace mediate {
+
+/// Everything a new store is made of, read and checked from SETUP.
+struct StoreSetup {
+  Settings settings;
+  std::vector<Street> streets;
+  std::vector<Organisation> orgs;
+  std::vector<Mediator> mediators;
+  std::string routing_yaml;  ///< rules/routing.yaml, copied as written (checked by the rules loader)
+  /// Relative paths and contents of every file of the new store.
+  std::vector<PathChange> Files() const;
+};
+
+/// Reads SETUP. kRejected listing every problem found.
+Result<StoreSetup> ReadSetup(const std::string& setup_dir);
+
+/// Reads organisations from orgs.csv text (id,name,kind,level,street_code,
+/// community_code,categories,parent; categories `;`-separated).
+Result<std::vector<Organisation>> ReadOrgsCsv(const std::string& text, const std::string& file,
+                                              const Vocabulary& vocab);
+
+/// Reads the roster from mediators.csv text (id,name,sex,born,org,role,
+/// employment,specialties,grade,graded,lecturer,honours,filed,status,phone;
+/// lists `;`-separated). Organisations must exist in `orgs`.
+Result<std::vector<Mediator>> ReadMediatorsCsv(const std::string& text, const std::string& file,
+                                               const Vocabulary& vocab, const OrgRegistry& orgs);
+
+/// Creates the store at `dir` (which must not exist or be empty): a git
+/// repository with every file of `setup`, in one commit by `author`.
+/// Returns the commit id. kRejected when `dir` is not empty; kIo on failure.
+Result<std::string> CreateStore(const std::string& dir, const StoreSetup& setup,
+                                const Signature& author);
+
+}  // namespace mediate

@@ -1,0 +1,588 @@
+#include "write_transaction.hpp"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <set>
+#include <sstream>
+#include <thread>
+#include <vector>
+
+namespace mediate {
+
+namespace {
+
+constexpr size_t kSyncfsThreshold = 64;
+constexpr const char* kJournalMagic = "mediate journal 1";
+
+std::string Errno() { return std::strerror(errno); }
+
+std::string Hostname() {
+  char buf[256] = {0};
+  if (::gethostname(buf, sizeof buf - 1) != 0) return "";
+  return buf;
+}
+
+std::string LocalTimeNow() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  ::localtime_r(&t, &tm);
+  char buf[64];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S%z", &tm);
+  return buf;
+}
+
+/// Sends ourselves SIGKILL at a named point when MEDIATE_FAULT asks for it.
+void MaybeFault(const std::string& point) {
+  const char* f = std::getenv("MEDIATE_FAULT");
+  if (f && point == f) ::raise(SIGKILL);
+}
+
+bool ValidRelativePath(const std::string& p) {
+  if (p.empty() || p.front() == '/' || p.back() == '/') return false;
+  if (p.find('\0') != std::string::npos || p.find('\n') != std::string::npos) return false;
+  size_t start = 0;
+  while (start <= p.size()) {
+    size_t end = p.find('/', start);
+    if (end == std::string::npos) end = p.size();
+    std::string c = p.substr(start, end - start);
+    if (c.empty() || c == "." || c == "..") return false;
+    if (start == 0 && c == ".git") return false;
+    start = end + 1;
+  }
+  return true;
+}
+
+std::string ParentOf(const std::string& path) {
+  size_t s = path.rfind('/');
+  return s == std::string::npos ? "." : path.substr(0, s);
+}
+
+/// "<dir>/.<name>.tmp-<pid>" for the work-tree path `full`.
+std::string TempPathFor(const std::string& full, long pid) {
+  size_t s = full.rfind('/');
+  std::string dir = s == std::string::npos ? "" : full.substr(0, s + 1);
+  std::string name = s == std::string::npos ? full : full.substr(s + 1);
+  return dir + "." + name + ".tmp-" + std::to_string(pid);
+}
+
+bool FsyncPath(const std::string& path, bool directory) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | (directory ? O_DIRECTORY : 0));
+  if (fd < 0) return errno == ENOENT;
+  bool ok = ::fsync(fd) == 0;
+  ::close(fd);
+  return ok;
+}
+
+bool SyncFs(const std::string& dir) {
+  int fd = ::open(dir.c_str(), O_RDONLY | O_CLOEXEC | O_DIRECTORY);
+  if (fd < 0) return false;
+  bool ok = ::syncfs(fd) == 0;
+  ::close(fd);
+  return ok;
+}
+
+bool WriteAll(int fd, const std::string& data) {
+  size_t off = 0;
+  while (off < data.size()) {
+    ssize_t n = ::write(fd, data.data() + off, data.size() - off);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    off += static_cast<size_t>(n);
+  }
+  return true;
+}
+
+/// Writes `data` to `path` (created or truncated), fsyncing when asked.
+Status WriteFileAt(const std::string& path, const std::string& data, bool sync) {
+  int fd = ::open(path.c_str(), O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0666);
+  if (fd < 0) return Status::Io("cannot write " + path + ": " + Errno());
+  bool ok = WriteAll(fd, data) && (!sync || ::fsync(fd) == 0);
+  std::string err = ok ? "" : Errno();
+  if (::close(fd) != 0 && ok) {
+    ok = false;
+    err = Errno();
+  }
+  if (!ok) return Status::Io("cannot write " + path + ": " + err);
+  return Status::Ok();
+}
+
+bool ReadSmallFile(const std::string& path, std::string& out) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  out.clear();
+  char buf[8192];
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    out.append(buf, static_cast<size_t>(n));
+  }
+  ::close(fd);
+  return true;
+}
+
+/// mkdir -p of `dir` (absolute); records each directory it created.
+Status MakeDirs(const std::string& dir, std::vector<std::string>& created) {
+  struct stat st {};
+  if (::stat(dir.c_str(), &st) == 0) {
+    if (S_ISDIR(st.st_mode)) return Status::Ok();
+    return Status::Io("cannot create directory " + dir + ": a file is in the way");
+  }
+  std::string parent = ParentOf(dir);
+  if (parent != dir && parent != "." && !parent.empty())
+    MEDIATE_RETURN_IF_ERROR(MakeDirs(parent, created));
+  if (::mkdir(dir.c_str(), 0777) != 0 && errno != EEXIST)
+    return Status::Io("cannot create directory " + dir + ": " + Errno());
+  created.push_back(dir);
+  return Status::Ok();
+}
+
+/// Removes now-empty directories from `rel`'s parent up to (not including)
+/// the work tree.
+void RemoveEmptyParents(const std::string& root, const std::string& rel) {
+  std::string d = rel;
+  for (size_t s = d.rfind('/'); s != std::string::npos; s = d.rfind('/')) {
+    d.resize(s);
+    if (::rmdir((root + "/" + d).c_str()) != 0) break;
+  }
+}
+
+// ------------------------------------------------------------------ lock
+
+struct LockInfo {
+  std::string raw;
+  std::string holder;
+  long pid = 0;
+  std::string host;
+  bool complete = false;  ///< all fields present (not caught mid-write)
+};
+
+LockInfo ParseLock(const std::string& raw) {
+  LockInfo info;
+  info.raw = raw;
+  std::istringstream in(raw);
+  std::string line;
+  bool first = true, have_pid = false, have_host = false;
+  while (std::getline(in, line)) {
+    if (first) {
+      info.holder = line;
+      first = false;
+      continue;
+    }
+    if (line.rfind("pid ", 0) == 0) {
+      info.pid = std::strtol(line.c_str() + 4, nullptr, 10);
+      have_pid = info.pid > 0;
+    } else if (line.rfind("host ", 0) == 0) {
+      info.host = line.substr(5);
+      have_host = in.good();  // a whole line, ended by '\n'
+    }
+  }
+  info.complete = have_pid && have_host;
+  return info;
+}
+
+class StoreLock {
+ public:
+  StoreLock() = default;
+  StoreLock(const StoreLock&) = delete;
+  StoreLock& operator=(const StoreLock&) = delete;
+  ~StoreLock() { Release(); }
+
+  Status Acquire(const std::string& dir, const WriteOptions& options) {
+    path_ = dir + "/lock";
+    std::string holder = options.holder;
+    if (auto nl = holder.find('\n'); nl != std::string::npos) holder.resize(nl);
+    if (holder.empty()) holder = "mediate (pid " + std::to_string(::getpid()) + ")";
+    std::string content = holder + "\npid " + std::to_string(::getpid()) + "\nhost " +
+                          Hostname() + "\nsince " + LocalTimeNow() + "\n";
+    auto deadline = std::chrono::steady_clock::now() + options.lock_timeout;
+    for (;;) {
+      int fd = ::open(path_.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0644);
+      if (fd >= 0) {
+        bool ok = WriteAll(fd, content);
+        std::string err = Errno();
+        ::close(fd);
+        if (!ok) {
+          ::unlink(path_.c_str());
+          return Status::Io("cannot write the store lock " + path_ + ": " + err);
+        }
+        held_ = true;
+        owner_ = ::getpid();
+        return Status::Ok();
+      }
+      if (errno != EEXIST) return Status::Io("cannot create the store lock " + path_ + ": " + Errno());
+      std::string raw;
+      if (!ReadSmallFile(path_, raw)) continue;  // released meanwhile: try again at once
+      LockInfo info = ParseLock(raw);
+      if (IsStale(info)) {
+        TakeOver(dir, raw);
+        continue;
+      }
+      if (std::chrono::steady_clock::now() >= deadline) {
+        std::string who = info.holder.empty()
+                              ? (info.pid > 0 ? "pid " + std::to_string(info.pid) : "unknown")
+                              : info.holder;
+        return Status::Busy("the store is busy: " + who + "; try again later");
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  }
+
+  void Release() {
+    if (held_ && owner_ == ::getpid()) ::unlink(path_.c_str());
+    held_ = false;
+  }
+
+ private:
+  bool IsStale(const LockInfo& info) const {
+    if (info.complete) {
+      if (info.host != Hostname()) return false;  // cannot tell for another machine
+      return ::kill(static_cast<pid_t>(info.pid), 0) != 0 && errno == ESRCH;
+    }
+    // A writer that died between creating the file and filling it in.
+    struct stat st {};
+    if (::stat(path_.c_str(), &st) != 0) return false;
+    return std::time(nullptr) - st.st_mtime > 10;
+  }
+
+  /// Removes a stale lock whose content is still `stale_raw`; a flock keeps
+  /// two processes from both taking over (the second would remove the first
+  /// one's fresh lock).
+  void TakeOver(const std::string& dir, const std::string& stale_raw) {
+    int g = ::open((dir + "/lock.takeover").c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0644);
+    if (g < 0) return;
+    if (::flock(g, LOCK_EX) == 0) {
+      std::string now;
+      if (ReadSmallFile(path_, now) && now == stale_raw && IsStale(ParseLock(now)))
+        ::unlink(path_.c_str());
+      ::flock(g, LOCK_UN);
+    }
+    ::close(g);
+  }
+
+  std::string path_;
+  pid_t owner_ = 0;
+  bool held_ = false;
+};
+
+// ---------------------------------------------------------------- journal
+
+struct Journal {
+  std::string head;
+  long pid = 0;
+  std::vector<std::pair<std::string, bool>> paths;  ///< path, existed in HEAD
+};
+
+std::string JournalText(const Journal& j) {
+  std::string s = std::string(kJournalMagic) + "\nhead " + (j.head.empty() ? "-" : j.head) +
+                  "\npid " + std::to_string(j.pid) + "\n";
+  for (const auto& [p, existed] : j.paths) s += (existed ? "+ " : "- ") + p + "\n";
+  s += "end\n";
+  return s;
+}
+
+bool ParseJournal(const std::string& text, Journal& j) {
+  std::istringstream in(text);
+  std::string line;
+  if (!std::getline(in, line) || line != kJournalMagic) return false;
+  if (!std::getline(in, line) || line.rfind("head ", 0) != 0) return false;
+  j.head = line.substr(5);
+  if (j.head == "-") j.head.clear();
+  if (!std::getline(in, line) || line.rfind("pid ", 0) != 0) return false;
+  j.pid = std::strtol(line.c_str() + 4, nullptr, 10);
+  bool ended = false;
+  while (std::getline(in, line)) {
+    if (line == "end") {
+      ended = true;
+      break;
+    }
+    if (line.size() < 3 || (line[0] != '+' && line[0] != '-') || line[1] != ' ') return false;
+    j.paths.emplace_back(line.substr(2), line[0] == '+');
+  }
+  return ended && j.pid > 0;
+}
+
+/// Writes the journal durably: temporary file, fsync, rename, fsync of the dir.
+Status WriteJournal(const std::string& dir, const Journal& j) {
+  std::string tmp = dir + "/journal.tmp";
+  MEDIATE_RETURN_IF_ERROR(WriteFileAt(tmp, JournalText(j), true));
+  if (::rename(tmp.c_str(), (dir + "/journal").c_str()) != 0) {
+    std::string err = Errno();
+    ::unlink(tmp.c_str());
+    return Status::Io("cannot write the journal " + dir + "/journal: " + err);
+  }
+  if (!FsyncPath(dir, true)) return Status::Io("cannot sync " + dir + ": " + Errno());
+  return Status::Ok();
+}
+
+Status DeleteJournal(const std::string& dir) {
+  std::string path = dir + "/journal";
+  if (::unlink(path.c_str()) != 0 && errno != ENOENT)
+    return Status::Io("cannot delete the journal " + path + ": " + Errno());
+  if (!FsyncPath(dir, true)) return Status::Io("cannot sync " + dir + ": " + Errno());
+  return Status::Ok();
+}
+
+/// Replays the journal in `dir` if there is one (the lock must be held).
+/// Sets `rolled_back` when the work tree was put back to HEAD.
+Status Recover(GitRepo& repo, const std::string& dir, bool& rolled_back) {
+  rolled_back = false;
+  ::unlink((dir + "/journal.tmp").c_str());  // a journal never completed: nothing was touched
+  std::string path = dir + "/journal";
+  std::string text;
+  if (!ReadSmallFile(path, text)) {
+    if (errno == ENOENT) return Status::Ok();
+    return Status::Io("cannot read the journal " + path + ": " + Errno());
+  }
+  Journal j;
+  if (!ParseJournal(text, j))
+    return Status::Io("the journal " + path +
+                      " of an unfinished write is unreadable; check `git status`, restore the "
+                      "store with `git checkout`, then delete the file");
+  const std::string& root = repo.workdir();
+  std::vector<std::string> paths;
+  paths.reserve(j.paths.size());
+  for (const auto& [p, existed] : j.paths) {
+    if (!ValidRelativePath(p)) return Status::Io("the journal " + path + " names an invalid path");
+    paths.push_back(p);
+  }
+  auto head = repo.HeadId();
+  if (!head.ok()) return head.status();
+  auto changed = repo.ChangedFromHead(paths);
+  if (!changed.ok()) return changed.status();
+
+  // Temporary files of the interrupted writer go in any case.
+  for (const auto& p : paths) ::unlink(TempPathFor(root + "/" + p, j.pid).c_str());
+
+  if (*head != j.head && changed->empty()) {
+    // The commit was made; only the index may lag behind.
+    MEDIATE_RETURN_IF_ERROR(repo.SyncIndex(paths));
+    return DeleteJournal(dir);
+  }
+
+  // Roll back: every journalled path to HEAD's content, or away.
+  std::set<std::string> dirs;
+  long my_pid = ::getpid();
+  for (const auto& p : *changed) {
+    std::string full = root + "/" + p;
+    auto old = repo.ReadHead(p);
+    if (!old.ok()) return old.status();
+    if (old->has_value()) {
+      std::vector<std::string> created;
+      MEDIATE_RETURN_IF_ERROR(MakeDirs(ParentOf(full), created));
+      std::string tmp = TempPathFor(full, my_pid);
+      MEDIATE_RETURN_IF_ERROR(WriteFileAt(tmp, **old, true));
+      if (::rename(tmp.c_str(), full.c_str()) != 0) {
+        std::string err = Errno();
+        ::unlink(tmp.c_str());
+        return Status::Io("cannot restore " + p + ": " + err);
+      }
+      for (const auto& c : created) dirs.insert(ParentOf(c));
+    } else {
+      if (::unlink(full.c_str()) != 0 && errno != ENOENT)
+        return Status::Io("cannot remove " + p + ": " + Errno());
+      RemoveEmptyParents(root, p);
+    }
+    dirs.insert(ParentOf(full));
+  }
+  for (const auto& d : dirs) FsyncPath(d, true);
+  MEDIATE_RETURN_IF_ERROR(DeleteJournal(dir));
+  rolled_back = true;
+  return Status::Ok();
+}
+
+Status EnsureDir(const std::string& dir) {
+  if (::mkdir(dir.c_str(), 0777) != 0 && errno != EEXIST)
+    return Status::Io("cannot create " + dir + ": " + Errno());
+  return Status::Ok();
+}
+
+}  // namespace
+
+// ------------------------------------------------------------ transaction
+
+struct WriteTransaction::Impl {
+  std::string root;
+  std::string dir;  ///< <git dir>/mediate
+  std::optional<GitRepo> repo;
+  std::string start_head;
+  std::map<std::string, std::optional<std::string>> staged;
+  StoreLock lock;
+  bool committed = false;
+};
+
+WriteTransaction::~WriteTransaction() = default;
+WriteTransaction::WriteTransaction(WriteTransaction&&) noexcept = default;
+WriteTransaction& WriteTransaction::operator=(WriteTransaction&&) noexcept = default;
+
+Result<WriteTransaction> WriteTransaction::Begin(const std::string& root,
+                                                 const WriteOptions& options) {
+  auto repo = GitRepo::Open(root);
+  if (!repo.ok()) return repo.status();
+  WriteTransaction tx;
+  tx.impl_ = std::make_unique<Impl>();
+  Impl& im = *tx.impl_;
+  im.repo.emplace(std::move(repo).value());
+  im.root = im.repo->workdir();
+  im.dir = im.repo->git_dir() + "/mediate";
+  MEDIATE_RETURN_IF_ERROR(EnsureDir(im.dir));
+  MEDIATE_RETURN_IF_ERROR(im.lock.Acquire(im.dir, options));
+  bool rolled_back = false;
+  MEDIATE_RETURN_IF_ERROR(Recover(*im.repo, im.dir, rolled_back));
+  MEDIATE_RETURN_IF_ERROR(im.repo->CheckNoIndexLock());
+  auto head = im.repo->HeadId();
+  if (!head.ok()) return head.status();
+  im.start_head = *head;
+  return tx;
+}
+
+GitRepo& WriteTransaction::repo() { return *impl_->repo; }
+const std::string& WriteTransaction::root() const { return impl_->root; }
+
+void WriteTransaction::Put(const std::string& path, std::string content) {
+  impl_->staged[path] = std::move(content);
+}
+
+void WriteTransaction::Remove(const std::string& path) { impl_->staged[path] = std::nullopt; }
+
+const std::string* WriteTransaction::Staged(const std::string& path) const {
+  auto it = impl_->staged.find(path);
+  if (it == impl_->staged.end() || !it->second) return nullptr;
+  return &*it->second;
+}
+
+std::size_t WriteTransaction::size() const { return impl_->staged.size(); }
+
+Result<std::string> WriteTransaction::Commit(const Signature& author, const std::string& message) {
+  Impl& im = *impl_;
+  if (im.committed) return Status::Internal("the write transaction was already committed");
+  if (im.staged.empty()) return Status::Internal("nothing staged to commit");
+  GitRepo& repo = *im.repo;
+  const std::string& root = im.root;
+
+  std::vector<std::string> paths;
+  paths.reserve(im.staged.size());
+  for (const auto& [p, c] : im.staged) {
+    if (!ValidRelativePath(p)) return Status::Rejected("invalid path '" + p + "'");
+    paths.push_back(p);
+  }
+
+  // Nothing is written unless git is idle, HEAD is the one the caller read,
+  // and every path is clean (so HEAD holds what a rollback restores).
+  MEDIATE_RETURN_IF_ERROR(repo.CheckNoIndexLock());
+  auto head = repo.HeadId();
+  if (!head.ok()) return head.status();
+  if (*head != im.start_head) {
+    auto name = [](const std::string& h) {
+      return h.empty() ? std::string("an empty history") : h.substr(0, 7);
+    };
+    return Status::Busy("HEAD moved from " + name(im.start_head) + " to " + name(*head) +
+                        " since the change was prepared (another commit was made); try again");
+  }
+  auto dirty = repo.ChangedFromHead(paths);
+  if (!dirty.ok()) return dirty.status();
+  if (!dirty->empty()) {
+    std::vector<Diagnostic> diags;
+    for (const auto& p : *dirty)
+      diags.push_back({Severity::kError, {p, 0, 0}, "", "has uncommitted changes"});
+    std::string msg = dirty->front();
+    if (dirty->size() > 1)
+      msg += " (and " + std::to_string(dirty->size() - 1) + " more staged paths) have";
+    else
+      msg += " has";
+    msg += " uncommitted changes; commit or restore them first";
+    return Status::Rejected(msg, std::move(diags));
+  }
+
+  // The journal: clean paths exist in HEAD exactly when they exist on disk.
+  Journal j;
+  j.head = im.start_head;
+  j.pid = ::getpid();
+  for (const auto& p : paths) {
+    struct stat st {};
+    j.paths.emplace_back(p, ::lstat((root + "/" + p).c_str(), &st) == 0);
+  }
+  MEDIATE_RETURN_IF_ERROR(WriteJournal(im.dir, j));
+  MaybeFault("after-journal");
+
+  // From here on, any failure replays the journal.
+  auto fail = [&](Status st) -> Status {
+    bool rolled_back = false;
+    Status rs = Recover(repo, im.dir, rolled_back);
+    if (rs.ok()) return st;
+    return Status::Error(st.kind(),
+                         st.message() + "; rolling back failed too (" + rs.message() +
+                             "); the next mediate command will try again",
+                         st.diagnostics());
+  };
+
+  const bool big = im.staged.size() > kSyncfsThreshold;
+  std::set<std::string> dirs;
+  for (const auto& [p, content] : im.staged) {
+    std::string full = root + "/" + p;
+    dirs.insert(ParentOf(full));
+    if (!content) continue;
+    std::vector<std::string> created;
+    Status st = MakeDirs(ParentOf(full), created);
+    if (!st.ok()) return fail(st);
+    for (const auto& c : created) dirs.insert(ParentOf(c));
+    st = WriteFileAt(TempPathFor(full, j.pid), *content, !big);
+    if (!st.ok()) return fail(st);
+  }
+  if (big && !SyncFs(root)) return fail(Status::Io("cannot sync the new files: " + Errno()));
+  MaybeFault("after-temp");
+
+  int renames = 0;
+  for (const auto& [p, content] : im.staged) {
+    std::string full = root + "/" + p;
+    if (content) {
+      if (::rename(TempPathFor(full, j.pid).c_str(), full.c_str()) != 0)
+        return fail(Status::Io("cannot move " + p + " into place: " + Errno()));
+      MaybeFault("after-rename:" + std::to_string(++renames));
+    } else {
+      if (::unlink(full.c_str()) != 0 && errno != ENOENT)
+        return fail(Status::Io("cannot remove " + p + ": " + Errno()));
+      RemoveEmptyParents(root, p);
+    }
+  }
+  if (big) {
+    if (!SyncFs(root)) return fail(Status::Io("cannot sync the work tree: " + Errno()));
+  } else {
+    for (const auto& d : dirs)
+      if (!FsyncPath(d, true)) return fail(Status::Io("cannot sync " + d + ": " + Errno()));
+  }
+
+  auto commit = repo.CommitPaths(paths, im.start_head, author, message);
+  if (!commit.ok()) return fail(commit.status());
+  MaybeFault("after-commit");
+
+  im.committed = true;
+  // Should this fail, the commit still stands: the next Begin() sees that it
+  // was made and discards the journal.
+  (void)DeleteJournal(im.dir);
+  return std::move(commit).value();
+}
+
+Result<bool> RecoverStore(const std::string& root, const WriteOptions& options) {
+  auto repo = GitRepo::Open(root);
+  if (!repo.ok()) return repo.status();
+  std::string dir = repo->git_dir() + "/mediate";
+  MEDIATE_RETURN_IF_ERROR(EnsureDir(dir));
+  StoreLock lock;
+  MEDIATE_RETURN_IF_ERROR(lock.Acquire(dir, options));
+  bool rolled_back = false;
+  MEDIATE_RETURN_IF_ERROR(Recover(*repo, dir, rolled_back));
+  return rolled_back;
+}
+
+}  // namespace mediate
