@@ -1,18 +1,198 @@
-// PLACEHOLDER: replaced by the real command.
+// mediate intake: register one case from flags, a YAML file, or stdin.
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 
+#include <iostream>
+#include <iterator>
+
+#include "case_record.hpp"
 #include "command.hpp"
+#include "intake.hpp"
+#include "labels.hpp"
+#include "text_input.hpp"
+#include "write_transaction.hpp"
+#include "yaml_io.hpp"
 
 namespace mediate::cli {
 namespace {
+
+struct PartyFlags {
+  std::string name, id_number, phone, kind;
+};
+
 class IntakeCommand : public Command {
  public:
-  void Declare(CLI::App& app) override { (void)app; }
-  Status Run(Context& ctx) override {
-    (void)ctx;
-    return Status::Internal("intake is not built yet");
+  void Declare(CLI::App& app) override {
+    app.add_option("--file", file_, "a YAML case (fields of a case file, without id/events); - for stdin")
+        ->type_name("FILE");
+    app.add_option("--received", received_, "when it was received: YYYY-MM-DD or RFC 3339 (default: now)");
+    app.add_option("--source", source_, "source code or label (application, 当事人申请, …)");
+    app.add_option("--category", category_, "category code or label (neighbour, 邻里纠纷, …)");
+    app.add_option("--summary", summary_, "纠纷简要情况");
+    app.add_option("--amount", amount_, "amount involved, yuan (3500.00)");
+    app.add_option("--people", people_, "people involved");
+    app.add_option("--street", street_, "street code or name");
+    app.add_option("--community", community_, "community code or name");
+    app.add_option("--grid", grid_, "grid code");
+    app.add_option("--address", address_, "address");
+    app.add_option("--risk", risk_, "risk: red, orange, yellow, blue (or 红 橙 黄 蓝)");
+    for (auto* p : {&applicant_, &respondent_}) {
+      std::string role = p == &applicant_ ? "applicant" : "respondent";
+      app.add_option("--" + role, p->name, role + "'s name");
+      app.add_option("--" + role + "-id", p->id_number, role + "'s ID number or credit code");
+      app.add_option("--" + role + "-phone", p->phone, role + "'s phone");
+      app.add_option("--" + role + "-kind", p->kind, "person (default) or organisation");
+    }
+    app.add_flag("--dry-run", dry_run_, "check and show the id it would get; write nothing");
+    app.footer(
+        "Example:\n"
+        "  mediate intake --category 邻里纠纷 --source 当事人申请 --summary \"楼上漏水\" \\\n"
+        "    --street 万柏林街道 --community 东风社区 --applicant 李某 --applicant-phone 13800001234");
   }
+
+  Status Run(Context& ctx) override {
+    Store& store = ctx.st();
+    auto op = ctx.Operator();
+    if (!op.ok()) return op.status();
+    auto draft = file_.empty() ? FromFlags(store) : FromYaml(store);
+    if (!draft.ok()) return draft.status();
+
+    WriteOptions options;
+    options.holder = "mediate intake by " + op->ToString();
+    std::optional<WriteTransaction> tx;
+    if (!dry_run_) {
+      auto begun = WriteTransaction::Begin(store.root(), options);
+      if (!begun.ok()) return begun.status();
+      tx.emplace(std::move(begun.value()));
+    }
+    Timestamp now = ctx.Now();
+    Timestamp received = draft->received.valid() ? draft->received : now;
+    int year = store.settings().time_zone.LocalDate(received).year();
+    std::string id = store.NextCaseId(store.Office(), year);
+    CheckContext cc{&store.settings(), &store.areas(), &store.orgs(), &store.mediators(),
+                    ctx.Today()};
+    std::vector<Diagnostic> warnings;
+    auto c = RegisterCase(std::move(draft.value()), id, now, *op, "intake", cc, &warnings);
+    PrintWarnings(ctx.err, warnings);
+    if (!c.ok()) return c.status();
+    if (dry_run_) {
+      fmt::print(ctx.out, "would register {} ({}); nothing written\n", c->id,
+                 LabelOf(store, "category", c->category));
+      return Status::Ok();
+    }
+    tx->Put(c->PathIn(store.settings().time_zone), EmitYaml(CaseToValue(*c)));
+    auto commit = tx->Commit(*op, IntakeCommitMessage(*c, LabelOf(store, "category", c->category)));
+    if (!commit.ok()) return commit.status();
+    fmt::print(ctx.out, "registered {} {} ({})\n", c->id, LabelOf(store, "category", c->category),
+               commit->substr(0, 7));
+    return Status::Ok();
+  }
+
+ private:
+  Result<Case> FromYaml(const Store& store) {
+    std::string text;
+    std::string name = file_ == "-" ? "<stdin>" : file_;
+    if (file_ == "-") {
+      text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    } else {
+      std::FILE* f = std::fopen(file_.c_str(), "rb");
+      if (!f) return Status::Usage("cannot read " + file_);
+      char buf[65536];
+      std::size_t n;
+      while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) text.append(buf, n);
+      std::fclose(f);
+    }
+    auto v = ParseYaml(text, name);
+    if (!v.ok()) return v.status();
+    DiagnosticSink sink;
+    Case c = CaseFromValue(*v, name, store.vocab(), &sink, /*draft=*/true);
+    MEDIATE_RETURN_IF_ERROR(sink.ToStatus(std::to_string(sink.error_count()) +
+                                          " error(s) in " + name + "; nothing was registered"));
+    return c;
+  }
+
+  Result<Case> FromFlags(const Store& store) {
+    DiagnosticSink sink;
+    Location here{"intake", 0, 0};
+    Case c;
+    auto code = [&](const char* flag, const char* vocab, const std::string& value) -> std::string {
+      if (value.empty()) return {};
+      const Term* t = store.vocab().Get(vocab).Resolve(value);
+      if (!t) {
+        sink.Error(here, std::string("--") + flag,
+                   "unknown " + std::string(vocab) + " \"" + value + "\"; known: " +
+                       store.vocab().Get(vocab).ZhList());
+        return {};
+      }
+      return t->code;
+    };
+    c.category = code("category", "category", category_);
+    c.source = code("source", "source", source_);
+    c.risk = code("risk", "risk", risk_);
+    if (category_.empty()) sink.Error(here, "--category", "is required");
+    if (source_.empty()) sink.Error(here, "--source", "is required");
+    if (summary_.empty()) sink.Error(here, "--summary", "is required");
+    c.summary = summary_;
+    if (!received_.empty()) {
+      if (auto t = Timestamp::Parse(received_)) {
+        c.received = *t;
+      } else if (auto d = ParseLedgerDate(NormalizeCell(received_))) {
+        c.received = store.settings().time_zone.At(*d);
+      } else {
+        sink.Error(here, "--received", received_ + " is not a date (YYYY-MM-DD) or a time");
+      }
+    }
+    if (!amount_.empty()) {
+      auto fen = ParseYuanToFen(NormalizeCell(amount_));
+      if (!fen || *fen < 0)
+        sink.Error(here, "--amount", amount_ + " is not an amount in yuan (3500.00)");
+      else
+        c.amount_fen = *fen;
+    }
+    c.people_involved = people_;
+    c.place.street = NormalizeFilterValue(store, "street", street_);
+    c.place.community = NormalizeFilterValue(store, "community", community_);
+    c.place.grid = grid_;
+    c.place.address = address_;
+    // Fill the street and community from the grid or community when only those were given.
+    if (c.place.community.empty() && !c.place.grid.empty())
+      if (const Community* cm = store.areas().CommunityOfGrid(c.place.grid))
+        c.place.community = cm->code;
+    if (c.place.street.empty() && !c.place.community.empty())
+      if (const Street* s = store.areas().StreetOfCommunity(c.place.community))
+        c.place.street = s->code;
+    for (auto* p : {&applicant_, &respondent_}) {
+      std::string role = p == &applicant_ ? "applicant" : "respondent";
+      if (p->name.empty()) {
+        if (!p->id_number.empty() || !p->phone.empty())
+          sink.Error(here, "--" + role, "a " + role + " needs a name");
+        continue;
+      }
+      Party party;
+      party.role = role;
+      party.kind = p->kind.empty() ? "person" : p->kind;
+      if (party.kind != "person" && party.kind != "organisation")
+        sink.Error(here, "--" + role + "-kind", "is person or organisation, not \"" + party.kind + "\"");
+      party.name = p->name;
+      (party.kind == "organisation" ? party.credit_code : party.id_number) = p->id_number;
+      party.phone = p->phone;
+      c.parties.push_back(std::move(party));
+    }
+    if (applicant_.name.empty()) sink.Error(here, "--applicant", "is required");
+    MEDIATE_RETURN_IF_ERROR(sink.ToStatus(std::to_string(sink.error_count()) +
+                                          " error(s); nothing was registered"));
+    return c;
+  }
+
+  std::string file_, received_, source_, category_, summary_, amount_, street_, community_, grid_,
+      address_, risk_;
+  int people_ = 0;
+  PartyFlags applicant_, respondent_;
+  bool dry_run_ = false;
 };
+
 }  // namespace
+
 std::unique_ptr<Command> MakeIntakeCommand() { return std::make_unique<IntakeCommand>(); }
+
 }  // namespace mediate::cli

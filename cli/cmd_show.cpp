@@ -1,18 +1,141 @@
-// PLACEHOLDER: replaced by the real command.
+// mediate show ID: one case file, as staff read the paper file.
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 
 #include "command.hpp"
+#include "labels.hpp"
+#include "lifecycle.hpp"
+#include "pii.hpp"
+#include "text_input.hpp"
 
 namespace mediate::cli {
 namespace {
+
+std::string Grouped(std::int64_t fen) {
+  std::string yuan = FormatFenAsYuan(fen);
+  auto dot = yuan.find('.');
+  std::string whole = yuan.substr(0, dot), out;
+  for (std::size_t i = 0; i < whole.size(); ++i) {
+    if (i && (whole.size() - i) % 3 == 0) out += ',';
+    out += whole[i];
+  }
+  return "¥" + out + yuan.substr(dot);
+}
+
+std::string LocalMinute(const Timestamp& t, const TimeZone& tz) {
+  std::string s = tz.ToLocal(t).ToString();  // 2026-01-02T09:30:00+08:00
+  return s.substr(0, 10) + " " + s.substr(11, 5);
+}
+
+std::string ShortName(const std::string& by) {
+  auto lt = by.find(" <");
+  return lt == std::string::npos ? by : by.substr(0, lt);
+}
+
 class ShowCommand : public Command {
  public:
-  void Declare(CLI::App& app) override { (void)app; }
-  Status Run(Context& ctx) override {
-    (void)ctx;
-    return Status::Internal("show is not built yet");
+  void Declare(CLI::App& app) override {
+    app.add_option("id", id_, "case id, e.g. WBL-2026-000042")->required();
+    app.add_flag("--reveal", reveal_, "show ID and phone numbers unmasked");
+    app.add_option("--format", format_, "text (default) or yaml (the case file as stored)");
   }
+
+  Status Run(Context& ctx) override {
+    Store& store = ctx.st();
+    auto loaded = store.LoadCase(id_);
+    if (!loaded.ok()) return loaded.status();
+    const Case& c = loaded->record;
+    if (format_ == "yaml") {
+      if (!reveal_)
+        return Status::Usage("--format yaml prints the file as stored, with personal data: add --reveal");
+      auto text = store.ReadText(loaded->path);
+      if (!text.ok()) return text.status();
+      std::fwrite(text->data(), 1, text->size(), ctx.out);
+      return Status::Ok();
+    }
+    if (format_ != "text") return Status::Usage("--format is text or yaml");
+    const Settings& s = store.settings();
+    Derived d = Replay(c, s);
+    auto label = [&](const char* f, const std::string& code) { return LabelOf(store, f, code); };
+    std::string out;
+    out += fmt::format("{}  {} {}      {} · {}\n", c.id, label("category", c.category), c.category,
+                       d.state.status, d.state.level.empty() ? "–" : d.state.level);
+    if (!c.file_no.empty()) out += fmt::format("file no    {}\n", c.file_no);
+    out += fmt::format("received   {}  {} {}\n", LocalMinute(c.received, s.time_zone),
+                       label("source", c.source), c.source);
+    std::string place;
+    for (const auto* code : {&c.place.street, &c.place.community, &c.place.grid}) {
+      if (code->empty()) continue;
+      place += (place.empty() ? "" : " / ") + store.areas().NameOf(*code);
+    }
+    std::string last_code = !c.place.grid.empty() ? c.place.grid
+                            : !c.place.community.empty() ? c.place.community
+                                                         : c.place.street;
+    out += fmt::format("place      {}  {}\n", place, last_code);
+    if (!c.place.address.empty()) out += fmt::format("address    {}\n", c.place.address);
+    for (const Party& p : c.parties) {
+      std::string ident = !p.id_number.empty()
+                              ? (reveal_ ? p.id_number : MaskIdNumber(p.id_number))
+                              : (reveal_ || p.credit_code.empty() ? p.credit_code
+                                                                  : MaskCreditCode(p.credit_code));
+      std::string phone = p.phone.empty() ? "" : (reveal_ ? p.phone : MaskPhone(p.phone));
+      out += fmt::format("{:<11}{}   {}   {}\n", p.role, p.name, ident, phone);
+    }
+    out += fmt::format("summary    {}\n", c.summary);
+    out += fmt::format("amount     {}      people involved {}    risk {} {}\n",
+                       c.amount_fen >= 0 ? Grouped(c.amount_fen) : "–", c.people_involved,
+                       c.risk.empty() ? "–" : c.risk, label("risk", c.risk));
+    if (!d.state.org.empty()) {
+      std::string who;
+      for (const auto& m : d.state.mediators) {
+        auto it = store.mediators().find(m);
+        who += " · " + m;
+        if (it != store.mediators().end()) {
+          who += " " + it->second.name;
+          if (it->second.grade) who += fmt::format(" (grade {})", it->second.grade);
+        }
+      }
+      out += fmt::format("handled by {} {}{}\n", d.state.org, label("org", d.state.org), who);
+    }
+    if (d.state.deadline.valid() && IsPendingStatus(d.state.status)) {
+      int left = ctx.Today().DaysUntil(d.state.deadline);
+      std::string rule = c.source == "court_delegated" || c.source == "court_entrusted"
+                             ? "court-invited mediation (SPC 2016)"
+                             : "2002 Provisions Art. 33";
+      out += fmt::format("deadline   {}  conclude within {} days ({}) · {}\n",
+                         d.state.deadline.ToString(), ConcludeLimitDays(c, s), rule,
+                         left >= 0 ? fmt::format("{} days left", left)
+                                   : fmt::format("{} days overdue", -left));
+    }
+    if (!c.import.file.empty())
+      out += fmt::format("imported   {} row {}\n", c.import.file, c.import.row);
+    out += "timeline\n";
+    for (const Event& e : c.events) {
+      std::string detail;
+      if (e.type == "routed" || e.type == "escalated") {
+        detail = "→ " + e.Get("org");
+        if (!e.Get("rule").empty()) detail += " (rule: " + e.Get("rule") + ")";
+      } else if (e.type == "assigned") {
+        for (const auto& m : e.GetList("mediators")) detail += (detail.empty() ? "" : ", ") + m;
+        if (!e.Get("grid_worker").empty()) detail += "grid worker " + e.Get("grid_worker");
+      } else if (!e.Get("reason").empty()) {
+        detail = e.Get("reason");
+      }
+      out += fmt::format("  {}  {:<9} {}{}\n", LocalMinute(e.at, s.time_zone), e.type,
+                         ShortName(e.by), detail.empty() ? "" : "  " + detail);
+    }
+    std::fwrite(out.data(), 1, out.size(), ctx.out);
+    return Status::Ok();
+  }
+
+ private:
+  std::string id_;
+  bool reveal_ = false;
+  std::string format_ = "text";
 };
+
 }  // namespace
+
 std::unique_ptr<Command> MakeShowCommand() { return std::make_unique<ShowCommand>(); }
+
 }  // namespace mediate::cli

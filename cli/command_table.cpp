@@ -13,6 +13,7 @@ std::unique_ptr<Command> MakeStatsCommand();
 std::unique_ptr<Command> MakeValidateCommand();
 std::unique_ptr<Command> MakeHistoryCommand();
 std::unique_ptr<Command> MakeRecoverCommand();
+std::unique_ptr<Command> MakeIndexCommand();
 
 const std::vector<CommandSpec>& CommandTable() {
   static const std::vector<CommandSpec> kTable = {
@@ -24,14 +25,15 @@ const std::vector<CommandSpec>& CommandTable() {
       {"route", "route cases (分流) by rules/routing.yaml; --explain ID shows why",
        Needs::kRegistries, MakeRouteCommand},
       {"show", "show one case file", Needs::kRegistries, MakeShowCommand},
-      {"list", "list cases matching a filter", Needs::kStore, MakeListCommand},
-      {"stats", "count cases by dimensions", Needs::kStore, MakeStatsCommand},
+      {"list", "list cases matching a filter", Needs::kRegistries, MakeListCommand},
+      {"stats", "count cases by dimensions", Needs::kRegistries, MakeStatsCommand},
       {"validate", "check records: schema, references, check characters, timeline",
        Needs::kStore, MakeValidateCommand},
       {"history", "the git history of a case, with the fields each change made",
        Needs::kStore, MakeHistoryCommand},
       {"recover", "roll back an unfinished write left by a crash", Needs::kStore,
        MakeRecoverCommand},
+      {"index", "rebuild, check or drop the derived index of case summaries", Needs::kStore, MakeIndexCommand},
   };
   return kTable;
 }

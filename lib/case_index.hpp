@@ -1,16 +1,122 @@
-// The derived index (DESIGN §6): a cache of every case's CaseSummary under
-// .git/mediate/, keyed by path + size + mtime, so reading commands answer
-// without re-parsing YAML. Never the source of truth: safe to delete, and
-// a record edited by hand is seen by the next command.
+// The derived index (DESIGN §6, issue #8): a cache of every case's
+// CaseSummary under the git directory, so reading commands (list, stats,
+// due, alerts, review) answer without re-parsing YAML. Never the source of
+// truth: safe to delete at any time, and a record edited by hand is seen by
+// the next command.
+//
+// Layout: `<git dir>/mediate/index/` holds one binary segment per case
+// directory (`cases/2026/03` → `2026_03`), so a change to one month rewrites
+// one small file, not a million entries. A segment is
+//
+//   header   magic "MEDIDX\r\n", format version (kCaseIndexVersion),
+//            sizeof(CaseSummary), the settings fingerprint (mediate.yaml's
+//            size, mtime, ctime and inode: a changed time zone or limit
+//            changes the summaries), the time the scan that wrote it began,
+//            the directory it covers, and a table of the segment's
+//            low-cardinality strings (codes, org and mediator ids, division
+//            codes) that entries refer to by number;
+//   entries  sorted by file name, each length-prefixed: the file name, its
+//            stat key (size, mtime ns, ctime ns, inode) and the summary;
+//   trailer  a 64-bit checksum of everything before it.
+//
+// An entry is used only when its file's stat key is unchanged and the file
+// was last changed at least kRacyMarginNs before the scan that wrote the
+// entry began (git's "racily clean" rule: an edit within the same clock
+// tick as the read, with the same size, would otherwise go unseen). Every
+// other file is parsed (in parallel) and its segment rewritten (temporary
+// file + rename, so readers see the old or the new segment). A segment
+// with another version, settings fingerprint, directory or a bad checksum
+// is ignored as a whole. Unreadable files are never cached. Failing to
+// write the index never fails a command: it is a cache.
 #pragma once
 
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "case_summary.hpp"
+#include "status.hpp"
 #include "store.hpp"
 
 namespace mediate {
 
-/// Summaries of every case, served from the index where its entries are
-/// fresh and parsed (in parallel) where not; the index is then updated
-/// atomically. Falls back to a cold scan when the index is unusable.
+/// Version of the segment format and of what a summary holds. Bump it
+/// whenever the encoding, CaseSummary, Summarize or anything a summary is
+/// derived from changes meaning: older segments are then ignored and
+/// rewritten by the next command.
+inline constexpr std::uint32_t kCaseIndexVersion = 1;
+
+/// An entry whose file changed less than this before its scan began is
+/// re-parsed next time (timestamp granularity and clock skew between the
+/// file system and this process).
+inline constexpr std::int64_t kRacyMarginNs = 2'000'000'000;
+
+/// The index directory of `store`: "<git dir>/mediate/index" (the git dir
+/// is `.git`, or what a `.git` file names). Empty when there is no git dir,
+/// in which case the index is never read or written.
+std::string CaseIndexDir(const Store& store);
+
+/// Summaries of every case, sorted by id, served from the index where its
+/// entries are fresh and parsed (on `options.threads` threads) where not;
+/// changed segments are then rewritten atomically. Equal to a cold
+/// `Store::ScanCases({.use_index = false})` in every field. Falls back to
+/// parsing when the index is missing, outdated or corrupt; never fails
+/// because of the index.
 CaseScan ScanWithIndex(const Store& store, const ScanOptions& options);
+
+/// One index entry that disagrees with a fresh parse of its file.
+struct IndexMismatch {
+  std::string path;   ///< the case file
+  std::string field;  ///< first differing CaseSummary field ("status")
+};
+
+/// What `CheckIndex` found.
+struct IndexStatus {
+  std::string dir;               ///< the index directory ("" when no git dir)
+  std::size_t segments = 0;      ///< segment files present
+  std::size_t bad_segments = 0;  ///< of those: unreadable, corrupt, or written for
+                                 ///< another version, settings or directory
+  std::vector<std::string> bad_reasons;  ///< one line per bad segment
+  std::size_t files = 0;         ///< case files in the store
+  std::size_t entries = 0;       ///< entries in the good segments
+  std::size_t fresh = 0;         ///< entries a command would use as they are
+  std::size_t stale = 0;         ///< entries whose file changed (or changed too
+                                 ///< recently to trust): re-parsed next time
+  std::size_t orphaned = 0;      ///< entries whose file is gone
+  std::size_t unindexed = 0;     ///< files without an entry (unreadable files never
+                                 ///< have one)
+  std::size_t unreadable = 0;    ///< files that cannot be parsed
+  std::vector<IndexMismatch> mismatches;  ///< fresh entries that differ from a parse
+  /// Ok when every fresh entry equals a fresh parse of its file.
+  bool ok() const { return mismatches.empty(); }
+};
+
+/// Compares the index with a fresh parse of every case file (on `threads`
+/// threads, 0 = all cores), without writing anything. Stale, orphaned and
+/// missing entries are normal (the next command refreshes them); a fresh
+/// entry that differs from its file's parse is a mismatch.
+Result<IndexStatus> CheckIndex(const Store& store, unsigned threads = 0);
+
+/// Deletes the index; the next command parses every file. Ok when there
+/// was none. kIo when it exists but cannot be removed.
+Status DropIndex(const Store& store);
+
+/// Drops the index and builds it anew from a parse of every case file.
+/// Returns that scan. kIo when the index cannot be written (unlike
+/// ScanWithIndex, which ignores that), kNotFound when there is no git dir.
+Result<CaseScan> RebuildIndex(const Store& store, unsigned threads = 0);
+
+/// The checksum that ends a segment, over all its bytes before the last 8
+/// (exposed so tests can forge segments that pass it).
+std::uint64_t SegmentChecksum(std::string_view bytes);
+
+/// Tests only: sets the racy margin used by later scans (kRacyMarginNs by
+/// default), so a test can have files it just wrote served from the index.
+void SetRacyMarginForTesting(std::int64_t ns);
+
+/// The name of the first field in which `a` and `b` differ ("" when they
+/// are equal in every field). Used by CheckIndex and the tests.
+std::string SummaryDifference(const CaseSummary& a, const CaseSummary& b);
 
 }  // namespace mediate

@@ -62,15 +62,15 @@ Value EventToValue(const Event& e) {
 }  // namespace
 
 Case CaseFromValue(const Value& root, const std::string& file, const Vocabulary& vocab,
-                   DiagnosticSink* sink) {
+                   DiagnosticSink* sink, bool draft) {
   RecordReader r(file, sink);
   Case c;
   if (!r.ExpectMap(root, "")) return c;
-  std::string schema = r.String(root, "schema", "", true);
+  std::string schema = r.String(root, "schema", "", !draft);
   if (!schema.empty() && schema != kCaseSchema)
     r.Error(*root.Find("schema"), "schema",
             "unsupported schema \"" + schema + "\"; expected \"" + kCaseSchema + "\"");
-  c.id = r.String(root, "id", "", true);
+  c.id = r.String(root, "id", "", !draft);
   if (!c.id.empty()) {
     std::string office;
     int year, seq;
@@ -78,7 +78,7 @@ Case CaseFromValue(const Value& root, const std::string& file, const Vocabulary&
       r.Error(*root.Find("id"), "id", c.id + " is not a case id like WBL-2026-000042");
   }
   c.file_no = r.String(root, "file_no", "");
-  c.received = r.TimeField(root, "received", "", true);
+  c.received = r.TimeField(root, "received", "", !draft);
   c.source = r.Code(root, "source", "", vocab.source(), true);
   c.category = r.Code(root, "category", "", vocab.category(), true);
   c.summary = r.String(root, "summary", "", true);
@@ -120,7 +120,7 @@ Case CaseFromValue(const Value& root, const std::string& file, const Vocabulary&
       c.events.push_back(EventFrom(r, es->items()[i], "events[" + std::to_string(i) + "]"));
   } else if (es && !es->is_null()) {
     r.Error(*es, "events", "a list of events is expected");
-  } else {
+  } else if (!draft) {
     r.Error(root, "events", "is required (the timeline starts with \"received\")");
   }
   if (const Value* im = root.Find("import"); im && !im->is_null() && r.ExpectMap(*im, "import")) {

@@ -20,9 +20,10 @@ inline constexpr const char* kCaseSchema = "case/1";
 /// Reads a case record. Structural and vocabulary problems are reported
 /// to `sink` with file:line:column and field path; the returned Case holds
 /// whatever could be read (callers check sink.has_errors()). Unknown
-/// top-level fields are kept in Case::extra.
+/// top-level fields are kept in Case::extra. A `draft` (a new case given
+/// to intake) needs no id, received time, events or state: intake makes them.
 Case CaseFromValue(const Value& root, const std::string& file, const Vocabulary& vocab,
-                   DiagnosticSink* sink);
+                   DiagnosticSink* sink, bool draft = false);
 
 /// Writes a case record: every string quoted, parties/place/events in flow
 /// style (one line each), state fields as given in `c.state`.

@@ -46,6 +46,9 @@ struct CaseSummary {
   int escalations = 0;
   bool extended = false;       ///< an extension of the time limit was recorded
   bool migrated = false;       ///< imported from a ledger with its history
+  /// import.fingerprint of an imported case ("" otherwise): ledger import
+  /// skips rows whose fingerprint a case already carries (DESIGN §1).
+  std::string import_fingerprint;
 
   /// Parties' identifying keys for repeated-dispute detection: the ID
   /// number or credit code when known, else "name|phone".

@@ -643,7 +643,7 @@ Result<std::vector<CommitInfo>> GitRepo::Log(const std::string& path) const {
   git_revwalk* w = nullptr;
   if (git_revwalk_new(&w, repo) < 0) return GitIo("cannot walk the history");
   WalkPtr walk(w);
-  git_revwalk_sorting(w, GIT_SORT_TIME);
+  git_revwalk_sorting(w, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
   if (git_revwalk_push(w, &head) < 0) return GitIo("cannot walk the history");
   git_oid id;
   for (;;) {

@@ -166,6 +166,7 @@ CaseSummary Summarize(const Case& c, const std::string& path, const Settings& se
   s.escalations = d.escalations;
   s.extended = d.extended;
   s.migrated = c.migrated;
+  s.import_fingerprint = c.import.fingerprint;
   for (const Party& p : c.parties) {
     std::string key = !p.id_number.empty()     ? p.id_number
                       : !p.credit_code.empty() ? p.credit_code

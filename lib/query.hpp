@@ -12,6 +12,24 @@
 // source_group, risk, level, street, community, grid, org, mediator,
 // outcome, form (agreement form), received, concluded, deadline (dates),
 // amount (yuan), people (count), migrated (true/false).
+//
+// Details:
+// - Dates are YYYY-MM-DD, or YYYY-MM / YYYY for the whole month / year, on
+//   either side of a range (received:2026-01..2026-03 is Jan 1 – Mar 31) or
+//   alone (received:2026-03). Amounts are yuan with at most two decimals,
+//   parsed exactly to fen. people takes whole numbers. Every value of a
+//   date, amount or people field may be a range: received:2025,2026-03..
+// - A case without the date (concluded) or amount never matches a range on
+//   it (so not:concluded:2026 includes the cases not yet concluded).
+// - mediator matches when any of the case's mediators is listed.
+// - text: matches when the summary contains any of the values (bytes, case-
+//   sensitive).
+// - open is IsOpenStatus(status); overdue is IsPendingStatus(status) with a
+//   deadline before `today` (a case due today is not overdue).
+// - status, level, outcome and form take only their fixed codes (DOMAIN
+//   §3), checked after normalisation; category, source, risk and the
+//   division codes are extendable per store and not checked here.
+// - Aliases: agreement_form = form, people_involved = people.
 #pragma once
 
 #include <functional>
@@ -40,12 +58,20 @@ class Filter {
   Filter();
   /// Parses `terms`. kUsage naming the term and what is wrong: unknown
   /// field (listing the known ones), empty value, a range on a field that
-  /// is not a date or amount, a date that does not exist, a bad amount.
+  /// is not a date or amount, a date that does not exist, a bad amount,
+  /// an empty range (LO after HI), a status/level/outcome/form that does
+  /// not exist. Messages read `<term>: <problem>`, e.g.
+  /// `received:2026-02-30..: 2026-02-30 is not a date`.
+  /// Every comma-separated value (ranges whole) goes through `normalize`
+  /// (field name as listed above) before it is parsed. `group` is needed
+  /// only for source_group (kInternal without it); it is called during
+  /// Matches and must be thread-safe.
   static Result<Filter> Parse(const std::vector<std::string>& terms,
                               const ValueNormalizer& normalize = nullptr,
                               const SourceGrouper& group = nullptr);
 
-  /// True when `c` satisfies every term. `today` (local date) decides `overdue`.
+  /// True when `c` satisfies every term. `today` (local date) decides
+  /// `overdue`. Allocates nothing (source_group: whatever `group` does).
   bool Matches(const CaseSummary& c, Date today) const;
 
   bool empty() const;

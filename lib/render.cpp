@@ -5,8 +5,11 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
+#include <cstring>
 #include <nlohmann/json.hpp>
 
 namespace mediate {
@@ -442,6 +445,13 @@ Status WriteXlsx(const Table& t, const std::string& path, const std::string& she
   };
   for (const auto& row : t.rows) measure(row);
   if (!t.totals.empty()) measure(t.totals);
+
+  // libxlsxwriter reports a file it cannot create on stderr: find out first.
+  if (std::FILE* probe = std::fopen(path.c_str(), "wb")) {
+    std::fclose(probe);
+  } else {
+    return Status::Io(fmt::format("{}: cannot write: {}", path, std::strerror(errno)));
+  }
 
   lxw_workbook_options options{};
   options.constant_memory = LXW_TRUE;

@@ -249,6 +249,7 @@ CaseScan Store::ScanCases(const ScanOptions& options) const {
   scan.parsed = parsed.size();
   for (auto& pc : parsed) {
     if (pc.ok) {
+      if (options.keep && !options.keep(pc.summary)) continue;
       scan.cases.push_back(std::move(pc.summary));
     } else {
       ++scan.unreadable;

@@ -11,6 +11,7 @@
 //   rules/routing.yaml                 routing policy
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -51,6 +52,12 @@ struct ScanOptions {
   bool use_index = true;
   /// Threads for parsing; 0 = all cores.
   unsigned threads = 0;
+  /// When set, only the cases for which it returns true are kept in
+  /// CaseScan::cases; the others are dropped as soon as they are read, so
+  /// a large store never holds all its summaries at once (a filter, or a
+  /// count that returns false). Called once per readable case, in no
+  /// particular order, never concurrently.
+  std::function<bool(const CaseSummary&)> keep;
 };
 
 class Store {

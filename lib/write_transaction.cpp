@@ -470,6 +470,9 @@ Result<std::string> WriteTransaction::Commit(const Signature& author, const std:
   GitRepo& repo = *im.repo;
   const std::string& root = im.root;
 
+  if (author.name.empty() || author.email.empty())
+    return Status::Usage("the commit author needs a name and an email (\"Name <email>\"): got '" +
+                         author.ToString() + "'");
   std::vector<std::string> paths;
   paths.reserve(im.staged.size());
   for (const auto& [p, c] : im.staged) {
@@ -562,6 +565,8 @@ Result<std::string> WriteTransaction::Commit(const Signature& author, const std:
       if (!FsyncPath(d, true)) return fail(Status::Io("cannot sync " + d + ": " + Errno()));
   }
 
+  if (const char* f = std::getenv("MEDIATE_FAULT"); f && std::string(f) == "fail-commit")
+    return fail(Status::Io("cannot create the commit: injected failure (MEDIATE_FAULT)"));
   auto commit = repo.CommitPaths(paths, im.start_head, author, message);
   if (!commit.ok()) return fail(commit.status());
   MaybeFault("after-commit");

@@ -34,7 +34,8 @@
 // Fault injection (for crash tests): when the environment variable
 // MEDIATE_FAULT is `after-journal`, `after-temp`, `after-rename:N` (after
 // the N-th rename, 1-based) or `after-commit`, Commit() sends itself SIGKILL
-// at that point.
+// at that point; `fail-commit` makes the commit step fail (kIo) instead, so
+// the in-process rollback after the renames can be tested.
 #pragma once
 
 #include <chrono>
@@ -84,7 +85,8 @@ class WriteTransaction {
   /// Writes everything staged and makes one commit. Returns the commit id.
   /// kBusy when HEAD moved or the index is locked (nothing written);
   /// kRejected when a staged path has uncommitted changes in the work tree
-  /// (nothing written) or is not a valid relative path; kIo when a write or
+  /// (nothing written) or is not a valid relative path; kUsage when the
+  /// author lacks a name or email (nothing written); kIo when a write or
   /// the commit failed (previous contents restored). Committing an empty
   /// transaction, or committing twice, is kInternal.
   Result<std::string> Commit(const Signature& author, const std::string& message);

@@ -7,8 +7,8 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include <algorithm>
 #include <cstdint>
-#include <cstring>
 #include <exception>
 #include <istream>
 #include <memory>
@@ -27,9 +27,7 @@ namespace {
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsHexDigit(char c) {
-  return IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
+bool IsHexDigit(char c) { return IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
@@ -81,8 +79,8 @@ struct ScanProblem {
 };
 
 struct ScanInfo {
-  bool ascii = true;       // no byte >= 0x80: columns equal byte offsets
-  std::size_t skip = 0;    // bytes of a leading BOM
+  bool ascii = true;     // no byte >= 0x80: columns equal byte offsets
+  std::size_t skip = 0;  // bytes of a leading BOM
 };
 
 bool StartsWith(std::string_view s, std::size_t at, std::string_view prefix) {
@@ -124,8 +122,7 @@ std::optional<ScanProblem> PreScan(std::string_view text, ScanInfo* info) {
       if (IsConflictMarker(text, i))
         return problem(i, "merge-conflict marker; resolve the conflict first");
       for (std::size_t j = i; j < n && (text[j] == ' ' || text[j] == '\t'); ++j) {
-        if (text[j] == '\t')
-          return problem(j, "tab character in indentation; indent with spaces");
+        if (text[j] == '\t') return problem(j, "tab character in indentation; indent with spaces");
       }
     }
     unsigned char c = bytes[i];
@@ -146,12 +143,12 @@ std::optional<ScanProblem> PreScan(std::string_view text, ScanInfo* info) {
     }
     info->ascii = false;
     utf8proc_int32_t cp = 0;
-    utf8proc_ssize_t len =
-        utf8proc_iterate(bytes + i, static_cast<utf8proc_ssize_t>(n - i), &cp);
+    utf8proc_ssize_t len = utf8proc_iterate(bytes + i, static_cast<utf8proc_ssize_t>(n - i), &cp);
     if (len < 0)
       return problem(i, "invalid UTF-8 (byte 0x" + Hex2(c) + "); save the file as UTF-8");
     if (cp == 0xFEFF)
-      return problem(i, "byte-order mark (U+FEFF) inside the file; only the very start may carry one");
+      return problem(i,
+                     "byte-order mark (U+FEFF) inside the file; only the very start may carry one");
     if (IsForbiddenControl(cp))
       return problem(i, "control character " + CodePointName(cp) + " is not allowed in YAML");
     i += static_cast<std::size_t>(len);
@@ -350,8 +347,7 @@ class Builder : public YAML::EventHandler {
     } else {
       return;  // block scalar (| or >) or an explicit "!" tag
     }
-    if (!closed)
-      Fail(m, Path(), std::string("quoted text is never closed; add the missing ") + q);
+    if (!closed) Fail(m, Path(), std::string("quoted text is never closed; add the missing ") + q);
     if (lone_byte_escape) RepairLoneBytes(text);
   }
 
@@ -433,8 +429,7 @@ class Builder : public YAML::EventHandler {
     if (InKeyPosition())
       Fail(m, Path(), "a map key must be a single word or quoted text, not a list or map");
     if (static_cast<int>(depth_) >= limits_.max_depth)
-      Fail(m, Path(),
-           "nested more than " + std::to_string(limits_.max_depth) + " lists/maps deep");
+      Fail(m, Path(), "nested more than " + std::to_string(limits_.max_depth) + " lists/maps deep");
     if (style == YAML::EmitterStyle::Flow) v.set_flow();
     if (depth_ == frames_.size()) frames_.emplace_back();
     Frame& f = frames_[depth_++];
@@ -484,10 +479,9 @@ class Builder : public YAML::EventHandler {
 
 Status Refuse(const std::string& file, int line, int column, std::string field,
               std::string message) {
-  return Status::Rejected(
-      "invalid YAML in " + file,
-      {Diagnostic{Severity::kError, Location{file, line, column}, std::move(field),
-                  std::move(message)}});
+  return Status::Rejected("invalid YAML in " + file,
+                          {Diagnostic{Severity::kError, Location{file, line, column},
+                                      std::move(field), std::move(message)}});
 }
 
 // "*name" at a mark, for yaml-cpp's "the referenced anchor is not defined".
@@ -510,8 +504,8 @@ std::string AliasAt(std::string_view body, const YAML::Mark& mark) {
 bool IsNullWord(std::string_view s) { return s.empty() || s == "~" || EqualsIgnoreCase(s, "null"); }
 
 bool IsBoolWord(std::string_view s) {
-  static constexpr std::string_view kWords[] = {"y",  "n",   "yes",  "no",    "true",
-                                                "false", "on", "off"};
+  static constexpr std::string_view kWords[] = {"y",    "n",     "yes", "no",
+                                                "true", "false", "on",  "off"};
   for (std::string_view w : kWords)
     if (EqualsIgnoreCase(s, w)) return true;
   return false;
@@ -750,8 +744,8 @@ bool IsSafePlain(std::string_view s, bool in_flow) {
 }
 
 bool IsBlock(const Value& v) {
-  return !v.flow() && ((v.is_map() && !v.entries().empty()) ||
-                       (v.is_sequence() && !v.items().empty()));
+  return !v.flow() &&
+         ((v.is_map() && !v.entries().empty()) || (v.is_sequence() && !v.items().empty()));
 }
 
 void WriteKey(std::string& out, const std::string& key) {

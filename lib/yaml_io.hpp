@@ -13,7 +13,10 @@
 // line; every string scalar (Value::quoted()) double-quoted, so "007",
 // "NO", "0123", "2024-01-05" survive any YAML 1.1 reader; plain scalars
 // (numbers, booleans) plain. Keys are written in the map's order. The
-// output is deterministic: the same Value gives the same bytes.
+// output is deterministic: the same Value gives the same bytes. Comments
+// are not kept: a comment added by hand is lost when a record is rewritten.
+//
+// Thread safety: all functions are pure and may run in parallel.
 #pragma once
 
 #include <cstddef>
@@ -33,12 +36,63 @@ struct YamlLimits {
 };
 
 /// Parses one YAML document from `text`; `file` is used in error locations.
-/// An empty document gives a null Value. Errors are kRejected with one
-/// Diagnostic each, located at the offending line and column.
+/// An empty (or comment-only) text gives a null Value.
+///
+/// Values: a plain scalar `~`, `null`, `Null`, `NULL` or nothing (`a:`) is
+/// Value::Null; any other scalar keeps its text, with quoted() true for
+/// '…', "…" and block scalars (| and >), false for plain ones — yaml-cpp
+/// reports tag "!" for non-plain and "?" for plain scalars. (An explicit
+/// non-specific tag, `! 007`, therefore reads as quoted: YAML says it is a
+/// string.) Flow collections ({…} / […]) come back with flow() set.
+///
+/// Marks: 1-based line, and column counted in characters (code points), not
+/// bytes, so "李某, x" puts x at column 5 as an editor shows it; a leading BOM
+/// is not counted. An empty value (`a:`) is marked at its key.
+///
+/// Errors: kRejected, message "invalid YAML in <file>", and exactly one
+/// Diagnostic at the offending line:column with the field path
+/// (`parties[0].name`) where it is known. The text checks run first, in
+/// file order: size (no line: "file is N bytes; the limit is M"), then
+/// invalid UTF-8 (at the bad byte), control characters other than TAB, LF,
+/// CR (YAML forbids them; write them as escapes), a BOM after offset 0,
+/// merge-conflict markers (`<<<<<<< `, `=======` alone, `>>>>>>> `,
+/// `||||||| ` at the start of a line), and a tab anywhere in a line's
+/// leading whitespace (also inside block scalars — indent with spaces).
+/// Then the parse: yaml-cpp's syntax errors with its message, a quoted
+/// scalar never closed (yaml-cpp would silently take the rest of the file),
+/// a second document, anchors, aliases, tags other than the implicit ones,
+/// empty/null or list/map keys, duplicate keys ("duplicate key \"x\" (first
+/// at line N)", field = the map's path), nesting past max_depth maps and
+/// sequences, and more than max_nodes nodes (keys count).
+///
+/// yaml-cpp decodes the escapes \N and \_ to a lone byte; they are repaired
+/// to proper UTF-8 (U+0085, U+00A0). Never throws.
 Result<Value> ParseYaml(std::string_view text, const std::string& file,
                         const YamlLimits& limits = {});
 
 /// Writes `root` (normally a map) as a YAML document ending in a newline.
+///
+/// Block maps as `key: value` lines, block sequences as `- item` lines
+/// indented two spaces under their key (`key:\n  - item`), a map inside a
+/// sequence starting on the dash line (`- role: "x"\n    name: "y"`); a
+/// collection with flow() set, and everything inside it, on one line
+/// (`{role: "applicant", name: "李某"}`, `["M-1", "M-2"]`); empty ones as
+/// `[]` / `{}`; null as `null`. Keys are plain when they match
+/// [A-Za-z_][A-Za-z0-9_]* and are not a YAML 1.1 special word (`yes`, `y`,
+/// `n`, `null`, …), otherwise double-quoted.
+///
+/// Quoted scalars are double-quoted with \" \\ \n \t \r, other control
+/// characters (C0, DEL, C1 incl. NEL) as \xNN, and U+2028/2029, U+FEFF,
+/// U+FFFE/FFFF as \uNNNN (other readers treat them as line breaks or
+/// refuse them); all other UTF-8, Chinese included, is written as is.
+/// Invalid UTF-8 in a scalar (a bad import) is written as U+FFFD so the file
+/// stays readable. A non-quoted scalar is written plain only when it reads
+/// back as the same text (not empty/null, no `: `, ` #`, leading indicator,
+/// flow characters inside flow, …); otherwise it is double-quoted.
+///
+/// For any Value built from String/Int/Bool/Null/Map/Sequence,
+/// ParseYaml(EmitYaml(v)) is SameAs v, and PyYAML's safe_load reads every
+/// string back as that string.
 std::string EmitYaml(const Value& root);
 
 /// True when the plain (unquoted) scalar `text` would be read by a YAML 1.1
@@ -46,6 +100,10 @@ std::string EmitYaml(const Value& root);
 /// (yes/no/on/off/y/n/true/false in any case), an int (incl. octal 010,
 /// hex, 0b, sexagesimal 1:20), a float (.inf, 1e3), a date/timestamp
 /// (2024-01-05). Used to refuse plain scalars where a string is wanted.
+///
+/// Errs towards "not a string": it also accepts YAML 1.2 core forms (0o17,
+/// 1e3, 09), bool/null words in any letter case, and `=` / `<<` (YAML 1.1
+/// value and merge keys, which PyYAML's safe_load refuses to load).
 bool PlainScalarIsNotString(std::string_view text);
 
 }  // namespace mediate

@@ -264,5 +264,6 @@ TEST_CASE("WriteXlsx writes a workbook with typed cells", "[render]") {
   Status bad = WriteXlsx(t, dir.str() + "/no/such/dir/x.xlsx", "s");
   REQUIRE_FALSE(bad.ok());
   CHECK(bad.kind() == ErrorKind::kIo);
+  CHECK_THAT(bad.message(), Catch::Contains("x.xlsx: cannot write: No such file or directory"));
   CHECK(Render(t, Format::kXlsx) == "");
 }

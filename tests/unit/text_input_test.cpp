@@ -182,8 +182,8 @@ TEST_CASE("ParseLedgerDate accepts ledger shapes", "[text_input]") {
 TEST_CASE("ParseLedgerDate rejects impossible dates and junk", "[text_input]") {
   for (const char* s :
        {"2026-02-30", "2023-02-29", "20230229", "2026-13-01", "2026-00-10", "2026-1/5",
-        "2026-01-05x", "26-1-5", "2026-001-05", "2026年1月", "2026年1月5", "2026-01-05 08:00", "",
-        "明天", "2026", "1/5/2026", "1899-12-31", "2026年2月30日"}) {
+        "2026-01-05x", "26-1-5", "2026-001-05", "2026年1月", "2026-01-05 08:00", "", "明天", "2026",
+        "1/5/2026", "1899-12-31", "2026年2月30日"}) {
     INFO(s);
     CHECK_FALSE(ParseLedgerDate(s).has_value());
   }

@@ -45,28 +45,74 @@ const Value& At(const Value& map, std::string_view key) {
   return *v;
 }
 
-#define CHECK_MARK(value, l, c)         \
-  do {                                  \
-    CHECK((value).mark().line == (l));  \
+#define CHECK_MARK(value, l, c)          \
+  do {                                   \
+    CHECK((value).mark().line == (l));   \
     CHECK((value).mark().column == (c)); \
   } while (0)
 
-#define CHECK_WHERE(diag, l, c)       \
-  do {                                \
+#define CHECK_WHERE(diag, l, c)        \
+  do {                                 \
     CHECK((diag).where.line == (l));   \
     CHECK((diag).where.column == (c)); \
   } while (0)
 
 // The strings that a careless emitter or reader turns into something else.
 const std::vector<std::string>& TrickyStrings() {
-  static const std::vector<std::string> kStrings = {
-      "007", "NO", "yes", "0123", "2024-01-05", "~", "null", "", "a: b", "- x", "#c",
-      "中文 漏水", "line1\nline2", "tab\there", "quote\"s", "back\\slash", " lead", "trail ",
-      "  both  ", "true", "False", "on", "y", "1e3", "0x1F", ".inf", "1:20", "=", "<<",
-      "[x]", "{y}", "a, b", "*alias", "&anchor", "!tag", "%dir", "@at", "`tick", "'single'",
-      "| block", "> fold", "? key", ": value", "---", "...", "a #b", "x:", "\r\n", "\x01\x7f",
-      "\xC2\x85 nel", "\xE2\x80\xA8 ls", "\xEF\xBB\xBF bom", "李某 <li@example.org>",
-      "(2026)万人调字第42号"};
+  static const std::vector<std::string> kStrings = {"007",
+                                                    "NO",
+                                                    "yes",
+                                                    "0123",
+                                                    "2024-01-05",
+                                                    "~",
+                                                    "null",
+                                                    "",
+                                                    "a: b",
+                                                    "- x",
+                                                    "#c",
+                                                    "中文 漏水",
+                                                    "line1\nline2",
+                                                    "tab\there",
+                                                    "quote\"s",
+                                                    "back\\slash",
+                                                    " lead",
+                                                    "trail ",
+                                                    "  both  ",
+                                                    "true",
+                                                    "False",
+                                                    "on",
+                                                    "y",
+                                                    "1e3",
+                                                    "0x1F",
+                                                    ".inf",
+                                                    "1:20",
+                                                    "=",
+                                                    "<<",
+                                                    "[x]",
+                                                    "{y}",
+                                                    "a, b",
+                                                    "*alias",
+                                                    "&anchor",
+                                                    "!tag",
+                                                    "%dir",
+                                                    "@at",
+                                                    "`tick",
+                                                    "'single'",
+                                                    "| block",
+                                                    "> fold",
+                                                    "? key",
+                                                    ": value",
+                                                    "---",
+                                                    "...",
+                                                    "a #b",
+                                                    "x:",
+                                                    "\r\n",
+                                                    "\x01\x7f",
+                                                    "\xC2\x85 nel",
+                                                    "\xE2\x80\xA8 ls",
+                                                    "\xEF\xBB\xBF bom",
+                                                    "李某 <li@example.org>",
+                                                    "(2026)万人调字第42号"};
   return kStrings;
 }
 
@@ -81,9 +127,9 @@ TEST_CASE("ParseYaml builds a case file with its positions", "[yaml_io]") {
   Value root = Parsed(text);
   REQUIRE(root.is_map());
   CHECK_MARK(root, 2, 1);
-  REQUIRE(root.entries().size() == 13);
+  REQUIRE(root.entries().size() == 12);
   CHECK(root.entries()[0].first == "schema");
-  CHECK(root.entries()[12].first == "events");
+  CHECK(root.entries()[11].first == "events");
 
   CHECK(At(root, "schema").text() == "case/1");
   CHECK(At(root, "schema").quoted());
@@ -220,7 +266,9 @@ TEST_CASE("ParseYaml accepts one explicit document with end marker", "[yaml_io]"
 }
 
 TEST_CASE("ParseYaml skips a byte-order mark at the very start", "[yaml_io]") {
-  Value root = Parsed("\xEF\xBB\xBF" "a: 1\nb: 李\n");
+  Value root = Parsed(
+      "\xEF\xBB\xBF"
+      "a: 1\nb: 李\n");
   CHECK_MARK(root, 1, 1);
   CHECK_MARK(At(root, "a"), 1, 4);
   CHECK(At(root, "b").text() == "李");
@@ -423,3 +471,620 @@ TEST_CASE("ParseYaml refuses invalid UTF-8 at the bad byte", "[yaml_io]") {
   }
 }
 
+TEST_CASE("ParseYaml refuses control characters", "[yaml_io]") {
+  SECTION("C0") {
+    Diagnostic d = Refusal("a: \"x\x01\"\n");
+    CHECK_WHERE(d, 1, 6);
+    CHECK(Contains(d.message, "control character U+0001"));
+  }
+  SECTION("NUL, as in UTF-16 text") {
+    Diagnostic d = Refusal(std::string("a: 1\n\0b: 2\n", 11));
+    CHECK_WHERE(d, 2, 1);
+    CHECK(Contains(d.message, "U+0000"));
+  }
+  SECTION("DEL") {
+    Diagnostic d = Refusal("k: \x7f\n");
+    CHECK_WHERE(d, 1, 4);
+  }
+  SECTION("C1 after CJK text") {
+    Diagnostic d = Refusal("a: 李\xC2\x80\n");
+    CHECK_WHERE(d, 1, 5);
+    CHECK(Contains(d.message, "U+0080"));
+  }
+}
+
+TEST_CASE("ParseYaml refuses a byte-order mark after the start", "[yaml_io]") {
+  SECTION("inside a value") {
+    Diagnostic d = Refusal("a: 1\nb: x\xEF\xBB\xBFy\n");
+    CHECK_WHERE(d, 2, 5);
+    CHECK(Contains(d.message, "byte-order mark"));
+  }
+  SECTION("two files concatenated") {
+    Diagnostic d = Refusal(
+        "\xEF\xBB\xBF"
+        "a: 1\n\xEF\xBB\xBF"
+        "b: 2\n");
+    CHECK_WHERE(d, 2, 1);
+  }
+}
+
+TEST_CASE("ParseYaml refuses git merge-conflict markers", "[yaml_io]") {
+  const std::string kMessage = "merge-conflict marker; resolve the conflict first";
+  SECTION("a conflicted case file") {
+    std::string text = test::ReadFile(test::SourceDir() / "tests/fixtures/yaml/conflict.yaml");
+    REQUIRE_FALSE(text.empty());
+    Diagnostic d = Refusal(text);
+    CHECK_WHERE(d, 3, 1);
+    CHECK(d.message == kMessage);
+  }
+  SECTION("======= alone") {
+    Diagnostic d = Refusal("a: 1\n=======\nb: 2\n");
+    CHECK_WHERE(d, 2, 1);
+    CHECK(d.message == kMessage);
+  }
+  SECTION("======= with CRLF") {
+    Diagnostic d = Refusal("a: 1\r\n=======\r\nb: 2\r\n");
+    CHECK_WHERE(d, 2, 1);
+  }
+  SECTION("======= on the last line") {
+    Diagnostic d = Refusal("a: 1\nb: 2\n=======");
+    CHECK_WHERE(d, 3, 1);
+  }
+  SECTION(">>>>>>> theirs") {
+    Diagnostic d = Refusal("a: 1\nb: 2\n>>>>>>> theirs\n");
+    CHECK_WHERE(d, 3, 1);
+    CHECK(d.message == kMessage);
+  }
+  SECTION("diff3 base marker") {
+    Diagnostic d = Refusal("a: 1\n||||||| merged common ancestors\n");
+    CHECK_WHERE(d, 2, 1);
+  }
+}
+
+TEST_CASE("ParseYaml refuses more than one document", "[yaml_io]") {
+  SECTION("two documents") {
+    Diagnostic d = Refusal("a: 1\n---\nb: 2\n");
+    CHECK_WHERE(d, 2, 1);
+    CHECK(Contains(d.message, "more than one document"));
+  }
+  SECTION("an empty second document") {
+    Diagnostic d = Refusal("a: 1\n---\n");
+    CHECK_WHERE(d, 2, 1);
+  }
+  SECTION("after an explicit first") {
+    Diagnostic d = Refusal("---\na: 1\n---\nb: 2\n");
+    CHECK_WHERE(d, 3, 1);
+  }
+}
+
+TEST_CASE("ParseYaml refuses non-scalar and null map keys", "[yaml_io]") {
+  SECTION("complex key") {
+    Diagnostic d = Refusal("? [x]\n: 3\n");
+    CHECK_WHERE(d, 1, 3);
+    CHECK(Contains(d.message, "not a list or map"));
+  }
+  SECTION("sequence key in a flow map") {
+    Diagnostic d = Refusal("m: {[1]: 2}\n");
+    CHECK_WHERE(d, 1, 5);
+    CHECK(d.field == "m");
+  }
+  SECTION("null key ~") {
+    Diagnostic d = Refusal("~: 1\n");
+    CHECK_WHERE(d, 1, 1);
+    CHECK(Contains(d.message, "must not be empty or null"));
+  }
+  SECTION("null key spelled null, nested") {
+    Diagnostic d = Refusal("a:\n  b: 1\n  null: 2\n");
+    CHECK_WHERE(d, 3, 3);
+    CHECK(d.field == "a");
+  }
+}
+
+TEST_CASE("ParseYaml refuses nesting deeper than max_depth", "[yaml_io]") {
+  SECTION("a small limit") {
+    YamlLimits limits;
+    limits.max_depth = 3;
+    Diagnostic d = Refusal("a:\n  b:\n    c: [1]\n", limits);
+    CHECK_WHERE(d, 3, 8);
+    CHECK(d.field == "a.b.c");
+    CHECK(d.message == "nested more than 3 lists/maps deep");
+    Parsed("a:\n  b:\n    c: 1\n");  // three levels are fine
+  }
+  SECTION("the default limit of 64") {
+    std::string text;
+    for (int i = 0; i < 65; ++i) text += "{a: ";
+    text += "1";
+    for (int i = 0; i < 65; ++i) text += "}";
+    Diagnostic d = Refusal(text);
+    CHECK_WHERE(d, 1, 257);  // the 65th "{" after 64 × "{a: "
+    std::string path = "a";
+    for (int i = 1; i < 64; ++i) path += ".a";
+    CHECK(d.field == path);
+    CHECK(Contains(d.message, "64"));
+  }
+  SECTION("yaml-cpp's own recursion guard past our limit") {
+    YamlLimits limits;
+    limits.max_depth = 100000;
+    std::string text;
+    for (int i = 0; i < 3000; ++i) text += "- ";
+    text += "x\n";
+    Diagnostic d = Refusal(text, limits);
+    CHECK(d.where.line == 1);
+    CHECK(Contains(d.message, "nested too deeply"));
+  }
+}
+
+TEST_CASE("ParseYaml refuses more than max_nodes values", "[yaml_io]") {
+  YamlLimits limits;
+  limits.max_nodes = 5;
+  // map, a, 1, b, 2 are five; the key c is the sixth.
+  Diagnostic d = Refusal("a: 1\nb: 2\nc: 3\n", limits);
+  CHECK_WHERE(d, 3, 1);
+  CHECK(d.message == "more than 5 values in one file");
+  limits.max_nodes = 7;
+  auto ok = ParseYaml("a: 1\nb: 2\nc: 3\n", "t.yaml", limits);
+  CHECK(ok.ok());
+}
+
+TEST_CASE("ParseYaml refuses a file over max_bytes before looking inside", "[yaml_io]") {
+  YamlLimits limits;
+  limits.max_bytes = 10;
+  Diagnostic d = Refusal("a: \"12345\xFF\n", limits);  // 11 bytes, and not UTF-8 either
+  CHECK(d.message == "file is 11 bytes; the limit is 10");
+  CHECK_WHERE(d, 0, 0);
+  CHECK(d.ToString() == "t.yaml: file is 11 bytes; the limit is 10");
+  CHECK(ParseYaml("a: 123456\n", "t.yaml", limits).ok());  // exactly 10
+}
+
+TEST_CASE("ParseYaml runs the text checks before the parser", "[yaml_io]") {
+  // The unclosed "[" would be yaml-cpp's complaint; the tab comes first.
+  Diagnostic d = Refusal("a: [\nb:\n\t- x\n");
+  CHECK_WHERE(d, 3, 1);
+  CHECK(Contains(d.message, "tab"));
+}
+
+TEST_CASE("ParseYaml reports yaml-cpp's syntax errors at 1-based positions", "[yaml_io]") {
+  SECTION("unclosed flow sequence: found at the end of the file") {
+    Diagnostic d = Refusal("a: [1, 2\n");
+    CHECK_WHERE(d, 2, 1);
+    CHECK(d.message == "end of sequence flow not found");
+  }
+  SECTION("unclosed quote without a final newline") {
+    Diagnostic d = Refusal("a: \"x");
+    CHECK_WHERE(d, 1, 6);
+    CHECK(d.message == "illegal EOF in scalar");
+  }
+  SECTION("status carries the file name") {
+    auto r = ParseYaml("a: [1, 2\n", "cases/2026/03/X.yaml");
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.status().kind() == ErrorKind::kRejected);
+    CHECK(Contains(r.status().message(), "cases/2026/03/X.yaml"));
+    CHECK(r.status().diagnostics()[0].where.file == "cases/2026/03/X.yaml");
+  }
+}
+
+TEST_CASE("ParseYaml refuses quoted text left open (yaml-cpp would swallow the file)",
+          "[yaml_io]") {
+  SECTION("double quotes") {
+    Diagnostic d = Refusal("a: 1\nb: \"open\nc: 2\n");
+    CHECK_WHERE(d, 2, 4);
+    CHECK(d.field == "b");
+    CHECK(d.message == "quoted text is never closed; add the missing \"");
+  }
+  SECTION("single quotes with an escaped quote inside") {
+    Diagnostic d = Refusal("x: 'it''s\n");
+    CHECK_WHERE(d, 1, 4);
+    CHECK(d.message == "quoted text is never closed; add the missing '");
+  }
+  SECTION("an escaped quote does not close") {
+    Diagnostic d = Refusal("x: \"a\\\"\n");
+    CHECK_WHERE(d, 1, 4);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Emitting
+
+TEST_CASE("EmitYaml writes a case file in block style with flow rows", "[yaml_io]") {
+  Value root = Value::Map();
+  root.Set("schema", Value::String("case/1"));
+  root.Set("people_involved", Value::Int(2));
+  Value place = Value::Map();
+  place.set_flow();
+  place.Set("street", Value::String("140109005"));
+  place.Set("address", Value::String("3号楼"));
+  root.Set("place", std::move(place));
+  Value parties = Value::Sequence();
+  Value p0 = Value::Map();
+  p0.set_flow();
+  p0.Set("role", Value::String("applicant"));
+  p0.Set("name", Value::String("李某"));
+  parties.Append(std::move(p0));
+  Value p1 = Value::Map();
+  p1.Set("role", Value::String("respondent"));
+  p1.Set("name", Value::String("物业"));
+  parties.Append(std::move(p1));
+  root.Set("parties", std::move(parties));
+  root.Set("mediators", Value::Strings({"M-0307"}).set_flow());
+  Value events = Value::Sequence();
+  Value e0 = Value::Map();
+  e0.Set("at", Value::String("2026-03-02T09:30:00+08:00"));
+  e0.Set("docs", Value::Strings({"a", "b"}));
+  e0.Set("by", Value::String("王某 <wang@example.org>"));
+  events.Append(std::move(e0));
+  root.Set("events", std::move(events));
+  root.Set("empty", Value::Sequence());
+  root.Set("emptymap", Value::Map());
+  root.Set("nothing", Value::Null());
+  root.Set("ok", Value::Bool(true));
+  root.Set("first name", Value::String("x"));
+  root.Set("yes", Value::String("y"));
+  Value nested = Value::Sequence();
+  nested.Append(Value::Strings({"a", "b"}));
+  nested.Append(Value::String("c"));
+  root.Set("nested", std::move(nested));
+  Value inner = Value::Map();
+  Value deeper = Value::Map();
+  deeper.Set("k", Value::Int(-1));
+  inner.Set("deeper", std::move(deeper));
+  root.Set("inner", std::move(inner));
+
+  const std::string expected =
+      "schema: \"case/1\"\n"
+      "people_involved: 2\n"
+      "place: {street: \"140109005\", address: \"3号楼\"}\n"
+      "parties:\n"
+      "  - {role: \"applicant\", name: \"李某\"}\n"
+      "  - role: \"respondent\"\n"
+      "    name: \"物业\"\n"
+      "mediators: [\"M-0307\"]\n"
+      "events:\n"
+      "  - at: \"2026-03-02T09:30:00+08:00\"\n"
+      "    docs:\n"
+      "      - \"a\"\n"
+      "      - \"b\"\n"
+      "    by: \"王某 <wang@example.org>\"\n"
+      "empty: []\n"
+      "emptymap: {}\n"
+      "nothing: null\n"
+      "ok: true\n"
+      "\"first name\": \"x\"\n"
+      "\"yes\": \"y\"\n"
+      "nested:\n"
+      "  - - \"a\"\n"
+      "    - \"b\"\n"
+      "  - \"c\"\n"
+      "inner:\n"
+      "  deeper:\n"
+      "    k: -1\n";
+  CHECK(EmitYaml(root) == expected);
+  CHECK(EmitYaml(root) == EmitYaml(root));  // deterministic
+  Value back = Parsed(expected);
+  CHECK(back.SameAs(root));
+}
+
+TEST_CASE("EmitYaml escapes quoted scalars and keeps CJK readable", "[yaml_io]") {
+  struct Case {
+    std::string in;
+    std::string out;
+  };
+  const std::vector<Case> cases = {
+      {"plain", "\"plain\"\n"},
+      {"quote\"s", "\"quote\\\"s\"\n"},
+      {"back\\slash", "\"back\\\\slash\"\n"},
+      {"line1\nline2", "\"line1\\nline2\"\n"},
+      {"tab\there", "\"tab\\there\"\n"},
+      {"cr\r", "\"cr\\r\"\n"},
+      {"\x01", "\"\\x01\"\n"},
+      {"\x1b", "\"\\x1B\"\n"},
+      {"\x7f", "\"\\x7F\"\n"},
+      {std::string("\0", 1), "\"\\x00\"\n"},
+      {"\xC2\x85", "\"\\x85\"\n"},
+      {"\xE2\x80\xA8", "\"\\u2028\"\n"},
+      {"\xE2\x80\xA9", "\"\\u2029\"\n"},
+      {"\xEF\xBB\xBF", "\"\\uFEFF\"\n"},
+      {"中文 漏水", "\"中文 漏水\"\n"},
+      {"\xC2\xA0", "\"\xC2\xA0\"\n"},
+      {"bad\xFF", "\"bad\xEF\xBF\xBD\"\n"},  // not UTF-8: replaced, file stays valid
+      {"", "\"\"\n"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.out);
+    CHECK(EmitYaml(Value::String(c.in)) == c.out);
+  }
+}
+
+TEST_CASE("EmitYaml writes plain scalars plain when they read back unchanged", "[yaml_io]") {
+  auto in_map = [](Value v) {
+    Value m = Value::Map();
+    m.Set("t", std::move(v));
+    return EmitYaml(m);
+  };
+  auto in_flow = [](Value v) {
+    Value s = Value::Sequence();
+    s.set_flow();
+    s.Append(std::move(v));
+    return EmitYaml(s);
+  };
+  CHECK(EmitYaml(Value::Int(-5)) == "-5\n");
+  CHECK(EmitYaml(Value::Bool(false)) == "false\n");
+  CHECK(EmitYaml(Value::Null()) == "null\n");
+  CHECK(EmitYaml(Value::Map()) == "{}\n");
+  CHECK(EmitYaml(Value::Sequence()) == "[]\n");
+  CHECK(in_map(Value::Scalar("12:30", false)) == "t: 12:30\n");
+  CHECK(in_flow(Value::Scalar("12:30", false)) == "[\"12:30\"]\n");
+  CHECK(in_map(Value::Scalar("a, b", false)) == "t: a, b\n");
+  CHECK(in_flow(Value::Scalar("a, b", false)) == "[\"a, b\"]\n");
+  CHECK(in_map(Value::Scalar("李某", false)) == "t: 李某\n");
+  CHECK(in_map(Value::Scalar("a#b", false)) == "t: a#b\n");
+  CHECK(in_map(Value::Scalar("-1", false)) == "t: -1\n");
+  // Not safe plain: quoted instead, so the file still reads back.
+  CHECK(in_map(Value::Scalar("", false)) == "t: \"\"\n");
+  CHECK(in_map(Value::Scalar("null", false)) == "t: \"null\"\n");
+  CHECK(in_map(Value::Scalar("~", false)) == "t: \"~\"\n");
+  CHECK(in_map(Value::Scalar("x: y", false)) == "t: \"x: y\"\n");
+  CHECK(in_map(Value::Scalar("a #b", false)) == "t: \"a #b\"\n");
+  CHECK(in_map(Value::Scalar("- x", false)) == "t: \"- x\"\n");
+  CHECK(in_map(Value::Scalar("x:", false)) == "t: \"x:\"\n");
+  CHECK(in_map(Value::Scalar(" x", false)) == "t: \" x\"\n");
+  CHECK(in_map(Value::Scalar("a\nb", false)) == "t: \"a\\nb\"\n");
+  CHECK(in_map(Value::Scalar("*x", false)) == "t: \"*x\"\n");
+  CHECK(in_map(Value::Scalar("---", false)) == "t: \"---\"\n");
+}
+
+TEST_CASE("EmitYaml quotes keys that are not simple identifiers", "[yaml_io]") {
+  Value m = Value::Map();
+  m.set_flow();
+  for (const char* k : {"id", "_x1", "first name", "yes", "y", "null", "1abc", "", "李", "a-b"})
+    m.Set(k, Value::Int(1));
+  CHECK(EmitYaml(m) ==
+        "{id: 1, _x1: 1, \"first name\": 1, \"yes\": 1, \"y\": 1, \"null\": 1, \"1abc\": 1, "
+        "\"\": 1, \"李\": 1, \"a-b\": 1}\n");
+}
+
+TEST_CASE("EmitYaml writes everything inside a flow collection in flow style", "[yaml_io]") {
+  Value m = Value::Map();
+  m.set_flow();
+  Value block_inner = Value::Map();  // not flagged, but inside flow it cannot be block
+  block_inner.Set("b", Value::Int(1));
+  m.Set("a", std::move(block_inner));
+  m.Set("l", Value::Strings({"x", "y"}));
+  m.Set("e", Value::Sequence());
+  m.Set("n", Value::Null());
+  // "n" is a YAML 1.1 boolean, so even this short key is quoted.
+  CHECK(EmitYaml(m) == "{a: {b: 1}, l: [\"x\", \"y\"], e: [], \"n\": null}\n");
+}
+
+TEST_CASE("EmitYaml writes a root sequence of maps", "[yaml_io]") {
+  Value s = Value::Sequence();
+  Value a = Value::Map();
+  a.Set("id", Value::String("M-1"));
+  a.Set("tags", Value::Strings({"x"}));
+  s.Append(std::move(a));
+  s.Append(Value::Map());
+  CHECK(EmitYaml(s) ==
+        "- id: \"M-1\"\n"
+        "  tags:\n"
+        "    - \"x\"\n"
+        "- {}\n");
+}
+
+TEST_CASE("EmitYaml of a parsed fixture drops comments and keeps everything else", "[yaml_io]") {
+  std::string text = test::ReadFile(test::SourceDir() / "tests/fixtures/yaml/case.yaml");
+  Value root = Parsed(text);
+  const std::string expected =
+      "schema: \"case/1\"\n"
+      "id: \"WBL-2026-000042\"\n"
+      "received: \"2026-03-02T09:30:00+08:00\"\n"
+      "category: \"neighbour\"\n"
+      "summary: \"楼上卫生间漏水致楼下天花板受损，双方就维修费用发生争执\"\n"
+      "amount: \"3500.00\"\n"
+      "people_involved: 2\n"
+      "place: {street: \"140109005\", community: \"140109005001\", address: \"3号楼2单元\"}\n"
+      "parties:\n"
+      "  - {role: \"applicant\", kind: \"person\", name: \"李某\", phone: \"13800001234\"}\n"
+      "  - {role: \"respondent\", kind: \"organisation\", name: \"太原某物业服务有限公司\"}\n"
+      "risk: \"yellow\"\n"
+      "mediators: [\"M-0307\"]\n"
+      "events:\n"
+      "  - {at: \"2026-03-02T09:30:00+08:00\", type: \"received\", by: \"王某 "
+      "<wang@example.org>\"}\n"
+      "  - at: \"2026-03-03T09:00:00+08:00\"\n"
+      "    type: \"assigned\"\n"
+      "    mediators: [\"M-0307\"]\n";
+  CHECK(EmitYaml(root) == expected);
+}
+
+// ---------------------------------------------------------------------------
+// Round trips
+
+TEST_CASE("Strings survive EmitYaml then ParseYaml in every position", "[yaml_io]") {
+  for (const std::string& s : TrickyStrings()) {
+    INFO("string: " << s);
+    Value root = Value::Map();
+    root.Set("value", Value::String(s));
+    root.Set(s, Value::String("as a key"));
+    root.Set("block", Value::Strings({s, "next"}));
+    root.Set("flow", Value::Strings({s, "next"}).set_flow());
+    Value fm = Value::Map();
+    fm.set_flow();
+    fm.Set("k", Value::String(s));
+    fm.Set(s, Value::Int(1));
+    root.Set("flowmap", std::move(fm));
+    std::string text = EmitYaml(root);
+    INFO("emitted:\n" << text);
+    Value back = Parsed(text);
+    CHECK(back.SameAs(root));
+    REQUIRE(back.Find("value") != nullptr);
+    CHECK(back.Find("value")->quoted());
+    CHECK(back.Find("value")->text() == s);
+    CHECK(text.find('\t') == std::string::npos);
+  }
+  // And as the whole document.
+  for (const std::string& s : TrickyStrings()) {
+    INFO("string: " << s);
+    Value back = Parsed(EmitYaml(Value::String(s)));
+    CHECK(back.is_scalar());
+    CHECK(back.text() == s);
+  }
+}
+
+TEST_CASE("Numbers, booleans and structures survive a round trip", "[yaml_io]") {
+  Value root = Value::Map();
+  root.Set("zero", Value::Int(0));
+  root.Set("neg", Value::Int(-42));
+  root.Set("big", Value::Int(9007199254740993LL));
+  root.Set("t", Value::Bool(true));
+  root.Set("f", Value::Bool(false));
+  Value seq = Value::Sequence();
+  seq.Append(Value::Int(1));
+  seq.Append(Value::Sequence());
+  seq.Append(Value::Map());
+  Value m = Value::Map();
+  m.Set("x", Value::Strings({"1", "2"}));
+  seq.Append(std::move(m));
+  root.Set("seq", std::move(seq));
+  Value back = Parsed(EmitYaml(root));
+  CHECK(back.SameAs(root));
+  CHECK_FALSE(At(back, "neg").quoted());
+  CHECK(At(back, "neg").text() == "-42");
+  CHECK(At(back, "t").text() == "true");
+}
+
+namespace {
+
+// Random Values over an alphabet of YAML's special characters.
+class RandomValues {
+ public:
+  explicit RandomValues(unsigned seed) : rng_(seed) {}
+
+  Value Make(int depth) {
+    int kind = Pick(depth >= 4 ? 4 : 7);
+    switch (kind) {
+      case 0:
+      case 1:
+        return Value::String(Text());
+      case 2:
+        return Value::Int(static_cast<std::int64_t>(rng_()) - (1LL << 31));
+      case 3:
+        return Pick(2) ? Value::Bool(Pick(2) == 1) : Value::Null();
+      case 4:
+      case 5: {
+        Value s = Value::Sequence();
+        for (int i = Pick(4); i > 0; --i) s.Append(Make(depth + 1));
+        if (Pick(3) == 0) s.set_flow();
+        return s;
+      }
+      default: {
+        Value m = Value::Map();
+        for (int i = Pick(4); i > 0; --i) m.Set(Text(), Make(depth + 1));
+        if (Pick(3) == 0) m.set_flow();
+        return m;
+      }
+    }
+  }
+
+  std::string Text() {
+    static const std::vector<std::string> kPieces = {
+        "a",    "Z",  "0",   "7",    " ",  "\n", "\t", "\"", "\\", ":",        "#",
+        "-",    "?",  "[",   "]",    "{",  "}",  ",",  "&",  "*",  "!",        "|",
+        ">",    "'",  "%",   "@",    "`",  "~",  ".",  "中", "某", "\xC2\x85", "\xE2\x80\xA8",
+        "\x01", "\r", "yes", "null", "0x", "e"};
+    std::string s;
+    for (int i = Pick(6); i > 0; --i) s += kPieces[Pick(static_cast<int>(kPieces.size()))];
+    return s;
+  }
+
+ private:
+  int Pick(int n) { return static_cast<int>(rng_() % static_cast<unsigned>(n)); }
+  std::mt19937 rng_;
+};
+
+}  // namespace
+
+TEST_CASE("Random values survive a round trip and re-emit identically", "[yaml_io]") {
+  RandomValues gen(20260302);
+  for (int i = 0; i < 400; ++i) {
+    Value v = Value::Map();
+    v.Set("root", gen.Make(0));
+    std::string text = EmitYaml(v);
+    INFO("emitted:\n" << text);
+    Value back = Parsed(text);
+    CHECK(back.SameAs(v));
+    CHECK(EmitYaml(back) == text);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Plain scalars that YAML readers do not read as strings
+
+TEST_CASE("PlainScalarIsNotString follows YAML 1.1 (and 1.2) resolution", "[yaml_io]") {
+  const std::vector<std::string> not_strings = {
+      // null
+      "", "~", "null", "Null", "NULL",
+      // bool, any case
+      "yes", "Yes", "YES", "yEs", "no", "No", "NO", "y", "Y", "n", "N", "on", "On", "ON", "off",
+      "Off", "OFF", "true", "True", "TRUE", "false", "False", "FALSE",
+      // int
+      "0", "7", "-7", "+7", "42", "010", "0123", "09", "1_000", "-1_000", "0x1F", "0xff", "0X1F",
+      "0o17", "0b101", "-0b1", "0_", "1:20", "12:30", "1:2:3", "190:20:30",
+      // float
+      "1.5", "-1.5", "1.", ".5", "-.5", "1e3", "1E3", "1e+3", "-1.5e-3", "1.5e3", "1_000.5", ".inf",
+      ".Inf", ".INF", "-.inf", "+.inf", ".nan", ".NaN", ".NAN", "1:20.5",
+      // timestamps
+      "2001-12-14", "2024-01-05", "2001-12-14t21:59:43.10-05:00", "2001-12-14T21:59:43Z",
+      "2001-12-14 21:59:43.10 -5", "2001-1-4 1:59:43", "2026-03-02T09:30:00+08:00",
+      // merge and value keys
+      "<<", "="};
+  for (const std::string& s : not_strings) {
+    INFO("plain scalar: [" << s << "]");
+    CHECK(PlainScalarIsNotString(s));
+  }
+  const std::vector<std::string> strings = {"abc",
+                                            "李某",
+                                            "M-0307",
+                                            "WBL-2026-000042",
+                                            "1.2.3",
+                                            "yess",
+                                            "nope",
+                                            "onn",
+                                            "of",
+                                            "tru",
+                                            "nulll",
+                                            "~~",
+                                            "0x",
+                                            "0xG",
+                                            "0b2",
+                                            "0o8",
+                                            "_1",
+                                            "1a",
+                                            "a1",
+                                            "+",
+                                            "-",
+                                            ".",
+                                            "e3",
+                                            "1e",
+                                            "1e+",
+                                            "1:60",
+                                            "1:",
+                                            ":20",
+                                            ".infinity",
+                                            "2024-1-5",
+                                            "2024-01-05T",
+                                            "2024-01-05 x",
+                                            "2024-13",
+                                            "20240105x",
+                                            "2001-12-14T21:59",
+                                            "2001-12-14T21:59:43+",
+                                            "3500.00 元",
+                                            "neighbour",
+                                            "<",
+                                            "==",
+                                            "<<<",
+                                            "140109005 ",
+                                            " 1"};
+  for (const std::string& s : strings) {
+    INFO("plain scalar: [" << s << "]");
+    CHECK_FALSE(PlainScalarIsNotString(s));
+  }
+}

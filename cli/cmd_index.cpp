@@ -1,0 +1,82 @@
+// mediate index --rebuild | --check | --drop: the derived index of case
+// summaries under the git directory (DESIGN §6). Reading commands keep it
+// up to date by themselves; this command is for repair and diagnosis.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "case_index.hpp"
+#include "command.hpp"
+
+namespace mediate::cli {
+namespace {
+
+class IndexCommand : public Command {
+ public:
+  void Declare(CLI::App& app) override {
+    auto* group = app.add_option_group("action", "what to do with the index");
+    group->add_flag("--rebuild", rebuild_, "parse every case file and write the index anew");
+    group->add_flag("--check", check_,
+                    "compare the index with a parse of every case file (exit 1 on a mismatch)");
+    group->add_flag("--drop", drop_, "delete the index; the next command reads every file");
+    group->require_option(1);
+    app.add_option("-j,--threads", threads_, "threads for parsing (default: all cores)");
+    app.footer(
+        "The index is a cache kept in .git/mediate/index/, never the source of truth:\n"
+        "list, stats and the other reading commands refresh it themselves, and it is\n"
+        "safe to delete at any time.");
+  }
+
+  Status Run(Context& ctx) override {
+    const Store& store = ctx.st();
+    if (drop_) {
+      MEDIATE_RETURN_IF_ERROR(DropIndex(store));
+      if (!ctx.global.quiet) fmt::print(ctx.out, "index dropped\n");
+      return Status::Ok();
+    }
+    if (rebuild_) {
+      auto scan = RebuildIndex(store, threads_);
+      if (!scan.ok()) return scan.status();
+      PrintWarnings(ctx.err, scan->problems);
+      fmt::print(ctx.out, "index rebuilt: {} cases", scan->cases.size());
+      if (scan->unreadable > 0)
+        fmt::print(ctx.out, "; {} unreadable files not indexed (run 'mediate validate')",
+                   scan->unreadable);
+      fmt::print(ctx.out, "\n");
+      return Status::Ok();
+    }
+    auto st = CheckIndex(store, threads_);
+    if (!st.ok()) return st.status();
+    fmt::print(ctx.out, "index: {}\n", st->dir.empty() ? "(no git directory)" : st->dir);
+    fmt::print(ctx.out, "case files:          {}\n", st->files);
+    fmt::print(ctx.out, "segments:            {} ({} unusable)\n", st->segments,
+               st->bad_segments);
+    for (const auto& r : st->bad_reasons) fmt::print(ctx.out, "  {}\n", r);
+    fmt::print(ctx.out, "entries:             {}\n", st->entries);
+    fmt::print(ctx.out, "  fresh (used):      {}\n", st->fresh);
+    fmt::print(ctx.out, "  stale (re-parsed): {}\n", st->stale);
+    fmt::print(ctx.out, "  orphaned:          {}\n", st->orphaned);
+    fmt::print(ctx.out, "files not indexed:   {}\n", st->unindexed);
+    fmt::print(ctx.out, "unreadable files:    {}\n", st->unreadable);
+    fmt::print(ctx.out, "mismatches:          {}\n", st->mismatches.size());
+    if (st->ok()) return Status::Ok();
+    std::vector<Diagnostic> d;
+    for (const auto& m : st->mismatches)
+      d.push_back({Severity::kError, {m.path, 0, 0}, m.field,
+                   "the index entry differs from the file (run 'mediate index --rebuild')"});
+    return Status::CheckFailed(
+        fmt::format("{} index entries differ from their files", st->mismatches.size()),
+        std::move(d));
+  }
+
+ private:
+  bool rebuild_ = false;
+  bool check_ = false;
+  bool drop_ = false;
+  unsigned threads_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> MakeIndexCommand() { return std::make_unique<IndexCommand>(); }
+
+}  // namespace mediate::cli

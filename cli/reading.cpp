@@ -1,0 +1,53 @@
+#include "reading.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <fstream>
+
+namespace mediate::cli {
+
+void ReadingOptions::Declare(CLI::App& app, const std::string& formats) {
+  app.add_option("filter", terms,
+                 "filter terms: field:value[,value] field:LO..HI not:field:value text:词 open "
+                 "overdue");
+  app.add_option("--format", format, "output format: " + formats)->type_name("FORMAT");
+  app.add_option("-o,--output", output, "write to FILE instead of standard output")
+      ->type_name("FILE");
+  app.add_flag("--keep-going", keep_going,
+               "report unreadable case files and go on (default: fail naming them)");
+}
+
+Result<Format> ReadingOptions::ParsedFormat() const {
+  auto f = ParseFormat(format);
+  if (!f) return Status::Usage("unknown format \"" + format + "\"; use table, csv, json, md or xlsx");
+  return *f;
+}
+
+Result<std::vector<CaseSummary>> ReadingOptions::Select(Context& ctx) const {
+  auto filter = ParseStoreFilter(ctx.st(), terms);
+  if (!filter.ok()) return filter.status();
+  SelectOptions options;
+  options.keep_going = keep_going;
+  std::vector<Diagnostic> skipped;
+  auto cases = SelectCases(ctx.st(), *filter, ctx.Today(), options, &skipped);
+  if (!skipped.empty()) {
+    for (const auto& d : skipped) std::fprintf(ctx.err, "%s\n", d.ToString().c_str());
+    std::fprintf(ctx.err, "warning: %zu problem(s) in unreadable case files; those cases are left out\n",
+                 skipped.size());
+  }
+  return cases;
+}
+
+Status ReadingOptions::Output(Context& ctx, const Table& t, const std::string& sheet) const {
+  auto f = ParsedFormat();
+  if (!f.ok()) return f.status();
+  if (*f == Format::kXlsx) return Emit(ctx, t, *f, output, sheet);
+  if (output.empty()) return Emit(ctx, t, *f);
+  std::string text = Render(t, *f);
+  std::ofstream out(output, std::ios::binary | std::ios::trunc);
+  out << text;
+  if (!out) return Status::Io("cannot write " + output);
+  return Status::Ok();
+}
+
+}  // namespace mediate::cli

@@ -1,0 +1,127 @@
+#include "case_checks.hpp"
+
+#include "lifecycle.hpp"
+#include "pii.hpp"
+
+namespace mediate {
+
+Location LocateField(const Value& root, const std::string& file, const std::string& path) {
+  const Value* cur = &root;
+  std::size_t pos = 0;
+  while (cur && pos < path.size()) {
+    std::size_t end = path.find_first_of(".[", pos);
+    std::string key = path.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
+    if (!key.empty()) cur = cur->Find(key);
+    if (!cur || end == std::string::npos) break;
+    if (path[end] == '[') {
+      std::size_t close = path.find(']', end);
+      if (close == std::string::npos) break;
+      std::size_t index = std::stoul(path.substr(end + 1, close - end - 1));
+      if (!cur->is_sequence() || index >= cur->items().size()) {
+        cur = nullptr;
+        break;
+      }
+      cur = &cur->items()[index];
+      pos = close + 1;
+      if (pos < path.size() && path[pos] == '.') ++pos;
+    } else {
+      pos = end + 1;
+    }
+  }
+  if (!cur || (cur->mark().line == 0)) return {file, 0, 0};
+  return {file, cur->mark().line, cur->mark().column};
+}
+
+void CheckCase(const Case& c, const Value& root, const std::string& file, const CheckContext& ctx,
+               DiagnosticSink* sink) {
+  auto error = [&](const std::string& path, const std::string& message) {
+    sink->Error(LocateField(root, file, path), path, message);
+  };
+  auto warning = [&](const std::string& path, const std::string& message) {
+    sink->Warning(LocateField(root, file, path), path, message);
+  };
+  const AreaRegistry& areas = *ctx.areas;
+  // Place.
+  const Street* street = nullptr;
+  const Community* community = nullptr;
+  if (!c.place.street.empty()) {
+    street = areas.FindStreet(c.place.street);
+    if (!street) error("place.street", "unknown street " + c.place.street);
+  }
+  if (!c.place.community.empty()) {
+    community = areas.FindCommunity(c.place.community);
+    if (!community) {
+      error("place.community", "unknown community " + c.place.community);
+    } else if (street && areas.StreetOfCommunity(community->code) != street) {
+      const Street* actual = areas.StreetOfCommunity(community->code);
+      error("place.community", community->short_name + " is in " +
+                                   (actual ? actual->name : std::string("another street")) +
+                                   ", not in " + street->name);
+    }
+  }
+  if (!c.place.grid.empty()) {
+    const Grid* grid = areas.FindGrid(c.place.grid);
+    if (!grid) {
+      error("place.grid", "unknown grid " + c.place.grid);
+    } else if (community && areas.CommunityOfGrid(grid->code) != community) {
+      error("place.grid", "grid " + grid->code + " is not in " + community->short_name);
+    }
+  }
+  // Parties.
+  bool applicant = false;
+  for (std::size_t i = 0; i < c.parties.size(); ++i) {
+    const Party& p = c.parties[i];
+    std::string base = "parties[" + std::to_string(i) + "]";
+    applicant = applicant || p.role == "applicant";
+    if (!p.id_number.empty()) {
+      IdNumberCheck chk = CheckCitizenId(p.id_number);
+      if (!chk.valid) error(base + ".id_number", p.id_number + " " + chk.problem);
+    }
+    if (!p.credit_code.empty()) {
+      CreditCodeCheck chk = CheckCreditCode(p.credit_code);
+      if (!chk.well_formed || !chk.checksum_ok)
+        warning(base + ".credit_code", p.credit_code + " " + chk.problem);
+    }
+    if (!p.phone.empty() && !NormalizePhone(p.phone))
+      error(base + ".phone", p.phone + " is neither a mobile number (11 digits) nor a landline "
+                                       "with area code (0351-6012345)");
+  }
+  if (!c.parties.empty() && !applicant) error("parties", "no party is the applicant");
+  if (c.amount_fen < -1) error("amount", "an amount cannot be negative");
+  if (ctx.today.valid() && c.received.valid() &&
+      ctx.settings->time_zone.LocalDate(c.received) > ctx.today)
+    error("received", c.received.ToString() + " is in the future");
+  // Timeline.
+  if (!c.events.empty() && c.events.front().type != "received")
+    error("events[0].type", "the timeline starts with \"received\", not \"" +
+                                c.events.front().type + "\"");
+  for (std::size_t i = 0; i < c.events.size(); ++i) {
+    const Event& e = c.events[i];
+    std::string base = "events[" + std::to_string(i) + "]";
+    if (i > 0 && e.at < c.events[i - 1].at)
+      error(base + ".at", e.at.ToString() + " is earlier than the event before it; the "
+                                            "timeline is append-only");
+    std::string org = e.Get("org");
+    if (!org.empty() && ctx.orgs && !ctx.orgs->count(org))
+      error(base + ".org", "unknown organisation " + org);
+    if (ctx.mediators)
+      for (const auto& m : e.GetList("mediators"))
+        if (!ctx.mediators->count(m)) error(base + ".mediators", "unknown mediator " + m);
+  }
+  // Stored state against the replay.
+  Derived d = Replay(c, *ctx.settings);
+  auto differs = [&](const char* field, const std::string& stored, const std::string& replayed) {
+    if (stored != replayed)
+      error(field, "is \"" + stored + "\" but the events say \"" + replayed + "\"");
+  };
+  differs("status", c.state.status, d.state.status);
+  differs("level", c.state.level, d.state.level);
+  differs("org", c.state.org, d.state.org);
+  std::string sm, dm;
+  for (const auto& m : c.state.mediators) sm += (sm.empty() ? "" : ",") + m;
+  for (const auto& m : d.state.mediators) dm += (dm.empty() ? "" : ",") + m;
+  differs("mediators", sm, dm);
+  differs("deadline", c.state.deadline.ToString(), d.state.deadline.ToString());
+}
+
+}  // namespace mediate

@@ -1,0 +1,57 @@
+#include "case_listing.hpp"
+
+namespace mediate {
+
+Table CaseListing(const std::vector<CaseSummary>& cases, const Labeler& label) {
+  Table t;
+  t.columns = {
+      {"id", "id", ColumnKind::kCode},
+      {"received", "received", ColumnKind::kText},
+      {"category", "category", ColumnKind::kCode},
+      {"category_label", "类别", ColumnKind::kText},
+      {"source", "source", ColumnKind::kCode},
+      {"risk", "risk", ColumnKind::kCode},
+      {"status", "status", ColumnKind::kCode},
+      {"level", "level", ColumnKind::kCode},
+      {"org", "org", ColumnKind::kCode},
+      {"org_label", "调解组织", ColumnKind::kText},
+      {"street", "street", ColumnKind::kCode},
+      {"street_label", "街道", ColumnKind::kText},
+      {"community", "community", ColumnKind::kCode},
+      {"community_label", "社区", ColumnKind::kText},
+      {"amount", "amount", ColumnKind::kMoney},
+      {"deadline", "deadline", ColumnKind::kText},
+      {"summary", "summary", ColumnKind::kText},
+  };
+  t.rows.reserve(cases.size());
+  for (const CaseSummary& c : cases) {
+    std::vector<Cell> row;
+    row.reserve(t.columns.size());
+    row.emplace_back(c.id);
+    row.emplace_back(c.received.ToString());
+    row.emplace_back(c.category);
+    row.emplace_back(label("category", c.category));
+    row.emplace_back(c.source);
+    row.emplace_back(c.risk);
+    row.emplace_back(c.status);
+    row.emplace_back(c.level);
+    row.emplace_back(c.org);
+    row.emplace_back(label("org", c.org));
+    row.emplace_back(c.street);
+    row.emplace_back(label("street", c.street));
+    row.emplace_back(c.community);
+    row.emplace_back(label("community", c.community));
+    if (c.amount_fen >= 0) {
+      row.emplace_back(c.amount_fen);
+    } else {
+      row.emplace_back(std::monostate{});
+    }
+    row.emplace_back(c.deadline.ToString());
+    row.emplace_back(c.summary);
+    t.rows.push_back(std::move(row));
+  }
+  t.notes.push_back(std::to_string(cases.size()) + " cases");
+  return t;
+}
+
+}  // namespace mediate

@@ -1,0 +1,88 @@
+#include "labels.hpp"
+
+namespace mediate {
+namespace {
+
+const char* VocabName(const std::string& field) {
+  if (field == "category") return "category";
+  if (field == "source") return "source";
+  if (field == "source_group") return "source_group";
+  if (field == "status") return "status";
+  if (field == "outcome") return "outcome";
+  if (field == "risk") return "risk";
+  if (field == "level") return "level";
+  if (field == "form") return "agreement_form";
+  return nullptr;
+}
+
+}  // namespace
+
+std::string LabelOf(const Store& store, const std::string& field, const std::string& code) {
+  if (code.empty()) return {};
+  if (const char* v = VocabName(field)) return store.vocab().Get(v).Zh(code);
+  if (field == "street" || field == "community" || field == "grid")
+    return store.areas().NameOf(code);
+  if (field == "org") {
+    auto it = store.orgs().find(code);
+    return it == store.orgs().end() ? std::string() : it->second.name;
+  }
+  if (field == "mediator") {
+    auto it = store.mediators().find(code);
+    return it == store.mediators().end() ? std::string() : it->second.name;
+  }
+  return {};
+}
+
+int RankOf(const Store& store, const std::string& field, const std::string& code) {
+  if (const char* v = VocabName(field)) return store.vocab().Get(v).Rank(code);
+  return -1;
+}
+
+std::string NormalizeFilterValue(const Store& store, const std::string& field,
+                                 const std::string& value) {
+  if (const char* v = VocabName(field)) {
+    if (const Term* t = store.vocab().Get(v).Resolve(value)) return t->code;
+    return value;
+  }
+  if (field == "street") {
+    if (const Street* s = store.areas().StreetByName(value)) return s->code;
+  } else if (field == "community") {
+    auto found = store.areas().CommunitiesByName(value);
+    if (found.size() == 1) return found.front()->code;
+  }
+  return value;
+}
+
+Result<Filter> ParseStoreFilter(const Store& store, const std::vector<std::string>& terms) {
+  const Store* s = &store;
+  return Filter::Parse(
+      terms,
+      [s](const std::string& field, const std::string& value) {
+        return NormalizeFilterValue(*s, field, value);
+      },
+      [s](const std::string& source) { return s->vocab().SourceGroup(source); });
+}
+
+Result<std::vector<CaseSummary>> SelectCases(const Store& store, const Filter& filter, Date today,
+                                             const SelectOptions& options,
+                                             std::vector<Diagnostic>* skipped) {
+  ScanOptions scan_options;
+  scan_options.use_index = options.use_index;
+  CaseScan scan = store.ScanCases(scan_options);
+  if (scan.unreadable > 0) {
+    if (!options.keep_going) {
+      return Status::Rejected(std::to_string(scan.unreadable) +
+                                  " case file(s) cannot be read; fix them (mediate validate) or "
+                                  "give --keep-going to leave them out",
+                              scan.problems);
+    }
+    if (skipped) *skipped = scan.problems;
+  }
+  std::vector<CaseSummary> out;
+  if (filter.empty()) return std::move(scan.cases);
+  for (auto& c : scan.cases)
+    if (filter.Matches(c, today)) out.push_back(std::move(c));
+  return out;
+}
+
+}  // namespace mediate

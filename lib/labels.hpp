@@ -1,0 +1,49 @@
+// Names for codes, and codes for names, from a store's vocabularies and
+// registries: what turns "140109005" into 万柏林街道 in a table and 邻里纠纷
+// into "neighbour" in a filter. Also the shared "select the cases a filter
+// names" step of every reading command.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "query.hpp"
+#include "stats.hpp"
+#include "store.hpp"
+
+namespace mediate {
+
+/// The label of `code` in dimension/field `field` (category, source,
+/// source_group, status, outcome, risk, level, form, street, community,
+/// grid, org, mediator); "" when unknown. Registries must be loaded for
+/// places, organisations and mediators (else those labels are "").
+std::string LabelOf(const Store& store, const std::string& field, const std::string& code);
+
+/// The vocabulary rank of `code` in `field` (levels lowest first, categories
+/// in DOMAIN §3 order), or -1.
+int RankOf(const Store& store, const std::string& field, const std::string& code);
+
+/// Turns what a user typed for a filter field into the stored code: a
+/// Chinese label or alias (邻里纠纷 → neighbour; 红 → red), a street or
+/// community name (和平街道 → 140109003). Unchanged when already a code or
+/// unknown.
+std::string NormalizeFilterValue(const Store& store, const std::string& field,
+                                 const std::string& value);
+
+/// Parses filter terms with the store's normaliser and source groups.
+Result<Filter> ParseStoreFilter(const Store& store, const std::vector<std::string>& terms);
+
+/// Options for SelectCases.
+struct SelectOptions {
+  bool keep_going = false;  ///< report unreadable files as warnings and go on
+  bool use_index = true;
+};
+
+/// Every case the filter matches, sorted by id. Unreadable case files fail
+/// the selection (kRejected naming each, DESIGN: never skip silently)
+/// unless `keep_going`, when they are returned in `skipped`.
+Result<std::vector<CaseSummary>> SelectCases(const Store& store, const Filter& filter, Date today,
+                                             const SelectOptions& options,
+                                             std::vector<Diagnostic>* skipped);
+
+}  // namespace mediate

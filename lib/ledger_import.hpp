@@ -1,0 +1,175 @@
+// Ledger import (`mediate import LEDGER.csv`): the rows of a mediation
+// ledger (台账) kept in a spreadsheet become case files.
+//
+// Pure: rows in, cases and diagnostics out. Reading the file, choosing the
+// encoding, allocating case IDs and writing are the command's business
+// (cli/cmd_import.cpp); everything that decides whether a row is good is
+// here, so it is unit-tested on small hand-made ledgers.
+//
+// The ledger's columns are those of examples/ledgers/ledger-2026q1.csv
+// (data/README.md): 序号, 登记日期, 案件来源, 纠纷类型, 申请人, 申请人证件号码,
+// 申请人电话, 被申请人, 被申请人证件号码, 被申请人电话, 纠纷简要情况, 涉及金额(元),
+// 涉及人数, 所属街道, 所属社区, 网格编号, 风险等级 (a few common variants of these
+// headers are accepted too, see LedgerColumns()).
+//
+// Every problem of every row is reported at once, as
+//   ledger.csv:45: column 纠纷类型 (category): unknown label "外星纠纷"
+//     known labels: 婚姻家庭纠纷, 邻里纠纷, …
+// and one error anywhere refuses the whole ledger (DESIGN §3, UX.md).
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "area.hpp"
+#include "case.hpp"
+#include "csv_table.hpp"
+#include "settings.hpp"
+#include "status.hpp"
+#include "time.hpp"
+
+namespace mediate {
+
+/// One column a ledger may have: its header as ledgers write it, other
+/// headers accepted for it, the field it fills (named in messages:
+/// "column 纠纷类型 (category)"), and whether a ledger must have it.
+struct LedgerColumn {
+  std::string header;                ///< "纠纷类型"
+  std::vector<std::string> aliases;  ///< "纠纷类别", "案件类型"
+  std::string field;                 ///< "category"
+  bool required = false;             ///< the header row must have this column
+};
+
+/// The columns import reads, in the order of the bundled ledgers. Headers
+/// are compared after NormalizeCell, so full-width "涉及金额（元）" matches.
+/// Required columns: 登记日期, 案件来源, 纠纷类型, 申请人, 纠纷简要情况, 所属街道.
+const std::vector<LedgerColumn>& LedgerColumns();
+
+/// What ImportLedger needs besides the rows and the store's registries.
+struct LedgerImportOptions {
+  /// The ledger's path as the user gave it; every message starts with it
+  /// ("ledger.csv:45: …").
+  std::string display_name;
+  /// The ledger's base name, kept as provenance (import.file) on each case.
+  std::string source_name;
+  /// Today's local date in the store's time zone: a registration date after
+  /// it is refused. No check when invalid.
+  Date today;
+  /// The operator, "Name <email>": the `by` of each case's received event.
+  std::string by;
+  /// Called after each data row with (rows done, rows in all); may be empty.
+  std::function<void(std::size_t, std::size_t)> progress;
+};
+
+/// One ledger row that became a case.
+struct LedgerCase {
+  int line = 0;  ///< file line the row starts on (1-based; the header is line 1)
+  /// Complete but for `id` (the command allocates it): received at local
+  /// midnight of 登记日期, one `received` event {channel: "import"}, state
+  /// from a lifecycle replay (status "received", deadline), import
+  /// provenance {file, row, fingerprint}; file_no empty.
+  Case record;
+};
+
+/// What reading a ledger found.
+struct LedgerImport {
+  /// The good rows' cases in ledger order, rows repeated within the ledger
+  /// left out (a warning names them). Empty when there is any error.
+  std::vector<LedgerCase> cases;
+  /// Errors and warnings, header problems first, then row by row in column
+  /// order. Each names file:line, the column (列名 and field) and the value.
+  std::vector<Diagnostic> diagnostics;
+  std::size_t rows = 0;         ///< data rows read
+  std::size_t error_count = 0;  ///< errors among diagnostics
+  std::size_t error_rows = 0;   ///< data rows with at least one error
+  std::size_t repeated = 0;     ///< rows with the same fingerprint as an earlier row of the ledger
+
+  bool ok() const { return error_count == 0; }
+  /// "3 errors in 2 rows; nothing was imported." (singular forms for 1;
+  /// header errors alone: "2 errors in the header; nothing was imported.").
+  std::string Summary() const;
+  /// kRejected with Summary() and every diagnostic when !ok(); Ok otherwise.
+  Status ToStatus() const;
+};
+
+/// Reads every data row of `table` into a case, checking each cell:
+/// - 登记日期 (required): a date in a ledger shape (ParseLedgerDate); an
+///   impossible date ("2026-02-30 is not a date") or one after
+///   `options.today` is an error. The case is received at local midnight
+///   of that date in the store's time zone (no time is invented).
+/// - 案件来源, 纠纷类型 (required), 风险等级 (optional): a label, code or alias
+///   of the store's vocabulary (VocabList::Resolve); unknown labels are
+///   errors listing the known labels.
+/// - 申请人 (required) and 被申请人 (optional, but required when its ID or
+///   phone is given): names. The kind of party follows
+///   ClassifyPartyKind(); a citizen ID with a wrong check character or an
+///   impossible birth date is an error (GB 11643-1999); a credit code whose
+///   check character fails is only a warning (GB 32100-2015 pilot-era
+///   codes are legal); a phone that is neither a mobile nor a landline with
+///   area code is an error. Phones are stored normalised (NormalizePhone).
+/// - 纠纷简要情况 (required): kept as written, trimmed.
+/// - 涉及金额(元): yuan to fen exactly (ParseYuanToFen after NormalizeCell);
+///   blank = no amount; negative is an error.
+/// - 涉及人数: a whole number ≥ 1; blank = not recorded.
+/// - 所属街道 (required), 所属社区, 网格编号: the street by name, the community
+///   by official or short name, the grid by code, resolved to division
+///   codes; the community must lie in the street and the grid in the
+///   community (a blank community is taken from the grid).
+/// - 序号: kept as import.row; blank or absent = the data row number.
+/// A row with fewer cells than the header (or extra non-blank cells) is one
+/// error and its cells are not checked further. A header missing a required
+/// column, or naming a column twice, is an error at line 1 and no row is
+/// read; unknown columns are warnings (not imported). A ledger without data
+/// rows is an error too.
+LedgerImport ImportLedger(const CsvTable& table, const Settings& settings,
+                          const AreaRegistry& areas, const LedgerImportOptions& options);
+
+/// The kind of a party, decided from its name and identifier:
+/// 1. a name ending like an organisation (公司, 厂, 中心, 合作社, 委员会, 店,
+///    医院, 学校, 事务所, 协会, 商会, 集团, …) → "organisation";
+/// 2. else an identifier that is a valid citizen ID number (GB 11643-1999)
+///    → "person";
+/// 3. else an 18-character identifier of the credit-code alphabet
+///    (GB 32100-2015 shape) that either passes the credit-code check or
+///    cannot be a citizen ID (it has letters besides a final X, or does not
+///    start with a province code: 9…, Y…) → "organisation";
+/// 4. else "person" (a blank identifier, or a citizen ID with a problem,
+///    which the caller reports).
+std::string ClassifyPartyKind(std::string_view name, std::string_view identifier);
+
+/// True when `name` ends like an organisation's name (rule 1 above).
+bool LooksLikeOrganisationName(std::string_view name);
+
+/// The normalised content an imported case is recognised by (DESIGN §1):
+/// "fingerprint/1", the local date received, each party's role and
+/// identifier (credit code or ID number, upper-case; else the name), the
+/// category code and the summary (NFKC-folded, whitespace runs collapsed),
+/// one per line. Independent of the ledger's encoding, line ends, row
+/// order, amounts, phones and places.
+std::string FingerprintContent(const Case& c, const TimeZone& tz);
+
+/// Hex SHA-256 of FingerprintContent(): the import.fingerprint of a case.
+std::string ImportFingerprint(const Case& c, const TimeZone& tz);
+
+/// Lower-case hex SHA-256 (FIPS 180-4) of `bytes`.
+std::string Sha256Hex(std::string_view bytes);
+
+/// Removes from `cases` those whose import.fingerprint is in `existing`
+/// (cases imported before, from this ledger or a re-encoded copy).
+/// Returns how many were removed. Order of the rest is kept.
+std::size_t DropAlreadyImported(std::vector<LedgerCase>* cases,
+                                const std::unordered_set<std::string>& existing);
+
+/// The commit message of an import: "import: 120 cases from
+/// ledger-2026q1.csv", a blank line, then the trailers
+/// "Mediate-Action: import" and "Mediate-Source: ledger-2026q1.csv".
+std::string ImportCommitMessage(std::size_t count, const std::string& source_name);
+
+/// A count with thousands separators: 3100 → "3,100".
+std::string GroupThousands(std::size_t n);
+
+}  // namespace mediate

@@ -1,0 +1,530 @@
+// The derived index (lib/case_index.hpp): whatever happens to the files or
+// to the index, a scan through the index equals a cold parse of every file.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <cstring>
+#include <filesystem>
+#include <map>
+#include <thread>
+
+#include "case_index.hpp"
+#include "case_record.hpp"
+#include "lifecycle.hpp"
+#include "settings.hpp"
+#include "store.hpp"
+#include "test_support.hpp"
+#include "yaml_io.hpp"
+
+using namespace mediate;
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* kSettings =
+    "schema: \"settings/1\"\n"
+    "district: {code: \"140109\", name: \"万柏林区\"}\n"
+    "office: \"WBL\"\n"
+    "time_zone: \"Asia/Shanghai\"\n"
+    "file_no_word: \"万人调字\"\n";
+
+/// Restores the real racy margin when a test ends.
+struct RacyMargin {
+  explicit RacyMargin(std::int64_t ns) { SetRacyMarginForTesting(ns); }
+  ~RacyMargin() { SetRacyMarginForTesting(kRacyMarginNs); }
+};
+
+Event Ev(const std::string& at, const std::string& type,
+         std::vector<std::pair<std::string, Value>> payload = {}) {
+  Event e;
+  e.at = *Timestamp::Parse(at);
+  e.type = type;
+  e.by = "王某 <wang@example.org>";
+  for (auto& [k, v] : payload) e.payload.Set(k, std::move(v));
+  return e;
+}
+
+/// A case received on 2026-`month`-`day`, carried through `stage` steps
+/// of a full life: 0 received, 1 routed, 2 assigned, 3 agreed, 4
+/// confirmation + performance + visit, 5 closed.
+Case MakeCase(int seq, int month, int day, const std::string& category, int stage) {
+  Case c;
+  c.id = FormatCaseId("WBL", 2026, seq);
+  c.file_no = "(2026)万人调字第" + std::to_string(seq) + "号";
+  char at[64];
+  std::snprintf(at, sizeof at, "2026-%02d-%02dT09:30:00+08:00", month, day);
+  c.received = *Timestamp::Parse(at);
+  c.source = seq % 3 == 0 ? "court_delegated" : "application";
+  c.category = category;
+  c.summary = "楼上卫生间漏水致楼下天花板受损，双方就维修费用发生争执";
+  c.amount_fen = seq % 2 ? 350000 + seq : -1;
+  c.people_involved = 2;
+  c.place = {"140109005", "140109005001", "140109005001007", "3号楼2单元"};
+  c.parties.push_back({"applicant", "person", "李某", "140109198001011239", "", "13800001234"});
+  c.parties.push_back({"respondent", "organisation", "太原某物业服务有限公司", "",
+                       "91140109MA0K3PQ7RG", ""});
+  c.risk = seq % 4 == 0 ? "orange" : "yellow";
+  c.migrated = seq % 5 == 0;
+  std::string date = std::string(at).substr(0, 10);
+  auto t = [&](const char* hm) { return date + "T" + hm + ":00+08:00"; };
+  c.events.push_back(Ev(at, "received"));
+  if (stage >= 1)
+    c.events.push_back(Ev(t("10:05"), "routed",
+                          {{"org", Value::String("C-140109005001")},
+                           {"level", Value::String("community")},
+                           {"rule", Value::String("default-community")}}));
+  if (stage >= 2) {
+    c.events.push_back(Ev(t("11:00"), "assigned", {{"mediators", Value::Strings({"M-0307"})}}));
+    if (seq % 2 == 0) c.events.push_back(Ev(t("11:30"), "extended",
+                                            {{"deadline", Value::String("2026-12-31")}}));
+  }
+  if (stage >= 3)
+    c.events.push_back(Ev(t("15:00"), "agreed", {{"form", Value::String("written")}}));
+  if (stage >= 4) {
+    c.events.push_back(Ev(t("15:30"), "confirmation",
+                          {{"result", Value::String("applied")}}));
+    c.events.push_back(Ev(t("16:00"), "performance", {{"performance", Value::String("full")}}));
+    c.events.push_back(Ev(t("17:00"), "visited"));
+  }
+  if (stage >= 5) c.events.push_back(Ev(t("18:00"), "closed"));
+  Settings s;
+  s.time_zone = *TimeZone::Find("Asia/Shanghai");
+  Derived d = Replay(c, s);
+  c.state = d.state;
+  return c;
+}
+
+/// A store in a temporary directory: mediate.yaml, an empty .git/, cases.
+class TestStore {
+ public:
+  TestStore() {
+    test::WriteFile(dir_.path() / "mediate.yaml", kSettings);
+    fs::create_directories(dir_.path() / ".git");
+  }
+  const fs::path& root() const { return dir_.path(); }
+  Store Open() const {
+    auto s = Store::Open(dir_.str());
+    REQUIRE(s.ok());
+    return std::move(s.value());
+  }
+  /// Writes case `c` where the store keeps it; returns its relative path.
+  std::string Put(const Case& c) {
+    std::string rel = c.PathIn(*TimeZone::Find("Asia/Shanghai"));
+    test::WriteFile(root() / rel, EmitYaml(CaseToValue(c)));
+    return rel;
+  }
+  std::string Read(const std::string& rel) const { return test::ReadFile(root() / rel); }
+  void Write(const std::string& rel, const std::string& text) {
+    test::WriteFile(root() / rel, text);
+  }
+  fs::path IndexDir() const { return root() / ".git" / "mediate" / "index"; }
+
+ private:
+  test::TempDir dir_;
+};
+
+/// Fills a store with `n` cases over three months, at every stage.
+std::vector<std::string> Fill(TestStore& ts, int n, int first_seq = 1) {
+  const char* cats[] = {"neighbour", "contract", "labour", "business", "marriage_family"};
+  std::vector<std::string> paths;
+  for (int i = 0; i < n; ++i) {
+    int seq = first_seq + i;
+    paths.push_back(ts.Put(MakeCase(seq, 1 + seq % 3, 1 + seq % 28, cats[seq % 5], seq % 6)));
+  }
+  return paths;
+}
+
+/// The scan through the index equals a cold scan, field by field.
+CaseScan RequireSameAsCold(const Store& store) {
+  CaseScan warm = ScanWithIndex(store, {});
+  CaseScan cold = store.ScanCases({.use_index = false});
+  REQUIRE(warm.cases.size() == cold.cases.size());
+  for (std::size_t i = 0; i < cold.cases.size(); ++i) {
+    INFO(cold.cases[i].path);
+    CHECK(SummaryDifference(warm.cases[i], cold.cases[i]) == "");
+  }
+  CHECK(warm.unreadable == cold.unreadable);
+  REQUIRE(warm.problems.size() == cold.problems.size());
+  for (std::size_t i = 0; i < cold.problems.size(); ++i)
+    CHECK(warm.problems[i].ToString() == cold.problems[i].ToString());
+  return warm;
+}
+
+std::string Replace(std::string text, const std::string& from, const std::string& to) {
+  auto at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  return text.replace(at, from.size(), to);
+}
+
+struct timespec MtimeOf(const fs::path& p) {
+  struct stat st;
+  REQUIRE(::stat(p.c_str(), &st) == 0);
+  return st.st_mtim;
+}
+
+void SetMtime(const fs::path& p, struct timespec mtime) {
+  struct timespec times[2] = {mtime, mtime};
+  REQUIRE(::utimensat(AT_FDCWD, p.c_str(), times, 0) == 0);
+}
+
+std::vector<fs::path> Segments(const TestStore& ts) {
+  std::vector<fs::path> out;
+  for (const auto& e : fs::directory_iterator(ts.IndexDir()))
+    if (e.path().extension() == ".seg") out.push_back(e.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("The index serves unchanged files and equals a cold scan", "[index]") {
+  RacyMargin margin(0);
+  TestStore ts;
+  Fill(ts, 40);
+  Store store = ts.Open();
+  CaseScan first = RequireSameAsCold(store);
+  CHECK(first.parsed == 40);
+  CHECK_FALSE(first.from_index);
+  CHECK(Segments(ts).size() == 3);  // one per month directory
+
+  CaseScan second = RequireSameAsCold(store);
+  CHECK(second.from_index);
+  CHECK(second.parsed == 0);
+  REQUIRE(second.cases.size() == 40);
+  // Sorted by id, every derived field carried through the index.
+  CHECK(second.cases[0].id == "WBL-2026-000001");
+  const CaseSummary& closed = second.cases[4];  // seq 5: stage 5
+  CHECK(closed.status == "closed");
+  CHECK(closed.outcome == "agreed");
+  CHECK(closed.agreement_form == "written");
+  CHECK(closed.confirmation == "applied");
+  CHECK(closed.confirmation_applied.valid());
+  CHECK(closed.performance == "full");
+  CHECK(closed.visited.valid());
+  CHECK(closed.closed.valid());
+  CHECK(closed.migrated);
+  CHECK(closed.mediators == std::vector<std::string>{"M-0307"});
+  CHECK(closed.party_keys ==
+        std::vector<std::string>{"140109198001011239", "91140109MA0K3PQ7RG"});
+  CHECK(closed.party_kinds == std::vector<std::string>{"person", "organisation"});
+  CHECK(second.cases[3].extended);  // seq 4: extended
+  CHECK(second.cases[2].amount_fen == 350003);
+  CHECK(second.cases[1].amount_fen == -1);
+}
+
+TEST_CASE("Files changed too recently to trust are parsed again", "[index]") {
+  TestStore ts;  // the real 2 s margin: everything was just written
+  Fill(ts, 10);
+  Store store = ts.Open();
+  RequireSameAsCold(store);
+  CaseScan again = RequireSameAsCold(store);
+  CHECK(again.parsed == 10);
+  CHECK_FALSE(again.from_index);
+}
+
+TEST_CASE("A hand edit is seen by the next scan", "[index]") {
+  RacyMargin margin(0);
+  TestStore ts;
+  auto paths = Fill(ts, 12);
+  Store store = ts.Open();
+  RequireSameAsCold(store);
+
+  SECTION("an edit that changes the size") {
+    ts.Write(paths[0], Replace(ts.Read(paths[0]), "\"contract\"", "\"labour\""));
+    CaseScan s = RequireSameAsCold(store);
+    CHECK(s.parsed == 1);
+    CHECK(s.from_index);
+    CHECK(s.cases[0].category == "labour");
+  }
+  SECTION("a same-size edit in the same instant, mtime set back") {
+    // seq 3 is "business"; "contract" has the same length.
+    const std::string& rel = paths[2];
+    auto before = MtimeOf(ts.root() / rel);
+    std::string text = ts.Read(rel);
+    std::string edited = Replace(text, "\"business\"", "\"contract\"");
+    REQUIRE(edited.size() == text.size());
+    ts.Write(rel, edited);
+    SetMtime(ts.root() / rel, before);
+    CaseScan s = RequireSameAsCold(store);
+    CHECK(s.cases[2].category == "contract");
+  }
+  SECTION("the same edit under the real racy margin") {
+    SetRacyMarginForTesting(kRacyMarginNs);
+    const std::string& rel = paths[2];
+    auto before = MtimeOf(ts.root() / rel);
+    ts.Write(rel, Replace(ts.Read(rel), "\"business\"", "\"contract\""));
+    SetMtime(ts.root() / rel, before);
+    CHECK(RequireSameAsCold(store).cases[2].category == "contract");
+  }
+  SECTION("an edit that makes the file unreadable, then a fix") {
+    std::string good = ts.Read(paths[1]);
+    ts.Write(paths[1], Replace(good, "\"labour\"", "\"no-such-category\""));
+    CaseScan bad = RequireSameAsCold(store);
+    CHECK(bad.unreadable == 1);
+    CHECK(bad.cases.size() == 11);
+    // Unreadable files are never cached: still reported the next time.
+    CHECK(RequireSameAsCold(store).unreadable == 1);
+    ts.Write(paths[1], good);
+    CaseScan fixed = RequireSameAsCold(store);
+    CHECK(fixed.unreadable == 0);
+    CHECK(fixed.cases.size() == 12);
+  }
+}
+
+TEST_CASE("Added and removed files and directories are followed", "[index]") {
+  RacyMargin margin(0);
+  TestStore ts;
+  auto paths = Fill(ts, 12);
+  Store store = ts.Open();
+  RequireSameAsCold(store);
+
+  Fill(ts, 5, 100);  // added
+  fs::remove(ts.root() / paths[3]);
+  fs::remove(ts.root() / paths[4]);
+  CaseScan s = RequireSameAsCold(store);
+  CHECK(s.cases.size() == 15);
+  CHECK(s.parsed == 5);
+
+  // A whole month goes: its segment goes too.
+  for (const auto& p : fs::directory_iterator(ts.root() / "cases" / "2026" / "01"))
+    fs::remove(p.path());
+  fs::remove(ts.root() / "cases" / "2026" / "01");
+  RequireSameAsCold(store);
+  CHECK(Segments(ts).size() == 2);
+  CHECK_FALSE(fs::exists(ts.IndexDir() / "2026_01.seg"));
+
+  // Files the store does not treat as cases are ignored alike.
+  ts.Write("cases/2026/02/.hidden.yaml", "garbage");
+  ts.Write("cases/2026/02/notes.txt", "garbage");
+  fs::create_directories(ts.root() / "cases/2026/02/dir.yaml");
+  RequireSameAsCold(store);
+}
+
+TEST_CASE("A deleted index makes the next scan cold", "[index]") {
+  RacyMargin margin(0);
+  TestStore ts;
+  Fill(ts, 9);
+  Store store = ts.Open();
+  RequireSameAsCold(store);
+  REQUIRE(DropIndex(store).ok());
+  CHECK_FALSE(fs::exists(ts.IndexDir()));
+  CHECK(DropIndex(store).ok());  // nothing to drop is fine
+  CaseScan s = RequireSameAsCold(store);
+  CHECK(s.parsed == 9);
+  CHECK(fs::exists(ts.IndexDir()));
+  CHECK(RequireSameAsCold(store).parsed == 0);
+}
+
+TEST_CASE("A segment of another format version is ignored", "[index]") {
+  RacyMargin margin(0);
+  TestStore ts;
+  Fill(ts, 9);
+  Store store = ts.Open();
+  CaseScan truth = RequireSameAsCold(store);
+  // Forge every segment: another version, and a lie in its content that a
+  // reader of the wrong version would serve; the checksum is made right.
+  for (const auto& seg : Segments(ts)) {
+    std::string data = test::ReadFile(seg);
+    std::uint32_t other = kCaseIndexVersion + 1;
+    std::memcpy(data.data() + 8, &other, 4);
+    auto at = data.find("neighbour");
+    if (at != std::string::npos) data.replace(at, 9, "neighbouR");
+    std::uint64_t sum = SegmentChecksum(data);
+    std::memcpy(data.data() + data.size() - 8, &sum, 8);
+    test::WriteFile(seg, data);
+  }
+  auto st = CheckIndex(store);
+  REQUIRE(st.ok());
+  CHECK(st->bad_segments == 3);
+  CHECK(st->fresh == 0);
+  REQUIRE_FALSE(st->bad_reasons.empty());
+  CHECK(st->bad_reasons[0].find("format version") != std::string::npos);
+  CaseScan s = RequireSameAsCold(store);
+  CHECK(s.parsed == 9);
+  // ... and rewritten in this version.
+  CHECK(RequireSameAsCold(store).parsed == 0);
+}
+
+TEST_CASE("Changed settings invalidate the index", "[index]") {
+  RacyMargin margin(0);
+  TestStore ts;
+  Fill(ts, 9);
+  {
+    Store store = ts.Open();
+    RequireSameAsCold(store);
+  }
+  // A longer time limit changes every deadline.
+  ts.Write("mediate.yaml", std::string(kSettings) + "time_limits: {conclude_days: 45}\n");
+  Store store = ts.Open();
+  CaseScan s = RequireSameAsCold(store);
+  CHECK(s.parsed == 9);
+}
+
+TEST_CASE("A checkout of an older commit is seen", "[index]") {
+  RacyMargin margin(0);
+  TestStore ts;
+  auto paths = Fill(ts, 12);
+  Store store = ts.Open();
+  // "Commit 1": remember every file's bytes and times.
+  std::map<std::string, std::pair<std::string, struct timespec>> old;
+  for (const auto& p : paths) old[p] = {ts.Read(p), MtimeOf(ts.root() / p)};
+  RequireSameAsCold(store);
+
+  // "Commit 2": cases move on (same sizes where possible), one is added,
+  // one is removed.
+  for (int i = 0; i < 6; ++i) {
+    Case c = MakeCase(i + 1, 1 + (i + 1) % 3, 1 + (i + 1) % 28, "other", 5);
+    ts.Put(c);
+  }
+  std::string added = ts.Put(MakeCase(200, 2, 2, "labour", 1));
+  fs::remove(ts.root() / paths[7]);
+  CHECK(RequireSameAsCold(store).cases.size() == 12);
+
+  // Check out commit 1 again: its contents come back — with their old
+  // mtimes, as tools that preserve times (rsync -t, tar) would do.
+  fs::remove(ts.root() / added);
+  for (const auto& [p, v] : old) {
+    ts.Write(p, v.first);
+    SetMtime(ts.root() / p, v.second);
+  }
+  CaseScan s = RequireSameAsCold(store);
+  CHECK(s.cases.size() == 12);
+  CHECK(s.cases[0].category == "contract");  // seq 1 as in commit 1, not "other"
+  CHECK(s.cases[4].category == "neighbour");
+}
+
+TEST_CASE("A corrupt index falls back to parsing", "[index]") {
+  RacyMargin margin(0);
+  TestStore ts;
+  Fill(ts, 20);
+  Store store = ts.Open();
+  CaseScan truth = RequireSameAsCold(store);
+  auto segs = Segments(ts);
+  REQUIRE(segs.size() == 3);
+
+  SECTION("truncated") {
+    std::string d = test::ReadFile(segs[0]);
+    test::WriteFile(segs[0], d.substr(0, d.size() / 2));
+  }
+  SECTION("a flipped byte") {
+    std::string d = test::ReadFile(segs[1]);
+    d[d.size() / 2] ^= 0x5a;
+    test::WriteFile(segs[1], d);
+  }
+  SECTION("garbage and empty files") {
+    test::WriteFile(segs[0], std::string(1000, '\xff'));
+    test::WriteFile(segs[1], "");
+    test::WriteFile(segs[2], "MEDIDX\r\n");
+  }
+  SECTION("garbage that passes the checksum") {
+    for (const auto& seg : segs) {
+      std::string d = test::ReadFile(seg);
+      for (std::size_t i = 40; i + 8 < d.size(); i += 7) d[i] = static_cast<char>(d[i] * 31 + 7);
+      std::uint64_t sum = SegmentChecksum(d);
+      std::memcpy(d.data() + d.size() - 8, &sum, 8);
+      test::WriteFile(seg, d);
+    }
+  }
+  SECTION("a directory where a segment should be") {
+    fs::remove(segs[2]);
+    fs::create_directories(segs[2]);
+  }
+  SECTION("stray files in the index directory") {
+    test::WriteFile(ts.IndexDir() / "1999_01.seg", "old");
+    test::WriteFile(ts.IndexDir() / ".tmp-1-2-2026_01.seg", "partial");
+  }
+  CaseScan s = RequireSameAsCold(store);
+  CHECK(s.cases.size() == truth.cases.size());
+  RequireSameAsCold(store);
+  CHECK_FALSE(fs::exists(ts.IndexDir() / "1999_01.seg"));
+}
+
+TEST_CASE("index --check finds entries that disagree with their files", "[index]") {
+  RacyMargin margin(0);
+  TestStore ts;
+  Fill(ts, 10);
+  Store store = ts.Open();
+  RequireSameAsCold(store);
+  auto st = CheckIndex(store);
+  REQUIRE(st.ok());
+  CHECK(st->ok());
+  CHECK(st->files == 10);
+  CHECK(st->entries == 10);
+  CHECK(st->fresh == 10);
+  CHECK(st->segments == 3);
+
+  // A segment whose content lies (forged, with a good checksum).
+  auto segs = Segments(ts);
+  for (const auto& seg : segs) {
+    std::string d = test::ReadFile(seg);
+    auto at = d.find("contract");
+    if (at == std::string::npos) continue;
+    d.replace(at, 8, "business");
+    std::uint64_t sum = SegmentChecksum(d);
+    std::memcpy(d.data() + d.size() - 8, &sum, 8);
+    test::WriteFile(seg, d);
+  }
+  st = CheckIndex(store);
+  REQUIRE(st.ok());
+  CHECK_FALSE(st->ok());
+  REQUIRE_FALSE(st->mismatches.empty());
+  CHECK(st->mismatches[0].field == "category");
+
+  // A rebuild repairs it.
+  auto rebuilt = RebuildIndex(store);
+  REQUIRE(rebuilt.ok());
+  CHECK(rebuilt->cases.size() == 10);
+  st = CheckIndex(store);
+  REQUIRE(st.ok());
+  CHECK(st->ok());
+  CHECK(st->fresh == 10);
+}
+
+TEST_CASE("Concurrent scans and writers leave a correct index", "[index]") {
+  RacyMargin margin(0);
+  TestStore ts;
+  auto paths = Fill(ts, 30);
+  Store store = ts.Open();
+  std::atomic<bool> stop{false};
+  std::vector<std::thread> readers;
+  for (int t = 0; t < 3; ++t)
+    readers.emplace_back([&] {
+      while (!stop) (void)ScanWithIndex(store, {.use_index = true, .threads = 2});
+    });
+  const char* cats[] = {"labour", "contract", "business", "neighbour"};
+  for (int round = 0; round < 40; ++round) {
+    const std::string& rel = paths[round % paths.size()];
+    std::string text = ts.Read(rel);
+    for (const char* from : {"\"neighbour\"", "\"contract\"", "\"labour\"", "\"business\"",
+                             "\"marriage_family\""}) {
+      auto at = text.find(from);
+      if (at == std::string::npos) continue;
+      text.replace(at, std::strlen(from), std::string("\"") + cats[round % 4] + "\"");
+      break;
+    }
+    ts.Write(rel, text);
+    if (round % 10 == 0) ts.Put(MakeCase(500 + round, 2, 3, "labour", 2));
+  }
+  stop = true;
+  for (auto& t : readers) t.join();
+  RequireSameAsCold(store);
+  auto st = CheckIndex(store);
+  REQUIRE(st.ok());
+  CHECK(st->ok());
+}
+
+TEST_CASE("Without a git directory the index is neither read nor written", "[index]") {
+  TestStore ts;
+  Fill(ts, 3);
+  Store store = ts.Open();
+  fs::remove_all(ts.root() / ".git");
+  test::WriteFile(ts.root() / ".git", "gitdir: /nonexistent/x\n");
+  CHECK(CaseIndexDir(store).empty());
+  RequireSameAsCold(store);
+  CHECK_FALSE(RebuildIndex(store).ok());
+  CHECK(DropIndex(store).ok());
+}
