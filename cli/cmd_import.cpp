@@ -165,8 +165,15 @@ class ImportCommand : public Command {
     }
     const std::size_t rows = result.rows;
 
-    // Rows imported before (from this file or a re-encoded copy).
-    CaseScan scan = store.ScanCases();
+    // Rows imported before (from this file or a re-encoded copy): only the
+    // fingerprints are kept, not every case's summary.
+    std::unordered_set<std::string> existing;
+    ScanOptions scan_options;
+    scan_options.keep = [&](const CaseSummary& s) {
+      if (!s.import_fingerprint.empty()) existing.insert(s.import_fingerprint);
+      return false;
+    };
+    CaseScan scan = store.ScanCases(scan_options);
     if (scan.unreadable > 0) {
       bar.Clear();
       return Status::Rejected(
@@ -175,9 +182,6 @@ class ImportCommand : public Command {
               "was imported (fix them first: mediate validate)",
           scan.problems);
     }
-    std::unordered_set<std::string> existing;
-    for (const auto& s : scan.cases)
-      if (!s.import_fingerprint.empty()) existing.insert(s.import_fingerprint);
     std::vector<LedgerCase> cases = std::move(result.cases);
     const std::size_t skipped = DropAlreadyImported(&cases, existing);
 

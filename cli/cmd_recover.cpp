@@ -1,18 +1,35 @@
-// PLACEHOLDER: replaced by the real command.
+// mediate recover: roll back an unfinished write (a crash, a kill -9).
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 
 #include "command.hpp"
+#include "write_transaction.hpp"
 
 namespace mediate::cli {
 namespace {
+
 class RecoverCommand : public Command {
  public:
-  void Declare(CLI::App& app) override { (void)app; }
+  void Declare(CLI::App& app) override {
+    app.footer(
+        "Every write command does this by itself first; run it by hand after a crash to see "
+        "what was rolled back.");
+  }
+
   Status Run(Context& ctx) override {
-    (void)ctx;
-    return Status::Internal("recover is not built yet");
+    WriteOptions options;
+    options.holder = "mediate recover";
+    auto rolled = RecoverStore(ctx.st().root(), options);
+    if (!rolled.ok()) return rolled.status();
+    fmt::print(ctx.out, "{}\n",
+               *rolled ? "rolled back an unfinished write; the store is as of its last commit"
+                       : "nothing to recover");
+    return Status::Ok();
   }
 };
+
 }  // namespace
+
 std::unique_ptr<Command> MakeRecoverCommand() { return std::make_unique<RecoverCommand>(); }
+
 }  // namespace mediate::cli

@@ -92,13 +92,18 @@ class RouteCommand : public Command {
     auto policy = LoadPolicy(store);
     if (!policy.ok()) return policy.status();
 
-    CaseScan scan = store.ScanCases();
+    // Only the received cases the filter selects are kept from the scan.
+    const Date today = ctx.Today();
+    ScanOptions scan_options;
+    scan_options.keep = [&](const CaseSummary& s) {
+      return s.status == "received" && filter->Matches(s, today);
+    };
+    CaseScan scan = store.ScanCases(scan_options);
     if (scan.unreadable > 0)
       return Status::Rejected(std::to_string(scan.unreadable) +
                                   " case file(s) cannot be read; nothing was routed (fix them "
                                   "first: mediate validate)",
                               scan.problems);
-    const Date today = ctx.Today();
     const Timestamp now = ctx.Now();
     const Settings& settings = store.settings();
 
@@ -106,7 +111,6 @@ class RouteCommand : public Command {
     std::vector<std::string> routed_ids;
     std::size_t unrouted = 0;
     for (const CaseSummary& s : scan.cases) {
-      if (s.status != "received" || !filter->Matches(s, today)) continue;
       auto loaded = store.LoadCase(s.id);
       if (!loaded.ok()) return loaded.status();
       Case c = std::move(loaded->record);

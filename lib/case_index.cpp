@@ -14,6 +14,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
+#include <iterator>
 #include <mutex>
 #include <string_view>
 #include <thread>
@@ -464,6 +465,7 @@ struct DirScan {
               unreadable = 0;
   std::vector<Diagnostic> problems;  ///< parse errors, in file order
   std::vector<IndexMismatch> mismatches;
+  std::vector<CaseSummary> kept;  ///< what `keep` kept, until the scan collects it
   Status write_status;
 };
 
@@ -604,7 +606,8 @@ void ScanDir(const std::string& root, const std::string& index_dir, std::uint64_
     }
     CaseSummary& s = d->summaries[i];
     if (DecodeSummary(e, h.dict, &s)) {
-      s.path = d->rel + "/" + d->names[i];
+      s.path.reserve(d->rel.size() + 1 + d->names[i].size());
+      s.path.append(d->rel).append(1, '/').append(d->names[i]);
       d->states[i] = FileState::kFromIndex;
       ++d->fresh;
     } else {
@@ -762,7 +765,7 @@ Run RunScan(const Store& store, unsigned threads, Mode mode,
       run.dirs.push_back(std::move(d));
     }
 
-  std::mutex out_mu;
+  std::mutex keep_mu;
   auto finish = [&](DirScan& d) {
     if (can_write && d.dirty) {
       bool any = false;
@@ -777,11 +780,12 @@ Run RunScan(const Store& store, unsigned threads, Mode mode,
       }
     }
     if (mode != Mode::kCheck && !d.summaries.empty()) {
-      std::lock_guard<std::mutex> lock(out_mu);
+      std::unique_lock<std::mutex> lock(keep_mu, std::defer_lock);
+      if (keep) lock.lock();  // keep is never called concurrently
       for (std::size_t i = 0; i < d.names.size(); ++i) {
         if (d.states[i] != FileState::kFromIndex && d.states[i] != FileState::kParsed) continue;
         if (keep && !keep(d.summaries[i])) continue;
-        run.scan.cases.push_back(std::move(d.summaries[i]));
+        d.kept.push_back(std::move(d.summaries[i]));
       }
     }
     std::vector<CaseSummary>().swap(d.summaries);
@@ -863,6 +867,15 @@ Run RunScan(const Store& store, unsigned threads, Mode mode,
     }
   }
 
+  // Collect what was kept (reserved at once: growing a vector of a million
+  // summaries would hold two copies at its last reallocation).
+  std::size_t kept = 0;
+  for (const auto& d : run.dirs) kept += d.kept.size();
+  run.scan.cases.reserve(kept);
+  for (auto& d : run.dirs) {
+    std::move(d.kept.begin(), d.kept.end(), std::back_inserter(run.scan.cases));
+    std::vector<CaseSummary>().swap(d.kept);
+  }
   for (auto& d : run.dirs) {
     run.scan.unreadable += d.unreadable;
     if (mode != Mode::kCheck && d.fresh > 0) run.scan.from_index = true;

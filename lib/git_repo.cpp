@@ -383,10 +383,44 @@ Status SyncIndexEntries(git_repository* repo, const std::vector<IndexUpdate>& up
           "); run `git reset -q` so that `git status` agrees";
     return Status::Io(m);
   };
+  // The index file's own time before we rewrite it (for the racy check below).
+  std::int64_t old_index_sec = -1;
+  {
+    struct stat st {};
+    std::string index_path = std::string(git_repository_path(repo)) + "index";
+    if (::stat(index_path.c_str(), &st) == 0) old_index_sec = st.st_mtim.tv_sec;
+  }
   git_index* raw = nullptr;
   if (git_repository_index(&raw, repo) < 0) return fail("cannot open the index");
   IndexPtr index(raw);
-  if (git_index_read(raw, 0) < 0) return fail("cannot read the index");
+  // Always re-read from disk: another git may have changed it, and entries
+  // kept in memory carry an "up to date" flag that would exempt them from
+  // libgit2's racy-git check when writing (a file rewritten with the same
+  // size within the same timestamp tick would then look clean to git).
+  if (git_index_read(raw, 1) < 0) return fail("cannot read the index");
+  // Racy git, as git itself handles it: an entry whose file time is not
+  // older (in whole seconds: git compares no nanoseconds) than the index file
+  // being replaced may have changed after it was recorded without its stat
+  // data showing it. Once the new index is written later, git would trust
+  // such an entry, so it is "smudged" (size 0) to make git re-hash the file.
+  // libgit2 does this only by nanoseconds, which git does not look at.
+  if (old_index_sec >= 0) {
+    std::set<std::string> ours;
+    for (const auto& u : updates) ours.insert(u.path);
+    std::vector<std::pair<git_index_entry, std::string>> smudge;
+    size_t n = git_index_entrycount(raw);
+    for (size_t i = 0; i < n; ++i) {
+      const git_index_entry* e = git_index_get_byindex(raw, i);
+      if (!e || GIT_INDEX_ENTRY_STAGE(e) != 0 || e->file_size == 0) continue;
+      if (e->mtime.seconds < old_index_sec || ours.count(e->path)) continue;
+      smudge.emplace_back(*e, e->path);
+    }
+    for (auto& [e, path] : smudge) {
+      e.file_size = 0;
+      e.path = path.c_str();
+      if (git_index_add(raw, &e) < 0) return fail("cannot update the index for " + path);
+    }
+  }
   for (const auto& u : updates) {
     if (!u.present) {
       int rc = git_index_remove_bypath(raw, u.path.c_str());
@@ -444,8 +478,8 @@ Status GitRepo::CheckNoIndexLock() const {
 }
 
 Result<std::string> GitRepo::CommitPaths(const std::vector<std::string>& paths_in,
-                                         const std::string& expected_head,
-                                         const Signature& author, const std::string& message) {
+                                         const std::string& expected_head, const Signature& author,
+                                         const std::string& message) {
   git_repository* repo = impl_->repo.get();
   MEDIATE_RETURN_IF_ERROR(CheckPaths(paths_in));
   if (author.name.empty() || author.email.empty())
@@ -549,8 +583,8 @@ Result<std::string> GitRepo::CommitPaths(const std::vector<std::string>& paths_i
   if (clean_msg.empty()) clean_msg = "(no message)\n";
   const git_commit* parents[1] = {parent.get()};
   git_oid commit_id;
-  if (git_commit_create(&commit_id, repo, nullptr, sig.get(), sig.get(), nullptr,
-                        clean_msg.c_str(), new_tree.get(), parent ? 1 : 0, parents) < 0)
+  if (git_commit_create(&commit_id, repo, nullptr, sig.get(), sig.get(), nullptr, clean_msg.c_str(),
+                        new_tree.get(), parent ? 1 : 0, parents) < 0)
     return GitIo("cannot create the commit");
   new_objects.push_back(commit_id);
   new_objects.push_back(tree_id);
@@ -575,8 +609,7 @@ Result<std::string> GitRepo::CommitPaths(const std::vector<std::string>& paths_i
     std::set<std::string> fanouts;
     for (const auto& id : new_objects) {
       std::string f = LooseObjectPath(impl_->git_dir, id);
-      if (!FsyncPath(f, false))
-        return Status::Io("cannot sync " + f + ": " + std::strerror(errno));
+      if (!FsyncPath(f, false)) return Status::Io("cannot sync " + f + ": " + std::strerror(errno));
       fanouts.insert(f.substr(0, f.rfind('/')));
     }
     for (const auto& d : fanouts) FsyncPath(d, true);
@@ -587,10 +620,10 @@ Result<std::string> GitRepo::CommitPaths(const std::vector<std::string>& paths_i
   std::string summary = clean_msg.substr(0, clean_msg.find('\n'));
   std::string reflog = (unborn ? "commit (initial): " : "commit: ") + summary;
   git_reference* out_ref = nullptr;
-  int rc = unborn ? git_reference_create(&out_ref, repo, branch.c_str(), &commit_id, 0,
-                                         reflog.c_str())
-                  : git_reference_create_matching(&out_ref, repo, branch.c_str(), &commit_id, 1,
-                                                  &head_id, reflog.c_str());
+  int rc = unborn
+               ? git_reference_create(&out_ref, repo, branch.c_str(), &commit_id, 0, reflog.c_str())
+               : git_reference_create_matching(&out_ref, repo, branch.c_str(), &commit_id, 1,
+                                               &head_id, reflog.c_str());
   RefPtr new_ref(out_ref);
   if (rc == GIT_EMODIFIED || rc == GIT_EEXISTS || rc == GIT_ELOCKED) {
     return Status::Busy("HEAD moved while committing (another commit was made, or " + branch +

@@ -31,13 +31,13 @@ struct Signature {
 
 /// One commit touching a path, newest first in GitRepo::Log.
 struct CommitInfo {
-  std::string id;           ///< full hex object id
-  std::string short_id;     ///< 7 hex digits
-  std::int64_t time = 0;    ///< author time, seconds since the epoch
-  int offset_minutes = 0;   ///< author's UTC offset
+  std::string id;          ///< full hex object id
+  std::string short_id;    ///< 7 hex digits
+  std::int64_t time = 0;   ///< author time, seconds since the epoch
+  int offset_minutes = 0;  ///< author's UTC offset
   Signature author;
-  std::string message;      ///< full message
-  std::string summary;      ///< first line
+  std::string message;  ///< full message
+  std::string summary;  ///< first line
 };
 
 /// One change to stage: write `content` at `path`, or delete it when

@@ -264,8 +264,12 @@ class RowReader {
     p.name = name;
     p.kind = ClassifyPartyKind(name, id);
     if (!id.empty()) {
-      if (p.kind == "organisation") {
-        CreditCodeCheck cc = CheckCreditCode(id);
+      CreditCodeCheck cc = CheckCreditCode(id);
+      IdNumberCheck ic = CheckCitizenId(id);
+      if (p.kind == "organisation" && !cc.checksum_ok && ic.valid) {
+        // A shop or sole trader (个体工商户) written with its owner's ID.
+        p.id_number = ic.normalized;
+      } else if (p.kind == "organisation") {
         if (!cc.well_formed) {
           Error(id_col, id + " is not a unified social credit code (GB 32100-2015): " + cc.problem);
         } else if (!cc.checksum_ok) {
@@ -274,7 +278,6 @@ class RowReader {
         }
         p.credit_code = cc.normalized;
       } else {
-        IdNumberCheck ic = CheckCitizenId(id);
         if (!ic.valid) Error(id_col, ValueWith(id, ic.problem));
         p.id_number = ic.normalized;
       }

@@ -106,8 +106,11 @@ struct LedgerImport {
 ///   errors listing the known labels.
 /// - 申请人 (required) and 被申请人 (optional, but required when its ID or
 ///   phone is given): names. The kind of party follows
-///   ClassifyPartyKind(); a citizen ID with a wrong check character or an
-///   impossible birth date is an error (GB 11643-1999); a credit code whose
+///   ClassifyPartyKind(). A person's identifier is an ID number
+///   (id_number), an organisation's a credit code (credit_code) — or, for a
+///   shop written with its owner's valid citizen ID, that id_number. A
+///   citizen ID with a wrong check character or an impossible birth date
+///   is an error (GB 11643-1999); a credit code whose
 ///   check character fails is only a warning (GB 32100-2015 pilot-era
 ///   codes are legal); a phone that is neither a mobile nor a landline with
 ///   area code is an error. Phones are stored normalised (NormalizePhone).

@@ -203,8 +203,8 @@ class StoreLock {
     std::string holder = options.holder;
     if (auto nl = holder.find('\n'); nl != std::string::npos) holder.resize(nl);
     if (holder.empty()) holder = "mediate (pid " + std::to_string(::getpid()) + ")";
-    std::string content = holder + "\npid " + std::to_string(::getpid()) + "\nhost " +
-                          Hostname() + "\nsince " + LocalTimeNow() + "\n";
+    std::string content = holder + "\npid " + std::to_string(::getpid()) + "\nhost " + Hostname() +
+                          "\nsince " + LocalTimeNow() + "\n";
     auto deadline = std::chrono::steady_clock::now() + options.lock_timeout;
     for (;;) {
       int fd = ::open(path_.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0644);
@@ -220,7 +220,8 @@ class StoreLock {
         owner_ = ::getpid();
         return Status::Ok();
       }
-      if (errno != EEXIST) return Status::Io("cannot create the store lock " + path_ + ": " + Errno());
+      if (errno != EEXIST)
+        return Status::Io("cannot create the store lock " + path_ + ": " + Errno());
       std::string raw;
       if (!ReadSmallFile(path_, raw)) continue;  // released meanwhile: try again at once
       LockInfo info = ParseLock(raw);
@@ -534,7 +535,12 @@ Result<std::string> WriteTransaction::Commit(const Signature& author, const std:
   for (const auto& [p, content] : im.staged) {
     std::string full = root + "/" + p;
     dirs.insert(ParentOf(full));
-    if (!content) continue;
+    if (!content) {
+      // A removal may empty and remove directories: their parents change too.
+      for (std::string d = ParentOf(full); d.size() > root.size(); d = ParentOf(d))
+        dirs.insert(ParentOf(d));
+      continue;
+    }
     std::vector<std::string> created;
     Status st = MakeDirs(ParentOf(full), created);
     if (!st.ok()) return fail(st);

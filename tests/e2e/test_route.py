@@ -380,6 +380,14 @@ class RouteTest(unittest.TestCase):
         self.assertEqual(statuses.count("received"), unrouted)
         self.assert_clean()
 
+    def test_help(self):
+        r = subprocess.run(
+            [MEDIATE, "route", "--help"], capture_output=True, text=True, env=self.env, timeout=60
+        )
+        self.assertEqual(r.returncode, 0, r.stderr)
+        for option in ("--dry-run", "--explain", "--format", "FILTER"):
+            self.assertIn(option, r.stdout)
+
     def test_invalid_rules_are_refused_with_their_location(self):
         path = os.path.join(self.store, "rules", "routing.yaml")
         with open(path, "w", encoding="utf-8") as f:

@@ -528,3 +528,29 @@ TEST_CASE("Without a git directory the index is neither read nor written", "[ind
   CHECK_FALSE(RebuildIndex(store).ok());
   CHECK(DropIndex(store).ok());
 }
+
+TEST_CASE("keep drops cases as they are read, through the index or not", "[index]") {
+  RacyMargin margin(0);
+  TestStore ts;
+  Fill(ts, 30);
+  Store store = ts.Open();
+  auto labour = [](const CaseSummary& c) { return c.category == "labour"; };
+  for (int round = 0; round < 2; ++round) {  // cold, then from the index
+    std::size_t seen = 0;
+    ScanOptions o;
+    o.keep = [&](const CaseSummary& c) {
+      ++seen;
+      return labour(c);
+    };
+    CaseScan warm = ScanWithIndex(store, o);
+    o.use_index = false;
+    CaseScan cold = store.ScanCases(o);
+    CHECK(seen == 60);
+    REQUIRE(warm.cases.size() == 6);
+    REQUIRE(cold.cases.size() == 6);
+    for (std::size_t i = 0; i < 6; ++i) CHECK(SummaryDifference(warm.cases[i], cold.cases[i]) == "");
+    CHECK(warm.from_index == (round == 1));
+  }
+  // Dropped cases are still indexed.
+  CHECK(RequireSameAsCold(store).parsed == 0);
+}

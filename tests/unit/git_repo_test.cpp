@@ -41,8 +41,8 @@ class ShmDir {
  public:
   ShmDir() {
     std::error_code ec;
-    fs::path base = fs::is_directory("/dev/shm", ec) ? fs::path("/dev/shm")
-                                                     : fs::temp_directory_path();
+    fs::path base =
+        fs::is_directory("/dev/shm", ec) ? fs::path("/dev/shm") : fs::temp_directory_path();
     std::random_device rd;
     for (;;) {
       path_ = base / ("mediate-test-" + std::to_string(rd()));

@@ -280,6 +280,14 @@ TEST_CASE("import: parties need names, and IDs and phones are checked", "[import
   REQUIRE(r.result.cases.size() == 1);
   CHECK(r.result.cases[0].record.parties[1].kind == "organisation");
   CHECK(r.result.cases[0].record.parties[1].credit_code == "91140109MA0K3PQ7R0");
+  // A shop written with its owner's citizen ID keeps it as an ID number.
+  Run shop = Import(std::string(kHeader) + Row({{7, "张三装修店"}}));
+  CHECK(shop.errors.empty());
+  CHECK(shop.warnings.empty());
+  REQUIRE(shop.result.cases.size() == 1);
+  CHECK(shop.result.cases[0].record.parties[1].kind == "organisation");
+  CHECK(shop.result.cases[0].record.parties[1].id_number == kId2);
+  CHECK(shop.result.cases[0].record.parties[1].credit_code.empty());
   // An organisation's code that is no credit code at all is an error.
   CHECK_THAT(OnlyError({{7, "太原某机械厂"}, {8, "12345"}}),
              Catch::Contains("12345 is not a unified social credit code"));

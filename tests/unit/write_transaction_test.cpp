@@ -47,8 +47,8 @@ class ShmDir {
  public:
   ShmDir() {
     std::error_code ec;
-    fs::path base = fs::is_directory("/dev/shm", ec) ? fs::path("/dev/shm")
-                                                     : fs::temp_directory_path();
+    fs::path base =
+        fs::is_directory("/dev/shm", ec) ? fs::path("/dev/shm") : fs::temp_directory_path();
     std::random_device rd;
     for (;;) {
       path_ = base / ("mediate-test-" + std::to_string(rd()));
@@ -186,8 +186,9 @@ TEST_CASE("a transaction writes its files and makes one commit", "[write]") {
   CHECK(ReadFile(dir.path() / "a.yaml") == "a2\n");
   CHECK_FALSE(fs::exists(dir.path() / "b.yaml"));
   CHECK(Git(dir, "rev-list --count HEAD") == "2\n");
-  CHECK(Git(dir, "log -1 --format='%an <%ae>|%s'") == "王某 <wang@example.org>|intake: "
-                                                        "WBL-2026-000042 邻里纠纷\n");
+  CHECK(Git(dir, "log -1 --format='%an <%ae>|%s'") ==
+        "王某 <wang@example.org>|intake: "
+        "WBL-2026-000042 邻里纠纷\n");
   CHECK(Git(dir, "show --name-status --format= HEAD") ==
         "M\ta.yaml\nD\tb.yaml\nA\tcases/2026/03/WBL-2026-000042.yaml\n");
   CHECK(Git(dir, "status --porcelain --ignored").empty());  // no temp files left either
@@ -344,9 +345,9 @@ TEST_CASE("a stale lock of a dead process on this host is taken over", "[write]"
     CHECK(lock.find("pid " + std::to_string(::getpid()) + "\n") != std::string::npos);
   }
   // A lock held on another machine is never assumed stale.
-  WriteFile(dir.path() / ".git/mediate/lock", "mediate intake by 李四\npid " +
-                                                  std::to_string(dead) +
-                                                  "\nhost some-other-host\nsince x\n");
+  WriteFile(
+      dir.path() / ".git/mediate/lock",
+      "mediate intake by 李四\npid " + std::to_string(dead) + "\nhost some-other-host\nsince x\n");
   auto busy = WriteTransaction::Begin(dir.str(), Quick());
   REQUIRE_FALSE(busy.ok());
   CHECK(busy.status().message() == "the store is busy: mediate intake by 李四; try again later");
@@ -428,9 +429,8 @@ TEST_CASE("a crash leaves a journal; the next Begin rolls the work tree back", "
   CheckOldState(dir, base);
 
   // RecoverStore does the same on demand and says whether it did anything.
-  WriteFile(dir.path() / ".git/mediate/journal",
-            "mediate journal 1\nhead " + base + "\npid " + std::to_string(dead) +
-                "\n+ a.yaml\nend\n");
+  WriteFile(dir.path() / ".git/mediate/journal", "mediate journal 1\nhead " + base + "\npid " +
+                                                     std::to_string(dead) + "\n+ a.yaml\nend\n");
   WriteFile(dir.path() / "a.yaml", "a3\n");
   auto rec = RecoverStore(dir.str(), Quick());
   REQUIRE(rec.ok());

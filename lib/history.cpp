@@ -1,0 +1,114 @@
+#include "history.hpp"
+
+#include <algorithm>
+
+#include "yaml_io.hpp"
+
+namespace mediate {
+namespace {
+
+std::string Show(const Value* v) {
+  if (!v || v->is_null()) return "–";
+  if (v->is_scalar()) return v->text();
+  if (v->is_sequence()) {
+    std::string s = "[";
+    for (std::size_t i = 0; i < v->items().size(); ++i) {
+      if (i) s += ", ";
+      s += Show(&v->items()[i]);
+    }
+    return s + "]";
+  }
+  std::string s = "{";
+  for (std::size_t i = 0; i < v->entries().size(); ++i) {
+    if (i) s += ", ";
+    s += v->entries()[i].first + ": " + Show(&v->entries()[i].second);
+  }
+  return s + "}";
+}
+
+std::string Trailer(const std::string& message, const std::string& key) {
+  std::string needle = "\n" + key + ": ";
+  auto pos = message.find(needle);
+  if (pos == std::string::npos) return {};
+  pos += needle.size();
+  auto end = message.find('\n', pos);
+  return message.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
+}
+
+}  // namespace
+
+std::vector<FieldChange> DiffRecords(const Value& before, const Value& after) {
+  std::vector<FieldChange> out;
+  auto consider = [&](const std::string& key) {
+    const Value* b = before.is_map() ? before.Find(key) : nullptr;
+    const Value* a = after.is_map() ? after.Find(key) : nullptr;
+    if (b && a && b->SameAs(*a)) return;
+    if (!b && !a) return;
+    if (key == "events" && a && a->is_sequence()) {
+      std::size_t old_n = b && b->is_sequence() ? b->items().size() : 0;
+      std::string added;
+      bool append_only = old_n <= a->items().size();
+      for (std::size_t i = 0; append_only && i < old_n; ++i)
+        append_only = b->items()[i].SameAs(a->items()[i]);
+      if (append_only) {
+        for (std::size_t i = old_n; i < a->items().size(); ++i) {
+          const Value* t = a->items()[i].Find("type");
+          added += (added.empty() ? "" : ", ") + (t ? t->text() : std::string("?"));
+        }
+        out.push_back({"events", "", "+ " + added});
+        return;
+      }
+      out.push_back({"events", "(rewritten)", std::to_string(a->items().size()) + " events"});
+      return;
+    }
+    out.push_back({key, Show(b), Show(a)});
+  };
+  std::vector<std::string> keys;
+  for (const Value* v : {&after, &before})
+    if (v->is_map())
+      for (const auto& [k, val] : v->entries())
+        if (std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(k);
+  for (const auto& k : keys) consider(k);
+  return out;
+}
+
+Result<std::vector<HistoryEntry>> RecordHistory(const GitRepo& repo, const std::string& path,
+                                                bool reveal) {
+  auto log = repo.Log(path);
+  if (!log.ok()) return log.status();
+  if (log->empty()) return Status::NotFound("no commit touched " + path);
+  std::vector<Value> versions;
+  for (const auto& c : *log) {
+    auto text = repo.ReadAt(c.id, path);
+    if (!text.ok()) return text.status();
+    Value v;
+    if (text->has_value()) {
+      auto parsed = ParseYaml(**text, path);
+      if (parsed.ok()) v = std::move(parsed.value());
+    }
+    versions.push_back(std::move(v));
+  }
+  std::vector<HistoryEntry> out;
+  for (std::size_t i = 0; i < log->size(); ++i) {
+    HistoryEntry e;
+    e.commit = (*log)[i];
+    e.action = Trailer(e.commit.message, "Mediate-Action");
+    if (e.action.empty()) {
+      e.action = e.commit.summary.substr(0, e.commit.summary.find_first_of(": "));
+    }
+    const Value& after = versions[i];
+    bool has_before = i + 1 < log->size();
+    e.created = !has_before;
+    e.deleted = after.is_null();
+    if (has_before && !after.is_null()) {
+      e.changes = DiffRecords(versions[i + 1], after);
+      if (!reveal)
+        for (auto& ch : e.changes)
+          if (ch.field == "parties") ch.before = ch.after = "(personal data changed; --reveal)";
+    }
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+}  // namespace mediate

@@ -1,0 +1,141 @@
+#include "schema.hpp"
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validation_results.hpp>
+#include <valijson/validator.hpp>
+
+#include "case_checks.hpp"
+#include "embedded.hpp"
+#include "yaml_io.hpp"
+
+namespace mediate {
+namespace {
+
+bool IsInteger(const std::string& s) {
+  if (s.empty() || s.size() > 18) return false;
+  std::size_t i = s[0] == '-' ? 1 : 0;
+  if (i == s.size()) return false;
+  for (; i < s.size(); ++i)
+    if (s[i] < '0' || s[i] > '9') return false;
+  return true;
+}
+
+/// Plain scalars become booleans or numbers only when they are exactly
+/// `true`/`false` or a decimal integer; everything else is a string.
+nlohmann::json ToJson(const Value& v) {
+  switch (v.type()) {
+    case Value::Type::kNull:
+      return nullptr;
+    case Value::Type::kScalar:
+      if (!v.quoted()) {
+        if (v.text() == "true") return true;
+        if (v.text() == "false") return false;
+        if (IsInteger(v.text())) return std::stoll(v.text());
+      }
+      return v.text();
+    case Value::Type::kSequence: {
+      nlohmann::json a = nlohmann::json::array();
+      for (const auto& item : v.items()) a.push_back(ToJson(item));
+      return a;
+    }
+    case Value::Type::kMap: {
+      nlohmann::json o = nlohmann::json::object();
+      for (const auto& [k, item] : v.entries()) o[k] = ToJson(item);
+      return o;
+    }
+  }
+  return nullptr;
+}
+
+struct LoadedSchemas {
+  std::map<std::string, std::unique_ptr<valijson::Schema>> by_name;
+  std::string problem;
+};
+
+const LoadedSchemas& Schemas() {
+  static const LoadedSchemas kSchemas = [] {
+    LoadedSchemas out;
+    for (const auto& f : EmbeddedFiles()) {
+      std::string name(f.name);
+      if (name.find(".schema.yaml") == std::string::npos) continue;
+      auto v = ParseYaml(f.text, "schemas/" + name);
+      if (!v.ok()) {
+        out.problem += "schemas/" + name + ": " + v.status().message() + "; ";
+        continue;
+      }
+      nlohmann::json doc = ToJson(*v);
+      auto schema = std::make_unique<valijson::Schema>();
+      try {
+        valijson::SchemaParser parser;
+        valijson::adapters::NlohmannJsonAdapter adapter(doc);
+        parser.populateSchema(adapter, *schema);
+      } catch (const std::exception& e) {
+        out.problem += "schemas/" + name + ": " + e.what() + "; ";
+        continue;
+      }
+      out.by_name[name] = std::move(schema);
+    }
+    return out;
+  }();
+  return kSchemas;
+}
+
+/// valijson's context ["<root>", "[parties]", "[0]", "[name]"] → "parties[0].name".
+std::string PathOf(const std::vector<std::string>& context) {
+  std::string path;
+  for (const auto& part : context) {
+    if (part == "<root>" || part.size() < 2) continue;
+    std::string inner = part.substr(1, part.size() - 2);
+    bool index = !inner.empty() && IsInteger(inner);
+    if (index) {
+      path += "[" + inner + "]";
+    } else {
+      if (!path.empty()) path += ".";
+      path += inner;
+    }
+  }
+  return path;
+}
+
+}  // namespace
+
+std::vector<std::string> SchemaNames() {
+  std::vector<std::string> names;
+  for (const auto& [n, s] : Schemas().by_name) names.push_back(n);
+  return names;
+}
+
+void CheckSchema(const Value& root, const std::string& schema_name, const std::string& file,
+                 DiagnosticSink* sink) {
+  const LoadedSchemas& schemas = Schemas();
+  auto it = schemas.by_name.find(schema_name);
+  if (it == schemas.by_name.end()) {
+    sink->Error({file, 0, 0}, "", "internal: no schema " + schema_name + " " + schemas.problem);
+    return;
+  }
+  nlohmann::json doc = ToJson(root);
+  valijson::adapters::NlohmannJsonAdapter adapter(doc);
+  valijson::Validator validator;
+  valijson::ValidationResults results;
+  if (validator.validate(*it->second, adapter, &results)) return;
+  valijson::ValidationResults::Error error;
+  std::map<std::string, std::string> seen;  // path → first specific message
+  while (results.popError(error)) {
+    // Container errors ("Failed to validate item #0 …") repeat what the
+    // specific error below them says.
+    if (error.description.rfind("Failed to validate", 0) == 0) continue;
+    std::string path = PathOf(error.context);
+    if (seen.count(path) && seen[path] == error.description) continue;
+    seen[path] = error.description;
+    sink->Error(LocateField(root, file, path), path.empty() ? "(record)" : path,
+                error.description + " (" + schema_name + ")");
+  }
+}
+
+}  // namespace mediate

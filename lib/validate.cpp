@@ -1,0 +1,200 @@
+#include "validate.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <map>
+#include <thread>
+
+#include "case_checks.hpp"
+#include "case_record.hpp"
+#include "routing.hpp"
+#include "schema.hpp"
+#include "yaml_io.hpp"
+
+namespace mediate {
+namespace {
+
+std::size_t Count(const std::vector<Diagnostic>& d, Severity s) {
+  return static_cast<std::size_t>(
+      std::count_if(d.begin(), d.end(), [s](const Diagnostic& x) { return x.severity == s; }));
+}
+
+enum class Kind { kSettings, kArea, kOrg, kMediator, kRouting, kCase, kUnknown };
+
+Kind KindOf(const std::string& path) {
+  if (path == "mediate.yaml") return Kind::kSettings;
+  if (path == "rules/routing.yaml") return Kind::kRouting;
+  if (path.rfind("areas/", 0) == 0) return Kind::kArea;
+  if (path.rfind("orgs/", 0) == 0) return Kind::kOrg;
+  if (path.rfind("mediators/", 0) == 0) return Kind::kMediator;
+  if (path.rfind("cases/", 0) == 0) return Kind::kCase;
+  return Kind::kUnknown;
+}
+
+/// The store-relative form of a path given on the command line.
+std::string Relative(const Store& store, const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path abs = fs::weakly_canonical(fs::absolute(path, ec), ec);
+  std::string a = abs.string(), root = store.root() + "/";
+  if (a.rfind(root, 0) == 0) return a.substr(root.size());
+  return path;
+}
+
+void CheckRecord(const Store& store, const std::string& rel, const CheckContext& cc,
+                 bool registries_ok, DiagnosticSink* sink, std::string* case_id) {
+  auto text = store.ReadText(rel);
+  if (!text.ok()) {
+    sink->Error({rel, 0, 0}, "", "cannot read the file");
+    return;
+  }
+  Kind kind = KindOf(rel);
+  if (kind == Kind::kRouting) {
+    auto rules = LoadRoutingRules(*text, rel, store.vocab(), store.orgs());
+    if (!rules.ok()) {
+      sink->Append(rules.status().diagnostics());
+      if (rules.status().diagnostics().empty()) sink->Error({rel, 0, 0}, "", rules.status().message());
+    }
+    return;
+  }
+  auto v = ParseYaml(*text, rel);
+  if (!v.ok()) {
+    sink->Append(v.status().diagnostics());
+    return;
+  }
+  switch (kind) {
+    case Kind::kSettings: {
+      CheckSchema(*v, "settings.schema.yaml", rel, sink);
+      auto s = Settings::FromValue(*v, rel);
+      if (!s.ok()) sink->Append(s.status().diagnostics());
+      break;
+    }
+    case Kind::kArea: {
+      CheckSchema(*v, "area.schema.yaml", rel, sink);
+      auto s = Street::FromValue(*v, rel);
+      if (!s.ok()) sink->Append(s.status().diagnostics());
+      break;
+    }
+    case Kind::kOrg: {
+      CheckSchema(*v, "org.schema.yaml", rel, sink);
+      auto o = Organisation::FromValue(*v, rel, store.vocab());
+      if (!o.ok()) sink->Append(o.status().diagnostics());
+      break;
+    }
+    case Kind::kMediator: {
+      CheckSchema(*v, "mediator.schema.yaml", rel, sink);
+      auto m = Mediator::FromValue(*v, rel, store.vocab());
+      if (!m.ok()) {
+        sink->Append(m.status().diagnostics());
+      } else if (registries_ok && !store.orgs().count(m->org)) {
+        sink->Error(LocateField(*v, rel, "org"), "org", "unknown organisation " + m->org);
+      }
+      break;
+    }
+    case Kind::kCase: {
+      DiagnosticSink local;
+      CheckSchema(*v, "case.schema.yaml", rel, &local);
+      Case c = CaseFromValue(*v, rel, store.vocab(), &local);
+      if (!local.has_errors()) {
+        if (registries_ok) CheckCase(c, *v, rel, cc, &local);
+        std::string expected = c.PathIn(store.settings().time_zone);
+        if (expected != rel)
+          local.Error(LocateField(*v, rel, "id"), "id",
+                      "the file of " + c.id + " received " +
+                          store.settings().time_zone.LocalDate(c.received).ToString() +
+                          " belongs at " + expected);
+        *case_id = c.id;
+      }
+      sink->Append(local.items());
+      break;
+    }
+    default:
+      sink->Warning({rel, 0, 0}, "", "not a record mediate knows (left unchecked)");
+  }
+}
+
+std::vector<std::string> YamlFilesUnder(const Store& store, const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> out;
+  std::error_code ec;
+  fs::path base = fs::path(store.root()) / dir;
+  if (!fs::exists(base, ec)) return out;
+  for (auto it = fs::recursive_directory_iterator(base, ec); it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    if (ec) break;
+    if (!it->is_regular_file()) continue;
+    std::string name = it->path().filename().string();
+    if (name.size() > 5 && name.compare(name.size() - 5, 5, ".yaml") == 0 && name[0] != '.')
+      out.push_back(fs::relative(it->path(), store.root()).string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+std::size_t ValidationReport::error_count() const { return Count(diagnostics, Severity::kError); }
+std::size_t ValidationReport::warning_count() const {
+  return Count(diagnostics, Severity::kWarning);
+}
+std::size_t ValidationReport::files_with_errors() const {
+  std::map<std::string, bool> files;
+  for (const auto& d : diagnostics)
+    if (d.severity == Severity::kError) files[d.where.file] = true;
+  return files.size();
+}
+
+ValidationReport ValidateStore(const Store& store, bool registries_ok,
+                               const std::vector<std::string>& paths, Date today,
+                               unsigned threads) {
+  std::vector<std::string> files;
+  if (paths.empty()) {
+    files.push_back("mediate.yaml");
+    for (const char* dir : {"areas", "orgs", "mediators"})
+      for (auto& f : YamlFilesUnder(store, dir)) files.push_back(std::move(f));
+    files.push_back("rules/routing.yaml");
+    for (auto& f : store.ListCaseFiles()) files.push_back(std::move(f));
+  } else {
+    for (const auto& p : paths) {
+      std::string rel = Relative(store, p);
+      if (std::filesystem::is_directory(store.root() + "/" + rel)) {
+        for (auto& f : YamlFilesUnder(store, rel)) files.push_back(std::move(f));
+      } else {
+        files.push_back(rel);
+      }
+    }
+  }
+  CheckContext cc{&store.settings(), &store.areas(), &store.orgs(), &store.mediators(), today};
+  std::vector<DiagnosticSink> sinks(files.size());
+  std::vector<std::string> ids(files.size());
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (;;) {
+      std::size_t begin = next.fetch_add(16);
+      if (begin >= files.size()) break;
+      for (std::size_t i = begin; i < std::min(files.size(), begin + 16); ++i)
+        CheckRecord(store, files[i], cc, registries_ok, &sinks[i], &ids[i]);
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+
+  ValidationReport report;
+  report.files = files.size();
+  std::map<std::string, std::string> first_file_of_id;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    for (auto& d : sinks[i].items()) report.diagnostics.push_back(std::move(d));
+    if (ids[i].empty()) continue;
+    auto [it, fresh] = first_file_of_id.emplace(ids[i], files[i]);
+    if (!fresh)
+      report.diagnostics.push_back({Severity::kError, {files[i], 0, 0}, "id",
+                                    "case id " + ids[i] + " is also used by " + it->second});
+  }
+  return report;
+}
+
+}  // namespace mediate

@@ -1,0 +1,37 @@
+// `mediate validate`: schema and semantic checks of records, reporting
+// every problem with file:line:column, field path and value.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "status.hpp"
+#include "store.hpp"
+
+namespace mediate {
+
+/// What a validation found.
+struct ValidationReport {
+  std::vector<Diagnostic> diagnostics;  ///< errors and warnings, by file
+  std::size_t files = 0;                ///< files checked
+  std::size_t error_count() const;
+  std::size_t warning_count() const;
+  /// Files with at least one error.
+  std::size_t files_with_errors() const;
+};
+
+/// Checks the files at `paths` (relative to the store root; empty = the
+/// whole store: settings, areas, organisations, mediators, routing rules
+/// and every case). A record is checked by its kind (from its folder):
+/// strict YAML (duplicate keys, aliases, tabs, invalid UTF-8, conflict
+/// markers…), JSON Schema, field types, vocabularies, then semantic checks
+/// (CheckCase for cases: references, check characters, timeline, state
+/// against replay; a case's path must match its id and month received;
+/// case ids are unique). Case files are checked on all cores.
+/// `registries_ok` tells whether store.LoadRegistries() succeeded; when it
+/// did not, references are not checked (their files' own errors are reported).
+ValidationReport ValidateStore(const Store& store, bool registries_ok,
+                               const std::vector<std::string>& paths, Date today,
+                               unsigned threads = 0);
+
+}  // namespace mediate
