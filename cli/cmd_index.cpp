@@ -1,8 +1,8 @@
 // mediate index --rebuild | --check | --drop: the derived index of case
 // summaries under the git directory (DESIGN §6). Reading commands keep it
 // up to date by themselves; this command is for repair and diagnosis.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "case_index.hpp"
 #include "command.hpp"
@@ -48,8 +48,7 @@ class IndexCommand : public Command {
     if (!st.ok()) return st.status();
     fmt::print(ctx.out, "index: {}\n", st->dir.empty() ? "(no git directory)" : st->dir);
     fmt::print(ctx.out, "case files:          {}\n", st->files);
-    fmt::print(ctx.out, "segments:            {} ({} unusable)\n", st->segments,
-               st->bad_segments);
+    fmt::print(ctx.out, "segments:            {} ({} unusable)\n", st->segments, st->bad_segments);
     for (const auto& r : st->bad_reasons) fmt::print(ctx.out, "  {}\n", r);
     fmt::print(ctx.out, "entries:             {}\n", st->entries);
     fmt::print(ctx.out, "  fresh (used):      {}\n", st->fresh);
@@ -61,7 +60,9 @@ class IndexCommand : public Command {
     if (st->ok()) return Status::Ok();
     std::vector<Diagnostic> d;
     for (const auto& m : st->mismatches)
-      d.push_back({Severity::kError, {m.path, 0, 0}, m.field,
+      d.push_back({Severity::kError,
+                   {m.path, 0, 0},
+                   m.field,
                    "the index entry differs from the file (run 'mediate index --rebuild')"});
     return Status::CheckFailed(
         fmt::format("{} index entries differ from their files", st->mismatches.size()),

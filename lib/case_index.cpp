@@ -8,10 +8,10 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
-#include <cstring>
-#include <ctime>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <functional>
 #include <iterator>
@@ -448,8 +448,8 @@ enum class Mode {
 /// listed and stat'ed, served from its segment, the rest parsed, its
 /// segment rewritten when it changed, its summaries handed over and freed.
 struct DirScan {
-  std::string rel;      ///< "cases/2026/03"
-  std::string segment;  ///< "2026_03.seg"
+  std::string rel;                 ///< "cases/2026/03"
+  std::string segment;             ///< "2026_03.seg"
   std::vector<std::string> names;  ///< case files, sorted
   std::vector<FileKey> keys;
   std::vector<bool> regular;
@@ -617,7 +617,8 @@ void ScanDir(const std::string& root, const std::string& index_dir, std::uint64_
     ++i;
   }
   for (; i < n; ++i) ++d->unindexed;
-  if (d->unindexed > 0) d->dirty = true;
+  // Files without an entry make the segment dirty once one of them parses
+  // (finish); unreadable files are never cached, so they alone do not.
   finish_counts();
 }
 
@@ -767,7 +768,9 @@ Run RunScan(const Store& store, unsigned threads, Mode mode,
 
   std::mutex keep_mu;
   auto finish = [&](DirScan& d) {
-    if (can_write && d.dirty) {
+    bool parsed_any = std::any_of(d.states.begin(), d.states.end(),
+                                  [](FileState s) { return s == FileState::kParsed; });
+    if (can_write && (d.dirty || parsed_any)) {
       bool any = false;
       for (std::size_t i = 0; i < d.names.size() && !any; ++i)
         any = d.regular[i] &&
@@ -779,7 +782,12 @@ Run RunScan(const Store& store, unsigned threads, Mode mode,
                                     std::strerror(errno));
       }
     }
-    if (mode != Mode::kCheck && !d.summaries.empty()) {
+    bool all_good = std::all_of(d.states.begin(), d.states.end(), [](FileState s) {
+      return s == FileState::kFromIndex || s == FileState::kParsed;
+    });
+    if (mode != Mode::kCheck && !keep && all_good) {
+      d.kept = std::move(d.summaries);  // the common case: no copy at all
+    } else if (mode != Mode::kCheck && !d.summaries.empty()) {
       std::unique_lock<std::mutex> lock(keep_mu, std::defer_lock);
       if (keep) lock.lock();  // keep is never called concurrently
       for (std::size_t i = 0; i < d.names.size(); ++i) {

@@ -73,20 +73,20 @@ struct IndexMismatch {
 
 /// What `CheckIndex` found.
 struct IndexStatus {
-  std::string dir;               ///< the index directory ("" when no git dir)
-  std::size_t segments = 0;      ///< segment files present
-  std::size_t bad_segments = 0;  ///< of those: unreadable, corrupt, or written for
-                                 ///< another version, settings or directory
-  std::vector<std::string> bad_reasons;  ///< one line per bad segment
-  std::size_t files = 0;         ///< case files in the store
-  std::size_t entries = 0;       ///< entries in the good segments
-  std::size_t fresh = 0;         ///< entries a command would use as they are
-  std::size_t stale = 0;         ///< entries whose file changed (or changed too
-                                 ///< recently to trust): re-parsed next time
-  std::size_t orphaned = 0;      ///< entries whose file is gone
-  std::size_t unindexed = 0;     ///< files without an entry (unreadable files never
-                                 ///< have one)
-  std::size_t unreadable = 0;    ///< files that cannot be parsed
+  std::string dir;                        ///< the index directory ("" when no git dir)
+  std::size_t segments = 0;               ///< segment files present
+  std::size_t bad_segments = 0;           ///< of those: unreadable, corrupt, or written for
+                                          ///< another version, settings or directory
+  std::vector<std::string> bad_reasons;   ///< one line per bad segment
+  std::size_t files = 0;                  ///< case files in the store
+  std::size_t entries = 0;                ///< entries in the good segments
+  std::size_t fresh = 0;                  ///< entries a command would use as they are
+  std::size_t stale = 0;                  ///< entries whose file changed (or changed too
+                                          ///< recently to trust): re-parsed next time
+  std::size_t orphaned = 0;               ///< entries whose file is gone
+  std::size_t unindexed = 0;              ///< files without an entry (unreadable files never
+                                          ///< have one)
+  std::size_t unreadable = 0;             ///< files that cannot be parsed
   std::vector<IndexMismatch> mismatches;  ///< fresh entries that differ from a parse
   /// Ok when every fresh entry equals a fresh parse of its file.
   bool ok() const { return mismatches.empty(); }

@@ -393,10 +393,7 @@ Status SyncIndexEntries(git_repository* repo, const std::vector<IndexUpdate>& up
   git_index* raw = nullptr;
   if (git_repository_index(&raw, repo) < 0) return fail("cannot open the index");
   IndexPtr index(raw);
-  // Always re-read from disk: another git may have changed it, and entries
-  // kept in memory carry an "up to date" flag that would exempt them from
-  // libgit2's racy-git check when writing (a file rewritten with the same
-  // size within the same timestamp tick would then look clean to git).
+  // Always re-read from disk: another git process may have changed it.
   if (git_index_read(raw, 1) < 0) return fail("cannot read the index");
   // Racy git, as git itself handles it: an entry whose file time is not
   // older (in whole seconds: git compares no nanoseconds) than the index file

@@ -223,7 +223,10 @@ class StoreLock {
       if (errno != EEXIST)
         return Status::Io("cannot create the store lock " + path_ + ": " + Errno());
       std::string raw;
-      if (!ReadSmallFile(path_, raw)) continue;  // released meanwhile: try again at once
+      if (!ReadSmallFile(path_, raw)) {
+        if (errno == ENOENT) continue;  // released meanwhile: try again at once
+        raw.clear();                    // unreadable: wait as for any holder
+      }
       LockInfo info = ParseLock(raw);
       if (IsStale(info)) {
         TakeOver(dir, raw);
@@ -362,8 +365,12 @@ Status Recover(GitRepo& repo, const std::string& dir, bool& rolled_back) {
   auto changed = repo.ChangedFromHead(paths);
   if (!changed.ok()) return changed.status();
 
-  // Temporary files of the interrupted writer go in any case.
-  for (const auto& p : paths) ::unlink(TempPathFor(root + "/" + p, j.pid).c_str());
+  // Temporary files of the interrupted writer go in any case, and with them
+  // directories made for new files that were never moved into place.
+  for (const auto& [p, existed] : j.paths) {
+    if (::unlink(TempPathFor(root + "/" + p, j.pid).c_str()) == 0 && !existed)
+      RemoveEmptyParents(root, p);
+  }
 
   if (*head != j.head && changed->empty()) {
     // The commit was made; only the index may lag behind.
@@ -420,6 +427,7 @@ struct WriteTransaction::Impl {
   std::map<std::string, std::optional<std::string>> staged;
   StoreLock lock;
   bool committed = false;
+  bool recovered = false;
 };
 
 WriteTransaction::~WriteTransaction() = default;
@@ -438,8 +446,7 @@ Result<WriteTransaction> WriteTransaction::Begin(const std::string& root,
   im.dir = im.repo->git_dir() + "/mediate";
   MEDIATE_RETURN_IF_ERROR(EnsureDir(im.dir));
   MEDIATE_RETURN_IF_ERROR(im.lock.Acquire(im.dir, options));
-  bool rolled_back = false;
-  MEDIATE_RETURN_IF_ERROR(Recover(*im.repo, im.dir, rolled_back));
+  MEDIATE_RETURN_IF_ERROR(Recover(*im.repo, im.dir, im.recovered));
   MEDIATE_RETURN_IF_ERROR(im.repo->CheckNoIndexLock());
   auto head = im.repo->HeadId();
   if (!head.ok()) return head.status();
@@ -449,6 +456,7 @@ Result<WriteTransaction> WriteTransaction::Begin(const std::string& root,
 
 GitRepo& WriteTransaction::repo() { return *impl_->repo; }
 const std::string& WriteTransaction::root() const { return impl_->root; }
+bool WriteTransaction::recovered() const { return impl_->recovered; }
 
 void WriteTransaction::Put(const std::string& path, std::string content) {
   impl_->staged[path] = std::move(content);
@@ -500,8 +508,9 @@ Result<std::string> WriteTransaction::Commit(const Signature& author, const std:
     for (const auto& p : *dirty)
       diags.push_back({Severity::kError, {p, 0, 0}, "", "has uncommitted changes"});
     std::string msg = dirty->front();
-    if (dirty->size() > 1)
-      msg += " (and " + std::to_string(dirty->size() - 1) + " more staged paths) have";
+    if (size_t more = dirty->size() - 1; more > 0)
+      msg +=
+          " and " + std::to_string(more) + " other staged path" + (more > 1 ? "s" : "") + " have";
     else
       msg += " has";
     msg += " uncommitted changes; commit or restore them first";

@@ -73,6 +73,9 @@ class WriteTransaction {
   /// The repository (open while the transaction lives).
   GitRepo& repo();
   const std::string& root() const;
+  /// True when Begin() rolled back an unfinished write (a crash's journal):
+  /// worth telling the operator.
+  bool recovered() const;
 
   /// Stages `content` to be written at `path` (relative, '/'-separated).
   void Put(const std::string& path, std::string content);

@@ -65,8 +65,8 @@ Case MakeCase(int seq, int month, int day, const std::string& category, int stag
   c.people_involved = 2;
   c.place = {"140109005", "140109005001", "140109005001007", "3号楼2单元"};
   c.parties.push_back({"applicant", "person", "李某", "140109198001011239", "", "13800001234"});
-  c.parties.push_back({"respondent", "organisation", "太原某物业服务有限公司", "",
-                       "91140109MA0K3PQ7RG", ""});
+  c.parties.push_back(
+      {"respondent", "organisation", "太原某物业服务有限公司", "", "91140109MA0K3PQ7RG", ""});
   c.risk = seq % 4 == 0 ? "orange" : "yellow";
   c.migrated = seq % 5 == 0;
   std::string date = std::string(at).substr(0, 10);
@@ -79,14 +79,13 @@ Case MakeCase(int seq, int month, int day, const std::string& category, int stag
                            {"rule", Value::String("default-community")}}));
   if (stage >= 2) {
     c.events.push_back(Ev(t("11:00"), "assigned", {{"mediators", Value::Strings({"M-0307"})}}));
-    if (seq % 2 == 0) c.events.push_back(Ev(t("11:30"), "extended",
-                                            {{"deadline", Value::String("2026-12-31")}}));
+    if (seq % 2 == 0)
+      c.events.push_back(Ev(t("11:30"), "extended", {{"deadline", Value::String("2026-12-31")}}));
   }
   if (stage >= 3)
     c.events.push_back(Ev(t("15:00"), "agreed", {{"form", Value::String("written")}}));
   if (stage >= 4) {
-    c.events.push_back(Ev(t("15:30"), "confirmation",
-                          {{"result", Value::String("applied")}}));
+    c.events.push_back(Ev(t("15:30"), "confirmation", {{"result", Value::String("applied")}}));
     c.events.push_back(Ev(t("16:00"), "performance", {{"performance", Value::String("full")}}));
     c.events.push_back(Ev(t("17:00"), "visited"));
   }
@@ -141,7 +140,9 @@ std::vector<std::string> Fill(TestStore& ts, int n, int first_seq = 1) {
 /// The scan through the index equals a cold scan, field by field.
 CaseScan RequireSameAsCold(const Store& store) {
   CaseScan warm = ScanWithIndex(store, {});
-  CaseScan cold = store.ScanCases({.use_index = false});
+  ScanOptions cold_options;
+  cold_options.use_index = false;
+  CaseScan cold = store.ScanCases(cold_options);
   REQUIRE(warm.cases.size() == cold.cases.size());
   for (std::size_t i = 0; i < cold.cases.size(); ++i) {
     INFO(cold.cases[i].path);
@@ -208,8 +209,7 @@ TEST_CASE("The index serves unchanged files and equals a cold scan", "[index]") 
   CHECK(closed.closed.valid());
   CHECK(closed.migrated);
   CHECK(closed.mediators == std::vector<std::string>{"M-0307"});
-  CHECK(closed.party_keys ==
-        std::vector<std::string>{"140109198001011239", "91140109MA0K3PQ7RG"});
+  CHECK(closed.party_keys == std::vector<std::string>{"140109198001011239", "91140109MA0K3PQ7RG"});
   CHECK(closed.party_kinds == std::vector<std::string>{"person", "organisation"});
   CHECK(second.cases[3].extended);  // seq 4: extended
   CHECK(second.cases[2].amount_fen == 350003);
@@ -266,8 +266,15 @@ TEST_CASE("A hand edit is seen by the next scan", "[index]") {
     CaseScan bad = RequireSameAsCold(store);
     CHECK(bad.unreadable == 1);
     CHECK(bad.cases.size() == 11);
-    // Unreadable files are never cached: still reported the next time.
+    // Unreadable files are never cached: still reported the next time,
+    // without rewriting their month's segment each time.
+    fs::path seg = ts.IndexDir() / "2026_03.seg";
+    struct stat before;
+    REQUIRE(::stat(seg.c_str(), &before) == 0);
     CHECK(RequireSameAsCold(store).unreadable == 1);
+    struct stat after;
+    REQUIRE(::stat(seg.c_str(), &after) == 0);
+    CHECK(before.st_ino == after.st_ino);
     ts.Write(paths[1], good);
     CaseScan fixed = RequireSameAsCold(store);
     CHECK(fixed.unreadable == 0);
@@ -493,14 +500,16 @@ TEST_CASE("Concurrent scans and writers leave a correct index", "[index]") {
   std::vector<std::thread> readers;
   for (int t = 0; t < 3; ++t)
     readers.emplace_back([&] {
-      while (!stop) (void)ScanWithIndex(store, {.use_index = true, .threads = 2});
+      ScanOptions o;
+      o.threads = 2;
+      while (!stop) (void)ScanWithIndex(store, o);
     });
   const char* cats[] = {"labour", "contract", "business", "neighbour"};
   for (int round = 0; round < 40; ++round) {
     const std::string& rel = paths[round % paths.size()];
     std::string text = ts.Read(rel);
-    for (const char* from : {"\"neighbour\"", "\"contract\"", "\"labour\"", "\"business\"",
-                             "\"marriage_family\""}) {
+    for (const char* from :
+         {"\"neighbour\"", "\"contract\"", "\"labour\"", "\"business\"", "\"marriage_family\""}) {
       auto at = text.find(from);
       if (at == std::string::npos) continue;
       text.replace(at, std::strlen(from), std::string("\"") + cats[round % 4] + "\"");
@@ -548,7 +557,8 @@ TEST_CASE("keep drops cases as they are read, through the index or not", "[index
     CHECK(seen == 60);
     REQUIRE(warm.cases.size() == 6);
     REQUIRE(cold.cases.size() == 6);
-    for (std::size_t i = 0; i < 6; ++i) CHECK(SummaryDifference(warm.cases[i], cold.cases[i]) == "");
+    for (std::size_t i = 0; i < 6; ++i)
+      CHECK(SummaryDifference(warm.cases[i], cold.cases[i]) == "");
     CHECK(warm.from_index == (round == 1));
   }
   // Dropped cases are still indexed.

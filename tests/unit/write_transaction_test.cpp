@@ -121,7 +121,8 @@ std::string HostName() {
 }
 
 /// Runs the change "a.yaml -> a2, new c.yaml, b.yaml removed, cases/x.yaml ->
-/// x2" in a child with MEDIATE_FAULT=`fault`; returns how the child ended.
+/// x2, new new/dir/d.yaml" (renames in that order, 4 of them) in a child with
+/// MEDIATE_FAULT=`fault`; returns how the child ended.
 int CrashingWrite(const TempDir& dir, const std::string& fault) {
   pid_t pid = ::fork();
   if (pid == 0) {
@@ -132,6 +133,7 @@ int CrashingWrite(const TempDir& dir, const std::string& fault) {
     tx->Put("c.yaml", "c2\n");
     tx->Remove("b.yaml");
     tx->Put("cases/x.yaml", "x2\n");
+    tx->Put("new/dir/d.yaml", "d2\n");
     auto id = tx->Commit(kWang, "crash");
     ::_exit(id.ok() ? 0 : 11);
   }
@@ -146,6 +148,7 @@ void CheckOldState(const TempDir& dir, const std::string& base) {
   CHECK(ReadFile(dir.path() / "b.yaml") == "b1\n");
   CHECK(ReadFile(dir.path() / "cases/x.yaml") == "x1\n");
   CHECK_FALSE(fs::exists(dir.path() / "c.yaml"));
+  CHECK_FALSE(fs::exists(dir.path() / "new"));
   CHECK(Git(dir, "status --porcelain --ignored").empty());
   CHECK_FALSE(fs::exists(dir.path() / ".git/mediate/journal"));
 }
@@ -377,7 +380,7 @@ TEST_CASE("staged paths with uncommitted changes are refused; other dirty files 
     auto r = tx.Commit(kWang, "m");
     REQUIRE_FALSE(r.ok());
     CHECK(r.status().message() ==
-          "a.yaml (and 1 more staged paths) have uncommitted changes; commit or restore them "
+          "a.yaml and 1 other staged path have uncommitted changes; commit or restore them "
           "first");
     CHECK(r.status().diagnostics().size() == 2);
   }
@@ -417,16 +420,19 @@ TEST_CASE("a crash leaves a journal; the next Begin rolls the work tree back", "
   pid_t dead = DeadPid();
   WriteFile(dir.path() / ".git/mediate/journal",
             "mediate journal 1\nhead " + base + "\npid " + std::to_string(dead) +
-                "\n+ a.yaml\n+ b.yaml\n- c.yaml\n+ cases/x.yaml\nend\n");
+                "\n+ a.yaml\n+ b.yaml\n- c.yaml\n+ cases/x.yaml\n- new/dir/d.yaml\nend\n");
   WriteFile(dir.path() / "a.yaml", "a2\n");
   WriteFile(dir.path() / "c.yaml", "c2\n");
   fs::remove(dir.path() / "b.yaml");
   WriteFile(dir.path() / ("cases/.x.yaml.tmp-" + std::to_string(dead)), "x2\n");
+  WriteFile(dir.path() / ("new/dir/.d.yaml.tmp-" + std::to_string(dead)), "d2\n");
   {
     auto tx = MustBegin(dir);
+    CHECK(tx.recovered());
     CHECK(tx.repo().HeadId().value() == base);
   }
   CheckOldState(dir, base);
+  CHECK_FALSE(MustBegin(dir).recovered());
 
   // RecoverStore does the same on demand and says whether it did anything.
   WriteFile(dir.path() / ".git/mediate/journal", "mediate journal 1\nhead " + base + "\npid " +
@@ -448,7 +454,8 @@ TEST_CASE("a crash leaves a journal; the next Begin rolls the work tree back", "
 }
 
 TEST_CASE("a writer killed at any point leaves the old state or the new one", "[write]") {
-  for (std::string fault : {"after-journal", "after-temp", "after-rename:1", "after-rename:3"}) {
+  for (std::string fault :
+       {"after-journal", "after-temp", "after-rename:1", "after-rename:3", "after-rename:4"}) {
     SECTION(fault) {
       TempDir dir;
       std::string base = MakeBaseStore(dir);
@@ -478,6 +485,7 @@ TEST_CASE("a writer killed at any point leaves the old state or the new one", "[
     CHECK(ReadFile(dir.path() / "a.yaml") == "a2\n");
     CHECK(ReadFile(dir.path() / "c.yaml") == "c2\n");
     CHECK(ReadFile(dir.path() / "cases/x.yaml") == "x2\n");
+    CHECK(ReadFile(dir.path() / "new/dir/d.yaml") == "d2\n");
     CHECK_FALSE(fs::exists(dir.path() / "b.yaml"));
     CHECK(Git(dir, "status --porcelain --ignored").empty());
   }
