@@ -1,0 +1,131 @@
+#include <catch2/catch.hpp>
+
+#include "case_record.hpp"
+#include "lifecycle.hpp"
+#include "settings.hpp"
+#include "store.hpp"
+#include "test_support.hpp"
+#include "vocab.hpp"
+#include "yaml_io.hpp"
+
+using namespace mediate;
+
+namespace {
+
+Case SampleCase() {
+  Case c;
+  c.id = "WBL-2026-000042";
+  c.file_no = "(2026)万人调字第42号";
+  c.received = *Timestamp::Parse("2026-03-02T09:30:00+08:00");
+  c.source = "application";
+  c.category = "neighbour";
+  c.summary = "楼上卫生间漏水致楼下天花板受损";
+  c.amount_fen = 350000;
+  c.people_involved = 2;
+  c.place = {"140109005", "140109005001", "140109005001007", "007号"};
+  c.parties.push_back({"applicant", "person", "NO", "11010519491231002X", "", "03516012345"});
+  c.parties.push_back(
+      {"respondent", "organisation", "太原某物业服务有限公司", "", "91110105MA00000012", ""});
+  c.risk = "yellow";
+  c.state = {"received", "", "", {}, *Date::Parse("2026-04-01")};
+  Event e;
+  e.at = c.received;
+  e.type = "received";
+  e.by = "王某 <wang@example.org>";
+  c.events.push_back(e);
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("a case survives emit and strict load unchanged", "[case_record]") {
+  Case c = SampleCase();
+  std::string text = EmitYaml(CaseToValue(c));
+  // Every string is quoted, so "007号", "NO" and "03516012345" stay strings.
+  CHECK(text.find("name: \"NO\"") != std::string::npos);
+  CHECK(text.find("phone: \"03516012345\"") != std::string::npos);
+  CHECK(text.find("amount: \"3500.00\"") != std::string::npos);
+  auto v = ParseYaml(text, "x.yaml");
+  REQUIRE(v.ok());
+  DiagnosticSink sink;
+  Case back = CaseFromValue(*v, "x.yaml", Vocabulary::Builtin(), &sink);
+  CHECK_FALSE(sink.has_errors());
+  CHECK(back.id == c.id);
+  CHECK(back.file_no == c.file_no);
+  CHECK(back.received == c.received);
+  CHECK(back.amount_fen == 350000);
+  CHECK(back.place.address == "007号");
+  REQUIRE(back.parties.size() == 2);
+  CHECK(back.parties[0].name == "NO");
+  CHECK(back.parties[0].phone == "03516012345");
+  CHECK(back.parties[1].credit_code == "91110105MA00000012");
+  CHECK(back.state.deadline.ToString() == "2026-04-01");
+  REQUIRE(back.events.size() == 1);
+  CHECK(back.events[0].by == "王某 <wang@example.org>");
+  CHECK(EmitYaml(CaseToValue(back)) == text);
+}
+
+TEST_CASE("case records report missing and unknown fields with their place", "[case_record]") {
+  const char* text =
+      "schema: \"case/1\"\n"
+      "id: \"WBL-2026-000042\"\n"
+      "received: \"2026-03-02T09:30:00+08:00\"\n"
+      "source: \"application\"\n"
+      "category: \"alien\"\n"
+      "summary: \"x\"\n"
+      "parties: []\n"
+      "status: \"received\"\n"
+      "events: []\n";
+  auto v = ParseYaml(text, "c.yaml");
+  REQUIRE(v.ok());
+  DiagnosticSink sink;
+  CaseFromValue(*v, "c.yaml", Vocabulary::Builtin(), &sink);
+  REQUIRE(sink.error_count() == 1);
+  CHECK(sink.items()[0].where.line == 5);
+  CHECK(sink.items()[0].field == "category");
+}
+
+TEST_CASE("case ids parse and format", "[case_record]") {
+  std::string office;
+  int year = 0, seq = 0;
+  CHECK(ParseCaseId("WBL-2026-000042", &office, &year, &seq));
+  CHECK(office == "WBL");
+  CHECK(year == 2026);
+  CHECK(seq == 42);
+  CHECK_FALSE(ParseCaseId("WBL-26-42", nullptr, nullptr, nullptr));
+  CHECK_FALSE(ParseCaseId("wbl-2026-000042", nullptr, nullptr, nullptr));
+  CHECK(FormatCaseId("XY", 2025, 7) == "XY-2025-000007");
+}
+
+TEST_CASE("case ids are allocated per office and year", "[case_record][store]") {
+  test::TempDir dir;
+  test::WriteFile(dir.path() / "mediate.yaml",
+                  "schema: \"settings/1\"\ndistrict: {code: \"140109\", name: \"万柏林区\"}\n"
+                  "office: \"WBL\"\n");
+  std::filesystem::create_directories(dir.path() / ".git");
+  test::WriteFile(dir.path() / "cases/2026/01/WBL-2026-000007.yaml", "");
+  test::WriteFile(dir.path() / "cases/2026/03/WBL-2026-000002.yaml", "");
+  test::WriteFile(dir.path() / "cases/2026/03/XY-2026-000050.yaml", "");
+  test::WriteFile(dir.path() / "cases/2025/12/WBL-2025-000099.yaml", "");
+  auto store = Store::Open(dir.str());
+  REQUIRE(store.ok());
+  // Highest WBL sequence of 2026 is 7 (other offices and years do not count).
+  CHECK(store->NextCaseId("WBL", 2026) == "WBL-2026-000008");
+  CHECK(store->NextCaseId("XY", 2026) == "XY-2026-000051");
+  CHECK(store->NextCaseId("WBL", 2027) == "WBL-2027-000001");
+  CHECK(store->NextCaseId("WBL", 2026, {"WBL-2026-000008"}) == "WBL-2026-000009");
+}
+
+TEST_CASE("the deadline is 30 days from the local date received", "[case_record][lifecycle]") {
+  Settings s;
+  s.time_zone = *TimeZone::Find("Asia/Shanghai");
+  Case c = SampleCase();
+  // 23:30 on 31 January in Shanghai is 15:30 UTC: still 31 January locally.
+  c.received = *Timestamp::Parse("2026-01-31T15:30:00Z");
+  Derived d = Replay(c, s);
+  CHECK(d.state.status == "received");
+  CHECK(d.state.deadline.ToString() == "2026-03-02");  // 31 Jan + 30 days
+  c.source = "court_entrusted";
+  c.procedure = "court_summary";
+  CHECK(Replay(c, s).state.deadline.ToString() == "2026-02-07");  // 7 days, SPC 2016
+}
