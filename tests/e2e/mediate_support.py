@@ -15,7 +15,7 @@ OPERATOR = "测试员 <tester@example.org>"
 def run(args, cwd=None, stdin=None, env=None, check=None):
     """Runs mediate with `args`; returns CompletedProcess (text mode)."""
     full_env = dict(os.environ)
-    full_env.setdefault("MEDIATE_USER", OPERATOR)
+    full_env["MEDIATE_USER"] = OPERATOR  # never the caller's identity
     full_env["TZ"] = full_env.get("TZ", "UTC")
     if env:
         full_env.update(env)

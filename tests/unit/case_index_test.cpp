@@ -391,7 +391,7 @@ TEST_CASE("A checkout of an older commit is seen", "[index]") {
   fs::remove(ts.root() / paths[7]);
   CHECK(RequireSameAsCold(store).cases.size() == 12);
 
-  // Check out commit 1 again: its contents come back — with their old
+  // Check out commit 1 again: its contents come back - with their old
   // mtimes, as tools that preserve times (rsync -t, tar) would do.
   fs::remove(ts.root() / added);
   for (const auto& [p, v] : old) {

@@ -116,7 +116,7 @@ TEST_CASE("Signature::Parse reads 'Name <email>' and bare names", "[git]") {
   CHECK_FALSE(Signature::Parse("王\n某 <w@x>"));
 }
 
-TEST_CASE("Init creates an empty repository on branch main; Open finds it", "[git]") {
+TEST_CASE("Init creates an empty repository on branch main - Open finds it", "[git]") {
   TempDir dir;
   auto repo = MustInit(dir);
   CHECK(repo.workdir() == dir.str());
@@ -266,7 +266,7 @@ TEST_CASE("CommitPaths refuses bad paths and authors without an email", "[git]")
   CHECK(repo.HeadId().value().empty());
 }
 
-TEST_CASE("Log lists the commits that changed a path, newest first; ReadAt reads them", "[git]") {
+TEST_CASE("Log lists the commits that changed a path, newest first - ReadAt reads them", "[git]") {
   TempDir dir;
   auto repo = MustInit(dir);
   const std::string path = "cases/2026/03/WBL-2026-000042.yaml";

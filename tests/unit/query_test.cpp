@@ -185,7 +185,7 @@ TEST_CASE("a case without the date never matches its range", "[query]") {
   CHECK(Select({"concluded:2026-01-21.."}) == "");
 }
 
-TEST_CASE("amounts are exact yuan; cases without an amount never match", "[query]") {
+TEST_CASE("amounts are exact yuan - cases without an amount never match", "[query]") {
   // a 3500.00, b none, c 5000.50.
   CHECK(Select({"amount:3500"}) == "a");
   CHECK(Select({"amount:3500.00"}) == "a");

@@ -319,7 +319,7 @@ rules:
         "no parties recorded; the rule wants all parties to be organisations");
 }
 
-TEST_CASE("all conditions of a rule must hold; the first failing one is named", "[routing]") {
+TEST_CASE("all conditions of a rule must hold - the first failing one is named", "[routing]") {
   RoutingPolicy p = Load(R"(schema: "routing/1"
 rules:
   - name: "big-commerce"

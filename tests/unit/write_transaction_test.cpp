@@ -208,7 +208,7 @@ TEST_CASE("removing the last file of a directory removes the directory", "[write
   CHECK(Git(dir, "ls-tree -r --name-only HEAD") == "a.yaml\nb.yaml\n");
 }
 
-TEST_CASE("an empty transaction is a bug; a bad author or path writes nothing", "[write]") {
+TEST_CASE("an empty transaction is a bug - a bad author or path writes nothing", "[write]") {
   TempDir dir;
   std::string base = MakeBaseStore(dir);
   auto tx = MustBegin(dir);
@@ -356,7 +356,7 @@ TEST_CASE("a stale lock of a dead process on this host is taken over", "[write]"
   CHECK(busy.status().message() == "the store is busy: mediate intake by 李四; try again later");
 }
 
-TEST_CASE("staged paths with uncommitted changes are refused; other dirty files are left alone",
+TEST_CASE("staged paths with uncommitted changes are refused - other dirty files are left alone",
           "[write]") {
   TempDir dir;
   std::string base = MakeBaseStore(dir);
@@ -413,7 +413,7 @@ TEST_CASE("a failure after the renames restores the previous contents", "[write]
   CheckOldState(dir, base);
 }
 
-TEST_CASE("a crash leaves a journal; the next Begin rolls the work tree back", "[write]") {
+TEST_CASE("a crash leaves a journal - the next Begin rolls the work tree back", "[write]") {
   TempDir dir;
   std::string base = MakeBaseStore(dir);
   // What a writer killed after two of three renames leaves behind.
