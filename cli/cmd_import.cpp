@@ -1,15 +1,22 @@
-// `mediate import LEDGER.csv`: register a whole ledger (台账) in one commit.
+// `mediate import LEDGER`: register a whole ledger (台账) in one commit.
 //
-//   mediate import ledger-2026q1.csv [--encoding utf-8|gb18030] [--dry-run]
+//   mediate import ledger-2026q1.csv [--encoding utf-8|gb18030]
+//       [--input-format csv|tsv|jsonl|yaml] [--mapping FILE]
+//       [--skip-invalid [--rejects FILE]] [--dry-run]
 //
 // Reads the file's bytes, decodes them (UTF-8 or GB18030, detected unless
-// --encoding says), parses the CSV (TSV for *.tsv), then — holding the
-// store's write lock — checks every row (lib/ledger_import.hpp), leaves out
-// rows imported before (by fingerprint, DESIGN §1), allocates case IDs in
-// row order and writes every case file in one commit. Any error refuses the
-// whole ledger: every error is listed, then "N errors in M rows; nothing was
-// imported." (exit 3). `--dry-run` checks and lists what would be imported
-// without taking the lock or writing.
+// --encoding says), reads the table (CSV; TSV, JSON Lines or YAML by
+// extension or --input-format, lib/ledger_input.hpp), then — holding the
+// store's write lock — checks every row (lib/ledger_import.hpp; rows with
+// outcome columns become migrated cases, lib/ledger_history.hpp), leaves
+// out rows imported before (by fingerprint, DESIGN §1), allocates case IDs
+// in row order and writes every case file in one commit. Any error refuses
+// the whole ledger: every error is listed, then "N errors in M rows;
+// nothing was imported." (exit 3) — unless --skip-invalid, which lists the
+// errors, writes the refused rows to a rejects file (default
+// ./<ledger name>.rejects.csv) and commits the good rows. `--dry-run`
+// checks and lists what would be imported without taking the lock or
+// writing anything.
 #include <CLI/CLI.hpp>
 
 #include <chrono>
@@ -23,6 +30,8 @@
 #include "case_record.hpp"
 #include "command.hpp"
 #include "ledger_import.hpp"
+#include "ledger_input.hpp"
+#include "ledger_mapping.hpp"
 #include "text_input.hpp"
 #include "write_transaction.hpp"
 #include "yaml_io.hpp"
@@ -87,15 +96,53 @@ Result<std::string> ReadBytes(const std::string& path) {
   return ss.str();
 }
 
+/// Writes `text` to `path` through a temporary file in the same directory
+/// and a rename, so a reader never sees half a file.
+Status WriteFileReplacing(const std::string& path, const std::string& text) {
+  namespace fs = std::filesystem;
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.flush();
+    if (!out) {
+      std::error_code ec;
+      fs::remove(tmp, ec);
+      return Status::Io("cannot write " + path);
+    }
+  }
+  std::error_code ec;
+  fs::rename(tmp, path, ec);
+  if (ec) {
+    fs::remove(tmp, ec);
+    return Status::Io("cannot write " + path + ": " + ec.message());
+  }
+  return Status::Ok();
+}
+
 class ImportCommand : public Command {
  public:
   void Declare(CLI::App& app) override {
-    app.add_option("ledger", ledger_, "the ledger: CSV (or .tsv) with the 台账 columns")
+    app.add_option("ledger", ledger_,
+                   "the ledger: CSV with the 台账 columns (or .tsv, .jsonl, .yaml); with the "
+                   "outcome columns (化解层级, 调解结果, 结案日期, …) its history is migrated")
         ->required()
         ->type_name("LEDGER");
     app.add_option("--encoding", encoding_,
                    "the ledger's encoding: utf-8 or gb18030 (default: detected)")
         ->type_name("ENC");
+    app.add_option("--input-format", input_format_,
+                   "csv, tsv, jsonl or yaml (default: from the file name's extension, else csv)")
+        ->type_name("FMT");
+    app.add_option("--mapping", mapping_,
+                   "a YAML file mapping other headers to columns and labels to codes")
+        ->type_name("FILE");
+    app.add_flag("--skip-invalid", skip_invalid_,
+                 "import the valid rows; write the refused rows with their errors to a file");
+    app.add_option("--rejects", rejects_,
+                   "where --skip-invalid writes the refused rows (default: "
+                   "<ledger name>.rejects.csv in the current directory)")
+        ->type_name("FILE");
     app.add_flag("--dry-run", dry_run_, "check and list what would be imported; write nothing");
   }
 
@@ -104,7 +151,10 @@ class ImportCommand : public Command {
     const Settings& settings = store.settings();
     const std::string source_name = std::filesystem::path(ledger_).filename().string();
 
-    // 1. The input file: bytes → UTF-8 → CSV. Nothing of the store yet.
+    if (!skip_invalid_ && !rejects_.empty())
+      return Status::Usage("--rejects goes with --skip-invalid");
+
+    // 1. The input file: bytes → UTF-8 → table. Nothing of the store yet.
     auto bytes = ReadBytes(ledger_);
     if (!bytes.ok()) return bytes.status();
     std::optional<Encoding> enc;
@@ -127,9 +177,34 @@ class ImportCommand : public Command {
                                   "--encoding utf-8 or gb18030)",
                               text.status().diagnostics());
     }
-    const char delimiter = std::filesystem::path(ledger_).extension() == ".tsv" ? '\t' : ',';
-    auto table = CsvTable::Parse(*text, ledger_, delimiter);
+    LedgerFormat format = LedgerFormatOf(ledger_);
+    if (!input_format_.empty()) {
+      auto f = ParseLedgerFormat(input_format_);
+      if (!f)
+        return Status::Usage("unknown input format \"" + input_format_ +
+                             "\": give csv, tsv, jsonl or yaml");
+      format = *f;
+    }
+    auto table = ReadLedgerTable(*text, ledger_, format);
     if (!table.ok()) return table.status();
+
+    std::optional<LedgerMapping> mapping;
+    if (!mapping_.empty()) {
+      auto mbytes = ReadBytes(mapping_);
+      if (!mbytes.ok()) return mbytes.status();
+      if (!IsValidUtf8(*mbytes)) return Status::Rejected(mapping_ + " is not UTF-8 text");
+      auto m = ParseLedgerMapping(*mbytes, mapping_, store.vocab());
+      if (!m.ok()) return m.status();
+      mapping = std::move(*m);
+    }
+    std::string rejects_path = rejects_;
+    if (skip_invalid_ && rejects_path.empty())
+      rejects_path = std::filesystem::path(ledger_).stem().string() + ".rejects.csv";
+    if (skip_invalid_) {
+      std::error_code ec;
+      if (std::filesystem::equivalent(rejects_path, ledger_, ec))
+        return Status::Usage("--rejects " + rejects_path + " would overwrite the ledger");
+    }
 
     // The operator: needed for the commit; a dry run may do without.
     std::string by;
@@ -158,8 +233,10 @@ class ImportCommand : public Command {
     options.today = ctx.Today();
     options.by = by;
     options.progress = [&](std::size_t done, std::size_t total) { bar.Update(done, total); };
-    LedgerImport result = ImportLedger(*table, settings, store.areas(), options);
-    if (!result.ok()) {
+    options.mapping = mapping ? &*mapping : nullptr;
+    options.keep_valid_rows = skip_invalid_;
+    LedgerImport result = ImportLedger(*table, settings, store.areas(), store.orgs(), options);
+    if (!result.ok() && (!skip_invalid_ || !result.header_ok)) {
       bar.Clear();
       return result.ToStatus();
     }
@@ -201,20 +278,44 @@ class ImportCommand : public Command {
     }
 
     bar.Clear();
-    PrintWarnings(ctx.err, result.diagnostics);
+    // Warnings and, with --skip-invalid, the refused rows' errors, in ledger order.
+    for (const Diagnostic& d : result.diagnostics)
+      std::fprintf(ctx.err, "%s\n", d.ToString().c_str());
     std::string tail = "; " + GroupThousands(skipped) + " skipped as already imported";
     if (result.repeated > 0)
       tail += "; " + GroupThousands(result.repeated) + " repeated in the ledger";
+    std::size_t migrated = 0;
+    for (const LedgerCase& lc : cases) migrated += lc.record.migrated ? 1 : 0;
+    if (migrated > 0) tail += "; " + GroupThousands(migrated) + " with their history migrated";
+    const std::size_t refused = result.rejected.size();
+    std::string refused_tail;
+    if (refused > 0)
+      refused_tail = "; " + Rows(refused) + " refused" +
+                     (dry_run_ ? "" : ", written to " + rejects_path + " to fix and import again");
 
     if (dry_run_) {
       PrintDryRun(ctx, store, cases);
-      std::fprintf(ctx.out, "would import %s from %s%s (dry run: nothing written)\n",
-                   Cases(cases.size()).c_str(), source_name.c_str(), tail.c_str());
+      std::fprintf(ctx.out, "would import %s from %s%s%s (dry run: nothing written)\n",
+                   Cases(cases.size()).c_str(), source_name.c_str(), tail.c_str(),
+                   refused_tail.c_str());
+      if (refused > 0 && cases.empty()) return Status::Rejected(result.Summary());
       return Status::Ok();
     }
+    // The refused rows first: if they cannot be written, nothing is imported.
+    if (refused > 0) {
+      Status st = WriteFileReplacing(rejects_path, RejectsCsv(*table, result.rejected));
+      if (!st.ok()) return st.Prefix("nothing was imported");
+    }
     if (cases.empty()) {
-      std::fprintf(ctx.out, "nothing to import: all %s of %s were imported before%s\n",
-                   Rows(rows).c_str(), source_name.c_str(), tail.c_str());
+      if (refused > 0 && skipped == 0)
+        return Status::Rejected("no valid rows in " + source_name + ": " + Rows(refused) +
+                                " refused, written to " + rejects_path + "; nothing was imported");
+      if (refused > 0)
+        std::fprintf(ctx.out, "nothing to import: the valid rows of %s were imported before%s%s\n",
+                     source_name.c_str(), tail.c_str(), refused_tail.c_str());
+      else
+        std::fprintf(ctx.out, "nothing to import: all %s of %s were imported before%s\n",
+                     Rows(rows).c_str(), source_name.c_str(), tail.c_str());
       return Status::Ok();
     }
 
@@ -227,8 +328,9 @@ class ImportCommand : public Command {
     auto commit = tx->Commit(*author, ImportCommitMessage(cases.size(), source_name));
     bar.Clear();
     if (!commit.ok()) return commit.status();
-    std::fprintf(ctx.out, "imported %s from %s in one commit (%s)%s\n", Cases(cases.size()).c_str(),
-                 source_name.c_str(), commit->substr(0, 7).c_str(), tail.c_str());
+    std::fprintf(ctx.out, "imported %s from %s in one commit (%s)%s%s\n",
+                 Cases(cases.size()).c_str(), source_name.c_str(), commit->substr(0, 7).c_str(),
+                 tail.c_str(), refused_tail.c_str());
     return Status::Ok();
   }
 
@@ -264,6 +366,10 @@ class ImportCommand : public Command {
 
   std::string ledger_;
   std::string encoding_;
+  std::string input_format_;
+  std::string mapping_;
+  std::string rejects_;
+  bool skip_invalid_ = false;
   bool dry_run_ = false;
 };
 

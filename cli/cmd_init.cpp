@@ -12,7 +12,8 @@ class InitCommand : public Command {
  public:
   void Declare(CLI::App& app) override {
     app.add_option("dir", dir_, "folder of the new store (must not exist, or be empty)")->required();
-    app.add_option("--from", setup_, "SETUP folder: setup.yaml, divisions, grids, orgs, mediators, routing.yaml")
+    app.add_option("--from", setup_, "SETUP folder: setup.yaml, divisions, grids, orgs, mediators, routing.yaml "
+                   "(and trainings.csv)")
         ->required()
         ->type_name("SETUP");
     app.footer("Example:\n  mediate init wanbailin-store --from examples/wanbailin");
@@ -32,10 +33,14 @@ class InitCommand : public Command {
     }
     fmt::print(ctx.out,
                "created store {} for {} ({}), office {}: {} streets, {} communities, {} grids, "
-               "{} organisations, {} mediators ({})\n",
+               "{} organisations, {} mediators{} ({})\n",
                dir_, setup->settings.district_name, setup->settings.district_code,
                setup->settings.office, setup->streets.size(), communities, grids,
-               setup->orgs.size(), setup->mediators.size(), commit->substr(0, 7));
+               setup->orgs.size(), setup->mediators.size(),
+               setup->trainings.empty()
+                   ? std::string()
+                   : fmt::format(", {} training sessions", setup->trainings.size()),
+               commit->substr(0, 7));
     return Status::Ok();
   }
 

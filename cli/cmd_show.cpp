@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "command.hpp"
+#include "deadlines.hpp"
 #include "labels.hpp"
 #include "lifecycle.hpp"
 #include "pii.hpp"
@@ -95,17 +96,30 @@ class ShowCommand : public Command {
           if (it->second.grade) who += fmt::format(" (grade {})", it->second.grade);
         }
       }
+      if (!d.grid_worker.empty()) who += " · 网格员 " + d.grid_worker;
       out += fmt::format("handled by {} {}{}\n", d.state.org, label("org", d.state.org), who);
     }
-    if (d.state.deadline.valid() && IsPendingStatus(d.state.status)) {
-      int left = ctx.Today().DaysUntil(d.state.deadline);
-      std::string rule = c.source == "court_delegated" || c.source == "court_entrusted"
-                             ? "court-invited mediation (SPC 2016)"
-                             : "2002 Provisions Art. 33";
-      out += fmt::format("deadline   {}  conclude within {} days ({}) · {}\n",
-                         d.state.deadline.ToString(), ConcludeLimitDays(c, s), rule,
-                         left >= 0 ? fmt::format("{} days left", left)
-                                   : fmt::format("{} days overdue", -left));
+    if (d.concluded.valid()) {
+      std::string how = d.outcome;
+      if (d.outcome == "agreed")
+        how += " (" + d.agreement_form + ", effective " + d.agreement_effective.ToString() + ")";
+      out += fmt::format("concluded  {}  {}\n", d.concluded.ToString(), how);
+    }
+    if (!d.confirmation.empty()) {
+      std::string conf = "applied " + d.confirmation_applied.ToString();
+      if (d.confirmation_decided.valid())
+        conf += " · " + d.confirmation + " " + d.confirmation_decided.ToString();
+      out += fmt::format("judicial confirmation {}\n", conf);
+    }
+    if (!d.performance.empty()) out += fmt::format("performance {}\n", d.performance);
+    if (d.closed.valid()) out += fmt::format("closed     {}\n", d.closed.ToString());
+    // Open deadlines (deadlines.hpp): conclude, confirmation window, return visit.
+    for (const Deadline& dl : CaseDeadlines(c, d, s)) {
+      const char* head = dl.kind == "conclude"       ? "deadline   "
+                         : dl.kind == "confirmation" ? "confirm by "
+                                                     : "visit from ";
+      out += fmt::format("{}{}  {} · {}\n", head, dl.due.ToString(), dl.rule,
+                         DeadlineStateText(dl, ctx.Today().DaysUntil(dl.due)));
     }
     if (!c.import.file.empty())
       out += fmt::format("imported   {} row {}\n", c.import.file, c.import.row);
@@ -118,9 +132,19 @@ class ShowCommand : public Command {
       } else if (e.type == "assigned") {
         for (const auto& m : e.GetList("mediators")) detail += (detail.empty() ? "" : ", ") + m;
         if (!e.Get("grid_worker").empty()) detail += "grid worker " + e.Get("grid_worker");
-      } else if (!e.Get("reason").empty()) {
-        detail = e.Get("reason");
+      } else if (e.type == "session") {
+        detail = e.Get("date") + " " + e.Get("mode");
+      } else if (e.type == "extended") {
+        detail = "→ " + e.Get("deadline");
+      } else if (e.type == "agreed") {
+        detail = e.Get("form") + (e.Get("amount").empty() ? "" : " ¥" + e.Get("amount"));
+      } else if (e.type == "confirmation") {
+        detail = e.Get("result") + " " + e.Get("court");
+      } else if (e.type == "performance" || e.type == "visited") {
+        detail = e.Get("method").empty() ? e.Get("performance")
+                                         : e.Get("method") + " " + e.Get("performance");
       }
+      if (!e.Get("reason").empty()) detail += (detail.empty() ? "" : "  ") + e.Get("reason");
       out += fmt::format("  {}  {:<9} {}{}\n", LocalMinute(e.at, s.time_zone), e.type,
                          ShortName(e.by), detail.empty() ? "" : "  " + detail);
     }

@@ -15,11 +15,21 @@ class StatsCommand : public Command {
     app.add_option("--by", by_, "dimensions, one or two, comma-separated: " + Joined())
         ->delimiter(',')
         ->type_name("DIM[,DIM]");
+    app.add_option("--measure", measures_,
+                   "what to count, comma-separated: cases, concluded, agreed, success_rate, share "
+                   "(default: cases; for --by level the funnel over concluded cases: "
+                   "cases,share,agreed,success_rate)")
+        ->delimiter(',')
+        ->type_name("M[,M]");
     app.footer(
         "A case counts in the month it was received (store time zone).\n"
+        "--by level counts concluded cases at the level where they were settled: the share\n"
+        "settled at each level and the success rate there (filter concluded:… for a period).\n"
         "Examples:\n"
         "  mediate stats --by category received:2026-01-01..2026-03-31\n"
-        "  mediate stats --by street,category --format csv");
+        "  mediate stats --by street,category --format csv\n"
+        "  mediate stats --by level concluded:2022\n"
+        "  mediate stats --by outcome");
   }
 
   Status Run(Context& ctx) override {
@@ -34,11 +44,18 @@ class StatsCommand : public Command {
       if (!d.ok()) return d.status();
       dims.push_back(std::move(d.value()));
     }
+    StatsPlan plan = DefaultPlan(by_);
+    if (!measures_.empty()) {
+      auto measures = ParseMeasures(measures_);
+      if (!measures.ok()) return measures.status();
+      plan = {*measures, false};
+    }
     auto cases = reading_.Select(ctx);
     if (!cases.ok()) return cases.status();
-    Table t = CountBy(*cases, dims, [store](const std::string& f, const std::string& c) {
-      return LabelOf(*store, f, c);
-    });
+    Table t = Aggregate(
+        *cases, dims, plan.measures,
+        [store](const std::string& f, const std::string& c) { return LabelOf(*store, f, c); },
+        plan.concluded_only);
     return reading_.Output(ctx, t, "stats");
   }
 
@@ -50,6 +67,7 @@ class StatsCommand : public Command {
   }
   ReadingOptions reading_;
   std::vector<std::string> by_;
+  std::vector<std::string> measures_;
 };
 
 }  // namespace

@@ -14,6 +14,25 @@ std::unique_ptr<Command> MakeValidateCommand();
 std::unique_ptr<Command> MakeHistoryCommand();
 std::unique_ptr<Command> MakeRecoverCommand();
 std::unique_ptr<Command> MakeIndexCommand();
+std::unique_ptr<Command> MakeAssignCommand();
+std::unique_ptr<Command> MakeSessionCommand();
+std::unique_ptr<Command> MakeEscalateCommand();
+std::unique_ptr<Command> MakeExtendCommand();
+std::unique_ptr<Command> MakeAgreeCommand();
+std::unique_ptr<Command> MakeTerminateCommand();
+std::unique_ptr<Command> MakeWithdrawCommand();
+std::unique_ptr<Command> MakeRefuseCommand();
+std::unique_ptr<Command> MakeConfirmCommand();
+std::unique_ptr<Command> MakePerformCommand();
+std::unique_ptr<Command> MakeVisitCommand();
+std::unique_ptr<Command> MakeCloseCommand();
+std::unique_ptr<Command> MakeDueCommand();
+std::unique_ptr<Command> MakeDocCommand();
+std::unique_ptr<Command> MakeOrgCommand();
+std::unique_ptr<Command> MakeMediatorCommand();
+std::unique_ptr<Command> MakeTrainingCommand();
+std::unique_ptr<Command> MakeReviewCommand();
+std::unique_ptr<Command> MakeFilingCommand();
 
 const std::vector<CommandSpec>& CommandTable() {
   static const std::vector<CommandSpec> kTable = {
@@ -34,6 +53,41 @@ const std::vector<CommandSpec>& CommandTable() {
       {"recover", "roll back an unfinished write left by a crash", Needs::kStore,
        MakeRecoverCommand},
       {"index", "rebuild, check or drop the derived index of case summaries", Needs::kStore, MakeIndexCommand},
+      {"assign", "assign mediators (Law Art. 19), or a grid worker at grid level",
+       Needs::kRegistries, MakeAssignCommand},
+      {"session", "record a mediation session", Needs::kRegistries, MakeSessionCommand},
+      {"escalate", "move a case up a level: grid, community, street, district (2002 Art. 21)",
+       Needs::kRegistries, MakeEscalateCommand},
+      {"extend", "extend the time limit with both parties' consent", Needs::kRegistries,
+       MakeExtendCommand},
+      {"agree", "record the mediation agreement (Law Arts. 28-30)", Needs::kRegistries,
+       MakeAgreeCommand},
+      {"terminate", "end a failed mediation (Law Art. 26)", Needs::kRegistries,
+       MakeTerminateCommand},
+      {"withdraw", "record that the applicant withdrew", Needs::kRegistries, MakeWithdrawCommand},
+      {"refuse", "refuse a case (不予受理, 2002 Art. 22) with where to go instead",
+       Needs::kRegistries, MakeRefuseCommand},
+      {"confirm", "record judicial confirmation: applied, confirmed, rejected (Law Art. 33)",
+       Needs::kRegistries, MakeConfirmCommand},
+      {"perform", "record performance of the agreement: full, instalment, none", Needs::kRegistries,
+       MakePerformCommand},
+      {"visit", "record the return visit (Law Art. 31), or --none with a reason",
+       Needs::kRegistries, MakeVisitCommand},
+      {"close", "close the case file (归档)", Needs::kRegistries, MakeCloseCommand},
+      {"due", "what is due or overdue: conclusion, judicial confirmation, return visits",
+       Needs::kRegistries, MakeDueCommand},
+      {"doc", "the standard documents of a case (application, notice, agreement, …)",
+       Needs::kRegistries, MakeDocCommand},
+      {"org", "mediation organisations: list, show, add, edit, retire", Needs::kRegistries,
+       MakeOrgCommand},
+      {"mediator", "the mediator roster: list, show, add, edit, retire, import, rate, stats, eligible",
+       Needs::kRegistries, MakeMediatorCommand},
+      {"training", "training sessions and attendance: import, add, list, show, stats, due",
+       Needs::kRegistries, MakeTrainingCommand},
+      {"review", "case-quality review (案件质量评查): check, sample, add, list, stats",
+       Needs::kRegistries, MakeReviewCommand},
+      {"filing", "the year's filing list of committees and mediators (Law Art. 10)",
+       Needs::kRegistries, MakeFilingCommand},
   };
   return kTable;
 }

@@ -43,6 +43,11 @@ int Main(int argc, char** argv) {
   app.add_option("-C", ctx.global.store_dir, "run in the store at STORE (default: the current directory)")
       ->type_name("STORE");
   app.add_option("--as", ctx.global.as, "operator identity \"Name <email>\" (default: MEDIATE_USER, git config)");
+  std::string now_text;
+  app.add_option("--now", now_text,
+                 "pin \"now\" to an RFC 3339 time for deadlines and new events (default: "
+                 "MEDIATE_NOW, else the clock)")
+      ->type_name("TIME");
 
   struct Entry {
     const CommandSpec* spec;
@@ -64,6 +69,17 @@ int Main(int argc, char** argv) {
     return rc == 0 ? 0 : 2;
   }
 
+  std::optional<FixedClock> pinned;
+  if (!now_text.empty()) {
+    auto t = Timestamp::Parse(now_text);
+    if (!t) {
+      std::fprintf(stderr, "--now %s: not an RFC 3339 time like 2026-03-02T09:30:00+08:00\n",
+                   now_text.c_str());
+      return 2;
+    }
+    pinned.emplace(*t);
+    ctx.clock = &*pinned;
+  }
   for (auto& e : entries) {
     if (!e.sub->parsed()) continue;
     Status st;

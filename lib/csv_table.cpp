@@ -23,6 +23,15 @@ Result<CsvTable> CsvTable::Parse(std::string_view text, const std::string& file,
   return t;
 }
 
+CsvTable CsvTable::FromRecords(std::string file, std::vector<std::string> header,
+                               std::vector<CsvRecord> rows) {
+  CsvTable t;
+  t.file_ = std::move(file);
+  t.header_ = std::move(header);
+  t.rows_ = std::move(rows);
+  return t;
+}
+
 int CsvTable::Column(std::string_view name) const {
   for (std::size_t i = 0; i < header_.size(); ++i)
     if (header_[i] == name) return static_cast<int>(i);

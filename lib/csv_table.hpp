@@ -19,6 +19,10 @@ class CsvTable {
   /// for malformed CSV or an empty file.
   static Result<CsvTable> Parse(std::string_view text, const std::string& file,
                                 char delimiter = ',');
+  /// A table built from records read some other way (JSON Lines, YAML):
+  /// `header` as given (not trimmed), `rows` with their file lines.
+  static CsvTable FromRecords(std::string file, std::vector<std::string> header,
+                              std::vector<CsvRecord> rows);
 
   const std::string& file() const { return file_; }
   const std::vector<std::string>& header() const { return header_; }

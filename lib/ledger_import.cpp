@@ -8,6 +8,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "ledger_history.hpp"
 #include "lifecycle.hpp"
 #include "pii.hpp"
 #include "text_input.hpp"
@@ -37,8 +38,46 @@ enum Col : std::size_t {
   kCommunity,
   kGrid,
   kRisk,
+  kLevel,
+  kOutcome,
+  kForm,
+  kConcluded,
+  kPerformance,
+  kConfirmed,
+  kVisited,
   kColCount,
 };
+
+/// The column of a history problem.
+Col ColumnOf(HistoryField f) {
+  switch (f) {
+    case HistoryField::kLevel:
+      return kLevel;
+    case HistoryField::kOutcome:
+      return kOutcome;
+    case HistoryField::kForm:
+      return kForm;
+    case HistoryField::kConcluded:
+      return kConcluded;
+    case HistoryField::kPerformance:
+      return kPerformance;
+    case HistoryField::kConfirmed:
+      return kConfirmed;
+    case HistoryField::kVisited:
+      return kVisited;
+  }
+  return kConcluded;
+}
+
+/// A field name as a header: lower-case ASCII, '_' read as ' '.
+std::string FieldKey(std::string_view s) {
+  std::string out = NormalizeCell(s);
+  for (char& c : out) {
+    if (c == '_') c = ' ';
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
 
 /// Blank characters trimmed at the ends of a text cell (names, summary):
 /// ASCII whitespace, U+3000, U+00A0, U+200B, U+FEFF. The text itself is
@@ -130,13 +169,14 @@ std::string OrList(const std::vector<std::string>& names) {
 class RowReader {
  public:
   RowReader(const CsvTable& table, const CsvRecord& row, const std::array<int, kColCount>& cols,
-            const Settings& settings, const AreaRegistry& areas, const LedgerImportOptions& options,
-            DiagnosticSink* sink)
+            const Settings& settings, const AreaRegistry& areas, const OrgRegistry& orgs,
+            const LedgerImportOptions& options, DiagnosticSink* sink)
       : table_(table),
         row_(row),
         cols_(cols),
         settings_(settings),
         areas_(areas),
+        orgs_(orgs),
         options_(options),
         sink_(sink) {}
 
@@ -161,6 +201,15 @@ class RowReader {
     c.people_involved = People();
     c.place = ReadPlace();
     c.risk = Label(kRisk, settings_.vocab.risk(), false);
+    LedgerHistory history = ReadHistory(received);
+    const Organisation* org = nullptr;
+    if (!history.empty() && errors_ == 0) {
+      auto found = SettlingOrganisation(history.level, c.place, orgs_);
+      if (found.ok())
+        org = *found;
+      else
+        Error(kLevel, Norm(kLevel) + ": " + found.status().message());
+    }
 
     if (errors_ > 0 || !received.valid()) return std::nullopt;
 
@@ -172,6 +221,7 @@ class RowReader {
     e.by = options_.by;
     e.payload.Set("channel", Value::String("import"));
     c.events.push_back(std::move(e));
+    if (org) AppendMigratedEvents(&c, history, *org, tz, options_.by);
     c.state = Replay(c, settings_).state;
     c.import.fingerprint = ImportFingerprint(c, tz);
     return c;
@@ -182,11 +232,15 @@ class RowReader {
  private:
   bool Has(Col col) const { return cols_[col] >= 0; }
 
-  /// The cell as written (not trimmed); "" when the column is absent.
+  /// The cell as written (not trimmed), or its replacement from the
+  /// mapping's value map; "" when the column is absent.
   std::string Raw(Col col) const {
     int i = cols_[col];
     if (i < 0 || static_cast<std::size_t>(i) >= row_.fields.size()) return {};
-    return row_.fields[static_cast<std::size_t>(i)];
+    const std::string& cell = row_.fields[static_cast<std::size_t>(i)];
+    if (options_.mapping)
+      if (const std::string* mapped = options_.mapping->MapValue(col, cell)) return *mapped;
+    return cell;
   }
   /// The cell NFKC-folded and trimmed (codes, numbers, dates, labels).
   std::string Norm(Col col) const { return NormalizeCell(Raw(col)); }
@@ -216,21 +270,54 @@ class RowReader {
   }
 
   Date ReceivedDate() {
-    std::string s = Norm(kReceived);
-    if (s.empty()) {
+    if (Norm(kReceived).empty()) {
       Error(kReceived, "is blank: every case has the date it was registered");
       return {};
     }
+    return DateCell(kReceived);
+  }
+
+  /// A date cell: blank → invalid Date; not a date or in the future → error.
+  Date DateCell(Col col) {
+    std::string s = Norm(col);
+    if (s.empty()) return {};
     auto d = ParseLedgerDate(s);
     if (!d) {
-      Error(kReceived, s + " is not a date");
+      Error(col, s + " is not a date");
       return {};
     }
     if (options_.today.valid() && *d > options_.today) {
-      Error(kReceived, s + " is in the future (today is " + options_.today.ToString() + ")");
+      Error(col, s + " is in the future (today is " + options_.today.ToString() + ")");
       return {};
     }
     return *d;
+  }
+
+  /// The history cells (all optional), checked together (CheckHistory).
+  LedgerHistory ReadHistory(Date received) {
+    LedgerHistory h;
+    const Vocabulary& v = settings_.vocab;
+    std::size_t before = errors_;
+    h.level = Label(kLevel, v.level(), false);
+    h.outcome = Label(kOutcome, v.outcome(), false);
+    h.form = Label(kForm, v.Get("agreement_form"), false);
+    h.concluded = DateCell(kConcluded);
+    h.performance = Label(kPerformance, v.Get("performance"), false);
+    h.confirmed = DateCell(kConfirmed);
+    h.visited = DateCell(kVisited);
+    // A cell refused above counts as given: no "blank" errors on top.
+    if (errors_ > before) return {};
+    for (const HistoryProblem& p : CheckHistory(h, received)) {
+      const Col col = ColumnOf(p.field);
+      std::string message = p.message;
+      if (col == kLevel || col == kOutcome || col == kForm || col == kPerformance)
+        if (std::string value = Norm(col); !value.empty()) message = value + " " + message;
+      if (p.severity == Severity::kError)
+        Error(col, std::move(message));
+      else
+        Warning(col, std::move(message));
+    }
+    return h;
   }
 
   std::string Label(Col col, const VocabList& list, bool required) {
@@ -327,6 +414,7 @@ class RowReader {
       Error(kStreet, "is blank: every case lies in a street of the district");
     } else {
       street = areas_.StreetByName(street_name);
+      if (!street && AllDigits(street_name)) street = areas_.FindStreet(street_name);
       if (!street) {
         std::string names;
         for (const auto& s : areas_.streets()) names += (names.empty() ? "" : ", ") + s.name;
@@ -340,6 +428,8 @@ class RowReader {
     std::string community_name = Norm(kCommunity);
     if (!community_name.empty()) {
       auto found = areas_.CommunitiesByName(community_name);
+      if (found.empty() && AllDigits(community_name))
+        if (const Community* byc = areas_.FindCommunity(community_name)) found.push_back(byc);
       std::vector<const Community*> in_street;
       for (const Community* c : found)
         if (!street || areas_.StreetOfCommunity(c->code) == street) in_street.push_back(c);
@@ -406,6 +496,7 @@ class RowReader {
   const std::array<int, kColCount>& cols_;
   const Settings& settings_;
   const AreaRegistry& areas_;
+  const OrgRegistry& orgs_;
   const LedgerImportOptions& options_;
   DiagnosticSink* sink_;
   std::size_t errors_ = 0;
@@ -511,8 +602,8 @@ const std::vector<LedgerColumn>& LedgerColumns() {
   static const std::vector<LedgerColumn> kColumns = {
       {"序号", {"编号"}, "row", false},
       {"登记日期", {"受理日期", "登记时间"}, "received", true},
-      {"案件来源", {"来源", "纠纷来源"}, "source", true},
-      {"纠纷类型", {"纠纷类别", "案件类型"}, "category", true},
+      {"案件来源", {"来源", "纠纷来源"}, "source", true, "source"},
+      {"纠纷类型", {"纠纷类别", "案件类型"}, "category", true, "category"},
       {"申请人", {"申请人姓名", "申请人名称"}, "applicant name", true},
       {"申请人证件号码", {"申请人身份证号", "申请人身份证号码"}, "applicant ID", false},
       {"申请人电话", {"申请人联系电话"}, "applicant phone", false},
@@ -525,9 +616,31 @@ const std::vector<LedgerColumn>& LedgerColumns() {
       {"所属街道", {"街道", "所属街道(乡镇)"}, "street", true},
       {"所属社区", {"社区", "所属社区(村)", "所属村(社区)"}, "community", false},
       {"网格编号", {"网格", "网格代码"}, "grid", false},
-      {"风险等级", {"风险"}, "risk", false},
+      {"风险等级", {"风险"}, "risk", false, "risk"},
+      {"化解层级", {"调处层级", "调解层级", "化解级别"}, "level", false, "level"},
+      {"调解结果", {"结果", "处理结果", "调处结果"}, "outcome", false, "outcome"},
+      {"协议形式", {"协议类型"}, "form", false, "agreement_form"},
+      {"结案日期", {"调结日期", "办结日期", "结案时间"}, "concluded", false},
+      {"履行情况", {"履行"}, "performance", false, "performance"},
+      {"司法确认日期", {"司法确认", "司法确认时间"}, "confirmed", false},
+      {"回访日期", {"回访时间"}, "visited", false},
   };
   return kColumns;
+}
+
+int FindLedgerColumn(std::string_view name) {
+  const auto& columns = LedgerColumns();
+  std::string h = NormalizeCell(name);
+  if (h.empty()) return -1;
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    if (NormalizeCell(columns[c].header) == h) return static_cast<int>(c);
+    for (const auto& a : columns[c].aliases)
+      if (NormalizeCell(a) == h) return static_cast<int>(c);
+  }
+  std::string key = FieldKey(name);
+  for (std::size_t c = 0; c < columns.size(); ++c)
+    if (FieldKey(columns[c].field) == key) return static_cast<int>(c);
+  return -1;
 }
 
 std::string LedgerImport::Summary() const {
@@ -542,7 +655,8 @@ Status LedgerImport::ToStatus() const {
 }
 
 LedgerImport ImportLedger(const CsvTable& table, const Settings& settings,
-                          const AreaRegistry& areas, const LedgerImportOptions& options) {
+                          const AreaRegistry& areas, const OrgRegistry& orgs,
+                          const LedgerImportOptions& options) {
   LedgerImport out;
   DiagnosticSink sink;
   const auto& columns = LedgerColumns();
@@ -551,27 +665,36 @@ LedgerImport ImportLedger(const CsvTable& table, const Settings& settings,
   // Map the header to columns.
   std::array<int, kColCount> cols;
   cols.fill(-1);
+  std::vector<bool> mapped_seen;
   for (std::size_t i = 0; i < table.header().size(); ++i) {
     std::string h = NormalizeCell(table.header()[i]);
-    if (h.empty()) continue;
-    bool known = false;
-    for (std::size_t c = 0; c < columns.size(); ++c) {
-      bool match = NormalizeCell(columns[c].header) == h;
-      for (const auto& a : columns[c].aliases) match = match || NormalizeCell(a) == h;
-      if (!match) continue;
-      known = true;
-      if (cols[c] >= 0) {
-        sink.Error(header_at, "column " + table.header()[i],
-                   "names the " + columns[c].field + " column again (first as " +
-                       table.header()[static_cast<std::size_t>(cols[c])] + ")");
-      } else {
-        cols[c] = static_cast<int>(i);
-      }
-      break;
+    if (h.empty() || h == kRejectsErrorColumn) continue;
+    int c = -1;
+    if (options.mapping && options.mapping->MapColumn(h, &c)) {
+      if (c < 0) continue;  // mapped to "ignore"
+    } else {
+      c = FindLedgerColumn(h);
     }
-    if (!known)
+    if (c < 0) {
       sink.Warning(header_at, "column " + table.header()[i],
                    "is not a ledger column; not imported");
+    } else if (cols[static_cast<std::size_t>(c)] >= 0) {
+      sink.Error(
+          header_at, "column " + table.header()[i],
+          "names the " + columns[static_cast<std::size_t>(c)].field + " column again (first as " +
+              table.header()[static_cast<std::size_t>(cols[static_cast<std::size_t>(c)])] + ")");
+    } else {
+      cols[static_cast<std::size_t>(c)] = static_cast<int>(i);
+    }
+  }
+  if (options.mapping) {
+    for (const auto& [header, c] : options.mapping->columns) {
+      bool present = false;
+      for (const auto& h : table.header()) present = present || NormalizeCell(h) == header;
+      if (!present)
+        sink.Warning({options.mapping->file, 0, 0}, "columns." + header,
+                     "the ledger has no column " + header + "; mapping not used");
+    }
   }
   std::string missing;
   for (std::size_t c = 0; c < columns.size(); ++c)
@@ -583,6 +706,7 @@ LedgerImport ImportLedger(const CsvTable& table, const Settings& settings,
     sink.Error(header_at, "", "missing column(s) " + missing + "; the header is: " + found);
   }
   if (sink.has_errors()) {
+    out.header_ok = false;
     out.error_count = sink.error_count();
     out.diagnostics = std::move(sink.items());
     return out;
@@ -592,6 +716,7 @@ LedgerImport ImportLedger(const CsvTable& table, const Settings& settings,
   const std::size_t total = table.rows().size();
   if (total == 0) {
     sink.Error(header_at, "", "the ledger has no rows below its header");
+    out.header_ok = false;
     out.error_count = sink.error_count();
     out.diagnostics = std::move(sink.items());
     return out;
@@ -603,6 +728,8 @@ LedgerImport ImportLedger(const CsvTable& table, const Settings& settings,
   for (std::size_t r = 0; r < total; ++r) {
     const CsvRecord& row = table.rows()[r];
     const Location at{options.display_name, row.line, 0};
+    const std::size_t errors_before = sink.error_count();
+    const std::size_t items_before = sink.items().size();
     std::size_t extra = 0;
     for (std::size_t i = width; i < row.fields.size(); ++i)
       if (!TrimText(row.fields[i]).empty()) ++extra;
@@ -614,7 +741,7 @@ LedgerImport ImportLedger(const CsvTable& table, const Settings& settings,
       sink.Error(at, "", msg);
       ++out.error_rows;
     } else {
-      RowReader reader(table, row, cols, settings, areas, options, &sink);
+      RowReader reader(table, row, cols, settings, areas, orgs, options, &sink);
       std::optional<Case> c = reader.Read(static_cast<int>(r + 1));
       if (reader.errors() > 0) {
         ++out.error_rows;
@@ -629,15 +756,26 @@ LedgerImport ImportLedger(const CsvTable& table, const Settings& settings,
           ++out.repeated;
         } else {
           seen.emplace(c->import.fingerprint, cases.size());
+          if (c->migrated) ++out.migrated;
           cases.push_back({row.line, std::move(*c)});
         }
       }
+    }
+    if (sink.error_count() > errors_before) {
+      LedgerReject reject{r, row.line, {}};
+      for (std::size_t i = items_before; i < sink.items().size(); ++i)
+        if (sink.items()[i].severity == Severity::kError) reject.errors.push_back(sink.items()[i]);
+      out.rejected.push_back(std::move(reject));
     }
     if (options.progress) options.progress(r + 1, total);
   }
   out.error_count = sink.error_count();
   out.diagnostics = std::move(sink.items());
-  if (out.error_count == 0) out.cases = std::move(cases);
+  if (out.error_count == 0 || options.keep_valid_rows) {
+    out.cases = std::move(cases);
+  } else {
+    out.migrated = 0;
+  }
   return out;
 }
 

@@ -10,7 +10,12 @@
 // (data/README.md): 序号, 登记日期, 案件来源, 纠纷类型, 申请人, 申请人证件号码,
 // 申请人电话, 被申请人, 被申请人证件号码, 被申请人电话, 纠纷简要情况, 涉及金额(元),
 // 涉及人数, 所属街道, 所属社区, 网格编号, 风险等级 (a few common variants of these
-// headers are accepted too, see LedgerColumns()).
+// headers are accepted too, see LedgerColumns()); a history ledger such as
+// ledger-2022.csv adds 化解层级, 调解结果, 协议形式, 结案日期, 履行情况, 司法确认日期,
+// 回访日期, and its rows become migrated cases with their timelines
+// (ledger_history.hpp). Other header sets and labels are read through a
+// mapping (ledger_mapping.hpp); TSV, JSON Lines and YAML input become the
+// same table first (ledger_input.hpp).
 //
 // Every problem of every row is reported at once, as
 //   ledger.csv:45: column 纠纷类型 (category): unknown label "外星纠纷"
@@ -28,6 +33,8 @@
 #include "area.hpp"
 #include "case.hpp"
 #include "csv_table.hpp"
+#include "ledger_mapping.hpp"
+#include "organisation.hpp"
 #include "settings.hpp"
 #include "status.hpp"
 #include "time.hpp"
@@ -42,12 +49,30 @@ struct LedgerColumn {
   std::vector<std::string> aliases;  ///< "纠纷类别", "案件类型"
   std::string field;                 ///< "category"
   bool required = false;             ///< the header row must have this column
+  /// The vocabulary its labels come from ("category", "agreement_form"),
+  /// "" for free text, dates, numbers and places.
+  std::string vocab = {};
 };
 
-/// The columns import reads, in the order of the bundled ledgers. Headers
-/// are compared after NormalizeCell, so full-width "涉及金额（元）" matches.
-/// Required columns: 登记日期, 案件来源, 纠纷类型, 申请人, 纠纷简要情况, 所属街道.
+/// The columns import reads, in the order of the bundled ledgers, then the
+/// history columns of ledger-2022.csv (化解层级 level, 调解结果 outcome,
+/// 协议形式 form, 结案日期 concluded, 履行情况 performance, 司法确认日期
+/// confirmed, 回访日期 visited). Headers are compared after NormalizeCell, so
+/// full-width "涉及金额（元）" matches; a column's field name ("category",
+/// "applicant_name" or "applicant name") is accepted as its header too
+/// (JSON Lines and YAML input use them). Required columns: 登记日期, 案件来源,
+/// 纠纷类型, 申请人, 纠纷简要情况, 所属街道.
 const std::vector<LedgerColumn>& LedgerColumns();
+
+/// The position in LedgerColumns() of the column whose header, alias or
+/// field name is `name` (after NormalizeCell; field names case-insensitive
+/// with '_' for ' '), or -1.
+int FindLedgerColumn(std::string_view name);
+
+/// The header of the column a rejects file adds (RejectsCsv): "导入错误".
+/// Import ignores a column of that name, so a fixed rejects file can be
+/// imported again as it is.
+inline constexpr const char* kRejectsErrorColumn = "导入错误";
 
 /// What ImportLedger needs besides the rows and the store's registries.
 struct LedgerImportOptions {
@@ -63,23 +88,42 @@ struct LedgerImportOptions {
   std::string by;
   /// Called after each data row with (rows done, rows in all); may be empty.
   std::function<void(std::size_t, std::size_t)> progress;
+  /// Other headers and labels (`--mapping FILE`); null for none.
+  const LedgerMapping* mapping = nullptr;
+  /// `--skip-invalid`: keep the good rows' cases even when other rows have
+  /// errors (the bad rows are listed in LedgerImport::rejected). A header
+  /// error still yields no cases.
+  bool keep_valid_rows = false;
 };
 
 /// One ledger row that became a case.
 struct LedgerCase {
   int line = 0;  ///< file line the row starts on (1-based; the header is line 1)
   /// Complete but for `id` (the command allocates it): received at local
-  /// midnight of 登记日期, one `received` event {channel: "import"}, state
-  /// from a lifecycle replay (status "received", deadline), import
+  /// midnight of 登记日期, one `received` event {channel: "import"} — for a
+  /// row with history, followed by the migrated timeline and `migrated:
+  /// true` (AppendMigratedEvents) —, state from a lifecycle replay (status
+  /// "received", or the migrated case's status, and the deadline), import
   /// provenance {file, row, fingerprint}; file_no empty.
   Case record;
+};
+
+/// A data row refused for its errors (kept for `--skip-invalid`).
+struct LedgerReject {
+  std::size_t index = 0;           ///< position in CsvTable::rows()
+  int line = 0;                    ///< file line the row starts on
+  std::vector<Diagnostic> errors;  ///< the row's errors, in column order
 };
 
 /// What reading a ledger found.
 struct LedgerImport {
   /// The good rows' cases in ledger order, rows repeated within the ledger
-  /// left out (a warning names them). Empty when there is any error.
+  /// left out (a warning names them). Empty when there is any error, unless
+  /// options.keep_valid_rows (then empty only for a header error).
   std::vector<LedgerCase> cases;
+  /// The rows with errors, in ledger order.
+  std::vector<LedgerReject> rejected;
+  bool header_ok = true;  ///< false: the header (or an empty ledger) refused it all
   /// Errors and warnings, header problems first, then row by row in column
   /// order. Each names file:line, the column (列名 and field) and the value.
   std::vector<Diagnostic> diagnostics;
@@ -87,6 +131,7 @@ struct LedgerImport {
   std::size_t error_count = 0;  ///< errors among diagnostics
   std::size_t error_rows = 0;   ///< data rows with at least one error
   std::size_t repeated = 0;     ///< rows with the same fingerprint as an earlier row of the ledger
+  std::size_t migrated = 0;     ///< cases among `cases` with a migrated history
 
   bool ok() const { return error_count == 0; }
   /// "3 errors in 2 rows; nothing was imported." (singular forms for 1;
@@ -123,13 +168,23 @@ struct LedgerImport {
 ///   codes; the community must lie in the street and the grid in the
 ///   community (a blank community is taken from the grid).
 /// - 序号: kept as import.row; blank or absent = the data row number.
+/// - history (化解层级, 调解结果, 协议形式, 结案日期, 履行情况, 司法确认日期,
+///   回访日期; all optional): labels of the level, outcome, agreement_form and
+///   performance vocabularies, dates as 登记日期 (not in the future). A row
+///   with any of them is migrated: CheckHistory() refuses an impossible
+///   history, SettlingOrganisation() finds the organisation in `orgs`, and
+///   AppendMigratedEvents() builds the timeline (ledger_history.hpp).
+/// With options.mapping, its column map decides which header is which
+/// column (or none), and its value map replaces cells before they are read.
+/// A place may also be given by its division code.
 /// A row with fewer cells than the header (or extra non-blank cells) is one
 /// error and its cells are not checked further. A header missing a required
 /// column, or naming a column twice, is an error at line 1 and no row is
 /// read; unknown columns are warnings (not imported). A ledger without data
 /// rows is an error too.
 LedgerImport ImportLedger(const CsvTable& table, const Settings& settings,
-                          const AreaRegistry& areas, const LedgerImportOptions& options);
+                          const AreaRegistry& areas, const OrgRegistry& orgs,
+                          const LedgerImportOptions& options);
 
 /// The kind of a party, decided from its name and identifier:
 /// 1. a name ending like an organisation (公司, 厂, 中心, 合作社, 委员会, 店,

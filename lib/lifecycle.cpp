@@ -34,13 +34,27 @@ int ConcludeLimitDays(const Case& c, const Settings& s) {
   return s.limits.conclude_days;
 }
 
+bool IsCourtInvited(const Case& c) {
+  return c.source == "court_delegated" || c.source == "court_entrusted";
+}
+
+std::string NextLevel(const std::string& level) {
+  if (level == "grid") return "community";
+  if (level == "community") return "street";
+  if (level == "street") return "district";
+  return "";
+}
+
 Derived Replay(const Case& c, const Settings& settings) {
   Derived d;
   d.state.status = "received";
-  Date received = settings.time_zone.LocalDate(c.received);
-  if (received.valid()) d.state.deadline = received.AddDays(ConcludeLimitDays(c, settings));
-  for (const Event& e : c.events) {
+  d.clock_start = settings.time_zone.LocalDate(c.received);
+  d.limit_days = ConcludeLimitDays(c, settings);
+  if (d.clock_start.valid()) d.state.deadline = d.clock_start.AddDays(d.limit_days);
+  for (std::size_t i = 0; i < c.events.size(); ++i) {
+    const Event& e = c.events[i];
     const std::string& t = e.type;
+    const int index = static_cast<int>(i);
     Date on = EventDate(e, settings);
     if (t == "received") {
       d.state.status = "received";
@@ -48,14 +62,21 @@ Derived Replay(const Case& c, const Settings& settings) {
       d.state.org = e.Get("org");
       d.state.level = e.Get("level");
       d.state.mediators.clear();
+      d.grid_worker = e.Get("grid_worker");
       d.state.status = "routed";
       if (t == "escalated") ++d.escalations;
       // A grid-level case is handled by the grid worker named on routing.
-      if (!e.Get("grid_worker").empty()) d.state.status = "mediating";
+      if (!d.grid_worker.empty()) d.state.status = "mediating";
     } else if (t == "assigned") {
-      d.state.mediators = e.GetList("mediators");
-      if (!e.Get("grid_worker").empty() || !d.state.mediators.empty())
-        d.state.status = "mediating";
+      if (e.payload.Find("mediators")) d.state.mediators = e.GetList("mediators");
+      d.grid_worker = e.Get("grid_worker");
+      if (std::string level = e.Get("level"); !level.empty()) d.state.level = level;
+      if (!d.grid_worker.empty() || !d.state.mediators.empty()) d.state.status = "mediating";
+      // Court-invited mediation runs from the receipt of the materials (SPC 2016).
+      if (auto m = Date::Parse(e.Get("materials_received")); m && IsCourtInvited(c)) {
+        d.clock_start = *m;
+        if (!d.extended) d.state.deadline = m->AddDays(d.limit_days);
+      }
     } else if (t == "extended") {
       if (auto nd = Date::Parse(e.Get("deadline"))) d.state.deadline = *nd;
       d.extended = true;
@@ -67,10 +88,12 @@ Derived Replay(const Case& c, const Settings& settings) {
       auto eff = Date::Parse(e.Get("effective"));
       d.agreement_effective = eff ? *eff : on;
       if (auto pd = Date::Parse(e.Get("performance_deadline"))) d.performance_deadline = *pd;
+      d.agreed_event = index;
     } else if (t == "terminated") {
       d.state.status = "terminated";
       d.outcome = "terminated";
       d.concluded = on;
+      d.terminated_event = index;
     } else if (t == "withdrawn") {
       d.state.status = "withdrawn";
       d.outcome = "withdrawn";
@@ -84,15 +107,23 @@ Derived Replay(const Case& c, const Settings& settings) {
       } else if (d.confirmation == "applied" && !d.confirmation_applied.valid()) {
         d.confirmation_applied = on;
       }
+      if (auto dec = Date::Parse(e.Get("decided"))) {
+        d.confirmation_decided = *dec;
+      } else if (d.confirmation == "confirmed" || d.confirmation == "rejected") {
+        d.confirmation_decided = on;
+      }
     } else if (t == "performance") {
       d.performance = e.Get("performance");
     } else if (t == "visited") {
       if (!d.visited.valid()) d.visited = on;
+      if (std::string p = e.Get("performance"); !p.empty()) d.performance = p;
+      d.visit_event = index;
     } else if (t == "visit_waived") {
       d.visit_waived = true;
     } else if (t == "closed") {
       d.state.status = "closed";
       d.closed = on;
+      d.closed_event = index;
     }
   }
   return d;
@@ -100,36 +131,197 @@ Derived Replay(const Case& c, const Settings& settings) {
 
 std::vector<std::string> AllowedSteps(const Case& c, const Derived& d) {
   const std::string& s = d.state.status;
+  const bool can_escalate = !NextLevel(d.state.level).empty();
   std::vector<std::string> steps;
   if (s == "received") {
     steps = {"routed", "refused", "withdrawn"};
   } else if (s == "routed") {
-    steps = {"assigned", "escalated", "withdrawn", "extended"};
+    steps = {"assigned"};
+    if (c.migrated) steps.insert(steps.end(), {"agreed", "terminated"});
+    steps.push_back("withdrawn");
+    if (can_escalate) steps.push_back("escalated");
+    steps.push_back("extended");
   } else if (s == "mediating") {
-    steps = {"session", "assigned", "agreed", "terminated", "withdrawn", "escalated", "extended"};
+    steps = {"assigned", "agreed", "terminated", "withdrawn"};
+    if (can_escalate) steps.push_back("escalated");
+    steps.insert(steps.end(), {"extended", "session"});
   } else if (s == "agreed") {
-    steps = {"confirmation", "performance", "visited", "visit_waived"};
     bool performed = !d.performance.empty();
     bool visited = d.visited.valid() || d.visit_waived;
     if (performed && visited) steps.push_back("closed");
+    steps.insert(steps.end(), {"confirmation", "performance", "visited"});
+    if (!visited) steps.push_back("visit_waived");
   } else if (s == "terminated") {
     steps = {"closed"};
   }
-  (void)c;
   return steps;
 }
 
+namespace {
+
+/// Steps that read "it can be <x>" and those that read "have <x> recorded".
+bool IsPassiveStep(const std::string& step) {
+  return step != "session" && step != "confirmation" && step != "performance" &&
+         step != "visited" && step != "visit_waived";
+}
+
+std::string RecordedNoun(const std::string& step) {
+  if (step == "session") return "a session";
+  if (step == "confirmation") return "a judicial confirmation";
+  if (step == "performance") return "performance";
+  if (step == "visited") return "a return visit";
+  if (step == "visit_waived") return "a reason for no return visit";
+  return step;
+}
+
+std::string JoinOr(const std::vector<std::string>& items) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i) out += i + 1 == items.size() ? " or " : ", ";
+    out += items[i];
+  }
+  return out;
+}
+
+/// The command that records `step` ("agreed" → "agree").
+std::string StepCommand(const std::string& step) {
+  static const std::pair<const char*, const char*> kCommands[] = {{"routed", "route"},
+                                                                  {"assigned", "assign"},
+                                                                  {"session", "session"},
+                                                                  {"escalated", "escalate"},
+                                                                  {"extended", "extend"},
+                                                                  {"agreed", "agree"},
+                                                                  {"terminated", "terminate"},
+                                                                  {"withdrawn", "withdraw"},
+                                                                  {"refused", "refuse"},
+                                                                  {"confirmation", "confirm"},
+                                                                  {"performance", "perform"},
+                                                                  {"visited", "visit"},
+                                                                  {"visit_waived", "visit --none"},
+                                                                  {"closed", "close"}};
+  for (const auto& [s, cmd] : kCommands)
+    if (step == s) return cmd;
+  return step;
+}
+
+/// What `step` needs, said after the list of allowed steps.
+std::string StepNeeds(const Derived& d, const std::string& step) {
+  const std::string& s = d.state.status;
+  const std::string cmd = StepCommand(step);
+  if (step == "closed") {
+    if (s == "agreed") {
+      std::vector<std::string> missing;
+      if (d.performance.empty()) missing.push_back("performance recorded (mediate perform)");
+      if (!d.visited.valid() && !d.visit_waived)
+        missing.push_back("a return visit (mediate visit) or a recorded reason for none");
+      std::string needs;
+      for (const auto& m : missing) needs += (needs.empty() ? "" : " and ") + m;
+      return "close needs " + needs + " (Law Art. 31)";
+    }
+    return "close needs an agreement with performance and a return visit, or a termination";
+  }
+  if (step == "agreed" || step == "terminated" || step == "session") {
+    if (s == "received") return cmd + " needs the case routed and mediators assigned first";
+    if (s == "routed")
+      return cmd +
+             " needs mediation under way: assign mediators first (Law Art. 19), or a grid "
+             "worker at grid level";
+    return cmd + " needs a case under mediation";
+  }
+  if (step == "escalated") {
+    if ((s == "routed" || s == "mediating") && NextLevel(d.state.level).empty())
+      return "escalate: it is at " + (d.state.level.empty() ? "no" : d.state.level) +
+             " level and there is no level above it (2002 Provisions Art. 21)";
+    return "escalate moves a routed or mediating case one level up (2002 Provisions Art. 21)";
+  }
+  if (step == "refused")
+    return "refusal (不予受理) is decided on a received case before routing (2002 Provisions Art. "
+           "22)";
+  if (step == "routed")
+    return "route takes received cases; moving a case up a level is escalate (2002 Provisions "
+           "Art. 21)";
+  if (step == "withdrawn") return "withdraw needs a case not yet concluded";
+  if (step == "assigned") return "assign needs a routed case not yet concluded";
+  if (step == "extended") return "extend needs a case not yet concluded (2002 Provisions Art. 33)";
+  if (step == "confirmation") return "judicial confirmation follows an agreement (Law Art. 33)";
+  if (step == "performance" || step == "visited" || step == "visit_waived")
+    return cmd + " follows an agreement (Law Art. 31)";
+  return "";
+}
+
+}  // namespace
+
 Status CheckStep(const Case& c, const Derived& d, const std::string& step) {
+  if (step == "note") return Status::Ok();
   auto steps = AllowedSteps(c, d);
   if (std::find(steps.begin(), steps.end(), step) != steps.end()) return Status::Ok();
-  std::string list;
-  for (std::size_t i = 0; i < steps.size(); ++i) {
-    if (i) list += i + 1 == steps.size() ? " or " : ", ";
-    list += steps[i];
-  }
+  std::vector<std::string> passive, recorded;
+  for (const auto& s : steps) (IsPassiveStep(s) ? passive : recorded).push_back(s);
+  for (auto& r : recorded) r = RecordedNoun(r);
   std::string msg = c.id + " is \"" + d.state.status + "\": ";
-  msg += steps.empty() ? "no further step is possible" : "it can be " + list;
-  return Status::Rejected(msg);
+  if (steps.empty()) {
+    msg += "no further step is possible";
+  } else {
+    msg += "it can ";
+    if (!passive.empty()) msg += "be " + JoinOr(passive);
+    if (!recorded.empty())
+      msg += std::string(passive.empty() ? "" : ", or ") + "have " + JoinOr(recorded) + " recorded";
+  }
+  if (std::string needs = StepNeeds(d, step); !needs.empty()) msg += ";\n" + needs;
+  return Status::Rejected(msg + ".");
+}
+
+void CheckTimeline(const Case& c, const Settings& settings, const std::string& file,
+                   DiagnosticSink* sink) {
+  if (c.events.empty()) return;
+  Case partial = c;
+  partial.events.clear();
+  for (std::size_t i = 0; i < c.events.size(); ++i) {
+    const Event& e = c.events[i];
+    std::string field = "events[" + std::to_string(i) + "].type";
+    if (i == 0) {
+      if (e.type != "received")
+        sink->Error({file, 0, 0}, field,
+                    "the timeline starts with \"received\", not \"" + e.type + "\"");
+    } else if (e.type != "note") {
+      Status st = CheckStep(partial, Replay(partial, settings), e.type);
+      if (!st.ok()) {
+        std::string why = st.message();
+        std::replace(why.begin(), why.end(), '\n', ' ');
+        sink->Error({file, 0, 0}, field, "\"" + e.type + "\" cannot follow: " + why);
+      }
+    }
+    partial.events.push_back(e);
+  }
+}
+
+Result<const Organisation*> EscalationTarget(const Case& c, const Derived& d,
+                                             const OrgRegistry& orgs) {
+  const std::string to = NextLevel(d.state.level);
+  if (to.empty())
+    return Status::Rejected(c.id + " is at " + (d.state.level.empty() ? "no" : d.state.level) +
+                            " level; there is no level above it (2002 Provisions Art. 21)");
+  std::string street = c.place.street;
+  if (street.empty() && c.place.community.size() >= 9) street = c.place.community.substr(0, 9);
+  for (const auto& [id, o] : orgs) {
+    if (o.status != "active") continue;
+    if (to == "community" && o.kind == "community_committee" && !c.place.community.empty() &&
+        o.community == c.place.community)
+      return &o;
+    if (to == "street" && o.kind == "street_committee" && !street.empty() && o.street == street)
+      return &o;
+    if (to == "district" && o.kind == "district_centre") return &o;
+  }
+  if (to == "community")
+    return Status::Rejected(
+        c.id + ": no active community committee for community " +
+        (c.place.community.empty() ? std::string("(the case names none)") : c.place.community) +
+        " in orgs/");
+  if (to == "street")
+    return Status::Rejected(c.id + ": no active street committee for street " +
+                            (street.empty() ? std::string("(the case names none)") : street) +
+                            " in orgs/");
+  return Status::Rejected(c.id + ": no active district centre (kind district_centre) in orgs/");
 }
 
 CaseSummary Summarize(const Case& c, const std::string& path, const Settings& settings) {

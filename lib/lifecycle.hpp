@@ -3,10 +3,43 @@
 //
 //   received → routed → mediating → agreed | terminated   ("concluded")
 //   received → refused            (MoJ 2002 Provisions Art. 22)
-//   received | routed | mediating → withdrawn
-//   routed | mediating → escalated (re-routed one level up; Art. 21)
-//   agreed → closed   once performance and a return visit are recorded
+//   received | routed | mediating → withdrawn   (Law Art. 17: mediation is voluntary)
+//   routed | mediating → escalated (re-routed one level up; 2002 Provisions Art. 21)
+//   agreed → closed   once performance and a return visit (or a recorded
+//                     reason for none) are recorded (Law Art. 31)
 //   terminated → closed
+//
+// Events are the truth (DESIGN §1): each step appends one event and the
+// state fields at the top of a case file are a replay of them. Event
+// types and the payload fields the replay reads:
+//
+//   received     {channel}
+//   routed       {org, level, rule, grid_worker?}
+//   assigned     {mediators: [ids], chosen_by: parties|appointed,
+//                 grid_worker?, level?: "grid", materials_received?: DATE}
+//   session      {date, mode, participants, note}
+//   escalated    {org, level, from_level, from_org, reason}
+//   extended     {deadline: DATE, consent: "both_parties", reason}
+//   agreed       {date, form, effective, facts, terms, amount, manner, place,
+//                 performance_deadline, instalments, signed_by, mediator_signed, sealed}
+//   terminated   {date, reason, guidance, materials}
+//   withdrawn    {reason}
+//   refused      {reason, go_to}
+//   confirmation {result: applied|confirmed|rejected, court, applied, decided, matter}
+//   performance  {date, performance: full|instalment|none, note}
+//   visited      {date, visitor, method, performance, satisfaction, renewed_risk, lawsuit, note}
+//   visit_waived {reason}
+//   closed       {date, retention}
+//   note         {text}            (no change of state; allowed at any time)
+//
+// Every date in a payload is a local date (YYYY-MM-DD) in the store's time
+// zone; `at` is the instant the event was recorded.
+//
+// Migrated cases (`migrated: true`, a ledger's history imported) may lack
+// what the ledger never recorded — mediators or the grid worker's name,
+// agreement terms, signatures — and carry a payload `date` on their
+// agreed/terminated/confirmation/performance/visited/closed events. For
+// them only, a routed case may be concluded without an assignment.
 //
 // Pure functions over records; no I/O.
 #pragma once
@@ -16,54 +49,109 @@
 
 #include "case.hpp"
 #include "case_summary.hpp"
+#include "organisation.hpp"
 #include "status.hpp"
 
 namespace mediate {
 
 struct Settings;
 
-/// Everything the timeline implies about a case.
+/// Everything the timeline implies about a case. Dates are local dates in
+/// the store's time zone; "no date" when the event has not happened.
 struct Derived {
   CaseState state;
-  std::string outcome;          ///< agreed | terminated | withdrawn | refused | ""
-  Date concluded;               ///< date of the agreement or termination
-  Date closed;
-  std::string agreement_form;   ///< written | oral
-  Date agreement_effective;     ///< Law Art. 29/30
-  Date performance_deadline;    ///< from the agreement
-  std::string performance;      ///< full | instalment | none (latest recorded)
-  std::string confirmation;     ///< applied | confirmed | rejected (latest)
-  Date confirmation_applied;
-  Date visited;                 ///< first return visit
-  bool visit_waived = false;    ///< a reason for no return visit was recorded
+  std::string outcome;         ///< agreed | terminated | withdrawn | refused | ""
+  Date concluded;              ///< date of the agreement or termination (结案/调结)
+  Date closed;                 ///< date the case file was closed (归档)
+  std::string agreement_form;  ///< written | oral
+  Date agreement_effective;   ///< Law Art. 29 (written: all signed and sealed) / Art. 30 (oral: the
+                              ///< day made)
+  Date performance_deadline;  ///< time limit of performance, from the agreement
+  std::string performance;  ///< full | instalment | none (latest recorded, by `perform` or a visit)
+  std::string confirmation;   ///< applied | confirmed | rejected (latest)
+  Date confirmation_applied;  ///< the date the parties applied to the court
+  Date confirmation_decided;  ///< the date the court confirmed or rejected
+  Date visited;               ///< first return visit
+  bool visit_waived = false;  ///< a reason for no return visit was recorded
   int escalations = 0;
   bool extended = false;
+  std::string grid_worker;  ///< the grid worker (网格员) handling a grid-level case
+  /// The date the conclude limit runs from: the local date received, or for
+  /// a court-invited case the date the materials were received when that
+  /// was recorded (SPC 2016).
+  Date clock_start;
+  int limit_days = 0;  ///< the conclude limit that applies (ConcludeLimitDays)
+  /// Index in c.events of the latest agreed / terminated / visited / closed
+  /// event (-1 when none): documents read their payloads.
+  int agreed_event = -1, terminated_event = -1, visit_event = -1, closed_event = -1;
 };
 
 /// The date an event counts for: its payload `date` when given (a session
-/// or a conclusion recorded later), else the local date of `at` in the
-/// store's time zone.
+/// or a conclusion recorded later, a migrated ledger's dates), else the
+/// local date of `at` in the store's time zone.
 Date EventDate(const Event& e, const Settings& settings);
 
 /// The time limit (days) for concluding a case of `source`/`procedure`:
-/// court_delegated → court_delegated_days; court_entrusted with procedure
-/// "court_summary" → court_entrusted_summary_days, else the ordinary days;
-/// otherwise conclude_days (MoJ 2002 Provisions Art. 33; SPC 2016; store
-/// settings).
+/// court_delegated → court_delegated_days (30, SPC 2016); court_entrusted
+/// with procedure "court_summary" → court_entrusted_summary_days (7), else
+/// court_entrusted_ordinary_days (15) (SPC 2016); otherwise conclude_days
+/// (30: "normally within one month", MoJ 2002 Provisions Art. 33). All are
+/// store settings (mediate.yaml time_limits).
 int ConcludeLimitDays(const Case& c, const Settings& settings);
 
+/// True for the court-invited sources (court_delegated, court_entrusted),
+/// whose limit runs from the receipt of the materials (SPC 2016).
+bool IsCourtInvited(const Case& c);
+
+/// The level above `level` in the three-level filter and above (DOMAIN §1,
+/// 2002 Provisions Art. 21): grid → community → street → district; "" for
+/// district, city or an unknown level (no escalation from there).
+std::string NextLevel(const std::string& level);
+
 /// Replays `c.events` in order into the derived state. Events are trusted
-/// to be in an allowed order (CheckStep guards writes; validate reports
-/// files whose stored state disagrees with this replay).
+/// to be in an allowed order (CheckStep guards writes; CheckTimeline and
+/// validate report files whose events or stored state disagree).
+/// Deadline: clock_start + limit_days, replaced by the latest `extended`
+/// deadline (extensions only through `extend`, with both parties' consent).
 Derived Replay(const Case& c, const Settings& settings);
 
-/// The steps (event types) the state machine allows from `d`.
+/// The steps (event types) the state machine allows from `d`, in the order
+/// messages list them. `note` is always allowed and not listed.
+/// - received: routed, refused (2002 Art. 22), withdrawn (Law Art. 17)
+/// - routed: assigned (Law Art. 19), escalated (2002 Art. 21, when a level
+///   above exists), extended, withdrawn; for a migrated case also agreed
+///   and terminated (its ledger named no mediator)
+/// - mediating: session, assigned, agreed (Law Art. 28), terminated (Art.
+///   26), withdrawn, escalated, extended (2002 Art. 33 and local rules)
+/// - agreed: confirmation (Art. 33), performance and visited (Art. 31),
+///   visit_waived, and closed once performance is recorded and a return
+///   visit made or waived
+/// - terminated: closed
+/// - withdrawn, refused, closed: nothing
 std::vector<std::string> AllowedSteps(const Case& c, const Derived& d);
 
-/// Ok when `step` may follow; otherwise kRejected saying the current state
-/// and the allowed steps: `WBL-2026-000017 is "mediating": it can be
-/// agreed, terminated, withdrawn, escalated or extended`.
+/// Ok when `step` may follow; otherwise kRejected saying the current state,
+/// the allowed steps, and what the refused step needs, as UX.md shows:
+/// `WBL-2026-000017 is "mediating": it can be agreed, terminated,
+/// withdrawn, escalated or extended, …; close needs an agreement with
+/// performance and a return visit, or a termination.`
 Status CheckStep(const Case& c, const Derived& d, const std::string& step);
+
+/// Walks the timeline checking that each event is allowed after the ones
+/// before it (the first is `received`; migrated relaxations apply). Reports
+/// one error per disallowed event to `sink` with file `file` and field
+/// `events[i].type`.
+void CheckTimeline(const Case& c, const Settings& settings, const std::string& file,
+                   DiagnosticSink* sink);
+
+/// The organisation an escalation from `d.state.level` goes to (2002
+/// Provisions Art. 21): to community → the active community_committee of
+/// c.place.community; to street → the active street_committee of the
+/// case's street (c.place.street, else the first 9 digits of its community
+/// code); to district → the active district_centre. kRejected when there
+/// is no level above or no such organisation (naming what is missing).
+Result<const Organisation*> EscalationTarget(const Case& c, const Derived& d,
+                                             const OrgRegistry& orgs);
 
 /// The flattened read-path view of a case (index rows, list, stats).
 CaseSummary Summarize(const Case& c, const std::string& path, const Settings& settings);

@@ -34,8 +34,33 @@ Result<Mediator> Mediator::FromValue(const Value& root, const std::string& file,
   std::string status = r.String(root, "status", "");
   if (!status.empty()) m.status = status;
   if (m.status != "active" && m.status != "retired")
-    r.Error(*root.Find("status"), "status", "status is active or retired, not \"" + m.status + "\"");
+    r.Error(*root.Find("status"), "status",
+            "status is active or retired, not \"" + m.status + "\"");
   m.phone = r.String(root, "phone", "");
+  m.education = r.String(root, "education", "");
+  m.sanctions = r.Strings(root, "sanctions", "");
+  m.term_end = r.DateField(root, "term_end", "");
+  m.court_roster = r.Bool(root, "court_roster", "", false);
+  m.retired = r.DateField(root, "retired", "");
+  if (const Value* rs = root.Find("ratings"); rs && !rs->is_null()) {
+    if (!rs->is_sequence()) {
+      r.Error(*rs, "ratings", "a list of {grade, date, by, basis} is expected");
+    } else {
+      for (std::size_t i = 0; i < rs->items().size(); ++i) {
+        const Value& item = rs->items()[i];
+        std::string path = "ratings[" + std::to_string(i) + "]";
+        if (!r.ExpectMap(item, path)) continue;
+        Rating rt;
+        rt.grade = static_cast<int>(r.Int(item, "grade", path, 0, true));
+        if (rt.grade < 1 || rt.grade > 4)
+          r.Error(item, JoinPath(path, "grade"), "grade is 1 (highest) to 4");
+        rt.date = r.DateField(item, "date", path, true);
+        rt.by = r.String(item, "by", path);
+        rt.basis = r.String(item, "basis", path);
+        m.ratings.push_back(std::move(rt));
+      }
+    }
+  }
   MEDIATE_RETURN_IF_ERROR(sink.ToStatus("bad mediator " + file));
   return m;
 }
@@ -58,6 +83,23 @@ Value Mediator::ToValue() const {
   if (filed.valid()) v.Set("filed", Value::String(filed.ToString()));
   v.Set("status", Value::String(status));
   v.SetIfNotEmpty("phone", phone);
+  v.SetIfNotEmpty("education", education);
+  if (!sanctions.empty()) v.Set("sanctions", Value::Strings(sanctions));
+  if (term_end.valid()) v.Set("term_end", Value::String(term_end.ToString()));
+  if (court_roster) v.Set("court_roster", Value::Bool(true));
+  if (retired.valid()) v.Set("retired", Value::String(retired.ToString()));
+  if (!ratings.empty()) {
+    Value list = Value::Sequence();
+    for (const auto& rt : ratings) {
+      Value item = Value::Map();
+      item.Set("grade", Value::Int(rt.grade));
+      item.Set("date", Value::String(rt.date.ToString()));
+      item.SetIfNotEmpty("by", rt.by);
+      item.SetIfNotEmpty("basis", rt.basis);
+      list.Append(std::move(item.set_flow()));
+    }
+    v.Set("ratings", std::move(list));
+  }
   return v;
 }
 

@@ -26,8 +26,16 @@ bool IsInteger(const std::string& s) {
   return true;
 }
 
+/// A plain decimal fraction "1.5", "-0.25" (digits, one point, digits).
+bool IsDecimalFraction(const std::string& s) {
+  std::size_t dot = s.find('.');
+  if (dot == std::string::npos || dot == 0 || dot + 1 == s.size() || s.size() > 18) return false;
+  return IsInteger(s.substr(0, dot)) && IsInteger(s.substr(dot + 1)) && s[dot + 1] != '-';
+}
+
 /// Plain scalars become booleans or numbers only when they are exactly
-/// `true`/`false` or a decimal integer; everything else is a string.
+/// `true`/`false`, a decimal integer or a decimal fraction (1.5, as in a
+/// training's hours); everything else is a string.
 nlohmann::json ToJson(const Value& v) {
   switch (v.type()) {
     case Value::Type::kNull:
@@ -37,6 +45,7 @@ nlohmann::json ToJson(const Value& v) {
         if (v.text() == "true") return true;
         if (v.text() == "false") return false;
         if (IsInteger(v.text())) return std::stoll(v.text());
+        if (IsDecimalFraction(v.text())) return std::stod(v.text());
       }
       return v.text();
     case Value::Type::kSequence: {

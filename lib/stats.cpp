@@ -102,22 +102,108 @@ Result<Dimension> FindDimension(const std::string& name,
 
 Table CountBy(const std::vector<CaseSummary>& cases, const std::vector<Dimension>& dims,
               const Labeler& label) {
-  std::map<std::vector<std::string>, std::int64_t> counts;
+  return Aggregate(cases, dims, {Measure::kCases}, label);
+}
+
+std::vector<std::string> MeasureNames() {
+  return {"cases", "concluded", "agreed", "success_rate", "share"};
+}
+
+Result<std::vector<Measure>> ParseMeasures(const std::vector<std::string>& names) {
+  static const Measure kAll[] = {Measure::kCases, Measure::kConcluded, Measure::kAgreed,
+                                 Measure::kSuccessRate, Measure::kShare};
+  const auto known = MeasureNames();
+  std::vector<Measure> out;
+  for (const auto& n : names) {
+    auto it = std::find(known.begin(), known.end(), n);
+    if (it == known.end()) {
+      std::string list;
+      for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+      return Status::Usage("unknown measure \"" + n + "\"; known: " + list);
+    }
+    out.push_back(kAll[it - known.begin()]);
+  }
+  return out;
+}
+
+StatsPlan DefaultPlan(const std::vector<std::string>& dimension_names) {
+  if (dimension_names.size() == 1 && dimension_names[0] == "level")
+    return {{Measure::kCases, Measure::kShare, Measure::kAgreed, Measure::kSuccessRate}, true};
+  return {{Measure::kCases}, false};
+}
+
+namespace {
+
+/// Counts behind the measures of one row.
+struct Tally {
+  std::int64_t cases = 0, concluded = 0, agreed = 0;
+  void Add(const CaseSummary& c) {
+    ++cases;
+    if (c.outcome == "agreed" || c.outcome == "terminated") ++concluded;
+    if (c.outcome == "agreed") ++agreed;
+  }
+};
+
+std::int64_t CountOf(const Tally& t, Measure m) {
+  switch (m) {
+    case Measure::kConcluded:
+      return t.concluded;
+    case Measure::kAgreed:
+      return t.agreed;
+    default:
+      return t.cases;
+  }
+}
+
+bool IsCount(Measure m) {
+  return m == Measure::kCases || m == Measure::kConcluded || m == Measure::kAgreed;
+}
+
+Cell Ratio(std::int64_t part, std::int64_t whole) {
+  if (whole <= 0) return Cell{};
+  return static_cast<double>(part) / static_cast<double>(whole);
+}
+
+}  // namespace
+
+Table Aggregate(const std::vector<CaseSummary>& cases, const std::vector<Dimension>& dims,
+                const std::vector<Measure>& measures, const Labeler& label, bool concluded_only) {
+  std::map<std::vector<std::string>, Tally> tallies;
+  Tally total;
+  std::size_t left_out = 0;
   std::vector<std::vector<std::string>> values(dims.size());
   for (const CaseSummary& c : cases) {
+    if (concluded_only && c.outcome != "agreed" && c.outcome != "terminated") {
+      ++left_out;
+      continue;
+    }
+    total.Add(c);
     for (std::size_t i = 0; i < dims.size(); ++i) {
       values[i].clear();
       dims[i].values(c, &values[i]);
       if (values[i].empty()) values[i].push_back("");
     }
     if (dims.size() == 1) {
-      for (const auto& v : values[0]) ++counts[{v}];
+      for (const auto& v : values[0]) tallies[{v}].Add(c);
     } else {
       for (const auto& a : values[0])
-        for (const auto& b : values[1]) ++counts[{a, b}];
+        for (const auto& b : values[1]) tallies[{a, b}].Add(c);
     }
   }
-  std::vector<std::pair<std::vector<std::string>, std::int64_t>> rows(counts.begin(), counts.end());
+  const bool with_cases =
+      std::find(measures.begin(), measures.end(), Measure::kCases) != measures.end();
+  Measure share_base = Measure::kCases;
+  for (Measure m : measures)
+    if (IsCount(m)) {
+      share_base = m;
+      break;
+    }
+  std::vector<std::pair<std::vector<std::string>, Tally>> rows;
+  for (const auto& [key, t] : tallies) {
+    bool any = false;
+    for (Measure m : measures) any = any || (IsCount(m) && CountOf(t, m) > 0);
+    if (with_cases || any) rows.emplace_back(key, t);
+  }
   auto key_less = [&](const std::vector<std::string>& a, const std::vector<std::string>& b) {
     for (std::size_t i = 0; i < dims.size(); ++i) {
       // Empty values (no street, not yet concluded) sort last.
@@ -138,19 +224,36 @@ Table CountBy(const std::vector<CaseSummary>& cases, const std::vector<Dimension
     t.columns.push_back({d.name, d.name, ColumnKind::kCode});
     if (d.has_label) t.columns.push_back({d.name + "_label", d.heading, ColumnKind::kText});
   }
-  t.columns.push_back({"cases", "cases", ColumnKind::kInt});
-  for (const auto& [key, n] : rows) {
+  const auto names = MeasureNames();
+  for (Measure m : measures)
+    t.columns.push_back({names[static_cast<std::size_t>(m)], names[static_cast<std::size_t>(m)],
+                         IsCount(m) ? ColumnKind::kInt : ColumnKind::kPercent});
+  auto measure_cells = [&](const Tally& tally, std::vector<Cell>* row) {
+    for (Measure m : measures) {
+      if (IsCount(m))
+        row->emplace_back(CountOf(tally, m));
+      else if (m == Measure::kSuccessRate)
+        row->push_back(Ratio(tally.agreed, tally.concluded));
+      else
+        row->push_back(Ratio(CountOf(tally, share_base), CountOf(total, share_base)));
+    }
+  };
+  for (const auto& [key, tally] : rows) {
     std::vector<Cell> row;
     for (std::size_t i = 0; i < dims.size(); ++i) {
       row.emplace_back(key[i]);
       if (dims[i].has_label) row.emplace_back(label ? label(dims[i].name, key[i]) : std::string());
     }
-    row.emplace_back(n);
+    measure_cells(tally, &row);
     t.rows.push_back(std::move(row));
   }
-  t.totals.assign(t.columns.size(), Cell{});
-  t.totals[0] = std::string("total");
-  t.totals.back() = static_cast<std::int64_t>(cases.size());
+  std::vector<Cell> totals(t.columns.size() - measures.size(), Cell{});
+  totals[0] = std::string("total");
+  measure_cells(total, &totals);
+  t.totals = std::move(totals);
+  if (left_out > 0)
+    t.notes.push_back(std::to_string(left_out) + " of " + std::to_string(cases.size()) +
+                      " cases not concluded (neither agreed nor terminated) are left out");
   return t;
 }
 

@@ -48,8 +48,50 @@ Result<Dimension> FindDimension(const std::string& name,
 /// Counts `cases` grouped by `dims` (one or two): columns are each
 /// dimension's code and label, then `cases`; rows sorted by the
 /// dimensions' ranks then codes; a totals row (every case once, however
-/// many values it has in a multi-valued dimension).
+/// many values it has in a multi-valued dimension). Same as Aggregate with
+/// the one measure kCases.
 Table CountBy(const std::vector<CaseSummary>& cases, const std::vector<Dimension>& dims,
               const Labeler& label);
+
+/// What a stats row reports about its cases.
+enum class Measure {
+  kCases,        ///< "cases": cases in the row
+  kConcluded,    ///< "concluded": outcome agreed or terminated (DOMAIN §3: 结案/调结)
+  kAgreed,       ///< "agreed": outcome agreed (调解成功)
+  kSuccessRate,  ///< "success_rate": agreed / concluded (empty when none concluded)
+  kShare,        ///< "share": the row's first count measure (cases, concluded or
+                 ///< agreed, in the order given; cases when none) over its total
+};
+
+/// The measure names `stats --measure` accepts, in Measure order.
+std::vector<std::string> MeasureNames();
+
+/// Parses measure names. kUsage naming an unknown one and listing the known.
+Result<std::vector<Measure>> ParseMeasures(const std::vector<std::string>& names);
+
+/// What `stats` reports when no measures are asked for.
+struct StatsPlan {
+  std::vector<Measure> measures;
+  /// Count only concluded cases (outcome agreed or terminated).
+  bool concluded_only = false;
+};
+
+/// The default plan for the dimensions named: for `level` alone, the
+/// three-level filter's funnel (DOMAIN §1: how many concluded cases were
+/// settled at each level, their share, and the success rate there) —
+/// concluded cases only, measures cases, share, agreed, success_rate;
+/// otherwise every case, measure cases.
+StatsPlan DefaultPlan(const std::vector<std::string>& dimension_names);
+
+/// Groups `cases` by `dims` (one or two) like CountBy and computes
+/// `measures` per row: columns are each dimension's code and label, then
+/// one column per measure (named as MeasureNames; counts kInt, rates
+/// kPercent). With `concluded_only`, cases not concluded are left out and a
+/// note says how many. When `cases` is not among the measures, a row whose
+/// counts are all zero is left out. The totals row counts every case once;
+/// its share is 1, its success rate the overall one.
+Table Aggregate(const std::vector<CaseSummary>& cases, const std::vector<Dimension>& dims,
+                const std::vector<Measure>& measures, const Labeler& label,
+                bool concluded_only = false);
 
 }  // namespace mediate

@@ -204,6 +204,17 @@ std::vector<std::string> Store::ListCaseFiles() const {
   return paths;
 }
 
+std::vector<std::string> Store::ListYearFiles(const std::string& dir) const {
+  std::vector<std::string> paths;
+  for (const auto& year : ListDir(root_ + "/" + dir)) {
+    if (year.empty() || year[0] == '.') continue;
+    std::string sub = dir + "/" + year;
+    for (const auto& name : ListDir(root_ + "/" + sub))
+      if (IsYamlFile(name)) paths.push_back(sub + "/" + name);
+  }
+  return paths;
+}
+
 std::vector<ParsedCase> ParseCaseFiles(const Store& store, const std::vector<std::string>& paths,
                                        unsigned threads) {
   std::vector<ParsedCase> out(paths.size());

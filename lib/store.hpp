@@ -8,6 +8,8 @@
 //   orgs/<org-id>.yaml                 organisations
 //   mediators/<mediator-id>.yaml       the roster
 //   cases/<yyyy>/<mm>/<case-id>.yaml   one file per case, by local month received
+//   trainings/<yyyy>/<id>.yaml         training sessions with attendance
+//   reviews/<yyyy>/<case-id>.yaml      quality-review results
 //   rules/routing.yaml                 routing policy
 #pragma once
 
@@ -97,6 +99,11 @@ class Store {
 
   /// Relative paths of every case file, sorted.
   std::vector<std::string> ListCaseFiles() const;
+
+  /// Relative paths of the records sharded by year under `dir`
+  /// ("trainings" → "trainings/2020/T-2020-023.yaml", …), sorted; empty when
+  /// `dir` is absent. Names starting with "." are skipped.
+  std::vector<std::string> ListYearFiles(const std::string& dir) const;
 
   /// Summaries of every case (DESIGN §6: from the derived index where it is
   /// fresh, parsing the rest on all cores). Unreadable files are listed in

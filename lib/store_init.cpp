@@ -178,6 +178,9 @@ Result<StoreSetup> ReadSetup(const std::string& setup_dir) {
   auto settings = Settings::FromValue(settings_value, "setup.yaml");
   if (!settings.ok()) return settings.status();
   setup.settings = std::move(settings.value());
+  auto team = TeamSettings::FromValue(*sv, "setup.yaml");
+  if (!team.ok()) return team.status();
+  setup.team = std::move(team.value());
   const std::string& district = setup.settings.district_code;
   const Vocabulary& vocab = setup.settings.vocab;
 
@@ -265,6 +268,19 @@ Result<StoreSetup> ReadSetup(const std::string& setup_dir) {
   } else {
     setup.mediators = std::move(mediators.value());
   }
+  if (mediators.ok() && fs::exists(dir / "trainings.csv")) {
+    MediatorRegistry roster;
+    for (const auto& m : setup.mediators) roster[m.id] = m;
+    auto tr_text = ReadFileText(dir / "trainings.csv");
+    if (!tr_text.ok()) return tr_text.status();
+    auto trainings = ReadTrainingsCsv(*tr_text, "trainings.csv", vocab, roster);
+    if (!trainings.ok()) {
+      sink.Append(trainings.status().diagnostics());
+      if (trainings.status().diagnostics().empty()) return trainings.status();
+    } else {
+      setup.trainings = std::move(trainings.value());
+    }
+  }
   auto routing = ReadFileText(dir / "routing.yaml");
   if (!routing.ok()) {
     sink.Error({"routing.yaml", 0, 0}, "", "the SETUP folder needs routing.yaml (the routing rules)");
@@ -284,10 +300,13 @@ Result<StoreSetup> ReadSetup(const std::string& setup_dir) {
 
 std::vector<PathChange> StoreSetup::Files() const {
   std::vector<PathChange> files;
-  files.push_back({"mediate.yaml", EmitYaml(settings.ToValue())});
+  Value settings_value = settings.ToValue();
+  team.AddTo(&settings_value);
+  files.push_back({"mediate.yaml", EmitYaml(settings_value)});
   for (const auto& s : streets) files.push_back({"areas/" + s.code + ".yaml", EmitYaml(s.ToValue())});
   for (const auto& o : orgs) files.push_back({o.Path(), EmitYaml(o.ToValue())});
   for (const auto& m : mediators) files.push_back({m.Path(), EmitYaml(m.ToValue())});
+  for (const auto& t : trainings) files.push_back({t.Path(), EmitYaml(t.ToValue())});
   files.push_back({"rules/routing.yaml", routing_yaml});
   files.push_back({".gitattributes", "*.yaml text eol=lf\n"});
   return files;

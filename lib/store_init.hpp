@@ -5,7 +5,10 @@
 // (streets: code,name,district_code; communities:
 // code,name,street_code,district_code), grids.csv (code,name,community_code),
 // orgs.csv, mediators.csv and routing.yaml, in the formats of the bundled
-// examples/wanbailin/. Every row is checked; any error refuses the whole
+// examples/wanbailin/, and optionally trainings.csv (training sessions with
+// attendance, training.hpp). setup.yaml may carry the team settings
+// (training, staffing, grades: team_settings.hpp); mediate.yaml gets them
+// with their defaults filled in. Every row is checked; any error refuses the whole
 // setup with file:line, column and value, and nothing is created.
 #pragma once
 
@@ -18,6 +21,8 @@
 #include "organisation.hpp"
 #include "settings.hpp"
 #include "status.hpp"
+#include "team_settings.hpp"
+#include "training.hpp"
 #include "write_transaction.hpp"
 
 namespace mediate {
@@ -28,6 +33,8 @@ struct StoreSetup {
   std::vector<Street> streets;
   std::vector<Organisation> orgs;
   std::vector<Mediator> mediators;
+  std::vector<Training> trainings;  ///< from trainings.csv when SETUP has one
+  TeamSettings team;                ///< written into mediate.yaml
   std::string routing_yaml;  ///< rules/routing.yaml, copied as written (checked by the rules loader)
   /// Relative paths and contents of every file of the new store.
   std::vector<PathChange> Files() const;

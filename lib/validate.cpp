@@ -4,12 +4,17 @@
 #include <atomic>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <thread>
 
 #include "case_checks.hpp"
 #include "case_record.hpp"
+#include "committee_checks.hpp"
+#include "review_record.hpp"
 #include "routing.hpp"
 #include "schema.hpp"
+#include "team_settings.hpp"
+#include "training.hpp"
 #include "yaml_io.hpp"
 
 namespace mediate {
@@ -20,7 +25,17 @@ std::size_t Count(const std::vector<Diagnostic>& d, Severity s) {
       std::count_if(d.begin(), d.end(), [s](const Diagnostic& x) { return x.severity == s; }));
 }
 
-enum class Kind { kSettings, kArea, kOrg, kMediator, kRouting, kCase, kUnknown };
+enum class Kind {
+  kSettings,
+  kArea,
+  kOrg,
+  kMediator,
+  kRouting,
+  kCase,
+  kTraining,
+  kReview,
+  kUnknown
+};
 
 Kind KindOf(const std::string& path) {
   if (path == "mediate.yaml") return Kind::kSettings;
@@ -29,6 +44,8 @@ Kind KindOf(const std::string& path) {
   if (path.rfind("orgs/", 0) == 0) return Kind::kOrg;
   if (path.rfind("mediators/", 0) == 0) return Kind::kMediator;
   if (path.rfind("cases/", 0) == 0) return Kind::kCase;
+  if (path.rfind("trainings/", 0) == 0) return Kind::kTraining;
+  if (path.rfind("reviews/", 0) == 0) return Kind::kReview;
   return Kind::kUnknown;
 }
 
@@ -68,6 +85,8 @@ void CheckRecord(const Store& store, const std::string& rel, const CheckContext&
       CheckSchema(*v, "settings.schema.yaml", rel, sink);
       auto s = Settings::FromValue(*v, rel);
       if (!s.ok()) sink->Append(s.status().diagnostics());
+      auto team = TeamSettings::FromValue(*v, rel);
+      if (!team.ok()) sink->Append(team.status().diagnostics());
       break;
     }
     case Kind::kArea: {
@@ -107,6 +126,27 @@ void CheckRecord(const Store& store, const std::string& rel, const CheckContext&
         *case_id = c.id;
       }
       sink->Append(local.items());
+      break;
+    }
+    case Kind::kTraining: {
+      CheckSchema(*v, "training.schema.yaml", rel, sink);
+      auto t = Training::FromValue(*v, rel, store.vocab());
+      if (!t.ok()) {
+        sink->Append(t.status().diagnostics());
+      } else if (registries_ok) {
+        CheckTrainingReferences(*t, store.mediators(), LocateField(*v, rel, "attendees"), sink);
+      }
+      break;
+    }
+    case Kind::kReview: {
+      CheckSchema(*v, "review.schema.yaml", rel, sink);
+      auto r = Review::FromValue(*v, rel, store.vocab());
+      if (!r.ok()) {
+        sink->Append(r.status().diagnostics());
+      } else if (!store.FindCase(r->case_id).ok()) {
+        sink->Error(LocateField(*v, rel, "case"), "case",
+                    "no case " + r->case_id + " in the store");
+      }
       break;
     }
     default:
@@ -155,6 +195,8 @@ ValidationReport ValidateStore(const Store& store, bool registries_ok,
       for (auto& f : YamlFilesUnder(store, dir)) files.push_back(std::move(f));
     files.push_back("rules/routing.yaml");
     for (auto& f : store.ListCaseFiles()) files.push_back(std::move(f));
+    for (const char* dir : {"trainings", "reviews"})
+      for (auto& f : YamlFilesUnder(store, dir)) files.push_back(std::move(f));
   } else {
     for (const auto& p : paths) {
       std::string rel = Relative(store, p);
@@ -185,6 +227,25 @@ ValidationReport ValidateStore(const Store& store, bool registries_ok,
 
   ValidationReport report;
   report.files = files.size();
+  // Committees against Law Art. 8 and the staffing norm: warnings on the
+  // organisation files checked.
+  if (registries_ok) {
+    std::set<std::string> org_files;
+    for (const auto& f : files)
+      if (KindOf(f) == Kind::kOrg) org_files.insert(f);
+    if (!org_files.empty()) {
+      TeamSettings team;
+      if (auto root = store.ReadYaml("mediate.yaml"); root.ok())
+        if (auto t = TeamSettings::FromValue(*root, "mediate.yaml"); t.ok()) team = *t;
+      auto warnings =
+          CheckCommittees(store.orgs(), store.mediators(), team,
+                          [&](const Organisation& o) { return org_files.count(o.Path()) > 0; });
+      for (auto& w : warnings) {
+        std::size_t i = std::find(files.begin(), files.end(), w.where.file) - files.begin();
+        if (i < sinks.size()) sinks[i].Add(std::move(w));
+      }
+    }
+  }
   std::map<std::string, std::string> first_file_of_id;
   for (std::size_t i = 0; i < files.size(); ++i) {
     for (auto& d : sinks[i].items()) report.diagnostics.push_back(std::move(d));

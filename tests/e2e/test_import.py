@@ -23,6 +23,8 @@ SOURCE = os.environ.get("MEDIATE_SOURCE_DIR", os.path.join(os.path.dirname(__fil
 LEDGER = os.path.join(SOURCE, "examples", "ledgers", "ledger-2026q1.csv")
 LEDGER_GB = os.path.join(SOURCE, "examples", "ledgers", "ledger-2026q1-gb18030.csv")
 BAD_ROW = os.path.join(SOURCE, "tests", "fixtures", "import", "bad-row.csv")
+FIXTURES = os.path.join(SOURCE, "tests", "fixtures", "import")
+BAD_ROWS = os.path.join(FIXTURES, "bad-rows")
 SETUP = os.path.join(SOURCE, "examples", "wanbailin")
 OPERATOR = "测试员 <t@example.org>"
 
@@ -71,7 +73,9 @@ def street_codes():
         return {r["name"]: r["code"] for r in csv.DictReader(f)}
 
 
-class ImportTest(unittest.TestCase):
+class StoreFixture(unittest.TestCase):
+    """A fresh example store per test, a pinned clock, and helpers."""
+
     def setUp(self):
         self.tmp = tempfile.mkdtemp(prefix="mediate-import-")
         self.store = os.path.join(self.tmp, "store")
@@ -95,12 +99,13 @@ class ImportTest(unittest.TestCase):
 
     # -- helpers ----------------------------------------------------------
 
-    def mediate(self, *args, store=True):
+    def mediate(self, *args, store=True, cwd=None):
         cmd = [MEDIATE]
         if store:
             cmd += ["-C", self.store]
         cmd += ["--as", OPERATOR] + list(args)
-        return subprocess.run(cmd, capture_output=True, text=True, env=self.env, timeout=600)
+        return subprocess.run(cmd, capture_output=True, text=True, env=self.env, timeout=600,
+                              cwd=cwd)
 
     def git(self, *args):
         r = subprocess.run(
@@ -126,6 +131,9 @@ class ImportTest(unittest.TestCase):
         self.assertEqual(r.returncode, 0, r.stderr)
         return r
 
+
+
+class ImportTest(StoreFixture):
     # -- tests ------------------------------------------------------------
 
     def test_imports_the_ledger_in_one_commit(self):
@@ -301,6 +309,257 @@ class ImportTest(unittest.TestCase):
         r = self.mediate("import", "--encoding", "latin1", LEDGER)
         self.assertEqual(r.returncode, 2)
         self.assertEqual(self.case_files(), [])
+
+
+def read_cases(files):
+    out = []
+    for path in files:
+        with open(path, encoding="utf-8") as f:
+            out.append(yaml.safe_load(f))
+    return sorted(out, key=lambda c: c["import"]["row"])
+
+
+# The three rows of tests/fixtures/import/messy.* as written there by hand:
+# what each must become (DOMAIN §3 codes, §7 normalised IDs and phones).
+MESSY_EXPECTED = [
+    {
+        "received": "2026-01-05T00:00:00+08:00",
+        "source": "application",
+        "category": "neighbour",
+        "summary": "楼上漏水，说\"不赔\"\n次日又漏",
+        "amount": "3500.50",
+        "people_involved": 2,
+        "place": {"street": "140109001", "community": "140109001001", "grid": "140109001001001"},
+        "parties": [
+            {"role": "applicant", "kind": "person", "name": "李某",
+             "id_number": "14010919850312118X", "phone": "13800001234"},
+            {"role": "respondent", "kind": "person", "name": "王某",
+             "id_number": "140109800101123", "phone": "0351-6012345"},
+        ],
+        "risk": "yellow",
+    },
+    {
+        "received": "2026-01-06T00:00:00+08:00",
+        "source": "phone",
+        "category": "contract",
+        "summary": "欠款, 未还",
+        "amount": "3500.00",
+        "place": {"street": "140109001", "community": "140109001001"},
+        "parties": [
+            {"role": "applicant", "kind": "person", "name": "张某", "phone": "0351-6012345"},
+        ],
+        "risk": "blue",
+    },
+    {
+        "received": "2026-01-07T00:00:00+08:00",
+        "source": "grid_screening",
+        "category": "property_management",
+        "summary": "物业费",
+        "amount": "3500.00",
+        "people_involved": 3,
+        "place": {"street": "140109001", "community": "140109001001", "grid": "140109001001002"},
+        "parties": [
+            {"role": "applicant", "kind": "organisation", "name": "太原某物业服务有限公司",
+             "credit_code": "91140109MA0K3PQ7RG"},
+            {"role": "respondent", "kind": "person", "name": "赵某", "phone": "13900001111"},
+        ],
+        "risk": "orange",
+    },
+]
+
+
+def bad_row_kinds():
+    return sorted(f[:-4] for f in os.listdir(BAD_ROWS) if f.endswith(".csv"))
+
+
+class LedgerShapesTest(StoreFixture):
+    """Issue 7 item 1: the ledgers people actually have, and every bad row refused."""
+
+    def check_messy(self, expected_file):
+        cases = read_cases(self.case_files())
+        self.assertEqual(len(cases), 3)
+        for c, want in zip(cases, MESSY_EXPECTED):
+            got = {k: c[k] for k in want if k in c}
+            self.assertEqual(got, want)
+            for k in ("amount", "people_involved", "risk"):
+                if k not in want:
+                    self.assertNotIn(k, c)
+            self.assertEqual(c["status"], "received")
+            self.assertEqual(c["import"]["file"], expected_file)
+        self.assertEqual([c["import"]["row"] for c in cases], [1, 2, 3])
+
+    def test_messy_csv_bom_crlf_quotes_widths_and_shapes(self):
+        r = self.mediate("import", os.path.join(FIXTURES, "messy.csv"))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("imported 3 cases from messy.csv in one commit", r.stdout)
+        self.check_messy("messy.csv")
+        self.assertEqual(self.mediate("validate").returncode, 0)
+        # The same rows as JSON Lines and as YAML are the same cases: nothing added.
+        for name in ("messy.jsonl", "messy.yaml"):
+            r = self.mediate("import", os.path.join(FIXTURES, name))
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertIn("nothing to import", r.stdout)
+            self.assertIn("3 skipped as already imported", r.stdout)
+        self.assertEqual(len(self.case_files()), 3)
+
+    def test_json_lines_input(self):
+        r = self.mediate("import", os.path.join(FIXTURES, "messy.jsonl"))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.check_messy("messy.jsonl")
+
+    def test_yaml_input(self):
+        r = self.mediate("import", os.path.join(FIXTURES, "messy.yaml"))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.check_messy("messy.yaml")
+
+    def test_input_format_overrides_the_extension(self):
+        path = os.path.join(self.tmp, "export.txt")
+        shutil.copy(os.path.join(FIXTURES, "messy.jsonl"), path)
+        r = self.mediate("import", path)  # read as CSV: JSON's quotes are malformed CSV
+        self.assertEqual(r.returncode, 3)
+        self.assertEqual(r.stderr.splitlines(), [
+            path + ":1: malformed CSV: a quote inside an unquoted field, or text after a closing "
+            "quote",
+            path + " is not valid CSV; nothing was imported"])
+        r = self.mediate("import", "--input-format", "jsonl", path)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.check_messy("export.txt")
+        r = self.mediate("import", "--input-format", "xlsx", path)
+        self.assertEqual(r.returncode, 2)
+
+    def test_other_headers_through_a_mapping(self):
+        ledger = os.path.join(FIXTURES, "grid-export.csv")
+        r = self.mediate("import", ledger)
+        self.assertEqual(r.returncode, 3)
+        self.assertIn("missing column(s) 登记日期, 案件来源, 纠纷类型, 申请人, 纠纷简要情况, 所属街道",
+                      r.stderr)
+        r = self.mediate("import", "--mapping", os.path.join(FIXTURES, "grid-export.mapping.yaml"),
+                         ledger)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stderr, "")  # 备注 is ignored by the mapping: no warning
+        cases = read_cases(self.case_files())
+        self.assertEqual(len(cases), 2)
+        a, b = cases
+        self.assertEqual((a["source"], a["category"], a["risk"]), ("phone", "neighbour", "red"))
+        self.assertEqual(a["received"], "2026-02-01T00:00:00+08:00")
+        self.assertEqual(a["parties"], [{"role": "applicant", "kind": "person", "name": "孙某",
+                                         "id_number": "140109198001011239",
+                                         "phone": "13800002222"}])
+        self.assertEqual(a["summary"], "楼道堆物引发争执")
+        self.assertEqual(a["place"], {"street": "140109001", "community": "140109001001",
+                                      "grid": "140109001001003"})
+        self.assertEqual((b["source"], b["category"], b["risk"]), ("application", "labour", "blue"))
+        self.assertEqual(b["place"], {"street": "140109001", "community": "140109001001"})
+
+    def test_a_bad_mapping_is_refused(self):
+        path = os.path.join(self.tmp, "bad.mapping.yaml")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("columns:\n  受理时间: recieved\nvalues:\n  source: {来电: telephone}\n")
+        r = self.mediate("import", "--mapping", path, os.path.join(FIXTURES, "grid-export.csv"))
+        self.assertEqual(r.returncode, 3)
+        self.assertIn('columns.受理时间: unknown field "recieved"', r.stderr)
+        self.assertIn('values.source.来电: unknown source code "telephone"', r.stderr)
+        self.assertEqual(self.case_files(), [])
+
+    def test_every_kind_of_bad_row_is_refused_with_its_error(self):
+        kinds = bad_row_kinds()
+        self.assertGreaterEqual(len(kinds), 24)
+        head = self.git("rev-parse", "HEAD")
+        for kind in kinds:
+            with self.subTest(kind=kind):
+                with open(os.path.join(BAD_ROWS, kind + ".expected"), encoding="utf-8") as f:
+                    expected = f.read().splitlines()
+                self.assertTrue(expected)
+                r = self.mediate("import", kind + ".csv", cwd=BAD_ROWS)
+                self.assertEqual(r.returncode, 3, r.stdout + r.stderr)
+                lines = r.stderr.splitlines()
+                for e in expected:
+                    self.assertIn(e, lines)
+                self.assertEqual(lines[-1], "1 error in 1 row; nothing was imported.")
+                self.assertEqual(r.stdout, "")
+                self.assertEqual(self.git("rev-parse", "HEAD"), head)
+                self.assertEqual(self.case_files(), [])
+                self.assert_clean()
+        self.assertFalse([f for f in os.listdir(BAD_ROWS) if "rejects" in f])
+
+    def test_skip_invalid_imports_the_rest_and_writes_the_rejects(self):
+        work = os.path.join(self.tmp, "work")
+        os.mkdir(work)
+        for kind in bad_row_kinds():
+            with self.subTest(kind=kind):
+                shutil.copy(os.path.join(BAD_ROWS, kind + ".csv"), work)
+                with open(os.path.join(BAD_ROWS, kind + ".expected"), encoding="utf-8") as f:
+                    expected = f.read().splitlines()
+                with open(os.path.join(work, kind + ".csv"), encoding="utf-8", newline="") as f:
+                    source = list(csv.reader(f))
+                files_before = len(self.case_files())
+                commits_before = self.commit_count()
+                r = self.mediate("import", "--skip-invalid", kind + ".csv", cwd=work)
+                self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+                for e in expected:
+                    self.assertIn(e, r.stderr.splitlines())
+                rejects = os.path.join(work, kind + ".rejects.csv")
+                self.assertIn(f"; 1 row refused, written to {kind}.rejects.csv", r.stdout)
+                # The good row was imported once (its twin in an earlier fixture is skipped).
+                self.assertLessEqual(len(self.case_files()) - files_before, 1)
+                self.assertLessEqual(self.commit_count() - commits_before, 1)
+                with open(rejects, encoding="utf-8-sig", newline="") as f:
+                    back = list(csv.reader(f))
+                self.assertEqual(back[0], ["导入错误"] + source[0])
+                self.assertEqual(len(back), 2)
+                errors = back[1][0].splitlines()
+                for e in expected:
+                    self.assertIn(e.split(":3: ", 1)[1], errors)
+                bad = source[2] + [""] * (len(source[0]) - len(source[2]))
+                self.assertEqual(back[1][1:], bad)
+                self.assert_clean()
+        self.assertEqual(len(self.case_files()), 1)
+
+    def test_rejects_can_be_fixed_and_imported_again(self):
+        work = os.path.join(self.tmp, "work")
+        os.mkdir(work)
+        shutil.copy(os.path.join(BAD_ROWS, "unknown-category.csv"), work)
+        r = self.mediate("import", "--skip-invalid", "--rejects", "fix-me.csv",
+                         "unknown-category.csv", cwd=work)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(len(self.case_files()), 1)
+        path = os.path.join(work, "fix-me.csv")
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            rows = list(csv.reader(f))
+        category = rows[0].index("纠纷类型")
+        self.assertEqual(rows[1][category], "外星纠纷")
+        rows[1][category] = "邻里纠纷"  # the fix, made as a person would in Excel
+        with open(path, "w", encoding="utf-8-sig", newline="") as f:
+            csv.writer(f).writerows(rows)
+        r = self.mediate("import", path)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stderr, "")  # the error column is not a "not a ledger column" warning
+        self.assertIn("imported 1 case from fix-me.csv", r.stdout)
+        cases = read_cases(self.case_files())
+        self.assertEqual(sorted(c["category"] for c in cases), ["contract", "neighbour"])
+
+    def test_skip_invalid_with_no_valid_row_writes_nothing_to_the_store(self):
+        work = os.path.join(self.tmp, "work")
+        os.mkdir(work)
+        with open(os.path.join(BAD_ROWS, "unknown-risk.csv"), encoding="utf-8") as f:
+            lines = f.read().splitlines()
+        with open(os.path.join(work, "only-bad.csv"), "w", encoding="utf-8") as f:
+            f.write(lines[0] + "\n" + lines[2] + "\n")
+        head = self.git("rev-parse", "HEAD")
+        r = self.mediate("import", "--skip-invalid", "only-bad.csv", cwd=work)
+        self.assertEqual(r.returncode, 3)
+        self.assertIn("no valid rows in only-bad.csv: 1 row refused, written to only-bad.rejects.csv",
+                      r.stderr)
+        self.assertTrue(os.path.exists(os.path.join(work, "only-bad.rejects.csv")))
+        self.assertEqual(self.git("rev-parse", "HEAD"), head)
+        self.assertEqual(self.case_files(), [])
+        # A dry run writes no rejects file; --rejects needs --skip-invalid.
+        os.remove(os.path.join(work, "only-bad.rejects.csv"))
+        r = self.mediate("import", "--dry-run", "--skip-invalid", "only-bad.csv", cwd=work)
+        self.assertEqual(r.returncode, 3)
+        self.assertEqual(os.listdir(work), ["only-bad.csv"])
+        r = self.mediate("import", "--rejects", "x.csv", "only-bad.csv", cwd=work)
+        self.assertEqual(r.returncode, 2)
 
 
 if __name__ == "__main__":

@@ -5,6 +5,8 @@
 
 #include "csv_table.hpp"
 #include "ledger_import.hpp"
+#include "ledger_mapping.hpp"
+#include "lifecycle.hpp"
 #include "settings.hpp"
 
 using namespace mediate;
@@ -34,6 +36,31 @@ AreaRegistry SmallAreas() {
   ximing.communities.push_back(
       {"140109006001", "西铭村村委会", "西铭村", {{"140109006001001", "第1网格"}}});
   return AreaRegistry({qianfeng, ximing});
+}
+
+/// The committees of SmallAreas(): 千峰社区's (后北屯村 has none), 千峰街道's
+/// (an active one and a retired one), 西铭街道's, and the district centre.
+OrgRegistry SmallOrgs() {
+  OrgRegistry orgs;
+  auto add = [&](std::string id, std::string kind, std::string level, std::string street,
+                 std::string community, std::string status = "active") {
+    Organisation o;
+    o.id = id;
+    o.name = id;
+    o.kind = std::move(kind);
+    o.level = std::move(level);
+    o.street = std::move(street);
+    o.community = std::move(community);
+    o.status = std::move(status);
+    orgs.emplace(std::move(id), std::move(o));
+  };
+  add("C-140109005001", "community_committee", "community", "140109005", "140109005001");
+  add("A-OLD-QIANFENG", "street_committee", "street", "140109005", "", "retired");
+  add("S-140109005", "street_committee", "street", "140109005", "");
+  add("S-140109006", "street_committee", "street", "140109006", "");
+  add("WBL-CENTRE", "district_centre", "district", "", "");
+  add("WBL-ASSOC", "association", "district", "", "");
+  return orgs;
 }
 
 Settings TestSettings() {
@@ -74,8 +101,10 @@ struct Run {
   std::vector<std::string> warnings;  // … of warnings
 };
 
-Run Import(const std::string& csv, Date today = *Date::Parse("2026-04-01")) {
+Run Import(const std::string& csv, Date today = *Date::Parse("2026-04-01"),
+           const LedgerMapping* mapping = nullptr, bool keep_valid_rows = false) {
   static const AreaRegistry areas = SmallAreas();
+  static const OrgRegistry orgs = SmallOrgs();
   static const Settings settings = TestSettings();
   auto table = CsvTable::Parse(csv, "ledger.csv");
   REQUIRE(table.ok());
@@ -84,7 +113,9 @@ Run Import(const std::string& csv, Date today = *Date::Parse("2026-04-01")) {
   o.source_name = "ledger.csv";
   o.today = today;
   o.by = "测试员 <t@example.org>";
-  Run r{ImportLedger(*table, settings, areas, o), {}, {}};
+  o.mapping = mapping;
+  o.keep_valid_rows = keep_valid_rows;
+  Run r{ImportLedger(*table, settings, areas, orgs, o), {}, {}};
   for (const auto& d : r.result.diagnostics)
     (d.severity == Severity::kError ? r.errors : r.warnings).push_back(d.ToString());
   return r;
@@ -440,8 +471,382 @@ TEST_CASE("import: progress is reported row by row", "[import]") {
   o.source_name = "l.csv";
   std::vector<std::pair<std::size_t, std::size_t>> calls;
   o.progress = [&](std::size_t done, std::size_t total) { calls.emplace_back(done, total); };
-  LedgerImport r = ImportLedger(*table, settings, areas, o);
+  LedgerImport r = ImportLedger(*table, settings, areas, OrgRegistry{}, o);
   CHECK(r.ok());
   REQUIRE(calls.size() == 2);
   CHECK(calls[1] == std::make_pair<std::size_t, std::size_t>(2, 2));
+}
+
+// ---- ledger shapes people have (issue 7 item 1) ------------------------------
+
+TEST_CASE("import: messy cells: date shapes, amounts, ID forms, phones", "[import]") {
+  // 2026.1.5 and spaces around a full-width date.
+  for (const char* shape : {"2026.1.5", " ２０２６年１月５日 "}) {
+    Run r = Import(std::string(kHeader) + Row({{1, shape}}));
+    INFO(shape);
+    REQUIRE(r.errors.empty());
+    CHECK(r.result.cases.at(0).record.received.ToString() == "2026-01-05T00:00:00+08:00");
+  }
+  // Amounts: ¥3500 → 350000 fen, 3500元, full-width ￥ and digits.
+  const std::vector<std::pair<const char*, std::int64_t>> amounts = {
+      {"¥3500", 350000}, {"3500元", 350000}, {"￥３,５００.５", 350050}, {" 3500 ", 350000}};
+  for (const auto& [text, fen] : amounts) {
+    Run r = Import(std::string(kHeader) + Row({{11, std::string("\"") + text + "\""}}));
+    INFO(text);
+    REQUIRE(r.errors.empty());
+    CHECK(r.result.cases.at(0).record.amount_fen == fen);
+  }
+  // A lower-case x check character is the same ID (and the same fingerprint).
+  Run upper = Import(std::string(kHeader) + Row({{5, "14010919850312118X"}}));
+  Run lower = Import(std::string(kHeader) + Row({{5, "14010919850312118x"}}));
+  REQUIRE(upper.errors.empty());
+  REQUIRE(lower.errors.empty());
+  CHECK(lower.result.cases.at(0).record.parties[0].id_number == "14010919850312118X");
+  CHECK(lower.result.cases[0].record.import.fingerprint ==
+        upper.result.cases[0].record.import.fingerprint);
+  // A legacy 15-digit ID (YYMMDD, no check character) is a person's ID.
+  Run legacy = Import(std::string(kHeader) + Row({{5, "140109800101123"}}));
+  REQUIRE(legacy.errors.empty());
+  CHECK(legacy.result.cases.at(0).record.parties[0].kind == "person");
+  CHECK(legacy.result.cases[0].record.parties[0].id_number == "140109800101123");
+  // Landlines with or without the dash; full-width digits in a mobile.
+  Run phones =
+      Import(std::string(kHeader) + Row({{6, "１３８０００１２３４５"}, {9, "(0351)6012345"}}));
+  REQUIRE(phones.errors.empty());
+  CHECK(phones.result.cases.at(0).record.parties[0].phone == "13800012345");
+  CHECK(phones.result.cases[0].record.parties[1].phone == "0351-6012345");
+  // Quoted cells with commas, quotes and a line break; the row's line is where it starts.
+  Run quoted = Import(std::string(kHeader) + Row({{10, "\"楼上漏水, 说\"\"不赔\"\"\n次日又漏\""}}) +
+                      Row({}, 2));
+  REQUIRE(quoted.errors.empty());
+  REQUIRE(quoted.result.cases.size() == 2);
+  CHECK(quoted.result.cases[0].record.summary == "楼上漏水, 说\"不赔\"\n次日又漏");
+  CHECK(quoted.result.cases[1].line == 4);
+}
+
+TEST_CASE("import: places by division code as well as by name", "[import]") {
+  Run r = Import(std::string(kHeader) + Row({{13, "140109005"}, {14, "140109005002"}, {15, ""}}));
+  REQUIRE(r.errors.empty());
+  CHECK(r.result.cases.at(0).record.place.street == "140109005");
+  CHECK(r.result.cases[0].record.place.community == "140109005002");
+  CHECK(OnlyError({{13, "140109005"}, {14, "140109006001"}, {15, ""}}) ==
+        "ledger.csv:2: column 所属社区 (community): 140109006001 is in 西铭街道, not in 千峰街道");
+}
+
+TEST_CASE("import: columns are found by header, alias or field name", "[import]") {
+  CHECK(FindLedgerColumn("纠纷类型") == 3);
+  CHECK(FindLedgerColumn("category") == 3);
+  CHECK(FindLedgerColumn("Category") == 3);
+  CHECK(FindLedgerColumn("applicant_name") == 4);
+  CHECK(FindLedgerColumn("applicant name") == 4);
+  CHECK(FindLedgerColumn("涉及金额（元）") == 11);
+  CHECK(FindLedgerColumn("people_involved") == 12);
+  CHECK(FindLedgerColumn("回访日期") == 23);
+  CHECK(FindLedgerColumn("visited") == 23);
+  CHECK(FindLedgerColumn("备注") == -1);
+  CHECK(FindLedgerColumn("") == -1);
+  CHECK(LedgerColumns().size() == 24);
+}
+
+TEST_CASE("import: --skip-invalid keeps the good rows and lists the bad ones", "[import]") {
+  std::string csv = std::string(kHeader) + Row() + Row({{3, "外星纠纷"}, {6, "12345"}}, 2) +
+                    "3,2026-01-06,当事人申请\n" + Row({{10, "另一件事"}}, 4);
+  Run strict = Import(csv);
+  CHECK(strict.result.cases.empty());
+  CHECK(strict.result.rejected.size() == 2);
+
+  Run r = Import(csv, *Date::Parse("2026-04-01"), nullptr, true);
+  CHECK_FALSE(r.result.ok());
+  CHECK(r.result.header_ok);
+  REQUIRE(r.result.cases.size() == 2);
+  CHECK(r.result.cases[0].record.import.row == 1);
+  CHECK(r.result.cases[1].record.import.row == 4);
+  REQUIRE(r.result.rejected.size() == 2);
+  CHECK(r.result.rejected[0].index == 1);
+  CHECK(r.result.rejected[0].line == 3);
+  REQUIRE(r.result.rejected[0].errors.size() == 2);
+  CHECK(r.result.rejected[0].errors[0].field == "column 纠纷类型 (category)");
+  CHECK(r.result.rejected[0].errors[1].field == "column 申请人电话 (applicant phone)");
+  CHECK(r.result.rejected[1].index == 2);
+  REQUIRE(r.result.rejected[1].errors.size() == 1);
+  CHECK_THAT(r.result.rejected[1].errors[0].message, Catch::StartsWith("the row has 3 cells"));
+
+  // A header error refuses everything, even so.
+  Run header =
+      Import("登记日期,申请人\n2026-01-05,李某\n", *Date::Parse("2026-04-01"), nullptr, true);
+  CHECK_FALSE(header.result.header_ok);
+  CHECK(header.result.cases.empty());
+}
+
+TEST_CASE("import: a mapping reads other headers and labels", "[import]") {
+  auto mapping = ParseLedgerMapping(
+      "columns:\n"
+      "  受理时间: received\n"
+      "  来源渠道: source\n"
+      "  类别: category\n"
+      "  当事人: 申请人\n"
+      "  事由: summary\n"
+      "  街道名称: street\n"
+      "  社区名称: community\n"
+      "  备注: ignore\n"
+      "  不存在的列: risk\n"
+      "values:\n"
+      "  source: {来电: phone}\n"
+      "  category: {邻里矛盾: neighbour}\n"
+      "  street: {千峰: \"140109005\"}\n"
+      "  风险等级: {高: red}\n",
+      "map.yaml", Vocabulary::Builtin());
+  REQUIRE(mapping.ok());
+  Run r = Import(
+      "受理时间,来源渠道,类别,当事人,事由,街道名称,社区名称,风险等级,备注\n"
+      "2026.1.5,来电,邻里矛盾,李某,楼上漏水,千峰,140109005002, 高 ,随便写的\n",
+      *Date::Parse("2026-04-01"), &*mapping);
+  INFO(r.errors.size());
+  REQUIRE(r.errors.empty());
+  // The mapped column that is not in the ledger is the only warning.
+  REQUIRE(r.warnings.size() == 1);
+  CHECK(r.warnings[0] ==
+        "map.yaml: warning: columns.不存在的列: the ledger has no column 不存在的列; mapping not "
+        "used");
+  REQUIRE(r.result.cases.size() == 1);
+  const Case& c = r.result.cases[0].record;
+  CHECK(c.received.ToString() == "2026-01-05T00:00:00+08:00");
+  CHECK(c.source == "phone");
+  CHECK(c.category == "neighbour");
+  CHECK(c.parties.at(0).name == "李某");
+  CHECK(c.summary == "楼上漏水");
+  CHECK(c.place.street == "140109005");
+  CHECK(c.place.community == "140109005002");
+  CHECK(c.risk == "red");
+
+  // Unmapped labels are still checked, and named by the ledger's own header.
+  Run bad = Import(
+      "受理时间,来源渠道,类别,当事人,事由,街道名称\n"
+      "2026-01-05,来信,邻里矛盾,李某,楼上漏水,千峰\n",
+      *Date::Parse("2026-04-01"), &*mapping);
+  REQUIRE(bad.errors.size() == 1);
+  CHECK_THAT(bad.errors[0],
+             Catch::StartsWith("ledger.csv:2: column 来源渠道 (source): unknown label \"来信\""));
+}
+
+// ---- migrating history (issue 3 item 6) --------------------------------------
+
+namespace {
+
+const std::string kHistoryHeader =
+    std::string(kHeader).substr(0, std::string(kHeader).size() - 1) +
+    ",化解层级,调解结果,协议形式,结案日期,履行情况,司法确认日期,回访日期\n";
+
+/// The good row with history cells appended (level, result, form, concluded,
+/// performance, confirmed, visited).
+std::string HRow(const std::vector<std::string>& history,
+                 const std::vector<std::pair<int, std::string>>& changes = {}, int no = 1) {
+  std::string row = Row(changes, no);
+  row.pop_back();
+  for (const auto& h : history) row += "," + h;
+  return row + "\n";
+}
+
+/// The only error of a one-row history ledger.
+std::string HistoryError(const std::vector<std::string>& history,
+                         const std::vector<std::pair<int, std::string>>& changes = {}) {
+  Run r = Import(kHistoryHeader + HRow(history, changes));
+  INFO(::Catch::Detail::stringify(r.errors));
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.result.cases.empty());
+  return r.errors.front();
+}
+
+/// "type date" of each event; checks every `at` is local midnight of its
+/// `date`, that the lifecycle accepts the timeline (migrated relaxations),
+/// and that the stored state is its replay.
+std::vector<std::string> Timeline(const Case& c) {
+  static const Settings settings = TestSettings();
+  DiagnosticSink sink;
+  CheckTimeline(c, settings, "case.yaml", &sink);
+  for (const auto& d : sink.items()) FAIL_CHECK(d.ToString());
+  CHECK(Replay(c, settings).state.status == c.state.status);
+  std::vector<std::string> out;
+  for (const Event& e : c.events) {
+    std::string date = e.Get("date");
+    CHECK(e.at.ToString() == date + "T00:00:00+08:00");
+    CHECK(e.by == "测试员 <t@example.org>");
+    out.push_back(e.type + " " + date);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("import: a settled grid case is migrated through to closed", "[import]") {
+  Run r = Import(kHistoryHeader + HRow({"网格", "调解成功", "书面", "2026-01-20", "已履行",
+                                        "2026-02-01", "2026-02-10"}));
+  REQUIRE(r.errors.empty());
+  CHECK(r.warnings.empty());
+  CHECK(r.result.migrated == 1);
+  REQUIRE(r.result.cases.size() == 1);
+  const Case& c = r.result.cases[0].record;
+  CHECK(c.migrated);
+  CHECK(Timeline(c) == std::vector<std::string>{"received 2026-01-05", "routed 2026-01-05",
+                                                "agreed 2026-01-20", "confirmation 2026-02-01",
+                                                "performance 2026-02-10", "visited 2026-02-10",
+                                                "closed 2026-02-10"});
+  const Event& routed = c.events[1];
+  CHECK(routed.Get("org") == "C-140109005001");
+  CHECK(routed.Get("level") == "grid");
+  const Value* worker = routed.payload.Find("grid_worker");
+  REQUIRE(worker != nullptr);  // a grid worker handled it…
+  CHECK(worker->is_null());    // …whose name the ledger does not give
+  CHECK(routed.payload.Find("rule") == nullptr);
+  CHECK(c.events[2].Get("form") == "written");
+  CHECK(c.events[2].payload.Find("effective") == nullptr);  // not invented
+  CHECK(c.events[3].Get("result") == "confirmed");
+  CHECK(c.events[3].Get("applied") == "2026-02-01");
+  CHECK(c.events[4].Get("performance") == "full");
+  // No assignment, no mediators: left unknown.
+  for (const Event& e : c.events) CHECK(e.type != "assigned");
+  CHECK(c.state.status == "closed");
+  CHECK(c.state.level == "grid");
+  CHECK(c.state.org == "C-140109005001");
+  CHECK(c.state.mediators.empty());
+  CHECK(c.state.deadline.ToString() == "2026-02-04");
+}
+
+TEST_CASE("import: migrated outcomes at each level", "[import]") {
+  // Street, oral, instalments, no return visit: stays agreed, due for its visit.
+  // The active street committee is chosen over a retired one.
+  Run street =
+      Import(kHistoryHeader + HRow({"街道", "调解成功", "口头", "2026-01-06", "分期履行", "", ""}));
+  REQUIRE(street.errors.empty());
+  const Case& s = street.result.cases.at(0).record;
+  CHECK(Timeline(s) == std::vector<std::string>{"received 2026-01-05", "routed 2026-01-05",
+                                                "agreed 2026-01-06", "performance 2026-01-06"});
+  CHECK(s.events[1].Get("org") == "S-140109005");
+  CHECK(s.events[1].payload.Find("grid_worker") == nullptr);
+  CHECK(s.events[2].Get("form") == "oral");
+  CHECK(s.events[3].Get("performance") == "instalment");
+  CHECK(s.state.status == "agreed");
+  CHECK(s.state.level == "street");
+
+  // District, failed: terminated and closed on the date concluded.
+  Run district = Import(kHistoryHeader + HRow({"区", "调解不成功", "", "2026-02-20", "", "", ""}));
+  REQUIRE(district.errors.empty());
+  const Case& d = district.result.cases.at(0).record;
+  CHECK(Timeline(d) == std::vector<std::string>{"received 2026-01-05", "routed 2026-01-05",
+                                                "terminated 2026-02-20", "closed 2026-02-20"});
+  CHECK(d.events[1].Get("org") == "WBL-CENTRE");
+  CHECK(d.state.status == "closed");
+  CHECK(d.state.level == "district");
+
+  // Community; the court confirmed after the visit: the file is closed with the papers in it.
+  Run late = Import(kHistoryHeader + HRow({"社区", "调解成功", "书面", "2026-01-20", "未履行",
+                                           "2026-03-01", "2026-02-10"}));
+  REQUIRE(late.errors.empty());
+  const Case& l = late.result.cases.at(0).record;
+  CHECK(Timeline(l) == std::vector<std::string>{"received 2026-01-05", "routed 2026-01-05",
+                                                "agreed 2026-01-20", "performance 2026-02-10",
+                                                "visited 2026-02-10", "confirmation 2026-03-01",
+                                                "closed 2026-03-01"});
+  CHECK(l.events[1].Get("org") == "C-140109005001");
+  CHECK(l.events[1].Get("level") == "community");
+  CHECK(l.events[3].Get("performance") == "none");
+  CHECK(l.state.status == "closed");
+
+  // Visited but no performance recorded: cannot close; a warning says so.
+  Run unperformed = Import(kHistoryHeader +
+                           HRow({"社区", "调解成功", "书面", "2026-01-20", "", "", "2026-02-10"}));
+  REQUIRE(unperformed.errors.empty());
+  REQUIRE(unperformed.warnings.size() == 1);
+  CHECK_THAT(unperformed.warnings[0],
+             Catch::StartsWith("ledger.csv:2: warning: column 履行情况 (performance): is blank, so "
+                               "the visited case cannot be closed"));
+  CHECK(unperformed.result.cases.at(0).record.state.status == "agreed");
+
+  // No form given: a warning, and the form is left out (unknown).
+  Run formless = Import(kHistoryHeader +
+                        HRow({"社区", "调解成功", "", "2026-01-20", "已履行", "", "2026-01-21"}));
+  REQUIRE(formless.errors.empty());
+  REQUIRE(formless.warnings.size() == 1);
+  CHECK(formless.warnings[0] ==
+        "ledger.csv:2: warning: column 协议形式 (form): is blank for a successful case: the "
+        "agreement form is left unknown");
+  CHECK(formless.result.cases.at(0).record.events[2].payload.Find("form") == nullptr);
+  CHECK(formless.result.cases[0].record.state.status == "closed");
+
+  // A row without history in a history ledger is an ordinary registration.
+  Run plain = Import(kHistoryHeader + HRow({"", "", "", "", "", "", ""}));
+  REQUIRE(plain.errors.empty());
+  CHECK(plain.result.migrated == 0);
+  const Case& p = plain.result.cases.at(0).record;
+  CHECK_FALSE(p.migrated);
+  CHECK(p.events.size() == 1);
+  CHECK(p.state.status == "received");
+}
+
+TEST_CASE("import: impossible histories are refused, not fixed", "[import]") {
+  CHECK(HistoryError({"网格", "调解成功", "书面", "2026-01-04", "已履行", "", ""}) ==
+        "ledger.csv:2: column 结案日期 (concluded): 2026-01-04 is before the date registered "
+        "(2026-01-05): a case is concluded after it is received");
+  CHECK(HistoryError({"网格", "调解成功", "书面", "2026-01-20", "已履行", "", "2026-01-19"}) ==
+        "ledger.csv:2: column 回访日期 (visited): 2026-01-19 is before the date concluded "
+        "(2026-01-20): a return visit follows the conclusion");
+  CHECK(HistoryError({"网格", "调解成功", "书面", "2026-01-20", "已履行", "2026-01-10", ""}) ==
+        "ledger.csv:2: column 司法确认日期 (confirmed): 2026-01-10 is before the date concluded "
+        "(2026-01-20): judicial confirmation is applied for after the agreement (Law Art. 33)");
+  CHECK(HistoryError({"区", "调解不成功", "", "2026-01-20", "", "2026-01-25", ""}) ==
+        "ledger.csv:2: column 司法确认日期 (confirmed): a judicial confirmation on 2026-01-25, "
+        "but a failed mediation (调解不成功) has no agreement to confirm (Law Art. 26)");
+  CHECK(HistoryError({"区", "调解不成功", "", "2026-01-20", "已履行", "", ""}) ==
+        "ledger.csv:2: column 履行情况 (performance): 已履行 is given, but a failed mediation "
+        "(调解不成功) has no agreement to perform (Law Art. 26)");
+  CHECK(HistoryError({"区", "调解不成功", "", "2026-01-20", "", "", "2026-03-01"}) ==
+        "ledger.csv:2: column 回访日期 (visited): a return visit on 2026-03-01, but a failed "
+        "mediation (调解不成功) has no agreement whose performance a visit checks (Law Art. 31)");
+  CHECK(HistoryError({"区", "调解不成功", "口头", "2026-01-20", "", "", ""}) ==
+        "ledger.csv:2: column 协议形式 (form): 口头 is given, but a failed mediation (调解不成功) "
+        "has "
+        "no agreement (Law Art. 26)");
+  CHECK(HistoryError({"", "", "", "", "", "2026-01-25", ""}) ==
+        "ledger.csv:2: column 司法确认日期 (confirmed): a judicial confirmation on 2026-01-25 "
+        "without a conclusion (化解层级, 调解结果 and 结案日期 are blank)");
+  CHECK(HistoryError({"", "", "", "", "", "", "2026-01-25"}) ==
+        "ledger.csv:2: column 回访日期 (visited): a return visit on 2026-01-25 without a "
+        "conclusion (化解层级, 调解结果 and 结案日期 are blank)");
+  CHECK(HistoryError({"", "", "", "", "已履行", "", ""}) ==
+        "ledger.csv:2: column 履行情况 (performance): 已履行 is given without a conclusion "
+        "(化解层级, "
+        "调解结果 and 结案日期 are blank)");
+  CHECK(HistoryError({"网格", "调解成功", "书面", "", "已履行", "", ""}) ==
+        "ledger.csv:2: column 结案日期 (concluded): is blank, but the row has a history: give the "
+        "date the case was concluded (调结)");
+  CHECK(HistoryError({"", "调解成功", "书面", "2026-01-20", "已履行", "", ""}) ==
+        "ledger.csv:2: column 化解层级 (level): is blank, but the row has an outcome: say where "
+        "the case was settled (网格, 社区, 街道 or 区)");
+  CHECK(HistoryError({"网格", "", "书面", "2026-01-20", "已履行", "", ""}) ==
+        "ledger.csv:2: column 调解结果 (outcome): is blank, but the row has a history: say "
+        "调解成功 or 调解不成功");
+  CHECK(HistoryError({"网格", "调解成功", "书面", "2026-04-02", "已履行", "", ""}) ==
+        "ledger.csv:2: column 结案日期 (concluded): 2026-04-02 is in the future (today is "
+        "2026-04-01)");
+  CHECK(HistoryError({"网格", "调解成功", "书面", "2026-02-30", "已履行", "", ""}) ==
+        "ledger.csv:2: column 结案日期 (concluded): 2026-02-30 is not a date");
+  CHECK_THAT(HistoryError({"村委", "调解成功", "书面", "2026-01-20", "已履行", "", ""}),
+             Catch::StartsWith("ledger.csv:2: column 化解层级 (level): unknown label \"村委\"\n"
+                               "  known labels: 网格, 社区/村, 街道/乡镇, 区, 市"));
+  CHECK(HistoryError({"市", "调解成功", "书面", "2026-01-20", "已履行", "", ""}) ==
+        "ledger.csv:2: column 化解层级 (level): 市 is not a level a district ledger settles at: "
+        "网格, 社区, 街道 or 区");
+  CHECK(HistoryError({"网格", "撤回", "", "2026-01-20", "", "", ""}) ==
+        "ledger.csv:2: column 调解结果 (outcome): 撤回 cannot be migrated: a ledger's history is "
+        "调解成功 (agreed) or 调解不成功 (terminated)");
+  CHECK_THAT(HistoryError({"网格", "调解成功", "手写", "2026-01-20", "已履行", "", ""}),
+             Catch::StartsWith("ledger.csv:2: column 协议形式 (form): unknown label \"手写\""));
+  CHECK_THAT(HistoryError({"网格", "调解成功", "书面", "2026-01-20", "还了一半", "", ""}),
+             Catch::StartsWith("ledger.csv:2: column 履行情况 (performance): unknown label "
+                               "\"还了一半\"\n  known labels: 已履行, 分期履行, 未履行"));
+  // The settling organisation must be in the store.
+  CHECK(HistoryError({"社区", "调解成功", "书面", "2026-01-20", "已履行", "", ""},
+                     {{14, "后北屯村"}, {15, "140109005002001"}}) ==
+        "ledger.csv:2: column 化解层级 (level): 社区: no community committee of 140109005002 in "
+        "orgs/: register it before migrating its cases");
 }

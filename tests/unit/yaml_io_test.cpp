@@ -240,7 +240,7 @@ TEST_CASE("ParseYaml tells quoted from plain scalars", "[yaml_io]") {
   CHECK(At(root, "words").text() == "李某 说");
 }
 
-TEST_CASE("ParseYaml decodes escapes, repairing yaml-cpp's \\N and \\_", "[yaml_io]") {
+TEST_CASE("ParseYaml decodes escapes, repairing the next-line and non-breaking-space escapes", "[yaml_io]") {
   Value root = Parsed(
       "a: \"tab\\there\\nA=\\x41 \\u4e2d \\\\ \\\" end\"\n"
       "b: 'it''s'\n"

@@ -1,0 +1,33 @@
+// mediate close ID [--retention permanent|long|short]: close the case file
+// (归档) — an agreed case once performance and a return visit (or a reason
+// for none) are recorded, or a terminated case (DOMAIN §3).
+#include <CLI/CLI.hpp>
+
+#include "step_command.hpp"
+
+namespace mediate::cli {
+namespace {
+
+class CloseCommand : public Command {
+ public:
+  void Declare(CLI::App& app) override {
+    step_.Declare(app);
+    app.add_option("--retention", retention_,
+                   "retention period for the cover: permanent 永久, long 长期, short 短期");
+  }
+  Status Run(Context& ctx) override {
+    return RunStep(ctx, step_, "close", "closed",
+                   [this](const Case& c, const Derived& d, const StepContext& sc,
+                          DiagnosticSink* sink) { return BuildClose(c, d, retention_, sc, sink); });
+  }
+
+ private:
+  StepOptions step_;
+  std::string retention_;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> MakeCloseCommand() { return std::make_unique<CloseCommand>(); }
+
+}  // namespace mediate::cli

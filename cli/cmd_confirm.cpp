@@ -1,0 +1,38 @@
+// mediate confirm ID --result applied|confirmed|rejected --court NAME …:
+// judicial confirmation (司法确认, Law Art. 33). A late application or an
+// excluded matter is recorded with a warning: the court decides.
+#include <CLI/CLI.hpp>
+
+#include "step_command.hpp"
+
+namespace mediate::cli {
+namespace {
+
+class ConfirmCommand : public Command {
+ public:
+  void Declare(CLI::App& app) override {
+    step_.Declare(app);
+    app.add_option("--result", in_.result, "applied 已申请, confirmed 已确认, rejected 驳回");
+    app.add_option("--court", in_.court, "the court (name or org id)");
+    app.add_option("--applied", in_.applied, "the day the parties applied")->type_name("DATE");
+    app.add_option("--decided", in_.decided, "the day the court decided")->type_name("DATE");
+    app.add_option(
+        "--matter", in_.matter,
+        "personal_status 身份关系, ownership 确权 or other 其他 (excluded matters warn)");
+  }
+  Status Run(Context& ctx) override {
+    return RunStep(ctx, step_, "confirm", "confirmation",
+                   [this](const Case& c, const Derived& d, const StepContext& sc,
+                          DiagnosticSink* sink) { return BuildConfirm(c, d, in_, sc, sink); });
+  }
+
+ private:
+  StepOptions step_;
+  ConfirmInput in_;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> MakeConfirmCommand() { return std::make_unique<ConfirmCommand>(); }
+
+}  // namespace mediate::cli

@@ -1,0 +1,71 @@
+// mediate due [--within 7d] [FILTER...] [--format …]: what is due or overdue
+// — conclusion of mediation, the judicial-confirmation window, return
+// visits — by kind, with the days left or over (deadlines.hpp).
+#include <fmt/format.h>
+#include <CLI/CLI.hpp>
+
+#include "deadlines.hpp"
+#include "reading.hpp"
+
+namespace mediate::cli {
+namespace {
+
+class DueCommand : public Command {
+ public:
+  void Declare(CLI::App& app) override {
+    reading_.Declare(app);
+    app.add_option("--within", within_,
+                   "list what falls due within this span from today, and everything overdue: 7d "
+                   "(default), 0d, 2w")
+        ->type_name("SPAN");
+    app.footer(
+        "Today is the store's local date (MEDIATE_NOW pins it).\n"
+        "Examples:\n"
+        "  mediate due\n"
+        "  mediate due --within 0d org:C-140109005001\n"
+        "  mediate due --within 2w --format csv");
+  }
+
+  Status Run(Context& ctx) override {
+    auto within = ParseDaySpan(within_);
+    if (!within) return Status::Usage("--within " + within_ + ": a span like 7d, 0d or 2w");
+    auto format = reading_.ParsedFormat();
+    if (!format.ok()) return format.status();
+    auto cases = reading_.Select(ctx);
+    if (!cases.ok()) return cases.status();
+    Store& store = ctx.st();
+    const Date today = ctx.Today();
+    const Date horizon = today.AddDays(*within);
+    std::vector<DueEntry> entries;
+    for (const CaseSummary& s : *cases) {
+      // Only open cases have deadlines; a pending case's only deadline is in
+      // its summary, so most files need not be read.
+      if (!IsPendingStatus(s.status) && s.status != "agreed") continue;
+      if (IsPendingStatus(s.status) && (!s.deadline.valid() || s.deadline > horizon)) continue;
+      auto loaded = store.LoadCase(s.id);
+      if (!loaded.ok()) return loaded.status();
+      auto more = DueEntries(loaded->record, store.settings(), today, *within);
+      entries.insert(entries.end(), more.begin(), more.end());
+    }
+    if (entries.empty() && *format == Format::kTable) {
+      fmt::print(ctx.out, "nothing due within {} days of {}, nothing overdue\n", *within,
+                 today.ToString());
+      return Status::Ok();
+    }
+    const Store* st = &store;
+    Table t = DueTable(std::move(entries), [st](const std::string& f, const std::string& c) {
+      return LabelOf(*st, f, c);
+    });
+    return reading_.Output(ctx, t, "due");
+  }
+
+ private:
+  ReadingOptions reading_;
+  std::string within_ = "7d";
+};
+
+}  // namespace
+
+std::unique_ptr<Command> MakeDueCommand() { return std::make_unique<DueCommand>(); }
+
+}  // namespace mediate::cli

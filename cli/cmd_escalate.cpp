@@ -1,0 +1,35 @@
+// mediate escalate ID --reason TEXT: up one level, grid → community →
+// street → district, to that level's organisation (MoJ 2002 Provisions
+// Art. 21).
+#include <CLI/CLI.hpp>
+
+#include "step_command.hpp"
+
+namespace mediate::cli {
+namespace {
+
+class EscalateCommand : public Command {
+ public:
+  void Declare(CLI::App& app) override {
+    step_.Declare(app);
+    app.add_option("--reason", in_.reason, "why the dispute goes up a level (required)");
+    app.footer(
+        "The case goes to the community committee of its community, the street committee\n"
+        "of its street, or the district centre; its mediators are then assigned anew.");
+  }
+  Status Run(Context& ctx) override {
+    return RunStep(ctx, step_, "escalate", "escalated",
+                   [this](const Case& c, const Derived& d, const StepContext& sc,
+                          DiagnosticSink* sink) { return BuildEscalate(c, d, in_, sc, sink); });
+  }
+
+ private:
+  StepOptions step_;
+  EscalateInput in_;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> MakeEscalateCommand() { return std::make_unique<EscalateCommand>(); }
+
+}  // namespace mediate::cli

@@ -1,0 +1,33 @@
+// mediate extend ID --to DATE --consent [--reason T]: a later conclude-by
+// date, with both parties' consent (MoJ 2002 Provisions Art. 33; local rules).
+#include <CLI/CLI.hpp>
+
+#include "step_command.hpp"
+
+namespace mediate::cli {
+namespace {
+
+class ExtendCommand : public Command {
+ public:
+  void Declare(CLI::App& app) override {
+    step_.Declare(app);
+    app.add_option("--to", in_.to, "the new conclude-by date")->type_name("DATE");
+    app.add_flag("--consent", in_.consent, "both parties consented to the extension (required)");
+    app.add_option("--reason", in_.reason, "why more time is needed");
+  }
+  Status Run(Context& ctx) override {
+    return RunStep(ctx, step_, "extend", "extended",
+                   [this](const Case& c, const Derived& d, const StepContext& sc,
+                          DiagnosticSink* sink) { return BuildExtend(c, d, in_, sc, sink); });
+  }
+
+ private:
+  StepOptions step_;
+  ExtendInput in_;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> MakeExtendCommand() { return std::make_unique<ExtendCommand>(); }
+
+}  // namespace mediate::cli

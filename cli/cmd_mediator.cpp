@@ -1,0 +1,462 @@
+// mediate mediator list|show|add|edit|retire|import|rate|stats|eligible:
+// the mediator roster (DOMAIN §6).
+#include <fmt/format.h>
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "command.hpp"
+#include "committee_checks.hpp"
+#include "grade_eligibility.hpp"
+#include "reading.hpp"
+#include "roster.hpp"
+#include "store_init.hpp"
+#include "team_io.hpp"
+#include "team_write.hpp"
+#include "training.hpp"
+#include "yaml_io.hpp"
+
+namespace mediate::cli {
+namespace {
+
+/// "term_end" → "--term-end".
+std::string Flag(const std::string& field) {
+  std::string f = field;
+  std::replace(f.begin(), f.end(), '_', '-');
+  return "--" + f;
+}
+
+/// Field/value options shared by add and edit; Given() lists those typed.
+struct FieldOptions {
+  std::map<std::string, std::string> values;
+  std::map<std::string, CLI::Option*> options;
+
+  void Declare(CLI::App* app) {
+    static const std::map<std::string, std::string> kHelp = {
+        {"name", "name (姓名)"},
+        {"sex", "male or female (男/女)"},
+        {"born", "birth date YYYY-MM-DD (an adult: Law Art. 14)"},
+        {"org", "organisation id"},
+        {"role", "chair, member or engaged (主任/委员/聘任调解员)"},
+        {"employment", "full_time or part_time (专职/兼职)"},
+        {"grade", "grade 1 (highest) to 4; empty for none (prefer 'mediator rate')"},
+        {"graded", "date of the grade"},
+        {"specialties", "category codes or labels, comma-separated"},
+        {"lecturer", "true or false (授课骨干)"},
+        {"honours", "honours, comma-separated"},
+        {"filed", "filing date (备案), YYYY-MM-DD"},
+        {"phone", "phone number"},
+        {"education", "education (学历)"},
+        {"sanctions", "sanctions, comma-separated"},
+        {"term_end", "end of the current term, YYYY-MM-DD"},
+        {"court_roster", "true or false: on a court's roster of mediators"}};
+    for (const auto& field : MediatorEditableFields())
+      options[field] = app->add_option(Flag(field), values[field], kHelp.at(field));
+  }
+  std::map<std::string, std::string> Given() const {
+    std::map<std::string, std::string> out;
+    for (const auto& [field, opt] : options)
+      if (opt->count() > 0) out[field] = values.at(field);
+    return out;
+  }
+};
+
+/// Committee problems of `org_id` that `after` has and `before` had not.
+std::vector<std::string> NewProblems(const std::string& org_id, const OrgRegistry& orgs,
+                                     const MediatorRegistry& before, const MediatorRegistry& after,
+                                     const TeamSettings& team) {
+  std::vector<std::string> out;
+  auto o = orgs.find(org_id);
+  if (o == orgs.end()) return out;
+  auto old = CommitteeProblems(o->second, MembershipOf(org_id, before), team);
+  for (auto& p : CommitteeProblems(o->second, MembershipOf(org_id, after), team))
+    if (std::find(old.begin(), old.end(), p) == old.end())
+      out.push_back(org_id + " " + o->second.name + " " + p);
+  return out;
+}
+
+class MediatorCommand : public Command {
+ public:
+  void Declare(CLI::App& app) override {
+    app.require_subcommand(1);
+    app.footer(
+        "Examples:\n"
+        "  mediate mediator list --org WBL-CENTRE\n"
+        "  mediate mediator list --format csv > roster.csv\n"
+        "  mediate mediator add --name 张三 --sex male --born 1970-05-01 --org WBL-CENTRE\n"
+        "  mediate mediator edit M-0307 --phone 13800001234 --employment full_time\n"
+        "  mediate mediator rate M-0307 --grade 3 --basis \"区调解协会2024年第3号评定决定\"\n"
+        "  mediate mediator stats");
+
+    list_ = app.add_subcommand("list", "the roster (phone numbers masked unless --reveal)");
+    list_->add_option("--org", org_, "only this organisation's mediators");
+    list_->add_option("--grade", grade_text_, "only this grade (1–4, or none)");
+    list_->add_option("--status", status_, "active, retired or all (default all)");
+    list_->add_flag("--lecturers", lecturers_, "only lecturers (授课骨干)");
+    list_->add_flag("--reveal", reveal_, "show phone numbers in full");
+    DeclareFormat(list_);
+
+    show_ = app.add_subcommand("show", "one mediator with ratings");
+    show_->add_option("id", id_, "mediator id")->required();
+    show_->add_flag("--reveal", reveal_, "show the phone number in full");
+
+    add_ = app.add_subcommand("add", "add a mediator to the roster");
+    add_->add_option("--id", id_, "roster id (default: the next M-NNNN)");
+    add_fields_.Declare(add_);
+    add_->add_flag("--dry-run", dry_run_, "check; write nothing");
+
+    edit_ = app.add_subcommand("edit", "change fields of a mediator: --FIELD VALUE …");
+    edit_->add_option("id", id_, "mediator id")->required();
+    edit_fields_.Declare(edit_);
+    edit_->add_flag("--dry-run", dry_run_, "check; write nothing");
+
+    retire_ = app.add_subcommand("retire", "take a mediator off the active roster");
+    retire_->add_option("id", id_, "mediator id")->required();
+    retire_->add_option("--date", date_, "date retired (default today)");
+
+    import_ =
+        app.add_subcommand("import",
+                           "add and update mediators from a roster CSV (the format init reads); "
+                           "unchanged rows add nothing");
+    import_->add_option("file", file_, "mediators.csv (UTF-8 or GB18030)")->required();
+    import_->add_flag("--dry-run", dry_run_, "check and say what would change; write nothing");
+
+    rate_ = app.add_subcommand("rate", "record a grade rating (等级评定): who, when, basis");
+    rate_->add_option("id", id_, "mediator id")->required();
+    rate_->add_option("--grade", grade_, "grade 1 (highest) to 4")->required();
+    rate_->add_option("--basis", basis_, "basis of the rating (decision, record)")->required();
+    rate_->add_option("--date", date_, "date of the rating (default today)");
+
+    stats_ = app.add_subcommand("stats",
+                                "active mediators by grade, employment, role and sex; lecturers, "
+                                "honours");
+    DeclareFormat(stats_);
+
+    eligible_ =
+        app.add_subcommand("eligible",
+                           "each mediator's record from the case files against the store's grade "
+                           "thresholds");
+    eligible_->add_option("--grade", grade_, "the grade to check (default: every configured)");
+    eligible_->add_option("--date", date_, "as of this date (default today)");
+    eligible_->add_flag("--all", all_, "list every active mediator, eligible or not");
+    DeclareFormat(eligible_);
+  }
+
+  Status Run(Context& ctx) override {
+    if (list_->parsed()) return List(ctx);
+    if (show_->parsed()) return Show(ctx);
+    if (add_->parsed()) return Add(ctx);
+    if (edit_->parsed()) return Edit(ctx);
+    if (retire_->parsed()) return Retire(ctx);
+    if (import_->parsed()) return Import(ctx);
+    if (rate_->parsed()) return Rate(ctx);
+    if (stats_->parsed()) return Stats(ctx);
+    if (eligible_->parsed()) return Eligible(ctx);
+    return Status::Usage("mediator: give a subcommand");
+  }
+
+ private:
+  void DeclareFormat(CLI::App* app) {
+    app->add_option("--format", format_, "table, csv, json, md or xlsx");
+    app->add_option("-o,--output", output_, "write to FILE (required for xlsx)");
+  }
+  Status Output(Context& ctx, const Table& t, const std::string& sheet) {
+    ReadingOptions r;
+    r.format = format_;
+    r.output = output_;
+    return r.Output(ctx, t, sheet);
+  }
+  Result<Date> DateOr(Context& ctx, const std::string& text, const char* flag) {
+    if (text.empty()) return ctx.Today();
+    if (auto d = Date::Parse(text)) return *d;
+    return Status::Usage(std::string(flag) + " \"" + text + "\" is not a date (YYYY-MM-DD)");
+  }
+
+  Status List(Context& ctx) {
+    if (!status_.empty() && status_ != "active" && status_ != "retired" && status_ != "all")
+      return Status::Usage("--status is active, retired or all");
+    int grade = -1;
+    if (!grade_text_.empty()) {
+      if (grade_text_ == "none") {
+        grade = 0;
+      } else if (grade_text_.size() == 1 && grade_text_[0] >= '1' && grade_text_[0] <= '4') {
+        grade = grade_text_[0] - '0';
+      } else {
+        return Status::Usage("--grade is 1 to 4, or none");
+      }
+    }
+    if (!org_.empty() && !ctx.st().orgs().count(org_))
+      return Status::NotFound("no organisation " + org_ + " (see 'mediate org list')");
+    Table t = RosterTable(ctx.st().mediators(), reveal_, [&](const Mediator& m) {
+      if (!org_.empty() && m.org != org_) return false;
+      if (grade >= 0 && m.grade != grade) return false;
+      if (!status_.empty() && status_ != "all" && m.status != status_) return false;
+      if (lecturers_ && !m.lecturer) return false;
+      return true;
+    });
+    auto f = ParseFormat(format_);
+    if (f && *f == Format::kTable) {
+      // The terminal view keeps the columns people scan; csv/json have all.
+      Table narrow;
+      std::vector<int> keep;
+      for (const char* c : {"id", "name", "sex", "org", "role", "employment", "grade", "lecturer",
+                            "status", "phone"})
+        keep.push_back(t.ColumnIndex(c));
+      for (int i : keep) narrow.columns.push_back(t.columns[static_cast<std::size_t>(i)]);
+      for (const auto& row : t.rows) {
+        std::vector<Cell> r;
+        for (int i : keep) r.push_back(row[static_cast<std::size_t>(i)]);
+        narrow.rows.push_back(std::move(r));
+      }
+      narrow.notes.push_back(std::to_string(t.rows.size()) + " mediators");
+      return Output(ctx, narrow, "mediators");
+    }
+    return Output(ctx, t, "mediators");
+  }
+
+  Status PrintCard(Context& ctx, const Table& card) {
+    for (const auto& row : card.rows)
+      fmt::print(ctx.out, "{}  {}\n", PadToWidth(std::get<std::string>(row[0]), 12),
+                 std::get<std::string>(row[1]));
+    return Status::Ok();
+  }
+
+  Status Show(Context& ctx) {
+    auto it = ctx.st().mediators().find(id_);
+    if (it == ctx.st().mediators().end())
+      return Status::NotFound("no mediator " + id_ + " (see 'mediate mediator list')");
+    return PrintCard(ctx, MediatorCard(it->second, ctx.st().orgs(), reveal_));
+  }
+
+  /// Writes changed mediators in one commit and prints new committee problems.
+  Status Write(Context& ctx, WriteTransaction& tx, const Signature& op, const Store& store,
+               const std::vector<Mediator>& changed, const std::string& subject,
+               const std::vector<std::string>& trailers) {
+    MediatorRegistry after = store.mediators();
+    std::set<std::string> orgs;
+    for (const auto& m : changed) {
+      if (auto old = store.mediators().find(m.id); old != store.mediators().end())
+        orgs.insert(old->second.org);
+      orgs.insert(m.org);
+      after[m.id] = m;
+      tx.Put(m.Path(), EmitYaml(m.ToValue()));
+    }
+    auto commit =
+        tx.Commit(op, subject + Trailers(trailers.front(), {trailers.begin() + 1, trailers.end()}));
+    if (!commit.ok()) return commit.status();
+    fmt::print(ctx.out, "{} ({})\n", subject, commit->substr(0, 7));
+    auto team = LoadTeamSettings(store);
+    if (team.ok())
+      for (const auto& org : orgs)
+        for (const auto& p : NewProblems(org, store.orgs(), store.mediators(), after, *team))
+          fmt::print(ctx.err, "warning: {}\n", p);
+    return Status::Ok();
+  }
+
+  Status Add(Context& ctx) {
+    auto op = ctx.Operator();
+    if (!op.ok()) return op.status();
+    auto tx = BeginTeamWrite(ctx, *op, "mediate mediator add");
+    if (!tx.ok()) return tx.status();
+    auto store = ReopenStore(ctx);
+    if (!store.ok()) return store.status();
+    Mediator m;
+    m.id = id_.empty() ? NextMediatorId(store->mediators()) : id_;
+    if (store->mediators().count(m.id))
+      return Status::Rejected(m.id + " is already on the roster; use 'mediate mediator edit'");
+    auto fields = add_fields_.Given();
+    if (!fields.count("filed")) m.filed = ctx.Today();
+    MEDIATE_RETURN_IF_ERROR(ApplyMediatorFields(&m, fields, store->vocab()));
+    DiagnosticSink sink;
+    CheckMediator(m, store->vocab(), store->orgs(), ctx.Today(), {m.id, 0, 0}, &sink);
+    MEDIATE_RETURN_IF_ERROR(
+        sink.ToStatus(std::to_string(sink.error_count()) + " error(s); nothing was written"));
+    PrintWarnings(ctx.err, sink.items());
+    if (dry_run_) {
+      fmt::print(ctx.out, "would add {} {}; nothing written\n", m.id, m.name);
+      return Status::Ok();
+    }
+    return Write(ctx, *tx, *op, *store, {m}, "mediator add: " + m.id + " " + m.name,
+                 {"mediator-add", "Mediate-Mediator: " + m.id});
+  }
+
+  Status Edit(Context& ctx) {
+    auto fields = edit_fields_.Given();
+    if (fields.empty())
+      return Status::Usage("give the fields to change, e.g. --phone 13800001234 (see --help)");
+    auto op = ctx.Operator();
+    if (!op.ok()) return op.status();
+    auto tx = BeginTeamWrite(ctx, *op, "mediate mediator edit");
+    if (!tx.ok()) return tx.status();
+    auto store = ReopenStore(ctx);
+    if (!store.ok()) return store.status();
+    auto it = store->mediators().find(id_);
+    if (it == store->mediators().end())
+      return Status::NotFound("no mediator " + id_ + " (see 'mediate mediator list')");
+    Mediator m = it->second;
+    MEDIATE_RETURN_IF_ERROR(ApplyMediatorFields(&m, fields, store->vocab()));
+    DiagnosticSink sink;
+    CheckMediator(m, store->vocab(), store->orgs(), ctx.Today(), {m.Path(), 0, 0}, &sink);
+    MEDIATE_RETURN_IF_ERROR(
+        sink.ToStatus(std::to_string(sink.error_count()) + " error(s); nothing was written"));
+    PrintWarnings(ctx.err, sink.items());
+    if (m.ToValue().SameAs(it->second.ToValue())) {
+      fmt::print(ctx.out, "{} already has those values; nothing to change\n", m.id);
+      return Status::Ok();
+    }
+    if (dry_run_) {
+      fmt::print(ctx.out, "would change {}; nothing written\n", m.id);
+      return Status::Ok();
+    }
+    std::string list;
+    for (const auto& [f, v] : fields) list += (list.empty() ? "" : ", ") + f;
+    return Write(ctx, *tx, *op, *store, {m}, "mediator edit: " + m.id + " " + list,
+                 {"mediator-edit", "Mediate-Mediator: " + m.id});
+  }
+
+  Status Retire(Context& ctx) {
+    auto date = DateOr(ctx, date_, "--date");
+    if (!date.ok()) return date.status();
+    auto op = ctx.Operator();
+    if (!op.ok()) return op.status();
+    auto tx = BeginTeamWrite(ctx, *op, "mediate mediator retire");
+    if (!tx.ok()) return tx.status();
+    auto store = ReopenStore(ctx);
+    if (!store.ok()) return store.status();
+    auto it = store->mediators().find(id_);
+    if (it == store->mediators().end())
+      return Status::NotFound("no mediator " + id_ + " (see 'mediate mediator list')");
+    if (it->second.status == "retired") return Status::Rejected(id_ + " is already retired");
+    Mediator m = it->second;
+    m.status = "retired";
+    m.retired = *date;
+    return Write(ctx, *tx, *op, *store, {m}, "mediator retire: " + m.id + " " + m.name,
+                 {"mediator-retire", "Mediate-Mediator: " + m.id});
+  }
+
+  Status Import(Context& ctx) {
+    auto op = ctx.Operator();
+    if (!op.ok()) return op.status();
+    auto text = ReadCsvFileUtf8(file_);
+    if (!text.ok()) return text.status();
+    std::optional<WriteTransaction> tx;
+    if (!dry_run_) {
+      auto begun = BeginTeamWrite(ctx, *op, "mediate mediator import");
+      if (!begun.ok()) return begun.status();
+      tx.emplace(std::move(begun.value()));
+    }
+    auto store = ReopenStore(ctx);
+    if (!store.ok()) return store.status();
+    std::string name = std::filesystem::path(file_).filename().string();
+    auto incoming = ReadMediatorsCsv(*text, name, store->vocab(), store->orgs());
+    if (!incoming.ok())
+      return Status::Rejected(incoming.status().message() + "; nothing was imported",
+                              incoming.status().diagnostics());
+    MediatorImportPlan plan = PlanMediatorImport(store->mediators(), *incoming);
+    DiagnosticSink sink;
+    for (const auto* list : {&plan.added, &plan.updated})
+      for (const auto& m : *list)
+        CheckMediator(m, store->vocab(), store->orgs(), ctx.Today(), {name + ": " + m.id, 0, 0},
+                      &sink);
+    MEDIATE_RETURN_IF_ERROR(sink.ToStatus(std::to_string(sink.error_count()) + " error(s) in " +
+                                          name + "; nothing was imported"));
+    PrintWarnings(ctx.err, sink.items());
+    std::string tail = fmt::format("{} updated, {} unchanged", plan.updated.size(), plan.unchanged);
+    if (dry_run_) {
+      fmt::print(ctx.out, "would add {} mediators from {}; {}; nothing written\n",
+                 plan.added.size(), name, tail);
+      for (std::size_t i = 0; i < plan.updated.size(); ++i) {
+        std::string f;
+        for (const auto& x : plan.changed_fields[i]) f += (f.empty() ? "" : ", ") + x;
+        fmt::print(ctx.out, "  {}: {}\n", plan.updated[i].id, f);
+      }
+      return Status::Ok();
+    }
+    if (plan.added.empty() && plan.updated.empty()) {
+      fmt::print(ctx.out,
+                 "nothing to import: all {} mediators of {} are already on the roster as "
+                 "given\n",
+                 plan.unchanged, name);
+      return Status::Ok();
+    }
+    std::vector<Mediator> changed = plan.added;
+    changed.insert(changed.end(), plan.updated.begin(), plan.updated.end());
+    return Write(
+        ctx, *tx, *op, *store, changed,
+        fmt::format("mediator import: {} added, {} from {}", plan.added.size(), tail, name),
+        {"mediator-import", "Mediate-Source: " + name});
+  }
+
+  Status Rate(Context& ctx) {
+    auto date = DateOr(ctx, date_, "--date");
+    if (!date.ok()) return date.status();
+    auto op = ctx.Operator();
+    if (!op.ok()) return op.status();
+    auto tx = BeginTeamWrite(ctx, *op, "mediate mediator rate");
+    if (!tx.ok()) return tx.status();
+    auto store = ReopenStore(ctx);
+    if (!store.ok()) return store.status();
+    auto it = store->mediators().find(id_);
+    if (it == store->mediators().end())
+      return Status::NotFound("no mediator " + id_ + " (see 'mediate mediator list')");
+    Mediator m = it->second;
+    MEDIATE_RETURN_IF_ERROR(ApplyRating(&m, grade_, *date, op->ToString(), basis_));
+    return Write(ctx, *tx, *op, *store, {m},
+                 fmt::format("mediator rate: {} {} grade {}", m.id, m.name, grade_),
+                 {"mediator-rate", "Mediate-Mediator: " + m.id});
+  }
+
+  Status Stats(Context& ctx) {
+    const Store& store = ctx.st();
+    return Output(ctx,
+                  RosterStatsTable(
+                      store.mediators(),
+                      [&store](const std::string& vocab, const std::string& code) {
+                        if (vocab == "sex")
+                          return std::string(code == "male" ? "男" : code == "female" ? "女" : "");
+                        return store.vocab().Get(vocab).Zh(code);
+                      }),
+                  "mediators");
+  }
+
+  Status Eligible(Context& ctx) {
+    auto date = DateOr(ctx, date_, "--date");
+    if (!date.ok()) return date.status();
+    auto team = LoadTeamSettings(ctx.st());
+    if (!team.ok()) return team.status();
+    std::vector<int> grades;
+    if (grade_ != 0) {
+      if (!team->grades.count(grade_))
+        return Status::Usage(fmt::format(
+            "no thresholds for grade {} in mediate.yaml (grades: {{\"{}\": {{years: …, cases: …, "
+            "success_percent: …, oral_percent_max: …, training_hours: …, escalations_max: …}}}}; "
+            "local practice)",
+            grade_, grade_));
+      grades.push_back(grade_);
+    } else {
+      for (const auto& [g, th] : team->grades) grades.push_back(g);
+    }
+    auto trainings = LoadTrainings(ctx.st());
+    if (!trainings.ok()) return trainings.status();
+    auto records = ComputeMediatorRecords(ctx.st(), *trainings, *date);
+    if (!records.ok()) return records.status();
+    return Output(ctx, EligibilityTable(*records, ctx.st().mediators(), *team, grades, all_),
+                  "eligible");
+  }
+
+  CLI::App *list_ = nullptr, *show_ = nullptr, *add_ = nullptr, *edit_ = nullptr,
+           *retire_ = nullptr, *import_ = nullptr, *rate_ = nullptr, *stats_ = nullptr,
+           *eligible_ = nullptr;
+  FieldOptions add_fields_, edit_fields_;
+  std::string id_, org_, grade_text_, status_, file_, basis_, date_, format_ = "table", output_;
+  int grade_ = 0;
+  bool reveal_ = false, lecturers_ = false, dry_run_ = false, all_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> MakeMediatorCommand() { return std::make_unique<MediatorCommand>(); }
+
+}  // namespace mediate::cli

@@ -1,0 +1,223 @@
+// mediate org list|show|add|edit|retire: the register of mediation
+// organisations (committees, centre, brand rooms, chambers, referrers).
+#include <fmt/format.h>
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+
+#include "command.hpp"
+#include "org_roster.hpp"
+#include "reading.hpp"
+#include "team_write.hpp"
+#include "vocab.hpp"
+#include "yaml_io.hpp"
+
+namespace mediate::cli {
+namespace {
+
+struct OrgFieldOptions {
+  std::map<std::string, std::string> values;
+  std::map<std::string, CLI::Option*> options;
+
+  void Declare(CLI::App* app) {
+    static const std::map<std::string, std::string> kHelp = {
+        {"name", "name (名称)"},
+        {"kind", "organisation kind: community_committee, street_committee, … (or 村居调委会 …)"},
+        {"level", "level: community, street, district, city"},
+        {"street", "street code or name"},
+        {"community", "community code or name"},
+        {"specialties", "category codes or labels, comma-separated"},
+        {"parent", "supervising organisation id"}};
+    for (const auto& field : OrgEditableFields())
+      options[field] = app->add_option("--" + field, values[field], kHelp.at(field));
+  }
+  std::map<std::string, std::string> Given() const {
+    std::map<std::string, std::string> out;
+    for (const auto& [field, opt] : options)
+      if (opt->count() > 0) out[field] = values.at(field);
+    return out;
+  }
+};
+
+class OrgCommand : public Command {
+ public:
+  void Declare(CLI::App& app) override {
+    app.require_subcommand(1);
+    app.footer(
+        "Examples:\n"
+        "  mediate org list --kind community_committee\n"
+        "  mediate org show C-140109005003\n"
+        "  mediate org add --id C-140109005099 --name 新社区人民调解委员会 \\\n"
+        "    --kind community_committee --level community --street 140109005 \\\n"
+        "    --community 140109005003 --parent S-140109005\n"
+        "  mediate org retire B-OLD");
+    list_ = app.add_subcommand("list", "the register, with members and full-time counts");
+    list_->add_option("--kind", kind_, "only this kind (code or label)");
+    list_->add_option("--status", status_, "active, retired or all (default all)");
+    list_->add_option("--format", format_, "table, csv, json, md or xlsx");
+    list_->add_option("-o,--output", output_, "write to FILE (required for xlsx)");
+
+    show_ = app.add_subcommand("show", "one organisation with its members and Law Art. 8 checks");
+    show_->add_option("id", id_, "organisation id")->required();
+
+    add_ = app.add_subcommand("add", "register an organisation");
+    add_->add_option("--id", id_, "organisation id (letters, digits, -)")->required();
+    add_fields_.Declare(add_);
+    add_->add_flag("--dry-run", dry_run_, "check; write nothing");
+
+    edit_ = app.add_subcommand("edit", "change fields of an organisation: --FIELD VALUE …");
+    edit_->add_option("id", id_, "organisation id")->required();
+    edit_fields_.Declare(edit_);
+    edit_->add_flag("--dry-run", dry_run_, "check; write nothing");
+
+    retire_ = app.add_subcommand("retire", "retire an organisation (no active members left)");
+    retire_->add_option("id", id_, "organisation id")->required();
+  }
+
+  Status Run(Context& ctx) override {
+    if (list_->parsed()) return List(ctx);
+    if (show_->parsed()) return Show(ctx);
+    if (add_->parsed()) return Add(ctx);
+    if (edit_->parsed()) return Edit(ctx);
+    if (retire_->parsed()) return Retire(ctx);
+    return Status::Usage("org: give a subcommand");
+  }
+
+ private:
+  std::function<std::string(const std::string&)> KindLabel(const Store& store) {
+    return [&store](const std::string& c) { return store.vocab().Get("org_kind").Zh(c); };
+  }
+
+  Status List(Context& ctx) {
+    const Store& store = ctx.st();
+    std::string kind;
+    if (!kind_.empty()) {
+      const Term* t = store.vocab().Get("org_kind").Resolve(kind_);
+      if (!t)
+        return Status::Usage("unknown organisation kind \"" + kind_ +
+                             "\"; known: " + store.vocab().Get("org_kind").CodeList());
+      kind = t->code;
+    }
+    if (!status_.empty() && status_ != "active" && status_ != "retired" && status_ != "all")
+      return Status::Usage("--status is active, retired or all");
+    Table t =
+        OrgTable(store.orgs(), store.mediators(), KindLabel(store), [&](const Organisation& o) {
+          if (!kind.empty() && o.kind != kind) return false;
+          if (!status_.empty() && status_ != "all" && o.status != status_) return false;
+          return true;
+        });
+    ReadingOptions r;
+    r.format = format_;
+    r.output = output_;
+    return r.Output(ctx, t, "organisations");
+  }
+
+  Status Show(Context& ctx) {
+    const Store& store = ctx.st();
+    auto it = store.orgs().find(id_);
+    if (it == store.orgs().end())
+      return Status::NotFound("no organisation " + id_ + " (see 'mediate org list')");
+    auto team = LoadTeamSettings(store);
+    if (!team.ok()) return team.status();
+    Table card = OrgCard(it->second, store.orgs(), store.mediators(), store.areas(), *team,
+                         KindLabel(store));
+    for (const auto& row : card.rows)
+      fmt::print(ctx.out, "{}  {}\n", PadToWidth(std::get<std::string>(row[0]), 12),
+                 std::get<std::string>(row[1]));
+    return Status::Ok();
+  }
+
+  Status Write(Context& ctx, WriteTransaction& tx, const Signature& op, const Organisation& o,
+               const std::string& subject, const std::string& action) {
+    tx.Put(o.Path(), EmitYaml(o.ToValue()));
+    auto commit = tx.Commit(op, subject + Trailers(action, {"Mediate-Org: " + o.id}));
+    if (!commit.ok()) return commit.status();
+    fmt::print(ctx.out, "{} ({})\n", subject, commit->substr(0, 7));
+    return Status::Ok();
+  }
+
+  Status Check(const Store& store, const Organisation& o) {
+    OrgRegistry orgs = store.orgs();
+    orgs[o.id] = o;
+    DiagnosticSink sink;
+    CheckOrganisation(o, store.vocab(), orgs, store.areas(), {o.id, 0, 0}, &sink);
+    return sink.ToStatus(std::to_string(sink.error_count()) + " error(s); nothing was written");
+  }
+
+  Status Add(Context& ctx) {
+    auto op = ctx.Operator();
+    if (!op.ok()) return op.status();
+    auto tx = BeginTeamWrite(ctx, *op, "mediate org add");
+    if (!tx.ok()) return tx.status();
+    auto store = ReopenStore(ctx);
+    if (!store.ok()) return store.status();
+    if (store->orgs().count(id_))
+      return Status::Rejected(id_ + " is already registered; use 'mediate org edit'");
+    Organisation o;
+    o.id = id_;
+    MEDIATE_RETURN_IF_ERROR(
+        ApplyOrgFields(&o, add_fields_.Given(), store->vocab(), store->areas()));
+    MEDIATE_RETURN_IF_ERROR(Check(*store, o));
+    if (dry_run_) {
+      fmt::print(ctx.out, "would add {} {}; nothing written\n", o.id, o.name);
+      return Status::Ok();
+    }
+    return Write(ctx, *tx, *op, o, "org add: " + o.id + " " + o.name, "org-add");
+  }
+
+  Status Edit(Context& ctx) {
+    auto fields = edit_fields_.Given();
+    if (fields.empty())
+      return Status::Usage("give the fields to change, e.g. --name … (see --help)");
+    auto op = ctx.Operator();
+    if (!op.ok()) return op.status();
+    auto tx = BeginTeamWrite(ctx, *op, "mediate org edit");
+    if (!tx.ok()) return tx.status();
+    auto store = ReopenStore(ctx);
+    if (!store.ok()) return store.status();
+    auto it = store->orgs().find(id_);
+    if (it == store->orgs().end())
+      return Status::NotFound("no organisation " + id_ + " (see 'mediate org list')");
+    Organisation o = it->second;
+    MEDIATE_RETURN_IF_ERROR(ApplyOrgFields(&o, fields, store->vocab(), store->areas()));
+    MEDIATE_RETURN_IF_ERROR(Check(*store, o));
+    if (o.ToValue().SameAs(it->second.ToValue())) {
+      fmt::print(ctx.out, "{} already has those values; nothing to change\n", o.id);
+      return Status::Ok();
+    }
+    if (dry_run_) {
+      fmt::print(ctx.out, "would change {}; nothing written\n", o.id);
+      return Status::Ok();
+    }
+    std::string list;
+    for (const auto& [f, v] : fields) list += (list.empty() ? "" : ", ") + f;
+    return Write(ctx, *tx, *op, o, "org edit: " + o.id + " " + list, "org-edit");
+  }
+
+  Status Retire(Context& ctx) {
+    auto op = ctx.Operator();
+    if (!op.ok()) return op.status();
+    auto tx = BeginTeamWrite(ctx, *op, "mediate org retire");
+    if (!tx.ok()) return tx.status();
+    auto store = ReopenStore(ctx);
+    if (!store.ok()) return store.status();
+    auto it = store->orgs().find(id_);
+    if (it == store->orgs().end())
+      return Status::NotFound("no organisation " + id_ + " (see 'mediate org list')");
+    Organisation o = it->second;
+    MEDIATE_RETURN_IF_ERROR(RetireOrg(&o, store->orgs(), store->mediators()));
+    return Write(ctx, *tx, *op, o, "org retire: " + o.id + " " + o.name, "org-retire");
+  }
+
+  CLI::App *list_ = nullptr, *show_ = nullptr, *add_ = nullptr, *edit_ = nullptr,
+           *retire_ = nullptr;
+  OrgFieldOptions add_fields_, edit_fields_;
+  std::string id_, kind_, status_, format_ = "table", output_;
+  bool dry_run_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> MakeOrgCommand() { return std::make_unique<OrgCommand>(); }
+
+}  // namespace mediate::cli

@@ -1,0 +1,34 @@
+// mediate perform ID full|instalment|none [--date D] [--note T]: how the
+// agreement is performed (Law Art. 31: the committee supervises it).
+#include <CLI/CLI.hpp>
+
+#include "step_command.hpp"
+
+namespace mediate::cli {
+namespace {
+
+class PerformCommand : public Command {
+ public:
+  void Declare(CLI::App& app) override {
+    step_.Declare(app);
+    app.add_option("performance", in_.performance,
+                   "full 已履行, instalment 分期履行 or none 未履行");
+    app.add_option("--date", in_.date, "the day it was found (default today)")->type_name("DATE");
+    app.add_option("--note", in_.note, "e.g. what was paid");
+  }
+  Status Run(Context& ctx) override {
+    return RunStep(ctx, step_, "perform", "performance",
+                   [this](const Case& c, const Derived& d, const StepContext& sc,
+                          DiagnosticSink* sink) { return BuildPerform(c, d, in_, sc, sink); });
+  }
+
+ private:
+  StepOptions step_;
+  PerformInput in_;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> MakePerformCommand() { return std::make_unique<PerformCommand>(); }
+
+}  // namespace mediate::cli

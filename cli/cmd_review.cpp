@@ -1,0 +1,272 @@
+// mediate review check|sample|add|list|stats: case-quality review (案件质量
+// 评查, DOMAIN §5) — automatic typed checks, a reproducible sample, the
+// reviewers' results and their statistics.
+#include <fmt/format.h>
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+
+#include "command.hpp"
+#include "labels.hpp"
+#include "reading.hpp"
+#include "review.hpp"
+#include "review_record.hpp"
+#include "team_write.hpp"
+#include "vocab.hpp"
+#include "yaml_io.hpp"
+
+namespace mediate::cli {
+namespace {
+
+class ReviewCommand : public Command {
+ public:
+  void Declare(CLI::App& app) override {
+    app.require_subcommand(1);
+    app.footer(
+        "Examples:\n"
+        "  mediate review check received:2022-01-01..2022-12-31\n"
+        "  mediate review check --cases --format csv\n"
+        "  mediate review sample --rate-confirmed 10% --rate-other 5% --seed 2022 "
+        "received:2022-01-01..2022-12-31\n"
+        "  mediate review add WBL-2022-000017 --score 85 --finding no_return_visit "
+        "--individual \"回访记录未签名\"\n"
+        "  mediate review stats --year 2022");
+
+    check_ = app.add_subcommand("check",
+                                "automatic typed checks of case files (exit 1 when any is found)");
+    check_reading_.Declare(*check_, "table|csv|json|md|xlsx");
+    check_->add_flag("--cases", cases_, "list the case ids of each finding");
+    check_->footer(
+        "codes: over_time_limit, oral_instalments, no_return_visit, late_confirmation,\n"
+        "written_agreement_terms_missing, invalid_id_number (mediate vocab review_finding)");
+
+    sample_ = app.add_subcommand("sample", "draw a reproducible sample of case files to review");
+    sample_reading_.Declare(*sample_, "table|csv|json|md|xlsx");
+    sample_->add_option("--rate", rate_, "share of every case drawn: 10% or 0.1");
+    sample_->add_option("--rate-confirmed", rate_confirmed_,
+                        "share of judicially confirmed cases (default --rate)");
+    sample_->add_option("--rate-other", rate_other_, "share of the other cases (default --rate)");
+    sample_->add_option("--seed", seed_, "seed: the same seed draws the same cases (default 0)");
+
+    add_ = app.add_subcommand("add", "record a reviewer's result for one case file");
+    add_->add_option("id", id_, "case id")->required();
+    add_->add_option("--score", score_, "score 0–100");
+    add_->add_option("--finding", findings_,
+                     "typed problem code (repeatable), see vocab "
+                     "review_finding");
+    add_->add_option("--individual", individual_, "an individual problem, in words (repeatable)");
+    add_->add_option("--note", note_, "a note");
+    add_->add_option("--date", date_, "date of the review (default today)");
+    add_->add_flag("--replace", replace_, "replace this year's earlier review of the case");
+
+    list_ = app.add_subcommand("list", "the reviews recorded");
+    list_->add_option("--year", year_, "only reviews recorded in this year");
+    DeclareFormat(list_);
+
+    stats_ = app.add_subcommand("stats",
+                                "files reviewed, typed problems (occurrences, kinds), individual "
+                                "problems, most frequent kinds");
+    stats_->add_option("--year", year_, "only reviews recorded in this year");
+    stats_->add_flag("--kinds", kinds_, "typed problems by kind, most frequent first");
+    DeclareFormat(stats_);
+  }
+
+  Status Run(Context& ctx) override {
+    if (check_->parsed()) return Check(ctx);
+    if (sample_->parsed()) return Sample(ctx);
+    if (add_->parsed()) return Add(ctx);
+    if (list_->parsed()) return List(ctx);
+    if (stats_->parsed()) return Stats(ctx);
+    return Status::Usage("review: give a subcommand");
+  }
+
+ private:
+  void DeclareFormat(CLI::App* app) {
+    app->add_option("--format", format_, "table, csv, json, md or xlsx");
+    app->add_option("-o,--output", output_, "write to FILE (required for xlsx)");
+  }
+  std::function<std::string(const std::string&)> Label(const Store& store) {
+    return [&store](const std::string& c) { return store.vocab().Get("review_finding").Zh(c); };
+  }
+
+  Status Check(Context& ctx) {
+    auto cases = check_reading_.Select(ctx);
+    if (!cases.ok()) return cases.status();
+    auto result = CheckCases(ctx.st(), *cases);
+    if (!result.ok()) return result.status();
+    Table t = cases_ ? ReviewCasesTable(*result, Label(ctx.st()))
+                     : ReviewCheckTable(*result, Label(ctx.st()));
+    MEDIATE_RETURN_IF_ERROR(check_reading_.Output(ctx, t, "review"));
+    if (result->cases_with_findings == 0) return Status::Ok();
+    std::size_t findings = 0;
+    for (const auto& [code, ids] : result->by_code) findings += ids.size();
+    return Status::CheckFailed(fmt::format("{} finding{} in {} of {} case files", findings,
+                                           findings == 1 ? "" : "s", result->cases_with_findings,
+                                           result->cases));
+  }
+
+  Status Sample(Context& ctx) {
+    SampleRates rates;
+    auto parse = [](const std::string& text, const char* flag) -> Result<double> {
+      auto r = ParseRate(text);
+      if (!r)
+        return Status::Usage(std::string(flag) + " \"" + text +
+                             "\" is not a rate (10% or 0.1, at most 100%)");
+      return *r;
+    };
+    if (rate_.empty() && (rate_confirmed_.empty() || rate_other_.empty()))
+      return Status::Usage("give --rate, or both --rate-confirmed and --rate-other");
+    if (!rate_.empty()) {
+      auto r = parse(rate_, "--rate");
+      if (!r.ok()) return r.status();
+      rates.confirmed = rates.other = *r;
+    }
+    if (!rate_confirmed_.empty()) {
+      auto r = parse(rate_confirmed_, "--rate-confirmed");
+      if (!r.ok()) return r.status();
+      rates.confirmed = *r;
+    }
+    if (!rate_other_.empty()) {
+      auto r = parse(rate_other_, "--rate-other");
+      if (!r.ok()) return r.status();
+      rates.other = *r;
+    }
+    auto cases = sample_reading_.Select(ctx);
+    if (!cases.ok()) return cases.status();
+    auto drawn = SampleCases(*cases, rates, seed_);
+    const Store& store = ctx.st();
+    Table t;
+    t.columns = {{"id", "案件", ColumnKind::kCode},
+                 {"file_no", "卷号", ColumnKind::kText},
+                 {"received", "登记日期", ColumnKind::kText},
+                 {"category", "类别", ColumnKind::kCode},
+                 {"category_label", "类别名称", ColumnKind::kText},
+                 {"status", "状态", ColumnKind::kCode},
+                 {"org", "组织", ColumnKind::kCode},
+                 {"confirmation", "司法确认", ColumnKind::kCode}};
+    for (const auto& c : drawn)
+      t.rows.push_back({c.id, c.file_no, c.received.ToString(), c.category,
+                        LabelOf(store, "category", c.category), c.status, c.org, c.confirmation});
+    std::size_t confirmed = std::count_if(cases->begin(), cases->end(), [](const CaseSummary& c) {
+      return c.confirmation == "confirmed";
+    });
+    t.notes.push_back(fmt::format(
+        "{} of {} case files drawn ({:.1f}% of {} confirmed, {:.1f}% of {} others; seed {}); the "
+        "same filter, rates and seed draw the same files",
+        drawn.size(), cases->size(), rates.confirmed * 100, confirmed, rates.other * 100,
+        cases->size() - confirmed, seed_));
+    return sample_reading_.Output(ctx, t, "sample");
+  }
+
+  Status Add(Context& ctx) {
+    auto op = ctx.Operator();
+    if (!op.ok()) return op.status();
+    Date date = ctx.Today();
+    if (!date_.empty()) {
+      auto d = Date::Parse(date_);
+      if (!d) return Status::Usage("--date \"" + date_ + "\" is not a date (YYYY-MM-DD)");
+      date = *d;
+    }
+    if (score_ < -1 || score_ > 100) return Status::Usage("--score is 0 to 100");
+    auto tx = BeginTeamWrite(ctx, *op, "mediate review add");
+    if (!tx.ok()) return tx.status();
+    const Store& store = ctx.st();
+    auto found = store.FindCase(id_);
+    if (!found.ok()) return Status::NotFound("no case " + id_ + " in the store");
+    Review r;
+    r.case_id = id_;
+    r.date = date;
+    r.reviewer = op->ToString();
+    r.score = score_;
+    const VocabList& kinds = store.vocab().Get("review_finding");
+    DiagnosticSink sink;
+    for (const auto& f : findings_) {
+      if (const Term* t = kinds.Resolve(f)) {
+        if (std::find(r.findings.begin(), r.findings.end(), t->code) == r.findings.end())
+          r.findings.push_back(t->code);
+      } else {
+        sink.Error({"review add", 0, 0}, "--finding",
+                   "unknown finding \"" + f + "\"; known: " + kinds.CodeList());
+      }
+    }
+    r.individual = individual_;
+    r.note = note_;
+    MEDIATE_RETURN_IF_ERROR(
+        sink.ToStatus(std::to_string(sink.error_count()) + " error(s); nothing was written"));
+    if (r.findings.empty() && r.individual.empty() && score_ < 0 && note_.empty())
+      return Status::Usage("give the result: --score, --finding, --individual or --note");
+    bool exists = store.ReadText(r.Path()).ok();
+    if (exists && !replace_)
+      return Status::Rejected(id_ + " already has a review recorded in " +
+                              std::to_string(date.year()) + " (" + r.Path() +
+                              "); give --replace to replace it");
+    tx->Put(r.Path(), EmitYaml(r.ToValue()));
+    std::string subject = fmt::format("review add: {} {} typed, {} individual", id_,
+                                      r.findings.size(), r.individual.size());
+    auto commit = tx->Commit(*op, subject + Trailers("review-add", {"Mediate-Case: " + id_}));
+    if (!commit.ok()) return commit.status();
+    fmt::print(ctx.out, "{} ({})\n", subject, commit->substr(0, 7));
+    return Status::Ok();
+  }
+
+  Result<std::optional<int>> Year() {
+    if (year_ == 0) return std::optional<int>();
+    if (year_ < 1900 || year_ > 9999) return Status::Usage("--year is a calendar year (2022)");
+    return std::optional<int>(year_);
+  }
+
+  Status List(Context& ctx) {
+    auto year = Year();
+    if (!year.ok()) return year.status();
+    auto reviews = LoadReviews(ctx.st());
+    if (!reviews.ok()) return reviews.status();
+    Table t;
+    t.columns = {{"case", "案件", ColumnKind::kCode},
+                 {"date", "评查日期", ColumnKind::kText},
+                 {"reviewer", "评查人", ColumnKind::kText},
+                 {"score", "得分", ColumnKind::kInt},
+                 {"findings", "类型化问题", ColumnKind::kText},
+                 {"individual", "个性化问题", ColumnKind::kInt}};
+    for (const auto& r : *reviews) {
+      if (*year && r.date.year() != **year) continue;
+      std::string f;
+      for (const auto& x : r.findings) f += (f.empty() ? "" : ";") + x;
+      t.rows.push_back({r.case_id, r.date.ToString(), r.reviewer,
+                        r.score >= 0 ? Cell(std::int64_t{r.score}) : Cell(), f,
+                        static_cast<std::int64_t>(r.individual.size())});
+    }
+    ReadingOptions out;
+    out.format = format_;
+    out.output = output_;
+    return out.Output(ctx, t, "reviews");
+  }
+
+  Status Stats(Context& ctx) {
+    auto year = Year();
+    if (!year.ok()) return year.status();
+    auto reviews = LoadReviews(ctx.st());
+    if (!reviews.ok()) return reviews.status();
+    ReviewStats s = ComputeReviewStats(*reviews, *year);
+    ReadingOptions out;
+    out.format = format_;
+    out.output = output_;
+    return out.Output(
+        ctx, kinds_ ? ReviewKindsTable(s, Label(ctx.st())) : ReviewStatsTable(s, Label(ctx.st())),
+        "review stats");
+  }
+
+  CLI::App *check_ = nullptr, *sample_ = nullptr, *add_ = nullptr, *list_ = nullptr,
+           *stats_ = nullptr;
+  ReadingOptions check_reading_, sample_reading_;
+  bool cases_ = false, replace_ = false, kinds_ = false;
+  std::string rate_, rate_confirmed_, rate_other_, id_, note_, date_, format_ = "table", output_;
+  std::uint64_t seed_ = 0;
+  int score_ = -1, year_ = 0;
+  std::vector<std::string> findings_, individual_;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> MakeReviewCommand() { return std::make_unique<ReviewCommand>(); }
+
+}  // namespace mediate::cli

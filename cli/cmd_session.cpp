@@ -1,0 +1,36 @@
+// mediate session ID --mode MODE [--date D] [--participant NAME…] [--note T]:
+// one mediation session, for the mediation record (调解记录, DOMAIN §4).
+#include <CLI/CLI.hpp>
+
+#include "step_command.hpp"
+
+namespace mediate::cli {
+namespace {
+
+class SessionCommand : public Command {
+ public:
+  void Declare(CLI::App& app) override {
+    step_.Declare(app);
+    app.add_option("--mode", in_.mode, "on_site 现场, phone 电话, video 视频, online 网上");
+    app.add_option("--date", in_.date, "the day of the session (default today)")->type_name("DATE");
+    app.add_option("--participant", in_.participants, "who took part (repeat, or a,b,c)")
+        ->delimiter(',')
+        ->type_name("NAME");
+    app.add_option("--note", in_.note, "what happened");
+  }
+  Status Run(Context& ctx) override {
+    return RunStep(ctx, step_, "session", "session",
+                   [this](const Case& c, const Derived& d, const StepContext& sc,
+                          DiagnosticSink* sink) { return BuildSession(c, d, in_, sc, sink); });
+  }
+
+ private:
+  StepOptions step_;
+  SessionInput in_;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> MakeSessionCommand() { return std::make_unique<SessionCommand>(); }
+
+}  // namespace mediate::cli

@@ -1,0 +1,304 @@
+// mediate training import|add|list|show|stats|due: training sessions of the
+// mediator team, attendance, and the measures the bureau reports (DOMAIN §6).
+#include <fmt/format.h>
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <set>
+
+#include "command.hpp"
+#include "labels.hpp"
+#include "reading.hpp"
+#include "team_io.hpp"
+#include "team_write.hpp"
+#include "training.hpp"
+#include "training_stats.hpp"
+#include "yaml_io.hpp"
+
+namespace mediate::cli {
+namespace {
+
+class TrainingCommand : public Command {
+ public:
+  void Declare(CLI::App& app) override {
+    app.require_subcommand(1);
+    app.footer(
+        "Examples:\n"
+        "  mediate training import trainings.csv\n"
+        "  mediate training stats --years 2020-2022\n"
+        "  mediate training stats --year 2022 --by kind\n"
+        "  mediate training due --year 2022");
+
+    import_ = app.add_subcommand("import",
+                                 "record sessions from a CSV (id,date,kind,title,level,"
+                                 "hours,lecturer,attendees); again adds nothing");
+    import_->add_option("file", file_, "the CSV file (UTF-8 or GB18030)")->required();
+    import_->add_flag("--dry-run", dry_run_, "check and say what would change; write nothing");
+
+    add_ = app.add_subcommand("add", "record one session");
+    add_->add_option("--id", id_, "session id (default: the next T-<year>-NNN)");
+    add_->add_option("--date", date_, "day of the session, YYYY-MM-DD")->required();
+    add_->add_option("--kind", kind_, "theory, practice, new_media or psychology (or 调解理论 …)")
+        ->required();
+    add_->add_option("--title", title_, "title of the session")->required();
+    add_->add_option("--level", level_, "organising level: district, street, community, city");
+    add_->add_option("--hours", hours_, "length in hours (6, 1.5)")->required();
+    add_->add_option("--lecturer", lecturer_, "a mediator id, or external");
+    add_->add_option("--lecturer-name", lecturer_name_, "name of an external lecturer");
+    add_->add_option("--attendees", attendees_, "mediator ids, comma-separated")
+        ->delimiter(',')
+        ->required();
+    add_->add_flag("--dry-run", dry_run_, "check; write nothing");
+
+    list_ = app.add_subcommand("list", "list sessions");
+    DeclarePeriod(list_);
+    DeclareFormat(list_);
+
+    show_ = app.add_subcommand("show", "one session with its attendees");
+    show_->add_option("id", id_, "session id")->required();
+
+    stats_ = app.add_subcommand("stats",
+                                "sessions, trainee-times (人次), hours per mediator and coverage "
+                                "for a period");
+    DeclarePeriod(stats_);
+    stats_->add_option("--by", by_, "group by year, kind, level, lecturer, org or mediator");
+    DeclareFormat(stats_);
+    stats_->footer(
+        "coverage = active mediators with at least one session in the period ÷ active\n"
+        "mediators (roster status now); hours_per_mediator = hours received by active\n"
+        "mediators ÷ active mediators; hours = person-hours (Σ hours × attendees).");
+
+    due_ = app.add_subcommand("due",
+                              "active mediators below the yearly training hours (store setting "
+                              "training.yearly_hours)");
+    due_->add_option("--year", year_, "calendar year")->required();
+    DeclareFormat(due_);
+  }
+
+  Status Run(Context& ctx) override {
+    if (import_->parsed()) return Import(ctx);
+    if (add_->parsed()) return Add(ctx);
+    if (list_->parsed()) return List(ctx);
+    if (show_->parsed()) return Show(ctx);
+    if (stats_->parsed()) return Stats(ctx);
+    if (due_->parsed()) return Due(ctx);
+    return Status::Usage("training: give a subcommand (import, add, list, show, stats, due)");
+  }
+
+ private:
+  void DeclarePeriod(CLI::App* app) {
+    app->add_option("--years", years_, "whole calendar years: 2022 or 2020-2022");
+    app->add_option("--year", years_, "one calendar year (same as --years Y)");
+    app->add_option("--from", from_, "first day, YYYY-MM-DD");
+    app->add_option("--to", to_, "last day, YYYY-MM-DD");
+  }
+  void DeclareFormat(CLI::App* app) {
+    app->add_option("--format", format_, "table, csv, json, md or xlsx");
+    app->add_option("-o,--output", output_, "write to FILE (required for xlsx)");
+  }
+  Status Output(Context& ctx, const Table& t, const std::string& sheet) {
+    ReadingOptions r;
+    r.format = format_;
+    r.output = output_;
+    return r.Output(ctx, t, sheet);
+  }
+  std::function<std::string(const std::string&)> KindLabel(const Store& store) {
+    return
+        [&store](const std::string& code) { return store.vocab().Get("training_kind").Zh(code); };
+  }
+
+  Status Import(Context& ctx) {
+    auto op = ctx.Operator();
+    if (!op.ok()) return op.status();
+    auto text = ReadCsvFileUtf8(file_);
+    if (!text.ok()) return text.status();
+    std::optional<WriteTransaction> tx;
+    if (!dry_run_) {
+      auto begun = BeginTeamWrite(ctx, *op, "mediate training import");
+      if (!begun.ok()) return begun.status();
+      tx.emplace(std::move(begun.value()));
+    }
+    auto store = ReopenStore(ctx);
+    if (!store.ok()) return store.status();
+    std::string name = std::filesystem::path(file_).filename().string();
+    auto incoming = ReadTrainingsCsv(*text, name, store->vocab(), store->mediators());
+    if (!incoming.ok()) {
+      auto st = incoming.status();
+      return Status::Rejected(st.message() + "; nothing was imported", st.diagnostics());
+    }
+    auto existing = LoadTrainings(*store);
+    if (!existing.ok()) return existing.status();
+    TrainingImportPlan plan = PlanTrainingImport(*existing, *incoming);
+    std::size_t writes = plan.added.size() + plan.updated.size();
+    std::string tail = fmt::format("{} updated, {} skipped as already recorded",
+                                   plan.updated.size(), plan.unchanged);
+    if (dry_run_) {
+      fmt::print(ctx.out, "would import {} sessions from {}; {}; nothing written\n",
+                 plan.added.size(), name, tail);
+      return Status::Ok();
+    }
+    if (writes == 0) {
+      fmt::print(ctx.out, "nothing to import: all {} sessions of {} are already recorded\n",
+                 plan.unchanged, name);
+      return Status::Ok();
+    }
+    for (const auto& p : plan.moved_from) tx->Remove(p);
+    for (const auto* list : {&plan.added, &plan.updated})
+      for (const auto& t : *list) tx->Put(t.Path(), EmitYaml(t.ToValue()));
+    std::string message =
+        fmt::format("training import: {} sessions from {}", plan.added.size(), name) +
+        Trailers("training-import", {"Mediate-Source: " + name});
+    auto commit = tx->Commit(*op, message);
+    if (!commit.ok()) return commit.status();
+    fmt::print(ctx.out, "imported {} sessions from {} in one commit ({}); {}\n", plan.added.size(),
+               name, commit->substr(0, 7), tail);
+    return Status::Ok();
+  }
+
+  Status Add(Context& ctx) {
+    auto op = ctx.Operator();
+    if (!op.ok()) return op.status();
+    std::optional<WriteTransaction> tx;
+    if (!dry_run_) {
+      auto begun = BeginTeamWrite(ctx, *op, "mediate training add");
+      if (!begun.ok()) return begun.status();
+      tx.emplace(std::move(begun.value()));
+    }
+    auto store = ReopenStore(ctx);
+    if (!store.ok()) return store.status();
+    auto existing = LoadTrainings(*store);
+    if (!existing.ok()) return existing.status();
+    DiagnosticSink sink;
+    Location here{"training add", 0, 0};
+    Training t;
+    if (auto d = Date::Parse(date_)) {
+      t.date = *d;
+    } else {
+      sink.Error(here, "--date", "\"" + date_ + "\" is not a date (YYYY-MM-DD)");
+    }
+    const VocabList& kinds = store->vocab().Get("training_kind");
+    if (const Term* k = kinds.Resolve(kind_)) {
+      t.kind = k->code;
+    } else {
+      sink.Error(here, "--kind",
+                 "unknown training kind \"" + kind_ + "\"; known: " + kinds.CodeList());
+    }
+    t.title = title_;
+    if (!level_.empty()) {
+      if (const Term* l = store->vocab().level().Resolve(level_)) {
+        t.level = l->code;
+      } else {
+        sink.Error(here, "--level",
+                   "unknown level \"" + level_ + "\"; known: " + store->vocab().level().CodeList());
+      }
+    }
+    if (auto h = ParseHoursTenths(hours_)) {
+      t.hours_tenths = *h;
+    } else {
+      sink.Error(here, "--hours", "\"" + hours_ + "\" is not a number of hours (6, 1.5)");
+    }
+    t.lecturer = lecturer_;
+    t.lecturer_name = lecturer_name_;
+    t.attendees = attendees_;
+    std::set<std::string> once;
+    for (const auto& a : t.attendees)
+      if (!once.insert(a).second) sink.Error(here, "--attendees", a + " is listed twice");
+    CheckTrainingReferences(t, store->mediators(), here, &sink);
+    if (t.date.valid()) t.id = id_.empty() ? NextTrainingId(*existing, t.date.year()) : id_;
+    for (const auto& other : *existing)
+      if (other.id == t.id) sink.Error(here, "--id", t.id + " is already recorded");
+    MEDIATE_RETURN_IF_ERROR(
+        sink.ToStatus(std::to_string(sink.error_count()) + " error(s); nothing was written"));
+    if (dry_run_) {
+      fmt::print(ctx.out, "would add {} {} ({} attendees); nothing written\n", t.id, t.title,
+                 t.attendees.size());
+      return Status::Ok();
+    }
+    tx->Put(t.Path(), EmitYaml(t.ToValue()));
+    auto commit = tx->Commit(*op, fmt::format("training add: {} {}", t.id, t.title) +
+                                      Trailers("training-add", {"Mediate-Training: " + t.id}));
+    if (!commit.ok()) return commit.status();
+    fmt::print(ctx.out, "added {} {} ({} attendees, {} h) ({})\n", t.id, t.title,
+               t.attendees.size(), FormatHours(t.hours_tenths), commit->substr(0, 7));
+    return Status::Ok();
+  }
+
+  Result<DateRange> Period() {
+    if (!years_.empty() && (!from_.empty() || !to_.empty()))
+      return Status::Usage("give either --year(s) or --from/--to, not both");
+    return ParsePeriod(years_, from_, to_);
+  }
+
+  Status List(Context& ctx) {
+    auto period = Period();
+    if (!period.ok()) return period.status();
+    auto trainings = LoadTrainings(ctx.st());
+    if (!trainings.ok()) return trainings.status();
+    return Output(ctx, TrainingListTable(*trainings, *period, KindLabel(ctx.st())), "trainings");
+  }
+
+  Status Show(Context& ctx) {
+    auto trainings = LoadTrainings(ctx.st());
+    if (!trainings.ok()) return trainings.status();
+    const Training* t = nullptr;
+    for (const auto& x : *trainings)
+      if (x.id == id_) t = &x;
+    if (!t)
+      return Status::NotFound("no training session " + id_ + " (see 'mediate training list')");
+    const auto& mediators = ctx.st().mediators();
+    auto name = [&](const std::string& id) {
+      auto it = mediators.find(id);
+      return it == mediators.end() ? std::string() : it->second.name;
+    };
+    std::string lecturer =
+        t->lecturer == "external"
+            ? "external" + (t->lecturer_name.empty() ? "" : " " + t->lecturer_name)
+            : t->lecturer + (t->lecturer.empty() ? "" : "  " + name(t->lecturer));
+    fmt::print(ctx.out, "{}  {}  {} {}\n", t->id, t->date.ToString(), t->kind,
+               ctx.st().vocab().Get("training_kind").Zh(t->kind));
+    fmt::print(ctx.out, "title      {}\n", t->title);
+    fmt::print(ctx.out, "level      {}\n", t->level);
+    fmt::print(ctx.out, "hours      {}\n", FormatHours(t->hours_tenths));
+    if (!t->lecturer.empty()) fmt::print(ctx.out, "lecturer   {}\n", lecturer);
+    fmt::print(ctx.out, "attendees  {} (人次)\n", t->attendees.size());
+    for (const auto& a : t->attendees) fmt::print(ctx.out, "  {}  {}\n", a, name(a));
+    return Status::Ok();
+  }
+
+  Status Stats(Context& ctx) {
+    auto period = Period();
+    if (!period.ok()) return period.status();
+    auto trainings = LoadTrainings(ctx.st());
+    if (!trainings.ok()) return trainings.status();
+    auto t = TrainingStatsTable(*trainings, ctx.st().mediators(), ctx.st().orgs(), *period, by_,
+                                KindLabel(ctx.st()));
+    if (!t.ok()) return t.status();
+    return Output(ctx, *t, "training");
+  }
+
+  Status Due(Context& ctx) {
+    if (year_ < 1900 || year_ > 9999) return Status::Usage("--year is a calendar year (2022)");
+    auto team = LoadTeamSettings(ctx.st());
+    if (!team.ok()) return team.status();
+    auto trainings = LoadTrainings(ctx.st());
+    if (!trainings.ok()) return trainings.status();
+    return Output(ctx,
+                  TrainingDueTable(*trainings, ctx.st().mediators(), ctx.st().orgs(), year_,
+                                   team->training_yearly_hours),
+                  "training due");
+  }
+
+  CLI::App *import_ = nullptr, *add_ = nullptr, *list_ = nullptr, *show_ = nullptr,
+           *stats_ = nullptr, *due_ = nullptr;
+  std::string file_, id_, date_, kind_, title_, level_, hours_, lecturer_, lecturer_name_;
+  std::vector<std::string> attendees_;
+  std::string years_, from_, to_, by_, format_ = "table", output_;
+  int year_ = 0;
+  bool dry_run_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> MakeTrainingCommand() { return std::make_unique<TrainingCommand>(); }
+
+}  // namespace mediate::cli

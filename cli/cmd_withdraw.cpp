@@ -1,0 +1,31 @@
+// mediate withdraw ID [--reason TEXT]: the applicant withdraws before the
+// case is concluded (Law Art. 17: mediation is voluntary).
+#include <CLI/CLI.hpp>
+
+#include "step_command.hpp"
+
+namespace mediate::cli {
+namespace {
+
+class WithdrawCommand : public Command {
+ public:
+  void Declare(CLI::App& app) override {
+    step_.Declare(app);
+    app.add_option("--reason", reason_, "why the application is withdrawn");
+  }
+  Status Run(Context& ctx) override {
+    return RunStep(ctx, step_, "withdraw", "withdrawn",
+                   [this](const Case& c, const Derived& d, const StepContext& sc,
+                          DiagnosticSink* sink) { return BuildWithdraw(c, d, reason_, sc, sink); });
+  }
+
+ private:
+  StepOptions step_;
+  std::string reason_;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> MakeWithdrawCommand() { return std::make_unique<WithdrawCommand>(); }
+
+}  // namespace mediate::cli

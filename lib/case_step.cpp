@@ -1,0 +1,85 @@
+#include "case_step.hpp"
+
+#include <optional>
+
+#include "case_checks.hpp"
+#include "case_record.hpp"
+#include "write_transaction.hpp"
+#include "yaml_io.hpp"
+
+namespace mediate {
+
+std::string StepCommitMessage(const std::string& verb, const std::string& id,
+                              const std::string& subject) {
+  std::string line = subject;
+  for (char& ch : line)
+    if (ch == '\n' || ch == '\r') ch = ' ';
+  if (line.size() > 120) {
+    std::size_t cut = 117;  // back to the start of a UTF-8 character
+    while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+    line = line.substr(0, cut) + "...";
+  }
+  return verb + ": " + id + (line.empty() ? "" : " " + line) + "\n\nMediate-Action: " + verb +
+         "\nMediate-Case: " + id + "\n";
+}
+
+Result<StepOutcome> RecordStep(const Store& store, const Signature& op, Timestamp now, Date today,
+                               const StepRequest& request, const StepBuilder& build) {
+  // 1. The lock first (DESIGN §3).
+  std::optional<WriteTransaction> tx;
+  if (!request.dry_run) {
+    WriteOptions wo;
+    wo.holder = "mediate " + request.verb + " by " + op.ToString();
+    auto begun = WriteTransaction::Begin(store.root(), wo);
+    if (!begun.ok()) return begun.status();
+    tx.emplace(std::move(begun.value()));
+  }
+  // 2. The case and its replay.
+  auto loaded = store.LoadCase(request.id);
+  if (!loaded.ok()) return loaded.status();
+  Case c = std::move(loaded->record);
+  const Settings& settings = store.settings();
+  Derived before = Replay(c, settings);
+  // 3. The state machine.
+  MEDIATE_RETURN_IF_ERROR(CheckStep(c, before, request.step));
+  // 4. The inputs.
+  StepContext ctx{&settings, &store.areas(), &store.orgs(), &store.mediators(), today, op.name};
+  DiagnosticSink sink;
+  Step step = build(c, before, ctx, &sink);
+  if (step.event.type != request.step)
+    return Status::Internal(request.verb + " made a \"" + step.event.type + "\" event, not \"" +
+                            request.step + "\"");
+  MEDIATE_RETURN_IF_ERROR(sink.ToStatus(std::to_string(sink.error_count()) + " problem(s); " +
+                                        request.verb + " refused, nothing written"));
+  // 5. Append, replay, check the whole case.
+  step.event.at = settings.time_zone.ToLocal(now);
+  step.event.by = op.ToString();
+  c.events.push_back(step.event);
+  c.state = Replay(c, settings).state;
+  DiagnosticSink checks;
+  CheckContext cc{&settings, &store.areas(), &store.orgs(), &store.mediators(), today};
+  CheckCase(c, Value(), loaded->path, cc, &checks);
+  std::vector<Diagnostic> errors;
+  for (const auto& dgn : checks.items())
+    if (dgn.severity == Severity::kError) errors.push_back(dgn);
+  if (!errors.empty())
+    return Status::Rejected(std::to_string(errors.size()) + " problem(s) in " + request.id +
+                                " after " + request.verb + "; nothing written",
+                            std::move(errors));
+  StepOutcome out;
+  for (const auto& dgn : sink.items())
+    if (dgn.severity == Severity::kWarning) out.warnings.push_back(dgn);
+  out.derived = Replay(c, settings);
+  // 6. Write and commit.
+  if (!request.dry_run) {
+    tx->Put(loaded->path, EmitYaml(CaseToValue(c)));
+    auto commit = tx->Commit(op, StepCommitMessage(request.verb, c.id, step.subject));
+    if (!commit.ok()) return commit.status();
+    out.commit = *commit;
+  }
+  out.record = std::move(c);
+  out.step = std::move(step);
+  return out;
+}
+
+}  // namespace mediate

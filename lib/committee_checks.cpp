@@ -1,0 +1,77 @@
+#include "committee_checks.hpp"
+
+#include <map>
+
+namespace mediate {
+
+namespace {
+
+void Count(const Mediator& med, Membership* m) {
+  ++m->members;
+  if (med.role == "chair") {
+    if (m->chair.empty()) m->chair = med.id;
+    ++m->chairs;
+  }
+  if (med.sex == "female") ++m->women;
+  if (med.employment == "full_time") ++m->full_time;
+}
+
+}  // namespace
+
+bool IsMediationCommittee(const std::string& kind) {
+  return kind == "community_committee" || kind == "street_committee" ||
+         kind == "enterprise_committee" || kind == "industry_committee" ||
+         kind == "chamber_committee";
+}
+
+Membership MembershipOf(const std::string& org_id, const MediatorRegistry& mediators) {
+  Membership m;
+  for (const auto& [id, med] : mediators) {
+    if (med.status == "active" && med.org == org_id) Count(med, &m);
+  }
+  return m;
+}
+
+std::vector<std::string> CommitteeProblems(const Organisation& org, const Membership& m,
+                                           const TeamSettings& team) {
+  std::vector<std::string> out;
+  if (org.status != "active") return out;
+  if (IsMediationCommittee(org.kind)) {
+    if (m.members < 3 || m.members > 9)
+      out.push_back("has " + std::to_string(m.members) +
+                    " members; a committee has 3 to 9 (People's Mediation Law Art. 8)");
+    if (m.chairs == 0)
+      out.push_back("has no chair (主任); a committee has one (People's Mediation Law Art. 8)");
+    if (m.chairs > 1)
+      out.push_back("has " + std::to_string(m.chairs) +
+                    " chairs; a committee has one (People's Mediation Law Art. 8)");
+    if (m.women == 0)
+      out.push_back(
+          "has no woman among its members; a committee has at least one (People's Mediation "
+          "Law Art. 8)");
+  }
+  if (auto it = team.full_time_norm.find(org.kind);
+      it != team.full_time_norm.end() && m.full_time < it->second)
+    out.push_back("has " + std::to_string(m.full_time) +
+                  " full-time mediators; the staffing norm is " + std::to_string(it->second) +
+                  " (store setting staffing.full_time." + org.kind + ", local practice)");
+  return out;
+}
+
+std::vector<Diagnostic> CheckCommittees(const OrgRegistry& orgs, const MediatorRegistry& mediators,
+                                        const TeamSettings& team,
+                                        const std::function<bool(const Organisation&)>& include) {
+  std::map<std::string, Membership> by_org;
+  for (const auto& [id, med] : mediators) {
+    if (med.status == "active") Count(med, &by_org[med.org]);
+  }
+  std::vector<Diagnostic> out;
+  for (const auto& [id, org] : orgs) {
+    if (include && !include(org)) continue;
+    for (auto& p : CommitteeProblems(org, by_org[id], team))
+      out.push_back({Severity::kWarning, {org.Path(), 0, 0}, "members", org.name + " " + p});
+  }
+  return out;
+}
+
+}  // namespace mediate

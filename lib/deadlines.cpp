@@ -1,0 +1,148 @@
+#include "deadlines.hpp"
+
+#include <algorithm>
+
+namespace mediate {
+namespace {
+
+int KindRank(const std::string& kind) {
+  if (kind == "conclude") return 0;
+  if (kind == "confirmation") return 1;
+  return 2;
+}
+
+std::string ConcludeRule(const Case& c, const Derived& d) {
+  std::string days = std::to_string(d.limit_days);
+  std::string rule;
+  if (c.source == "court_delegated")
+    rule = "court-delegated mediation: " + days + " days from receipt of the materials (SPC 2016)";
+  else if (c.source == "court_entrusted")
+    rule = "court-entrusted mediation (" +
+           std::string(c.procedure == "court_summary" ? "summary" : "ordinary") +
+           " procedure): " + days + " days from receipt of the materials (SPC 2016)";
+  else
+    rule = "conclude within " + days + " days of acceptance (2002 Provisions Art. 33)";
+  if (d.extended) rule += "; extended with both parties' consent";
+  return rule;
+}
+
+}  // namespace
+
+std::vector<Deadline> CaseDeadlines(const Case& c, const Derived& d, const Settings& settings) {
+  std::vector<Deadline> out;
+  const std::string& s = d.state.status;
+  if (IsPendingStatus(s) && d.state.deadline.valid())
+    out.push_back({"conclude", d.state.deadline, ConcludeRule(c, d)});
+  if ((s == "agreed" || s == "closed") && d.agreement_effective.valid() &&
+      !d.confirmation_applied.valid() && d.confirmation.empty()) {
+    int days = settings.limits.confirmation_days;
+    out.push_back({"confirmation", d.agreement_effective.AddDays(days),
+                   "judicial confirmation applied for within " + std::to_string(days) +
+                       " days of the agreement taking effect (Law Art. 33)"});
+  }
+  if (s == "agreed" && !d.visited.valid() && !d.visit_waived) {
+    Date from = d.performance_deadline.valid() ? d.performance_deadline : d.agreement_effective;
+    if (!from.valid()) from = d.concluded;
+    if (from.valid())
+      out.push_back({"visit", from.AddDays(1),
+                     d.performance_deadline.valid()
+                         ? "return visit after the performance deadline " +
+                               d.performance_deadline.ToString() + " (Law Art. 31)"
+                         : "return visit after the agreement (Law Art. 31)"});
+  }
+  return out;
+}
+
+std::string DeadlineKindLabel(const std::string& kind) {
+  if (kind == "conclude") return "调结期限";
+  if (kind == "confirmation") return "司法确认申请期限";
+  if (kind == "visit") return "回访";
+  return "";
+}
+
+std::string DaysLeftText(int days_left) {
+  if (days_left == 0) return "due today";
+  int n = days_left < 0 ? -days_left : days_left;
+  std::string days = std::to_string(n) + (n == 1 ? " day" : " days");
+  return days_left > 0 ? days + " left" : days + " overdue";
+}
+
+std::string DeadlineStateText(const Deadline& deadline, int days_left) {
+  if (deadline.kind == "confirmation" && days_left < 0)
+    return "window closed " + std::to_string(-days_left) + (days_left == -1 ? " day" : " days") +
+           " ago";
+  return DaysLeftText(days_left);
+}
+
+std::optional<int> ParseDaySpan(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  std::string digits = text;
+  int factor = 1;
+  if (digits.back() == 'd' || digits.back() == 'D') {
+    digits.pop_back();
+  } else if (digits.back() == 'w' || digits.back() == 'W') {
+    digits.pop_back();
+    factor = 7;
+  }
+  if (digits.empty() || digits.size() > 5) return std::nullopt;
+  int n = 0;
+  for (char ch : digits) {
+    if (ch < '0' || ch > '9') return std::nullopt;
+    n = n * 10 + (ch - '0');
+  }
+  return n * factor;
+}
+
+std::vector<DueEntry> DueEntries(const Case& c, const Settings& settings, Date today,
+                                 int within_days) {
+  std::vector<DueEntry> out;
+  Derived d = Replay(c, settings);
+  Date horizon = today.AddDays(within_days);
+  for (Deadline& dl : CaseDeadlines(c, d, settings)) {
+    if (dl.due > horizon) continue;
+    if (dl.kind == "confirmation" && dl.due < today) continue;  // the window has closed
+    DueEntry e;
+    e.id = c.id;
+    e.category = c.category;
+    e.org = d.state.org;
+    e.status = d.state.status;
+    e.days_left = today.DaysUntil(dl.due);
+    e.deadline = std::move(dl);
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+Table DueTable(std::vector<DueEntry> entries,
+               const std::function<std::string(const std::string&, const std::string&)>& label) {
+  std::sort(entries.begin(), entries.end(), [](const DueEntry& a, const DueEntry& b) {
+    int ka = KindRank(a.deadline.kind), kb = KindRank(b.deadline.kind);
+    if (ka != kb) return ka < kb;
+    if (a.deadline.due != b.deadline.due) return a.deadline.due < b.deadline.due;
+    return a.id < b.id;
+  });
+  Table t;
+  t.columns = {{"kind", "kind", ColumnKind::kCode},
+               {"kind_label", "事项", ColumnKind::kText},
+               {"id", "id", ColumnKind::kCode},
+               {"category", "category", ColumnKind::kCode},
+               {"category_label", "类别", ColumnKind::kText},
+               {"org", "org", ColumnKind::kCode},
+               {"status", "status", ColumnKind::kCode},
+               {"due", "due", ColumnKind::kText},
+               {"days_left", "days", ColumnKind::kInt},
+               {"state", "情况", ColumnKind::kText}};
+  std::size_t overdue = 0;
+  for (const DueEntry& e : entries) {
+    if (e.days_left < 0) ++overdue;
+    t.rows.push_back({e.deadline.kind, DeadlineKindLabel(e.deadline.kind), e.id, e.category,
+                      label ? label("category", e.category) : std::string(), e.org, e.status,
+                      e.deadline.due.ToString(), static_cast<std::int64_t>(e.days_left),
+                      DaysLeftText(e.days_left)});
+  }
+  t.notes.push_back(std::to_string(entries.size()) + (entries.size() == 1 ? " item" : " items") +
+                    ", " + std::to_string(overdue) + " overdue");
+  return t;
+}
+
+}  // namespace mediate

@@ -1,0 +1,74 @@
+// Grade eligibility (等级评定, DOMAIN §6): each mediator's record computed
+// from the case files and training records — years since filing, cases
+// mediated, success rate, share of oral agreements, training hours,
+// escalations away from them — checked against the store's thresholds per
+// grade (team_settings.hpp; grade-4 defaults Guangdong 2020, others local
+// practice).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "case.hpp"
+#include "case_summary.hpp"
+#include "mediator.hpp"
+#include "status.hpp"
+#include "table.hpp"
+#include "team_settings.hpp"
+#include "training.hpp"
+
+namespace mediate {
+
+class Store;
+
+/// One mediator's record as of a date.
+struct MediatorRecord {
+  int years = -1;                    ///< whole years since filing (备案); -1 when no filing date
+  int cases = 0;                     ///< concluded cases (agreed or terminated) naming the mediator
+  int agreed = 0;                    ///< of them agreed
+  int oral = 0;                      ///< of the agreed, with an oral agreement
+  int escalations = 0;               ///< cases escalated away while the mediator was assigned
+  std::int64_t training_tenths = 0;  ///< training hours attended, tenths
+
+  /// agreed ÷ cases (0 when no cases).
+  double success() const { return cases ? static_cast<double>(agreed) / cases : 0.0; }
+  /// oral ÷ agreed (0 when none agreed).
+  double oral_share() const { return agreed ? static_cast<double>(oral) / agreed : 0.0; }
+};
+
+/// The mediators assigned at each escalation of `c` (the assignment in
+/// force when an "escalated" event happened), without repeats.
+std::vector<std::string> EscalatedFrom(const Case& c);
+
+/// Records of every mediator on the roster as of `as_of`: cases concluded
+/// on or before `as_of` (a case counts for each mediator its summary names),
+/// training sessions held on or before `as_of`, escalations from
+/// `escalated_from` (case id → mediators, see EscalatedFrom) for cases
+/// received on or before `as_of`. Pure.
+std::map<std::string, MediatorRecord> ComputeRecordsFrom(
+    const std::vector<CaseSummary>& cases,
+    const std::map<std::string, std::vector<std::string>>& escalated_from,
+    const std::vector<Training>& trainings, const MediatorRegistry& mediators, Date as_of);
+
+/// ComputeRecordsFrom over the store: scans case summaries (the derived
+/// index where fresh) and reads the full file of each escalated case.
+/// kRejected naming unreadable case files.
+Result<std::map<std::string, MediatorRecord>> ComputeMediatorRecords(
+    const Store& store, const std::vector<Training>& trainings, Date as_of);
+
+/// The thresholds `r` misses for `g`, as short phrases ("cases 12 < 50",
+/// "success 80.0% < 85%"); empty when eligible.
+std::vector<std::string> UnmetThresholds(const MediatorRecord& r, const GradeThresholds& g);
+
+/// Active mediators against each grade in `grades` (those in `team.grades`):
+/// one row per mediator and grade — id, name, org, current grade, grade
+/// checked, years, cases, success, oral_share, training_hours, escalations,
+/// eligible (yes/no), unmet — only eligible rows unless `all`. Sorted by
+/// grade checked (highest first), then id.
+Table EligibilityTable(const std::map<std::string, MediatorRecord>& records,
+                       const MediatorRegistry& mediators, const TeamSettings& team,
+                       const std::vector<int>& grades, bool all);
+
+}  // namespace mediate

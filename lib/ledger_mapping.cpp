@@ -1,0 +1,155 @@
+#include "ledger_mapping.hpp"
+
+#include "ledger_import.hpp"
+#include "text_input.hpp"
+#include "yaml_io.hpp"
+
+namespace mediate {
+namespace {
+
+std::string FieldList() {
+  std::string s;
+  for (const LedgerColumn& c : LedgerColumns()) {
+    std::string f = c.field;
+    for (char& ch : f)
+      if (ch == ' ') ch = '_';
+    s += (s.empty() ? "" : ", ") + f;
+  }
+  return s;
+}
+
+class MappingReader {
+ public:
+  MappingReader(const std::string& file, const Vocabulary& vocab, DiagnosticSink* sink)
+      : file_(file), vocab_(vocab), sink_(sink) {}
+
+  void Error(const Value& at, const std::string& path, std::string message) {
+    sink_->Error({file_, at.mark().line, at.mark().column}, path, std::move(message));
+  }
+
+  void Columns(const Value& v, LedgerMapping* m) {
+    if (!v.is_map()) {
+      if (!v.is_null()) Error(v, "columns", "a map of ledger header → field is expected");
+      return;
+    }
+    std::map<int, std::string> taken;  // column → header that took it
+    for (const auto& [header, target] : v.entries()) {
+      const std::string path = "columns." + header;
+      std::string h = NormalizeCell(header);
+      if (h.empty()) {
+        Error(target, path, "a blank header cannot be mapped");
+        continue;
+      }
+      if (!target.is_scalar() || target.text().empty()) {
+        Error(target, path,
+              "the field this column fills is expected (" + FieldList() + ", or ignore)");
+        continue;
+      }
+      int col = -1;
+      if (NormalizeCell(target.text()) != "ignore") {
+        col = FindLedgerColumn(target.text());
+        if (col < 0) {
+          Error(target, path,
+                "unknown field \"" + target.text() + "\"; fields: " + FieldList() + ", ignore");
+          continue;
+        }
+        if (auto it = taken.find(col); it != taken.end()) {
+          Error(target, path,
+                "maps a second header to " + LedgerColumns()[col].field + " (first: " + it->second +
+                    ")");
+          continue;
+        }
+        taken.emplace(col, header);
+      }
+      m->columns[h] = col;
+    }
+  }
+
+  void Values(const Value& v, LedgerMapping* m) {
+    if (!v.is_map()) {
+      if (!v.is_null()) Error(v, "values", "a map of field → {value → code} is expected");
+      return;
+    }
+    for (const auto& [field, table] : v.entries()) {
+      const std::string path = "values." + field;
+      int col = FindLedgerColumn(field);
+      if (col < 0) {
+        Error(table, path, "unknown field \"" + field + "\"; fields: " + FieldList());
+        continue;
+      }
+      if (!table.is_map()) {
+        Error(table, path, "a map of value as written → code is expected");
+        continue;
+      }
+      const std::string& vocab_name = LedgerColumns()[col].vocab;
+      const VocabList* list = vocab_name.empty() ? nullptr : &vocab_.Get(vocab_name);
+      auto& out = m->values[col];
+      for (const auto& [written, code] : table.entries()) {
+        const std::string item = path + "." + written;
+        if (!code.is_scalar()) {
+          Error(code, item, "a code is expected");
+          continue;
+        }
+        if (list && !list->Has(code.text())) {
+          Error(code, item,
+                "unknown " + vocab_name + " code \"" + code.text() +
+                    "\"; codes: " + list->CodeList());
+          continue;
+        }
+        out[NormalizeCell(written)] = code.text();
+      }
+    }
+  }
+
+ private:
+  const std::string& file_;
+  const Vocabulary& vocab_;
+  DiagnosticSink* sink_;
+};
+
+}  // namespace
+
+bool LedgerMapping::MapColumn(std::string_view header, int* column) const {
+  auto it = columns.find(NormalizeCell(header));
+  if (it == columns.end()) return false;
+  *column = it->second;
+  return true;
+}
+
+const std::string* LedgerMapping::MapValue(int column, std::string_view cell) const {
+  auto t = values.find(column);
+  if (t == values.end()) return nullptr;
+  auto it = t->second.find(NormalizeCell(cell));
+  return it == t->second.end() ? nullptr : &it->second;
+}
+
+Result<LedgerMapping> ParseLedgerMapping(std::string_view yaml, const std::string& file,
+                                         const Vocabulary& vocab) {
+  auto root = ParseYaml(yaml, file);
+  if (!root.ok()) {
+    Status st = root.status();
+    if (st.diagnostics().empty()) return Status::Rejected(file + ": " + st.message());
+    return Status::Rejected(file + " is not a readable mapping file", st.diagnostics());
+  }
+  DiagnosticSink sink;
+  LedgerMapping m;
+  m.file = file;
+  MappingReader r(file, vocab, &sink);
+  if (!root->is_map()) {
+    r.Error(*root, "", "a map with `columns` and/or `values` is expected");
+  } else {
+    for (const auto& [key, v] : root->entries()) {
+      if (key == "columns")
+        r.Columns(v, &m);
+      else if (key == "values")
+        r.Values(v, &m);
+      else
+        r.Error(v, key, "unknown key; a mapping has `columns` and `values`");
+    }
+  }
+  if (sink.has_errors())
+    return sink.ToStatus(file + " is not a valid mapping; nothing was imported");
+  return m;
+}
+
+}  // namespace mediate

@@ -1,0 +1,73 @@
+// A reviewer's result for one case file (reviews/<yyyy>/<case-id>.yaml) and
+// the review statistics (DOMAIN §5): files reviewed, typed problems
+// (类型化问题: occurrences and kinds), individual problems (个性化问题), the
+// most frequent kinds.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "status.hpp"
+#include "table.hpp"
+#include "time.hpp"
+#include "value.hpp"
+
+namespace mediate {
+
+class Store;
+class Vocabulary;
+
+/// One review of one case file.
+struct Review {
+  std::string case_id;                  ///< the case reviewed
+  Date date;                            ///< when the review was recorded
+  std::string reviewer;                 ///< "Name <email>"
+  int score = -1;                       ///< 0–100; -1 when not scored
+  std::vector<std::string> findings;    ///< typed problems: vocab review_finding codes
+  std::vector<std::string> individual;  ///< individual problems, one sentence each
+  std::string note;
+
+  /// Reads a review record; every problem at its file:line:column
+  /// (kRejected). Finding codes must be in vocab review_finding.
+  static Result<Review> FromValue(const Value& root, const std::string& file,
+                                  const Vocabulary& vocab);
+  /// The record as written (schema "review/1").
+  Value ToValue() const;
+  /// "reviews/<yyyy of date>/<case-id>.yaml": one review per case and year.
+  std::string Path() const;
+};
+
+/// Every review of the store, sorted by date then case. kRejected listing
+/// files that cannot be read.
+Result<std::vector<Review>> LoadReviews(const Store& store);
+
+/// Review statistics of the reviews recorded in `year` (all when nullopt).
+struct ReviewStats {
+  std::size_t files = 0;       ///< case files reviewed
+  std::size_t typed = 0;       ///< typed problems, occurrences
+  std::size_t individual = 0;  ///< individual problems
+  std::size_t files_with_problems = 0;
+  std::int64_t score_sum = 0;
+  std::size_t scored = 0;
+  /// Typed problems by kind, most frequent first (ties by code).
+  std::vector<std::pair<std::string, std::size_t>> kinds;
+};
+
+/// Computes ReviewStats.
+ReviewStats ComputeReviewStats(const std::vector<Review>& reviews, std::optional<int> year);
+
+/// The summary as one row: files_reviewed, typed_problems, typed_kinds,
+/// individual_problems, files_with_problems, average_score; with a note
+/// naming the three most frequent kinds.
+Table ReviewStatsTable(const ReviewStats& s,
+                       const std::function<std::string(const std::string&)>& label);
+
+/// Typed problems by kind: code, label, occurrences, share (of all typed
+/// problems), most frequent first.
+Table ReviewKindsTable(const ReviewStats& s,
+                       const std::function<std::string(const std::string&)>& label);
+
+}  // namespace mediate

@@ -1,0 +1,337 @@
+#include "roster.hpp"
+
+#include <algorithm>
+#include <functional>
+
+#include "csv_table.hpp"
+#include "pii.hpp"
+#include "vocab.hpp"
+
+namespace mediate {
+
+namespace {
+
+std::string Joined(const std::vector<std::string>& items, const char* sep = ";") {
+  std::string s;
+  for (const auto& i : items) s += (s.empty() ? "" : sep) + i;
+  return s;
+}
+
+/// A list typed on the command line: items separated by , ; or the
+/// full-width ， ； 、 people type in Chinese.
+std::vector<std::string> ListOf(const std::string& text) {
+  std::string t = text;
+  for (const char* sep : {"，", "；", "、"})
+    for (auto pos = t.find(sep); pos != std::string::npos; pos = t.find(sep))
+      t.replace(pos, std::string(sep).size(), ";");
+  std::replace(t.begin(), t.end(), ',', ';');
+  return SplitList(t);
+}
+
+/// Resolves a code or label in `list`; "" with an error when unknown.
+std::string Resolve(const VocabList& list, const std::string& text, const std::string& field,
+                    DiagnosticSink* sink) {
+  if (text.empty()) return {};
+  if (const Term* t = list.Resolve(text)) return t->code;
+  sink->Error({"", 0, 0}, field,
+              "unknown " + list.name() + " \"" + text + "\"; known: " + list.CodeList());
+  return {};
+}
+
+bool IsAdultOn(Date born, Date today) {
+  if (!born.valid() || !today.valid()) return true;
+  auto eighteenth = Date::FromYmd(born.year() + 18, born.month(), born.day());
+  if (!eighteenth) eighteenth = Date::FromYmd(born.year() + 18, 3, 1);  // born 29 February
+  return *eighteenth <= today;
+}
+
+}  // namespace
+
+const std::vector<std::string>& MediatorEditableFields() {
+  static const std::vector<std::string> kFields = {
+      "name",  "sex",       "born",        "org",      "role",        "employment",
+      "grade", "graded",    "specialties", "lecturer", "honours",     "filed",
+      "phone", "education", "sanctions",   "term_end", "court_roster"};
+  return kFields;
+}
+
+void CheckMediator(const Mediator& m, const Vocabulary& vocab, const OrgRegistry& orgs, Date today,
+                   const Location& where, DiagnosticSink* sink) {
+  if (m.id.empty()) sink->Error(where, "id", "a mediator needs an id");
+  if (m.name.empty()) sink->Error(where, "name", "a mediator needs a name");
+  if (m.sex != "male" && m.sex != "female")
+    sink->Error(where, "sex", "sex is male or female, not \"" + m.sex + "\"");
+  if (m.born.valid() && !IsAdultOn(m.born, today))
+    sink->Error(where, "born",
+                "born " + m.born.ToString() +
+                    ": a mediator must be an adult citizen (People's Mediation Law Art. 14)");
+  auto org = orgs.find(m.org);
+  if (m.org.empty()) {
+    sink->Error(where, "org", "a mediator belongs to an organisation (--org ID)");
+  } else if (org == orgs.end()) {
+    sink->Error(where, "org", "unknown organisation \"" + m.org + "\" (see 'mediate org list')");
+  } else if (m.status == "active" && org->second.status == "retired") {
+    sink->Error(where, "org", "organisation " + m.org + " is retired");
+  }
+  if (!m.role.empty() && !vocab.Get("mediator_role").Has(m.role))
+    sink->Error(where, "role", "role is chair, member or engaged, not \"" + m.role + "\"");
+  if (!m.employment.empty() && !vocab.Get("employment").Has(m.employment))
+    sink->Error(where, "employment",
+                "employment is full_time or part_time, not \"" + m.employment + "\"");
+  if (m.grade < 0 || m.grade > 4) sink->Error(where, "grade", "grade is 1 (highest) to 4");
+  if (m.graded.valid() && m.grade == 0)
+    sink->Error(where, "graded", "a grade date without a grade");
+  for (const auto& c : m.specialties)
+    if (!vocab.category().Has(c))
+      sink->Error(where, "specialties", "unknown category \"" + c + "\"");
+  if (m.status != "active" && m.status != "retired")
+    sink->Error(where, "status", "status is active or retired, not \"" + m.status + "\"");
+  if (!m.phone.empty() && !NormalizePhone(m.phone))
+    sink->Warning(where, "phone", m.phone + " is neither a mobile nor a landline number");
+}
+
+Status ApplyMediatorFields(Mediator* m, const std::map<std::string, std::string>& fields,
+                           const Vocabulary& vocab) {
+  const auto& known = MediatorEditableFields();
+  DiagnosticSink sink;
+  auto date = [&](const std::string& field, const std::string& text) -> Date {
+    if (text.empty()) return Date();
+    if (auto d = Date::Parse(text)) return *d;
+    sink.Error({"", 0, 0}, field, "\"" + text + "\" is not a date (YYYY-MM-DD)");
+    return Date();
+  };
+  auto boolean = [&](const std::string& field, const std::string& text) {
+    if (text == "true" || text == "yes" || text == "是") return true;
+    if (text == "false" || text == "no" || text == "否" || text.empty()) return false;
+    sink.Error({"", 0, 0}, field, "\"" + text + "\" is not true or false");
+    return false;
+  };
+  for (const auto& [field, value] : fields) {
+    if (std::find(known.begin(), known.end(), field) == known.end())
+      return Status::Usage("no mediator field \"" + field + "\"; fields: " + Joined(known, ", "));
+    if (field == "name") {
+      m->name = value;
+    } else if (field == "sex") {
+      m->sex = value == "男" ? "male" : value == "女" ? "female" : value;
+    } else if (field == "born") {
+      m->born = date(field, value);
+    } else if (field == "org") {
+      m->org = value;
+    } else if (field == "role") {
+      m->role = Resolve(vocab.Get("mediator_role"), value, field, &sink);
+    } else if (field == "employment") {
+      m->employment = Resolve(vocab.Get("employment"), value, field, &sink);
+    } else if (field == "grade") {
+      if (value.empty() || value == "0") {
+        m->grade = 0;
+      } else if (value.size() == 1 && value[0] >= '1' && value[0] <= '4') {
+        m->grade = value[0] - '0';
+      } else {
+        sink.Error({"", 0, 0}, field, "grade is 1 (highest) to 4, not \"" + value + "\"");
+      }
+    } else if (field == "graded") {
+      m->graded = date(field, value);
+    } else if (field == "specialties") {
+      m->specialties.clear();
+      for (const auto& item : ListOf(value)) {
+        std::string code = Resolve(vocab.category(), item, field, &sink);
+        if (!code.empty()) m->specialties.push_back(code);
+      }
+    } else if (field == "lecturer") {
+      m->lecturer = boolean(field, value);
+    } else if (field == "honours") {
+      m->honours = ListOf(value);
+    } else if (field == "filed") {
+      m->filed = date(field, value);
+    } else if (field == "phone") {
+      m->phone = value.empty() ? std::string() : NormalizePhone(value).value_or(value);
+    } else if (field == "education") {
+      m->education = value;
+    } else if (field == "sanctions") {
+      m->sanctions = ListOf(value);
+    } else if (field == "term_end") {
+      m->term_end = date(field, value);
+    } else if (field == "court_roster") {
+      m->court_roster = boolean(field, value);
+    }
+  }
+  for (auto& d : sink.items()) d.where.file = m->id.empty() ? "mediator" : m->id;
+  return sink.ToStatus(std::to_string(sink.error_count()) + " error" +
+                       (sink.error_count() == 1 ? "" : "s") + "; nothing was written");
+}
+
+Status ApplyRating(Mediator* m, int grade, Date date, const std::string& by,
+                   const std::string& basis) {
+  if (grade < 1 || grade > 4)
+    return Status::Rejected("grade is 1 (highest) to 4, not " + std::to_string(grade));
+  if (basis.empty())
+    return Status::Rejected(
+        "a rating needs its basis (--basis \"…评定决定\"): who rated and on "
+        "what record");
+  if (!date.valid()) return Status::Rejected("a rating needs a date");
+  if (m->status != "active")
+    return Status::Rejected(m->id + " is retired; only active mediators are rated");
+  m->grade = grade;
+  m->graded = date;
+  m->ratings.push_back({grade, date, by, basis});
+  return Status::Ok();
+}
+
+std::string NextMediatorId(const MediatorRegistry& mediators) {
+  long highest = 0;
+  for (const auto& [id, m] : mediators) {
+    if (id.rfind("M-", 0) != 0 || id.size() < 3 || id.size() > 12) continue;
+    std::string rest = id.substr(2);
+    if (!std::all_of(rest.begin(), rest.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      continue;
+    highest = std::max(highest, std::stol(rest));
+  }
+  std::string seq = std::to_string(highest + 1);
+  if (seq.size() < 4) seq.insert(0, 4 - seq.size(), '0');
+  return "M-" + seq;
+}
+
+MediatorImportPlan PlanMediatorImport(const MediatorRegistry& existing,
+                                      const std::vector<Mediator>& incoming) {
+  MediatorImportPlan plan;
+  for (const auto& in : incoming) {
+    auto it = existing.find(in.id);
+    if (it == existing.end()) {
+      plan.added.push_back(in);
+      continue;
+    }
+    Mediator merged = it->second;
+    merged.name = in.name;
+    merged.sex = in.sex;
+    merged.born = in.born;
+    merged.org = in.org;
+    merged.role = in.role;
+    merged.employment = in.employment;
+    merged.specialties = in.specialties;
+    merged.grade = in.grade;
+    merged.graded = in.graded;
+    merged.lecturer = in.lecturer;
+    merged.honours = in.honours;
+    merged.filed = in.filed;
+    merged.status = in.status;
+    merged.phone = in.phone;
+    Value before = it->second.ToValue(), after = merged.ToValue();
+    if (before.SameAs(after)) {
+      ++plan.unchanged;
+      continue;
+    }
+    std::vector<std::string> changed;
+    for (const auto& [key, v] : after.entries()) {
+      const Value* old = before.Find(key);
+      if (!old || !old->SameAs(v)) changed.push_back(key);
+    }
+    for (const auto& [key, v] : before.entries())
+      if (!after.Find(key)) changed.push_back(key);
+    plan.updated.push_back(std::move(merged));
+    plan.changed_fields.push_back(std::move(changed));
+  }
+  return plan;
+}
+
+Table RosterTable(const MediatorRegistry& mediators, bool reveal,
+                  const std::function<bool(const Mediator&)>& keep) {
+  Table t;
+  t.columns = {
+      {"id", "编号", ColumnKind::kCode},           {"name", "姓名", ColumnKind::kText},
+      {"sex", "性别", ColumnKind::kCode},          {"born", "出生日期", ColumnKind::kText},
+      {"org", "组织", ColumnKind::kCode},          {"role", "职务", ColumnKind::kCode},
+      {"employment", "专兼职", ColumnKind::kCode}, {"grade", "等级", ColumnKind::kCode},
+      {"graded", "评定日期", ColumnKind::kText},   {"specialties", "擅长", ColumnKind::kText},
+      {"lecturer", "授课骨干", ColumnKind::kCode}, {"honours", "荣誉", ColumnKind::kText},
+      {"filed", "备案日期", ColumnKind::kText},    {"status", "状态", ColumnKind::kCode},
+      {"phone", "电话", ColumnKind::kText}};
+  for (const auto& [id, m] : mediators) {
+    if (keep && !keep(m)) continue;
+    t.rows.push_back({m.id, m.name, m.sex, m.born.ToString(), m.org, m.role, m.employment,
+                      m.grade ? std::to_string(m.grade) : std::string(), m.graded.ToString(),
+                      Joined(m.specialties), std::string(m.lecturer ? "true" : "false"),
+                      Joined(m.honours), m.filed.ToString(), m.status,
+                      reveal || m.phone.empty() ? m.phone : MaskPhone(m.phone)});
+  }
+  return t;
+}
+
+Table RosterStatsTable(
+    const MediatorRegistry& mediators,
+    const std::function<std::string(const std::string&, const std::string&)>& label) {
+  std::map<int, std::int64_t> by_grade;
+  std::map<std::string, std::int64_t> by_employment, by_role, by_sex, by_honour;
+  std::int64_t active = 0, lecturers = 0, honoured = 0;
+  for (const auto& [id, m] : mediators) {
+    if (m.status != "active") continue;
+    ++active;
+    ++by_grade[m.grade];
+    ++by_employment[m.employment];
+    ++by_role[m.role];
+    ++by_sex[m.sex];
+    if (m.lecturer) ++lecturers;
+    if (!m.honours.empty()) ++honoured;
+    for (const auto& h : m.honours) ++by_honour[h];
+  }
+  Table t;
+  t.columns = {{"dimension", "维度", ColumnKind::kCode},
+               {"value", "值", ColumnKind::kCode},
+               {"label", "名称", ColumnKind::kText},
+               {"mediators", "调解员", ColumnKind::kInt}};
+  static const char* kGradeZh[] = {"未评级", "一级", "二级", "三级", "四级"};
+  t.rows.push_back({std::string("active"), std::string(), std::string("在册调解员"), active});
+  for (int g : {4, 3, 2, 1})
+    t.rows.push_back(
+        {std::string("grade"), std::to_string(g), std::string(kGradeZh[g]), by_grade[g]});
+  t.rows.push_back({std::string("grade"), std::string("1-2"), std::string("一级至二级"),
+                    by_grade[1] + by_grade[2]});
+  t.rows.push_back(
+      {std::string("grade"), std::string("none"), std::string(kGradeZh[0]), by_grade[0]});
+  auto add = [&](const char* dim, const char* vocab,
+                 const std::map<std::string, std::int64_t>& counts) {
+    for (const auto& [code, n] : counts)
+      t.rows.push_back({std::string(dim), code, label(vocab, code), n});
+  };
+  add("employment", "employment", by_employment);
+  add("role", "mediator_role", by_role);
+  add("sex", "sex", by_sex);
+  t.rows.push_back(
+      {std::string("lecturer"), std::string("true"), std::string("授课骨干"), lecturers});
+  t.rows.push_back({std::string("honours"), std::string("any"), std::string("获得荣誉"), honoured});
+  for (const auto& [h, n] : by_honour) t.rows.push_back({std::string("honour"), h, h, n});
+  return t;
+}
+
+Table MediatorCard(const Mediator& m, const OrgRegistry& orgs, bool reveal) {
+  Table t;
+  t.columns = {{"field", "项目", ColumnKind::kCode}, {"value", "内容", ColumnKind::kText}};
+  auto add = [&](const char* f, const std::string& v) {
+    if (!v.empty()) t.rows.push_back({std::string(f), v});
+  };
+  add("id", m.id);
+  add("name", m.name);
+  add("sex", m.sex);
+  add("born", m.born.ToString());
+  auto o = orgs.find(m.org);
+  add("org", m.org + (o != orgs.end() ? "  " + o->second.name : std::string()));
+  add("role", m.role);
+  add("employment", m.employment);
+  add("grade", m.grade ? std::to_string(m.grade) : std::string());
+  add("graded", m.graded.ToString());
+  add("specialties", Joined(m.specialties, ", "));
+  add("lecturer", m.lecturer ? "true" : "");
+  add("honours", Joined(m.honours, ", "));
+  add("education", m.education);
+  add("filed", m.filed.ToString());
+  add("term_end", m.term_end.ToString());
+  add("court_roster", m.court_roster ? "true" : "");
+  add("sanctions", Joined(m.sanctions, "; "));
+  add("status", m.status + (m.retired.valid() ? " " + m.retired.ToString() : std::string()));
+  add("phone", reveal || m.phone.empty() ? m.phone : MaskPhone(m.phone));
+  for (const auto& r : m.ratings)
+    add("rating", r.date.ToString() + "  grade " + std::to_string(r.grade) + "  " + r.by +
+                      (r.basis.empty() ? std::string() : "  " + r.basis));
+  return t;
+}
+
+}  // namespace mediate

@@ -1,0 +1,243 @@
+#include "training.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <set>
+
+#include "csv_table.hpp"
+#include "record_reader.hpp"
+#include "store.hpp"
+#include "vocab.hpp"
+
+namespace mediate {
+
+std::optional<int> ParseHoursTenths(std::string_view text) {
+  if (text.empty() || text.size() > 8) return std::nullopt;
+  int whole = 0, tenths = 0;
+  std::size_t i = 0;
+  for (; i < text.size() && text[i] != '.'; ++i) {
+    if (text[i] < '0' || text[i] > '9') return std::nullopt;
+    whole = whole * 10 + (text[i] - '0');
+  }
+  if (i == 0) return std::nullopt;
+  if (i < text.size()) {
+    if (text.size() != i + 2 || text[i + 1] < '0' || text[i + 1] > '9') return std::nullopt;
+    tenths = text[i + 1] - '0';
+  }
+  int total = whole * 10 + tenths;
+  if (total <= 0) return std::nullopt;
+  return total;
+}
+
+std::string FormatHours(std::int64_t tenths) {
+  std::string s = std::to_string(tenths / 10);
+  if (tenths % 10 != 0) s += "." + std::to_string(tenths % 10);
+  return s;
+}
+
+Result<Training> Training::FromValue(const Value& root, const std::string& file,
+                                     const Vocabulary& vocab) {
+  DiagnosticSink sink;
+  RecordReader r(file, &sink);
+  Training t;
+  if (!r.ExpectMap(root, "")) return sink.ToStatus("bad training " + file);
+  std::string schema = r.String(root, "schema", "", true);
+  if (!schema.empty() && schema != "training/1")
+    r.Error(*root.Find("schema"), "schema",
+            "unsupported schema \"" + schema + "\"; expected \"training/1\"");
+  t.id = r.String(root, "id", "", true);
+  t.date = r.DateField(root, "date", "", true);
+  t.kind = r.Code(root, "kind", "", vocab.Get("training_kind"), true);
+  t.title = r.String(root, "title", "", true);
+  t.level = r.Code(root, "level", "", vocab.level());
+  if (const Value* h = root.Find("hours"); h && h->is_scalar() && !h->quoted()) {
+    if (auto tenths = ParseHoursTenths(h->text())) {
+      t.hours_tenths = *tenths;
+    } else {
+      r.Error(*h, "hours", h->text() + " is not a number of hours (6, 1.5)");
+    }
+  } else {
+    r.Error(h ? *h : root, "hours", "is required: a number of hours, unquoted (6, 1.5)");
+  }
+  t.lecturer = r.String(root, "lecturer", "");
+  t.lecturer_name = r.String(root, "lecturer_name", "");
+  t.attendees = r.Strings(root, "attendees", "");
+  std::set<std::string> seen;
+  for (const auto& a : t.attendees)
+    if (!seen.insert(a).second)
+      r.Error(*root.Find("attendees"), "attendees", a + " is listed twice");
+  if (t.date.valid() && !t.id.empty() && file.rfind("trainings/", 0) == 0 && file != t.Path())
+    r.Error(*root.Find("id"), "id",
+            "the file of " + t.id + " held on " + t.date.ToString() + " belongs at " + t.Path());
+  r.WarnUnknownKeys(root, "",
+                    {"schema", "id", "date", "kind", "title", "level", "hours", "lecturer",
+                     "lecturer_name", "attendees"});
+  MEDIATE_RETURN_IF_ERROR(sink.ToStatus("bad training " + file));
+  return t;
+}
+
+Value Training::ToValue() const {
+  Value v = Value::Map();
+  v.Set("schema", Value::String("training/1"));
+  v.Set("id", Value::String(id));
+  v.Set("date", Value::String(date.ToString()));
+  v.Set("kind", Value::String(kind));
+  v.Set("title", Value::String(title));
+  v.SetIfNotEmpty("level", level);
+  v.Set("hours", Value::Scalar(FormatHours(hours_tenths), false));
+  v.SetIfNotEmpty("lecturer", lecturer);
+  v.SetIfNotEmpty("lecturer_name", lecturer_name);
+  v.Set("attendees", Value::Strings(attendees));
+  return v;
+}
+
+std::string Training::Path() const {
+  char year[16];
+  std::snprintf(year, sizeof year, "%04d", date.valid() ? date.year() : 0);
+  return std::string("trainings/") + year + "/" + id + ".yaml";
+}
+
+void CheckTrainingReferences(const Training& t, const MediatorRegistry& mediators,
+                             const Location& where, DiagnosticSink* sink) {
+  if (!t.lecturer.empty() && t.lecturer != "external" && !mediators.count(t.lecturer))
+    sink->Error(where, "lecturer",
+                "unknown mediator " + t.lecturer + " (a mediator id, or \"external\")");
+  std::string unknown;
+  std::size_t n = 0;
+  for (const auto& a : t.attendees) {
+    if (mediators.count(a)) continue;
+    if (++n <= 5) unknown += (unknown.empty() ? "" : ", ") + a;
+  }
+  if (n > 5) unknown += ", … (" + std::to_string(n) + " in all)";
+  if (n) sink->Error(where, "attendees", "not on the roster: " + unknown);
+}
+
+Result<std::vector<Training>> ReadTrainingsCsv(const std::string& text, const std::string& file,
+                                               const Vocabulary& vocab,
+                                               const MediatorRegistry& mediators) {
+  auto table = CsvTable::Parse(text, file);
+  if (!table.ok()) return table.status();
+  MEDIATE_RETURN_IF_ERROR(
+      table->Require({"id", "date", "kind", "title", "level", "hours", "lecturer", "attendees"}));
+  DiagnosticSink sink;
+  std::vector<Training> out;
+  std::map<std::string, int> seen;
+  const VocabList& kinds = vocab.Get("training_kind");
+  for (const auto& row : table->rows()) {
+    auto where = table->Where(row);
+    Training t;
+    t.id = table->Cell(row, "id");
+    if (t.id.empty()) sink.Error(where, "id", "a session needs an id (T-2020-001)");
+    std::string date = table->Cell(row, "date");
+    if (auto d = Date::Parse(date)) {
+      t.date = *d;
+    } else {
+      sink.Error(where, "date", "\"" + date + "\" is not a date (YYYY-MM-DD)");
+    }
+    std::string kind = table->Cell(row, "kind");
+    if (const Term* k = kinds.Resolve(kind)) {
+      t.kind = k->code;
+    } else {
+      sink.Error(where, "kind",
+                 "unknown training kind \"" + kind + "\"; known: " + kinds.CodeList());
+    }
+    t.title = table->Cell(row, "title");
+    if (t.title.empty()) sink.Error(where, "title", "a session needs a title");
+    std::string level = table->Cell(row, "level");
+    if (!level.empty()) {
+      if (const Term* l = vocab.level().Resolve(level)) {
+        t.level = l->code;
+      } else {
+        sink.Error(where, "level",
+                   "unknown level \"" + level + "\"; known: " + vocab.level().CodeList());
+      }
+    }
+    std::string hours = table->Cell(row, "hours");
+    if (auto h = ParseHoursTenths(hours)) {
+      t.hours_tenths = *h;
+    } else {
+      sink.Error(where, "hours", "\"" + hours + "\" is not a number of hours (6, 1.5)");
+    }
+    t.lecturer = table->Cell(row, "lecturer");
+    t.lecturer_name = table->Cell(row, "lecturer_name");
+    t.attendees = SplitList(table->Cell(row, "attendees"));
+    std::set<std::string> once;
+    for (const auto& a : t.attendees)
+      if (!once.insert(a).second) sink.Error(where, "attendees", a + " is listed twice");
+    CheckTrainingReferences(t, mediators, where, &sink);
+    if (!t.id.empty()) {
+      if (auto [it, fresh] = seen.emplace(t.id, row.line); !fresh)
+        sink.Error(where, "id",
+                   "duplicate id " + t.id + " (first at line " + std::to_string(it->second) + ")");
+    }
+    out.push_back(std::move(t));
+  }
+  MEDIATE_RETURN_IF_ERROR(sink.ToStatus(std::to_string(sink.error_count()) + " error" +
+                                        (sink.error_count() == 1 ? "" : "s") + " in " + file));
+  return out;
+}
+
+TrainingImportPlan PlanTrainingImport(const std::vector<Training>& existing,
+                                      const std::vector<Training>& incoming) {
+  std::map<std::string, const Training*> by_id;
+  for (const auto& t : existing) by_id[t.id] = &t;
+  TrainingImportPlan plan;
+  for (const auto& t : incoming) {
+    auto it = by_id.find(t.id);
+    if (it == by_id.end()) {
+      plan.added.push_back(t);
+    } else if (it->second->ToValue().SameAs(t.ToValue())) {
+      ++plan.unchanged;
+    } else {
+      if (it->second->Path() != t.Path()) plan.moved_from.push_back(it->second->Path());
+      plan.updated.push_back(t);
+    }
+  }
+  return plan;
+}
+
+std::string NextTrainingId(const std::vector<Training>& existing, int year) {
+  std::string prefix = "T-" + std::to_string(year) + "-";
+  long highest = 0;
+  for (const auto& t : existing) {
+    if (t.id.rfind(prefix, 0) != 0) continue;
+    std::string rest = t.id.substr(prefix.size());
+    if (rest.empty() || rest.size() > 9 ||
+        !std::all_of(rest.begin(), rest.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      continue;
+    highest = std::max(highest, std::stol(rest));
+  }
+  std::string seq = std::to_string(highest + 1);
+  if (seq.size() < 3) seq.insert(0, 3 - seq.size(), '0');
+  return prefix + seq;
+}
+
+Result<std::vector<Training>> LoadTrainings(const Store& store) {
+  DiagnosticSink sink;
+  std::vector<Training> out;
+  for (const auto& path : store.ListYearFiles("trainings")) {
+    auto v = store.ReadYaml(path);
+    if (!v.ok()) {
+      sink.Append(v.status().diagnostics());
+      if (v.status().diagnostics().empty()) sink.Error({path, 0, 0}, "", v.status().message());
+      continue;
+    }
+    auto t = Training::FromValue(*v, path, store.vocab());
+    if (!t.ok()) {
+      Status st = t.status();
+      for (const auto& d : st.diagnostics())
+        if (d.severity == Severity::kError) sink.Add(d);
+      continue;
+    }
+    out.push_back(std::move(t.value()));
+  }
+  MEDIATE_RETURN_IF_ERROR(
+      sink.ToStatus("the store's training records have errors (run 'mediate "
+                    "validate trainings')"));
+  std::sort(out.begin(), out.end(), [](const Training& a, const Training& b) {
+    return a.date != b.date ? a.date < b.date : a.id < b.id;
+  });
+  return out;
+}
+
+}  // namespace mediate

@@ -1,0 +1,204 @@
+// lib/roster.cpp and lib/mediator.cpp: checking and editing mediators,
+// ratings, the idempotent import plan, the roster tables.
+#include <catch2/catch.hpp>
+
+#include "roster.hpp"
+#include "store_init.hpp"
+#include "vocab.hpp"
+#include "yaml_io.hpp"
+
+using namespace mediate;
+using Catch::Matchers::Contains;
+
+namespace {
+
+OrgRegistry Orgs() {
+  OrgRegistry orgs;
+  Organisation c;
+  c.id = "C-1";
+  c.name = "东风社区人民调解委员会";
+  c.kind = "community_committee";
+  c.level = "community";
+  orgs[c.id] = c;
+  Organisation old = c;
+  old.id = "C-OLD";
+  old.status = "retired";
+  orgs[old.id] = old;
+  return orgs;
+}
+
+Mediator Base() {
+  Mediator m;
+  m.id = "M-0001";
+  m.name = "王芳";
+  m.sex = "female";
+  m.born = *Date::Parse("1970-05-01");
+  m.org = "C-1";
+  m.role = "member";
+  m.employment = "part_time";
+  return m;
+}
+
+std::string Messages(const DiagnosticSink& sink) {
+  std::string s;
+  for (const auto& d : sink.items()) s += d.ToString() + "\n";
+  return s;
+}
+
+const char* kCsv =
+    "id,name,sex,born,org,role,employment,specialties,grade,graded,lecturer,honours,filed,status,"
+    "phone\n"
+    "M-0001,王芳,female,1970-05-01,C-1,chair,full_time,neighbour,4,2021-01-01,true,平安之星,2015-"
+    "06-01,active,13800001234\n"
+    "M-0002,李强,male,1980-01-01,C-1,member,part_time,,,,,,2016-01-01,active,\n";
+
+}  // namespace
+
+TEST_CASE("a mediator must be an adult on a registered, active organisation", "[roster]") {
+  DiagnosticSink sink;
+  Mediator m = Base();
+  m.born = *Date::Parse("2010-01-01");
+  m.org = "C-OLD";
+  CheckMediator(m, Vocabulary::Builtin(), Orgs(), *Date::Parse("2026-03-01"), {"M-0001", 0, 0},
+                &sink);
+  std::string all = Messages(sink);
+  CHECK_THAT(all, Contains("adult citizen (People's Mediation Law Art. 14)"));
+  CHECK_THAT(all, Contains("organisation C-OLD is retired"));
+
+  DiagnosticSink ok;
+  CheckMediator(Base(), Vocabulary::Builtin(), Orgs(), *Date::Parse("2026-03-01"), {"M-0001", 0, 0},
+                &ok);
+  CHECK_FALSE(ok.has_errors());
+}
+
+TEST_CASE("the 18th birthday decides adulthood", "[roster]") {
+  Mediator m = Base();
+  m.born = *Date::Parse("2008-03-02");
+  DiagnosticSink before, on;
+  CheckMediator(m, Vocabulary::Builtin(), Orgs(), *Date::Parse("2026-03-01"), {"x", 0, 0}, &before);
+  CheckMediator(m, Vocabulary::Builtin(), Orgs(), *Date::Parse("2026-03-02"), {"x", 0, 0}, &on);
+  CHECK(before.has_errors());
+  CHECK_FALSE(on.has_errors());
+}
+
+TEST_CASE("fields are set from what people type", "[roster]") {
+  Mediator m = Base();
+  auto st = ApplyMediatorFields(&m,
+                                {{"role", "主任"},
+                                 {"employment", "专职"},
+                                 {"specialties", "邻里纠纷，labour"},
+                                 {"lecturer", "true"},
+                                 {"grade", "3"},
+                                 {"phone", "138 0000 1234"},
+                                 {"term_end", "2027-12-31"}},
+                                Vocabulary::Builtin());
+  REQUIRE(st.ok());
+  CHECK(m.role == "chair");
+  CHECK(m.employment == "full_time");
+  CHECK(m.specialties == std::vector<std::string>{"neighbour", "labour"});
+  CHECK(m.lecturer);
+  CHECK(m.grade == 3);
+  CHECK(m.phone == "13800001234");
+  CHECK(m.term_end.ToString() == "2027-12-31");
+
+  auto bad =
+      ApplyMediatorFields(&m, {{"grade", "5"}, {"born", "1970-02-30"}}, Vocabulary::Builtin());
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.diagnostics().size() == 2);
+  auto unknown = ApplyMediatorFields(&m, {{"shoe_size", "42"}}, Vocabulary::Builtin());
+  CHECK(unknown.kind() == ErrorKind::kUsage);
+}
+
+TEST_CASE("a rating records grade, date, who and basis and survives a round trip", "[roster]") {
+  Mediator m = Base();
+  REQUIRE(ApplyRating(&m, 3, *Date::Parse("2024-06-01"), "王某 <w@example.org>",
+                      "区调解协会2024年第3号评定决定")
+              .ok());
+  CHECK(m.grade == 3);
+  CHECK(m.graded.ToString() == "2024-06-01");
+  REQUIRE(m.ratings.size() == 1);
+  auto v = ParseYaml(EmitYaml(m.ToValue()), m.Path());
+  REQUIRE(v.ok());
+  auto back = Mediator::FromValue(*v, m.Path(), Vocabulary::Builtin());
+  REQUIRE(back.ok());
+  REQUIRE(back->ratings.size() == 1);
+  CHECK(back->ratings[0].basis == "区调解协会2024年第3号评定决定");
+  CHECK(back->ratings[0].by == "王某 <w@example.org>");
+  CHECK(back->ToValue().SameAs(m.ToValue()));
+
+  CHECK_FALSE(ApplyRating(&m, 3, *Date::Parse("2024-06-01"), "x", "").ok());
+  CHECK_FALSE(ApplyRating(&m, 0, *Date::Parse("2024-06-01"), "x", "b").ok());
+  m.status = "retired";
+  CHECK_FALSE(ApplyRating(&m, 2, *Date::Parse("2024-06-01"), "x", "b").ok());
+}
+
+TEST_CASE("importing the same roster again changes nothing - extra fields survive", "[roster]") {
+  auto first = ReadMediatorsCsv(kCsv, "mediators.csv", Vocabulary::Builtin(), Orgs());
+  REQUIRE(first.ok());
+  auto plan = PlanMediatorImport({}, *first);
+  CHECK(plan.added.size() == 2);
+  MediatorRegistry roster;
+  for (auto m : *first) roster[m.id] = m;
+  REQUIRE(ApplyRating(&roster["M-0002"], 4, *Date::Parse("2024-01-01"), "x", "决定").ok());
+  roster["M-0001"].education = "本科";
+
+  auto again = PlanMediatorImport(roster, *first);
+  // M-0001 keeps its education and is unchanged; M-0002's CSV row says no
+  // grade, so the import takes it back (the CSV is the roster's source).
+  CHECK(again.added.empty());
+  CHECK(again.unchanged == 1);
+  REQUIRE(again.updated.size() == 1);
+  CHECK(again.updated[0].id == "M-0002");
+  CHECK(again.updated[0].ratings.size() == 1);
+  CHECK(again.changed_fields[0] == std::vector<std::string>{"grade", "graded"});
+}
+
+TEST_CASE("the roster table has the DESIGN field names and masks phones", "[roster]") {
+  MediatorRegistry roster;
+  Mediator m = Base();
+  m.phone = "13800001234";
+  m.grade = 4;
+  roster[m.id] = m;
+  Table t = RosterTable(roster, false, nullptr);
+  std::vector<std::string> names;
+  for (const auto& c : t.columns) names.push_back(c.name);
+  CHECK(names == std::vector<std::string>{"id", "name", "sex", "born", "org", "role", "employment",
+                                          "grade", "graded", "specialties", "lecturer", "honours",
+                                          "filed", "status", "phone"});
+  CHECK(std::get<std::string>(t.rows[0][14]) == "138****1234");
+  CHECK(std::get<std::string>(RosterTable(roster, true, nullptr).rows[0][14]) == "13800001234");
+  CHECK(std::get<std::string>(t.rows[0][7]) == "4");
+}
+
+TEST_CASE("roster stats count active mediators only", "[roster]") {
+  MediatorRegistry roster;
+  for (int i = 0; i < 5; ++i) {
+    Mediator m = Base();
+    m.id = "M-000" + std::to_string(i);
+    m.grade = i % 5;  // 0,1,2,3,4
+    m.lecturer = i == 1;
+    roster[m.id] = m;
+  }
+  roster["M-0004"].status = "retired";
+  Table t = RosterStatsTable(roster, [](const std::string&, const std::string&) { return ""; });
+  auto count = [&](const std::string& dim, const std::string& value) -> std::int64_t {
+    for (const auto& r : t.rows)
+      if (std::get<std::string>(r[0]) == dim && std::get<std::string>(r[1]) == value)
+        return std::get<std::int64_t>(r[3]);
+    return -1;
+  };
+  CHECK(count("active", "") == 4);
+  CHECK(count("grade", "4") == 0);  // M-0004 is retired
+  CHECK(count("grade", "3") == 1);
+  CHECK(count("grade", "1-2") == 2);
+  CHECK(count("grade", "none") == 1);
+  CHECK(count("lecturer", "true") == 1);
+}
+
+TEST_CASE("mediator ids continue the roster's numbering", "[roster]") {
+  MediatorRegistry roster;
+  roster["M-0836"] = Base();
+  roster["X-9"] = Base();
+  CHECK(NextMediatorId(roster) == "M-0837");
+  CHECK(NextMediatorId({}) == "M-0001");
+}

@@ -1,0 +1,205 @@
+// lib/training.cpp and lib/training_stats.cpp: the training record, reading
+// trainings.csv, the idempotent import plan, IDs, and the measures
+// (sessions, trainee-times, coverage, hours per mediator, due list).
+#include <catch2/catch.hpp>
+
+#include "training.hpp"
+#include "training_stats.hpp"
+#include "vocab.hpp"
+#include "yaml_io.hpp"
+
+using namespace mediate;
+using Catch::Matchers::Contains;
+
+namespace {
+
+Mediator Med(const char* id, const char* org = "C-1", const char* status = "active") {
+  Mediator m;
+  m.id = id;
+  m.name = std::string("调解员") + id;
+  m.sex = "female";
+  m.org = org;
+  m.status = status;
+  return m;
+}
+
+MediatorRegistry Roster() {
+  MediatorRegistry r;
+  for (auto m : {Med("M-0001"), Med("M-0002"), Med("M-0003", "C-2"), Med("M-0004", "C-2"),
+                 Med("M-0009", "C-2", "retired")})
+    r[m.id] = m;
+  return r;
+}
+
+Training Session(const char* id, const char* date, int tenths, std::vector<std::string> who) {
+  Training t;
+  t.id = id;
+  t.date = *Date::Parse(date);
+  t.kind = "theory";
+  t.title = "人民调解法解读";
+  t.level = "district";
+  t.hours_tenths = tenths;
+  t.lecturer = "external";
+  t.attendees = std::move(who);
+  return t;
+}
+
+const char* kCsv =
+    "id,date,kind,title,level,hours,lecturer,attendees\n"
+    "T-2020-001,2020-03-01,theory,人民调解法解读,district,6,M-0001,M-0002;M-0003\n"
+    "T-2020-002,2020-04-01,心理重建,当事人情绪疏导,街道,1.5,external,M-0001\n";
+
+}  // namespace
+
+TEST_CASE("hours are read in tenths with at most one decimal", "[training]") {
+  CHECK(ParseHoursTenths("6") == 60);
+  CHECK(ParseHoursTenths("1.5") == 15);
+  CHECK(ParseHoursTenths("2.0") == 20);
+  CHECK_FALSE(ParseHoursTenths("0"));
+  CHECK_FALSE(ParseHoursTenths("1.25"));
+  CHECK_FALSE(ParseHoursTenths("六"));
+  CHECK_FALSE(ParseHoursTenths(""));
+  CHECK(FormatHours(60) == "6");
+  CHECK(FormatHours(15) == "1.5");
+}
+
+TEST_CASE("a training record round-trips through YAML", "[training]") {
+  Training t = Session("T-2020-001", "2020-03-01", 15, {"M-0001", "M-0002"});
+  CHECK(t.Path() == "trainings/2020/T-2020-001.yaml");
+  std::string text = EmitYaml(t.ToValue());
+  CHECK_THAT(text, Contains("hours: 1.5\n"));
+  auto v = ParseYaml(text, t.Path());
+  REQUIRE(v.ok());
+  auto back = Training::FromValue(*v, t.Path(), Vocabulary::Builtin());
+  REQUIRE(back.ok());
+  CHECK(back->ToValue().SameAs(t.ToValue()));
+}
+
+TEST_CASE("a training record in the wrong year's folder is refused", "[training]") {
+  Training t = Session("T-2020-001", "2020-03-01", 60, {"M-0001"});
+  auto v = ParseYaml(EmitYaml(t.ToValue()), "trainings/2021/T-2020-001.yaml");
+  REQUIRE(v.ok());
+  auto back = Training::FromValue(*v, "trainings/2021/T-2020-001.yaml", Vocabulary::Builtin());
+  REQUIRE_FALSE(back.ok());
+  CHECK_THAT(back.status().diagnostics().front().message,
+             Contains("belongs at trainings/2020/T-2020-001.yaml"));
+}
+
+TEST_CASE("trainings.csv is read with labels, decimals and references checked", "[training]") {
+  auto got = ReadTrainingsCsv(kCsv, "trainings.csv", Vocabulary::Builtin(), Roster());
+  REQUIRE(got.ok());
+  REQUIRE(got->size() == 2);
+  CHECK((*got)[1].kind == "psychology");
+  CHECK((*got)[1].level == "street");
+  CHECK((*got)[1].hours_tenths == 15);
+  CHECK((*got)[0].attendees == std::vector<std::string>{"M-0002", "M-0003"});
+}
+
+TEST_CASE("trainings.csv errors name the line and column, all at once", "[training]") {
+  std::string bad =
+      "id,date,kind,title,level,hours,lecturer,attendees\n"
+      "T-1,2020-02-30,theory,x,district,6,M-0001,M-0002\n"
+      "T-1,2020-03-01,cooking,x,district,-2,M-0404,M-0002;M-0002;M-0777\n";
+  auto got = ReadTrainingsCsv(bad, "trainings.csv", Vocabulary::Builtin(), Roster());
+  REQUIRE_FALSE(got.ok());
+  std::string all;
+  Status st = got.status();
+  for (const auto& d : st.diagnostics()) all += d.ToString() + "\n";
+  CHECK_THAT(all, Contains("trainings.csv:2: date: \"2020-02-30\" is not a date"));
+  CHECK_THAT(all, Contains("trainings.csv:3: kind: unknown training kind \"cooking\""));
+  CHECK_THAT(all, Contains("trainings.csv:3: hours:"));
+  CHECK_THAT(all, Contains("trainings.csv:3: lecturer: unknown mediator M-0404"));
+  CHECK_THAT(all, Contains("M-0002 is listed twice"));
+  CHECK_THAT(all, Contains("not on the roster: M-0777"));
+  CHECK_THAT(all, Contains("duplicate id T-1 (first at line 2)"));
+}
+
+TEST_CASE("importing the same sessions again adds nothing - a changed one is an update",
+          "[training]") {
+  auto first = ReadTrainingsCsv(kCsv, "trainings.csv", Vocabulary::Builtin(), Roster());
+  REQUIRE(first.ok());
+  auto plan = PlanTrainingImport({}, *first);
+  CHECK(plan.added.size() == 2);
+  auto again = PlanTrainingImport(*first, *first);
+  CHECK(again.added.empty());
+  CHECK(again.updated.empty());
+  CHECK(again.unchanged == 2);
+  auto changed = *first;
+  changed[0].attendees.push_back("M-0004");
+  changed[1].date = *Date::Parse("2021-01-05");
+  auto upd = PlanTrainingImport(*first, changed);
+  CHECK(upd.updated.size() == 2);
+  CHECK(upd.moved_from == std::vector<std::string>{"trainings/2020/T-2020-002.yaml"});
+}
+
+TEST_CASE("training ids continue the year's sequence", "[training]") {
+  std::vector<Training> existing = {Session("T-2020-023", "2020-01-14", 60, {}),
+                                    Session("T-2020-007", "2020-01-15", 60, {}),
+                                    Session("T-2021-001", "2021-01-15", 60, {})};
+  CHECK(NextTrainingId(existing, 2020) == "T-2020-024");
+  CHECK(NextTrainingId(existing, 2022) == "T-2022-001");
+}
+
+TEST_CASE("measures: sessions, trainee-times, coverage over active mediators", "[training]") {
+  std::vector<Training> ts = {Session("T-1", "2020-03-01", 60, {"M-0001", "M-0002", "M-0009"}),
+                              Session("T-2", "2021-03-01", 40, {"M-0001"}),
+                              Session("T-3", "2023-03-01", 20, {"M-0003"})};
+  DateRange period{*Date::Parse("2020-01-01"), *Date::Parse("2022-12-31")};
+  TrainingMeasures m = MeasureTraining(ts, Roster(), period);
+  CHECK(m.sessions == 2);
+  CHECK(m.trainee_times == 4);          // the retired M-0009 attended: still a trainee-time
+  CHECK(m.person_hours_tenths == 220);  // 6 h × 3 + 4 h × 1
+  CHECK(m.active_mediators == 4);
+  CHECK(m.trained_active == 2);
+  CHECK(m.coverage() == Approx(0.5));
+  CHECK(m.hours_per_mediator() == Approx((6 + 4 + 6) / 4.0));
+}
+
+TEST_CASE("periods are whole years or dates", "[training]") {
+  auto y = ParsePeriod("2020-2022", "", "");
+  REQUIRE(y.ok());
+  CHECK(y->from.ToString() == "2020-01-01");
+  CHECK(y->to.ToString() == "2022-12-31");
+  CHECK(ParsePeriod("2022", "", "")->to.ToString() == "2022-12-31");
+  CHECK_FALSE(ParsePeriod("2022-2020", "", "").ok());
+  CHECK_FALSE(ParsePeriod("", "2022-02-30", "").ok());
+  CHECK_FALSE(ParsePeriod("2022", "2022-01-01", "").ok());
+  auto open = ParsePeriod("", "2021-06-01", "");
+  REQUIRE(open.ok());
+  CHECK(open->Contains(*Date::Parse("2030-01-01")));
+  CHECK_FALSE(open->Contains(*Date::Parse("2021-05-31")));
+}
+
+TEST_CASE("stats by year and by org", "[training]") {
+  std::vector<Training> ts = {Session("T-1", "2020-03-01", 60, {"M-0001", "M-0003"}),
+                              Session("T-2", "2021-03-01", 40, {"M-0001"})};
+  OrgRegistry orgs;
+  auto by_year = TrainingStatsTable(ts, Roster(), orgs, {}, "year",
+                                    [](const std::string&) { return std::string(); });
+  REQUIRE(by_year.ok());
+  REQUIRE(by_year->rows.size() == 2);
+  CHECK(std::get<std::string>(by_year->rows[0][0]) == "2020");
+  CHECK(std::get<std::int64_t>(by_year->totals[2]) == 2);  // sessions
+  auto by_org = TrainingStatsTable(ts, Roster(), orgs, {}, "org",
+                                   [](const std::string&) { return std::string(); });
+  REQUIRE(by_org.ok());
+  REQUIRE(by_org->rows.size() == 2);
+  // C-2: M-0003 and M-0004 active; M-0003 trained → coverage 50%.
+  CHECK(std::get<double>(by_org->rows[1][7]) == Approx(0.5));
+  CHECK_FALSE(TrainingStatsTable(ts, Roster(), orgs, {}, "colour", [](const std::string&) {
+                return std::string();
+              }).ok());
+}
+
+TEST_CASE("due lists active mediators below the yearly hours", "[training]") {
+  std::vector<Training> ts = {Session("T-1", "2022-03-01", 200, {"M-0001"}),
+                              Session("T-2", "2022-05-01", 60, {"M-0002"}),
+                              Session("T-3", "2021-05-01", 300, {"M-0003"})};
+  auto roster = Roster();
+  roster["M-0004"].filed = *Date::Parse("2023-01-10");  // filed after the year: not due
+  Table t = TrainingDueTable(ts, roster, {}, 2022, 20);
+  REQUIRE(t.rows.size() == 2);
+  CHECK(std::get<std::string>(t.rows[0][0]) == "M-0003");  // 0 h in 2022
+  CHECK(std::get<std::string>(t.rows[1][0]) == "M-0002");  // 6 h
+  CHECK(std::get<double>(t.rows[1][7]) == Approx(14.0));
+}
