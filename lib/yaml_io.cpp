@@ -1,19 +1,13 @@
 #include "yaml_io.hpp"
 
 #include <utf8proc.h>
-#include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/exceptions.h>
-#include <yaml-cpp/mark.h>
-#include <yaml-cpp/parser.h>
+#include <yaml.h>
 
 #include <algorithm>
 #include <cstdint>
 #include <exception>
-#include <istream>
 #include <memory>
 #include <optional>
-#include <streambuf>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -61,7 +55,7 @@ std::string CodePointName(std::int32_t cp) {
 }
 
 // Code points that YAML forbids in a stream (C0 except TAB/LF/CR, DEL, C1
-// except NEL) — yaml-cpp lets them through; PyYAML and others refuse the file.
+// except NEL). libyaml refuses them too, but only at a byte offset.
 bool IsForbiddenControl(std::int32_t cp) {
   if (cp < 0x20) return cp != '\t' && cp != '\n' && cp != '\r';
   if (cp == 0x7F) return true;
@@ -69,8 +63,9 @@ bool IsForbiddenControl(std::int32_t cp) {
 }
 
 // ---------------------------------------------------------------------------
-// Pre-scan: byte-level checks yaml-cpp does not make, done before parsing so
-// that a broken file is reported where a person can see the problem.
+// Pre-scan: byte-level checks done before parsing, so that a broken file is
+// reported at a line and column where a person can see the problem (libyaml
+// gives only a byte offset for bad UTF-8 and knows nothing of merge markers).
 
 struct ScanProblem {
   int line = 0;
@@ -79,7 +74,6 @@ struct ScanProblem {
 };
 
 struct ScanInfo {
-  bool ascii = true;     // no byte >= 0x80: columns equal byte offsets
   std::size_t skip = 0;  // bytes of a leading BOM
 };
 
@@ -141,7 +135,6 @@ std::optional<ScanProblem> PreScan(std::string_view text, ScanInfo* info) {
       ++i;
       continue;
     }
-    info->ascii = false;
     utf8proc_int32_t cp = 0;
     utf8proc_ssize_t len = utf8proc_iterate(bytes + i, static_cast<utf8proc_ssize_t>(n - i), &cp);
     if (len < 0)
@@ -157,123 +150,67 @@ std::optional<ScanProblem> PreScan(std::string_view text, ScanInfo* info) {
 }
 
 // ---------------------------------------------------------------------------
-// Reading from memory without copying into an istringstream.
+// Event consumer: builds the Value tree from libyaml's events and enforces
+// the record rules.
 
-class MemoryBuf : public std::streambuf {
- public:
-  explicit MemoryBuf(std::string_view text) {
-    char* p = const_cast<char*>(text.data());  // never written: get area only
-    setg(p, p, p + text.size());
-  }
-};
+struct ParseAbort {};  // unwinds to ParseYaml after a refusal is recorded
 
-// ---------------------------------------------------------------------------
-// Event handler: builds the Value tree and enforces the record rules.
-
-struct ParseAbort {};  // unwinds out of yaml-cpp after a refusal is recorded
-
-std::string ShortTag(const std::string& tag) {
+std::string ShortTag(std::string_view tag) {
   static constexpr std::string_view kCore = "tag:yaml.org,2002:";
-  if (tag.compare(0, kCore.size(), kCore) == 0) return "!!" + tag.substr(kCore.size());
-  return tag;
+  if (StartsWith(tag, 0, kCore)) return "!!" + std::string(tag.substr(kCore.size()));
+  return std::string(tag);
 }
 
-class Builder : public YAML::EventHandler {
+const char* OrEmpty(const yaml_char_t* s) { return s ? reinterpret_cast<const char*>(s) : ""; }
+
+// YAML's plain spellings of null (the core schema's, as PyYAML and yaml-cpp
+// read them; `nULL` is a string).
+bool IsPlainNull(std::string_view s) {
+  return s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL";
+}
+
+// libyaml marks are 0-based with the column (and index) counted in
+// characters, as editors count; the input starts after any BOM.
+Mark ToMark(const yaml_mark_t& m) {
+  return {static_cast<int>(m.line) + 1, static_cast<int>(m.column) + 1};
+}
+
+class Builder {
  public:
-  Builder(std::string_view body, bool ascii, const YamlLimits& limits)
-      : body_(body), ascii_(ascii), limits_(limits) {}
+  explicit Builder(const YamlLimits& limits) : limits_(limits) {}
 
   Value TakeRoot() { return std::move(root_); }
   const std::optional<ScanProblem>& problem() const { return problem_; }
   const std::string& problem_field() const { return problem_field_; }
 
-  // 1-based line and character column of a yaml-cpp mark (0-based, bytes).
-  Mark ToMark(const YAML::Mark& m) {
-    if (m.is_null() || m.line < 0) return {};
-    return {m.line + 1, CharColumn(m) + 1};
-  }
-
-  void OnDocumentStart(const YAML::Mark& mark) override {
-    if (++documents_ > 1) {
-      Fail(ToMark(mark), "", "more than one document (a second \"---\"); a record file holds one");
+  // Takes one event; throws ParseAbort after recording a refusal.
+  void Handle(const yaml_event_t& e) {
+    switch (e.type) {
+      case YAML_DOCUMENT_START_EVENT:
+        OnDocumentStart(ToMark(e.start_mark));
+        return;
+      case YAML_ALIAS_EVENT:
+        Fail(ToMark(e.start_mark), Path(),
+             std::string("aliases (*") + OrEmpty(e.data.alias.anchor) +
+                 ") are not allowed in records; write the value out");
+      case YAML_SCALAR_EVENT:
+        OnScalar(e);
+        return;
+      case YAML_SEQUENCE_START_EVENT:
+        Open(Value::Sequence(ToMark(e.start_mark)), e.data.sequence_start.anchor,
+             e.data.sequence_start.tag, e.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE);
+        return;
+      case YAML_MAPPING_START_EVENT:
+        Open(Value::Map(ToMark(e.start_mark)), e.data.mapping_start.anchor,
+             e.data.mapping_start.tag, e.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE);
+        return;
+      case YAML_SEQUENCE_END_EVENT:
+      case YAML_MAPPING_END_EVENT:
+        Close();
+        return;
+      default:  // stream start/end, document end
+        return;
     }
-    doc_mark_ = ToMark(mark);
-  }
-  void OnDocumentEnd() override {}
-
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    Mark m = ToMark(mark);
-    CheckNode(m, anchor);
-    if (InKeyPosition()) Fail(m, Path(), "a map key must not be empty or null");
-    // For an empty value (`a:`) yaml-cpp marks the token after it, often
-    // the next line; the key's position is where a person looks for it.
-    if (!IsExplicitNull(mark)) {
-      if (depth_ == 0) {
-        m = doc_mark_;
-      } else if (Top().value.is_map()) {
-        m = Top().key_mark;
-      }
-    }
-    Add(Value::Null(m));
-  }
-
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t /*anchor*/) override {
-    Fail(ToMark(mark), Path(), "aliases (*name) are not allowed in records; write the value out");
-  }
-
-  void OnAnchor(const YAML::Mark& mark, const std::string& name) override {
-    Fail(ToMark(mark), Path(),
-         "anchors (&" + name + ") are not allowed in records; write the value out");
-  }
-
-  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                const std::string& value) override {
-    Mark m = ToMark(mark);
-    CheckNode(m, anchor);
-    CheckTag(m, tag);
-    const bool quoted = tag == "!";
-    std::string text = value;
-    if (quoted) CheckQuoted(mark, m, &text);
-    if (InKeyPosition()) {
-      AddKey(std::move(text), m);
-      return;
-    }
-    Add(Value::Scalar(std::move(text), quoted, m));
-  }
-
-  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                       YAML::EmitterStyle::value style) override {
-    Open(Value::Sequence(ToMark(mark)), tag, anchor, style);
-  }
-  void OnSequenceEnd() override { Close(); }
-
-  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                  YAML::EmitterStyle::value style) override {
-    Open(Value::Map(ToMark(mark)), tag, anchor, style);
-  }
-  void OnMapEnd() override { Close(); }
-
- private:
-  struct Frame {
-    Value value;
-    std::string key;  // pending key of a map, until its value arrives
-    Mark key_mark;
-    bool have_key = false;
-    std::vector<int> key_lines;  // line of each entry's key, for "first at line N"
-    // Built only for large maps, so hostile files stay linear.
-    std::unique_ptr<std::unordered_map<std::string, std::size_t>> index;
-  };
-  static constexpr std::size_t kIndexFrom = 16;
-
-  Frame& Top() { return frames_[depth_ - 1]; }
-  bool InKeyPosition() const {
-    return depth_ > 0 && frames_[depth_ - 1].value.is_map() && !frames_[depth_ - 1].have_key;
-  }
-
-  [[noreturn]] void Fail(Mark at, std::string field, std::string message) {
-    problem_ = ScanProblem{at.line, at.column, std::move(message)};
-    problem_field_ = std::move(field);
-    throw ParseAbort{};
   }
 
   // The field path of the node about to be added: `parties[0].name`.
@@ -295,83 +232,77 @@ class Builder : public YAML::EventHandler {
     return path;
   }
 
-  void CheckNode(Mark m, YAML::anchor_t anchor) {
-    if (anchor != YAML::NullAnchor) Fail(m, Path(), "anchors are not allowed in records");
+ private:
+  struct Frame {
+    Value value;
+    std::string key;  // pending key of a map, until its value arrives
+    Mark key_mark;
+    bool have_key = false;
+    std::vector<int> key_lines;  // line of each entry's key, for "first at line N"
+    // Built only for large maps, so hostile files stay linear.
+    std::unique_ptr<std::unordered_map<std::string, std::size_t>> index;
+  };
+  static constexpr std::size_t kIndexFrom = 16;
+
+  void OnDocumentStart(Mark m) {
+    if (++documents_ > 1) {
+      Fail(m, "", "more than one document (a second \"---\"); a record file holds one");
+    }
+    doc_mark_ = m;
+  }
+
+  void OnScalar(const yaml_event_t& e) {
+    const auto& s = e.data.scalar;
+    Mark m = ToMark(e.start_mark);
+    CheckNode(m, s.anchor);
+    // No tag, or the non-specific "!" (`! 007`: YAML says it is a string).
+    const bool bang = s.tag && std::string_view(OrEmpty(s.tag)) == "!";
+    if (s.tag && !bang) CheckTag(m, s.tag);
+    std::string_view text(reinterpret_cast<const char*>(s.value), s.length);
+    const bool quoted = s.style != YAML_PLAIN_SCALAR_STYLE || bang;
+    if (!quoted && IsPlainNull(text)) {
+      if (InKeyPosition()) Fail(m, Path(), "a map key must not be empty or null");
+      // libyaml marks an empty value (`a:`) just after the colon, or at the
+      // next token; the key's position is where a person looks for it.
+      if (text.empty()) {
+        if (depth_ == 0) {
+          m = doc_mark_;
+        } else if (Top().value.is_map()) {
+          m = Top().key_mark;
+        }
+      }
+      Add(Value::Null(m));
+      return;
+    }
+    if (InKeyPosition()) {
+      AddKey(std::string(text), m);
+      return;
+    }
+    Add(Value::Scalar(std::string(text), quoted, m));
+  }
+
+  Frame& Top() { return frames_[depth_ - 1]; }
+  bool InKeyPosition() const {
+    return depth_ > 0 && frames_[depth_ - 1].value.is_map() && !frames_[depth_ - 1].have_key;
+  }
+
+  [[noreturn]] void Fail(Mark at, std::string field, std::string message) {
+    problem_ = ScanProblem{at.line, at.column, std::move(message)};
+    problem_field_ = std::move(field);
+    throw ParseAbort{};
+  }
+
+  void CheckNode(Mark m, const yaml_char_t* anchor) {
+    if (anchor)
+      Fail(m, Path(),
+           std::string("anchors (&") + OrEmpty(anchor) +
+               ") are not allowed in records; write the value out");
     if (++nodes_ > limits_.max_nodes)
       Fail(m, Path(), "more than " + std::to_string(limits_.max_nodes) + " values in one file");
   }
 
-  void CheckTag(Mark m, const std::string& tag) {
-    if (tag != "?" && tag != "!")
-      Fail(m, Path(), "tag " + ShortTag(tag) + " is not allowed in records; remove it");
-  }
-
-  bool IsExplicitNull(const YAML::Mark& mark) const {
-    if (mark.pos < 0 || static_cast<std::size_t>(mark.pos) >= body_.size()) return false;
-    std::string_view rest = body_.substr(static_cast<std::size_t>(mark.pos));
-    return rest[0] == '~' || StartsWith(rest, 0, "null") || StartsWith(rest, 0, "Null") ||
-           StartsWith(rest, 0, "NULL");
-  }
-
-  // yaml-cpp accepts a quoted scalar left open at the end of the file (it
-  // swallows the rest of the file) and turns the escapes \N and \_ into a
-  // lone byte, not UTF-8. Catch the first, repair the second.
-  void CheckQuoted(const YAML::Mark& mark, Mark m, std::string* text) {
-    if (mark.pos < 0 || static_cast<std::size_t>(mark.pos) >= body_.size()) return;
-    const std::size_t start = static_cast<std::size_t>(mark.pos);
-    const char q = body_[start];
-    bool closed = false;
-    bool lone_byte_escape = false;
-    if (q == '"') {
-      for (std::size_t j = start + 1; j < body_.size(); ++j) {
-        char c = body_[j];
-        if (c == '\\') {
-          if (j + 1 < body_.size() && (body_[j + 1] == 'N' || body_[j + 1] == '_'))
-            lone_byte_escape = true;
-          ++j;
-        } else if (c == '"') {
-          closed = true;
-          break;
-        }
-      }
-    } else if (q == '\'') {
-      for (std::size_t j = start + 1; j < body_.size(); ++j) {
-        if (body_[j] != '\'') continue;
-        if (j + 1 < body_.size() && body_[j + 1] == '\'') {
-          ++j;
-          continue;
-        }
-        closed = true;
-        break;
-      }
-    } else {
-      return;  // block scalar (| or >) or an explicit "!" tag
-    }
-    if (!closed) Fail(m, Path(), std::string("quoted text is never closed; add the missing ") + q);
-    if (lone_byte_escape) RepairLoneBytes(text);
-  }
-
-  static void RepairLoneBytes(std::string* text) {
-    std::string out;
-    out.reserve(text->size() + 8);
-    const auto* p = reinterpret_cast<const unsigned char*>(text->data());
-    const std::size_t n = text->size();
-    for (std::size_t i = 0; i < n;) {
-      if (p[i] < 0x80) {
-        out += static_cast<char>(p[i++]);
-        continue;
-      }
-      utf8proc_int32_t cp = 0;
-      utf8proc_ssize_t len = utf8proc_iterate(p + i, static_cast<utf8proc_ssize_t>(n - i), &cp);
-      if (len < 0) {  // \N gave 0x85, \_ gave 0xA0: re-encode as UTF-8
-        out += static_cast<char>(0xC2);
-        out += static_cast<char>(p[i++]);
-        continue;
-      }
-      out.append(text->data() + i, static_cast<std::size_t>(len));
-      i += static_cast<std::size_t>(len);
-    }
-    *text = std::move(out);
+  void CheckTag(Mark m, const yaml_char_t* tag) {
+    Fail(m, Path(), "tag " + ShortTag(OrEmpty(tag)) + " is not allowed in records; remove it");
   }
 
   void AddKey(std::string key, Mark m) {
@@ -421,16 +352,16 @@ class Builder : public YAML::EventHandler {
     }
   }
 
-  void Open(Value v, const std::string& tag, YAML::anchor_t anchor,
-            YAML::EmitterStyle::value style) {
+  // A "!" tag on a collection changes nothing; any other tag is refused.
+  void Open(Value v, const yaml_char_t* anchor, const yaml_char_t* tag, bool flow) {
     Mark m = v.mark();
     CheckNode(m, anchor);
-    CheckTag(m, tag);
+    if (tag && std::string_view(OrEmpty(tag)) != "!") CheckTag(m, tag);
     if (InKeyPosition())
       Fail(m, Path(), "a map key must be a single word or quoted text, not a list or map");
     if (static_cast<int>(depth_) >= limits_.max_depth)
       Fail(m, Path(), "nested more than " + std::to_string(limits_.max_depth) + " lists/maps deep");
-    if (style == YAML::EmitterStyle::Flow) v.set_flow();
+    if (flow) v.set_flow();
     if (depth_ == frames_.size()) frames_.emplace_back();
     Frame& f = frames_[depth_++];
     f.value = std::move(v);
@@ -445,24 +376,6 @@ class Builder : public YAML::EventHandler {
     Add(std::move(v));
   }
 
-  // yaml-cpp counts bytes; people and editors count characters.
-  int CharColumn(const YAML::Mark& m) {
-    if (ascii_ || m.pos < 0) return m.column;
-    const std::size_t pos = std::min(static_cast<std::size_t>(m.pos), body_.size());
-    const std::size_t line_start = pos - std::min(static_cast<std::size_t>(m.column), pos);
-    // Events come in file order, so continue from the last mark on this line.
-    if (line_start != col_line_start_ || pos < col_pos_) {
-      col_line_start_ = line_start;
-      col_pos_ = line_start;
-      col_chars_ = 0;
-    }
-    col_chars_ += CountChars(body_, col_pos_, pos);
-    col_pos_ = pos;
-    return col_chars_;
-  }
-
-  std::string_view body_;
-  bool ascii_;
   const YamlLimits& limits_;
   std::vector<Frame> frames_;  // frames_[0, depth_) are open; the rest keep their buffers
   std::size_t depth_ = 0;
@@ -470,9 +383,6 @@ class Builder : public YAML::EventHandler {
   Mark doc_mark_;
   int documents_ = 0;
   std::size_t nodes_ = 0;
-  std::size_t col_line_start_ = static_cast<std::size_t>(-1);
-  std::size_t col_pos_ = 0;
-  int col_chars_ = 0;
   std::optional<ScanProblem> problem_;
   std::string problem_field_;
 };
@@ -484,17 +394,55 @@ Status Refuse(const std::string& file, int line, int column, std::string field,
                                       std::move(field), std::move(message)}});
 }
 
-// "*name" at a mark, for yaml-cpp's "the referenced anchor is not defined".
-std::string AliasAt(std::string_view body, const YAML::Mark& mark) {
-  if (mark.pos < 0 || static_cast<std::size_t>(mark.pos) >= body.size()) return "";
-  std::size_t i = static_cast<std::size_t>(mark.pos);
-  while (i > 0 && body[i] != '*') --i;  // the mark may sit just past the name
-  if (body[i] != '*') return "";
-  std::size_t j = i + 1;
-  while (j < body.size() && body[j] != ' ' && body[j] != '\n' && body[j] != '\r' &&
-         body[j] != ',' && body[j] != ']' && body[j] != '}')
-    ++j;
-  return std::string(body.substr(i, j - i));
+// The byte offset of the `chars`-th character of valid UTF-8 `text`
+// (libyaml's mark index counts characters).
+std::size_t ByteOffset(std::string_view text, std::size_t chars) {
+  std::size_t i = 0;
+  for (; i < text.size(); ++i) {
+    if (IsContinuationByte(static_cast<unsigned char>(text[i]))) continue;
+    if (chars-- == 0) break;
+  }
+  return i;
+}
+
+// libyaml's error as a refusal at its problem mark, naming the construct it
+// was reading and where that began. A quoted scalar that reaches the end of
+// the file gets the message the person needs, at its opening quote.
+Status SyntaxError(const std::string& file, const yaml_parser_t& parser, std::string_view body,
+                   const Builder& builder) {
+  const std::string problem = parser.problem ? parser.problem : "unknown problem";
+  const std::string context = parser.context ? parser.context : "";
+  switch (parser.error) {
+    case YAML_MEMORY_ERROR:
+      return Refuse(file, 0, 0, "", "out of memory while parsing");
+    case YAML_READER_ERROR: {  // the pre-scan refuses these first; kept for safety
+      std::size_t at = std::min(parser.problem_offset, body.size());
+      std::size_t line_start = body.rfind('\n', at == 0 ? 0 : at - 1);
+      line_start = (line_start == std::string_view::npos || at == 0) ? 0 : line_start + 1;
+      int line = 1 + static_cast<int>(std::count(body.begin(), body.begin() + at, '\n'));
+      return Refuse(file, line, CountChars(body, line_start, at) + 1, "", problem);
+    }
+    case YAML_SCANNER_ERROR:
+    case YAML_PARSER_ERROR:
+      break;
+    default:
+      return Refuse(file, 0, 0, "", "cannot parse: " + problem);
+  }
+  const Mark at = ToMark(parser.problem_mark);
+  if (context == "while scanning a quoted scalar" && problem == "found unexpected end of stream") {
+    const std::size_t open = ByteOffset(body, parser.context_mark.index);
+    const char q = open < body.size() ? body[open] : '"';
+    const Mark from = ToMark(parser.context_mark);
+    return Refuse(file, from.line, from.column, builder.Path(),
+                  std::string("quoted text is never closed; add the missing ") + q);
+  }
+  std::string message = problem;
+  if (!context.empty()) {
+    const Mark from = ToMark(parser.context_mark);
+    message += " (" + context + " that starts at line " + std::to_string(from.line) + ", column " +
+               std::to_string(from.column) + ")";
+  }
+  return Refuse(file, at.line, at.column, "", std::move(message));
 }
 
 // ---------------------------------------------------------------------------
@@ -851,33 +799,37 @@ Result<Value> ParseYaml(std::string_view text, const std::string& file, const Ya
   ScanInfo info;
   if (auto p = PreScan(text, &info)) return Refuse(file, p->line, p->column, "", p->message);
 
+  // The BOM is skipped here, so libyaml's marks start at the first
+  // character a person sees.
   std::string_view body = text.substr(info.skip);
-  MemoryBuf buf(body);
-  std::istream in(&buf);
-  Builder builder(body, info.ascii, limits);
-  try {
-    YAML::Parser parser(in);
-    if (parser.HandleNextDocument(builder)) {
-      // A second document is refused by the builder as soon as it starts.
-      (void)parser.HandleNextDocument(builder);
+  yaml_parser_t parser;
+  if (!yaml_parser_initialize(&parser))
+    return Refuse(file, 0, 0, "", "out of memory while parsing");
+  struct ParserGuard {
+    yaml_parser_t* p;
+    ~ParserGuard() { yaml_parser_delete(p); }
+  } parser_guard{&parser};
+  yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char*>(body.data()),
+                               body.size());
+  yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+
+  Builder builder(limits);
+  for (;;) {
+    yaml_event_t event;
+    if (!yaml_parser_parse(&parser, &event)) return SyntaxError(file, parser, body, builder);
+    struct EventGuard {
+      yaml_event_t* e;
+      ~EventGuard() { yaml_event_delete(e); }
+    } event_guard{&event};
+    if (event.type == YAML_STREAM_END_EVENT) break;
+    try {
+      builder.Handle(event);
+    } catch (const ParseAbort&) {
+      const ScanProblem& p = *builder.problem();
+      return Refuse(file, p.line, p.column, builder.problem_field(), p.message);
+    } catch (const std::exception& e) {  // std::bad_alloc
+      return Refuse(file, 0, 0, "", std::string("cannot parse: ") + e.what());
     }
-  } catch (const ParseAbort&) {
-    const ScanProblem& p = *builder.problem();
-    return Refuse(file, p.line, p.column, builder.problem_field(), p.message);
-  } catch (const YAML::DeepRecursion& e) {
-    Mark m = builder.ToMark(e.mark);
-    return Refuse(file, m.line, m.column, "", "nested too deeply (" + e.msg + ")");
-  } catch (const YAML::Exception& e) {
-    Mark m = builder.ToMark(e.mark);
-    if (e.msg == YAML::ErrorMsg::UNKNOWN_ANCHOR) {
-      std::string alias = AliasAt(body, e.mark);
-      return Refuse(file, m.line, m.column, "",
-                    "aliases (" + (alias.empty() ? std::string("*name") : alias) +
-                        ") are not allowed in records; write the value out");
-    }
-    return Refuse(file, m.line, m.column, "", e.msg);
-  } catch (const std::exception& e) {
-    return Refuse(file, 0, 0, "", std::string("cannot parse: ") + e.what());
   }
   return builder.TakeRoot();
 }

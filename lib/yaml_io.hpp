@@ -1,13 +1,12 @@
 // Strict YAML for records: load with positions, emit with safe quoting.
 //
-// Loading builds a `Value` tree straight from yaml-cpp's parser events (no
-// YAML::Node is ever built, DESIGN §5), and refuses what a hand-edited or
-// hostile record may carry: duplicate keys, anchors and aliases, tags, tab
-// indentation, invalid UTF-8, a byte-order mark other than at the very
-// start, git merge-conflict markers, more than one document, non-scalar map
-// keys, files nesting deeper than `max_depth` or larger than `max_bytes`
-// or with more than `max_nodes` nodes. Every error names file:line:column
-// (1-based).
+// Loading builds a `Value` tree straight from libyaml's C event parser
+// (`yaml_parser_parse`; no document tree is ever built, docs/yaml.md), and
+// refuses what a hand-edited or hostile record may carry: duplicate keys, anchors and aliases,
+// tags, tab indentation, invalid UTF-8, a byte-order mark other than at the very start, git
+// merge-conflict markers, more than one document, non-scalar map keys, files nesting deeper than
+// `max_depth` or larger than `max_bytes` or with more than `max_nodes` nodes. Every error names
+// file:line:column (1-based).
 //
 // Emitting writes block style, with maps/sequences flagged `flow()` on one
 // line; every string scalar (Value::quoted()) double-quoted, so "007",
@@ -40,14 +39,17 @@ struct YamlLimits {
 ///
 /// Values: a plain scalar `~`, `null`, `Null`, `NULL` or nothing (`a:`) is
 /// Value::Null; any other scalar keeps its text, with quoted() true for
-/// '…', "…" and block scalars (| and >), false for plain ones — yaml-cpp
-/// reports tag "!" for non-plain and "?" for plain scalars. (An explicit
-/// non-specific tag, `! 007`, therefore reads as quoted: YAML says it is a
-/// string.) Flow collections ({…} / […]) come back with flow() set.
+/// '…', "…" and block scalars (| and >), false for plain ones (libyaml's
+/// scalar style). An explicit non-specific tag, `! 007`, also reads as
+/// quoted: YAML says it is a string. Flow collections ({…} / […]) come back
+/// with flow() set (the style of libyaml's start event).
 ///
 /// Marks: 1-based line, and column counted in characters (code points), not
-/// bytes, so "李某, x" puts x at column 5 as an editor shows it; a leading BOM
-/// is not counted. An empty value (`a:`) is marked at its key.
+/// bytes, so "李某, x" puts x at column 5 as an editor shows it (libyaml's
+/// 0-based marks count characters; 1 is added); a leading BOM is not
+/// counted. An empty value (`a:`) is marked at its key. YAML 1.1 line breaks
+/// count as lines: LF, CRLF, a lone CR, and NEL/LS/PS (U+0085, U+2028,
+/// U+2029) if a file carries them raw.
 ///
 /// Errors: kRejected, message "invalid YAML in <file>", and exactly one
 /// Diagnostic at the offending line:column with the field path
@@ -58,15 +60,19 @@ struct YamlLimits {
 /// merge-conflict markers (`<<<<<<< `, `=======` alone, `>>>>>>> `,
 /// `||||||| ` at the start of a line), and a tab anywhere in a line's
 /// leading whitespace (also inside block scalars — indent with spaces).
-/// Then the parse: yaml-cpp's syntax errors with its message, a quoted
-/// scalar never closed (yaml-cpp would silently take the rest of the file),
-/// a second document, anchors, aliases, tags other than the implicit ones,
+/// Then the parse: libyaml's syntax errors at its problem mark, with its
+/// message and the construct it was reading ("did not find expected ',' or
+/// ']' (while parsing a flow sequence that starts at line 1, column 4)"); a
+/// quoted scalar never closed ("quoted text is never closed; add the
+/// missing \"", at the opening quote, field = its path); a second document,
+/// anchors (&x) and aliases (*x), tags other than the non-specific `!`,
 /// empty/null or list/map keys, duplicate keys ("duplicate key \"x\" (first
 /// at line N)", field = the map's path), nesting past max_depth maps and
-/// sequences, and more than max_nodes nodes (keys count).
+/// sequences, and more than max_nodes nodes (keys count). libyaml's own
+/// limit on a plain (simple) key: at most 1024 characters on one line.
 ///
-/// yaml-cpp decodes the escapes \N and \_ to a lone byte; they are repaired
-/// to proper UTF-8 (U+0085, U+00A0). Never throws.
+/// Escapes decode as YAML 1.1 says (\N is U+0085, \_ is U+00A0, \x85 is
+/// U+0085). Never throws.
 Result<Value> ParseYaml(std::string_view text, const std::string& file,
                         const YamlLimits& limits = {});
 

@@ -240,7 +240,24 @@ TEST_CASE("ParseYaml tells quoted from plain scalars", "[yaml_io]") {
   CHECK(At(root, "words").text() == "李某 说");
 }
 
-TEST_CASE("ParseYaml decodes escapes, repairing the next-line and non-breaking-space escapes", "[yaml_io]") {
+TEST_CASE("ParseYaml reads the non-specific tag ! as a string and allows it on collections",
+          "[yaml_io]") {
+  Value root = Parsed(
+      "id: ! 007\n"
+      "n: ! ~\n"
+      "m: ! {a: 1}\n");
+  CHECK(At(root, "id").quoted());
+  CHECK(At(root, "id").text() == "007");
+  CHECK_MARK(At(root, "id"), 1, 5);
+  CHECK(At(root, "n").is_scalar());  // a string "~", not null
+  CHECK(At(root, "n").text() == "~");
+  CHECK(At(root, "m").is_map());
+  CHECK(At(root, "m").flow());
+  CHECK_MARK(At(root, "m"), 3, 4);
+}
+
+TEST_CASE("ParseYaml decodes escapes, repairing the next-line and non-breaking-space escapes",
+          "[yaml_io]") {
   Value root = Parsed(
       "a: \"tab\\there\\nA=\\x41 \\u4e2d \\\\ \\\" end\"\n"
       "b: 'it''s'\n"
@@ -602,15 +619,25 @@ TEST_CASE("ParseYaml refuses nesting deeper than max_depth", "[yaml_io]") {
     CHECK(d.field == path);
     CHECK(Contains(d.message, "64"));
   }
-  SECTION("yaml-cpp's own recursion guard past our limit") {
+  SECTION("a raised limit is still ours: libyaml does not recurse") {
     YamlLimits limits;
-    limits.max_depth = 100000;
+    limits.max_depth = 2000;
     std::string text;
     for (int i = 0; i < 3000; ++i) text += "- ";
     text += "x\n";
     Diagnostic d = Refusal(text, limits);
-    CHECK(d.where.line == 1);
-    CHECK(Contains(d.message, "nested too deeply"));
+    CHECK_WHERE(d, 1, 4001);  // the 2001st "-" after 2000 × "- "
+    CHECK(d.message == "nested more than 2000 lists/maps deep");
+    limits.max_depth = 3000;
+    auto r = ParseYaml(text, "t.yaml", limits);
+    REQUIRE(r.ok());
+    const Value* v = &r.value();
+    for (int i = 0; i < 3000; ++i) {
+      REQUIRE(v->is_sequence());
+      REQUIRE(v->items().size() == 1);
+      v = &v->items()[0];
+    }
+    CHECK(v->text() == "x");
   }
 }
 
@@ -637,22 +664,41 @@ TEST_CASE("ParseYaml refuses a file over max_bytes before looking inside", "[yam
 }
 
 TEST_CASE("ParseYaml runs the text checks before the parser", "[yaml_io]") {
-  // The unclosed "[" would be yaml-cpp's complaint; the tab comes first.
+  // The unclosed "[" would be libyaml's complaint; the tab comes first.
   Diagnostic d = Refusal("a: [\nb:\n\t- x\n");
   CHECK_WHERE(d, 3, 1);
   CHECK(Contains(d.message, "tab"));
 }
 
-TEST_CASE("ParseYaml reports yaml-cpp's syntax errors at 1-based positions", "[yaml_io]") {
+TEST_CASE("ParseYaml reports libyaml's syntax errors at 1-based positions", "[yaml_io]") {
   SECTION("unclosed flow sequence: found at the end of the file") {
     Diagnostic d = Refusal("a: [1, 2\n");
     CHECK_WHERE(d, 2, 1);
-    CHECK(d.message == "end of sequence flow not found");
+    CHECK(d.message ==
+          "did not find expected ',' or ']' (while parsing a flow sequence that starts at line 1, "
+          "column 4)");
+    CHECK(d.field.empty());
   }
-  SECTION("unclosed quote without a final newline") {
+  SECTION("a problem without a context") {
+    Diagnostic d = Refusal("a: b: c\n");
+    CHECK_WHERE(d, 1, 5);  // the second ':'
+    CHECK(d.message == "mapping values are not allowed in this context");
+  }
+  SECTION("columns count characters after CJK text") {
+    Diagnostic d = Refusal("x: 1\na: 李某: c\n");
+    CHECK_WHERE(d, 2, 6);  // a, :, space, 李, 某, then ':'
+  }
+  SECTION("a bad indentation") {
+    Diagnostic d = Refusal("a:\n  - x\n - y\n");
+    CHECK_WHERE(d, 3, 2);
+    CHECK(d.message ==
+          "did not find expected key (while parsing a block mapping that starts at line 1, "
+          "column 1)");
+  }
+  SECTION("unclosed quote without a final newline: at the opening quote") {
     Diagnostic d = Refusal("a: \"x");
-    CHECK_WHERE(d, 1, 6);
-    CHECK(d.message == "illegal EOF in scalar");
+    CHECK_WHERE(d, 1, 4);
+    CHECK(d.message == "quoted text is never closed; add the missing \"");
   }
   SECTION("status carries the file name") {
     auto r = ParseYaml("a: [1, 2\n", "cases/2026/03/X.yaml");
@@ -663,8 +709,7 @@ TEST_CASE("ParseYaml reports yaml-cpp's syntax errors at 1-based positions", "[y
   }
 }
 
-TEST_CASE("ParseYaml refuses quoted text left open (yaml-cpp would swallow the file)",
-          "[yaml_io]") {
+TEST_CASE("ParseYaml refuses quoted text left open at its opening quote", "[yaml_io]") {
   SECTION("double quotes") {
     Diagnostic d = Refusal("a: 1\nb: \"open\nc: 2\n");
     CHECK_WHERE(d, 2, 4);
@@ -679,6 +724,12 @@ TEST_CASE("ParseYaml refuses quoted text left open (yaml-cpp would swallow the f
   SECTION("an escaped quote does not close") {
     Diagnostic d = Refusal("x: \"a\\\"\n");
     CHECK_WHERE(d, 1, 4);
+  }
+  SECTION("after CJK text, as a key") {
+    Diagnostic d = Refusal("m:\n  名: 1\n  '李某: 2\n");
+    CHECK_WHERE(d, 3, 3);
+    CHECK(d.field == "m");
+    CHECK(d.message == "quoted text is never closed; add the missing '");
   }
 }
 
