@@ -10,6 +10,7 @@
 #include <cstdio>
 
 #include "command.hpp"
+#include "write_transaction.hpp"
 
 namespace mediate::cli {
 namespace {
@@ -89,7 +90,20 @@ int Main(int argc, char** argv) {
         st = store.status();
       } else {
         ctx.store.emplace(std::move(store.value()));
-        if (e.spec->needs == Needs::kRegistries) st = ctx.store->LoadRegistries();
+        // A journal left by a crash (DESIGN §3): roll back before reading or
+        // writing anything, so no command sees a half-written batch.
+        if (std::string(e.spec->name) != "recover" && std::string(e.spec->name) != "audit" &&
+            HasUnfinishedWrite(ctx.store->root())) {
+          WriteOptions wo;
+          wo.holder = std::string("mediate ") + e.spec->name + " (recovering)";
+          auto rec = RecoverStore(ctx.store->root(), wo);
+          if (!rec.ok()) st = rec.status();
+          else if (*rec)
+            std::fprintf(ctx.err,
+                         "recovered: rolled back an unfinished write left by a crash; the store "
+                         "is as of its last commit\n");
+        }
+        if (st.ok() && e.spec->needs == Needs::kRegistries) st = ctx.store->LoadRegistries();
       }
     }
     if (st.ok()) {

@@ -1,5 +1,7 @@
 #include "write_transaction.hpp"
 
+#include "fault.hpp"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -40,9 +42,17 @@ std::string LocalTimeNow() {
 }
 
 /// Sends ourselves SIGKILL at a named point when MEDIATE_FAULT asks for it.
-void MaybeFault(const std::string& point) {
-  const char* f = std::getenv("MEDIATE_FAULT");
-  if (f && point == f) ::raise(SIGKILL);
+void MaybeFault(const std::string& point) { FaultPoint(point); }
+
+/// options.lock_timeout, unless MEDIATE_LOCK_WAIT (seconds, a whole number
+/// from 0 to 3600) overrides it.
+std::chrono::milliseconds LockTimeout(const WriteOptions& options) {
+  const char* env = std::getenv("MEDIATE_LOCK_WAIT");
+  if (!env || !*env) return options.lock_timeout;
+  char* end = nullptr;
+  long s = std::strtol(env, &end, 10);
+  if (!end || *end != '\0' || s < 0 || s > 3600) return options.lock_timeout;
+  return std::chrono::milliseconds(s * 1000);
 }
 
 bool ValidRelativePath(const std::string& p) {
@@ -205,7 +215,7 @@ class StoreLock {
     if (holder.empty()) holder = "mediate (pid " + std::to_string(::getpid()) + ")";
     std::string content = holder + "\npid " + std::to_string(::getpid()) + "\nhost " + Hostname() +
                           "\nsince " + LocalTimeNow() + "\n";
-    auto deadline = std::chrono::steady_clock::now() + options.lock_timeout;
+    auto deadline = std::chrono::steady_clock::now() + LockTimeout(options);
     for (;;) {
       int fd = ::open(path_.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0644);
       if (fd >= 0) {
@@ -218,6 +228,7 @@ class StoreLock {
         }
         held_ = true;
         owner_ = ::getpid();
+        MaybeFault("after-lock");
         return Status::Ok();
       }
       if (errno != EEXIST)
@@ -556,6 +567,7 @@ Result<std::string> WriteTransaction::Commit(const Signature& author, const std:
     for (const auto& c : created) dirs.insert(ParentOf(c));
     st = WriteFileAt(TempPathFor(full, j.pid), *content, !big);
     if (!st.ok()) return fail(st);
+    MaybeFault("after-temp-file");
   }
   if (big && !SyncFs(root)) return fail(Status::Io("cannot sync the new files: " + Errno()));
   MaybeFault("after-temp");
@@ -579,6 +591,7 @@ Result<std::string> WriteTransaction::Commit(const Signature& author, const std:
     for (const auto& d : dirs)
       if (!FsyncPath(d, true)) return fail(Status::Io("cannot sync " + d + ": " + Errno()));
   }
+  MaybeFault("after-dir-sync");
 
   if (const char* f = std::getenv("MEDIATE_FAULT"); f && std::string(f) == "fail-commit")
     return fail(Status::Io("cannot create the commit: injected failure (MEDIATE_FAULT)"));
@@ -590,7 +603,13 @@ Result<std::string> WriteTransaction::Commit(const Signature& author, const std:
   // Should this fail, the commit still stands: the next Begin() sees that it
   // was made and discards the journal.
   (void)DeleteJournal(im.dir);
+  MaybeFault("after-journal-delete");
   return std::move(commit).value();
+}
+
+bool HasUnfinishedWrite(const std::string& root) {
+  struct stat st {};
+  return ::stat((root + "/.git/mediate/journal").c_str(), &st) == 0;
 }
 
 Result<bool> RecoverStore(const std::string& root, const WriteOptions& options) {

@@ -35,7 +35,11 @@
 // MEDIATE_FAULT is `after-journal`, `after-temp`, `after-rename:N` (after
 // the N-th rename, 1-based) or `after-commit`, Commit() sends itself SIGKILL
 // at that point; `fail-commit` makes the commit step fail (kIo) instead, so
-// the in-process rollback after the renames can be tested.
+// the in-process rollback after the renames can be tested. More points, and
+// `kill-at:N` (the N-th durable step), are described in fault.hpp.
+//
+// MEDIATE_LOCK_WAIT (whole seconds, 0-3600) overrides options.lock_timeout,
+// so scripts and tests can choose how long a second writer waits.
 #pragma once
 
 #include <chrono>
@@ -105,5 +109,11 @@ class WriteTransaction {
 /// there was none, or when its commit had been made (the journal is then
 /// just discarded). Takes the lock.
 Result<bool> RecoverStore(const std::string& root, const WriteOptions& options);
+
+/// True when the store at `root` has a write journal (`.git/mediate/journal`):
+/// a write is in progress or was cut off by a crash. Reading commands call
+/// RecoverStore first (it waits for a live writer's lock), so they never
+/// read a half-renamed batch.
+bool HasUnfinishedWrite(const std::string& root);
 
 }  // namespace mediate

@@ -12,15 +12,16 @@ LEDGERS = os.path.join(SOURCE, "examples", "ledgers")
 OPERATOR = "测试员 <tester@example.org>"
 
 
-def run(args, cwd=None, stdin=None, env=None, check=None):
-    """Runs mediate with `args`; returns CompletedProcess (text mode)."""
+def run(args, cwd=None, stdin=None, env=None, check=None, preexec=None):
+    """Runs mediate with `args`; returns CompletedProcess (text mode). `preexec` runs in the
+    child before exec (limits, signal dispositions)."""
     full_env = dict(os.environ)
     full_env["MEDIATE_USER"] = OPERATOR  # never the caller's identity
     full_env["TZ"] = full_env.get("TZ", "UTC")
     if env:
         full_env.update(env)
     p = subprocess.run([MEDIATE] + list(args), cwd=cwd, input=stdin, env=full_env,
-                       capture_output=True, text=True)
+                       capture_output=True, text=True, preexec_fn=preexec)
     if check is not None and p.returncode != check:
         raise AssertionError(f"mediate {' '.join(args)} exited {p.returncode}, expected {check}\n"
                              f"stdout:\n{p.stdout}\nstderr:\n{p.stderr}")
