@@ -1,5 +1,7 @@
 #include "git_repo.hpp"
 
+#include "fault.hpp"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <git2.h>
@@ -613,6 +615,8 @@ Result<std::string> GitRepo::CommitPaths(const std::vector<std::string>& paths_i
     FsyncPath(impl_->git_dir + "/objects", true);
   }
 
+  FaultPoint("after-objects");
+
   // 6. Move the branch by compare-and-swap on its old id.
   std::string summary = clean_msg.substr(0, clean_msg.find('\n'));
   std::string reflog = (unborn ? "commit (initial): " : "commit: ") + summary;
@@ -631,6 +635,7 @@ Result<std::string> GitRepo::CommitPaths(const std::vector<std::string>& paths_i
   std::string ref_path = impl_->git_dir + "/" + branch;
   FsyncPath(ref_path, false);
   FsyncPath(ref_path.substr(0, ref_path.rfind('/')), true);
+  FaultPoint("after-ref");
 
   // 7. The real index follows, so `git status` is clean for these paths.
   MEDIATE_RETURN_IF_ERROR(SyncIndexEntries(repo, index_updates, commit_hex));
@@ -683,26 +688,29 @@ Result<std::vector<CommitInfo>> GitRepo::Log(const std::string& path) const {
     git_commit* c = nullptr;
     if (git_commit_lookup(&c, repo, &id) < 0) return GitIo("cannot read commit " + OidHex(&id));
     CommitPtr commit(c);
-    git_tree* t = nullptr;
-    if (git_commit_tree(&t, c) < 0) return GitIo("cannot read commit " + OidHex(&id));
-    TreePtr tree(t);
-    bool here = false;
-    git_oid here_id;
-    git_filemode_t mode = GIT_FILEMODE_BLOB;
-    MEDIATE_RETURN_IF_ERROR(EntryAt(t, path, here, here_id, mode));
-    bool before = false;
-    git_oid before_id;
-    if (git_commit_parentcount(c) > 0) {
-      git_commit* pc = nullptr;
-      if (git_commit_parent(&pc, c, 0) < 0) return GitIo("cannot read a parent of " + OidHex(&id));
-      CommitPtr pcommit(pc);
-      git_tree* ptr = nullptr;
-      if (git_commit_tree(&ptr, pc) < 0) return GitIo("cannot read a parent of " + OidHex(&id));
-      TreePtr ptree(ptr);
-      MEDIATE_RETURN_IF_ERROR(EntryAt(ptr, path, before, before_id, mode));
+    if (!path.empty()) {
+      git_tree* t = nullptr;
+      if (git_commit_tree(&t, c) < 0) return GitIo("cannot read commit " + OidHex(&id));
+      TreePtr tree(t);
+      bool here = false;
+      git_oid here_id;
+      git_filemode_t mode = GIT_FILEMODE_BLOB;
+      MEDIATE_RETURN_IF_ERROR(EntryAt(t, path, here, here_id, mode));
+      bool before = false;
+      git_oid before_id;
+      if (git_commit_parentcount(c) > 0) {
+        git_commit* pc = nullptr;
+        if (git_commit_parent(&pc, c, 0) < 0)
+          return GitIo("cannot read a parent of " + OidHex(&id));
+        CommitPtr pcommit(pc);
+        git_tree* ptr = nullptr;
+        if (git_commit_tree(&ptr, pc) < 0) return GitIo("cannot read a parent of " + OidHex(&id));
+        TreePtr ptree(ptr);
+        MEDIATE_RETURN_IF_ERROR(EntryAt(ptr, path, before, before_id, mode));
+      }
+      bool changed = here != before || (here && !git_oid_equal(&here_id, &before_id));
+      if (!changed) continue;
     }
-    bool changed = here != before || (here && !git_oid_equal(&here_id, &before_id));
-    if (!changed) continue;
     CommitInfo info;
     info.id = OidHex(&id);
     info.short_id = ShortHex(info.id);

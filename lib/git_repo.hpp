@@ -104,7 +104,8 @@ class GitRepo {
   /// Commits that changed `path`, newest first (follows no renames): walks
   /// from HEAD in time order and keeps a commit when the entry at `path`
   /// differs from its first parent's (or the commit has no parent and the
-  /// path exists). Empty for an unborn HEAD.
+  /// path exists). An empty `path` lists every commit reachable from HEAD.
+  /// Empty for an unborn HEAD.
   Result<std::vector<CommitInfo>> Log(const std::string& path) const;
 
   /// The content of `path` in commit `commit_id` (any revision git
