@@ -33,6 +33,10 @@ std::unique_ptr<Command> MakeMediatorCommand();
 std::unique_ptr<Command> MakeTrainingCommand();
 std::unique_ptr<Command> MakeReviewCommand();
 std::unique_ptr<Command> MakeFilingCommand();
+std::unique_ptr<Command> MakeAuditCommand();
+std::unique_ptr<Command> MakeTagCommand();
+std::unique_ptr<Command> MakeUntagCommand();
+std::unique_ptr<Command> MakeExemplaryCommand();
 
 const std::vector<CommandSpec>& CommandTable() {
   static const std::vector<CommandSpec> kTable = {
@@ -88,6 +92,13 @@ const std::vector<CommandSpec>& CommandTable() {
        Needs::kRegistries, MakeReviewCommand},
       {"filing", "the year's filing list of committees and mediators (Law Art. 10)",
        Needs::kRegistries, MakeFilingCommand},
+      {"audit", "integrity of the store: uncommitted, torn or hand-edited files, foreign commits",
+       Needs::kStore, MakeAuditCommand},
+      {"tag", "tag a case, e.g. exemplary (a typical case, 优秀调解案例)", Needs::kRegistries,
+       MakeTagCommand},
+      {"untag", "remove tags from a case", Needs::kRegistries, MakeUntagCommand},
+      {"exemplary", "typical cases: export a case library with personal data removed",
+       Needs::kRegistries, MakeExemplaryCommand},
   };
   return kTable;
 }

@@ -1,0 +1,117 @@
+#include "audit.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "git_repo.hpp"
+#include "yaml_io.hpp"
+
+namespace mediate {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool ReadAll(const fs::path& p, std::string& out) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  out = ss.str();
+  return true;
+}
+
+bool HasMediateTrailer(const std::string& message) {
+  std::istringstream in(message);
+  for (std::string line; std::getline(in, line);)
+    if (line.rfind("Mediate-Action: ", 0) == 0 && line.size() > 16) return true;
+  return false;
+}
+
+// A temporary file of the write path: ".<name>.tmp-<pid>".
+bool IsWriteTemp(const std::string& name) {
+  return name.size() > 1 && name[0] == '.' && name.find(".tmp-") != std::string::npos;
+}
+
+}  // namespace
+
+Result<AuditReport> AuditStore(const std::string& root) {
+  auto repo = GitRepo::Open(root);
+  if (!repo.ok()) return repo.status();
+  AuditReport report;
+  std::vector<AuditFinding> uncommitted, edited, deleted, torn, unfinished, foreign;
+
+  std::error_code ec;
+  if (fs::exists(fs::path(repo->git_dir()) / "mediate" / "journal", ec))
+    unfinished.push_back({"unfinished", ".git/mediate/journal",
+                          "a write was cut off before it finished; run mediate recover"});
+
+  // Work tree against HEAD.
+  auto dirty = repo->DirtyPaths();
+  if (!dirty.ok()) return dirty.status();
+  for (const auto& p : *dirty) {
+    auto head = repo->ReadHead(p);
+    if (!head.ok()) return head.status();
+    bool on_disk = fs::exists(fs::path(root) / p, ec);
+    if (!head->has_value())
+      uncommitted.push_back({"uncommitted", p, "not in any commit (added outside mediate)"});
+    else if (!on_disk)
+      deleted.push_back({"deleted", p, "committed, but missing from the work tree"});
+    else
+      edited.push_back({"hand-edited", p, "differs from the last commit (edited outside mediate)"});
+  }
+
+  // Every record must parse; temporary files of the write path are torn writes.
+  std::vector<fs::path> files;
+  for (auto it = fs::recursive_directory_iterator(root, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    const fs::path& p = it->path();
+    if (it->is_directory() && p.filename() == ".git") {
+      it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_regular_file()) files.push_back(p);
+  }
+  if (ec) return Status::Io("cannot read the work tree " + root + ": " + ec.message());
+  std::sort(files.begin(), files.end());
+  for (const auto& p : files) {
+    std::string rel = fs::relative(p, root, ec).generic_string();
+    std::string name = p.filename().string();
+    if (IsWriteTemp(name)) {
+      torn.push_back({"torn", rel, "temporary file of an interrupted write"});
+      continue;
+    }
+    if (p.extension() != ".yaml") continue;
+    ++report.files;
+    std::string text;
+    if (!ReadAll(p, text)) {
+      torn.push_back({"torn", rel, "cannot be read"});
+      continue;
+    }
+    auto v = ParseYaml(text, rel);
+    if (!v.ok()) {
+      std::string why = v.status().diagnostics().empty() ? v.status().message()
+                                                         : v.status().diagnostics()[0].ToString();
+      torn.push_back({"torn", rel, "cannot be parsed: " + why});
+    } else if (v->is_null()) {
+      torn.push_back({"torn", rel, "is empty"});
+    }
+  }
+
+  // Every commit must be mediate's.
+  auto log = repo->Log("");
+  if (!log.ok()) return log.status();
+  report.commits = log->size();
+  for (const auto& c : *log)
+    if (!HasMediateTrailer(c.message))
+      foreign.push_back({"foreign-commit", c.short_id,
+                         "\"" + c.summary + "\" by " + c.author.ToString() +
+                             " has no Mediate-Action trailer (made outside mediate)"});
+
+  for (auto* group : {&unfinished, &uncommitted, &edited, &deleted, &torn, &foreign})
+    for (auto& f : *group) report.findings.push_back(std::move(f));
+  return report;
+}
+
+}  // namespace mediate

@@ -1,0 +1,47 @@
+// `mediate audit`: the integrity of a whole store (DESIGN §1, §3): is every
+// file committed, readable and as mediate last wrote it, and was every
+// commit made by mediate?
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "status.hpp"
+
+namespace mediate {
+
+/// One thing audit found. `kind` is a stable code:
+///   "uncommitted"     a file in the work tree that no commit holds
+///   "hand-edited"     a tracked file whose content differs from HEAD
+///   "deleted"         a tracked file missing from the work tree
+///   "torn"            a record that does not parse as strict YAML (half
+///                     written, truncated, edited into nonsense), or a
+///                     temporary file left by an interrupted write
+///   "unfinished"      a write journal (.git/mediate/journal): a write was
+///                     cut off; `mediate recover` rolls it back
+///   "foreign-commit"  a commit without mediate's `Mediate-Action:` trailer
+///                     (made with git, or another tool, outside mediate)
+struct AuditFinding {
+  std::string kind;
+  std::string subject;  ///< relative path, or the commit's short id
+  std::string detail;   ///< what is wrong, for people
+};
+
+/// What the audit looked at and found.
+struct AuditReport {
+  std::vector<AuditFinding> findings;  ///< in the order above, then by subject
+  std::size_t files = 0;               ///< record files read
+  std::size_t commits = 0;             ///< commits walked
+  bool clean() const { return findings.empty(); }
+};
+
+/// Audits the store whose work tree is `root`. Reads only: writes nothing,
+/// takes no lock, rolls nothing back. Every `*.yaml` file of the work tree
+/// (outside .git) is parsed with the strict loader (ParseYaml); commits
+/// are walked from HEAD and each message is checked for a line starting
+/// "Mediate-Action: " (the trailer every mediate write makes, lib/intake,
+/// lib/case_step, lib/ledger_import, lib/store_init, lib/reveal, …).
+/// kNotFound when `root` is not a git repository; kIo on git errors.
+Result<AuditReport> AuditStore(const std::string& root);
+
+}  // namespace mediate
