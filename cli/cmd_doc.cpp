@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "command.hpp"
+#include "reveal.hpp"
 #include "documents.hpp"
 
 namespace mediate::cli {
@@ -42,6 +43,13 @@ class DocCommand : public Command {
     if (!reveal_)
       std::fprintf(ctx.err,
                    "note: personal data is masked; add --reveal for the papers to print\n");
+    if (reveal_) {
+      // Recorded before anything unmasked leaves the program (lib/reveal.hpp).
+      auto op = ctx.Operator();
+      if (!op.ok()) return op.status();
+      auto rec = RecordReveal(store.root(), *op, {"doc", {id_}, "--kind " + kind_});
+      if (!rec.ok()) return rec.status();
+    }
     if (output_.empty()) {
       std::fwrite(text.data(), 1, text.size(), ctx.out);
       return Status::Ok();

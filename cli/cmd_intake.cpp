@@ -17,7 +17,7 @@ namespace mediate::cli {
 namespace {
 
 struct PartyFlags {
-  std::string name, id_number, phone, kind;
+  std::string name, id_number, phone, kind, born, sex;
 };
 
 class IntakeCommand : public Command {
@@ -42,6 +42,10 @@ class IntakeCommand : public Command {
       app.add_option("--" + role + "-id", p->id_number, role + "'s ID number or credit code");
       app.add_option("--" + role + "-phone", p->phone, role + "'s phone");
       app.add_option("--" + role + "-kind", p->kind, "person (default) or organisation");
+      app.add_option("--" + role + "-born", p->born,
+                     role + "'s date of birth, YYYY-MM-DD (must agree with the ID number)");
+      app.add_option("--" + role + "-sex", p->sex,
+                     role + "'s sex: male or female (男/女; must agree with the ID number)");
     }
     app.add_flag("--dry-run", dry_run_, "check and show the id it would get; write nothing");
     app.footer(
@@ -176,6 +180,16 @@ class IntakeCommand : public Command {
       party.name = p->name;
       (party.kind == "organisation" ? party.credit_code : party.id_number) = p->id_number;
       party.phone = p->phone;
+      if (!p->born.empty()) {
+        if (auto d = ParseLedgerDate(NormalizeCell(p->born)))
+          party.born = *d;
+        else
+          sink.Error(here, "--" + role + "-born", p->born + " is not a date (YYYY-MM-DD)");
+      }
+      if (p->sex == "male" || p->sex == "男") party.sex = "male";
+      else if (p->sex == "female" || p->sex == "女") party.sex = "female";
+      else if (!p->sex.empty())
+        sink.Error(here, "--" + role + "-sex", "is male or female (男/女), not \"" + p->sex + "\"");
       c.parties.push_back(std::move(party));
     }
     if (applicant_.name.empty()) sink.Error(here, "--applicant", "is required");

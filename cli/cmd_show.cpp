@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "command.hpp"
+#include "reveal.hpp"
 #include "deadlines.hpp"
 #include "labels.hpp"
 #include "lifecycle.hpp"
@@ -46,6 +47,14 @@ class ShowCommand : public Command {
     auto loaded = store.LoadCase(id_);
     if (!loaded.ok()) return loaded.status();
     const Case& c = loaded->record;
+    if (format_ != "text" && format_ != "yaml") return Status::Usage("--format is text or yaml");
+    if (reveal_) {
+      // Recorded before anything unmasked leaves the program (lib/reveal.hpp).
+      auto op = ctx.Operator();
+      if (!op.ok()) return op.status();
+      auto rec = RecordReveal(store.root(), *op, {"show", {c.id}, "--format " + format_});
+      if (!rec.ok()) return rec.status();
+    }
     if (format_ == "yaml") {
       if (!reveal_)
         return Status::Usage("--format yaml prints the file as stored, with personal data: add --reveal");

@@ -21,6 +21,11 @@ struct Party {
   std::string id_number;    ///< citizen ID number (persons)
   std::string credit_code;  ///< unified social credit code (organisations)
   std::string phone;
+  /// Date of birth (persons), when given; must agree with the ID number's
+  /// (GB 11643-1999 digits 7-14). Decides whether the party is a child
+  /// under 14 (PIPL Art. 28: sensitive).
+  Date born{};
+  std::string sex{};  ///< "male" | "female" when given; must agree with the ID number (odd = male)
 };
 
 /// Where the dispute is: division codes from areas/ and a free address.
@@ -82,6 +87,13 @@ struct Case {
   CaseState state;        ///< as written in the file (validate compares with a replay)
   std::vector<Event> events;
   ImportInfo import;      ///< file empty when not imported
+  /// Sensitive personal information flagged by hand (PIPL Art. 28): codes
+  /// "health", "minor", "financial", "biometric", "religion", "location",
+  /// "other". More are derived (sensitive.hpp: SensitiveReasons).
+  std::vector<std::string> sensitive;
+  /// Free tags; "exemplary" marks a typical case (优秀调解案例) for
+  /// `exemplary export`.
+  std::vector<std::string> tags;
   Value extra = Value::Map();  ///< fields this version does not know, kept as they are
 
   /// "cases/<yyyy>/<mm>/<id>.yaml", by the local month received.

@@ -2,6 +2,9 @@
 
 #include "lifecycle.hpp"
 #include "pii.hpp"
+#include "sensitive.hpp"
+
+#include <algorithm>
 
 namespace mediate {
 
@@ -75,8 +78,21 @@ void CheckCase(const Case& c, const Value& root, const std::string& file, const 
     applicant = applicant || p.role == "applicant";
     if (!p.id_number.empty()) {
       IdNumberCheck chk = CheckCitizenId(p.id_number);
-      if (!chk.valid) error(base + ".id_number", p.id_number + " " + chk.problem);
+      if (!chk.valid) {
+        error(base + ".id_number", p.id_number + " " + chk.problem);
+      } else {
+        // GB 11643-1999: digits 7-14 are the birth date, the 17th is odd for men.
+        if (p.born.valid() && chk.birth_date.valid() && p.born != chk.birth_date)
+          error(base + ".born", p.born.ToString() + " disagrees with the ID number, which gives " +
+                                    chk.birth_date.ToString() + " (GB 11643-1999)");
+        if (!p.sex.empty() && chk.male && (p.sex == "male") != *chk.male)
+          error(base + ".sex", p.sex + " disagrees with the ID number, whose sequence digit is " +
+                                   (*chk.male ? "odd (male)" : "even (female)") +
+                                   " (GB 11643-1999)");
+      }
     }
+    if (p.born.valid() && ctx.today.valid() && p.born > ctx.today)
+      error(base + ".born", p.born.ToString() + " is in the future");
     if (!p.credit_code.empty()) {
       CreditCodeCheck chk = CheckCreditCode(p.credit_code);
       if (!chk.well_formed || !chk.checksum_ok)
@@ -85,6 +101,14 @@ void CheckCase(const Case& c, const Value& root, const std::string& file, const 
     if (!p.phone.empty() && !NormalizePhone(p.phone))
       error(base + ".phone", p.phone + " is neither a mobile number (11 digits) nor a landline "
                                        "with area code (0351-6012345)");
+  }
+  for (std::size_t i = 0; i < c.sensitive.size(); ++i) {
+    const auto& codes = SensitiveCodes();
+    if (std::find(codes.begin(), codes.end(), c.sensitive[i]) == codes.end())
+      error("sensitive[" + std::to_string(i) + "]",
+            "unknown sensitive-data code \"" + c.sensitive[i] +
+                "\"; known: health, minor, financial, biometric, religion, location, other "
+                "(PIPL Art. 28)");
   }
   if (!c.parties.empty() && !applicant) error("parties", "no party is the applicant");
   if (c.amount_fen < -1) error("amount", "an amount cannot be negative");

@@ -12,7 +12,8 @@ namespace {
 constexpr std::initializer_list<const char*> kKnownFields = {
     "schema", "id",       "file_no",   "received", "source", "category",  "summary",
     "amount", "people_involved", "place", "parties", "risk", "procedure", "migrated",
-    "status", "level",    "org",       "mediators", "deadline", "events", "import"};
+    "status", "level",    "org",       "mediators", "deadline", "events", "import",
+    "sensitive", "tags"};
 
 Party PartyFrom(RecordReader& r, const Value& v, const std::string& path, const Vocabulary& vocab) {
   Party p;
@@ -23,6 +24,10 @@ Party PartyFrom(RecordReader& r, const Value& v, const std::string& path, const 
   p.id_number = r.String(v, "id_number", path);
   p.credit_code = r.String(v, "credit_code", path);
   p.phone = r.String(v, "phone", path);
+  p.born = r.DateField(v, "born", path);
+  p.sex = r.String(v, "sex", path);
+  if (!p.sex.empty() && p.sex != "male" && p.sex != "female")
+    r.Error(*v.Find("sex"), path + ".sex", "sex is male or female, not \"" + p.sex + "\"");
   return p;
 }
 
@@ -47,6 +52,8 @@ Value PartyToValue(const Party& p) {
   v.SetIfNotEmpty("id_number", p.id_number);
   v.SetIfNotEmpty("credit_code", p.credit_code);
   v.SetIfNotEmpty("phone", p.phone);
+  if (p.born.valid()) v.Set("born", Value::String(p.born.ToString()));
+  v.SetIfNotEmpty("sex", p.sex);
   return v.set_flow();
 }
 
@@ -128,6 +135,8 @@ Case CaseFromValue(const Value& root, const std::string& file, const Vocabulary&
     c.import.row = static_cast<int>(r.Int(*im, "row", "import", 0));
     c.import.fingerprint = r.String(*im, "fingerprint", "import");
   }
+  c.sensitive = r.Strings(root, "sensitive", "");
+  c.tags = r.Strings(root, "tags", "");
   for (const auto& [k, v] : root.entries()) {
     bool known = false;
     for (const char* f : kKnownFields) known = known || k == f;
@@ -164,6 +173,8 @@ Value CaseToValue(const Case& c) {
   v.SetIfNotEmpty("org", c.state.org);
   v.Set("mediators", Value::Strings(c.state.mediators).set_flow());
   if (c.state.deadline.valid()) v.Set("deadline", Value::String(c.state.deadline.ToString()));
+  if (!c.sensitive.empty()) v.Set("sensitive", Value::Strings(c.sensitive).set_flow());
+  if (!c.tags.empty()) v.Set("tags", Value::Strings(c.tags).set_flow());
   Value events = Value::Sequence();
   for (const Event& e : c.events) events.Append(EventToValue(e));
   v.Set("events", std::move(events));

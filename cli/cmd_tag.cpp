@@ -1,0 +1,66 @@
+// mediate tag ID TAG... / mediate untag ID TAG...: label cases, e.g. as
+// typical cases (exemplary) for `exemplary export`. One commit per change.
+#include <fmt/format.h>
+#include <CLI/CLI.hpp>
+
+#include "case_tags.hpp"
+#include "command.hpp"
+#include "exemplary.hpp"
+#include "sensitive.hpp"
+
+namespace mediate::cli {
+namespace {
+
+class TagCommand : public Command {
+ public:
+  explicit TagCommand(bool remove) : remove_(remove) {}
+
+  void Declare(CLI::App& app) override {
+    app.add_option("id", id_, "case id, e.g. WBL-2026-000042")->required();
+    app.add_option("tags", tags_, "tags: exemplary (a typical case, 优秀调解案例), or your own")
+        ->required();
+    app.footer(remove_ ? "Example:\n  mediate untag WBL-2026-000042 exemplary"
+                       : "Example:\n  mediate tag WBL-2026-000042 exemplary\n"
+                         "Cases with sensitive personal information (PIPL Art. 28) may be tagged\n"
+                         "but are never exported by `mediate exemplary export`.");
+  }
+
+  Status Run(Context& ctx) override {
+    auto op = ctx.Operator();
+    if (!op.ok()) return op.status();
+    auto out = TagCase(ctx.st(), *op, id_, tags_, remove_);
+    if (!out.ok()) return out.status();
+    if (out->changed.empty()) {
+      fmt::print(ctx.out, "{}: nothing to change\n", id_);
+      return Status::Ok();
+    }
+    std::string list;
+    for (const auto& t : out->changed)
+      list += std::string(list.empty() ? "" : " ") + (remove_ ? "-" : "+") + t;
+    fmt::print(ctx.out, "{}: {} ({})\n", id_, list, out->commit.substr(0, 7));
+    if (!remove_ && std::find(tags_.begin(), tags_.end(), kExemplaryTag) != tags_.end()) {
+      auto reasons = SensitiveReasons(out->record, ctx.st().settings().time_zone);
+      if (!reasons.empty()) {
+        std::string r;
+        for (const auto& x : reasons) r += (r.empty() ? "" : ", ") + x;
+        fmt::print(ctx.err,
+                   "warning: {} holds sensitive personal information ({}; PIPL Art. 28): "
+                   "exemplary export will leave it out\n",
+                   id_, r);
+      }
+    }
+    return Status::Ok();
+  }
+
+ private:
+  bool remove_;
+  std::string id_;
+  std::vector<std::string> tags_;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> MakeTagCommand() { return std::make_unique<TagCommand>(false); }
+std::unique_ptr<Command> MakeUntagCommand() { return std::make_unique<TagCommand>(true); }
+
+}  // namespace mediate::cli
