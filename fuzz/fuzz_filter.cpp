@@ -1,0 +1,11 @@
+// libFuzzer target: see fuzz_inputs.hpp (FilterTerms).
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "fuzz_inputs.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  mediate::fuzz::FilterTerms(std::string_view(reinterpret_cast<const char*>(data), size));
+  return 0;
+}
