@@ -14,6 +14,7 @@ class DueCommand : public Command {
  public:
   void Declare(CLI::App& app) override {
     reading_.Declare(app);
+    reading_.DeclarePeriod(app);
     app.add_option("--within", within_,
                    "list what falls due within this span from today, and everything overdue: 7d "
                    "(default), 0d, 2w")

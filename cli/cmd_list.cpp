@@ -12,6 +12,7 @@ class ListCommand : public Command {
  public:
   void Declare(CLI::App& app) override {
     reading_.Declare(app);
+    reading_.DeclarePeriod(app);
     app.footer(
         "Examples:\n"
         "  mediate list status:received category:neighbour,labour\n"

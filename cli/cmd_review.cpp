@@ -35,6 +35,7 @@ class ReviewCommand : public Command {
     check_ = app.add_subcommand("check",
                                 "automatic typed checks of case files (exit 1 when any is found)");
     check_reading_.Declare(*check_, "table|csv|json|md|xlsx");
+    check_reading_.DeclarePeriod(*check_);
     check_->add_flag("--cases", cases_, "list the case ids of each finding");
     check_->footer(
         "codes: over_time_limit, oral_instalments, no_return_visit, late_confirmation,\n"
@@ -42,6 +43,7 @@ class ReviewCommand : public Command {
 
     sample_ = app.add_subcommand("sample", "draw a reproducible sample of case files to review");
     sample_reading_.Declare(*sample_, "table|csv|json|md|xlsx");
+    sample_reading_.DeclarePeriod(*sample_);
     sample_->add_option("--rate", rate_, "share of every case drawn: 10% or 0.1");
     sample_->add_option("--rate-confirmed", rate_confirmed_,
                         "share of judicially confirmed cases (default --rate)");

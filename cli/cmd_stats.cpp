@@ -1,4 +1,5 @@
-// mediate stats --by DIM[,DIM] [FILTER...]: counts of cases.
+// mediate stats --by DIM[,DIM] [--measure M,…] [--cross] [PERIOD] [FILTER...];
+// mediate stats --form moj --year Y: the MoJ-style statistics form.
 #include <CLI/CLI.hpp>
 
 #include "command.hpp"
@@ -12,35 +13,60 @@ class StatsCommand : public Command {
  public:
   void Declare(CLI::App& app) override {
     reading_.Declare(app);
+    reading_.DeclarePeriod(app);
     app.add_option("--by", by_, "dimensions, one or two, comma-separated: " + Joined())
         ->delimiter(',')
         ->type_name("DIM[,DIM]");
     app.add_option("--measure", measures_,
-                   "what to count, comma-separated: cases, concluded, agreed, success_rate, share "
-                   "(default: cases; for --by level the funnel over concluded cases: "
-                   "cases,share,agreed,success_rate)")
+                   "what to count, comma-separated: " + JoinedMeasures() +
+                       " (default: cases; for --by level the funnel over concluded cases: "
+                       "cases,share,agreed,success_rate; for --by org or mediator the workload: "
+                       "cases,open,this_month,overdue)")
         ->delimiter(',')
         ->type_name("M[,M]");
+    app.add_flag("--cross", cross_,
+                 "two dimensions as a cross table of one measure: rows the first, columns the "
+                 "second, with totals");
+    app.add_option("--form", form_, "a fixed statistics form: moj (rows by dispute category)")
+        ->type_name("FORM");
     app.footer(
-        "A case counts in the month it was received (store time zone).\n"
+        "A case counts in the period it was received; concluded, agreed (succeeded),\n"
+        "terminated, written, oral, confirmations, median_days, mean_days, over_limit and\n"
+        "visit_rate count by the date concluded (DOMAIN §3). Days and months are those of\n"
+        "the store's time zone.\n"
         "--by level counts concluded cases at the level where they were settled: the share\n"
-        "settled at each level and the success rate there (filter concluded:… for a period).\n"
+        "settled at each level and the success rate there.\n"
         "Examples:\n"
-        "  mediate stats --by category received:2026-01-01..2026-03-31\n"
-        "  mediate stats --by street,category --format csv\n"
-        "  mediate stats --by level concluded:2022\n"
-        "  mediate stats --by outcome");
+        "  mediate stats --by category --quarter 2026Q1\n"
+        "  mediate stats --by street,category --cross --format csv\n"
+        "  mediate stats --by level --year 2022\n"
+        "  mediate stats --by org            (workload: open, this month, overdue)\n"
+        "  mediate stats --form moj --year 2022 --format xlsx -o moj-2022.xlsx");
   }
 
   Status Run(Context& ctx) override {
+    const Store& store = ctx.st();
+    auto period = reading_.ParsedPeriod();
+    if (!period.ok()) return period.status();
+    AggregateOptions options = StoreAggregateOptions(store, ctx.Today(), *period);
+    if (!form_.empty()) {
+      if (form_ != "moj") return Status::Usage("unknown form \"" + form_ + "\"; known: moj");
+      if (!by_.empty() || !measures_.empty() || cross_)
+        return Status::Usage(
+            "--form moj has fixed rows and columns; drop --by, --measure, --cross");
+      auto dim = StoreDimension(store, "category");
+      if (!dim.ok()) return dim.status();
+      auto cases = reading_.Select(ctx, false);
+      if (!cases.ok()) return cases.status();
+      options.all_values = {VocabCodes(store, "category")};
+      Table t = Aggregate(*cases, {*dim}, MojFormMeasures(), StoreLabeler(store), options);
+      return reading_.Output(ctx, t, "moj");
+    }
     if (by_.empty()) by_ = {"category"};
     if (by_.size() > 2) return Status::Usage("--by takes one or two dimensions");
-    const Store* store = &ctx.st();
     std::vector<Dimension> dims;
     for (const auto& name : by_) {
-      auto d = FindDimension(
-          name, [store](const std::string& s) { return store->vocab().SourceGroup(s); },
-          [store](const std::string& f, const std::string& c) { return RankOf(*store, f, c); });
+      auto d = StoreDimension(store, name);
       if (!d.ok()) return d.status();
       dims.push_back(std::move(d.value()));
     }
@@ -50,12 +76,18 @@ class StatsCommand : public Command {
       if (!measures.ok()) return measures.status();
       plan = {*measures, false};
     }
-    auto cases = reading_.Select(ctx);
+    options.concluded_only = plan.concluded_only;
+    auto cases = reading_.Select(ctx, false);
     if (!cases.ok()) return cases.status();
-    Table t = Aggregate(
-        *cases, dims, plan.measures,
-        [store](const std::string& f, const std::string& c) { return LabelOf(*store, f, c); },
-        plan.concluded_only);
+    if (cross_) {
+      if (dims.size() != 2) return Status::Usage("--cross needs two dimensions (--by A,B)");
+      if (measures_.size() > 1) return Status::Usage("--cross shows one measure");
+      Measure m = measures_.empty() ? Measure::kCases : plan.measures.front();
+      if (measures_.empty()) options.concluded_only = false;
+      return reading_.Output(ctx, CrossTable(*cases, dims, m, StoreLabeler(store), options),
+                             "stats");
+    }
+    Table t = Aggregate(*cases, dims, plan.measures, StoreLabeler(store), options);
     return reading_.Output(ctx, t, "stats");
   }
 
@@ -65,9 +97,16 @@ class StatsCommand : public Command {
     for (const auto& n : DimensionNames()) s += (s.empty() ? "" : ", ") + n;
     return s;
   }
+  static std::string JoinedMeasures() {
+    std::string s;
+    for (const auto& n : MeasureNames()) s += (s.empty() ? "" : ", ") + n;
+    return s;
+  }
   ReadingOptions reading_;
   std::vector<std::string> by_;
   std::vector<std::string> measures_;
+  bool cross_ = false;
+  std::string form_;
 };
 
 }  // namespace

@@ -37,6 +37,8 @@ std::unique_ptr<Command> MakeAuditCommand();
 std::unique_ptr<Command> MakeTagCommand();
 std::unique_ptr<Command> MakeUntagCommand();
 std::unique_ptr<Command> MakeExemplaryCommand();
+std::unique_ptr<Command> MakeExportCommand();
+std::unique_ptr<Command> MakeReportCommand();
 
 const std::vector<CommandSpec>& CommandTable() {
   static const std::vector<CommandSpec> kTable = {
@@ -99,6 +101,10 @@ const std::vector<CommandSpec>& CommandTable() {
       {"untag", "remove tags from a case", Needs::kRegistries, MakeUntagCommand},
       {"exemplary", "typical cases: export a case library with personal data removed",
        Needs::kRegistries, MakeExemplaryCommand},
+      {"export", "the cases as CSV, JSONL or XLSX rows of a stable schema (masked unless --reveal)",
+       Needs::kRegistries, MakeExportCommand},
+      {"report", "the annual or quarterly report (HTML with charts, Markdown, JSON)",
+       Needs::kRegistries, MakeReportCommand},
   };
   return kTable;
 }

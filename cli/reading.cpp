@@ -17,13 +17,33 @@ void ReadingOptions::Declare(CLI::App& app, const std::string& formats) {
                "report unreadable case files and go on (default: fail naming them)");
 }
 
+void ReadingOptions::DeclarePeriod(CLI::App& app) {
+  has_period = true;
+  auto* g = app.add_option_group("period",
+                                 "the period (store time zone; a case counts in the "
+                                 "period it was received)");
+  g->add_option("--year", period_options.year, "a calendar year: 2022")->type_name("YYYY");
+  g->add_option("--quarter", period_options.quarter, "a quarter: 2026Q1")->type_name("YYYYQn");
+  g->add_option("--month", period_options.month, "a month: 2026-03")->type_name("YYYY-MM");
+  g->add_option("--from", period_options.from, "first day: 2026-01-01")->type_name("DATE");
+  g->add_option("--to", period_options.to, "last day: 2026-03-31")->type_name("DATE");
+}
+
+Result<Period> ReadingOptions::ParsedPeriod() const {
+  if (!has_period) return Period{};
+  return ParsePeriod(period_options);
+}
+
 Result<Format> ReadingOptions::ParsedFormat() const {
   auto f = ParseFormat(format);
-  if (!f) return Status::Usage("unknown format \"" + format + "\"; use table, csv, json, md or xlsx");
+  if (!f)
+    return Status::Usage("unknown format \"" + format + "\"; use table, csv, json, md or xlsx");
   return *f;
 }
 
-Result<std::vector<CaseSummary>> ReadingOptions::Select(Context& ctx) const {
+Result<std::vector<CaseSummary>> ReadingOptions::Select(Context& ctx, bool by_received) const {
+  auto period = ParsedPeriod();
+  if (!period.ok()) return period.status();
   auto filter = ParseStoreFilter(ctx.st(), terms);
   if (!filter.ok()) return filter.status();
   SelectOptions options;
@@ -32,10 +52,15 @@ Result<std::vector<CaseSummary>> ReadingOptions::Select(Context& ctx) const {
   auto cases = SelectCases(ctx.st(), *filter, ctx.Today(), options, &skipped);
   if (!skipped.empty()) {
     for (const auto& d : skipped) std::fprintf(ctx.err, "%s\n", d.ToString().c_str());
-    std::fprintf(ctx.err, "warning: %zu problem(s) in unreadable case files; those cases are left out\n",
+    std::fprintf(ctx.err,
+                 "warning: %zu problem(s) in unreadable case files; those cases are left out\n",
                  skipped.size());
   }
-  return cases;
+  if (!cases.ok() || !by_received || !period->set()) return cases;
+  std::vector<CaseSummary> in_period;
+  for (auto& c : *cases)
+    if (period->Contains(c.received)) in_period.push_back(std::move(c));
+  return in_period;
 }
 
 Status ReadingOptions::Output(Context& ctx, const Table& t, const std::string& sheet) const {

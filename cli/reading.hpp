@@ -7,6 +7,7 @@
 
 #include "command.hpp"
 #include "labels.hpp"
+#include "period.hpp"
 
 namespace mediate::cli {
 
@@ -15,14 +16,24 @@ struct ReadingOptions {
   std::string format = "table";
   std::string output;
   bool keep_going = false;
+  PeriodOptions period_options;
+  bool has_period = false;
 
   /// Declares FILTER..., --format, -o/--output and --keep-going on `app`.
   void Declare(CLI::App& app, const std::string& formats = "table|csv|json|md|xlsx");
+  /// Declares --year, --quarter, --month, --from, --to (the period, in the
+  /// store's time zone; period.hpp).
+  void DeclarePeriod(CLI::App& app);
+  /// The period given (unset when none); kUsage when malformed.
+  Result<Period> ParsedPeriod() const;
   /// The chosen format; kUsage for an unknown one.
   Result<Format> ParsedFormat() const;
   /// Parses the filter and selects the cases; prints skipped files as
-  /// warnings when --keep-going.
-  Result<std::vector<CaseSummary>> Select(Context& ctx) const;
+  /// warnings when --keep-going. With a period (DeclarePeriod) and
+  /// `by_received`, only cases received in it; without `by_received` the
+  /// caller applies the period itself (stats: conclusion measures count by
+  /// the date concluded).
+  Result<std::vector<CaseSummary>> Select(Context& ctx, bool by_received = true) const;
   /// Renders `t` to stdout, or to -o FILE (required for xlsx).
   Status Output(Context& ctx, const Table& t, const std::string& sheet) const;
 };

@@ -12,6 +12,7 @@ const char* VocabName(const std::string& field) {
   if (field == "risk") return "risk";
   if (field == "level") return "level";
   if (field == "form") return "agreement_form";
+  if (field == "org_kind") return "org_kind";
   return nullptr;
 }
 
@@ -36,6 +37,37 @@ std::string LabelOf(const Store& store, const std::string& field, const std::str
 int RankOf(const Store& store, const std::string& field, const std::string& code) {
   if (const char* v = VocabName(field)) return store.vocab().Get(v).Rank(code);
   return -1;
+}
+
+Result<Dimension> StoreDimension(const Store& store, const std::string& name) {
+  const Store* s = &store;
+  return FindDimension(
+      name, [s](const std::string& source) { return s->vocab().SourceGroup(source); },
+      [s](const std::string& f, const std::string& c) { return RankOf(*s, f, c); },
+      [s](const std::string& org) {
+        auto it = s->orgs().find(org);
+        return it == s->orgs().end() ? std::string() : it->second.kind;
+      });
+}
+
+Labeler StoreLabeler(const Store& store) {
+  const Store* s = &store;
+  return [s](const std::string& f, const std::string& c) { return LabelOf(*s, f, c); };
+}
+
+AggregateOptions StoreAggregateOptions(const Store& store, Date today, const Period& period) {
+  const Store* s = &store;
+  AggregateOptions o;
+  o.today = today;
+  o.period = period;
+  o.source_group = [s](const std::string& source) { return s->vocab().SourceGroup(source); };
+  return o;
+}
+
+std::vector<std::string> VocabCodes(const Store& store, const std::string& vocab) {
+  std::vector<std::string> out;
+  for (const auto& t : store.vocab().Get(vocab).terms()) out.push_back(t.code);
+  return out;
 }
 
 std::string NormalizeFilterValue(const Store& store, const std::string& field,

@@ -14,14 +14,30 @@
 namespace mediate {
 
 /// The label of `code` in dimension/field `field` (category, source,
-/// source_group, status, outcome, risk, level, form, street, community,
-/// grid, org, mediator); "" when unknown. Registries must be loaded for
+/// source_group, status, outcome, risk, level, form, org_kind, street,
+/// community, grid, org, mediator); "" when unknown. Registries must be loaded for
 /// places, organisations and mediators (else those labels are "").
 std::string LabelOf(const Store& store, const std::string& field, const std::string& code);
 
 /// The vocabulary rank of `code` in `field` (levels lowest first, categories
 /// in DOMAIN §3 order), or -1.
 int RankOf(const Store& store, const std::string& field, const std::string& code);
+
+/// The stats dimension `name` (stats.hpp FindDimension) with the store's
+/// source groups, vocabulary ranks and organisation kinds. kUsage for an
+/// unknown name. Registries must be loaded for org_kind.
+Result<Dimension> StoreDimension(const Store& store, const std::string& name);
+
+/// LabelOf bound to `store` (which must outlive the result).
+Labeler StoreLabeler(const Store& store);
+
+/// Aggregate options for `store`: its source groups, `today` (local date)
+/// and `period`.
+AggregateOptions StoreAggregateOptions(const Store& store, Date today, const Period& period);
+
+/// The codes of vocabulary `vocab` ("category") in vocabulary order,
+/// including the store's extensions.
+std::vector<std::string> VocabCodes(const Store& store, const std::string& vocab);
 
 /// Turns what a user typed for a filter field into the stored code: a
 /// Chinese label or alias (邻里纠纷 → neighbour; 红 → red), a street or

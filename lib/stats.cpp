@@ -10,9 +10,8 @@ namespace {
 using Getter = std::function<void(const CaseSummary&, std::vector<std::string>*)>;
 
 Getter Field(std::string CaseSummary::*member) {
-  return [member](const CaseSummary& c, std::vector<std::string>* out) {
-    out->push_back(c.*member);
-  };
+  return
+      [member](const CaseSummary& c, std::vector<std::string>* out) { out->push_back(c.*member); };
 }
 
 std::string Quarter(Date d) {
@@ -23,14 +22,15 @@ std::string Quarter(Date d) {
 }  // namespace
 
 std::vector<std::string> DimensionNames() {
-  return {"category", "source",  "source_group", "status", "outcome", "risk",
-          "level",    "street",  "community",    "grid",   "org",     "mediator",
-          "form",     "year",    "quarter",      "month"};
+  return {"category", "source", "source_group", "status",  "outcome", "risk",
+          "level",    "street", "community",    "grid",    "org",     "org_kind",
+          "mediator", "form",   "year",         "quarter", "month"};
 }
 
 Result<Dimension> FindDimension(const std::string& name,
                                 const std::function<std::string(const std::string&)>& group,
-                                const Ranker& ranker) {
+                                const Ranker& ranker,
+                                const std::function<std::string(const std::string&)>& org_kind) {
   Dimension d;
   d.name = name;
   if (name == "category") {
@@ -68,6 +68,11 @@ Result<Dimension> FindDimension(const std::string& name,
   } else if (name == "org") {
     d.heading = "调解组织";
     d.values = Field(&CaseSummary::org);
+  } else if (name == "org_kind") {
+    d.heading = "组织类型";
+    d.values = [org_kind](const CaseSummary& c, std::vector<std::string>* out) {
+      out->push_back(org_kind && !c.org.empty() ? org_kind(c.org) : std::string());
+    };
   } else if (name == "form") {
     d.heading = "协议形式";
     d.values = Field(&CaseSummary::agreement_form);
@@ -106,22 +111,33 @@ Table CountBy(const std::vector<CaseSummary>& cases, const std::vector<Dimension
 }
 
 std::vector<std::string> MeasureNames() {
-  return {"cases", "concluded", "agreed", "success_rate", "share"};
+  return {"cases",         "concluded",   "agreed",     "success_rate", "share",     "open",
+          "this_month",    "overdue",     "terminated", "written",      "oral",      "amount",
+          "confirmations", "median_days", "mean_days",  "over_limit",   "escalated", "visit_rate",
+          "application",   "initiative",  "referral"};
+}
+
+std::string MeasureHeading(Measure m) {
+  static const char* kHeadings[] = {
+      "案件数",     "调结数",         "调解成功",     "调解成功率", "占比",     "未结",
+      "本月受理",   "逾期",           "调解不成功",   "书面协议",   "口头协议", "涉及金额",
+      "司法确认",   "调结天数中位数", "平均调结天数", "超期调结",   "升级",     "回访率",
+      "当事人申请", "主动调解",       "移送委托"};
+  return kHeadings[static_cast<std::size_t>(m)];
 }
 
 Result<std::vector<Measure>> ParseMeasures(const std::vector<std::string>& names) {
-  static const Measure kAll[] = {Measure::kCases, Measure::kConcluded, Measure::kAgreed,
-                                 Measure::kSuccessRate, Measure::kShare};
   const auto known = MeasureNames();
   std::vector<Measure> out;
-  for (const auto& n : names) {
+  for (const auto& given : names) {
+    const std::string n = given == "succeeded" ? "agreed" : given;
     auto it = std::find(known.begin(), known.end(), n);
     if (it == known.end()) {
       std::string list;
       for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
-      return Status::Usage("unknown measure \"" + n + "\"; known: " + list);
+      return Status::Usage("unknown measure \"" + given + "\"; known: " + list);
     }
-    out.push_back(kAll[it - known.begin()]);
+    out.push_back(static_cast<Measure>(it - known.begin()));
   }
   return out;
 }
@@ -129,20 +145,78 @@ Result<std::vector<Measure>> ParseMeasures(const std::vector<std::string>& names
 StatsPlan DefaultPlan(const std::vector<std::string>& dimension_names) {
   if (dimension_names.size() == 1 && dimension_names[0] == "level")
     return {{Measure::kCases, Measure::kShare, Measure::kAgreed, Measure::kSuccessRate}, true};
+  if (dimension_names.size() == 1 &&
+      (dimension_names[0] == "org" || dimension_names[0] == "mediator"))
+    return {{Measure::kCases, Measure::kOpen, Measure::kThisMonth, Measure::kOverdue}, false};
   return {{Measure::kCases}, false};
+}
+
+std::vector<Measure> MojFormMeasures() {
+  return {Measure::kCases,      Measure::kAgreed,  Measure::kSuccessRate,   Measure::kWritten,
+          Measure::kOral,       Measure::kAmount,  Measure::kConfirmations, Measure::kApplication,
+          Measure::kInitiative, Measure::kReferral};
 }
 
 namespace {
 
+bool IsConcludedOutcome(const std::string& outcome) {
+  return outcome == "agreed" || outcome == "terminated";
+}
+
 /// Counts behind the measures of one row.
 struct Tally {
-  std::int64_t cases = 0, concluded = 0, agreed = 0;
-  void Add(const CaseSummary& c) {
-    ++cases;
-    if (c.outcome == "agreed" || c.outcome == "terminated") ++concluded;
-    if (c.outcome == "agreed") ++agreed;
+  std::int64_t cases = 0, open = 0, this_month = 0, overdue = 0, amount = 0, escalated = 0;
+  std::int64_t application = 0, initiative = 0, referral = 0;
+  std::int64_t concluded = 0, agreed = 0, terminated = 0, written = 0, oral = 0;
+  std::int64_t confirmations = 0, over_limit = 0, visited = 0;
+  std::vector<int> days;  ///< days to conclude of the cases concluded
+
+  void Add(const CaseSummary& c, bool received_in, bool concluded_in, Date today,
+           const std::string& group) {
+    if (received_in) {
+      ++cases;
+      if (IsOpenStatus(c.status)) ++open;
+      if (IsPendingStatus(c.status) && c.deadline.valid() && today.valid() && c.deadline < today)
+        ++overdue;
+      if (c.amount_fen > 0) amount += c.amount_fen;
+      if (c.escalations > 0) ++escalated;
+      if (group == "application") ++application;
+      if (group == "initiative") ++initiative;
+      if (group == "referral") ++referral;
+    }
+    if (today.valid() && c.received.valid() && c.received.year() == today.year() &&
+        c.received.month() == today.month())
+      ++this_month;
+    if (concluded_in && IsConcludedOutcome(c.outcome)) {
+      ++concluded;
+      if (c.outcome == "terminated") ++terminated;
+      if (c.outcome == "agreed") {
+        ++agreed;
+        if (c.agreement_form == "written") ++written;
+        if (c.agreement_form == "oral") ++oral;
+        if (!c.confirmation.empty() || c.confirmation_applied.valid()) ++confirmations;
+        if (c.visited.valid()) ++visited;
+      }
+      if (c.concluded.valid() && c.deadline.valid() && c.concluded > c.deadline) ++over_limit;
+      if (c.concluded.valid() && c.received.valid())
+        days.push_back(c.received.DaysUntil(c.concluded));
+    }
   }
 };
+
+bool IsCount(Measure m) {
+  switch (m) {
+    case Measure::kSuccessRate:
+    case Measure::kShare:
+    case Measure::kAmount:
+    case Measure::kMedianDays:
+    case Measure::kMeanDays:
+    case Measure::kVisitRate:
+      return false;
+    default:
+      return true;
+  }
+}
 
 std::int64_t CountOf(const Tally& t, Measure m) {
   switch (m) {
@@ -150,13 +224,42 @@ std::int64_t CountOf(const Tally& t, Measure m) {
       return t.concluded;
     case Measure::kAgreed:
       return t.agreed;
+    case Measure::kOpen:
+      return t.open;
+    case Measure::kThisMonth:
+      return t.this_month;
+    case Measure::kOverdue:
+      return t.overdue;
+    case Measure::kTerminated:
+      return t.terminated;
+    case Measure::kWritten:
+      return t.written;
+    case Measure::kOral:
+      return t.oral;
+    case Measure::kConfirmations:
+      return t.confirmations;
+    case Measure::kOverLimit:
+      return t.over_limit;
+    case Measure::kEscalated:
+      return t.escalated;
+    case Measure::kApplication:
+      return t.application;
+    case Measure::kInitiative:
+      return t.initiative;
+    case Measure::kReferral:
+      return t.referral;
+    case Measure::kAmount:
+      return t.amount;
     default:
       return t.cases;
   }
 }
 
-bool IsCount(Measure m) {
-  return m == Measure::kCases || m == Measure::kConcluded || m == Measure::kAgreed;
+ColumnKind KindOf(Measure m) {
+  if (IsCount(m)) return ColumnKind::kInt;
+  if (m == Measure::kAmount) return ColumnKind::kMoney;
+  if (m == Measure::kMedianDays || m == Measure::kMeanDays) return ColumnKind::kDecimal;
+  return ColumnKind::kPercent;
 }
 
 Cell Ratio(std::int64_t part, std::int64_t whole) {
@@ -164,32 +267,74 @@ Cell Ratio(std::int64_t part, std::int64_t whole) {
   return static_cast<double>(part) / static_cast<double>(whole);
 }
 
+Cell Median(std::vector<int> v) {
+  if (v.empty()) return Cell{};
+  std::sort(v.begin(), v.end());
+  std::size_t n = v.size();
+  if (n % 2 == 1) return static_cast<double>(v[n / 2]);
+  return (static_cast<double>(v[n / 2 - 1]) + static_cast<double>(v[n / 2])) / 2.0;
+}
+
+Cell Mean(const std::vector<int>& v) {
+  if (v.empty()) return Cell{};
+  double sum = 0;
+  for (int d : v) sum += d;
+  return sum / static_cast<double>(v.size());
+}
+
 }  // namespace
 
 Table Aggregate(const std::vector<CaseSummary>& cases, const std::vector<Dimension>& dims,
                 const std::vector<Measure>& measures, const Labeler& label, bool concluded_only) {
+  AggregateOptions options;
+  options.concluded_only = concluded_only;
+  return Aggregate(cases, dims, measures, label, options);
+}
+
+Table Aggregate(const std::vector<CaseSummary>& cases, const std::vector<Dimension>& dims,
+                const std::vector<Measure>& measures, const Labeler& label,
+                const AggregateOptions& options) {
   std::map<std::vector<std::string>, Tally> tallies;
   Tally total;
-  std::size_t left_out = 0;
+  std::size_t left_out = 0, considered = 0;
   std::vector<std::vector<std::string>> values(dims.size());
+  const Period& period = options.period;
   for (const CaseSummary& c : cases) {
-    if (concluded_only && c.outcome != "agreed" && c.outcome != "terminated") {
-      ++left_out;
+    const bool concluded_in =
+        IsConcludedOutcome(c.outcome) && (!period.set() || period.Contains(c.concluded));
+    bool received_in = period.Contains(c.received);
+    if (options.concluded_only) {
+      if (received_in || concluded_in) ++considered;
+      if (!concluded_in) {
+        if (received_in) ++left_out;
+        continue;
+      }
+      received_in = true;  // the funnel counts concluded cases by conclusion
+    } else if (!received_in && !concluded_in) {
       continue;
     }
-    total.Add(c);
+    const std::string group = options.source_group ? options.source_group(c.source) : std::string();
+    total.Add(c, received_in, concluded_in, options.today, group);
     for (std::size_t i = 0; i < dims.size(); ++i) {
       values[i].clear();
       dims[i].values(c, &values[i]);
       if (values[i].empty()) values[i].push_back("");
     }
     if (dims.size() == 1) {
-      for (const auto& v : values[0]) tallies[{v}].Add(c);
+      for (const auto& v : values[0])
+        tallies[{v}].Add(c, received_in, concluded_in, options.today, group);
     } else {
       for (const auto& a : values[0])
-        for (const auto& b : values[1]) tallies[{a, b}].Add(c);
+        for (const auto& b : values[1])
+          tallies[{a, b}].Add(c, received_in, concluded_in, options.today, group);
     }
   }
+  std::map<std::vector<std::string>, bool> listed;
+  if (dims.size() == 1 && !options.all_values.empty())
+    for (const auto& v : options.all_values[0]) {
+      tallies[{v}];
+      listed[{v}] = true;
+    }
   const bool with_cases =
       std::find(measures.begin(), measures.end(), Measure::kCases) != measures.end();
   Measure share_base = Measure::kCases;
@@ -202,7 +347,7 @@ Table Aggregate(const std::vector<CaseSummary>& cases, const std::vector<Dimensi
   for (const auto& [key, t] : tallies) {
     bool any = false;
     for (Measure m : measures) any = any || (IsCount(m) && CountOf(t, m) > 0);
-    if (with_cases || any) rows.emplace_back(key, t);
+    if (with_cases || any || listed.count(key)) rows.emplace_back(key, t);
   }
   auto key_less = [&](const std::vector<std::string>& a, const std::vector<std::string>& b) {
     for (std::size_t i = 0; i < dims.size(); ++i) {
@@ -226,14 +371,19 @@ Table Aggregate(const std::vector<CaseSummary>& cases, const std::vector<Dimensi
   }
   const auto names = MeasureNames();
   for (Measure m : measures)
-    t.columns.push_back({names[static_cast<std::size_t>(m)], names[static_cast<std::size_t>(m)],
-                         IsCount(m) ? ColumnKind::kInt : ColumnKind::kPercent});
+    t.columns.push_back({names[static_cast<std::size_t>(m)], MeasureHeading(m), KindOf(m)});
   auto measure_cells = [&](const Tally& tally, std::vector<Cell>* row) {
     for (Measure m : measures) {
-      if (IsCount(m))
+      if (IsCount(m) || m == Measure::kAmount)
         row->emplace_back(CountOf(tally, m));
       else if (m == Measure::kSuccessRate)
         row->push_back(Ratio(tally.agreed, tally.concluded));
+      else if (m == Measure::kVisitRate)
+        row->push_back(Ratio(tally.visited, tally.agreed));
+      else if (m == Measure::kMedianDays)
+        row->push_back(Median(tally.days));
+      else if (m == Measure::kMeanDays)
+        row->push_back(Mean(tally.days));
       else
         row->push_back(Ratio(CountOf(tally, share_base), CountOf(total, share_base)));
     }
@@ -252,8 +402,58 @@ Table Aggregate(const std::vector<CaseSummary>& cases, const std::vector<Dimensi
   measure_cells(total, &totals);
   t.totals = std::move(totals);
   if (left_out > 0)
-    t.notes.push_back(std::to_string(left_out) + " of " + std::to_string(cases.size()) +
+    t.notes.push_back(std::to_string(left_out) + " of " + std::to_string(considered) +
                       " cases not concluded (neither agreed nor terminated) are left out");
+  if (period.set())
+    t.notes.push_back(
+        "period " + period.name + ": cases counted by the date received" +
+        std::string(options.concluded_only ? "" : ", conclusion measures by the date concluded"));
+  return t;
+}
+
+Table CrossTable(const std::vector<CaseSummary>& cases, const std::vector<Dimension>& dims,
+                 Measure measure, const Labeler& label, const AggregateOptions& options) {
+  Table pair = Aggregate(cases, dims, {measure}, label, options);
+  Table rows = Aggregate(cases, {dims[0]}, {measure}, label, options);
+  Table cols = Aggregate(cases, {dims[1]}, {measure}, label, options);
+  const std::size_t w0 = dims[0].has_label ? 2 : 1, w1 = dims[1].has_label ? 2 : 1;
+  const auto names = MeasureNames();
+  const ColumnKind kind = pair.columns.back().kind;
+  Table t;
+  t.columns.push_back(pair.columns[0]);
+  if (dims[0].has_label) t.columns.push_back(pair.columns[1]);
+  std::map<std::string, std::size_t> col_of;
+  for (const auto& r : cols.rows) {
+    const std::string code = std::get<std::string>(r[0]);
+    std::string heading = w1 == 2 ? std::get<std::string>(r[1]) : std::string();
+    if (heading.empty()) heading = code.empty() ? "(" + dims[1].name + " none)" : code;
+    col_of[code] = t.columns.size();
+    t.columns.push_back({code.empty() ? "none" : code, heading, kind});
+  }
+  t.columns.push_back({"total", "合计", kind});
+  std::map<std::string, std::size_t> row_of;
+  for (const auto& r : rows.rows) {
+    std::vector<Cell> row(t.columns.size(), Cell{});
+    row[0] = r[0];
+    if (w0 == 2) row[1] = r[1];
+    row.back() = r.back();
+    row_of[std::get<std::string>(r[0])] = t.rows.size();
+    t.rows.push_back(std::move(row));
+  }
+  for (const auto& r : pair.rows) {
+    auto ri = row_of.find(std::get<std::string>(r[0]));
+    auto ci = col_of.find(std::get<std::string>(r[w0]));
+    if (ri == row_of.end() || ci == col_of.end()) continue;
+    t.rows[ri->second][ci->second] = r.back();
+  }
+  std::vector<Cell> totals(t.columns.size(), Cell{});
+  totals[0] = std::string("total");
+  for (const auto& r : cols.rows) totals[col_of[std::get<std::string>(r[0])]] = r.back();
+  totals.back() = cols.totals.back();
+  t.totals = std::move(totals);
+  t.notes = pair.notes;
+  t.notes.push_back(dims[0].name + " by " + dims[1].name + ": " +
+                    names[static_cast<std::size_t>(measure)]);
   return t;
 }
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "case_summary.hpp"
+#include "period.hpp"
 #include "status.hpp"
 #include "table.hpp"
 
@@ -40,10 +41,13 @@ using Ranker = std::function<int(const std::string& dimension, const std::string
 std::vector<std::string> DimensionNames();
 
 /// The dimension called `name`. kUsage listing the known ones.
-/// `source_group` maps a source code to its group.
-Result<Dimension> FindDimension(const std::string& name,
-                                const std::function<std::string(const std::string&)>& source_group,
-                                const Ranker& ranker);
+/// `source_group` maps a source code to its group; `org_kind` an
+/// organisation id to its kind code (DOMAIN §3 organisation kinds; needed
+/// only for the `org_kind` dimension, whose values are "" without it).
+/// Dates (year, quarter, month) are those the case was received.
+Result<Dimension> FindDimension(
+    const std::string& name, const std::function<std::string(const std::string&)>& source_group,
+    const Ranker& ranker, const std::function<std::string(const std::string&)>& org_kind = nullptr);
 
 /// Counts `cases` grouped by `dims` (one or two): columns are each
 /// dimension's code and label, then `cases`; rows sorted by the
@@ -53,20 +57,44 @@ Result<Dimension> FindDimension(const std::string& name,
 Table CountBy(const std::vector<CaseSummary>& cases, const std::vector<Dimension>& dims,
               const Labeler& label);
 
-/// What a stats row reports about its cases.
+/// What a stats row reports about its cases. Unless noted, a measure
+/// counts cases received in the period; "by conclusion" measures count
+/// cases concluded (agreed or terminated) in the period (DOMAIN §3).
 enum class Measure {
-  kCases,        ///< "cases": cases in the row
-  kConcluded,    ///< "concluded": outcome agreed or terminated (DOMAIN §3: 结案/调结)
-  kAgreed,       ///< "agreed": outcome agreed (调解成功)
-  kSuccessRate,  ///< "success_rate": agreed / concluded (empty when none concluded)
-  kShare,        ///< "share": the row's first count measure (cases, concluded or
-                 ///< agreed, in the order given; cases when none) over its total
+  kCases,          ///< "cases": cases in the row
+  kConcluded,      ///< "concluded": agreed or terminated (结案/调结), by conclusion
+  kAgreed,         ///< "agreed" (also "succeeded"): outcome agreed (调解成功), by conclusion
+  kSuccessRate,    ///< "success_rate": agreed / concluded (empty when none concluded)
+  kShare,          ///< "share": the row's first count measure (cases, concluded or
+                   ///< agreed, in the order given; cases when none) over its total
+  kOpen,           ///< "open": case file not closed (IsOpenStatus), received in the period
+  kThisMonth,      ///< "this_month": received in today's calendar month (store time zone)
+  kOverdue,        ///< "overdue": pending (IsPendingStatus) with its deadline before today
+  kTerminated,     ///< "terminated": 调解不成功/终止 (Law Art. 26), by conclusion
+  kWritten,        ///< "written": agreed with a written agreement (Law Art. 28), by conclusion
+  kOral,           ///< "oral": agreed with an oral agreement (Law Art. 28), by conclusion
+  kAmount,         ///< "amount": Σ amount involved, fen (cases without an amount add 0)
+  kConfirmations,  ///< "confirmations": judicial confirmation applied for (Law Art. 33),
+                   ///< among agreed cases, by conclusion
+  kMedianDays,     ///< "median_days": median days from received to concluded, by conclusion
+  kMeanDays,       ///< "mean_days": mean of the same, by conclusion
+  kOverLimit,      ///< "over_limit": concluded after the deadline (time limit incl.
+                   ///< extensions; 2002 Provisions Art. 33), by conclusion
+  kEscalated,      ///< "escalated": escalated at least once (2002 Provisions Art. 21)
+  kVisitRate,      ///< "visit_rate": agreed cases with a return visit / agreed (Law Art. 31)
+  kApplication,    ///< "application": source group application (Law Art. 17)
+  kInitiative,     ///< "initiative": source group initiative (主动调解, Law Art. 17)
+  kReferral,       ///< "referral": source group referral (Law Art. 18)
 };
 
 /// The measure names `stats --measure` accepts, in Measure order.
 std::vector<std::string> MeasureNames();
 
-/// Parses measure names. kUsage naming an unknown one and listing the known.
+/// The Chinese heading of a measure ("调解成功").
+std::string MeasureHeading(Measure m);
+
+/// Parses measure names ("succeeded" is accepted for "agreed"). kUsage
+/// naming an unknown one and listing the known.
 Result<std::vector<Measure>> ParseMeasures(const std::vector<std::string>& names);
 
 /// What `stats` reports when no measures are asked for.
@@ -79,19 +107,58 @@ struct StatsPlan {
 /// The default plan for the dimensions named: for `level` alone, the
 /// three-level filter's funnel (DOMAIN §1: how many concluded cases were
 /// settled at each level, their share, and the success rate there) —
-/// concluded cases only, measures cases, share, agreed, success_rate;
-/// otherwise every case, measure cases.
+/// concluded cases only, measures cases, share, agreed, success_rate; for
+/// `org` or `mediator` alone the workload: cases, open, this_month,
+/// overdue; otherwise every case, measure cases.
 StatsPlan DefaultPlan(const std::vector<std::string>& dimension_names);
+
+/// How Aggregate counts.
+struct AggregateOptions {
+  /// Count only cases concluded (agreed or terminated) in the period; the
+  /// `cases` measure then counts them (the funnel).
+  bool concluded_only = false;
+  /// The period: `cases` and the other received measures count cases
+  /// received in it, the "by conclusion" measures cases concluded in it
+  /// (DOMAIN §3). Unset: every case given counts for every measure.
+  Period period;
+  /// Today's local date (store time zone): decides overdue and this_month.
+  Date today;
+  /// Source code → group, for application/initiative/referral.
+  std::function<std::string(const std::string&)> source_group;
+  /// Per dimension (same index), codes that get a row even with no cases
+  /// (the MoJ form lists every category). May be shorter than dims.
+  std::vector<std::vector<std::string>> all_values;
+};
 
 /// Groups `cases` by `dims` (one or two) like CountBy and computes
 /// `measures` per row: columns are each dimension's code and label, then
-/// one column per measure (named as MeasureNames; counts kInt, rates
-/// kPercent). With `concluded_only`, cases not concluded are left out and a
-/// note says how many. When `cases` is not among the measures, a row whose
-/// counts are all zero is left out. The totals row counts every case once;
-/// its share is 1, its success rate the overall one.
+/// one column per measure (named as MeasureNames; counts kInt, money
+/// kMoney, rates kPercent, days kDecimal). Cases neither received nor
+/// concluded in the period are left out. With `concluded_only`, cases not
+/// concluded in the period are left out and a note says how many. When
+/// `cases` is not among the measures, a row whose counts are all zero is
+/// left out (unless listed in all_values). The totals row counts every case
+/// once; its share is 1, its rates the overall ones.
+Table Aggregate(const std::vector<CaseSummary>& cases, const std::vector<Dimension>& dims,
+                const std::vector<Measure>& measures, const Labeler& label,
+                const AggregateOptions& options);
+
+/// Same, with only `concluded_only` set.
 Table Aggregate(const std::vector<CaseSummary>& cases, const std::vector<Dimension>& dims,
                 const std::vector<Measure>& measures, const Labeler& label,
                 bool concluded_only = false);
+
+/// Two dimensions as a cross table of one measure: one row per value of
+/// dims[0] (code, label), one column per value of dims[1] (named by its
+/// code, headed by its label) and a `total` column; a totals row. Totals
+/// come from one-dimension aggregates, so a case with several mediators
+/// counts once in a total. Empty cells where no case falls.
+Table CrossTable(const std::vector<CaseSummary>& cases, const std::vector<Dimension>& dims,
+                 Measure measure, const Labeler& label, const AggregateOptions& options);
+
+/// The measures of the MoJ-style statistics form (DOMAIN §3), in column
+/// order: cases (mediated), agreed, success_rate, written, oral, amount,
+/// confirmations, application, initiative, referral.
+std::vector<Measure> MojFormMeasures();
 
 }  // namespace mediate

@@ -1,0 +1,57 @@
+// mediate export [FILTER...] [PERIOD] --format csv|jsonl|xlsx [--reveal] [-o FILE]:
+// the cases as rows of a stable schema (docs/export.md).
+#include <CLI/CLI.hpp>
+
+#include "case_export.hpp"
+#include "command.hpp"
+#include "reading.hpp"
+
+namespace mediate::cli {
+namespace {
+
+class ExportCommand : public Command {
+ public:
+  void Declare(CLI::App& app) override {
+    reading_.format = "csv";
+    reading_.Declare(app, "csv|jsonl|json|xlsx");
+    reading_.DeclarePeriod(app);
+    app.add_flag("--reveal", reveal_,
+                 "write ID, credit-code and phone numbers in full (default: masked, DOMAIN §7)");
+    app.footer(
+        "One row (CSV, XLSX) or object (JSONL) per case; the fields are a stable schema\n"
+        "(docs/export.md). A period selects cases by the date received (store time zone).\n"
+        "Examples:\n"
+        "  mediate export --year 2022 --format jsonl -o wbl-2022.jsonl\n"
+        "  mediate export category:labour open --format xlsx -o labour.xlsx");
+  }
+
+  Status Run(Context& ctx) override {
+    auto format = reading_.ParsedFormat();
+    if (!format.ok()) return format.status();
+    if (*format == Format::kTable || *format == Format::kMarkdown)
+      return Status::Usage("export writes csv, jsonl, json or xlsx");
+    auto cases = reading_.Select(ctx);
+    if (!cases.ok()) return cases.status();
+    const Store* store = &ctx.st();
+    // TODO(reveal): when lib/reveal exists, record who revealed which cases here.
+    Table t = ExportTable(
+        *cases, StoreLabeler(*store),
+        [store](const std::string& s) { return store->vocab().SourceGroup(s); },
+        [store](const std::string& org) {
+          auto it = store->orgs().find(org);
+          return it == store->orgs().end() ? std::string() : it->second.kind;
+        },
+        ctx.Today(), reveal_);
+    return reading_.Output(ctx, t, "cases");
+  }
+
+ private:
+  ReadingOptions reading_;
+  bool reveal_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> MakeExportCommand() { return std::make_unique<ExportCommand>(); }
+
+}  // namespace mediate::cli

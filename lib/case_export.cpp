@@ -1,0 +1,148 @@
+#include "case_export.hpp"
+
+#include "pii.hpp"
+
+namespace mediate {
+
+std::string MaskPartyKey(const std::string& key) {
+  auto bar = key.find('|');
+  if (bar != std::string::npos) {
+    std::string phone = key.substr(bar + 1);
+    return key.substr(0, bar) + "|" + (phone.empty() ? std::string() : MaskPhone(phone));
+  }
+  if (CheckCitizenId(key).valid) return MaskIdNumber(key);
+  if (CheckCreditCode(key).well_formed) return MaskCreditCode(key);
+  return MaskIdNumber(key);
+}
+
+Table ExportTable(const std::vector<CaseSummary>& cases, const Labeler& label,
+                  const std::function<std::string(const std::string&)>& source_group,
+                  const std::function<std::string(const std::string&)>& org_kind, Date today,
+                  bool reveal) {
+  using K = ColumnKind;
+  Table t;
+  t.columns = {
+      {"schema", "", K::kCode},
+      {"id", "编号", K::kCode},
+      {"file_no", "卷号", K::kText},
+      {"received", "受理日期", K::kCode},
+      {"year", "年", K::kInt},
+      {"month", "月份", K::kCode},
+      {"source", "", K::kCode},
+      {"source_label", "来源", K::kText},
+      {"source_group", "来源分组", K::kCode},
+      {"category", "", K::kCode},
+      {"category_label", "类别", K::kText},
+      {"risk", "风险", K::kCode},
+      {"status", "", K::kCode},
+      {"status_label", "状态", K::kText},
+      {"open", "未结", K::kInt},
+      {"overdue", "逾期", K::kInt},
+      {"level", "", K::kCode},
+      {"level_label", "层级", K::kText},
+      {"outcome", "", K::kCode},
+      {"outcome_label", "结果", K::kText},
+      {"street", "", K::kCode},
+      {"street_label", "街道", K::kText},
+      {"community", "", K::kCode},
+      {"community_label", "社区/村", K::kText},
+      {"grid", "网格", K::kCode},
+      {"org", "", K::kCode},
+      {"org_label", "调解组织", K::kText},
+      {"org_kind", "组织类型", K::kCode},
+      {"mediators", "调解员", K::kCode},
+      {"amount", "涉及金额", K::kMoney},
+      {"people_involved", "涉及人数", K::kInt},
+      {"deadline", "期限", K::kCode},
+      {"concluded", "调结日期", K::kCode},
+      {"days_to_conclude", "调结天数", K::kInt},
+      {"over_limit", "超期调结", K::kInt},
+      {"agreement_form", "协议形式", K::kCode},
+      {"agreement_effective", "协议生效", K::kCode},
+      {"performance", "履行", K::kCode},
+      {"confirmation", "司法确认", K::kCode},
+      {"confirmation_applied", "司法确认申请", K::kCode},
+      {"visited", "回访日期", K::kCode},
+      {"closed", "归档日期", K::kCode},
+      {"escalations", "升级次数", K::kInt},
+      {"extended", "延期", K::kInt},
+      {"migrated", "迁移", K::kInt},
+      {"party_kinds", "当事人类型", K::kCode},
+      {"parties", "当事人标识", K::kText},
+      {"summary", "简要情况", K::kText},
+  };
+  auto text = [](const std::string& s) { return Cell{s}; };
+  auto date = [](Date d) { return d.valid() ? Cell{d.ToString()} : Cell{}; };
+  auto flag = [](bool b) { return Cell{static_cast<std::int64_t>(b ? 1 : 0)}; };
+  auto join = [](const std::vector<std::string>& v) {
+    std::string s;
+    for (const auto& x : v) s += (s.empty() ? "" : ";") + x;
+    return s;
+  };
+  for (const CaseSummary& c : cases) {
+    auto lab = [&](const char* f, const std::string& code) {
+      return label ? label(f, code) : std::string();
+    };
+    std::vector<std::string> parties;
+    for (const auto& k : c.party_keys) parties.push_back(reveal ? k : MaskPartyKey(k));
+    const bool concluded =
+        c.concluded.valid() && (c.outcome == "agreed" || c.outcome == "terminated");
+    std::vector<Cell> row = {
+        text(kExportSchema),
+        text(c.id),
+        text(c.file_no),
+        date(c.received),
+        c.received.valid() ? Cell{static_cast<std::int64_t>(c.received.year())} : Cell{},
+        text(c.received.MonthString()),
+        text(c.source),
+        text(lab("source", c.source)),
+        text(source_group ? source_group(c.source) : std::string()),
+        text(c.category),
+        text(lab("category", c.category)),
+        text(c.risk),
+        text(c.status),
+        text(lab("status", c.status)),
+        flag(IsOpenStatus(c.status)),
+        flag(IsPendingStatus(c.status) && c.deadline.valid() && today.valid() &&
+             c.deadline < today),
+        text(c.level),
+        text(lab("level", c.level)),
+        text(c.outcome),
+        text(lab("outcome", c.outcome)),
+        text(c.street),
+        text(lab("street", c.street)),
+        text(c.community),
+        text(lab("community", c.community)),
+        text(c.grid),
+        text(c.org),
+        text(lab("org", c.org)),
+        text(org_kind && !c.org.empty() ? org_kind(c.org) : std::string()),
+        text(join(c.mediators)),
+        c.amount_fen >= 0 ? Cell{c.amount_fen} : Cell{},
+        Cell{static_cast<std::int64_t>(c.people_involved)},
+        date(c.deadline),
+        date(c.concluded),
+        concluded && c.received.valid()
+            ? Cell{static_cast<std::int64_t>(c.received.DaysUntil(c.concluded))}
+            : Cell{},
+        flag(concluded && c.deadline.valid() && c.concluded > c.deadline),
+        text(c.agreement_form),
+        date(c.agreement_effective),
+        text(c.performance),
+        text(c.confirmation),
+        date(c.confirmation_applied),
+        date(c.visited),
+        date(c.closed),
+        Cell{static_cast<std::int64_t>(c.escalations)},
+        flag(c.extended),
+        flag(c.migrated),
+        text(join(c.party_kinds)),
+        text(join(parties)),
+        text(c.summary),
+    };
+    t.rows.push_back(std::move(row));
+  }
+  return t;
+}
+
+}  // namespace mediate

@@ -1,0 +1,37 @@
+// The export of cases (`mediate export`): one row per case with derived
+// state, local dates, place codes and labels, amounts and a timeline
+// summary — a stable schema (docs/export.md) that a city loads from many
+// districts into an existing engine (DESIGN §7). Personal data (ID, credit
+// code and phone numbers; DOMAIN §7, PIPL Art. 51, Civil Code Art. 1034) is
+// masked unless revealed.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "case_summary.hpp"
+#include "stats.hpp"
+#include "table.hpp"
+
+namespace mediate {
+
+/// Version of the export schema, written into every row as
+/// `schema`; bumped only for incompatible changes (docs/export.md).
+inline constexpr const char* kExportSchema = "mediate-export/1";
+
+/// One row per case, in the order given, with the columns documented in
+/// docs/export.md (names are stable). `label` gives Chinese labels;
+/// `source_group` and `org_kind` map codes to their group / kind; `today`
+/// (store time zone) decides `overdue`. Party identifiers (CaseSummary::
+/// party_keys) are masked (MaskIdNumber, MaskCreditCode, MaskPhone; a name
+/// is kept) unless `reveal`.
+Table ExportTable(const std::vector<CaseSummary>& cases, const Labeler& label,
+                  const std::function<std::string(const std::string&)>& source_group,
+                  const std::function<std::string(const std::string&)>& org_kind, Date today,
+                  bool reveal);
+
+/// One party key masked for export: an 18-character ID number or credit
+/// code, or "name|phone" with the phone masked ("秦某|181****4013").
+std::string MaskPartyKey(const std::string& key);
+
+}  // namespace mediate

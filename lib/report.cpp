@@ -1,0 +1,257 @@
+#include "report.hpp"
+
+#include <map>
+
+#include "roster.hpp"
+#include "training_stats.hpp"
+
+namespace mediate {
+namespace {
+
+std::int64_t IntAt(const Table& t, const std::vector<Cell>& row, const std::string& column) {
+  int i = t.ColumnIndex(column);
+  if (i < 0) return 0;
+  const Cell& c = row[static_cast<std::size_t>(i)];
+  if (const auto* v = std::get_if<std::int64_t>(&c)) return *v;
+  return 0;
+}
+
+Cell CellAt(const Table& t, const std::vector<Cell>& row, const std::string& column) {
+  int i = t.ColumnIndex(column);
+  return i < 0 ? Cell{} : row[static_cast<std::size_t>(i)];
+}
+
+std::string TextAt(const std::vector<Cell>& row, std::size_t i) {
+  if (i >= row.size()) return {};
+  if (const auto* s = std::get_if<std::string>(&row[i])) return *s;
+  return {};
+}
+
+}  // namespace
+
+const ReportFigure* Report::Figure(const std::string& key) const {
+  for (const auto& f : figures)
+    if (f.key == key) return &f;
+  return nullptr;
+}
+
+Result<Report> BuildReport(const ReportInput& in) {
+  if (!in.period.set()) return Status::Usage("report needs a period: --year, --quarter or --month");
+  if (!in.cases || !in.areas || !in.orgs || !in.mediators || !in.trainings || !in.reviews ||
+      !in.dimension)
+    return Status::Internal("BuildReport: an input is missing");
+  Report r;
+  r.period = in.period.name;
+  r.title = in.district_name + "人民调解工作报告 " + in.period.name;
+  r.generated = in.today.ToString();
+  const auto& cases = *in.cases;
+
+  AggregateOptions opt;
+  opt.period = in.period;
+  opt.today = in.today;
+  opt.source_group = in.source_group;
+
+  auto dim = [&](const std::string& name) -> Result<Dimension> { return in.dimension(name); };
+  auto add_figure = [&](std::string key, std::string label, Cell v, ColumnKind k) {
+    r.figures.push_back({std::move(key), std::move(label), std::move(v), k});
+  };
+
+  // Case figures: the totals row of `stats --measure …` with no dimension
+  // other than a constant — taken from the totals of a one-dimension table.
+  {
+    auto d = dim("year");
+    if (!d.ok()) return d.status();
+    const std::vector<Measure> ms = {
+        Measure::kCases,      Measure::kConcluded,     Measure::kAgreed,    Measure::kSuccessRate,
+        Measure::kMedianDays, Measure::kConfirmations, Measure::kVisitRate, Measure::kAmount};
+    Table t = Aggregate(cases, {*d}, ms, in.label, opt);
+    auto tot = [&](const char* c) { return CellAt(t, t.totals, c); };
+    add_figure("cases", "受理案件", tot("cases"), ColumnKind::kInt);
+    add_figure("concluded", "调结案件", tot("concluded"), ColumnKind::kInt);
+    add_figure("agreed", "调解成功", tot("agreed"), ColumnKind::kInt);
+    add_figure("success_rate", "调解成功率", tot("success_rate"), ColumnKind::kPercent);
+    add_figure("median_days", "调结天数中位数", tot("median_days"), ColumnKind::kDecimal);
+    add_figure("confirmations", "司法确认", tot("confirmations"), ColumnKind::kInt);
+    add_figure("visit_rate", "回访率", tot("visit_rate"), ColumnKind::kPercent);
+    add_figure("amount", "涉及金额", tot("amount"), ColumnKind::kMoney);
+  }
+
+  // The area.
+  add_figure("streets", "街道（乡镇）", static_cast<std::int64_t>(in.areas->streets().size()),
+             ColumnKind::kInt);
+  add_figure("communities", "社区（村）", static_cast<std::int64_t>(in.areas->community_count()),
+             ColumnKind::kInt);
+  add_figure("grids", "网格", static_cast<std::int64_t>(in.areas->grid_count()), ColumnKind::kInt);
+
+  // Organisations: brand rooms and chamber committees on the register.
+  std::vector<std::string> brand_rooms, chambers;
+  for (const auto& [id, o] : *in.orgs) {
+    if (o.status != "active") continue;
+    if (o.kind == "brand_room") brand_rooms.push_back(id);
+    if (o.kind == "chamber_committee") chambers.push_back(id);
+  }
+  add_figure("brand_rooms", "品牌调解室", static_cast<std::int64_t>(brand_rooms.size()),
+             ColumnKind::kInt);
+  add_figure("chambers", "商会调委会", static_cast<std::int64_t>(chambers.size()),
+             ColumnKind::kInt);
+
+  // The team, as `mediator stats` counts it.
+  Table roster = RosterStatsTable(*in.mediators, in.vocab_label);
+  auto roster_count = [&](const std::string& d, const std::string& v) -> std::int64_t {
+    for (const auto& row : roster.rows)
+      if (TextAt(row, 0) == d && TextAt(row, 1) == v) return IntAt(roster, row, "mediators");
+    return 0;
+  };
+  add_figure("mediators", "在册调解员", roster_count("active", ""), ColumnKind::kInt);
+  add_figure("grade_4", "四级调解员", roster_count("grade", "4"), ColumnKind::kInt);
+  add_figure("grade_3", "三级调解员", roster_count("grade", "3"), ColumnKind::kInt);
+  add_figure("grade_1_2", "一级至二级调解员", roster_count("grade", "1-2"), ColumnKind::kInt);
+  add_figure("full_time", "专职调解员", roster_count("employment", "full_time"), ColumnKind::kInt);
+  add_figure("part_time", "兼职调解员", roster_count("employment", "part_time"), ColumnKind::kInt);
+  add_figure("lecturers", "授课骨干", roster_count("lecturer", "true"), ColumnKind::kInt);
+  add_figure("honoured", "获得荣誉", roster_count("honours", "any"), ColumnKind::kInt);
+
+  // Training over the three calendar years ending with the period's year.
+  const int last_year = in.period.to.valid() ? in.period.to.year() : in.today.year();
+  DateRange three{*Date::FromYmd(last_year - 2, 1, 1), *Date::FromYmd(last_year, 12, 31)};
+  TrainingMeasures tm = MeasureTraining(*in.trainings, *in.mediators, three);
+  const std::string years = std::to_string(last_year - 2) + "–" + std::to_string(last_year);
+  add_figure("training_sessions", "培训场次（" + years + "）",
+             static_cast<std::int64_t>(tm.sessions), ColumnKind::kInt);
+  add_figure("trainee_times", "培训人次（" + years + "）",
+             static_cast<std::int64_t>(tm.trainee_times), ColumnKind::kInt);
+  add_figure("training_coverage", "培训覆盖率（" + years + "）", tm.coverage(),
+             ColumnKind::kPercent);
+
+  // Quality review in the period's year.
+  ReviewStats rs = ComputeReviewStats(*in.reviews, last_year);
+  if (rs.files > 0) {
+    add_figure("review_files", "评查案卷", static_cast<std::int64_t>(rs.files), ColumnKind::kInt);
+    add_figure("review_typed", "类型化问题", static_cast<std::int64_t>(rs.typed), ColumnKind::kInt);
+    add_figure("review_individual", "个性化问题", static_cast<std::int64_t>(rs.individual),
+               ColumnKind::kInt);
+  }
+
+  // Sections.
+  auto section = [&](std::string key, std::string title, std::vector<std::string> dims,
+                     std::vector<Measure> measures, bool concluded_only, ChartKind chart,
+                     std::string value, std::vector<std::vector<std::string>> all = {},
+                     const std::vector<CaseSummary>* only = nullptr) -> Status {
+    std::vector<Dimension> ds;
+    for (const auto& n : dims) {
+      auto d = dim(n);
+      if (!d.ok()) return d.status();
+      ds.push_back(std::move(d.value()));
+    }
+    AggregateOptions o = opt;
+    o.concluded_only = concluded_only;
+    o.all_values = std::move(all);
+    ReportSection s;
+    s.key = std::move(key);
+    s.title = std::move(title);
+    s.table = Aggregate(only ? *only : cases, ds, measures, in.label, o);
+    s.chart = chart;
+    s.chart_label = ds[0].has_label ? ds[0].name + "_label" : ds[0].name;
+    s.chart_value = std::move(value);
+    r.sections.push_back(std::move(s));
+    return Status::Ok();
+  };
+  const std::vector<Measure> core = {Measure::kCases, Measure::kShare, Measure::kAgreed,
+                                     Measure::kSuccessRate};
+  MEDIATE_RETURN_IF_ERROR(
+      section("categories", "按纠纷类型", {"category"}, core, false, ChartKind::kBars, "cases"));
+  MEDIATE_RETURN_IF_ERROR(section("sources", "按案件来源", {"source"},
+                                  {Measure::kCases, Measure::kShare}, false, ChartKind::kBars,
+                                  "cases"));
+  MEDIATE_RETURN_IF_ERROR(section("source_groups", "按来源分组", {"source_group"},
+                                  {Measure::kCases, Measure::kShare}, false, ChartKind::kNone,
+                                  "cases"));
+  MEDIATE_RETURN_IF_ERROR(section("funnel", "三级递进式过滤：调结层级", {"level"},
+                                  DefaultPlan({"level"}).measures, true, ChartKind::kFunnel,
+                                  "cases"));
+  MEDIATE_RETURN_IF_ERROR(section("months", "按月受理", {"month"},
+                                  {Measure::kCases, Measure::kAgreed}, false, ChartKind::kLine,
+                                  "cases"));
+  MEDIATE_RETURN_IF_ERROR(
+      section("streets", "按街道", {"street"}, core, false, ChartKind::kBars, "cases"));
+  MEDIATE_RETURN_IF_ERROR(
+      section("measures", "调解质效", {"source_group"},
+              {Measure::kCases, Measure::kConcluded, Measure::kAgreed, Measure::kSuccessRate,
+               Measure::kMedianDays, Measure::kConfirmations, Measure::kVisitRate},
+              false, ChartKind::kNone, "cases"));
+  {
+    std::vector<CaseSummary> handled;
+    std::vector<std::string> ids = brand_rooms;
+    ids.insert(ids.end(), chambers.begin(), chambers.end());
+    for (const auto& c : cases)
+      for (const auto& id : ids)
+        if (c.org == id) handled.push_back(c);
+    MEDIATE_RETURN_IF_ERROR(section("brand_rooms", "品牌调解室和商会调委会受理案件", {"org"},
+                                    {Measure::kCases, Measure::kAgreed, Measure::kSuccessRate},
+                                    false, ChartKind::kBars, "cases", {ids}, &handled));
+  }
+  {
+    ReportSection s;
+    s.key = "grades";
+    s.title = "调解员等级（在册）";
+    s.table.columns = {{"grade", "等级", ColumnKind::kCode},
+                       {"grade_label", "等级", ColumnKind::kText},
+                       {"mediators", "调解员", ColumnKind::kInt}};
+    for (const auto& row : roster.rows)
+      if (TextAt(row, 0) == "grade" && TextAt(row, 1) != "1-2")
+        s.table.rows.push_back({row[1], row[2], row[3]});
+    s.table.totals = {std::string("total"), Cell{}, roster_count("active", "")};
+    s.chart = ChartKind::kBars;
+    s.chart_label = "grade_label";
+    s.chart_value = "mediators";
+    r.sections.push_back(std::move(s));
+    ReportSection team;
+    team.key = "team";
+    team.title = "调解员队伍";
+    team.table = roster;
+    r.sections.push_back(std::move(team));
+  }
+  {
+    auto t = TrainingStatsTable(
+        *in.trainings, *in.mediators, *in.orgs, three, "year", [&](const std::string& k) {
+          return in.vocab_label ? in.vocab_label("training_kind", k) : std::string();
+        });
+    if (!t.ok()) return t.status();
+    ReportSection s;
+    s.key = "training";
+    s.title = "培训（" + years + "）";
+    s.table = std::move(t.value());
+    r.sections.push_back(std::move(s));
+  }
+  if (rs.files > 0) {
+    ReportSection s;
+    s.key = "review";
+    s.title = "案件质量评查（" + std::to_string(last_year) + "）";
+    s.table = ReviewStatsTable(rs, [&](const std::string& c) {
+      return in.vocab_label ? in.vocab_label("review_finding", c) : std::string();
+    });
+    r.sections.push_back(std::move(s));
+  }
+  {
+    ReportSection s;
+    s.key = "area";
+    s.title = "辖区";
+    s.table.columns = {{"street", "街道", ColumnKind::kCode},
+                       {"street_label", "街道", ColumnKind::kText},
+                       {"communities", "社区（村）", ColumnKind::kInt},
+                       {"grids", "网格", ColumnKind::kInt}};
+    std::int64_t nc = 0, ng = 0;
+    for (const auto& st : in.areas->streets()) {
+      std::int64_t c = static_cast<std::int64_t>(st.communities.size()), g = 0;
+      for (const auto& cm : st.communities) g += static_cast<std::int64_t>(cm.grids.size());
+      nc += c;
+      ng += g;
+      s.table.rows.push_back({st.code, st.name, c, g});
+    }
+    s.table.totals = {std::string("total"), Cell{}, nc, ng};
+    r.sections.push_back(std::move(s));
+  }
+  return r;
+}
+
+}  // namespace mediate
