@@ -142,6 +142,17 @@ class PeriodTimeZoneTest(unittest.TestCase):
                 p = self.m("list", *args, check=2)
                 self.assertIn("--", p.stderr)
 
+    def test_help_names_periods_and_examples(self):
+        for command in ("list", "stats", "export", "report", "due"):
+            with self.subTest(command=command):
+                out = self.m(command, "--help").stdout
+                for option in ("--year", "--quarter", "--month", "--from", "--to"):
+                    self.assertIn(option, out)
+                if command in ("stats", "export", "report"):
+                    self.assertIn("Examples", out)
+        self.assertIn("--form", self.m("stats", "--help").stdout)
+        self.assertIn("--reveal", self.m("export", "--help").stdout)
+
     def test_workload_by_org(self):
         # Route everything; the example rules send each case somewhere.
         self.m("route", check=None)
