@@ -193,14 +193,20 @@ Result<Report> BuildReport(const ReportInput& in) {
   {
     ReportSection s;
     s.key = "grades";
-    s.title = "调解员等级（在册）";
+    s.title = "调解员等级（在册、已评级）";
     s.table.columns = {{"grade", "等级", ColumnKind::kCode},
                        {"grade_label", "等级", ColumnKind::kText},
                        {"mediators", "调解员", ColumnKind::kInt}};
+    std::int64_t graded = 0;
     for (const auto& row : roster.rows)
-      if (TextAt(row, 0) == "grade" && TextAt(row, 1) != "1-2")
+      if (TextAt(row, 0) == "grade" && TextAt(row, 1) != "1-2" && TextAt(row, 1) != "none") {
         s.table.rows.push_back({row[1], row[2], row[3]});
-    s.table.totals = {std::string("total"), Cell{}, roster_count("active", "")};
+        graded += IntAt(roster, row, "mediators");
+      }
+    s.table.totals = {std::string("total"), Cell{}, graded};
+    s.table.notes.push_back(Thousands(roster_count("grade", "none")) + " of " +
+                            Thousands(roster_count("active", "")) +
+                            " active mediators are not graded");
     s.chart = ChartKind::kBars;
     s.chart_label = "grade_label";
     s.chart_value = "mediators";

@@ -125,8 +125,9 @@ struct AggregateOptions {
   Date today;
   /// Source code → group, for application/initiative/referral.
   std::function<std::string(const std::string&)> source_group;
-  /// Per dimension (same index), codes that get a row even with no cases
-  /// (the MoJ form lists every category). May be shorter than dims.
+  /// Codes of the (single) dimension that get a row even with no cases
+  /// (the MoJ form lists every category): all_values[0]; ignored for two
+  /// dimensions.
   std::vector<std::vector<std::string>> all_values;
 };
 
