@@ -234,6 +234,9 @@ class Ledger2022Test(unittest.TestCase):
         }
         f = self.report_json()["figures"]
         self.assertEqual({k: f[k] for k in expected}, expected)
+        grade_rows = {r["grade"]: r["mediators"] for r in self.section("grades")
+                      if "total" not in r}
+        self.assertEqual(grade_rows, {g: grades[g] for g in ("4", "3", "2", "1")})
         # …which are the seed's published figures.
         self.assertEqual([f[k] for k in ("grids", "brand_rooms", "grade_4", "grade_3",
                                          "grade_1_2", "lecturers", "training_sessions",
