@@ -1,8 +1,16 @@
 // mediate assign ID M-ID... [--chosen-by-parties] | --grid-worker NAME:
 // who mediates (Law Art. 19: one or more mediators, appointed or chosen by
 // the parties; at grid level the grid worker instead).
+//
+// mediate assign --auto [FILTER...] [--explain] [--dry-run]: every routed
+// case without mediators that FILTER selects (all by default) gets one by
+// rule (lib/auto_assign.hpp: specialists first, the routing rule's grade,
+// fewest open cases, lowest id), in one commit. No eligible mediator for
+// any case: exit 3, nothing written.
 #include <CLI/CLI.hpp>
 
+#include "auto_assign.hpp"
+#include "labels.hpp"
 #include "step_command.hpp"
 
 namespace mediate::cli {
@@ -11,8 +19,14 @@ namespace {
 class AssignCommand : public Command {
  public:
   void Declare(CLI::App& app) override {
-    step_.Declare(app);
-    app.add_option("mediators", in_.mediators, "mediator ids (M-0307 …); active, on the roster");
+    app.add_option("args", args_,
+                   "ID M-ID… (mediator ids: active, on the roster); with --auto: FILTER terms")
+        ->type_name("ID M-ID… | FILTER…");
+    app.add_flag("--dry-run", step_.dry_run, "check the step and show it; write nothing");
+    app.add_flag("--auto", auto_,
+                 "assign by rule every routed case without mediators (that FILTER selects)");
+    app.add_flag("--explain", explain_,
+                 "with --auto: show every candidate of each case and why the chosen one won");
     app.add_flag("--chosen-by-parties", in_.chosen_by_parties,
                  "the parties chose these mediators (Law Art. 19); default: appointed");
     app.add_option("--grid-worker", in_.grid_worker,
@@ -21,19 +35,111 @@ class AssignCommand : public Command {
     app.add_option("--materials-received", in_.materials_received,
                    "court-invited case: the date the materials were signed for (SPC 2016)")
         ->type_name("DATE");
+    app.add_option("--format", format_, "output format of --auto: table, csv, json, md")
+        ->type_name("FORMAT");
     app.footer(
         "Examples:\n  mediate assign WBL-2026-000042 M-0307\n"
-        "  mediate assign WBL-2026-000042 --grid-worker 张网格");
+        "  mediate assign WBL-2026-000042 --grid-worker 张网格\n"
+        "  mediate assign --auto org:WBL-CENTRE --explain\n"
+        "--auto: among the active mediators of the handling organisation, specialists in the\n"
+        "case's category come first; a routing rule may ask for a grade (assign: {grade: 2}\n"
+        "= grade 2 or higher; ungraded ranks below grade 4); then the fewest open cases of\n"
+        "that group, the fewest open cases in all, the lowest id. See docs/routing.md.");
   }
+
   Status Run(Context& ctx) override {
+    if (auto_) return RunAuto(ctx);
+    if (explain_) return Status::Usage("--explain goes with --auto");
+    if (args_.empty()) return Status::Usage("give the case id (or --auto)");
+    step_.id = args_[0];
+    in_.mediators.assign(args_.begin() + 1, args_.end());
     return RunStep(ctx, step_, "assign", "assigned",
                    [this](const Case& c, const Derived& d, const StepContext& sc,
                           DiagnosticSink* sink) { return BuildAssign(c, d, in_, sc, sink); });
   }
 
  private:
+  Status RunAuto(Context& ctx) {
+    if (in_.chosen_by_parties || !in_.grid_worker.empty() || !in_.materials_received.empty())
+      return Status::Usage(
+          "--auto chooses appointed mediators; --chosen-by-parties, --grid-worker and "
+          "--materials-received go with an explicit assignment");
+    auto format = ParseFormat(format_);
+    if (!format || *format == Format::kXlsx)
+      return Status::Usage("unknown format \"" + format_ + "\"; use table, csv, json or md");
+    Store& store = ctx.st();
+    auto filter = ParseStoreFilter(store, args_);
+    if (!filter.ok()) return filter.status();
+    auto op = ctx.Operator();
+    if (!op.ok()) return op.status();
+    auto done = AutoAssign(store, *filter, *op, ctx.Now(), ctx.Today(), step_.dry_run);
+    if (!done.ok()) return done.status();
+    const auto& choices = done->choices;
+    if (choices.empty()) {
+      std::fprintf(ctx.out, "nothing to assign: no routed case without mediators%s\n",
+                   args_.empty() ? "" : " matches the filter");
+      return Status::Ok();
+    }
+    Table t;
+    if (explain_) {
+      t.columns = {{"case", "case", ColumnKind::kCode},
+                   {"mediator", "mediator", ColumnKind::kCode},
+                   {"name", "姓名", ColumnKind::kText},
+                   {"grade", "grade", ColumnKind::kText},
+                   {"specialist", "specialist", ColumnKind::kText},
+                   {"group_open", "group open", ColumnKind::kInt},
+                   {"open", "open", ColumnKind::kInt},
+                   {"result", "result", ColumnKind::kText},
+                   {"because", "because", ColumnKind::kText}};
+      for (const auto& ch : choices) {
+        for (const auto& a : ch.candidates) {
+          std::string result = a.id == ch.chosen ? "chosen"
+                               : !a.eligible     ? "not eligible"
+                               : !a.preferred    ? "not preferred"
+                                                 : "-";
+          std::string because = a.id == ch.chosen ? ch.because : a.note;
+          t.rows.push_back({ch.case_id, a.id, a.name,
+                            a.grade == 0 ? std::string("ungraded") : std::to_string(a.grade),
+                            std::string(a.specialist ? "yes" : "no"),
+                            static_cast<std::int64_t>(a.group_load),
+                            static_cast<std::int64_t>(a.open_load), result, because});
+        }
+      }
+    } else {
+      t.columns = {{"case", "case", ColumnKind::kCode},
+                   {"category", "category", ColumnKind::kCode},
+                   {"org", "org", ColumnKind::kCode},
+                   {"grade_required", "grade required", ColumnKind::kText},
+                   {"mediator", "mediator", ColumnKind::kCode},
+                   {"name", "姓名", ColumnKind::kText},
+                   {"group", "group", ColumnKind::kText}};
+      for (const auto& ch : choices) {
+        std::string name;
+        for (const auto& a : ch.candidates)
+          if (a.id == ch.chosen) name = a.name;
+        t.rows.push_back({ch.case_id, ch.category, ch.org,
+                          ch.required_grade ? std::to_string(ch.required_grade) + " or higher"
+                                            : std::string("-"),
+                          ch.chosen, name, ch.group});
+      }
+    }
+    MEDIATE_RETURN_IF_ERROR(Emit(ctx, t, *format));
+    if (*format != Format::kTable && *format != Format::kMarkdown) return Status::Ok();
+    std::string n = std::to_string(choices.size()) + (choices.size() == 1 ? " case" : " cases");
+    if (step_.dry_run)
+      std::fprintf(ctx.out, "would assign %s (dry run: nothing written)\n", n.c_str());
+    else
+      std::fprintf(ctx.out, "assigned %s in one commit (%s)\n", n.c_str(),
+                   done->commit.substr(0, 7).c_str());
+    return Status::Ok();
+  }
+
   StepOptions step_;
   AssignInput in_;
+  std::vector<std::string> args_;
+  bool auto_ = false;
+  bool explain_ = false;
+  std::string format_ = "table";
 };
 
 }  // namespace

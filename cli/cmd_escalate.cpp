@@ -3,6 +3,7 @@
 // Art. 21).
 #include <CLI/CLI.hpp>
 
+#include "routing_store.hpp"
 #include "step_command.hpp"
 
 namespace mediate::cli {
@@ -15,9 +16,19 @@ class EscalateCommand : public Command {
     app.add_option("--reason", in_.reason, "why the dispute goes up a level (required)");
     app.footer(
         "The case goes to the community committee of its community, the street committee\n"
-        "of its street, or the district centre; its mediators are then assigned anew.");
+        "of its street, or the district centre; its mediators are then assigned anew.\n"
+        "With rules/routing.yaml the case is re-routed by the same rules at the new level\n"
+        "(a rule's target below that level is lifted to the place's organisation there).");
   }
   Status Run(Context& ctx) override {
+    // Escalation re-routes with the store's rules at the new level.
+    auto policy = LoadStoreRoutingPolicy(ctx.st());
+    if (policy.ok()) {
+      policy_ = std::move(policy.value());
+      in_.policy = &policy_;
+    } else if (policy.status().kind() != ErrorKind::kNotFound) {
+      return policy.status();
+    }
     return RunStep(ctx, step_, "escalate", "escalated",
                    [this](const Case& c, const Derived& d, const StepContext& sc,
                           DiagnosticSink* sink) { return BuildEscalate(c, d, in_, sc, sink); });
@@ -26,6 +37,7 @@ class EscalateCommand : public Command {
  private:
   StepOptions step_;
   EscalateInput in_;
+  RoutingPolicy policy_;
 };
 
 }  // namespace

@@ -21,14 +21,15 @@
 #include "command.hpp"
 #include "labels.hpp"
 #include "lifecycle.hpp"
+#include "auto_assign.hpp"
 #include "routing.hpp"
+#include "routing_store.hpp"
 #include "write_transaction.hpp"
 #include "yaml_io.hpp"
 
 namespace mediate::cli {
 namespace {
 
-constexpr const char* kRulesPath = "rules/routing.yaml";
 /// Up to this many cases, the commit names each in a Mediate-Case trailer.
 constexpr std::size_t kMaxCaseTrailers = 20;
 
@@ -109,6 +110,7 @@ class RouteCommand : public Command {
 
     Table plan = PlanTable();
     std::vector<std::string> routed_ids;
+    std::vector<std::string> auto_ids;  // routed by a rule that asks for assignment
     std::size_t unrouted = 0;
     for (const CaseSummary& s : scan.cases) {
       auto loaded = store.LoadCase(s.id);
@@ -122,9 +124,18 @@ class RouteCommand : public Command {
         ++unrouted;
         continue;
       }
+      std::string note = d.target_note;
+      if (d.deadline_days > 0)
+        note += (note.empty() ? "" : "; ") + std::string("deadline ") +
+                std::to_string(d.deadline_days) + " days";
+      if (d.mediator_grade > 0)
+        note += (note.empty() ? "" : "; ") + std::string("mediator grade ") +
+                std::to_string(d.mediator_grade) + " or higher";
+      if (d.auto_assign) note += (note.empty() ? "" : "; ") + std::string("assigned on routing");
       plan.rows.push_back({c.id, c.category, store.vocab().category().Zh(c.category), c.risk,
-                           d.rule, d.org, d.org_name, d.level});
+                           d.rule, d.org, d.org_name, d.level, note});
       routed_ids.push_back(c.id);
+      if (d.auto_assign) auto_ids.push_back(c.id);
       if (dry_run_) continue;
       MEDIATE_RETURN_IF_ERROR(ApplyRouting(d, now, author->ToString(), settings, &c));
       tx->Put(loaded->path, EmitYaml(CaseToValue(c)));
@@ -154,17 +165,30 @@ class RouteCommand : public Command {
     if (!commit.ok()) return commit.status();
     std::fprintf(ctx.out, "routed %s in one commit (%s)%s\n", CountCases(routed_ids.size()).c_str(),
                  commit->substr(0, 7).c_str(), tail.c_str());
+    tx.reset();  // release the lock: assignment by rule is its own change
+    if (auto_ids.empty()) return Status::Ok();
+    std::string ids;
+    for (const auto& id : auto_ids) ids += (ids.empty() ? "" : ",") + id;
+    auto auto_filter = ParseStoreFilter(store, {"id:" + ids});
+    if (!auto_filter.ok()) return auto_filter.status();
+    auto assigned = AutoAssign(store, *auto_filter, *author, now, today, false);
+    if (!assigned.ok()) {
+      std::fprintf(ctx.err,
+                   "note: the rules ask to assign %s on routing, but it was refused (they stay "
+                   "routed; mediate assign --auto):\n",
+                   CountCases(auto_ids.size()).c_str());
+      PrintStatus(ctx.err, assigned.status());
+      return Status::Ok();
+    }
+    std::fprintf(ctx.out, "assigned %s by rule in one commit (%s)\n",
+                 CountCases(assigned->choices.size()).c_str(),
+                 assigned->commit.substr(0, 7).c_str());
     return Status::Ok();
   }
 
  private:
   static Result<RoutingPolicy> LoadPolicy(const Store& store) {
-    auto text = store.ReadText(kRulesPath);
-    if (!text.ok())
-      return Status::NotFound(std::string(kRulesPath) +
-                              ": no routing rules in this store; write them (see "
-                              "examples/wanbailin/routing.yaml)");
-    return LoadRoutingRules(*text, kRulesPath, store.vocab(), store.orgs());
+    return LoadStoreRoutingPolicy(store);
   }
 
   static Table PlanTable() {
@@ -176,7 +200,8 @@ class RouteCommand : public Command {
                  {"rule", "rule", ColumnKind::kText},
                  {"org", "org", ColumnKind::kCode},
                  {"org_name", "组织", ColumnKind::kText},
-                 {"level", "level", ColumnKind::kCode}};
+                 {"level", "level", ColumnKind::kCode},
+                 {"note", "note", ColumnKind::kText}};
     return t;
   }
 
@@ -205,7 +230,9 @@ class RouteCommand : public Command {
       if (r.matched && d.routed) {
         org = d.org;
         org_name = d.org_name;
-        if (text) because += "  → " + d.org + " " + d.org_name;
+        if (text)
+          because += "  → " + d.org + " " + d.org_name +
+                     (d.target_note.empty() ? "" : " (" + d.target_note + ")");
       } else if (r.matched) {
         because += "  → not routed: " + d.problem;
       }

@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include "command.hpp"
+#include "consultation.hpp"
 #include "reading.hpp"
 #include "stats.hpp"
 
@@ -29,6 +30,8 @@ class StatsCommand : public Command {
                  "second, with totals");
     app.add_option("--form", form_, "a fixed statistics form: moj (rows by dispute category)")
         ->type_name("FORM");
+    app.add_flag("--consultations", consultations_,
+                 "count front-desk consultations (前台咨询) by year instead of cases");
     app.footer(
         "A case counts in the period it was received; concluded, agreed (succeeded),\n"
         "terminated, written, oral, confirmations, median_days, mean_days, over_limit and\n"
@@ -61,6 +64,12 @@ class StatsCommand : public Command {
       options.all_values = {VocabCodes(store, "category")};
       Table t = Aggregate(*cases, {*dim}, MojFormMeasures(), StoreLabeler(store), options);
       return reading_.Output(ctx, t, "moj");
+    }
+    if (consultations_) {
+      auto all = LoadConsultations(ctx.st());
+      if (!all.ok()) return all.status();
+      return reading_.Output(ctx, ConsultationCountTable(*all, ctx.st().settings().time_zone),
+                             "stats");
     }
     if (by_.empty()) by_ = {"category"};
     if (by_.size() > 2) return Status::Usage("--by takes one or two dimensions");
@@ -107,6 +116,7 @@ class StatsCommand : public Command {
   std::vector<std::string> measures_;
   bool cross_ = false;
   std::string form_;
+  bool consultations_ = false;
 };
 
 }  // namespace

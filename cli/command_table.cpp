@@ -39,6 +39,8 @@ std::unique_ptr<Command> MakeUntagCommand();
 std::unique_ptr<Command> MakeExemplaryCommand();
 std::unique_ptr<Command> MakeExportCommand();
 std::unique_ptr<Command> MakeReportCommand();
+std::unique_ptr<Command> MakeConsultCommand();
+std::unique_ptr<Command> MakeAlertsCommand();
 
 const std::vector<CommandSpec>& CommandTable() {
   static const std::vector<CommandSpec> kTable = {
@@ -105,6 +107,10 @@ const std::vector<CommandSpec>& CommandTable() {
        Needs::kRegistries, MakeExportCommand},
       {"report", "the annual or quarterly report (HTML with charts, Markdown, JSON)",
        Needs::kRegistries, MakeReportCommand},
+      {"consult", "front-desk consultations (前台咨询): record, list, --to-case makes an intake",
+       Needs::kRegistries, MakeConsultCommand},
+      {"alerts", "early warnings: high risk past response time, deadlines, repeated and mass "
+       "disputes", Needs::kRegistries, MakeAlertsCommand},
   };
   return kTable;
 }

@@ -65,6 +65,17 @@ Derived Replay(const Case& c, const Settings& settings) {
       d.grid_worker = e.Get("grid_worker");
       d.state.status = "routed";
       if (t == "escalated") ++d.escalations;
+      // A routing rule may set its own time limit (rules/routing.yaml
+      // deadline_days: store setting, local practice), counted from acceptance.
+      if (t == "routed") {
+        std::string days = e.Get("deadline_days");
+        if (!days.empty() && days.size() < 4 &&
+            days.find_first_not_of("0123456789") == std::string::npos && std::stoi(days) > 0) {
+          d.limit_days = std::stoi(days);
+          if (d.clock_start.valid() && !d.extended)
+            d.state.deadline = d.clock_start.AddDays(d.limit_days);
+        }
+      }
       // A grid-level case is handled by the grid worker named on routing.
       if (!d.grid_worker.empty()) d.state.status = "mediating";
     } else if (t == "assigned") {

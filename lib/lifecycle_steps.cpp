@@ -1,5 +1,7 @@
 #include "lifecycle_steps.hpp"
 
+#include "routing.hpp"
+
 #include <algorithm>
 #include <map>
 
@@ -209,18 +211,46 @@ Step BuildEscalate(const Case& c, const Derived& d, const EscalateInput& in, con
     sink->Error(At(c), "--reason",
                 "is required: why the dispute goes up a level (2002 Provisions Art. 21: "
                 "difficult or cross-area disputes)");
-  auto target = EscalationTarget(c, d, *ctx.orgs);
-  if (!target.ok()) {
-    sink->Error(At(c), "escalate", target.status().message());
-    return s;
+  const std::string next = NextLevel(d.state.level);
+  const Organisation* chosen = nullptr;
+  std::string level = next;
+  RoutingDecision routed;
+  if (in.policy && !next.empty()) {
+    // Escalation re-routes with the same rules at the new level.
+    Case now = c;
+    now.state = d.state;
+    routed = Route(*in.policy, now, *ctx.areas, *ctx.orgs, RouteOptions{next});
+    if (routed.routed) {
+      auto it = ctx.orgs->find(routed.org);
+      if (it != ctx.orgs->end() && it->second.id != d.state.org) {
+        chosen = &it->second;
+        level = routed.level;
+      }
+    }
   }
-  const Organisation& to = **target;
-  const std::string level = NextLevel(d.state.level);
+  if (!chosen) {
+    auto target = EscalationTarget(c, d, *ctx.orgs);
+    if (!target.ok()) {
+      sink->Error(At(c), "escalate", target.status().message());
+      return s;
+    }
+    chosen = *target;
+    if (in.policy && !routed.rule.empty())
+      s.notes.push_back("the routing rules (rule \"" + routed.rule + "\") " +
+                        (routed.routed ? "keep it with " + routed.org
+                                       : "cannot route it: " + routed.problem) +
+                        "; it goes to the " + next + " organisation of its place");
+    routed = RoutingDecision{};
+  }
+  const Organisation& to = *chosen;
   s.event.payload.Set("org", Value::String(to.id));
   s.event.payload.Set("level", Value::String(level));
   s.event.payload.Set("from_level", Value::String(d.state.level));
   s.event.payload.SetIfNotEmpty("from_org", d.state.org);
   s.event.payload.SetIfNotEmpty("reason", in.reason);
+  if (!routed.rule.empty()) s.event.payload.Set("rule", Value::String(routed.rule));
+  if (routed.mediator_grade > 0)
+    s.event.payload.Set("mediator_grade", Value::Int(routed.mediator_grade));
   s.subject = d.state.level + " → " + level + " " + to.id;
   s.notes.push_back("now with " + to.id + " " + to.name + " (" + level +
                     " level); assign its mediators: mediate assign " + c.id + " M-…");

@@ -27,6 +27,8 @@
 
 namespace mediate {
 
+class RoutingPolicy;
+
 /// What the builders may consult. All pointers are required.
 struct StepContext {
   const Settings* settings = nullptr;
@@ -97,10 +99,17 @@ Step BuildSession(const Case& c, const Derived& d, const SessionInput& in, const
 /// 2002 Provisions Art. 21: difficult or cross-area disputes go up).
 struct EscalateInput {
   std::string reason;  ///< required
+  /// The store's routing policy: when given, the case is re-routed with the
+  /// same rules at the new level (the `level` condition sees the new level;
+  /// a target below it is lifted to the place's organisation at that
+  /// level, routing.hpp RouteOptions). When the rules cannot route it, or
+  /// none is given, the place's organisation one level up is taken.
+  const RoutingPolicy* policy = nullptr;
 };
 /// Errors: no reason; no level above; no organisation at the new level.
 /// The mediators (or grid worker) are cleared: the new organisation assigns
-/// its own. Payload {org, level, from_level, from_org, reason}.
+/// its own. Payload {org, level, from_level, from_org, reason, rule?,
+/// mediator_grade?}.
 Step BuildEscalate(const Case& c, const Derived& d, const EscalateInput& in, const StepContext& ctx,
                    DiagnosticSink* sink);
 

@@ -10,7 +10,8 @@
 // ("unified intake, central sorting, routed handling", DOMAIN §1), so it is
 // kept in the store, never in code.
 //
-// The file (rules/routing.yaml):
+// The file (rules/routing.yaml; schema in schemas/routing.schema.yaml;
+// the full language in docs/routing.md):
 //
 //   schema: "routing/1"
 //   note: "…"                                  # optional, for people
@@ -18,10 +19,14 @@
 //     - name: "red-to-centre"                  # required, unique
 //       note: "红色风险：区非诉讼纠纷调解中心统一处置"   # optional, for people
 //       when: {risk: ["red"]}                  # optional; all conditions must hold
-//       to: {org: "WBL-CENTRE"}                # required
-//     - name: "commerce"
-//       when: {category: ["contract", "business"], parties: "all_organisations"}
-//       to: {org: "WBL-CHAMBER"}
+//       to: {district_centre: true}            # required
+//       assign: {grade: 2, auto: true}         # optional: mediator grade 2 or higher,
+//                                              # assigned on routing
+//     - name: "mass"
+//       when: {people_involved: {min: 10}}
+//       to: {committee: "community"}
+//       min_level: "street"                    # optional: go straight to at least this level
+//       deadline_days: 15                      # optional: conclude within 15 days
 //     - name: "default-community"
 //       to: {committee: "community"}
 //
@@ -29,6 +34,9 @@
 // every case):
 //   category: [codes]   the case's category is one of them (DOMAIN §3 codes)
 //   source:   [codes]   the case's source is one of them
+//   referral: [codes] | any
+//                       the case was referred (source group "referral") by
+//                       one of these kinds (court_delegated, police, …)
 //   risk:     [codes]   the case's risk colour is one of them (a case with
 //                       no risk recorded matches none)
 //                       (a single code may be written without the list)
@@ -36,9 +44,20 @@
 //                       yuan, at most two decimals, held exactly in fen;
 //                       both ends inclusive, either may be left out; a case
 //                       with no amount matches no amount condition
+//   people_involved: {min: 10, max: 100}
+//                       people involved (mass disputes), both ends inclusive
 //   parties: all_organisations | any_organisation
 //                       every party / at least one party is an organisation
 //                       (party kind "organisation")
+//   street / community / grid: [codes]
+//                       the case's place (completed from areas/: a grid
+//                       gives its community and street)
+//   level: [codes]      the level the case is at: at escalation the level it
+//                       goes up to; at first routing it has none
+//   keywords: [words]   the summary contains at least one of them
+//   any: [{…}, {…}]     at least one of these condition maps holds
+//   all: [{…}, {…}]     every one of them holds
+//   not: {…}            the conditions of this map do not all hold
 // Targets (`to`, exactly one of):
 //   org: "<org id>"     a named organisation of orgs/ (active; not a court,
 //                       police station or petition office)
@@ -47,6 +66,17 @@
 //                       own place: the active organisation of kind
 //                       community_committee whose community is the case's
 //                       place.community (street_committee / place.street)
+//   district_centre: true
+//                       the district's active district_centre
+//   specialist: true    an active mediating organisation whose specialties
+//                       include the case's category, nearest to the case's
+//                       place first (same community, same street, district-
+//                       wide, city), ties by id
+// Rule options: min_level (community | street | district: a target below it
+// is replaced by the place's organisation at that level), deadline_days
+// (the conclude-by limit in days from acceptance, instead of the store's
+// time limit), assign {grade: 1–4 (grade number ≤ grade, "grade N or
+// higher"), auto: true (assign a mediator on routing)}.
 #pragma once
 
 #include <cstddef>
@@ -101,10 +131,14 @@ class RoutingPolicy {
 /// an empty code list; a malformed amount or min above max; an unknown
 /// `parties` value; a `to` with neither or both of org/committee; an
 /// unknown, retired or non-mediating organisation; an unknown committee
-/// level; a rule that can never be reached because an earlier rule has no
-/// conditions.
+/// level; a rule that can never be reached because an earlier rule always
+/// matches (no conditions, or conditions that hold for every case); an
+/// unknown street/community/grid code (when `areas` is given); a bad
+/// min_level, deadline_days or assign. When the reader finds nothing wrong
+/// the file is also checked against schemas/routing.schema.yaml.
 Result<RoutingPolicy> LoadRoutingRules(const std::string& text, const std::string& file,
-                                       const Vocabulary& vocab, const OrgRegistry& orgs);
+                                       const Vocabulary& vocab, const OrgRegistry& orgs,
+                                       const AreaRegistry* areas = nullptr);
 
 /// Why one rule did or did not match.
 struct RuleTrace {
@@ -125,6 +159,12 @@ struct RoutingDecision {
   std::string org_name;          ///< its name ("万柏林区劳动争议人民调解委员会")
   std::string level;             ///< that organisation's level (community, street, district, city)
   std::string problem;           ///< why not routed (no rule matched / no committee for the place)
+  /// How the target was found beyond the rule's own words ("min_level
+  /// street: C-… is below it", "specialist: nearest with labour"); "" when plain.
+  std::string target_note;
+  int deadline_days = 0;     ///< the rule's conclude-by limit in days; 0 = the store's
+  int mediator_grade = 0;    ///< the rule's grade requirement (grade number ≤ this); 0 = none
+  bool auto_assign = false;  ///< the rule asks for a mediator to be assigned on routing
   std::vector<RuleTrace> trace;  ///< every rule tried, in order, up to and including the match
   /// Rules after the matching one, which were not reached (first match
   /// wins); empty when no rule matched.
@@ -141,8 +181,33 @@ struct RoutingDecision {
 RoutingDecision Route(const RoutingPolicy& policy, const Case& c, const AreaRegistry& areas,
                       const OrgRegistry& orgs);
 
+/// How a routing is asked for: at first routing (defaults) or at
+/// escalation, where `level` is the level the case goes up to — the `level`
+/// condition sees it, and a target below it is replaced by the place's
+/// organisation at that level (MoJ 2002 Provisions Art. 21: difficult
+/// disputes go up, never down).
+struct RouteOptions {
+  std::string level;  ///< "" = the case's current level (first routing: none)
+};
+
+/// Route with options (escalation re-routes with the same rules).
+RoutingDecision Route(const RoutingPolicy& policy, const Case& c, const AreaRegistry& areas,
+                      const OrgRegistry& orgs, const RouteOptions& options);
+
+/// The active organisation at `level` (community, street or district) for
+/// the case's place: its community committee, its street committee, or the
+/// district centre; nullptr with `problem` set when there is none.
+const Organisation* PlaceOrganisation(const Case& c, const std::string& level,
+                                      const AreaRegistry& areas, const OrgRegistry& orgs,
+                                      std::string* problem);
+
+/// Rank of a level code, lowest first: grid 0, community 1, street 2,
+/// district 3, city 4; -1 when unknown.
+int LevelRank(const std::string& level);
+
 /// Records a routing decision on case `c`: appends the `routed` event
-/// {at, type: "routed", by, org, level, rule} (payload keys in that order)
+/// {at, type: "routed", by, org, level, rule} (payload keys in that order;
+/// then deadline_days and mediator_grade when the rule set them)
 /// and sets `c->state` from a replay of the timeline (lifecycle.hpp), so
 /// the stored state fields equal the replay. `by` is the operator ("Name
 /// <email>"), `at` the time of routing.

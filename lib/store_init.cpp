@@ -181,6 +181,9 @@ Result<StoreSetup> ReadSetup(const std::string& setup_dir) {
   auto team = TeamSettings::FromValue(*sv, "setup.yaml");
   if (!team.ok()) return team.status();
   setup.team = std::move(team.value());
+  auto alerts = AlertSettings::FromValue(sv->Find("alerts"), "setup.yaml");
+  if (!alerts.ok()) return alerts.status();
+  setup.alerts = alerts.value();
   const std::string& district = setup.settings.district_code;
   const Vocabulary& vocab = setup.settings.vocab;
 
@@ -286,7 +289,7 @@ Result<StoreSetup> ReadSetup(const std::string& setup_dir) {
     sink.Error({"routing.yaml", 0, 0}, "", "the SETUP folder needs routing.yaml (the routing rules)");
   } else {
     setup.routing_yaml = *routing;
-    auto rules = LoadRoutingRules(setup.routing_yaml, "routing.yaml", vocab, registry);
+    auto rules = LoadRoutingRules(setup.routing_yaml, "routing.yaml", vocab, registry, &areas);
     if (!rules.ok()) {
       sink.Append(rules.status().diagnostics());
       if (rules.status().diagnostics().empty())
@@ -302,6 +305,7 @@ std::vector<PathChange> StoreSetup::Files() const {
   std::vector<PathChange> files;
   Value settings_value = settings.ToValue();
   team.AddTo(&settings_value);
+  settings_value.Set("alerts", alerts.ToValue());
   files.push_back({"mediate.yaml", EmitYaml(settings_value)});
   for (const auto& s : streets) files.push_back({"areas/" + s.code + ".yaml", EmitYaml(s.ToValue())});
   for (const auto& o : orgs) files.push_back({o.Path(), EmitYaml(o.ToValue())});

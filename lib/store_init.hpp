@@ -12,6 +12,7 @@
 // setup with file:line, column and value, and nothing is created.
 #pragma once
 
+#include "alerts.hpp"
 #include <string>
 #include <vector>
 
@@ -35,6 +36,7 @@ struct StoreSetup {
   std::vector<Mediator> mediators;
   std::vector<Training> trainings;  ///< from trainings.csv when SETUP has one
   TeamSettings team;                ///< written into mediate.yaml
+  AlertSettings alerts;             ///< early-warning thresholds, written into mediate.yaml
   std::string routing_yaml;  ///< rules/routing.yaml, copied as written (checked by the rules loader)
   /// Relative paths and contents of every file of the new store.
   std::vector<PathChange> Files() const;

@@ -11,6 +11,8 @@
 #include "case_record.hpp"
 #include "committee_checks.hpp"
 #include "review_record.hpp"
+#include "alerts.hpp"
+#include "consultation.hpp"
 #include "routing.hpp"
 #include "schema.hpp"
 #include "team_settings.hpp"
@@ -34,6 +36,7 @@ enum class Kind {
   kCase,
   kTraining,
   kReview,
+  kConsultation,
   kUnknown
 };
 
@@ -46,6 +49,7 @@ Kind KindOf(const std::string& path) {
   if (path.rfind("cases/", 0) == 0) return Kind::kCase;
   if (path.rfind("trainings/", 0) == 0) return Kind::kTraining;
   if (path.rfind("reviews/", 0) == 0) return Kind::kReview;
+  if (path.rfind("consultations/", 0) == 0) return Kind::kConsultation;
   return Kind::kUnknown;
 }
 
@@ -68,7 +72,8 @@ void CheckRecord(const Store& store, const std::string& rel, const CheckContext&
   }
   Kind kind = KindOf(rel);
   if (kind == Kind::kRouting) {
-    auto rules = LoadRoutingRules(*text, rel, store.vocab(), store.orgs());
+    auto rules = LoadRoutingRules(*text, rel, store.vocab(), store.orgs(),
+                                  registries_ok ? &store.areas() : nullptr);
     if (!rules.ok()) {
       sink->Append(rules.status().diagnostics());
       if (rules.status().diagnostics().empty()) sink->Error({rel, 0, 0}, "", rules.status().message());
@@ -87,6 +92,8 @@ void CheckRecord(const Store& store, const std::string& rel, const CheckContext&
       if (!s.ok()) sink->Append(s.status().diagnostics());
       auto team = TeamSettings::FromValue(*v, rel);
       if (!team.ok()) sink->Append(team.status().diagnostics());
+      auto alerts = AlertSettings::FromValue(v->Find("alerts"), rel);
+      if (!alerts.ok()) sink->Append(alerts.status().diagnostics());
       break;
     }
     case Kind::kArea: {
@@ -135,6 +142,17 @@ void CheckRecord(const Store& store, const std::string& rel, const CheckContext&
         sink->Append(t.status().diagnostics());
       } else if (registries_ok) {
         CheckTrainingReferences(*t, store.mediators(), LocateField(*v, rel, "attendees"), sink);
+      }
+      break;
+    }
+    case Kind::kConsultation: {
+      CheckSchema(*v, "consultation.schema.yaml", rel, sink);
+      auto c = Consultation::FromValue(*v, rel, store.vocab());
+      if (!c.ok()) {
+        sink->Append(c.status().diagnostics());
+      } else if (!c->case_id.empty() && !store.FindCase(c->case_id).ok()) {
+        sink->Error(LocateField(*v, rel, "case"), "case",
+                    "no case " + c->case_id + " in the store");
       }
       break;
     }
@@ -195,7 +213,7 @@ ValidationReport ValidateStore(const Store& store, bool registries_ok,
       for (auto& f : YamlFilesUnder(store, dir)) files.push_back(std::move(f));
     files.push_back("rules/routing.yaml");
     for (auto& f : store.ListCaseFiles()) files.push_back(std::move(f));
-    for (const char* dir : {"trainings", "reviews"})
+    for (const char* dir : {"trainings", "reviews", "consultations"})
       for (auto& f : YamlFilesUnder(store, dir)) files.push_back(std::move(f));
   } else {
     for (const auto& p : paths) {

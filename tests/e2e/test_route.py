@@ -244,9 +244,12 @@ class RouteTest(unittest.TestCase):
             self.assertEqual(c["level"], self.orgs[org]["level"], c["id"])
             self.assertEqual(c["mediators"], [], c["id"])
             last = c["events"][-1]
-            self.assertEqual(
-                list(last.keys()), ["at", "type", "by", "org", "level", "rule"], c["id"]
-            )
+            # The example rule red-to-centre asks for a mediator of grade 2 or higher.
+            keys = ["at", "type", "by", "org", "level", "rule"]
+            if rule == "red-to-centre":
+                keys.append("mediator_grade")
+                self.assertEqual(last["mediator_grade"], 2, c["id"])
+            self.assertEqual(list(last.keys()), keys, c["id"])
             self.assertEqual(last["type"], "routed")
             self.assertEqual(last["at"], NOW)
             self.assertEqual(last["by"], OPERATOR)

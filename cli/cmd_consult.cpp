@@ -1,0 +1,158 @@
+// mediate consult: front-desk consultations (前台咨询, DOMAIN §1: "front-desk
+// consultation + back-office processing").
+//
+//   mediate consult --name 李某 --question TEXT --advice TEXT [--phone P]
+//                   [--id-number N] [--category C] [--referred ORG|TEXT] [--dry-run]
+//   mediate consult list [--year YYYY] [--format table|csv|json|md]
+//   mediate consult --to-case ID [--category C] [--respondent NAME]
+//                   [--street S] [--community C] [--grid G] [--risk R] [--people N]
+//
+// Records live in consultations/<yyyy>/<id>.yaml (lib/consultation.hpp).
+#include <fmt/format.h>
+#include <CLI/CLI.hpp>
+
+#include "command.hpp"
+#include "consultation.hpp"
+#include "labels.hpp"
+#include "pii.hpp"
+
+namespace mediate::cli {
+namespace {
+
+class ConsultCommand : public Command {
+ public:
+  void Declare(CLI::App& app) override {
+    app.add_option("--name", draft_.name, "who asked (required)");
+    app.add_option("--phone", draft_.phone, "their phone");
+    app.add_option("--id-number", draft_.id_number, "their citizen ID number");
+    app.add_option("--category", category_, "category code or label (邻里纠纷, neighbour, …)");
+    app.add_option("--question", draft_.question, "what was asked (required)");
+    app.add_option("--advice", draft_.advice, "the advice given (required)");
+    app.add_option("--referred", draft_.referred,
+                   "where the person was referred: an org id (WBL-LABOUR) or words (劳动仲裁委)");
+    app.add_option("--to-case", to_case_, "turn consultation ID into a case (统一受理), keeping the link")
+        ->type_name("ID");
+    app.add_option("--respondent", to_.respondent, "with --to-case: the respondent's name");
+    app.add_option("--respondent-kind", to_.respondent_kind,
+                   "with --to-case: person (default) or organisation");
+    app.add_option("--street", street_, "with --to-case: street code or name");
+    app.add_option("--community", community_, "with --to-case: community code or name");
+    app.add_option("--grid", to_.grid, "with --to-case: grid code");
+    app.add_option("--risk", risk_, "with --to-case: red, orange, yellow, blue (红 橙 黄 蓝)");
+    app.add_option("--people", to_.people_involved, "with --to-case: people involved");
+    app.add_flag("--dry-run", dry_run_, "check and show; write nothing");
+    auto* list = app.add_subcommand("list", "list the consultations");
+    list->add_option("--year", year_, "only this year")->type_name("YYYY");
+    list->add_option("--format", format_, "table, csv, json, md")->type_name("FORMAT");
+    list->add_flag("--reveal", reveal_, "show phone and ID numbers unmasked");
+    list_ = list;
+    app.require_subcommand(0, 1);
+    app.footer(
+        "Examples:\n"
+        "  mediate consult --name 李某 --phone 13800001234 --category 邻里纠纷 \\\n"
+        "    --question \"楼上漏水怎么办\" --advice \"可申请社区调解\" --referred C-140109005003\n"
+        "  mediate consult list --year 2026\n"
+        "  mediate consult --to-case WBL-ZX-2026-000001 --respondent 王某 --community 东风社区");
+  }
+
+  Status Run(Context& ctx) override {
+    Store& store = ctx.st();
+    if (list_->parsed()) return List(ctx);
+    if (!category_.empty()) {
+      const Term* t = store.vocab().category().Resolve(category_);
+      if (!t)
+        return Status::Rejected("unknown category \"" + category_ +
+                                "\"; known: " + store.vocab().category().ZhList());
+      draft_.category = t->code;
+      to_.category = t->code;
+    }
+    auto op = ctx.Operator();
+    if (!op.ok()) return op.status();
+    if (!to_case_.empty()) return ToCase(ctx, *op);
+    std::string commit;
+    auto c = RecordConsultation(store, draft_, *op, ctx.Now(), dry_run_, &commit);
+    if (!c.ok()) return c.status();
+    if (dry_run_)
+      fmt::print(ctx.out, "would record {} {} (dry run: nothing written)\n", c->id, c->name);
+    else
+      fmt::print(ctx.out, "recorded {} {} ({})\n", c->id, c->name, commit.substr(0, 7));
+    return Status::Ok();
+  }
+
+ private:
+  Status ToCase(Context& ctx, const Signature& op) {
+    Store& store = ctx.st();
+    to_.street = NormalizeFilterValue(store, "street", street_);
+    to_.community = NormalizeFilterValue(store, "community", community_);
+    if (!risk_.empty()) {
+      const Term* t = store.vocab().risk().Resolve(risk_);
+      if (!t) return Status::Rejected("unknown risk \"" + risk_ + "\"; red, orange, yellow, blue");
+      to_.risk = t->code;
+    }
+    if (to_.community.empty() && !to_.grid.empty())
+      if (const Community* cm = store.areas().CommunityOfGrid(to_.grid)) to_.community = cm->code;
+    if (to_.street.empty() && !to_.community.empty())
+      if (const Street* s = store.areas().StreetOfCommunity(to_.community)) to_.street = s->code;
+    auto done = ConsultationToCase(store, to_case_, to_, op, ctx.Now(), ctx.Today(), dry_run_);
+    if (!done.ok()) return done.status();
+    PrintWarnings(ctx.err, done->warnings);
+    std::string label = LabelOf(store, "category", done->record.category);
+    if (dry_run_)
+      fmt::print(ctx.out, "would register {} {} from {} (dry run: nothing written)\n",
+                 done->record.id, label, to_case_);
+    else
+      fmt::print(ctx.out, "registered {} {} from {} ({})\n", done->record.id, label, to_case_,
+                 done->commit.substr(0, 7));
+    return Status::Ok();
+  }
+
+  Status List(Context& ctx) {
+    Store& store = ctx.st();
+    auto format = ParseFormat(format_);
+    if (!format || *format == Format::kXlsx)
+      return Status::Usage("unknown format \"" + format_ + "\"; use table, csv, json or md");
+    auto all = LoadConsultations(store);
+    if (!all.ok()) return all.status();
+    const TimeZone& tz = store.settings().time_zone;
+    Table t;
+    t.columns = {{"id", "id", ColumnKind::kCode},
+                 {"date", "date", ColumnKind::kCode},
+                 {"name", "姓名", ColumnKind::kText},
+                 {"phone", "phone", ColumnKind::kText},
+                 {"category", "category", ColumnKind::kCode},
+                 {"category_label", "类别", ColumnKind::kText},
+                 {"question", "question", ColumnKind::kText},
+                 {"referred", "referred", ColumnKind::kText},
+                 {"case", "case", ColumnKind::kCode}};
+    std::size_t n = 0, to_case = 0;
+    for (const auto& c : *all) {
+      Date d = tz.LocalDate(c.at);
+      if (year_ && d.year() != year_) continue;
+      ++n;
+      if (!c.case_id.empty()) ++to_case;
+      t.rows.push_back({c.id, d.ToString(), c.name, reveal_ ? c.phone : MaskPhone(c.phone),
+                        c.category, store.vocab().category().Zh(c.category), c.question,
+                        c.referred, c.case_id});
+    }
+    MEDIATE_RETURN_IF_ERROR(Emit(ctx, t, *format));
+    if (*format == Format::kTable)
+      fmt::print(ctx.out, "{} consultation{}, {} turned into cases\n", n, n == 1 ? "" : "s",
+                 to_case);
+    return Status::Ok();
+  }
+
+  Consultation draft_;
+  ConsultToCase to_;
+  std::string category_, to_case_, street_, community_, risk_;
+  bool dry_run_ = false;
+  CLI::App* list_ = nullptr;
+  int year_ = 0;
+  std::string format_ = "table";
+  bool reveal_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> MakeConsultCommand() { return std::make_unique<ConsultCommand>(); }
+
+}  // namespace mediate::cli

@@ -1,0 +1,268 @@
+#include "auto_assign.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <tuple>
+
+#include "case_checks.hpp"
+#include "case_record.hpp"
+#include "case_step.hpp"
+#include "lifecycle.hpp"
+#include "lifecycle_steps.hpp"
+#include "write_transaction.hpp"
+#include "yaml_io.hpp"
+
+namespace mediate {
+
+namespace {
+
+bool HasSpecialty(const Mediator& m, const std::string& category) {
+  return std::find(m.specialties.begin(), m.specialties.end(), category) != m.specialties.end();
+}
+
+std::string GradeText(int grade) {
+  return grade == 0 ? std::string("ungraded") : "grade " + std::to_string(grade);
+}
+
+/// Group identity: org + members.
+std::string GroupKey(const std::string& org, const std::vector<std::string>& members) {
+  std::string k = org + "|";
+  for (const auto& m : members) k += m + ",";
+  return k;
+}
+
+}  // namespace
+
+bool MeetsGrade(int grade, int required) {
+  if (required <= 0) return true;
+  return grade >= 1 && grade <= required;
+}
+
+std::vector<std::string> PreferenceGroup(const std::string& org, const std::string& category,
+                                         int required_grade, const MediatorRegistry& mediators) {
+  std::vector<std::string> eligible, specialists;
+  for (const auto& [id, m] : mediators) {
+    if (m.org != org || m.status != "active" || !MeetsGrade(m.grade, required_grade)) continue;
+    eligible.push_back(id);
+    if (HasSpecialty(m, category)) specialists.push_back(id);
+  }
+  return specialists.empty() ? eligible : specialists;
+}
+
+std::vector<AssignChoice> PlanAssignments(const std::vector<AssignableCase>& to_assign,
+                                          const std::vector<AssignableCase>& open,
+                                          const MediatorRegistry& mediators) {
+  // Caseloads: all open cases per mediator, and open cases per (group, mediator).
+  std::map<std::string, int> load;
+  std::map<std::string, std::map<std::string, int>> group_load;
+  std::map<std::string, std::vector<std::string>> group_cache;
+  auto group_of = [&](const AssignableCase& c) -> const std::vector<std::string>& {
+    std::string k = c.org + "|" + c.category + "|" + std::to_string(c.required_grade);
+    auto it = group_cache.find(k);
+    if (it == group_cache.end())
+      it = group_cache.emplace(k, PreferenceGroup(c.org, c.category, c.required_grade, mediators))
+               .first;
+    return it->second;
+  };
+  auto count = [&](const AssignableCase& c) {
+    const auto& members = group_of(c);
+    std::string key = GroupKey(c.org, members);
+    for (const auto& m : c.mediators) {
+      ++load[m];
+      if (std::find(members.begin(), members.end(), m) != members.end()) ++group_load[key][m];
+    }
+  };
+  for (const auto& c : open) count(c);
+
+  std::vector<AssignChoice> out;
+  for (const auto& c : to_assign) {
+    AssignChoice ch;
+    ch.case_id = c.id;
+    ch.org = c.org;
+    ch.category = c.category;
+    ch.required_grade = c.required_grade;
+    const auto& members = group_of(c);
+    const std::string key = GroupKey(c.org, members);
+    bool any_specialist = false;
+    for (const auto& id : members)
+      any_specialist = any_specialist || HasSpecialty(mediators.find(id)->second, c.category);
+    ch.group = any_specialist ? "specialists in " + c.category
+                              : "all eligible mediators of " + c.org + " (none lists " +
+                                    c.category + ")";
+    int active = 0;
+    for (const auto& [id, m] : mediators) {
+      if (m.org != c.org || m.status != "active") continue;
+      ++active;
+      AssignCandidate a;
+      a.id = id;
+      a.name = m.name;
+      a.grade = m.grade;
+      a.specialist = HasSpecialty(m, c.category);
+      a.eligible = MeetsGrade(m.grade, c.required_grade);
+      a.preferred = std::find(members.begin(), members.end(), id) != members.end();
+      a.open_load = load[id];
+      a.group_load = group_load[key][id];
+      if (!a.eligible)
+        a.note = GradeText(m.grade) + ": the rule asks for grade " +
+                 std::to_string(c.required_grade) + " or higher";
+      else if (!a.preferred)
+        a.note = "not a specialist in " + c.category + "; specialists come first";
+      ch.candidates.push_back(std::move(a));
+    }
+    if (members.empty()) {
+      ch.because = active == 0 ? "no active mediator belongs to " + c.org
+                               : "none of the " + std::to_string(active) +
+                                     " active mediators of " + c.org + " is grade " +
+                                     std::to_string(c.required_grade) + " or higher";
+      out.push_back(std::move(ch));
+      continue;
+    }
+    // Fewest open cases of this group, then fewest open cases, then id.
+    const AssignCandidate* best = nullptr;
+    for (const auto& a : ch.candidates) {
+      if (!a.preferred) continue;
+      if (!best || std::tie(a.group_load, a.open_load, a.id) <
+                       std::tie(best->group_load, best->open_load, best->id))
+        best = &a;
+    }
+    ch.chosen = best->id;
+    int tied_group = 0, tied_open = 0;
+    for (const auto& a : ch.candidates) {
+      if (!a.preferred || a.id == best->id) continue;
+      if (a.group_load == best->group_load) {
+        ++tied_group;
+        if (a.open_load == best->open_load) ++tied_open;
+      }
+    }
+    ch.because = ch.group + ": " + best->id + " " + best->name + " has the fewest open cases of "
+                 "this group (" + std::to_string(best->group_load) + ")";
+    if (tied_group > 0)
+      ch.because += tied_open > 0 ? ", as many open cases in all (" +
+                                        std::to_string(best->open_load) +
+                                        ") as another, and the lowest id"
+                                  : " and the fewest open cases in all (" +
+                                        std::to_string(best->open_load) + ")";
+    for (auto& a : ch.candidates) {
+      if (a.preferred && a.id != best->id && a.note.empty())
+        a.note = "open cases of this group " + std::to_string(a.group_load) + ", in all " +
+                 std::to_string(a.open_load);
+    }
+    AssignableCase done = c;
+    done.mediators = {best->id};
+    count(done);
+    out.push_back(std::move(ch));
+  }
+  return out;
+}
+
+int RequiredGrade(const Case& c) {
+  for (auto it = c.events.rbegin(); it != c.events.rend(); ++it) {
+    if (it->type != "routed" && it->type != "escalated") continue;
+    std::string g = it->Get("mediator_grade");
+    if (g.size() == 1 && g[0] >= '1' && g[0] <= '4') return g[0] - '0';
+    return 0;
+  }
+  return 0;
+}
+
+Result<AutoAssignOutcome> AutoAssign(const Store& store, const Filter& filter, const Signature& op,
+                                     Timestamp now, Date today, bool dry_run) {
+  std::optional<WriteTransaction> tx;
+  if (!dry_run) {
+    WriteOptions wo;
+    wo.holder = "mediate assign --auto by " + op.ToString();
+    auto begun = WriteTransaction::Begin(store.root(), wo);
+    if (!begun.ok()) return begun.status();
+    tx.emplace(std::move(begun.value()));
+  }
+  const Settings& settings = store.settings();
+  ScanOptions so;
+  so.keep = [&](const CaseSummary& s) { return IsPendingStatus(s.status); };
+  CaseScan scan = store.ScanCases(so);
+  if (scan.unreadable > 0)
+    return Status::Rejected(std::to_string(scan.unreadable) +
+                                " case file(s) cannot be read; nothing was assigned (fix them "
+                                "first: mediate validate)",
+                            scan.problems);
+  // The organisations of the cases to assign; only their open cases count.
+  std::vector<LoadedCase> targets;
+  std::vector<AssignableCase> to_assign;
+  for (const CaseSummary& s : scan.cases) {
+    if (s.status != "routed" || !s.mediators.empty() || s.level == "grid") continue;
+    if (!filter.Matches(s, today)) continue;
+    auto loaded = store.LoadCase(s.id);
+    if (!loaded.ok()) return loaded.status();
+    Derived d = Replay(loaded->record, settings);
+    if (d.state.status != "routed" || !d.state.mediators.empty() || !d.grid_worker.empty())
+      continue;  // stale index entry
+    to_assign.push_back({s.id, d.state.org, loaded->record.category,
+                         RequiredGrade(loaded->record), {}});
+    targets.push_back(std::move(loaded.value()));
+  }
+  AutoAssignOutcome out;
+  if (to_assign.empty()) return out;
+  std::vector<std::string> orgs;
+  for (const auto& c : to_assign) orgs.push_back(c.org);
+  std::vector<AssignableCase> open;
+  for (const CaseSummary& s : scan.cases) {
+    if (s.mediators.empty() || std::find(orgs.begin(), orgs.end(), s.org) == orgs.end()) continue;
+    int grade = 0;
+    auto loaded = store.LoadCase(s.id);
+    if (loaded.ok()) grade = RequiredGrade(loaded->record);
+    open.push_back({s.id, s.org, s.category, grade, s.mediators});
+  }
+  out.choices = PlanAssignments(to_assign, open, store.mediators());
+
+  DiagnosticSink refused;
+  for (const auto& ch : out.choices)
+    if (ch.chosen.empty())
+      refused.Error({ch.case_id, 0, 0}, "mediators", "no eligible mediator: " + ch.because);
+  if (refused.error_count() > 0)
+    return Status::Rejected(std::to_string(refused.error_count()) +
+                                " case(s) have no eligible mediator; nothing was assigned",
+                            refused.items());
+
+  StepContext ctx{&settings, &store.areas(), &store.orgs(), &store.mediators(), today, op.name};
+  CheckContext cc{&settings, &store.areas(), &store.orgs(), &store.mediators(), today};
+  DiagnosticSink problems;
+  for (std::size_t i = 0; i < targets.size(); ++i) {
+    Case& c = targets[i].record;
+    Derived before = Replay(c, settings);
+    if (Status st = CheckStep(c, before, "assigned"); !st.ok()) {
+      problems.Error({c.id, 0, 0}, "assign", st.message());
+      continue;
+    }
+    AssignInput in;
+    in.mediators = {out.choices[i].chosen};
+    DiagnosticSink sink;
+    Step step = BuildAssign(c, before, in, ctx, &sink);
+    for (const auto& dgn : sink.items())
+      if (dgn.severity == Severity::kError) problems.Append({dgn});
+    step.event.payload.Set("by_rule", Value::String("auto"));
+    step.event.at = settings.time_zone.ToLocal(now);
+    step.event.by = op.ToString();
+    c.events.push_back(step.event);
+    c.state = Replay(c, settings).state;
+    DiagnosticSink checks;
+    CheckCase(c, Value(), targets[i].path, cc, &checks);
+    for (const auto& dgn : checks.items())
+      if (dgn.severity == Severity::kError) problems.Append({dgn});
+    if (tx) tx->Put(targets[i].path, EmitYaml(CaseToValue(c)));
+  }
+  if (problems.error_count() > 0)
+    return Status::Rejected(std::to_string(problems.error_count()) +
+                                " problem(s); assign --auto refused, nothing written",
+                            problems.items());
+  if (dry_run) return out;
+  std::string message = "assign: " + std::to_string(targets.size()) +
+                        (targets.size() == 1 ? " case" : " cases") +
+                        " (auto)\n\nMediate-Action: assign\n";
+  if (targets.size() <= 20)
+    for (const auto& t : targets) message += "Mediate-Case: " + t.record.id + "\n";
+  auto commit = tx->Commit(op, message);
+  if (!commit.ok()) return commit.status();
+  out.commit = *commit;
+  return out;
+}
+
+}  // namespace mediate

@@ -1,0 +1,294 @@
+#include "consultation.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <optional>
+
+#include "case_checks.hpp"
+#include "case_record.hpp"
+#include "intake.hpp"
+#include "pii.hpp"
+#include "write_transaction.hpp"
+#include "yaml_io.hpp"
+#include "record_reader.hpp"
+#include "store.hpp"
+#include "vocab.hpp"
+
+namespace mediate {
+
+namespace {
+constexpr const char* kSchema = "consultation/1";
+}
+
+Result<Consultation> Consultation::FromValue(const Value& root, const std::string& file,
+                                             const Vocabulary& vocab) {
+  DiagnosticSink sink;
+  RecordReader r(file, &sink);
+  Consultation c;
+  if (!r.ExpectMap(root, "")) return sink.ToStatus("bad consultation " + file);
+  std::string schema = r.String(root, "schema", "", true);
+  if (!schema.empty() && schema != kSchema)
+    r.Error(*root.Find("schema"), "schema",
+            "unsupported schema \"" + schema + "\"; expected \"" + kSchema + "\"");
+  c.id = r.String(root, "id", "", true);
+  c.at = r.TimeField(root, "at", "", true);
+  c.by = r.String(root, "by", "", true);
+  if (const Value* who = root.Find("visitor"); who && r.ExpectMap(*who, "visitor")) {
+    c.name = r.String(*who, "name", "visitor", true);
+    c.phone = r.String(*who, "phone", "visitor");
+    c.id_number = r.String(*who, "id_number", "visitor");
+    if (!c.id_number.empty()) {
+      IdNumberCheck check = CheckCitizenId(c.id_number);
+      if (!check.valid)
+        r.Error(*who->Find("id_number"), "visitor.id_number", c.id_number + " " + check.problem);
+    }
+    r.WarnUnknownKeys(*who, "visitor", {"name", "phone", "id_number"});
+  } else if (!who) {
+    r.Error(root, "visitor", "is required: who asked ({name: \"李某\", phone: \"…\"})");
+  }
+  c.category = r.String(root, "category", "");
+  if (!c.category.empty() && !vocab.category().Has(c.category))
+    r.Error(*root.Find("category"), "category",
+            "unknown category code \"" + c.category + "\"; known: " + vocab.category().CodeList());
+  c.question = r.String(root, "question", "", true);
+  c.advice = r.String(root, "advice", "", true);
+  c.referred = r.String(root, "referred", "");
+  c.case_id = r.String(root, "case", "");
+  if (c.at.valid() && !c.id.empty() && file.rfind("consultations/", 0) == 0) {
+    // The year directory must be the year in the id (the id's year is the local year asked).
+    std::string year = c.id.size() >= 11 ? c.id.substr(c.id.size() - 11, 4) : "";
+    if (file.compare(14, 4, year) != 0)
+      r.Error(*root.Find("id"), "id",
+              c.id + " belongs at consultations/" + year + "/" + c.id + ".yaml");
+  }
+  r.WarnUnknownKeys(root, "",
+                    {"schema", "id", "at", "by", "visitor", "category", "question", "advice",
+                     "referred", "case"});
+  MEDIATE_RETURN_IF_ERROR(sink.ToStatus("bad consultation " + file));
+  return c;
+}
+
+Value Consultation::ToValue() const {
+  Value v = Value::Map();
+  v.Set("schema", Value::String(kSchema));
+  v.Set("id", Value::String(id));
+  v.Set("at", Value::String(at.ToString()));
+  v.Set("by", Value::String(by));
+  Value who = Value::Map();
+  who.Set("name", Value::String(name));
+  who.SetIfNotEmpty("phone", phone);
+  who.SetIfNotEmpty("id_number", id_number);
+  v.Set("visitor", std::move(who.set_flow()));
+  v.SetIfNotEmpty("category", category);
+  v.Set("question", Value::String(question));
+  v.Set("advice", Value::String(advice));
+  v.SetIfNotEmpty("referred", referred);
+  v.SetIfNotEmpty("case", case_id);
+  return v;
+}
+
+std::string Consultation::PathIn(const TimeZone& tz) const {
+  char year[16];
+  Date d = tz.LocalDate(at);
+  std::snprintf(year, sizeof year, "%04d", d.valid() ? d.year() : 0);
+  return std::string("consultations/") + year + "/" + id + ".yaml";
+}
+
+Result<std::vector<Consultation>> LoadConsultations(const Store& store) {
+  DiagnosticSink sink;
+  std::vector<Consultation> out;
+  for (const auto& path : store.ListYearFiles("consultations")) {
+    auto v = store.ReadYaml(path);
+    if (!v.ok()) {
+      sink.Append(v.status().diagnostics());
+      if (v.status().diagnostics().empty()) sink.Error({path, 0, 0}, "", v.status().message());
+      continue;
+    }
+    auto c = Consultation::FromValue(*v, path, store.vocab());
+    if (!c.ok()) {
+      for (const auto& d : c.status().diagnostics())
+        if (d.severity == Severity::kError) sink.Add(d);
+      continue;
+    }
+    out.push_back(std::move(c.value()));
+  }
+  MEDIATE_RETURN_IF_ERROR(sink.ToStatus(
+      "the store's consultation records have errors (run 'mediate validate consultations')"));
+  std::sort(out.begin(), out.end(), [](const Consultation& a, const Consultation& b) {
+    return a.at.unix_seconds != b.at.unix_seconds ? a.at.unix_seconds < b.at.unix_seconds
+                                                  : a.id < b.id;
+  });
+  return out;
+}
+
+std::string NextConsultationId(const std::vector<Consultation>& existing,
+                               const std::string& office, int year) {
+  char prefix[64];
+  std::snprintf(prefix, sizeof prefix, "%s-ZX-%04d-", office.c_str(), year);
+  const std::string p = prefix;
+  long highest = 0;
+  for (const auto& c : existing) {
+    if (c.id.rfind(p, 0) != 0) continue;
+    std::string seq = c.id.substr(p.size());
+    if (seq.size() != 6 || seq.find_first_not_of("0123456789") != std::string::npos) continue;
+    highest = std::max(highest, std::stol(seq));
+  }
+  char id[96];
+  std::snprintf(id, sizeof id, "%s%06ld", p.c_str(), highest + 1);
+  return id;
+}
+
+void CheckConsultation(const Consultation& c, const Vocabulary& vocab, DiagnosticSink* sink) {
+  Location here{"consult", 0, 0};
+  if (c.name.empty()) sink->Error(here, "--name", "is required: who asked");
+  if (c.question.empty()) sink->Error(here, "--question", "is required: what was asked");
+  if (c.advice.empty()) sink->Error(here, "--advice", "is required: the advice given");
+  if (!c.category.empty() && !vocab.category().Has(c.category))
+    sink->Error(here, "--category",
+                "unknown category \"" + c.category + "\"; known: " + vocab.category().ZhList());
+  if (!c.id_number.empty()) {
+    IdNumberCheck check = CheckCitizenId(c.id_number);
+    if (!check.valid) sink->Error(here, "--id-number", c.id_number + " " + check.problem);
+  }
+}
+
+Result<Case> DraftCaseFromConsultation(const Consultation& c, const ConsultToCase& in,
+                                       Timestamp now) {
+  if (!c.case_id.empty())
+    return Status::Rejected(c.id + " already became case " + c.case_id);
+  Case d;
+  d.received = now;
+  d.source = "application";
+  d.category = in.category.empty() ? c.category : in.category;
+  if (d.category.empty())
+    return Status::Rejected(c.id + " records no category; give --category");
+  d.summary = c.question;
+  d.risk = in.risk;
+  d.people_involved = in.people_involved;
+  d.place.street = in.street;
+  d.place.community = in.community;
+  d.place.grid = in.grid;
+  Party applicant;
+  applicant.role = "applicant";
+  applicant.kind = "person";
+  applicant.name = c.name;
+  applicant.id_number = c.id_number;
+  applicant.phone = c.phone;
+  d.parties.push_back(std::move(applicant));
+  if (!in.respondent.empty()) {
+    Party r;
+    r.role = "respondent";
+    r.kind = in.respondent_kind.empty() ? "person" : in.respondent_kind;
+    r.name = in.respondent;
+    d.parties.push_back(std::move(r));
+  }
+  return d;
+}
+
+Table ConsultationCountTable(const std::vector<Consultation>& all, const TimeZone& tz) {
+  struct Count {
+    std::int64_t n = 0, to_case = 0, referred = 0;
+  };
+  std::map<int, Count> by_year;
+  Count total;
+  for (const auto& c : all) {
+    Date d = tz.LocalDate(c.at);
+    for (Count* k : {&by_year[d.valid() ? d.year() : 0], &total}) {
+      ++k->n;
+      if (!c.case_id.empty()) ++k->to_case;
+      if (!c.referred.empty()) ++k->referred;
+    }
+  }
+  Table t;
+  t.columns = {{"year", "year", ColumnKind::kCode},
+               {"consultations", "consultations", ColumnKind::kInt},
+               {"to_case", "to case", ColumnKind::kInt},
+               {"referred", "referred", ColumnKind::kInt}};
+  for (const auto& [year, k] : by_year)
+    t.rows.push_back({std::to_string(year), k.n, k.to_case, k.referred});
+  t.rows.push_back({std::string("total"), total.n, total.to_case, total.referred});
+  return t;
+}
+
+Result<Consultation> RecordConsultation(const Store& store, Consultation draft,
+                                        const Signature& op, Timestamp now, bool dry_run,
+                                        std::string* commit) {
+  std::optional<WriteTransaction> tx;
+  if (!dry_run) {
+    WriteOptions wo;
+    wo.holder = "mediate consult by " + op.ToString();
+    auto begun = WriteTransaction::Begin(store.root(), wo);
+    if (!begun.ok()) return begun.status();
+    tx.emplace(std::move(begun.value()));
+  }
+  DiagnosticSink sink;
+  CheckConsultation(draft, store.vocab(), &sink);
+  MEDIATE_RETURN_IF_ERROR(
+      sink.ToStatus(std::to_string(sink.error_count()) + " error(s); nothing was recorded"));
+  auto existing = LoadConsultations(store);
+  if (!existing.ok()) return existing.status();
+  const TimeZone& tz = store.settings().time_zone;
+  draft.at = tz.ToLocal(now);
+  draft.by = op.ToString();
+  if (auto id = CheckCitizenId(draft.id_number); !draft.id_number.empty() && id.valid)
+    draft.id_number = id.normalized;
+  draft.id = NextConsultationId(*existing, store.Office(), tz.LocalDate(now).year());
+  if (commit) commit->clear();
+  if (dry_run) return draft;
+  tx->Put(draft.PathIn(tz), EmitYaml(draft.ToValue()));
+  auto done = tx->Commit(op, "consult: " + draft.id + " " + draft.name +
+                                 "\n\nMediate-Action: consult\nMediate-Consultation: " +
+                                 draft.id + "\n");
+  if (!done.ok()) return done.status();
+  if (commit) *commit = *done;
+  return draft;
+}
+
+Result<ConsultToCaseOutcome> ConsultationToCase(const Store& store, const std::string& id,
+                                                const ConsultToCase& in, const Signature& op,
+                                                Timestamp now, Date today, bool dry_run) {
+  std::optional<WriteTransaction> tx;
+  if (!dry_run) {
+    WriteOptions wo;
+    wo.holder = "mediate consult --to-case by " + op.ToString();
+    auto begun = WriteTransaction::Begin(store.root(), wo);
+    if (!begun.ok()) return begun.status();
+    tx.emplace(std::move(begun.value()));
+  }
+  auto all = LoadConsultations(store);
+  if (!all.ok()) return all.status();
+  auto it = std::find_if(all->begin(), all->end(),
+                         [&](const Consultation& c) { return c.id == id; });
+  if (it == all->end())
+    return Status::NotFound("no consultation " + id + " (mediate consult list)");
+  ConsultToCaseOutcome out;
+  out.consultation = *it;
+  auto draft = DraftCaseFromConsultation(out.consultation, in, now);
+  if (!draft.ok()) return draft.status();
+  const TimeZone& tz = store.settings().time_zone;
+  std::string case_id = store.NextCaseId(store.Office(), tz.LocalDate(now).year());
+  CheckContext cc{&store.settings(), &store.areas(), &store.orgs(), &store.mediators(), today};
+  auto c = RegisterCase(std::move(draft.value()), case_id, now, op, "front_desk", cc,
+                        &out.warnings);
+  if (!c.ok()) return c.status();
+  out.record = std::move(c.value());
+  for (auto& e : out.record.events)
+    if (e.type == "received") e.payload.Set("consultation", Value::String(id));
+  out.consultation.case_id = out.record.id;
+  if (dry_run) return out;
+  const std::string label = store.vocab().category().Zh(out.record.category);
+  tx->Put(out.record.PathIn(tz), EmitYaml(CaseToValue(out.record)));
+  tx->Put(out.consultation.PathIn(tz), EmitYaml(out.consultation.ToValue()));
+  std::string message = IntakeCommitMessage(out.record, label);
+  // The subject names the consultation; the trailers stay.
+  auto nl = message.find('\n');
+  message = message.substr(0, nl) + " (from " + id + ")" + message.substr(nl) +
+            "Mediate-Consultation: " + id + "\n";
+  auto done = tx->Commit(op, message);
+  if (!done.ok()) return done.status();
+  out.commit = *done;
+  return out;
+}
+
+}  // namespace mediate

@@ -1,0 +1,120 @@
+// Front-desk consultations (前台咨询): the "front-desk consultation +
+// back-office processing" of the non-litigation dispute resolution centre
+// (DOMAIN §1). A person asks, gets advice and is told where to go; some
+// consultations become cases (`consult --to-case`), keeping the link both
+// ways: the consultation names the case, the case's `received` event names
+// the consultation.
+//
+// Stored as consultations/<yyyy>/<id>.yaml (one record, one file, sharded by
+// the year asked, like trainings/ and reviews/; DESIGN §1), schema
+// "consultation/1" (schemas/consultation.schema.yaml). IDs are
+// <OFFICE>-ZX-<YYYY>-<NNNNNN> (咨询), the sequence per office and year, so
+// clones with distinct office codes never collide (DESIGN §1).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "case.hpp"
+#include "table.hpp"
+#include "git_repo.hpp"
+#include "status.hpp"
+#include "time.hpp"
+#include "value.hpp"
+
+namespace mediate {
+
+class Store;
+class Vocabulary;
+
+/// One consultation at the front desk.
+struct Consultation {
+  std::string id;        ///< "WBL-ZX-2026-000001"
+  Timestamp at;          ///< when it was asked (store time zone offset)
+  std::string by;        ///< desk staff, "Name <email>"
+  std::string name;      ///< who asked
+  std::string phone;     ///< optional
+  std::string id_number; ///< optional (GB 11643-1999, checked)
+  std::string category;  ///< optional category code
+  std::string question;  ///< what was asked; required
+  std::string advice;    ///< the advice given; required
+  std::string referred;  ///< where the person was referred: an org id, or a body named in words
+  std::string case_id;   ///< the case it became (consult --to-case); "" when none
+
+  /// Reads a record; every problem at its file:line:column (kRejected).
+  static Result<Consultation> FromValue(const Value& root, const std::string& file,
+                                        const Vocabulary& vocab);
+  /// The record as written (schema "consultation/1"; optional fields only when set).
+  Value ToValue() const;
+  /// "consultations/<yyyy>/<id>.yaml" by the local year of `at` in `tz`.
+  std::string PathIn(const TimeZone& tz) const;
+};
+
+/// Every consultation of the store, sorted by time then id. kRejected
+/// listing the files that cannot be read.
+Result<std::vector<Consultation>> LoadConsultations(const Store& store);
+
+/// The next free id of `office` in `year` among `existing`:
+/// "<OFFICE>-ZX-<YYYY>-<NNNNNN>", highest sequence + 1.
+std::string NextConsultationId(const std::vector<Consultation>& existing,
+                               const std::string& office, int year);
+
+/// Checks a new consultation: name, question and advice required; a
+/// category must be a code of `vocab`; an ID number must pass its check
+/// character; `referred` naming an org id of the store is kept as the id,
+/// any other text as written. Problems to `sink` at location "consult".
+void CheckConsultation(const Consultation& c, const Vocabulary& vocab, DiagnosticSink* sink);
+
+/// What `consult --to-case` adds to a consultation to make a case draft.
+struct ConsultToCase {
+  std::string category;   ///< overrides the consultation's (required when it has none)
+  std::string respondent; ///< respondent's name, optional
+  std::string respondent_kind = "person";
+  std::string street, community, grid;  ///< codes
+  std::string risk;
+  int people_involved = 0;
+};
+
+/// The case draft a consultation becomes: source "application" (the
+/// person applied at the desk, Law Art. 17), received at `now`, summary
+/// the question, applicant the person who asked. kRejected when no
+/// category is known or the consultation already became case `case_id`.
+Result<Case> DraftCaseFromConsultation(const Consultation& c, const ConsultToCase& in,
+                                       Timestamp now);
+
+/// Consultations counted by the local year they were asked: columns year,
+/// consultations, to_case (became cases), referred (sent elsewhere), and a
+/// total row. Counts only; no personal data.
+Table ConsultationCountTable(const std::vector<Consultation>& all, const TimeZone& tz);
+
+/// Records a new consultation: takes the write lock (none for a dry run),
+/// gives it the next id of the store's office and the year of `now`, sets
+/// `at` = now and `by` = op, checks it (CheckConsultation), writes
+/// consultations/<yyyy>/<id>.yaml and commits "consult: <id> <name>".
+/// kRejected (nothing written) on bad input; kBusy/kIo from the write.
+/// `commit` receives the commit id ("" for a dry run).
+Result<Consultation> RecordConsultation(const Store& store, Consultation draft,
+                                        const Signature& op, Timestamp now, bool dry_run,
+                                        std::string* commit);
+
+/// What `consult --to-case` did.
+struct ConsultToCaseOutcome {
+  Consultation consultation;         ///< with case_id set
+  Case record;                       ///< the registered case
+  std::string commit;                ///< "" for a dry run
+  std::vector<Diagnostic> warnings;  ///< from the case checks
+};
+
+/// Turns consultation `id` into an intake (统一受理): registers the draft of
+/// DraftCaseFromConsultation as the next case id (RegisterCase: every case
+/// check), its `received` event naming the consultation (payload
+/// consultation: <id>, channel "front_desk"), sets the consultation's
+/// `case`, and writes both files in one commit "intake: <case-id> <label>
+/// (from <id>)". kNotFound for an unknown id; kRejected (nothing written)
+/// when it already became a case or the case is invalid.
+Result<ConsultToCaseOutcome> ConsultationToCase(const Store& store, const std::string& id,
+                                                const ConsultToCase& in, const Signature& op,
+                                                Timestamp now, Date today, bool dry_run);
+
+}  // namespace mediate
