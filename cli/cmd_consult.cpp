@@ -30,7 +30,8 @@ class ConsultCommand : public Command {
     app.add_option("--advice", draft_.advice, "the advice given (required)");
     app.add_option("--referred", draft_.referred,
                    "where the person was referred: an org id (WBL-LABOUR) or words (劳动仲裁委)");
-    app.add_option("--to-case", to_case_, "turn consultation ID into a case (统一受理), keeping the link")
+    app.add_option("--to-case", to_case_,
+                   "turn consultation ID into a case (统一受理), keeping the link")
         ->type_name("ID");
     app.add_option("--respondent", to_.respondent, "with --to-case: the respondent's name");
     app.add_option("--respondent-kind", to_.respondent_kind,
@@ -131,8 +132,8 @@ class ConsultCommand : public Command {
       ++n;
       if (!c.case_id.empty()) ++to_case;
       t.rows.push_back({c.id, d.ToString(), c.name, reveal_ ? c.phone : MaskPhone(c.phone),
-                        c.category, store.vocab().category().Zh(c.category), c.question,
-                        c.referred, c.case_id});
+                        c.category, store.vocab().category().Zh(c.category), c.question, c.referred,
+                        c.case_id});
     }
     MEDIATE_RETURN_IF_ERROR(Emit(ctx, t, *format));
     if (*format == Format::kTable)

@@ -17,11 +17,11 @@
 #include <cstdio>
 #include <optional>
 
+#include "auto_assign.hpp"
 #include "case_record.hpp"
 #include "command.hpp"
 #include "labels.hpp"
 #include "lifecycle.hpp"
-#include "auto_assign.hpp"
 #include "routing.hpp"
 #include "routing_store.hpp"
 #include "write_transaction.hpp"

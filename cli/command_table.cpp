@@ -109,8 +109,8 @@ const std::vector<CommandSpec>& CommandTable() {
        Needs::kRegistries, MakeReportCommand},
       {"consult", "front-desk consultations (前台咨询): record, list, --to-case makes an intake",
        Needs::kRegistries, MakeConsultCommand},
-      {"alerts", "early warnings: high risk past response time, deadlines, repeated and mass "
-       "disputes", Needs::kRegistries, MakeAlertsCommand},
+      {"alerts", "early warnings: high risk, deadlines, repeated and mass disputes",
+       Needs::kRegistries, MakeAlertsCommand},
   };
   return kTable;
 }

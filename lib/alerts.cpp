@@ -63,8 +63,9 @@ Result<AlertSettings> AlertSettings::FromValue(const Value* v, const std::string
         k == "repeat_grid_cases" || k == "mass_people")
       continue;
     r.Error(item, "alerts." + k,
-            "unknown field \"" + k + "\" in alerts; known fields: near_deadline_days, "
-            "repeat_window_days, repeat_party_cases, repeat_grid_cases, mass_people");
+            "unknown field \"" + k +
+                "\" in alerts; known fields: near_deadline_days, "
+                "repeat_window_days, repeat_party_cases, repeat_grid_cases, mass_people");
   }
   MEDIATE_RETURN_IF_ERROR(sink.ToStatus("bad alerts settings in " + file));
   return s;
@@ -123,8 +124,8 @@ std::vector<Alert> ComputeAlerts(const std::vector<CaseSummary>& cases, Timestam
         near.push_back({"near_deadline",
                         {c.id},
                         "deadline " + c.deadline.ToString() + " is " +
-                            (left == 0 ? std::string("today") : "in " + Days(left)) +
-                            "; still " + c.status,
+                            (left == 0 ? std::string("today") : "in " + Days(left)) + "; still " +
+                            c.status,
                         ""});
     }
     if (pending && c.people_involved >= a.mass_people)
@@ -144,7 +145,8 @@ std::vector<Alert> ComputeAlerts(const std::vector<CaseSummary>& cases, Timestam
   }
   for (const auto& [k, ids] : by_party) {
     if (static_cast<int>(ids.size()) < a.repeat_party_cases) continue;
-    party.push_back({"repeated_party", {ids.begin(), ids.end()},
+    party.push_back({"repeated_party",
+                     {ids.begin(), ids.end()},
                      "the same party (" + ShowParty(k) + ") in " + std::to_string(ids.size()) +
                          " cases received since " + window_start.ToString() + " (" +
                          Days(a.repeat_window_days) + ")",
@@ -152,7 +154,8 @@ std::vector<Alert> ComputeAlerts(const std::vector<CaseSummary>& cases, Timestam
   }
   for (const auto& [g, ids] : by_grid) {
     if (static_cast<int>(ids.size()) < a.repeat_grid_cases) continue;
-    grid.push_back({"repeated_grid", {ids.begin(), ids.end()},
+    grid.push_back({"repeated_grid",
+                    {ids.begin(), ids.end()},
                     "grid " + g + " in " + std::to_string(ids.size()) + " cases received since " +
                         window_start.ToString() + " (" + std::to_string(a.repeat_grid_cases) +
                         " or more in " + Days(a.repeat_window_days) + ")",
@@ -174,8 +177,8 @@ Table AlertsTable(const std::vector<Alert>& alerts) {
                {"count", "count", ColumnKind::kInt},
                {"reason", "reason", ColumnKind::kText}};
   for (const auto& al : alerts)
-    t.rows.push_back({al.kind, IdList(al.case_ids), static_cast<std::int64_t>(al.case_ids.size()),
-                      al.reason});
+    t.rows.push_back(
+        {al.kind, IdList(al.case_ids), static_cast<std::int64_t>(al.case_ids.size()), al.reason});
   return t;
 }
 

@@ -29,9 +29,9 @@
 #include "case_summary.hpp"
 #include "settings.hpp"
 #include "status.hpp"
-#include "value.hpp"
 #include "table.hpp"
 #include "time.hpp"
+#include "value.hpp"
 
 namespace mediate {
 

@@ -86,9 +86,9 @@ std::vector<AssignChoice> PlanAssignments(const std::vector<AssignableCase>& to_
     bool any_specialist = false;
     for (const auto& id : members)
       any_specialist = any_specialist || HasSpecialty(mediators.find(id)->second, c.category);
-    ch.group = any_specialist ? "specialists in " + c.category
-                              : "all eligible mediators of " + c.org + " (none lists " +
-                                    c.category + ")";
+    ch.group = any_specialist
+                   ? "specialists in " + c.category
+                   : "all eligible mediators of " + c.org + " (none lists " + c.category + ")";
     int active = 0;
     for (const auto& [id, m] : mediators) {
       if (m.org != c.org || m.status != "active") continue;
@@ -110,10 +110,10 @@ std::vector<AssignChoice> PlanAssignments(const std::vector<AssignableCase>& to_
       ch.candidates.push_back(std::move(a));
     }
     if (members.empty()) {
-      ch.because = active == 0 ? "no active mediator belongs to " + c.org
-                               : "none of the " + std::to_string(active) +
-                                     " active mediators of " + c.org + " is grade " +
-                                     std::to_string(c.required_grade) + " or higher";
+      ch.because = active == 0
+                       ? "no active mediator belongs to " + c.org
+                       : "none of the " + std::to_string(active) + " active mediators of " + c.org +
+                             " is grade " + std::to_string(c.required_grade) + " or higher";
       out.push_back(std::move(ch));
       continue;
     }
@@ -134,14 +134,16 @@ std::vector<AssignChoice> PlanAssignments(const std::vector<AssignableCase>& to_
         if (a.open_load == best->open_load) ++tied_open;
       }
     }
-    ch.because = ch.group + ": " + best->id + " " + best->name + " has the fewest open cases of "
-                 "this group (" + std::to_string(best->group_load) + ")";
+    ch.because = ch.group + ": " + best->id + " " + best->name +
+                 " has the fewest open cases of "
+                 "this group (" +
+                 std::to_string(best->group_load) + ")";
     if (tied_group > 0)
-      ch.because += tied_open > 0 ? ", as many open cases in all (" +
-                                        std::to_string(best->open_load) +
-                                        ") as another, and the lowest id"
-                                  : " and the fewest open cases in all (" +
-                                        std::to_string(best->open_load) + ")";
+      ch.because +=
+          tied_open > 0
+              ? ", as many open cases in all (" + std::to_string(best->open_load) +
+                    ") as another, and the lowest id"
+              : " and the fewest open cases in all (" + std::to_string(best->open_load) + ")";
     for (auto& a : ch.candidates) {
       if (a.preferred && a.id != best->id && a.note.empty())
         a.note = "open cases of this group " + std::to_string(a.group_load) + ", in all " +
@@ -195,8 +197,8 @@ Result<AutoAssignOutcome> AutoAssign(const Store& store, const Filter& filter, c
     Derived d = Replay(loaded->record, settings);
     if (d.state.status != "routed" || !d.state.mediators.empty() || !d.grid_worker.empty())
       continue;  // stale index entry
-    to_assign.push_back({s.id, d.state.org, loaded->record.category,
-                         RequiredGrade(loaded->record), {}});
+    to_assign.push_back(
+        {s.id, d.state.org, loaded->record.category, RequiredGrade(loaded->record), {}});
     targets.push_back(std::move(loaded.value()));
   }
   AutoAssignOutcome out;

@@ -9,11 +9,11 @@
 #include "case_record.hpp"
 #include "intake.hpp"
 #include "pii.hpp"
-#include "write_transaction.hpp"
-#include "yaml_io.hpp"
 #include "record_reader.hpp"
 #include "store.hpp"
 #include "vocab.hpp"
+#include "write_transaction.hpp"
+#include "yaml_io.hpp"
 
 namespace mediate {
 
@@ -122,8 +122,8 @@ Result<std::vector<Consultation>> LoadConsultations(const Store& store) {
   return out;
 }
 
-std::string NextConsultationId(const std::vector<Consultation>& existing,
-                               const std::string& office, int year) {
+std::string NextConsultationId(const std::vector<Consultation>& existing, const std::string& office,
+                               int year) {
   char prefix[64];
   std::snprintf(prefix, sizeof prefix, "%s-ZX-%04d-", office.c_str(), year);
   const std::string p = prefix;
@@ -155,14 +155,12 @@ void CheckConsultation(const Consultation& c, const Vocabulary& vocab, Diagnosti
 
 Result<Case> DraftCaseFromConsultation(const Consultation& c, const ConsultToCase& in,
                                        Timestamp now) {
-  if (!c.case_id.empty())
-    return Status::Rejected(c.id + " already became case " + c.case_id);
+  if (!c.case_id.empty()) return Status::Rejected(c.id + " already became case " + c.case_id);
   Case d;
   d.received = now;
   d.source = "application";
   d.category = in.category.empty() ? c.category : in.category;
-  if (d.category.empty())
-    return Status::Rejected(c.id + " records no category; give --category");
+  if (d.category.empty()) return Status::Rejected(c.id + " records no category; give --category");
   d.summary = c.question;
   d.risk = in.risk;
   d.people_involved = in.people_involved;
@@ -211,9 +209,8 @@ Table ConsultationCountTable(const std::vector<Consultation>& all, const TimeZon
   return t;
 }
 
-Result<Consultation> RecordConsultation(const Store& store, Consultation draft,
-                                        const Signature& op, Timestamp now, bool dry_run,
-                                        std::string* commit) {
+Result<Consultation> RecordConsultation(const Store& store, Consultation draft, const Signature& op,
+                                        Timestamp now, bool dry_run, std::string* commit) {
   std::optional<WriteTransaction> tx;
   if (!dry_run) {
     WriteOptions wo;
@@ -237,9 +234,9 @@ Result<Consultation> RecordConsultation(const Store& store, Consultation draft,
   if (commit) commit->clear();
   if (dry_run) return draft;
   tx->Put(draft.PathIn(tz), EmitYaml(draft.ToValue()));
-  auto done = tx->Commit(op, "consult: " + draft.id + " " + draft.name +
-                                 "\n\nMediate-Action: consult\nMediate-Consultation: " +
-                                 draft.id + "\n");
+  auto done =
+      tx->Commit(op, "consult: " + draft.id + " " + draft.name +
+                         "\n\nMediate-Action: consult\nMediate-Consultation: " + draft.id + "\n");
   if (!done.ok()) return done.status();
   if (commit) *commit = *done;
   return draft;
@@ -258,8 +255,8 @@ Result<ConsultToCaseOutcome> ConsultationToCase(const Store& store, const std::s
   }
   auto all = LoadConsultations(store);
   if (!all.ok()) return all.status();
-  auto it = std::find_if(all->begin(), all->end(),
-                         [&](const Consultation& c) { return c.id == id; });
+  auto it =
+      std::find_if(all->begin(), all->end(), [&](const Consultation& c) { return c.id == id; });
   if (it == all->end())
     return Status::NotFound("no consultation " + id + " (mediate consult list)");
   ConsultToCaseOutcome out;
@@ -269,8 +266,8 @@ Result<ConsultToCaseOutcome> ConsultationToCase(const Store& store, const std::s
   const TimeZone& tz = store.settings().time_zone;
   std::string case_id = store.NextCaseId(store.Office(), tz.LocalDate(now).year());
   CheckContext cc{&store.settings(), &store.areas(), &store.orgs(), &store.mediators(), today};
-  auto c = RegisterCase(std::move(draft.value()), case_id, now, op, "front_desk", cc,
-                        &out.warnings);
+  auto c =
+      RegisterCase(std::move(draft.value()), case_id, now, op, "front_desk", cc, &out.warnings);
   if (!c.ok()) return c.status();
   out.record = std::move(c.value());
   for (auto& e : out.record.events)

@@ -17,9 +17,9 @@
 #include <vector>
 
 #include "case.hpp"
-#include "table.hpp"
 #include "git_repo.hpp"
 #include "status.hpp"
+#include "table.hpp"
 #include "time.hpp"
 #include "value.hpp"
 
@@ -30,17 +30,17 @@ class Vocabulary;
 
 /// One consultation at the front desk.
 struct Consultation {
-  std::string id;        ///< "WBL-ZX-2026-000001"
-  Timestamp at;          ///< when it was asked (store time zone offset)
-  std::string by;        ///< desk staff, "Name <email>"
-  std::string name;      ///< who asked
-  std::string phone;     ///< optional
-  std::string id_number; ///< optional (GB 11643-1999, checked)
-  std::string category;  ///< optional category code
-  std::string question;  ///< what was asked; required
-  std::string advice;    ///< the advice given; required
-  std::string referred;  ///< where the person was referred: an org id, or a body named in words
-  std::string case_id;   ///< the case it became (consult --to-case); "" when none
+  std::string id;         ///< "WBL-ZX-2026-000001"
+  Timestamp at;           ///< when it was asked (store time zone offset)
+  std::string by;         ///< desk staff, "Name <email>"
+  std::string name;       ///< who asked
+  std::string phone;      ///< optional
+  std::string id_number;  ///< optional (GB 11643-1999, checked)
+  std::string category;   ///< optional category code
+  std::string question;   ///< what was asked; required
+  std::string advice;     ///< the advice given; required
+  std::string referred;   ///< where the person was referred: an org id, or a body named in words
+  std::string case_id;    ///< the case it became (consult --to-case); "" when none
 
   /// Reads a record; every problem at its file:line:column (kRejected).
   static Result<Consultation> FromValue(const Value& root, const std::string& file,
@@ -57,8 +57,8 @@ Result<std::vector<Consultation>> LoadConsultations(const Store& store);
 
 /// The next free id of `office` in `year` among `existing`:
 /// "<OFFICE>-ZX-<YYYY>-<NNNNNN>", highest sequence + 1.
-std::string NextConsultationId(const std::vector<Consultation>& existing,
-                               const std::string& office, int year);
+std::string NextConsultationId(const std::vector<Consultation>& existing, const std::string& office,
+                               int year);
 
 /// Checks a new consultation: name, question and advice required; a
 /// category must be a code of `vocab`; an ID number must pass its check
@@ -68,8 +68,8 @@ void CheckConsultation(const Consultation& c, const Vocabulary& vocab, Diagnosti
 
 /// What `consult --to-case` adds to a consultation to make a case draft.
 struct ConsultToCase {
-  std::string category;   ///< overrides the consultation's (required when it has none)
-  std::string respondent; ///< respondent's name, optional
+  std::string category;    ///< overrides the consultation's (required when it has none)
+  std::string respondent;  ///< respondent's name, optional
   std::string respondent_kind = "person";
   std::string street, community, grid;  ///< codes
   std::string risk;
@@ -94,9 +94,8 @@ Table ConsultationCountTable(const std::vector<Consultation>& all, const TimeZon
 /// consultations/<yyyy>/<id>.yaml and commits "consult: <id> <name>".
 /// kRejected (nothing written) on bad input; kBusy/kIo from the write.
 /// `commit` receives the commit id ("" for a dry run).
-Result<Consultation> RecordConsultation(const Store& store, Consultation draft,
-                                        const Signature& op, Timestamp now, bool dry_run,
-                                        std::string* commit);
+Result<Consultation> RecordConsultation(const Store& store, Consultation draft, const Signature& op,
+                                        Timestamp now, bool dry_run, std::string* commit);
 
 /// What `consult --to-case` did.
 struct ConsultToCaseOutcome {

@@ -236,10 +236,10 @@ Step BuildEscalate(const Case& c, const Derived& d, const EscalateInput& in, con
     }
     chosen = *target;
     if (in.policy && !routed.rule.empty())
-      s.notes.push_back("the routing rules (rule \"" + routed.rule + "\") " +
-                        (routed.routed ? "keep it with " + routed.org
-                                       : "cannot route it: " + routed.problem) +
-                        "; it goes to the " + next + " organisation of its place");
+      s.notes.push_back(
+          "the routing rules (rule \"" + routed.rule + "\") " +
+          (routed.routed ? "keep it with " + routed.org : "cannot route it: " + routed.problem) +
+          "; it goes to the " + next + " organisation of its place");
     routed = RoutingDecision{};
   }
   const Organisation& to = *chosen;

@@ -36,19 +36,13 @@ struct Condition {
   std::vector<std::string> codes;  ///< category / source / risk / place / level / keywords
   std::int64_t min_fen = -1;       ///< amount (fen) or people; -1 = open end
   std::int64_t max_fen = -1;
-  bool all_parties = false;  ///< parties: all_organisations (else any_organisation)
+  bool all_parties = false;   ///< parties: all_organisations (else any_organisation)
   bool any_referral = false;  ///< referral: any
   /// any / all: each item a conjunction; not: exactly one conjunction.
   std::vector<std::vector<Condition>> groups;
 };
 
-enum class TargetKind {
-  kOrg,
-  kCommunityCommittee,
-  kStreetCommittee,
-  kDistrictCentre,
-  kSpecialist
-};
+enum class TargetKind { kOrg, kCommunityCommittee, kStreetCommittee, kDistrictCentre, kSpecialist };
 
 struct Rule {
   std::string name;
@@ -67,9 +61,9 @@ constexpr std::initializer_list<const char*> kTopFields = {"schema", "note", "ru
 constexpr std::initializer_list<const char*> kRuleFields = {
     "name", "note", "when", "to", "min_level", "deadline_days", "assign"};
 constexpr std::initializer_list<const char*> kWhenFields = {
-    "category", "source",    "referral", "risk",  "amount",   "people_involved", "parties",
-    "street",   "community", "grid",     "level", "keywords", "any",             "all",
-    "not"};
+    "category",        "source",   "referral", "risk",      "amount",
+    "people_involved", "parties",  "street",   "community", "grid",
+    "level",           "keywords", "any",      "all",       "not"};
 constexpr std::initializer_list<const char*> kAmountFields = {"min", "max"};
 constexpr std::initializer_list<const char*> kToFields = {"org", "committee", "district_centre",
                                                           "specialist"};
@@ -218,8 +212,9 @@ std::optional<std::vector<std::pair<std::string, const Value*>>> ReadWords(
     return std::nullopt;
   }
   if (items.empty()) {
-    r.Error(v, path, "an empty list matches no case; list at least one " + what +
-                         " or remove the condition");
+    r.Error(
+        v, path,
+        "an empty list matches no case; list at least one " + what + " or remove the condition");
     return std::nullopt;
   }
   bool ok = true;
@@ -255,7 +250,8 @@ std::optional<Condition> ReadPlace(RecordReader& r, const Value& v, const std::s
       if (!known) {
         std::string hint;
         if (kind == CondKind::kStreet) {
-          if (const Street* st = areas->StreetByName(code)) hint = "; write its code \"" + st->code + "\"";
+          if (const Street* st = areas->StreetByName(code))
+            hint = "; write its code \"" + st->code + "\"";
         } else if (kind == CondKind::kCommunity) {
           auto named = areas->CommunitiesByName(code);
           if (named.size() == 1) hint = "; write its code \"" + named[0]->code + "\"";
@@ -292,8 +288,8 @@ std::optional<Condition> ReadReferral(RecordReader& r, const Value& v, const std
       for (const auto& t : vocab.source().terms())
         if (t.group == "referral") referrals += (referrals.empty() ? "" : ", ") + t.code;
       r.Error(v, path,
-              "source \"" + code + "\" is not a referral (its group is " +
-                  vocab.SourceGroup(code) + "); referral kinds: " + referrals + ", or any");
+              "source \"" + code + "\" is not a referral (its group is " + vocab.SourceGroup(code) +
+                  "); referral kinds: " + referrals + ", or any");
       ok = false;
     }
   }
@@ -336,8 +332,9 @@ std::optional<Condition> ReadGroups(RecordReader& r, const Value& v, const std::
   const char* key = kind == CondKind::kAny ? "any" : "all";
   if (!v.is_sequence() || v.items().empty()) {
     r.Error(v, path,
-            std::string(key) + " takes a non-empty list of condition maps ([{risk: red}, "
-                               "{people_involved: {min: 10}}])");
+            std::string(key) +
+                " takes a non-empty list of condition maps ([{risk: red}, "
+                "{people_involved: {min: 10}}])");
     return std::nullopt;
   }
   Condition c;
@@ -456,8 +453,7 @@ void ReadTarget(RecordReader& r, const Value& rule_map, const std::string& path,
     for (std::size_t i = 0; i < keys.size(); ++i)
       both += (i ? (i + 1 == keys.size() ? " and " : ", ") : "") + keys[i];
     r.Error(*last, p,
-            "give exactly one target (org, committee, district_centre or specialist), not " +
-                both);
+            "give exactly one target (org, committee, district_centre or specialist), not " + both);
     return;
   }
   if (given == 0) {
@@ -546,8 +542,9 @@ void ReadOptions(RecordReader& r, const Value& item, const std::string& path,
       r.Error(*dd, JoinPath(path, "deadline_days"), "deadline_days must be at least 1");
     else if (days > 366)
       r.Error(*dd, JoinPath(path, "deadline_days"),
-              std::to_string(days) + " days is over a year; the limit is counted in days from "
-                                     "acceptance (2002 Provisions Art. 33: one month)");
+              std::to_string(days) +
+                  " days is over a year; the limit is counted in days from "
+                  "acceptance (2002 Provisions Art. 33: one month)");
     else
       rule->deadline_days = static_cast<int>(days);
   }
@@ -674,7 +671,8 @@ Check Evaluate(const Condition& cond, const Facts& f) {
     }
     case CondKind::kPeople: {
       std::int64_t n = c.people_involved;
-      out.holds = (cond.min_fen < 0 || n >= cond.min_fen) && (cond.max_fen < 0 || n <= cond.max_fen);
+      out.holds =
+          (cond.min_fen < 0 || n >= cond.min_fen) && (cond.max_fen < 0 || n <= cond.max_fen);
       out.because = "people involved " + std::to_string(n);
       if (!out.holds) out.because += "; the rule wants " + PeopleWant(cond);
       return out;
@@ -738,8 +736,7 @@ Check Evaluate(const Condition& cond, const Facts& f) {
         failed.push_back(one.because);
       }
       out.because = "any: none holds (";
-      for (std::size_t i = 0; i < failed.size(); ++i)
-        out.because += (i ? " / " : "") + failed[i];
+      for (std::size_t i = 0; i < failed.size(); ++i) out.because += (i ? " / " : "") + failed[i];
       out.because += ")";
       return out;
     }
@@ -847,10 +844,10 @@ const Organisation* PlaceOrg(const Facts& f, const std::string& level, const Are
       FindCommittee(orgs, community ? "community_committee" : "street_committee", code, community);
   if (!o) {
     std::string name = areas.NameOf(code);
-    *problem = std::string("orgs/ has no active ") +
-               (community ? "community_committee with community \""
-                          : "street_committee with street \"") +
-               code + "\"" + (name.empty() || name == code ? "" : " (" + name + ")");
+    *problem =
+        std::string("orgs/ has no active ") +
+        (community ? "community_committee with community \"" : "street_committee with street \"") +
+        code + "\"" + (name.empty() || name == code ? "" : " (" + name + ")");
   }
   return o;
 }
@@ -877,17 +874,36 @@ void Resolve(const Rule& rule, const Facts& f, const std::string& at_least,
   switch (rule.target) {
     case TargetKind::kOrg: {
       auto it = orgs.find(rule.org);
-      if (it != orgs.end()) target = &it->second;
-      else problem = "it names organisation " + rule.org + ", which is not in orgs/";
+      if (it == orgs.end()) {
+        d->problem =
+            "rule \"" + rule.name + "\" names organisation " + rule.org + ", which is not in orgs/";
+        return;
+      }
+      target = &it->second;
       break;
     }
     case TargetKind::kCommunityCommittee:
     case TargetKind::kStreetCommittee: {
       bool community = rule.target == TargetKind::kCommunityCommittee;
-      target = PlaceOrg(f, community ? "community" : "street", areas, orgs, &problem);
-      if (!target)
-        problem = std::string("it routes to the ") + (community ? "community" : "street") +
-                  " committee of the case's place, but " + problem;
+      const std::string& code = community ? f.community : f.street;
+      const char* what = community ? "community" : "street";
+      if (code.empty()) {
+        d->problem = "rule \"" + rule.name + "\" routes to the " + what +
+                     " committee of the case's place, but the case has no " + what + " (place." +
+                     what + ")";
+        return;
+      }
+      target = PlaceOrg(f, what, areas, orgs, &problem);
+      if (!target) {
+        std::string name = areas.NameOf(code);
+        d->problem = "rule \"" + rule.name + "\" routes to the " + what + " committee of " + code +
+                     (name.empty() || name == code ? "" : " " + name) +
+                     ", but orgs/ has no active " +
+                     (community ? "community_committee with community \""
+                                : "street_committee with street \"") +
+                     code + "\"";
+        return;
+      }
       break;
     }
     case TargetKind::kDistrictCentre:
@@ -934,9 +950,8 @@ void Resolve(const Rule& rule, const Facts& f, const std::string& at_least,
                    target->level + " level, below " + floor + ", but " + lift_problem;
       return;
     }
-    std::string why = at_least == floor && rule.min_level != floor
-                          ? "escalated to " + floor
-                          : "min_level " + floor;
+    std::string why = at_least == floor && rule.min_level != floor ? "escalated to " + floor
+                                                                   : "min_level " + floor;
     d->target_note = (d->target_note.empty() ? "" : d->target_note + "; ") + why + ": " +
                      target->id + " is at " + target->level + " level";
     target = lifted;
@@ -1052,7 +1067,8 @@ Result<RoutingPolicy> LoadRoutingRules(const std::string& text, const std::strin
     bool has_when = false;
     if (const Value* when = item.Find("when"); when && !when->is_null())
       has_when = !when->is_map() || !when->entries().empty();
-    bool always = !has_when || (r.sink().error_count() == errors_before && AlwaysHoldsAll(rule.when));
+    bool always =
+        !has_when || (r.sink().error_count() == errors_before && AlwaysHoldsAll(rule.when));
     if (always && !catch_all) catch_all = policy.impl->rules.size();
     policy.impl->rules.push_back(std::move(rule));
   }

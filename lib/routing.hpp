@@ -153,18 +153,18 @@ struct RuleTrace {
 
 /// The outcome of routing one case.
 struct RoutingDecision {
-  bool routed = false;           ///< false when no rule matched or the target could not be resolved
-  std::string rule;              ///< name of the rule that matched ("" when none)
-  std::string org;               ///< target organisation id (when routed)
-  std::string org_name;          ///< its name ("万柏林区劳动争议人民调解委员会")
-  std::string level;             ///< that organisation's level (community, street, district, city)
-  std::string problem;           ///< why not routed (no rule matched / no committee for the place)
+  bool routed = false;   ///< false when no rule matched or the target could not be resolved
+  std::string rule;      ///< name of the rule that matched ("" when none)
+  std::string org;       ///< target organisation id (when routed)
+  std::string org_name;  ///< its name ("万柏林区劳动争议人民调解委员会")
+  std::string level;     ///< that organisation's level (community, street, district, city)
+  std::string problem;   ///< why not routed (no rule matched / no committee for the place)
   /// How the target was found beyond the rule's own words ("min_level
   /// street: C-… is below it", "specialist: nearest with labour"); "" when plain.
   std::string target_note;
-  int deadline_days = 0;     ///< the rule's conclude-by limit in days; 0 = the store's
-  int mediator_grade = 0;    ///< the rule's grade requirement (grade number ≤ this); 0 = none
-  bool auto_assign = false;  ///< the rule asks for a mediator to be assigned on routing
+  int deadline_days = 0;         ///< the rule's conclude-by limit in days; 0 = the store's
+  int mediator_grade = 0;        ///< the rule's grade requirement (grade number ≤ this); 0 = none
+  bool auto_assign = false;      ///< the rule asks for a mediator to be assigned on routing
   std::vector<RuleTrace> trace;  ///< every rule tried, in order, up to and including the match
   /// Rules after the matching one, which were not reached (first match
   /// wins); empty when no rule matched.

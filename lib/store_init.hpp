@@ -12,10 +12,10 @@
 // setup with file:line, column and value, and nothing is created.
 #pragma once
 
-#include "alerts.hpp"
 #include <string>
 #include <vector>
 
+#include "alerts.hpp"
 #include "area.hpp"
 #include "git_repo.hpp"
 #include "mediator.hpp"

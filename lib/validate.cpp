@@ -7,12 +7,12 @@
 #include <set>
 #include <thread>
 
+#include "alerts.hpp"
 #include "case_checks.hpp"
 #include "case_record.hpp"
 #include "committee_checks.hpp"
-#include "review_record.hpp"
-#include "alerts.hpp"
 #include "consultation.hpp"
+#include "review_record.hpp"
 #include "routing.hpp"
 #include "schema.hpp"
 #include "team_settings.hpp"

@@ -55,7 +55,7 @@ class AlertsTest(StoreTestCase):
         c = self.intake("2026-03-08", "周某", "13600004444", "太原某物业公司", "13500005555", "yellow", 30,
                         community="140109005002")
         d = self.intake("2026-03-09T10:00:00+08:00", "钱某", "13300006666", "孙某", "13200007777", "red", 2,
-                        community="140109005004")
+                        community="140109005006")
         return a, b, c, d
 
     def alerts(self, *args):

@@ -223,6 +223,24 @@ class AutoAssignTest(unittest.TestCase):
         self.assertEqual(self.git("status", "--porcelain"), "")
         self.assertTrue(all(not c.get("mediators") for c in self.cases().values()))
 
+    def test_a_rule_can_assign_on_routing(self):
+        text = self.rules_text().replace("assign: {grade: 2}", "assign: {grade: 2, auto: true}")
+        self.assertIn("auto: true", text)
+        self.write_rules(text)
+        red = {n for n, row in self.rows.items() if row["风险等级"] == "红"}
+        before = self.commit_count()
+        r = self.ok("route", "--as", OPERATOR)
+        self.assertIn("assigned %d cases by rule in one commit" % len(red), r.stdout)
+        self.assertEqual(self.commit_count(), before + 2)  # the routing, then the assignment
+        meds = self.mediators()
+        for c in self.cases().values():
+            if c["import"]["row"] in red:
+                self.assertEqual(c["status"], "mediating", c["id"])
+                self.assertTrue(1 <= self.grade_of(meds[c["mediators"][0]]) <= 2, c["id"])
+                self.assertEqual(c["events"][-1]["by_rule"], "auto")
+            else:
+                self.assertEqual(c["status"], "routed", c["id"])
+
     # -- escalation re-routes with the same rules ---------------------------
 
     def test_escalation_reroutes_with_the_rules_at_the_new_level(self):

@@ -10,8 +10,8 @@
 #include "routing.hpp"
 #include "schema.hpp"
 #include "settings.hpp"
-#include "yaml_io.hpp"
 #include "test_support.hpp"
+#include "yaml_io.hpp"
 
 using namespace mediate;
 using Catch::Matchers::Contains;
@@ -684,8 +684,7 @@ TEST_CASE("invalid rules: a rule shadowed by an earlier rule whose conditions al
         "(line 6) has conditions that hold for every case; move it to the end");
 }
 
-TEST_CASE("invalid rules: unknown street and grid codes, with the code for a name",
-          "[routing]") {
+TEST_CASE("invalid rules: unknown street and grid codes, with the code for a name", "[routing]") {
   auto e = FixtureErrors("unknown-place.yaml");
   REQUIRE(e.size() == 2);
   CHECK(e[0] ==
@@ -697,8 +696,8 @@ TEST_CASE("invalid rules: unknown street and grid codes, with the code for a nam
 
 namespace {
 RoutingPolicy RicherRules() {
-  std::string text = test::ReadFile(test::SourceDir() / "tests" / "fixtures" / "routing" /
-                                    "richer-valid.yaml");
+  std::string text =
+      test::ReadFile(test::SourceDir() / "tests" / "fixtures" / "routing" / "richer-valid.yaml");
   REQUIRE(!text.empty());
   AreaRegistry areas = Areas();
   auto p = LoadRoutingRules(text, "richer-valid.yaml", Vocabulary::Builtin(), Orgs(), &areas);
@@ -789,8 +788,9 @@ TEST_CASE("richer rules: level and not conditions, escalation re-routes", "[rout
   // first routing: the case is at no level, so the level condition fails
   RoutingDecision d = Route(p, c, Areas(), Orgs());
   CHECK(d.rule == "rest");
-  CHECK(d.trace[3].because == "all: the case is at no level yet (first routing); the rule wants "
-                              "street");
+  CHECK(d.trace[3].because ==
+        "all: the case is at no level yet (first routing); the rule wants "
+        "street");
   CHECK(d.org == "C-140109005003");
   // escalated to street level: the rule for 东风 at street level takes it
   RouteOptions up;
@@ -819,6 +819,7 @@ TEST_CASE("ApplyRouting records the rule's deadline_days and grade, and the repl
   recv.by = "王某 <wang@example.org>";
   c.events.push_back(recv);
   Settings settings;
+  settings.time_zone = *TimeZone::Find("Asia/Shanghai");
   RoutingDecision d = Route(p, c, Areas(), Orgs());
   REQUIRE(ApplyRouting(d, c.received, "王某 <wang@example.org>", settings, &c).ok());
   CHECK(c.events.back().Get("deadline_days") == "15");
