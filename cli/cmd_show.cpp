@@ -4,6 +4,7 @@
 
 #include "command.hpp"
 #include "reveal.hpp"
+#include "sensitive.hpp"
 #include "deadlines.hpp"
 #include "labels.hpp"
 #include "lifecycle.hpp"
@@ -95,6 +96,13 @@ class ShowCommand : public Command {
     out += fmt::format("amount     {}      people involved {}    risk {} {}\n",
                        c.amount_fen >= 0 ? Grouped(c.amount_fen) : "–", c.people_involved,
                        c.risk.empty() ? "–" : c.risk, label("risk", c.risk));
+    if (auto reasons = SensitiveReasons(c, s.time_zone); !reasons.empty()) {
+      std::string r;
+      for (const auto& x : reasons) r += (r.empty() ? "" : ", ") + x;
+      out += fmt::format("sensitive  {} (PIPL Art. 28: handle with care; never in exemplary "
+                         "exports)\n",
+                         r);
+    }
     if (!d.state.org.empty()) {
       std::string who;
       for (const auto& m : d.state.mediators) {

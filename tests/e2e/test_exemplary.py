@@ -69,6 +69,9 @@ class ExemplaryTest(StoreTestCase):
             p = self.m("tag", cid, "exemplary")
             self.assertIn("+exemplary", p.stdout)
         self.assertIn("sensitive", self.m("tag", child, "exemplary", "x1").stderr)
+        self.assertIn("sensitive  minor", self.m("show", child).stdout)
+        self.assertIn("sensitive  health", self.m("show", medical).stdout)
+        self.assertNotIn("sensitive", self.m("show", plain).stdout)
         # Each tag is one commit with mediate's trailers.
         log = git(self.store, "log", "-1", "--format=%B", "--", "cases")
         self.assertIn("Mediate-Action: tag", log)

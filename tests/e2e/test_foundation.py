@@ -67,15 +67,18 @@ class IntakeTest(StoreTestCase):
         self.assertEqual(doc["status"], "received")
         # 2026-03-02 + 30 days (2002 Provisions Art. 33) = 2026-04-01.
         self.assertEqual(doc["deadline"], "2026-04-01")
+        self.assertEqual(self.commits(), "2")
+        msg = git(self.store, "log", "-1", "--format=%B")
+        self.assertIn("Mediate-Action: intake", msg)
+        self.assertIn("Mediate-Case: WBL-2026-000001", msg)
         shown = self.m("show", "WBL-2026-000001", "--reveal").stdout
         for s in ("NO", "03516012345", "007号"):
             self.assertIn(s, shown)
         masked = self.m("show", "WBL-2026-000001").stdout
         self.assertNotIn("03516012345", masked)
-        self.assertEqual(self.commits(), "2")
-        msg = git(self.store, "log", "-1", "--format=%B")
-        self.assertIn("Mediate-Action: intake", msg)
-        self.assertIn("Mediate-Case: WBL-2026-000001", msg)
+        # The reveal is recorded: one empty commit (docs/robustness.md).
+        self.assertEqual(self.commits(), "3")
+        self.assertIn("Mediate-Action: reveal", git(self.store, "log", "-1", "--format=%B"))
         self.assertClean()
 
     def test_ids_are_sequential_per_office_and_year(self):
