@@ -5,6 +5,7 @@
 #include "case_export.hpp"
 #include "command.hpp"
 #include "reading.hpp"
+#include "reveal.hpp"
 
 namespace mediate::cli {
 namespace {
@@ -33,7 +34,16 @@ class ExportCommand : public Command {
     auto cases = reading_.Select(ctx);
     if (!cases.ok()) return cases.status();
     const Store* store = &ctx.st();
-    // TODO(reveal): when lib/reveal exists, record who revealed which cases here.
+    if (reveal_) {
+      // Recorded before anything unmasked leaves the program (lib/reveal.hpp).
+      auto op = ctx.Operator();
+      if (!op.ok()) return op.status();
+      RevealRequest request{"export", {}, "--format " + reading_.format};
+      for (const CaseSummary& c : *cases) request.cases.push_back(c.id);
+      for (const std::string& term : reading_.terms) request.detail += " " + term;
+      auto rec = RecordReveal(store->root(), *op, request);
+      if (!rec.ok()) return rec.status();
+    }
     Table t = ExportTable(
         *cases, StoreLabeler(*store),
         [store](const std::string& s) { return store->vocab().SourceGroup(s); },

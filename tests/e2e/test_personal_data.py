@@ -77,6 +77,17 @@ class ExampleStoreTest(unittest.TestCase):
         p = self.m("stats", "--by", "category")
         self.assertNoPersonalData(p.stdout, "stats")
 
+    def test_export_and_report_mask(self):
+        for fmt in ("csv", "jsonl", "json"):
+            p = self.m("export", "--format", fmt)
+            self.assertIn(self.cases[0], p.stdout)
+            self.assertNoPersonalData(p.stdout + p.stderr, f"export --format {fmt}")
+        out = os.path.join(self.tmp, "report")
+        for fmt in ("md", "html", "json"):
+            self.m("report", "--year", "2026", "--format", fmt, "-o", out + "." + fmt)
+            with open(out + "." + fmt, encoding="utf-8") as f:
+                self.assertNoPersonalData(f.read(), f"report --format {fmt}")
+
     def test_doc_and_history_mask(self):
         for cid in self.cases[:40]:
             for kind in ("application", "notice", "cover"):

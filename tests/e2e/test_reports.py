@@ -20,7 +20,7 @@ import unittest
 import zipfile
 import xml.etree.ElementTree as ET
 
-from mediate_support import EXAMPLE_SETUP, LEDGERS, run
+from mediate_support import EXAMPLE_SETUP, LEDGERS, OPERATOR, git, run
 
 LEDGER = os.path.join(LEDGERS, "ledger-2022.csv")
 NOW = "2026-04-15T10:00:00+08:00"
@@ -361,6 +361,13 @@ class Ledger2022Test(unittest.TestCase):
         self.assertIn(an_id[:6] + "********" + an_id[-4:], text)
         revealed = self.m("export", "--year", "2022", "--format", "jsonl", "--reveal").stdout
         self.assertIn(an_id, revealed)
+        # ... and the disclosure is in the history: who, which command, how many cases.
+        last = git(self.store, "log", "-1", "--format=%an <%ae>%n%B")
+        self.assertIn(OPERATOR, last)
+        self.assertIn("Mediate-Action: reveal", last)
+        self.assertIn("Mediate-Reveal: export", last)
+        self.assertIn("Mediate-Cases: 3100", last)
+        self.assertEqual(git(self.store, "status", "--porcelain"), "")
         # CSV has the same rows and the documented columns.
         out = parse_csv(self.m("export", "--year", "2022", "--format", "csv").stdout)
         self.assertEqual(len(out), 3100)
