@@ -144,6 +144,11 @@ std::optional<ScanProblem> PreScan(std::string_view text, ScanInfo* info) {
                      "byte-order mark (U+FEFF) inside the file; only the very start may carry one");
     if (IsForbiddenControl(cp))
       return problem(i, "control character " + CodePointName(cp) + " is not allowed in YAML");
+    // YAML 1.1 readers (libyaml, PyYAML) break the line there, editors do
+    // not: the text would change silently and positions would drift.
+    if (cp == 0x85 || cp == 0x2028 || cp == 0x2029)
+      return problem(i, "line break character " + CodePointName(cp) +
+                            " inside a line; write it as an escape in a double-quoted string");
     i += static_cast<std::size_t>(len);
   }
   return std::nullopt;

@@ -47,16 +47,17 @@ struct YamlLimits {
 /// Marks: 1-based line, and column counted in characters (code points), not
 /// bytes, so "李某, x" puts x at column 5 as an editor shows it (libyaml's
 /// 0-based marks count characters; 1 is added); a leading BOM is not
-/// counted. An empty value (`a:`) is marked at its key. YAML 1.1 line breaks
-/// count as lines: LF, CRLF, a lone CR, and NEL/LS/PS (U+0085, U+2028,
-/// U+2029) if a file carries them raw.
+/// counted. An empty value (`a:`) is marked at its key. Lines end at LF or
+/// CRLF (libyaml also ends one at a lone CR).
 ///
 /// Errors: kRejected, message "invalid YAML in <file>", and exactly one
 /// Diagnostic at the offending line:column with the field path
 /// (`parties[0].name`) where it is known. The text checks run first, in
 /// file order: size (no line: "file is N bytes; the limit is M"), then
 /// invalid UTF-8 (at the bad byte), control characters other than TAB, LF,
-/// CR (YAML forbids them; write them as escapes), a BOM after offset 0,
+/// CR (YAML forbids them; write them as escapes), raw NEL/LS/PS (U+0085,
+/// U+2028, U+2029: YAML 1.1 readers take them for line breaks, editors do
+/// not; write them as escapes), a BOM after offset 0,
 /// merge-conflict markers (`<<<<<<< `, `=======` alone, `>>>>>>> `,
 /// `||||||| ` at the start of a line), and a tab anywhere in a line's
 /// leading whitespace (also inside block scalars — indent with spaces).

@@ -510,6 +510,32 @@ TEST_CASE("ParseYaml refuses control characters", "[yaml_io]") {
   }
 }
 
+TEST_CASE("ParseYaml refuses raw line and paragraph separators and NEL", "[yaml_io]") {
+  SECTION("LS in a plain value would start a new key for libyaml") {
+    Diagnostic d = Refusal(
+        "a: \"x\"\nb: 1\xE2\x80\xA8"
+        "c: 2\n");
+    CHECK_WHERE(d, 2, 5);
+    CHECK(d.message ==
+          "line break character U+2028 inside a line; write it as an escape in a "
+          "double-quoted string");
+  }
+  SECTION("NEL after CJK text") {
+    Diagnostic d = Refusal("a: 李\xC2\x85某\n");
+    CHECK_WHERE(d, 1, 5);
+    CHECK(Contains(d.message, "U+0085"));
+  }
+  SECTION("PS in a quoted value") {
+    Diagnostic d = Refusal("a: \"x\xE2\x80\xA9\"\n");
+    CHECK_WHERE(d, 1, 6);
+    CHECK(Contains(d.message, "U+2029"));
+  }
+  SECTION("escaped, they are text") {
+    Value root = Parsed("a: \"x\\Ly\\Pz\\N\"\n");
+    CHECK(At(root, "a").text() == "x\xE2\x80\xA8y\xE2\x80\xA9z\xC2\x85");
+  }
+}
+
 TEST_CASE("ParseYaml refuses a byte-order mark after the start", "[yaml_io]") {
   SECTION("inside a value") {
     Diagnostic d = Refusal("a: 1\nb: x\xEF\xBB\xBFy\n");
