@@ -265,7 +265,8 @@ GitRepo& GitRepo::operator=(GitRepo&&) noexcept = default;
 
 Result<GitRepo> GitRepo::Init(const std::string& workdir) {
   InitLibgit2();
-  git_repository_init_options opts = GIT_REPOSITORY_INIT_OPTIONS_INIT;
+  git_repository_init_options opts;
+  git_repository_init_options_init(&opts, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
   opts.flags = GIT_REPOSITORY_INIT_MKPATH | GIT_REPOSITORY_INIT_NO_REINIT;
   opts.initial_head = "main";
   git_repository* raw = nullptr;
@@ -643,7 +644,8 @@ Result<std::string> GitRepo::CommitPaths(const std::vector<std::string>& paths_i
 }
 
 Result<std::vector<std::string>> GitRepo::DirtyPaths() const {
-  git_status_options opts = GIT_STATUS_OPTIONS_INIT;
+  git_status_options opts;
+  git_status_options_init(&opts, GIT_STATUS_OPTIONS_VERSION);
   opts.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
   opts.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS;
   git_status_list* raw = nullptr;
