@@ -6,8 +6,8 @@
 #include <fstream>
 
 #include "command.hpp"
-#include "reveal.hpp"
 #include "documents.hpp"
+#include "reveal.hpp"
 
 namespace mediate::cli {
 namespace {

@@ -1,6 +1,6 @@
 // mediate history ID: the commits that touched a case, with field changes.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "command.hpp"
 #include "history.hpp"

@@ -1,6 +1,6 @@
 // mediate init DIR --from SETUP: create a store.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "command.hpp"
 #include "store_init.hpp"
@@ -11,8 +11,10 @@ namespace {
 class InitCommand : public Command {
  public:
   void Declare(CLI::App& app) override {
-    app.add_option("dir", dir_, "folder of the new store (must not exist, or be empty)")->required();
-    app.add_option("--from", setup_, "SETUP folder: setup.yaml, divisions, grids, orgs, mediators, routing.yaml "
+    app.add_option("dir", dir_, "folder of the new store (must not exist, or be empty)")
+        ->required();
+    app.add_option("--from", setup_,
+                   "SETUP folder: setup.yaml, divisions, grids, orgs, mediators, routing.yaml "
                    "(and trainings.csv)")
         ->required()
         ->type_name("SETUP");
@@ -31,16 +33,15 @@ class InitCommand : public Command {
       communities += s.communities.size();
       for (const auto& c : s.communities) grids += c.grids.size();
     }
-    fmt::print(ctx.out,
-               "created store {} for {} ({}), office {}: {} streets, {} communities, {} grids, "
-               "{} organisations, {} mediators{} ({})\n",
-               dir_, setup->settings.district_name, setup->settings.district_code,
-               setup->settings.office, setup->streets.size(), communities, grids,
-               setup->orgs.size(), setup->mediators.size(),
-               setup->trainings.empty()
-                   ? std::string()
-                   : fmt::format(", {} training sessions", setup->trainings.size()),
-               commit->substr(0, 7));
+    fmt::print(
+        ctx.out,
+        "created store {} for {} ({}), office {}: {} streets, {} communities, {} grids, "
+        "{} organisations, {} mediators{} ({})\n",
+        dir_, setup->settings.district_name, setup->settings.district_code, setup->settings.office,
+        setup->streets.size(), communities, grids, setup->orgs.size(), setup->mediators.size(),
+        setup->trainings.empty() ? std::string()
+                                 : fmt::format(", {} training sessions", setup->trainings.size()),
+        commit->substr(0, 7));
     return Status::Ok();
   }
 

@@ -1,6 +1,6 @@
 // mediate intake: register one case from flags, a YAML file, or stdin.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include <iostream>
 #include <iterator>
@@ -23,9 +23,11 @@ struct PartyFlags {
 class IntakeCommand : public Command {
  public:
   void Declare(CLI::App& app) override {
-    app.add_option("--file", file_, "a YAML case (fields of a case file, without id/events); - for stdin")
+    app.add_option("--file", file_,
+                   "a YAML case (fields of a case file, without id/events); - for stdin")
         ->type_name("FILE");
-    app.add_option("--received", received_, "when it was received: YYYY-MM-DD or RFC 3339 (default: now)");
+    app.add_option("--received", received_,
+                   "when it was received: YYYY-MM-DD or RFC 3339 (default: now)");
     app.add_option("--source", source_, "source code or label (application, 当事人申请, …)");
     app.add_option("--category", category_, "category code or label (neighbour, 邻里纠纷, …)");
     app.add_option("--summary", summary_, "纠纷简要情况");
@@ -51,7 +53,8 @@ class IntakeCommand : public Command {
     app.footer(
         "Example:\n"
         "  mediate intake --category 邻里纠纷 --source 当事人申请 --summary \"楼上漏水\" \\\n"
-        "    --street 万柏林街道 --community 东风社区 --applicant 李某 --applicant-phone 13800001234");
+        "    --street 万柏林街道 --community 东风社区 --applicant 李某 --applicant-phone "
+        "13800001234");
   }
 
   Status Run(Context& ctx) override {
@@ -110,8 +113,8 @@ class IntakeCommand : public Command {
     if (!v.ok()) return v.status();
     DiagnosticSink sink;
     Case c = CaseFromValue(*v, name, store.vocab(), &sink, /*draft=*/true);
-    MEDIATE_RETURN_IF_ERROR(sink.ToStatus(std::to_string(sink.error_count()) +
-                                          " error(s) in " + name + "; nothing was registered"));
+    MEDIATE_RETURN_IF_ERROR(sink.ToStatus(std::to_string(sink.error_count()) + " error(s) in " +
+                                          name + "; nothing was registered"));
     return c;
   }
 
@@ -124,8 +127,8 @@ class IntakeCommand : public Command {
       const Term* t = store.vocab().Get(vocab).Resolve(value);
       if (!t) {
         sink.Error(here, std::string("--") + flag,
-                   "unknown " + std::string(vocab) + " \"" + value + "\"; known: " +
-                       store.vocab().Get(vocab).ZhList());
+                   "unknown " + std::string(vocab) + " \"" + value +
+                       "\"; known: " + store.vocab().Get(vocab).ZhList());
         return {};
       }
       return t->code;
@@ -176,7 +179,8 @@ class IntakeCommand : public Command {
       party.role = role;
       party.kind = p->kind.empty() ? "person" : p->kind;
       if (party.kind != "person" && party.kind != "organisation")
-        sink.Error(here, "--" + role + "-kind", "is person or organisation, not \"" + party.kind + "\"");
+        sink.Error(here, "--" + role + "-kind",
+                   "is person or organisation, not \"" + party.kind + "\"");
       party.name = p->name;
       (party.kind == "organisation" ? party.credit_code : party.id_number) = p->id_number;
       party.phone = p->phone;
@@ -186,15 +190,17 @@ class IntakeCommand : public Command {
         else
           sink.Error(here, "--" + role + "-born", p->born + " is not a date (YYYY-MM-DD)");
       }
-      if (p->sex == "male" || p->sex == "男") party.sex = "male";
-      else if (p->sex == "female" || p->sex == "女") party.sex = "female";
+      if (p->sex == "male" || p->sex == "男")
+        party.sex = "male";
+      else if (p->sex == "female" || p->sex == "女")
+        party.sex = "female";
       else if (!p->sex.empty())
         sink.Error(here, "--" + role + "-sex", "is male or female (男/女), not \"" + p->sex + "\"");
       c.parties.push_back(std::move(party));
     }
     if (applicant_.name.empty()) sink.Error(here, "--applicant", "is required");
-    MEDIATE_RETURN_IF_ERROR(sink.ToStatus(std::to_string(sink.error_count()) +
-                                          " error(s); nothing was registered"));
+    MEDIATE_RETURN_IF_ERROR(
+        sink.ToStatus(std::to_string(sink.error_count()) + " error(s); nothing was registered"));
     return c;
   }
 

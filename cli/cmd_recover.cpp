@@ -1,6 +1,6 @@
 // mediate recover: roll back an unfinished write (a crash, a kill -9).
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "command.hpp"
 #include "write_transaction.hpp"

@@ -1,14 +1,14 @@
 // mediate show ID: one case file, as staff read the paper file.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "command.hpp"
-#include "reveal.hpp"
-#include "sensitive.hpp"
 #include "deadlines.hpp"
 #include "labels.hpp"
 #include "lifecycle.hpp"
 #include "pii.hpp"
+#include "reveal.hpp"
+#include "sensitive.hpp"
 #include "text_input.hpp"
 
 namespace mediate::cli {
@@ -58,7 +58,8 @@ class ShowCommand : public Command {
     }
     if (format_ == "yaml") {
       if (!reveal_)
-        return Status::Usage("--format yaml prints the file as stored, with personal data: add --reveal");
+        return Status::Usage(
+            "--format yaml prints the file as stored, with personal data: add --reveal");
       auto text = store.ReadText(loaded->path);
       if (!text.ok()) return text.status();
       std::fwrite(text->data(), 1, text->size(), ctx.out);
@@ -79,16 +80,16 @@ class ShowCommand : public Command {
       if (code->empty()) continue;
       place += (place.empty() ? "" : " / ") + store.areas().NameOf(*code);
     }
-    std::string last_code = !c.place.grid.empty() ? c.place.grid
+    std::string last_code = !c.place.grid.empty()        ? c.place.grid
                             : !c.place.community.empty() ? c.place.community
                                                          : c.place.street;
     out += fmt::format("place      {}  {}\n", place, last_code);
     if (!c.place.address.empty()) out += fmt::format("address    {}\n", c.place.address);
     for (const Party& p : c.parties) {
-      std::string ident = !p.id_number.empty()
-                              ? (reveal_ ? p.id_number : MaskIdNumber(p.id_number))
-                              : (reveal_ || p.credit_code.empty() ? p.credit_code
-                                                                  : MaskCreditCode(p.credit_code));
+      std::string ident =
+          !p.id_number.empty()
+              ? (reveal_ ? p.id_number : MaskIdNumber(p.id_number))
+              : (reveal_ || p.credit_code.empty() ? p.credit_code : MaskCreditCode(p.credit_code));
       std::string phone = p.phone.empty() ? "" : (reveal_ ? p.phone : MaskPhone(p.phone));
       out += fmt::format("{:<11}{}   {}   {}\n", p.role, p.name, ident, phone);
     }
@@ -99,9 +100,10 @@ class ShowCommand : public Command {
     if (auto reasons = SensitiveReasons(c, s.time_zone); !reasons.empty()) {
       std::string r;
       for (const auto& x : reasons) r += (r.empty() ? "" : ", ") + x;
-      out += fmt::format("sensitive  {} (PIPL Art. 28: handle with care; never in exemplary "
-                         "exports)\n",
-                         r);
+      out += fmt::format(
+          "sensitive  {} (PIPL Art. 28: handle with care; never in exemplary "
+          "exports)\n",
+          r);
     }
     if (!d.state.org.empty()) {
       std::string who;

@@ -1,6 +1,6 @@
 // mediate validate [PATH...]: check records; exit 1 when any error.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "command.hpp"
 #include "validate.hpp"
@@ -32,10 +32,9 @@ class ValidateCommand : public Command {
                  warnings ? fmt::format(", {} warnings", warnings) : "");
       return Status::Ok();
     }
-    return Status::CheckFailed(fmt::format("{} error{} in {} file{} ({} files checked).", errors,
-                                           errors == 1 ? "" : "s", report.files_with_errors(),
-                                           report.files_with_errors() == 1 ? "" : "s",
-                                           report.files));
+    return Status::CheckFailed(fmt::format(
+        "{} error{} in {} file{} ({} files checked).", errors, errors == 1 ? "" : "s",
+        report.files_with_errors(), report.files_with_errors() == 1 ? "" : "s", report.files));
   }
 
  private:

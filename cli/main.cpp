@@ -36,14 +36,17 @@ int ExitCode(const Status& s) {
 
 int Main(int argc, char** argv) {
   std::setlocale(LC_ALL, "C.UTF-8");
-  CLI::App app{"mediate — people's mediation (人民调解) cases of a district, kept in git", "mediate"};
+  CLI::App app{"mediate — people's mediation (人民调解) cases of a district, kept in git",
+               "mediate"};
   app.set_version_flag("--version", "mediate 0.1.0");
   app.require_subcommand(1);
   app.fallthrough();
   Context ctx;
-  app.add_option("-C", ctx.global.store_dir, "run in the store at STORE (default: the current directory)")
+  app.add_option("-C", ctx.global.store_dir,
+                 "run in the store at STORE (default: the current directory)")
       ->type_name("STORE");
-  app.add_option("--as", ctx.global.as, "operator identity \"Name <email>\" (default: MEDIATE_USER, git config)");
+  app.add_option("--as", ctx.global.as,
+                 "operator identity \"Name <email>\" (default: MEDIATE_USER, git config)");
   std::string now_text;
   app.add_option("--now", now_text,
                  "pin \"now\" to an RFC 3339 time for deadlines and new events (default: "
@@ -97,7 +100,8 @@ int Main(int argc, char** argv) {
           WriteOptions wo;
           wo.holder = std::string("mediate ") + e.spec->name + " (recovering)";
           auto rec = RecoverStore(ctx.store->root(), wo);
-          if (!rec.ok()) st = rec.status();
+          if (!rec.ok())
+            st = rec.status();
           else if (*rec)
             std::fprintf(ctx.err,
                          "recovered: rolled back an unfinished write left by a crash; the store "

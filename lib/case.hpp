@@ -15,8 +15,8 @@ namespace mediate {
 
 /// A party to the dispute.
 struct Party {
-  std::string role;         ///< applicant | respondent | third_party
-  std::string kind;         ///< person | organisation
+  std::string role;  ///< applicant | respondent | third_party
+  std::string kind;  ///< person | organisation
   std::string name;
   std::string id_number;    ///< citizen ID number (persons)
   std::string credit_code;  ///< unified social credit code (organisations)
@@ -86,7 +86,7 @@ struct Case {
   bool migrated = false;  ///< imported with its history from a ledger
   CaseState state;        ///< as written in the file (validate compares with a replay)
   std::vector<Event> events;
-  ImportInfo import;      ///< file empty when not imported
+  ImportInfo import;  ///< file empty when not imported
   /// Sensitive personal information flagged by hand (PIPL Art. 28): codes
   /// "health", "minor", "financial", "biometric", "religion", "location",
   /// "other". More are derived (sensitive.hpp: SensitiveReasons).

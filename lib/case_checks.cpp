@@ -99,8 +99,9 @@ void CheckCase(const Case& c, const Value& root, const std::string& file, const 
         warning(base + ".credit_code", p.credit_code + " " + chk.problem);
     }
     if (!p.phone.empty() && !NormalizePhone(p.phone))
-      error(base + ".phone", p.phone + " is neither a mobile number (11 digits) nor a landline "
-                                       "with area code (0351-6012345)");
+      error(base + ".phone", p.phone +
+                                 " is neither a mobile number (11 digits) nor a landline "
+                                 "with area code (0351-6012345)");
   }
   for (std::size_t i = 0; i < c.sensitive.size(); ++i) {
     const auto& codes = SensitiveCodes();
@@ -117,14 +118,15 @@ void CheckCase(const Case& c, const Value& root, const std::string& file, const 
     error("received", c.received.ToString() + " is in the future");
   // Timeline.
   if (!c.events.empty() && c.events.front().type != "received")
-    error("events[0].type", "the timeline starts with \"received\", not \"" +
-                                c.events.front().type + "\"");
+    error("events[0].type",
+          "the timeline starts with \"received\", not \"" + c.events.front().type + "\"");
   for (std::size_t i = 0; i < c.events.size(); ++i) {
     const Event& e = c.events[i];
     std::string base = "events[" + std::to_string(i) + "]";
     if (i > 0 && e.at < c.events[i - 1].at)
-      error(base + ".at", e.at.ToString() + " is earlier than the event before it; the "
-                                            "timeline is append-only");
+      error(base + ".at", e.at.ToString() +
+                              " is earlier than the event before it; the "
+                              "timeline is append-only");
     std::string org = e.Get("org");
     if (!org.empty() && ctx.orgs && !ctx.orgs->count(org))
       error(base + ".org", "unknown organisation " + org);

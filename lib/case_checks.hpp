@@ -43,8 +43,8 @@ struct CheckContext {
 ///   mediators named by events exist;
 /// - stored state (status, level, org, mediators, deadline) equals the
 ///   replay of the events (DESIGN §1).
-void CheckCase(const Case& c, const Value& root, const std::string& file,
-               const CheckContext& ctx, DiagnosticSink* sink);
+void CheckCase(const Case& c, const Value& root, const std::string& file, const CheckContext& ctx,
+               DiagnosticSink* sink);
 
 /// Finds the position of a field path ("parties[0].id_number") in `root`
 /// (the record as read); the file alone when not found.

@@ -10,10 +10,10 @@ namespace mediate {
 namespace {
 
 constexpr std::initializer_list<const char*> kKnownFields = {
-    "schema", "id",       "file_no",   "received", "source", "category",  "summary",
-    "amount", "people_involved", "place", "parties", "risk", "procedure", "migrated",
-    "status", "level",    "org",       "mediators", "deadline", "events", "import",
-    "sensitive", "tags"};
+    "schema",    "id",       "file_no",         "received",  "source",  "category",
+    "summary",   "amount",   "people_involved", "place",     "parties", "risk",
+    "procedure", "migrated", "status",          "level",     "org",     "mediators",
+    "deadline",  "events",   "import",          "sensitive", "tags"};
 
 Party PartyFrom(RecordReader& r, const Value& v, const std::string& path, const Vocabulary& vocab) {
   Party p;

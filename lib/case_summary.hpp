@@ -18,34 +18,35 @@ struct CaseSummary {
   std::string id;    ///< "WBL-2026-000042"
   std::string path;  ///< relative to the store root: "cases/2026/03/WBL-2026-000042.yaml"
   std::string file_no;
-  Date received;     ///< local date the case was received
+  Date received;                   ///< local date the case was received
   std::int64_t received_unix = 0;  ///< instant received (for ordering)
-  std::string source;    ///< DOMAIN §3 source code
-  std::string category;  ///< DOMAIN §3 category code
-  std::string risk;      ///< red | orange | yellow | blue | ""
+  std::string source;              ///< DOMAIN §3 source code
+  std::string category;            ///< DOMAIN §3 category code
+  std::string risk;                ///< red | orange | yellow | blue | ""
   std::string summary;
   std::int64_t amount_fen = -1;
   int people_involved = 0;
   std::string street, community, grid;  ///< division codes
 
   // Derived from the events (lifecycle replay).
-  std::string status;   ///< received, routed, mediating, agreed, terminated, withdrawn, refused, closed
-  std::string level;    ///< grid | community | street | district | city | ""
-  std::string org;      ///< handling organisation id
+  std::string
+      status;  ///< received, routed, mediating, agreed, terminated, withdrawn, refused, closed
+  std::string level;  ///< grid | community | street | district | city | ""
+  std::string org;    ///< handling organisation id
   std::vector<std::string> mediators;
-  Date deadline;        ///< conclude-by date (after extensions)
-  std::string outcome;  ///< agreed | terminated | withdrawn | refused | ""
-  Date concluded;       ///< agreement or termination date
-  Date closed;          ///< case file closed (归档)
+  Date deadline;               ///< conclude-by date (after extensions)
+  std::string outcome;         ///< agreed | terminated | withdrawn | refused | ""
+  Date concluded;              ///< agreement or termination date
+  Date closed;                 ///< case file closed (归档)
   std::string agreement_form;  ///< written | oral | ""
   std::string performance;     ///< full | instalment | none | ""
   Date agreement_effective;
-  Date confirmation_applied;   ///< judicial confirmation applied for
-  std::string confirmation;    ///< applied | confirmed | rejected | ""
-  Date visited;                ///< first return visit
+  Date confirmation_applied;  ///< judicial confirmation applied for
+  std::string confirmation;   ///< applied | confirmed | rejected | ""
+  Date visited;               ///< first return visit
   int escalations = 0;
-  bool extended = false;       ///< an extension of the time limit was recorded
-  bool migrated = false;       ///< imported from a ledger with its history
+  bool extended = false;  ///< an extension of the time limit was recorded
+  bool migrated = false;  ///< imported from a ledger with its history
   /// import.fingerprint of an imported case ("" otherwise): ledger import
   /// skips rows whose fingerprint a case already carries (DESIGN §1).
   std::string import_fingerprint;

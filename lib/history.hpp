@@ -14,16 +14,16 @@ namespace mediate {
 
 /// One field that changed between two versions of a record.
 struct FieldChange {
-  std::string field;  ///< "status", "mediators", "events"
-  std::string before; ///< "–" when absent
-  std::string after;  ///< "–" when removed
+  std::string field;   ///< "status", "mediators", "events"
+  std::string before;  ///< "–" when absent
+  std::string after;   ///< "–" when removed
 };
 
 /// One commit that touched the record.
 struct HistoryEntry {
   CommitInfo commit;
-  std::string action;        ///< from the Mediate-Action trailer, else the subject's first word
-  bool created = false;      ///< the record first appears in this commit
+  std::string action;    ///< from the Mediate-Action trailer, else the subject's first word
+  bool created = false;  ///< the record first appears in this commit
   bool deleted = false;
   std::vector<FieldChange> changes;
 };

@@ -18,7 +18,8 @@ Result<Case> RegisterCase(Case c, const std::string& id, const Timestamp& now, c
       if (chk.valid) p.id_number = chk.normalized;
     }
     if (!p.credit_code.empty()) {
-      for (char& ch : p.credit_code) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+      for (char& ch : p.credit_code)
+        ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
     }
   }
   Event received;
@@ -46,8 +47,8 @@ Result<Case> RegisterCase(Case c, const std::string& id, const Timestamp& now, c
 }
 
 std::string IntakeCommitMessage(const Case& c, const std::string& category_label) {
-  return "intake: " + c.id + " " + category_label + "\n\nMediate-Action: intake\nMediate-Case: " +
-         c.id + "\n";
+  return "intake: " + c.id + " " + category_label +
+         "\n\nMediate-Action: intake\nMediate-Case: " + c.id + "\n";
 }
 
 }  // namespace mediate

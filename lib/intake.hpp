@@ -17,8 +17,8 @@ namespace mediate {
 /// runs every check of CheckCase. kRejected with all problems when any
 /// check fails; warnings are returned in `warnings`.
 Result<Case> RegisterCase(Case draft, const std::string& id, const Timestamp& now,
-                          const Signature& op, const std::string& channel,
-                          const CheckContext& ctx, std::vector<Diagnostic>* warnings);
+                          const Signature& op, const std::string& channel, const CheckContext& ctx,
+                          std::vector<Diagnostic>* warnings);
 
 /// The commit message of an intake: "intake: WBL-2026-000042 邻里纠纷" with
 /// Mediate-Action and Mediate-Case trailers.

@@ -25,7 +25,8 @@ Result<Organisation> Organisation::FromValue(const Value& root, const std::strin
   std::string status = r.String(root, "status", "");
   if (!status.empty()) o.status = status;
   if (o.status != "active" && o.status != "retired")
-    r.Error(*root.Find("status"), "status", "status is active or retired, not \"" + o.status + "\"");
+    r.Error(*root.Find("status"), "status",
+            "status is active or retired, not \"" + o.status + "\"");
   MEDIATE_RETURN_IF_ERROR(sink.ToStatus("bad organisation " + file));
   return o;
 }

@@ -45,7 +45,8 @@ namespace mediate {
 /// Normalises a value a user typed for a field (e.g. a Chinese category
 /// label to its code, a street name to its division code). Returns the
 /// value unchanged when it knows nothing better.
-using ValueNormalizer = std::function<std::string(const std::string& field, const std::string& value)>;
+using ValueNormalizer =
+    std::function<std::string(const std::string& field, const std::string& value)>;
 
 /// Maps a source code to its group (application / initiative / referral).
 using SourceGrouper = std::function<std::string(const std::string& source)>;

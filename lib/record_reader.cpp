@@ -133,8 +133,7 @@ std::int64_t RecordReader::Int(const Value& map, const char* key, const std::str
   return n;
 }
 
-bool RecordReader::Bool(const Value& map, const char* key, const std::string& path,
-                        bool fallback) {
+bool RecordReader::Bool(const Value& map, const char* key, const std::string& path, bool fallback) {
   const Value* v = ScalarAt(map, key, path, false);
   if (!v) return fallback;
   if (!v->quoted() && v->text() == "true") return true;

@@ -47,8 +47,7 @@ class RecordReader {
   /// A list of strings (empty when absent).
   std::vector<std::string> Strings(const Value& map, const char* key, const std::string& path);
   /// A date "YYYY-MM-DD" (invalid Date when absent).
-  Date DateField(const Value& map, const char* key, const std::string& path,
-                 bool required = false);
+  Date DateField(const Value& map, const char* key, const std::string& path, bool required = false);
   /// An RFC 3339 time with offset.
   Timestamp TimeField(const Value& map, const char* key, const std::string& path,
                       bool required = false);

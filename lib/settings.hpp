@@ -32,16 +32,16 @@ struct TimeLimits {
 
 /// Response time of one risk colour (local practice only, DOMAIN §3).
 struct RiskLevel {
-  std::string code;         ///< red | orange | yellow | blue
-  int response_hours = 0;   ///< act within this many hours of receipt
-  std::string action;       ///< e.g. "report at once"
+  std::string code;        ///< red | orange | yellow | blue
+  int response_hours = 0;  ///< act within this many hours of receipt
+  std::string action;      ///< e.g. "report at once"
 };
 
 struct Settings {
   std::string schema = "settings/1";
-  std::string district_code;   ///< "140109"
-  std::string district_name;   ///< "万柏林区"
-  std::string office;          ///< default office code for IDs: "WBL"
+  std::string district_code;  ///< "140109"
+  std::string district_name;  ///< "万柏林区"
+  std::string office;         ///< default office code for IDs: "WBL"
   std::string time_zone_name = "Asia/Shanghai";
   TimeZone time_zone;
   /// The middle of file numbers "(2026)万人调字第42号": "万人调字".

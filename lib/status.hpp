@@ -17,12 +17,12 @@ namespace mediate {
 /// What went wrong, coarse enough to choose an exit code (DESIGN §2).
 enum class ErrorKind {
   kCheckFailed,  ///< a check (validate, audit, review check) found errors: exit 1
-  kUsage,     ///< bad command line or filter: exit 2
-  kRejected,  ///< invalid data, a forbidden step, nothing eligible: exit 3
-  kNotFound,  ///< a named case/record does not exist: exit 3
-  kBusy,      ///< store lock held, index.lock present, HEAD moved: exit 4
-  kIo,        ///< a write, fsync or git operation failed: exit 4
-  kInternal,  ///< a bug: exit 70
+  kUsage,        ///< bad command line or filter: exit 2
+  kRejected,     ///< invalid data, a forbidden step, nothing eligible: exit 3
+  kNotFound,     ///< a named case/record does not exist: exit 3
+  kBusy,         ///< store lock held, index.lock present, HEAD moved: exit 4
+  kIo,           ///< a write, fsync or git operation failed: exit 4
+  kInternal,     ///< a bug: exit 70
 };
 
 /// A place in an input. `line`/`column` are 1-based; 0 means unknown.
@@ -96,7 +96,7 @@ class [[nodiscard]] Status {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  Result(T value) : v_(std::move(value)) {}         // NOLINT(google-explicit-constructor)
   Result(Status status) : v_(std::move(status)) {}  // NOLINT(google-explicit-constructor)
 
   bool ok() const { return v_.index() == 0; }
@@ -140,8 +140,8 @@ class DiagnosticSink {
 }  // namespace mediate
 
 /// Returns early from the enclosing function when `expr` (a Status) fails.
-#define MEDIATE_RETURN_IF_ERROR(expr)          \
-  do {                                         \
-    ::mediate::Status _st = (expr);            \
-    if (!_st.ok()) return _st;                 \
+#define MEDIATE_RETURN_IF_ERROR(expr) \
+  do {                                \
+    ::mediate::Status _st = (expr);   \
+    if (!_st.ok()) return _st;        \
   } while (0)

@@ -135,7 +135,8 @@ Status Store::LoadRegistries() {
     }
     mediators_[m->id] = std::move(m.value());
   }
-  MEDIATE_RETURN_IF_ERROR(sink.ToStatus("the store's registries have errors (run 'mediate validate')"));
+  MEDIATE_RETURN_IF_ERROR(
+      sink.ToStatus("the store's registries have errors (run 'mediate validate')"));
   registries_loaded_ = true;
   return Status::Ok();
 }

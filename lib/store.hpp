@@ -41,11 +41,11 @@ struct LoadedCase {
 
 /// What reading every case found.
 struct CaseScan {
-  std::vector<CaseSummary> cases;        ///< sorted by id
-  std::vector<Diagnostic> problems;      ///< unreadable files (errors), one or more each
-  std::size_t unreadable = 0;            ///< files that could not be read
-  bool from_index = false;               ///< served (at least partly) by the derived index
-  std::size_t parsed = 0;                ///< files parsed in this call
+  std::vector<CaseSummary> cases;    ///< sorted by id
+  std::vector<Diagnostic> problems;  ///< unreadable files (errors), one or more each
+  std::size_t unreadable = 0;        ///< files that could not be read
+  bool from_index = false;           ///< served (at least partly) by the derived index
+  std::size_t parsed = 0;            ///< files parsed in this call
 };
 
 struct ScanOptions {
@@ -133,8 +133,8 @@ class Store {
 /// One case file parsed for the read path.
 struct ParsedCase {
   bool ok = false;
-  CaseSummary summary;                ///< valid when ok
-  std::vector<Diagnostic> problems;   ///< errors when !ok
+  CaseSummary summary;               ///< valid when ok
+  std::vector<Diagnostic> problems;  ///< errors when !ok
 };
 
 /// Reads and parses the case files at `paths` (relative) on `threads`

@@ -66,16 +66,18 @@ Result<std::vector<Organisation>> ReadOrgsCsv(const std::string& text, const std
     if (o.id.empty()) sink.Error(where, "id", "an organisation needs an id");
     if (o.name.empty()) sink.Error(where, "name", "an organisation needs a name");
     if (!vocab.Get("org_kind").Has(o.kind))
-      sink.Error(where, "kind", "unknown organisation kind \"" + o.kind + "\"; known: " +
-                                    vocab.Get("org_kind").CodeList());
+      sink.Error(where, "kind",
+                 "unknown organisation kind \"" + o.kind +
+                     "\"; known: " + vocab.Get("org_kind").CodeList());
     if (!vocab.level().Has(o.level))
       sink.Error(where, "level",
                  "unknown level \"" + o.level + "\"; known: " + vocab.level().CodeList());
     for (const auto& c : o.specialties)
-      if (!vocab.category().Has(c)) sink.Error(where, "categories", "unknown category \"" + c + "\"");
+      if (!vocab.category().Has(c))
+        sink.Error(where, "categories", "unknown category \"" + c + "\"");
     if (auto [it, fresh] = seen.emplace(o.id, row.line); !fresh)
-      sink.Error(where, "id", "duplicate id " + o.id + " (first at line " +
-                                  std::to_string(it->second) + ")");
+      sink.Error(where, "id",
+                 "duplicate id " + o.id + " (first at line " + std::to_string(it->second) + ")");
     orgs.push_back(std::move(o));
   }
   for (const auto& o : orgs)
@@ -89,9 +91,9 @@ Result<std::vector<Mediator>> ReadMediatorsCsv(const std::string& text, const st
                                                const Vocabulary& vocab, const OrgRegistry& orgs) {
   auto table = CsvTable::Parse(text, file);
   if (!table.ok()) return table.status();
-  MEDIATE_RETURN_IF_ERROR(table->Require({"id", "name", "sex", "born", "org", "role",
-                                          "employment", "specialties", "grade", "graded",
-                                          "lecturer", "honours", "filed", "status", "phone"}));
+  MEDIATE_RETURN_IF_ERROR(
+      table->Require({"id", "name", "sex", "born", "org", "role", "employment", "specialties",
+                      "grade", "graded", "lecturer", "honours", "filed", "status", "phone"}));
   DiagnosticSink sink;
   std::vector<Mediator> out;
   std::map<std::string, int> seen;
@@ -120,7 +122,8 @@ Result<std::vector<Mediator>> ReadMediatorsCsv(const std::string& text, const st
       sink.Error(where, "employment",
                  "employment is full_time or part_time, not \"" + m.employment + "\"");
     for (const auto& c : m.specialties)
-      if (!vocab.category().Has(c)) sink.Error(where, "specialties", "unknown category \"" + c + "\"");
+      if (!vocab.category().Has(c))
+        sink.Error(where, "specialties", "unknown category \"" + c + "\"");
     auto date_cell = [&](const char* col, Date* out_date) {
       std::string s = table->Cell(row, col);
       if (s.empty()) return;
@@ -150,8 +153,8 @@ Result<std::vector<Mediator>> ReadMediatorsCsv(const std::string& text, const st
     if (m.status != "active" && m.status != "retired")
       sink.Error(where, "status", "status is active or retired, not \"" + m.status + "\"");
     if (auto [it, fresh] = seen.emplace(m.id, row.line); !fresh)
-      sink.Error(where, "id", "duplicate id " + m.id + " (first at line " +
-                                  std::to_string(it->second) + ")");
+      sink.Error(where, "id",
+                 "duplicate id " + m.id + " (first at line " + std::to_string(it->second) + ")");
     out.push_back(std::move(m));
   }
   MEDIATE_RETURN_IF_ERROR(sink.ToStatus(std::to_string(sink.error_count()) + " errors in " + file));
@@ -203,7 +206,8 @@ Result<StoreSetup> ReadSetup(const std::string& setup_dir) {
     s.name = streets->Cell(row, "name");
     s.district = district;
     if (!AllDigits(s.code, 9) || s.code.rfind(district, 0) != 0)
-      sink.Error(streets->Where(row), "code", "street code " + s.code + " is not 9 digits of district " + district);
+      sink.Error(streets->Where(row), "code",
+                 "street code " + s.code + " is not 9 digits of district " + district);
     by_street[s.code] = std::move(s);
   }
   if (by_street.empty())
@@ -222,7 +226,8 @@ Result<StoreSetup> ReadSetup(const std::string& setup_dir) {
       continue;
     }
     if (!AllDigits(c.code, 12) || c.code.rfind(street, 0) != 0) {
-      sink.Error(communities->Where(row), "code", "community code " + c.code + " is not 12 digits of street " + street);
+      sink.Error(communities->Where(row), "code",
+                 "community code " + c.code + " is not 12 digits of street " + street);
       continue;
     }
     community_pos[c.code] = {street, it->second.communities.size()};
@@ -237,7 +242,8 @@ Result<StoreSetup> ReadSetup(const std::string& setup_dir) {
       continue;
     }
     if (!AllDigits(g.code, 15) || g.code.rfind(community, 0) != 0) {
-      sink.Error(grids->Where(row), "code", "grid code " + g.code + " is not 15 digits of community " + community);
+      sink.Error(grids->Where(row), "code",
+                 "grid code " + g.code + " is not 15 digits of community " + community);
       continue;
     }
     by_street[it->second.first].communities[it->second.second].grids.push_back(std::move(g));
@@ -286,7 +292,8 @@ Result<StoreSetup> ReadSetup(const std::string& setup_dir) {
   }
   auto routing = ReadFileText(dir / "routing.yaml");
   if (!routing.ok()) {
-    sink.Error({"routing.yaml", 0, 0}, "", "the SETUP folder needs routing.yaml (the routing rules)");
+    sink.Error({"routing.yaml", 0, 0}, "",
+               "the SETUP folder needs routing.yaml (the routing rules)");
   } else {
     setup.routing_yaml = *routing;
     auto rules = LoadRoutingRules(setup.routing_yaml, "routing.yaml", vocab, registry, &areas);
@@ -296,8 +303,8 @@ Result<StoreSetup> ReadSetup(const std::string& setup_dir) {
         sink.Error({"routing.yaml", 0, 0}, "", rules.status().message());
     }
   }
-  MEDIATE_RETURN_IF_ERROR(sink.ToStatus(std::to_string(sink.error_count()) +
-                                        " errors in SETUP " + setup_dir + "; no store was created"));
+  MEDIATE_RETURN_IF_ERROR(sink.ToStatus(std::to_string(sink.error_count()) + " errors in SETUP " +
+                                        setup_dir + "; no store was created"));
   return setup;
 }
 
@@ -307,7 +314,8 @@ std::vector<PathChange> StoreSetup::Files() const {
   team.AddTo(&settings_value);
   settings_value.Set("alerts", alerts.ToValue());
   files.push_back({"mediate.yaml", EmitYaml(settings_value)});
-  for (const auto& s : streets) files.push_back({"areas/" + s.code + ".yaml", EmitYaml(s.ToValue())});
+  for (const auto& s : streets)
+    files.push_back({"areas/" + s.code + ".yaml", EmitYaml(s.ToValue())});
   for (const auto& o : orgs) files.push_back({o.Path(), EmitYaml(o.ToValue())});
   for (const auto& m : mediators) files.push_back({m.Path(), EmitYaml(m.ToValue())});
   for (const auto& t : trainings) files.push_back({t.Path(), EmitYaml(t.ToValue())});

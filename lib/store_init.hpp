@@ -37,7 +37,8 @@ struct StoreSetup {
   std::vector<Training> trainings;  ///< from trainings.csv when SETUP has one
   TeamSettings team;                ///< written into mediate.yaml
   AlertSettings alerts;             ///< early-warning thresholds, written into mediate.yaml
-  std::string routing_yaml;  ///< rules/routing.yaml, copied as written (checked by the rules loader)
+  std::string
+      routing_yaml;  ///< rules/routing.yaml, copied as written (checked by the rules loader)
   /// Relative paths and contents of every file of the new store.
   std::vector<PathChange> Files() const;
 };

@@ -129,8 +129,8 @@ Timestamp TimeZone::ToLocal(const Timestamp& t) const {
   date::sys_seconds tp{std::chrono::seconds{t.unix_seconds}};
   auto info = z->get_info(tp);
   Timestamp out = t;
-  out.offset_minutes =
-      static_cast<std::int32_t>(std::chrono::duration_cast<std::chrono::minutes>(info.offset).count());
+  out.offset_minutes = static_cast<std::int32_t>(
+      std::chrono::duration_cast<std::chrono::minutes>(info.offset).count());
   return out;
 }
 

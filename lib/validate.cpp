@@ -76,7 +76,8 @@ void CheckRecord(const Store& store, const std::string& rel, const CheckContext&
                                   registries_ok ? &store.areas() : nullptr);
     if (!rules.ok()) {
       sink->Append(rules.status().diagnostics());
-      if (rules.status().diagnostics().empty()) sink->Error({rel, 0, 0}, "", rules.status().message());
+      if (rules.status().diagnostics().empty())
+        sink->Error({rel, 0, 0}, "", rules.status().message());
     }
     return;
   }
@@ -178,8 +179,8 @@ std::vector<std::string> YamlFilesUnder(const Store& store, const std::string& d
   std::error_code ec;
   fs::path base = fs::path(store.root()) / dir;
   if (!fs::exists(base, ec)) return out;
-  for (auto it = fs::recursive_directory_iterator(base, ec); it != fs::recursive_directory_iterator();
-       it.increment(ec)) {
+  for (auto it = fs::recursive_directory_iterator(base, ec);
+       it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (ec) break;
     if (!it->is_regular_file()) continue;
     std::string name = it->path().filename().string();
@@ -270,7 +271,9 @@ ValidationReport ValidateStore(const Store& store, bool registries_ok,
     if (ids[i].empty()) continue;
     auto [it, fresh] = first_file_of_id.emplace(ids[i], files[i]);
     if (!fresh)
-      report.diagnostics.push_back({Severity::kError, {files[i], 0, 0}, "id",
+      report.diagnostics.push_back({Severity::kError,
+                                    {files[i], 0, 0},
+                                    "id",
                                     "case id " + ids[i] + " is also used by " + it->second});
   }
   return report;

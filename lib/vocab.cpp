@@ -10,9 +10,10 @@ std::string ScalarText(const Value* v) { return v && v->is_scalar() ? v->text() 
 
 Result<Term> TermFrom(const Value& v, const std::string& file, const std::string& list) {
   if (!v.is_map()) {
-    return Status::Rejected("bad vocabulary entry",
-                            {{Severity::kError, {file, v.mark().line, v.mark().column}, list,
-                              "each entry is a map with code, zh and en"}});
+    return Status::Rejected("bad vocabulary entry", {{Severity::kError,
+                                                      {file, v.mark().line, v.mark().column},
+                                                      list,
+                                                      "each entry is a map with code, zh and en"}});
   }
   Term t;
   t.code = ScalarText(v.Find("code"));
@@ -23,7 +24,9 @@ Result<Term> TermFrom(const Value& v, const std::string& file, const std::string
     for (const auto& item : a->items()) t.aliases.push_back(item.text());
   if (t.code.empty() || t.zh.empty()) {
     return Status::Rejected("bad vocabulary entry",
-                            {{Severity::kError, {file, v.mark().line, v.mark().column}, list,
+                            {{Severity::kError,
+                              {file, v.mark().line, v.mark().column},
+                              list,
                               "an entry needs a code and a Chinese label (zh)"}});
   }
   return t;

@@ -16,10 +16,10 @@ namespace mediate {
 
 /// One code of a vocabulary.
 struct Term {
-  std::string code;   ///< stable code: "neighbour"
-  std::string zh;     ///< Chinese label: "邻里纠纷"
-  std::string en;     ///< English label: "neighbour"
-  std::string group;  ///< for sources: application | initiative | referral
+  std::string code;                  ///< stable code: "neighbour"
+  std::string zh;                    ///< Chinese label: "邻里纠纷"
+  std::string en;                    ///< English label: "neighbour"
+  std::string group;                 ///< for sources: application | initiative | referral
   std::vector<std::string> aliases;  ///< other labels people write
 };
 
