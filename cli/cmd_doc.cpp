@@ -2,6 +2,8 @@
 // standard document of the case file (DOMAIN §4), filled from the case.
 // Personal data is masked unless --reveal (the papers to print need it).
 #include <CLI/CLI.hpp>
+#include <cerrno>
+#include <cstring>
 
 #include <fstream>
 
@@ -56,7 +58,7 @@ class DocCommand : public Command {
     }
     std::ofstream out(output_, std::ios::binary | std::ios::trunc);
     out << text;
-    if (!out) return Status::Io("cannot write " + output_);
+    if (!out) return Status::Io("cannot write " + output_ + ": " + std::strerror(errno));
     return Status::Ok();
   }
 

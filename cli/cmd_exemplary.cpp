@@ -2,6 +2,8 @@
 // as a Markdown case library with personal data removed.
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
+#include <cerrno>
+#include <cstring>
 
 #include <fstream>
 
@@ -63,7 +65,7 @@ class ExemplaryCommand : public Command {
     } else {
       std::ofstream out(output_, std::ios::binary | std::ios::trunc);
       out << lib.markdown;
-      if (!out) return Status::Io("cannot write " + output_);
+      if (!out) return Status::Io("cannot write " + output_ + ": " + std::strerror(errno));
     }
     fmt::print(ctx.err, "exported {} typical case(s){}\n", lib.included.size(),
                output_.empty() ? "" : " to " + output_);

@@ -1,4 +1,4 @@
-// mediate export [FILTER...] [PERIOD] --format csv|jsonl|xlsx [--reveal] [-o FILE]:
+// mediate export [FILTER...] [PERIOD] --format csv|jsonl|json|xlsx [--reveal] [-o FILE]:
 // the cases as rows of a stable schema (docs/export.md).
 #include <CLI/CLI.hpp>
 
@@ -27,10 +27,10 @@ class ExportCommand : public Command {
   }
 
   Status Run(Context& ctx) override {
-    auto format = reading_.ParsedFormat();
-    if (!format.ok()) return format.status();
-    if (*format == Format::kTable || *format == Format::kMarkdown)
-      return Status::Usage("export writes csv, jsonl, json or xlsx");
+    const std::string& f = reading_.format;
+    if (f != "csv" && f != "jsonl" && f != "json" && f != "xlsx")
+      return Status::Usage("unknown export format \"" + f +
+                           "\"; export writes csv, jsonl, json or xlsx");
     auto cases = reading_.Select(ctx);
     if (!cases.ok()) return cases.status();
     const Store* store = &ctx.st();

@@ -3,6 +3,8 @@
 // (People's Mediation Law Art. 10).
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
+#include <cerrno>
+#include <cstring>
 
 #include <fstream>
 
@@ -49,7 +51,7 @@ class FilingCommand : public Command {
       }
       std::ofstream out(output_, std::ios::binary | std::ios::trunc);
       out << html;
-      if (!out) return Status::Io("cannot write " + output_);
+      if (!out) return Status::Io("cannot write " + output_ + ": " + std::strerror(errno));
       return Status::Ok();
     }
     ReadingOptions r;

@@ -1,6 +1,8 @@
 // mediate report --year Y [--format html|md|json] -o FILE [FILTER...]: the
 // annual (or quarterly) report, computed as data and rendered last.
 #include <CLI/CLI.hpp>
+#include <cerrno>
+#include <cstring>
 
 #include <fstream>
 
@@ -75,7 +77,7 @@ class ReportCommand : public Command {
     }
     std::ofstream out(output_, std::ios::binary | std::ios::trunc);
     out << text;
-    if (!out) return Status::Io("cannot write " + output_);
+    if (!out) return Status::Io("cannot write " + output_ + ": " + std::strerror(errno));
     return Status::Ok();
   }
 

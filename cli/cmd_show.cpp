@@ -164,7 +164,7 @@ class ShowCommand : public Command {
                                          : e.Get("method") + " " + e.Get("performance");
       }
       if (!e.Get("reason").empty()) detail += (detail.empty() ? "" : "  ") + e.Get("reason");
-      out += fmt::format("  {}  {:<9} {}{}\n", LocalMinute(e.at, s.time_zone), e.type,
+      out += fmt::format("  {}  {:<12} {}{}\n", LocalMinute(e.at, s.time_zone), e.type,
                          ShortName(e.by), detail.empty() ? "" : "  " + detail);
     }
     std::fwrite(out.data(), 1, out.size(), ctx.out);

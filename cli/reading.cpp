@@ -1,6 +1,8 @@
 #include "reading.hpp"
 
 #include <CLI/CLI.hpp>
+#include <cerrno>
+#include <cstring>
 
 #include <fstream>
 
@@ -37,7 +39,8 @@ Result<Period> ReadingOptions::ParsedPeriod() const {
 Result<Format> ReadingOptions::ParsedFormat() const {
   auto f = ParseFormat(format);
   if (!f)
-    return Status::Usage("unknown format \"" + format + "\"; use table, csv, json, md or xlsx");
+    return Status::Usage("unknown format \"" + format +
+                         "\"; use table, csv, json, jsonl, md or xlsx");
   return *f;
 }
 
@@ -71,7 +74,7 @@ Status ReadingOptions::Output(Context& ctx, const Table& t, const std::string& s
   std::string text = Render(t, *f);
   std::ofstream out(output, std::ios::binary | std::ios::trunc);
   out << text;
-  if (!out) return Status::Io("cannot write " + output);
+  if (!out) return Status::Io("cannot write " + output + ": " + std::strerror(errno));
   return Status::Ok();
 }
 

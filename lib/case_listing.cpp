@@ -50,7 +50,8 @@ Table CaseListing(const std::vector<CaseSummary>& cases, const Labeler& label) {
     row.emplace_back(c.summary);
     t.rows.push_back(std::move(row));
   }
-  t.notes.push_back(std::to_string(cases.size()) + " cases");
+  t.notes.push_back(cases.size() == 1 ? std::string("1 case")
+                                      : std::to_string(cases.size()) + " cases");
   return t;
 }
 

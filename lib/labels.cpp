@@ -85,14 +85,47 @@ std::string NormalizeFilterValue(const Store& store, const std::string& field,
   return value;
 }
 
+namespace {
+
+/// Why `code` (already normalised) is not a value of `field`, or "" when it
+/// is, or when `field` has no closed set of values in the store.
+std::string UnknownFilterValue(const Store& store, const std::string& field,
+                               const std::string& code) {
+  if (const char* v = VocabName(field)) {
+    const auto& vocab = store.vocab().Get(v);
+    if (vocab.terms().empty() || vocab.Resolve(code)) return "";
+    return "unknown " + field + " \"" + code + "\" in the filter; known: " + vocab.CodeList();
+  }
+  const AreaRegistry& areas = store.areas();
+  if (field == "street" && !areas.FindStreet(code))
+    return "unknown street \"" + code + "\" in the filter; give its code or full name (e.g. " +
+           "140109005 or 万柏林街道)";
+  if (field == "community" && !areas.FindCommunity(code))
+    return "unknown community \"" + code +
+           "\" in the filter (or a name several communities share); give its 12-digit code "
+           "or its name";
+  if (field == "grid" && !areas.FindGrid(code))
+    return "unknown grid \"" + code + "\" in the filter; give its 15-digit code";
+  if (field == "org" && store.orgs().find(code) == store.orgs().end())
+    return "unknown organisation \"" + code + "\" in the filter; see mediate org list";
+  return "";
+}
+
+}  // namespace
+
 Result<Filter> ParseStoreFilter(const Store& store, const std::vector<std::string>& terms) {
   const Store* s = &store;
-  return Filter::Parse(
+  std::string unknown;  // the first value no vocabulary or register knows
+  auto filter = Filter::Parse(
       terms,
-      [s](const std::string& field, const std::string& value) {
-        return NormalizeFilterValue(*s, field, value);
+      [s, &unknown](const std::string& field, const std::string& value) {
+        std::string code = NormalizeFilterValue(*s, field, value);
+        if (unknown.empty()) unknown = UnknownFilterValue(*s, field, code);
+        return code;
       },
       [s](const std::string& source) { return s->vocab().SourceGroup(source); });
+  if (filter.ok() && !unknown.empty()) return Status::Usage(unknown);
+  return filter;
 }
 
 Result<std::vector<CaseSummary>> SelectCases(const Store& store, const Filter& filter, Date today,

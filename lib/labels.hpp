@@ -47,6 +47,10 @@ std::string NormalizeFilterValue(const Store& store, const std::string& field,
                                  const std::string& value);
 
 /// Parses filter terms with the store's normaliser and source groups.
+/// kUsage for a syntax error (Filter::Parse) and for a value of a closed set
+/// that the store does not know: a vocabulary code or label, a street,
+/// community, grid or organisation ("category:martian" is an error, not
+/// "no cases").
 Result<Filter> ParseStoreFilter(const Store& store, const std::vector<std::string>& terms);
 
 /// Options for SelectCases.

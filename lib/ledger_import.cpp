@@ -290,6 +290,13 @@ class RowReader {
       Error(col, s + " is in the future (today is " + options_.today.ToString() + ")");
       return {};
     }
+    // Local practice: no ledger of a mediation committee predates 1980, and
+    // earlier dates fall into the local-mean-time offsets of the tz database.
+    static const Date kEarliest = *Date::FromYmd(1980, 1, 1);
+    if (*d < kEarliest) {
+      Error(col, s + " is before 1980-01-01: not a plausible date for a case");
+      return {};
+    }
     return *d;
   }
 

@@ -229,6 +229,24 @@ class ImportTest(StoreFixture):
         self.assertTrue(all(p.startswith("cases/2026/") for p in changed))
         self.assert_clean()
 
+    def test_filters_refuse_values_the_store_does_not_know(self):
+        self.import_ledger()
+        # Counted from the ledger: rows whose street is 万柏林街道.
+        with open(LEDGER, encoding="utf-8") as f:
+            want = sum(1 for row in csv.DictReader(f) if row["所属街道"] == "万柏林街道")
+        r = self.mediate("list", "street:万柏林街道", "--format", "csv")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(len(r.stdout.splitlines()) - 1, want)
+        for term, words in (("category:martian", ["unknown category", "martian", "neighbour"]),
+                            ("street:万柏林", ["unknown street", "万柏林"]),
+                            ("not:risk:purple", ["unknown risk", "purple"]),
+                            ("org:NO-SUCH-ORG", ["unknown organisation", "NO-SUCH-ORG"])):
+            r = self.mediate("list", term)
+            self.assertEqual(r.returncode, 2, term)
+            for w in words:
+                self.assertIn(w, r.stderr, term)
+            self.assertEqual(r.stdout, "", term)
+
     def test_reimport_adds_nothing(self):
         self.import_ledger()
         head = self.git("rev-parse", "HEAD")
