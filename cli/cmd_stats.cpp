@@ -59,11 +59,10 @@ class StatsCommand : public Command {
             "--form moj has fixed rows and columns; drop --by, --measure, --cross");
       auto dim = StoreDimension(store, "category");
       if (!dim.ok()) return dim.status();
-      auto cases = reading_.Select(ctx, false);
-      if (!cases.ok()) return cases.status();
       options.all_values = {VocabCodes(store, "category")};
-      Table t = Aggregate(*cases, {*dim}, MojFormMeasures(), StoreLabeler(store), options);
-      return reading_.Output(ctx, t, "moj");
+      Aggregation form({*dim}, MojFormMeasures(), options);
+      MEDIATE_RETURN_IF_ERROR(reading_.Visit(ctx, [&](const CaseSummary& c) { form.Add(c); }));
+      return reading_.Output(ctx, form.Finish(StoreLabeler(store)), "moj");
     }
     if (consultations_) {
       auto all = LoadConsultations(ctx.st());
@@ -86,18 +85,19 @@ class StatsCommand : public Command {
       plan = {*measures, false};
     }
     options.concluded_only = plan.concluded_only;
-    auto cases = reading_.Select(ctx, false);
-    if (!cases.ok()) return cases.status();
+    // Counted as the cases are read (never a store's worth of summaries).
     if (cross_) {
       if (dims.size() != 2) return Status::Usage("--cross needs two dimensions (--by A,B)");
       if (measures_.size() > 1) return Status::Usage("--cross shows one measure");
       Measure m = measures_.empty() ? Measure::kCases : plan.measures.front();
       if (measures_.empty()) options.concluded_only = false;
-      return reading_.Output(ctx, CrossTable(*cases, dims, m, StoreLabeler(store), options),
-                             "stats");
+      CrossTabulation cross(dims, m, options);
+      MEDIATE_RETURN_IF_ERROR(reading_.Visit(ctx, [&](const CaseSummary& c) { cross.Add(c); }));
+      return reading_.Output(ctx, cross.Finish(StoreLabeler(store)), "stats");
     }
-    Table t = Aggregate(*cases, dims, plan.measures, StoreLabeler(store), options);
-    return reading_.Output(ctx, t, "stats");
+    Aggregation counts(dims, plan.measures, options);
+    MEDIATE_RETURN_IF_ERROR(reading_.Visit(ctx, [&](const CaseSummary& c) { counts.Add(c); }));
+    return reading_.Output(ctx, counts.Finish(StoreLabeler(store)), "stats");
   }
 
  private:

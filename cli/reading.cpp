@@ -44,6 +44,19 @@ Result<Format> ReadingOptions::ParsedFormat() const {
   return *f;
 }
 
+namespace {
+
+/// Prints the files --keep-going left out, as warnings.
+void WarnSkipped(Context& ctx, const std::vector<Diagnostic>& skipped) {
+  if (skipped.empty()) return;
+  for (const auto& d : skipped) std::fprintf(ctx.err, "%s\n", d.ToString().c_str());
+  std::fprintf(ctx.err,
+               "warning: %zu problem(s) in unreadable case files; those cases are left out\n",
+               skipped.size());
+}
+
+}  // namespace
+
 Result<std::vector<CaseSummary>> ReadingOptions::Select(Context& ctx, bool by_received) const {
   auto period = ParsedPeriod();
   if (!period.ok()) return period.status();
@@ -51,19 +64,23 @@ Result<std::vector<CaseSummary>> ReadingOptions::Select(Context& ctx, bool by_re
   if (!filter.ok()) return filter.status();
   SelectOptions options;
   options.keep_going = keep_going;
+  if (by_received) options.received = *period;
   std::vector<Diagnostic> skipped;
   auto cases = SelectCases(ctx.st(), *filter, ctx.Today(), options, &skipped);
-  if (!skipped.empty()) {
-    for (const auto& d : skipped) std::fprintf(ctx.err, "%s\n", d.ToString().c_str());
-    std::fprintf(ctx.err,
-                 "warning: %zu problem(s) in unreadable case files; those cases are left out\n",
-                 skipped.size());
-  }
-  if (!cases.ok() || !by_received || !period->set()) return cases;
-  std::vector<CaseSummary> in_period;
-  for (auto& c : *cases)
-    if (period->Contains(c.received)) in_period.push_back(std::move(c));
-  return in_period;
+  WarnSkipped(ctx, skipped);
+  return cases;
+}
+
+Status ReadingOptions::Visit(Context& ctx,
+                             const std::function<void(const CaseSummary&)>& visit) const {
+  auto filter = ParseStoreFilter(ctx.st(), terms);
+  if (!filter.ok()) return filter.status();
+  SelectOptions options;
+  options.keep_going = keep_going;
+  std::vector<Diagnostic> skipped;
+  Status st = VisitCases(ctx.st(), *filter, ctx.Today(), options, visit, &skipped);
+  WarnSkipped(ctx, skipped);
+  return st;
 }
 
 Status ReadingOptions::Output(Context& ctx, const Table& t, const std::string& sheet) const {

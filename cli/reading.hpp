@@ -2,6 +2,7 @@
 // filter terms, --format, -o, --keep-going.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,10 @@ struct ReadingOptions {
   /// caller applies the period itself (stats: conclusion measures count by
   /// the date concluded).
   Result<std::vector<CaseSummary>> Select(Context& ctx, bool by_received = true) const;
+  /// The streaming form of Select for counts (stats): parses the filter and
+  /// calls `visit` for every case it matches, holding none (VisitCases). The
+  /// period is not applied: the caller counts by it.
+  Status Visit(Context& ctx, const std::function<void(const CaseSummary&)>& visit) const;
   /// Renders `t` to stdout, or to -o FILE (required for xlsx).
   Status Output(Context& ctx, const Table& t, const std::string& sheet) const;
 };

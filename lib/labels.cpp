@@ -128,11 +128,16 @@ Result<Filter> ParseStoreFilter(const Store& store, const std::vector<std::strin
   return filter;
 }
 
-Result<std::vector<CaseSummary>> SelectCases(const Store& store, const Filter& filter, Date today,
-                                             const SelectOptions& options,
-                                             std::vector<Diagnostic>* skipped) {
+namespace {
+
+/// Scans the store with `keep` and turns unreadable files into the
+/// selection's error (or into `skipped` when keeping going).
+Result<CaseScan> ScanSelected(const Store& store, const SelectOptions& options,
+                              std::function<bool(const CaseSummary&)> keep,
+                              std::vector<Diagnostic>* skipped) {
   ScanOptions scan_options;
   scan_options.use_index = options.use_index;
+  scan_options.keep = std::move(keep);
   CaseScan scan = store.ScanCases(scan_options);
   if (scan.unreadable > 0) {
     if (!options.keep_going) {
@@ -143,11 +148,36 @@ Result<std::vector<CaseSummary>> SelectCases(const Store& store, const Filter& f
     }
     if (skipped) *skipped = scan.problems;
   }
-  std::vector<CaseSummary> out;
-  if (filter.empty()) return std::move(scan.cases);
-  for (auto& c : scan.cases)
-    if (filter.Matches(c, today)) out.push_back(std::move(c));
-  return out;
+  return scan;
+}
+
+}  // namespace
+
+Result<std::vector<CaseSummary>> SelectCases(const Store& store, const Filter& filter, Date today,
+                                             const SelectOptions& options,
+                                             std::vector<Diagnostic>* skipped) {
+  std::function<bool(const CaseSummary&)> keep;
+  if (!filter.empty() || options.received.set())
+    keep = [&](const CaseSummary& c) {
+      return options.received.Contains(c.received) && filter.Matches(c, today);
+    };
+  auto scan = ScanSelected(store, options, std::move(keep), skipped);
+  if (!scan.ok()) return scan.status();
+  return std::move(scan->cases);
+}
+
+Status VisitCases(const Store& store, const Filter& filter, Date today,
+                  const SelectOptions& options,
+                  const std::function<void(const CaseSummary&)>& visit,
+                  std::vector<Diagnostic>* skipped) {
+  auto scan = ScanSelected(
+      store, options,
+      [&](const CaseSummary& c) {
+        if (options.received.Contains(c.received) && filter.Matches(c, today)) visit(c);
+        return false;
+      },
+      skipped);
+  return scan.status();
 }
 
 }  // namespace mediate

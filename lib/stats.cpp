@@ -294,41 +294,70 @@ Table Aggregate(const std::vector<CaseSummary>& cases, const std::vector<Dimensi
 Table Aggregate(const std::vector<CaseSummary>& cases, const std::vector<Dimension>& dims,
                 const std::vector<Measure>& measures, const Labeler& label,
                 const AggregateOptions& options) {
+  Aggregation a(dims, measures, options);
+  for (const CaseSummary& c : cases) a.Add(c);
+  return a.Finish(label);
+}
+
+struct Aggregation::Rows {
   std::map<std::vector<std::string>, Tally> tallies;
   Tally total;
-  std::size_t left_out = 0, considered = 0;
-  std::vector<std::vector<std::string>> values(dims.size());
-  const Period& period = options.period;
-  for (const CaseSummary& c : cases) {
-    const bool concluded_in =
-        IsConcludedOutcome(c.outcome) && (!period.set() || period.Contains(c.concluded));
-    bool received_in = period.Contains(c.received);
-    if (options.concluded_only) {
-      if (received_in || concluded_in) ++considered;
-      if (!concluded_in) {
-        if (received_in) ++left_out;
-        continue;
-      }
-      received_in = true;  // the funnel counts concluded cases by conclusion
-    } else if (!received_in && !concluded_in) {
-      continue;
+  std::vector<std::vector<std::string>> values;  ///< scratch, per dimension
+};
+
+Aggregation::Aggregation(std::vector<Dimension> dims, std::vector<Measure> measures,
+                         AggregateOptions options)
+    : dims_(std::move(dims)),
+      measures_(std::move(measures)),
+      options_(std::move(options)),
+      rows_(std::make_unique<Rows>()) {
+  rows_->values.resize(dims_.size());
+}
+
+Aggregation::~Aggregation() = default;
+Aggregation::Aggregation(Aggregation&&) noexcept = default;
+Aggregation& Aggregation::operator=(Aggregation&&) noexcept = default;
+
+void Aggregation::Add(const CaseSummary& c) {
+  const Period& period = options_.period;
+  const bool concluded_in =
+      IsConcludedOutcome(c.outcome) && (!period.set() || period.Contains(c.concluded));
+  bool received_in = period.Contains(c.received);
+  if (options_.concluded_only) {
+    if (received_in || concluded_in) ++considered_;
+    if (!concluded_in) {
+      if (received_in) ++left_out_;
+      return;
     }
-    const std::string group = options.source_group ? options.source_group(c.source) : std::string();
-    total.Add(c, received_in, concluded_in, options.today, group);
-    for (std::size_t i = 0; i < dims.size(); ++i) {
-      values[i].clear();
-      dims[i].values(c, &values[i]);
-      if (values[i].empty()) values[i].push_back("");
-    }
-    if (dims.size() == 1) {
-      for (const auto& v : values[0])
-        tallies[{v}].Add(c, received_in, concluded_in, options.today, group);
-    } else {
-      for (const auto& a : values[0])
-        for (const auto& b : values[1])
-          tallies[{a, b}].Add(c, received_in, concluded_in, options.today, group);
-    }
+    received_in = true;  // the funnel counts concluded cases by conclusion
+  } else if (!received_in && !concluded_in) {
+    return;
   }
+  const std::string group = options_.source_group ? options_.source_group(c.source) : std::string();
+  auto& values = rows_->values;
+  rows_->total.Add(c, received_in, concluded_in, options_.today, group);
+  for (std::size_t i = 0; i < dims_.size(); ++i) {
+    values[i].clear();
+    dims_[i].values(c, &values[i]);
+    if (values[i].empty()) values[i].push_back("");
+  }
+  auto& tallies = rows_->tallies;
+  if (dims_.size() == 1) {
+    for (const auto& v : values[0])
+      tallies[{v}].Add(c, received_in, concluded_in, options_.today, group);
+  } else {
+    for (const auto& a : values[0])
+      for (const auto& b : values[1])
+        tallies[{a, b}].Add(c, received_in, concluded_in, options_.today, group);
+  }
+}
+
+Table Aggregation::Finish(const Labeler& label) const {
+  const auto& dims = dims_;
+  const auto& measures = measures_;
+  const AggregateOptions& options = options_;
+  const Tally& total = rows_->total;
+  std::map<std::vector<std::string>, Tally> tallies = rows_->tallies;
   std::map<std::vector<std::string>, bool> listed;
   if (dims.size() == 1 && !options.all_values.empty())
     for (const auto& v : options.all_values[0]) {
@@ -343,11 +372,11 @@ Table Aggregate(const std::vector<CaseSummary>& cases, const std::vector<Dimensi
       share_base = m;
       break;
     }
-  std::vector<std::pair<std::vector<std::string>, Tally>> rows;
+  std::vector<std::pair<std::vector<std::string>, const Tally*>> rows;
   for (const auto& [key, t] : tallies) {
     bool any = false;
     for (Measure m : measures) any = any || (IsCount(m) && CountOf(t, m) > 0);
-    if (with_cases || any || listed.count(key)) rows.emplace_back(key, t);
+    if (with_cases || any || listed.count(key)) rows.emplace_back(key, &t);
   }
   auto key_less = [&](const std::vector<std::string>& a, const std::vector<std::string>& b) {
     for (std::size_t i = 0; i < dims.size(); ++i) {
@@ -388,7 +417,8 @@ Table Aggregate(const std::vector<CaseSummary>& cases, const std::vector<Dimensi
         row->push_back(Ratio(CountOf(tally, share_base), CountOf(total, share_base)));
     }
   };
-  for (const auto& [key, tally] : rows) {
+  for (const auto& [key, tally_ptr] : rows) {
+    const Tally& tally = *tally_ptr;
     std::vector<Cell> row;
     for (std::size_t i = 0; i < dims.size(); ++i) {
       row.emplace_back(key[i]);
@@ -401,21 +431,43 @@ Table Aggregate(const std::vector<CaseSummary>& cases, const std::vector<Dimensi
   totals[0] = std::string("total");
   measure_cells(total, &totals);
   t.totals = std::move(totals);
-  if (left_out > 0)
-    t.notes.push_back(std::to_string(left_out) + " of " + std::to_string(considered) +
+  if (left_out_ > 0)
+    t.notes.push_back(std::to_string(left_out_) + " of " + std::to_string(considered_) +
                       " cases not concluded (neither agreed nor terminated) are left out");
-  if (period.set())
+  if (options.period.set())
     t.notes.push_back(
-        "period " + period.name + ": cases counted by the date received" +
+        "period " + options.period.name + ": cases counted by the date received" +
         std::string(options.concluded_only ? "" : ", conclusion measures by the date concluded"));
   return t;
 }
 
 Table CrossTable(const std::vector<CaseSummary>& cases, const std::vector<Dimension>& dims,
                  Measure measure, const Labeler& label, const AggregateOptions& options) {
-  Table pair = Aggregate(cases, dims, {measure}, label, options);
-  Table rows = Aggregate(cases, {dims[0]}, {measure}, label, options);
-  Table cols = Aggregate(cases, {dims[1]}, {measure}, label, options);
+  CrossTabulation x(dims, measure, options);
+  for (const CaseSummary& c : cases) x.Add(c);
+  return x.Finish(label);
+}
+
+CrossTabulation::CrossTabulation(const std::vector<Dimension>& dims, Measure measure,
+                                 const AggregateOptions& options)
+    : dims_(dims),
+      measure_(measure),
+      pair_(dims, {measure}, options),
+      rows_(std::vector<Dimension>{dims.at(0)}, {measure}, options),
+      cols_(std::vector<Dimension>{dims.at(1)}, {measure}, options) {}
+
+void CrossTabulation::Add(const CaseSummary& c) {
+  pair_.Add(c);
+  rows_.Add(c);
+  cols_.Add(c);
+}
+
+Table CrossTabulation::Finish(const Labeler& label) const {
+  const std::vector<Dimension>& dims = dims_;
+  const Measure measure = measure_;
+  Table pair = pair_.Finish(label);
+  Table rows = rows_.Finish(label);
+  Table cols = cols_.Finish(label);
   const std::size_t w0 = dims[0].has_label ? 2 : 1, w1 = dims[1].has_label ? 2 : 1;
   const auto names = MeasureNames();
   const ColumnKind kind = pair.columns.back().kind;

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -144,6 +145,32 @@ Table Aggregate(const std::vector<CaseSummary>& cases, const std::vector<Dimensi
                 const std::vector<Measure>& measures, const Labeler& label,
                 const AggregateOptions& options);
 
+/// Aggregate one case at a time, for counting a store without holding its
+/// cases (ScanOptions::keep): give every case to Add, then Finish renders
+/// the same table Aggregate would for the same cases in any order.
+class Aggregation {
+ public:
+  Aggregation(std::vector<Dimension> dims, std::vector<Measure> measures, AggregateOptions options);
+  ~Aggregation();
+  Aggregation(Aggregation&&) noexcept;
+  Aggregation& operator=(Aggregation&&) noexcept;
+
+  /// Counts `c` (or leaves it out, as Aggregate does). Keeps no reference
+  /// to it: memory grows with the rows, not the cases.
+  void Add(const CaseSummary& c);
+  /// The table of what was added (Aggregate's columns, rows, totals, notes).
+  Table Finish(const Labeler& label) const;
+
+ private:
+  struct Rows;
+  std::vector<Dimension> dims_;
+  std::vector<Measure> measures_;
+  AggregateOptions options_;
+  std::unique_ptr<Rows> rows_;
+  std::size_t left_out_ = 0;    ///< received in the period, not concluded (concluded_only)
+  std::size_t considered_ = 0;  ///< received or concluded in the period (concluded_only)
+};
+
 /// Same, with only `concluded_only` set.
 Table Aggregate(const std::vector<CaseSummary>& cases, const std::vector<Dimension>& dims,
                 const std::vector<Measure>& measures, const Labeler& label,
@@ -156,6 +183,22 @@ Table Aggregate(const std::vector<CaseSummary>& cases, const std::vector<Dimensi
 /// counts once in a total. Empty cells where no case falls.
 Table CrossTable(const std::vector<CaseSummary>& cases, const std::vector<Dimension>& dims,
                  Measure measure, const Labeler& label, const AggregateOptions& options);
+
+/// CrossTable one case at a time (see Aggregation): Add every case, then
+/// Finish.
+class CrossTabulation {
+ public:
+  /// `dims` must hold two dimensions.
+  CrossTabulation(const std::vector<Dimension>& dims, Measure measure,
+                  const AggregateOptions& options);
+  void Add(const CaseSummary& c);
+  Table Finish(const Labeler& label) const;
+
+ private:
+  std::vector<Dimension> dims_;
+  Measure measure_;
+  Aggregation pair_, rows_, cols_;
+};
 
 /// The measures of the MoJ-style statistics form (DOMAIN §3), in column
 /// order: cases (mediated), agreed, success_rate, written, oral, amount,

@@ -10,10 +10,12 @@
 #include <cstring>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <thread>
 
 #include "case_index.hpp"
 #include "case_record.hpp"
+#include "labels.hpp"
 #include "lifecycle.hpp"
 #include "settings.hpp"
 #include "store.hpp"
@@ -563,4 +565,50 @@ TEST_CASE("keep drops cases as they are read, through the index or not", "[index
   }
   // Dropped cases are still indexed.
   CHECK(RequireSameAsCold(store).parsed == 0);
+}
+
+TEST_CASE("VisitCases sees each matching case once and keeps none", "[index]") {
+  // Fill(30): case seq has category cats[seq % 5] and month 1 + seq % 3, so
+  // labour is seq 2, 7, 12, 17, 22, 27; in February (seq % 3 == 1): 7, 22.
+  RacyMargin margin(0);
+  TestStore ts;
+  std::vector<std::string> paths = Fill(ts, 30);
+  Store store = ts.Open();
+  auto labour = Filter::Parse({"category:labour"});
+  REQUIRE(labour.ok());
+  const Date today = *Date::Parse("2026-11-29");
+  for (int round = 0; round < 2; ++round) {  // cold, then from the index
+    std::multiset<std::string> seen;
+    Status st = VisitCases(
+        store, *labour, today, {}, [&](const CaseSummary& c) { seen.insert(c.id); }, nullptr);
+    REQUIRE(st.ok());
+    CHECK(seen == std::multiset<std::string>{"WBL-2026-000002", "WBL-2026-000007",
+                                             "WBL-2026-000012", "WBL-2026-000017",
+                                             "WBL-2026-000022", "WBL-2026-000027"});
+  }
+  SelectOptions february;
+  february.received = {*Date::Parse("2026-02-01"), *Date::Parse("2026-02-28"), "2026-02"};
+  auto selected = SelectCases(store, *labour, today, february, nullptr);
+  REQUIRE(selected.ok());
+  REQUIRE(selected->size() == 2);
+  CHECK((*selected)[0].id == "WBL-2026-000007");
+  CHECK((*selected)[1].id == "WBL-2026-000022");
+
+  // An unreadable file fails the visit unless keep_going, never silently.
+  ts.Write(paths[6], Replace(ts.Read(paths[6]), "\"labour\"", "\"no-such-category\""));
+  std::size_t visited = 0;
+  Status failed = VisitCases(
+      store, *labour, today, {}, [&](const CaseSummary&) { ++visited; }, nullptr);
+  CHECK(failed.kind() == ErrorKind::kRejected);
+  CHECK(failed.message().find("1 case file(s) cannot be read") != std::string::npos);
+  SelectOptions keep_going;
+  keep_going.keep_going = true;
+  std::vector<Diagnostic> skipped;
+  visited = 0;
+  REQUIRE(VisitCases(
+              store, *labour, today, keep_going, [&](const CaseSummary&) { ++visited; }, &skipped)
+              .ok());
+  CHECK(visited == 5);
+  REQUIRE(!skipped.empty());
+  CHECK(skipped[0].where.file == paths[6]);
 }

@@ -101,3 +101,60 @@ TEST_CASE("measures are parsed by name", "[stats]") {
   CHECK_FALSE(DefaultPlan({"category"}).concluded_only);
   CHECK_FALSE(DefaultPlan({"level", "street"}).concluded_only);
 }
+
+TEST_CASE("Aggregation counts one case at a time, in any order", "[stats]") {
+  // Six cases by category and level, given in two orders; counts by hand:
+  //   grid:      neighbour agreed, neighbour terminated, labour agreed
+  //   community: neighbour agreed, labour (pending), labour agreed
+  std::vector<CaseSummary> cases = {Concluded("grid", "agreed"), Concluded("grid", "terminated"),
+                                    Concluded("grid", "agreed"), Concluded("community", "agreed"),
+                                    Concluded("community", ""),  Concluded("community", "agreed")};
+  const char* categories[] = {"neighbour", "neighbour", "labour", "neighbour", "labour", "labour"};
+  for (std::size_t i = 0; i < cases.size(); ++i) cases[i].category = categories[i];
+  const std::vector<Dimension> dims = {Dim("level"), Dim("category")};
+
+  for (bool reversed : {false, true}) {
+    INFO("reversed: " << reversed);
+    AggregateOptions options;
+    Aggregation a(dims, {Measure::kCases, Measure::kAgreed, Measure::kSuccessRate}, options);
+    CrossTabulation x(dims, Measure::kCases, options);
+    for (std::size_t k = 0; k < cases.size(); ++k) {
+      const CaseSummary& c = cases[reversed ? cases.size() - 1 - k : k];
+      a.Add(c);
+      x.Add(c);
+    }
+    Table t = a.Finish(nullptr);
+    // Rows by level rank (grid before community), then category code.
+    REQUIRE(t.rows.size() == 4);
+    auto key = [&](std::size_t r) {
+      return std::get<std::string>(t.rows[r][0]) + "/" + std::get<std::string>(t.rows[r][2]);
+    };
+    CHECK(key(0) == "grid/labour");
+    CHECK(key(1) == "grid/neighbour");
+    CHECK(key(2) == "community/labour");
+    CHECK(key(3) == "community/neighbour");
+    CHECK(std::get<std::int64_t>(t.rows[1][4]) == 2);      // grid/neighbour cases
+    CHECK(std::get<std::int64_t>(t.rows[1][5]) == 1);      // of which agreed
+    CHECK(std::get<double>(t.rows[1][6]) == Approx(0.5));  // 1 of 2 concluded
+    CHECK(std::get<std::int64_t>(t.rows[2][4]) == 2);      // community/labour
+    CHECK(std::get<double>(t.rows[2][6]) == Approx(1.0));  // 1 agreed of 1 concluded
+    CHECK(std::get<std::int64_t>(t.totals[4]) == 6);
+    CHECK(std::get<std::int64_t>(t.totals[5]) == 4);
+    CHECK(std::get<double>(t.totals[6]) == Approx(0.8));  // 4 of 5 concluded
+
+    Table cross = x.Finish(nullptr);
+    // Columns: level, level_label, labour, neighbour, total.
+    REQUIRE(cross.columns.size() == 5);
+    CHECK(cross.columns[2].name == "labour");
+    CHECK(cross.columns[3].name == "neighbour");
+    REQUIRE(cross.rows.size() == 2);
+    CHECK(std::get<std::int64_t>(cross.rows[0][2]) == 1);  // grid, labour
+    CHECK(std::get<std::int64_t>(cross.rows[0][3]) == 2);  // grid, neighbour
+    CHECK(std::get<std::int64_t>(cross.rows[0][4]) == 3);
+    CHECK(std::get<std::int64_t>(cross.rows[1][2]) == 2);  // community, labour
+    CHECK(std::get<std::int64_t>(cross.rows[1][3]) == 1);
+    CHECK(std::get<std::int64_t>(cross.totals[2]) == 3);
+    CHECK(std::get<std::int64_t>(cross.totals[3]) == 3);
+    CHECK(std::get<std::int64_t>(cross.totals[4]) == 6);
+  }
+}
