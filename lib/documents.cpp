@@ -6,6 +6,7 @@
 #include "lifecycle.hpp"
 #include "lifecycle_steps.hpp"
 #include "pii.hpp"
+#include "render.hpp"
 #include "text_input.hpp"
 
 namespace mediate {
@@ -312,32 +313,6 @@ Status Cover(const Case& c, const Derived& d, const DocumentContext& ctx, Docume
               {"保管期限", StepCodeLabel("retention", retention)}};
   doc->sections.push_back(std::move(s));
   return Status::Ok();
-}
-
-std::string EscapeHtml(const std::string& text) {
-  std::string out;
-  for (char ch : text) {
-    switch (ch) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += ch;
-    }
-  }
-  return out;
 }
 
 /// Markdown text with the characters that would start markup escaped.

@@ -9,30 +9,6 @@ namespace mediate {
 
 namespace {
 
-std::string Escape(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 bool IsAdultOn(Date born, Date day) {
   auto eighteenth = Date::FromYmd(born.year() + 18, born.month(), born.day());
   if (!eighteenth) eighteenth = Date::FromYmd(born.year() + 18, 3, 1);
@@ -40,9 +16,9 @@ bool IsAdultOn(Date born, Date day) {
 }
 
 void HtmlTable(std::string& out, const std::string& caption, const Table& t) {
-  out += "<h2>" + Escape(caption) + "</h2>\n<table>\n<thead><tr><th>序号</th>";
+  out += "<h2>" + EscapeHtml(caption) + "</h2>\n<table>\n<thead><tr><th>序号</th>";
   for (const auto& c : t.columns)
-    out += "<th>" + Escape(c.heading.empty() ? c.name : c.heading) + "</th>";
+    out += "<th>" + EscapeHtml(c.heading.empty() ? c.name : c.heading) + "</th>";
   out += "</tr></thead>\n<tbody>\n";
   std::size_t n = 0;
   for (const auto& row : t.rows) {
@@ -50,7 +26,7 @@ void HtmlTable(std::string& out, const std::string& caption, const Table& t) {
     for (std::size_t i = 0; i < row.size(); ++i) {
       bool number = t.columns[i].kind == ColumnKind::kInt;
       out += number ? "<td class=\"n\">" : "<td>";
-      out += Escape(CellText(row[i], t.columns[i].kind)) + "</td>";
+      out += EscapeHtml(CellText(row[i], t.columns[i].kind)) + "</td>";
     }
     out += "</tr>\n";
   }
@@ -167,7 +143,7 @@ std::string RenderFilingHtml(const FilingList& f, const std::string& district_na
       district_name + " " + std::to_string(f.year) + "年度人民调解组织和人民调解员备案登记";
   std::string out =
       "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
-      Escape(title) +
+      EscapeHtml(title) +
       "</title>\n<style>\n"
       "@page { size: A4 landscape; margin: 15mm; }\n"
       "body { font-family: \"SimSun\", \"Songti SC\", serif; font-size: 10.5pt; }\n"
@@ -180,7 +156,7 @@ std::string RenderFilingHtml(const FilingList& f, const std::string& district_na
       "td.n { text-align: right; }\n"
       ".sign { margin-top: 3em; }\n"
       "</style>\n</head>\n<body>\n<h1>" +
-      Escape(title) + "</h1>\n";
+      EscapeHtml(title) + "</h1>\n";
   out += "<p>依据《中华人民共和国人民调解法》第十条。人民调解委员会 " +
          std::to_string(f.committees.rows.size()) + " 个，人民调解员 " +
          std::to_string(f.mediators.rows.size()) + " 名。</p>\n";

@@ -18,6 +18,10 @@ enum class Format { kTable, kCsv, kJson, kMarkdown, kXlsx, kJsonl };
 /// "markdown"); nullopt otherwise.
 std::optional<Format> ParseFormat(std::string_view name);
 
+/// `text` with the five characters HTML gives meaning to (& < > " ')
+/// written as entities, for element text and quoted attribute values.
+std::string EscapeHtml(const std::string& text);
+
 /// Terminal columns `text` occupies (UTF-8; CJK wide = 2, combining = 0),
 /// via utf8proc_charwidth. Invalid UTF-8 bytes count 1 each.
 int DisplayWidth(std::string_view text);

@@ -12,33 +12,6 @@
 namespace mediate {
 namespace {
 
-std::string Escape(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char ch : s) {
-    switch (ch) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += ch;
-    }
-  }
-  return out;
-}
-
 /// Text of a table cell, counts with thousands separators.
 std::string ShownCell(const Cell& c, ColumnKind k) {
   if (k == ColumnKind::kInt)
@@ -90,7 +63,7 @@ std::string BarsSvg(const ReportSection& s) {
   std::string out = fmt::format(
       "<svg class=\"chart bars\" data-chart=\"{}\" xmlns=\"http://www.w3.org/2000/svg\" "
       "width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}\">\n",
-      Escape(s.key), width, height, width, height, Escape(s.title));
+      EscapeHtml(s.key), width, height, width, height, EscapeHtml(s.title));
   for (std::size_t i = 0; i < pts.size(); ++i) {
     const int y = static_cast<int>(i) * row_h + 5;
     const double w = max > 0 ? pts[i].second / max * bar_w : 0;
@@ -98,8 +71,8 @@ std::string BarsSvg(const ReportSection& s) {
         "  <text x=\"{}\" y=\"{}\" text-anchor=\"end\" font-size=\"12\">{}</text>\n"
         "  <rect x=\"{}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\" fill=\"#3b6ea5\"/>\n"
         "  <text x=\"{:.1f}\" y=\"{}\" font-size=\"12\">{}</text>\n",
-        label_w - 6, y + 14, Escape(pts[i].first), label_w, y + 2, w, row_h - 6, label_w + w + 4,
-        y + 14, Num(pts[i].second));
+        label_w - 6, y + 14, EscapeHtml(pts[i].first), label_w, y + 2, w, row_h - 6,
+        label_w + w + 4, y + 14, Num(pts[i].second));
   }
   return out + "</svg>\n";
 }
@@ -114,7 +87,7 @@ std::string FunnelSvg(const ReportSection& s) {
   std::string out = fmt::format(
       "<svg class=\"chart funnel\" data-chart=\"{}\" xmlns=\"http://www.w3.org/2000/svg\" "
       "width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}\">\n",
-      Escape(s.key), width, height, width, height, Escape(s.title));
+      EscapeHtml(s.key), width, height, width, height, EscapeHtml(s.title));
   for (std::size_t i = 0; i < pts.size(); ++i) {
     const int y = static_cast<int>(i) * row_h + 5;
     const double w = max > 0 ? std::max(40.0, pts[i].second / max * max_w) : 40.0;
@@ -122,7 +95,8 @@ std::string FunnelSvg(const ReportSection& s) {
         "  <rect x=\"{:.1f}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\" fill=\"#5a8f5a\"/>\n"
         "  <text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"13\" fill=\"#fff\">{} "
         "{}</text>\n",
-        center - w / 2, y, w, row_h - 6, center, y + 22, Escape(pts[i].first), Num(pts[i].second));
+        center - w / 2, y, w, row_h - 6, center, y + 22, EscapeHtml(pts[i].first),
+        Num(pts[i].second));
   }
   return out + "</svg>\n";
 }
@@ -142,7 +116,7 @@ std::string LineSvg(const ReportSection& s) {
       "<svg class=\"chart line\" data-chart=\"{}\" xmlns=\"http://www.w3.org/2000/svg\" "
       "width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}\">\n"
       "  <line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#999\"/>\n",
-      Escape(s.key), width, height, width, height, Escape(s.title), left, height - bottom,
+      EscapeHtml(s.key), width, height, width, height, EscapeHtml(s.title), left, height - bottom,
       width - right, height - bottom);
   std::string points;
   for (std::size_t i = 0; i < pts.size(); ++i) {
@@ -153,7 +127,7 @@ std::string LineSvg(const ReportSection& s) {
         "  <circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3\" fill=\"#a5533b\"/>\n"
         "  <text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\" font-size=\"11\">{}</text>\n"
         "  <text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\" font-size=\"11\">{}</text>\n",
-        x, y, x, y - 6, Num(pts[i].second), x, height - bottom + 16, Escape(pts[i].first));
+        x, y, x, y - 6, Num(pts[i].second), x, height - bottom + 16, EscapeHtml(pts[i].first));
   }
   out += fmt::format(
       "  <polyline points=\"{}\" fill=\"none\" stroke=\"#a5533b\" "
@@ -170,19 +144,19 @@ std::string HtmlTable(const Table& t) {
   };
   for (const auto& c : t.columns)
     out += fmt::format("<th{}>{}</th>", numeric(c.kind) ? " class=\"n\"" : "",
-                       Escape(c.heading.empty() ? c.name : c.heading));
+                       EscapeHtml(c.heading.empty() ? c.name : c.heading));
   out += "</tr></thead>\n<tbody>\n";
   auto row_html = [&](const std::vector<Cell>& row, const char* cls) {
     std::string r = fmt::format("<tr{}>", cls);
     for (std::size_t i = 0; i < t.columns.size() && i < row.size(); ++i)
       r += fmt::format("<td{}>{}</td>", numeric(t.columns[i].kind) ? " class=\"n\"" : "",
-                       Escape(ShownCell(row[i], t.columns[i].kind)));
+                       EscapeHtml(ShownCell(row[i], t.columns[i].kind)));
     return r + "</tr>\n";
   };
   for (const auto& row : t.rows) out += row_html(row, "");
   if (!t.totals.empty()) out += row_html(t.totals, " class=\"total\"");
   out += "</tbody>\n</table>\n";
-  for (const auto& n : t.notes) out += "<p class=\"note\">" + Escape(n) + "</p>\n";
+  for (const auto& n : t.notes) out += "<p class=\"note\">" + EscapeHtml(n) + "</p>\n";
   return out;
 }
 
@@ -279,7 +253,7 @@ std::string RenderReportMarkdown(const Report& r) {
 std::string RenderReportHtml(const Report& r) {
   std::string out =
       "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
-      Escape(r.title) +
+      EscapeHtml(r.title) +
       "</title>\n<style>\n"
       "body{font-family:\"Noto Sans CJK SC\",\"Noto Sans SC\",sans-serif;margin:2em;color:#222}\n"
       "h1{font-size:1.6em}h2{font-size:1.2em;border-bottom:1px solid #ccc;margin-top:1.6em}\n"
@@ -291,15 +265,16 @@ std::string RenderReportHtml(const Report& r) {
       "svg.chart{display:block;margin:.5em 0;max-width:100%;height:auto}\n"
       "@media print{body{margin:1cm}section{break-inside:avoid}.figure{break-inside:avoid}}\n"
       "</style>\n</head>\n<body>\n<h1>" +
-      Escape(r.title) + "</h1>\n<p class=\"note\">统计期间 " + Escape(r.period) + "；生成日期 " +
-      Escape(r.generated) + "。案件按受理日期计入期间，调结类指标按调结日期计入。</p>\n";
+      EscapeHtml(r.title) + "</h1>\n<p class=\"note\">统计期间 " + EscapeHtml(r.period) +
+      "；生成日期 " + EscapeHtml(r.generated) +
+      "。案件按受理日期计入期间，调结类指标按调结日期计入。</p>\n";
   out += "<section id=\"figures\"><h2>主要数据</h2>\n<div class=\"figures\">\n";
   for (const auto& f : r.figures)
-    out += "<div class=\"figure\" data-key=\"" + Escape(f.key) + "\"><div class=\"v\">" +
-           Escape(FigureText(f)) + "</div><div>" + Escape(f.label) + "</div></div>\n";
+    out += "<div class=\"figure\" data-key=\"" + EscapeHtml(f.key) + "\"><div class=\"v\">" +
+           EscapeHtml(FigureText(f)) + "</div><div>" + EscapeHtml(f.label) + "</div></div>\n";
   out += "</div></section>\n";
   for (const auto& s : r.sections) {
-    out += "<section id=\"" + Escape(s.key) + "\">\n<h2>" + Escape(s.title) + "</h2>\n";
+    out += "<section id=\"" + EscapeHtml(s.key) + "\">\n<h2>" + EscapeHtml(s.title) + "</h2>\n";
     switch (s.chart) {
       case ChartKind::kBars:
         out += BarsSvg(s);
