@@ -96,7 +96,7 @@ class MediatorCommand : public Command {
     list_->add_option("--status", status_, "active, retired or all (default all)");
     list_->add_flag("--lecturers", lecturers_, "only lecturers (授课骨干)");
     list_->add_flag("--reveal", reveal_, "show phone numbers in full");
-    DeclareFormat(list_);
+    out_.Declare(list_);
 
     show_ = app.add_subcommand("show", "one mediator with ratings");
     show_->add_option("id", id_, "mediator id")->required();
@@ -132,7 +132,7 @@ class MediatorCommand : public Command {
     stats_ = app.add_subcommand("stats",
                                 "active mediators by grade, employment, role and sex; lecturers, "
                                 "honours");
-    DeclareFormat(stats_);
+    out_.Declare(stats_);
 
     eligible_ =
         app.add_subcommand("eligible",
@@ -141,7 +141,7 @@ class MediatorCommand : public Command {
     eligible_->add_option("--grade", grade_, "the grade to check (default: every configured)");
     eligible_->add_option("--date", date_, "as of this date (default today)");
     eligible_->add_flag("--all", all_, "list every active mediator, eligible or not");
-    DeclareFormat(eligible_);
+    out_.Declare(eligible_);
   }
 
   Status Run(Context& ctx) override {
@@ -158,16 +158,6 @@ class MediatorCommand : public Command {
   }
 
  private:
-  void DeclareFormat(CLI::App* app) {
-    app->add_option("--format", format_, "table, csv, json, md or xlsx");
-    app->add_option("-o,--output", output_, "write to FILE (required for xlsx)");
-  }
-  Status Output(Context& ctx, const Table& t, const std::string& sheet) {
-    ReadingOptions r;
-    r.format = format_;
-    r.output = output_;
-    return r.Output(ctx, t, sheet);
-  }
   Result<Date> DateOr(Context& ctx, const std::string& text, const char* flag) {
     if (text.empty()) return ctx.Today();
     if (auto d = Date::Parse(text)) return *d;
@@ -196,7 +186,7 @@ class MediatorCommand : public Command {
       if (lecturers_ && !m.lecturer) return false;
       return true;
     });
-    auto f = ParseFormat(format_);
+    auto f = ParseFormat(out_.format);
     if (f && *f == Format::kTable) {
       // The terminal view keeps the columns people scan; csv/json have all.
       Table narrow;
@@ -211,9 +201,9 @@ class MediatorCommand : public Command {
         narrow.rows.push_back(std::move(r));
       }
       narrow.notes.push_back(std::to_string(t.rows.size()) + " mediators");
-      return Output(ctx, narrow, "mediators");
+      return out_.Output(ctx, narrow, "mediators");
     }
-    return Output(ctx, t, "mediators");
+    return out_.Output(ctx, t, "mediators");
   }
 
   Status PrintCard(Context& ctx, const Table& card) {
@@ -410,15 +400,16 @@ class MediatorCommand : public Command {
 
   Status Stats(Context& ctx) {
     const Store& store = ctx.st();
-    return Output(ctx,
-                  RosterStatsTable(
-                      store.mediators(),
-                      [&store](const std::string& vocab, const std::string& code) {
-                        if (vocab == "sex")
-                          return std::string(code == "male" ? "男" : code == "female" ? "女" : "");
-                        return store.vocab().Get(vocab).Zh(code);
-                      }),
-                  "mediators");
+    return out_.Output(
+        ctx,
+        RosterStatsTable(
+            store.mediators(),
+            [&store](const std::string& vocab, const std::string& code) {
+              if (vocab == "sex")
+                return std::string(code == "male" ? "男" : code == "female" ? "女" : "");
+              return store.vocab().Get(vocab).Zh(code);
+            }),
+        "mediators");
   }
 
   Status Eligible(Context& ctx) {
@@ -442,15 +433,16 @@ class MediatorCommand : public Command {
     if (!trainings.ok()) return trainings.status();
     auto records = ComputeMediatorRecords(ctx.st(), *trainings, *date);
     if (!records.ok()) return records.status();
-    return Output(ctx, EligibilityTable(*records, ctx.st().mediators(), *team, grades, all_),
-                  "eligible");
+    return out_.Output(ctx, EligibilityTable(*records, ctx.st().mediators(), *team, grades, all_),
+                       "eligible");
   }
 
   CLI::App *list_ = nullptr, *show_ = nullptr, *add_ = nullptr, *edit_ = nullptr,
            *retire_ = nullptr, *import_ = nullptr, *rate_ = nullptr, *stats_ = nullptr,
            *eligible_ = nullptr;
   FieldOptions add_fields_, edit_fields_;
-  std::string id_, org_, grade_text_, status_, file_, basis_, date_, format_ = "table", output_;
+  std::string id_, org_, grade_text_, status_, file_, basis_, date_;
+  OutputOptions out_;
   int grade_ = 0;
   bool reveal_ = false, lecturers_ = false, dry_run_ = false, all_ = false;
 };

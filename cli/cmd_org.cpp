@@ -54,8 +54,7 @@ class OrgCommand : public Command {
     list_ = app.add_subcommand("list", "the register, with members and full-time counts");
     list_->add_option("--kind", kind_, "only this kind (code or label)");
     list_->add_option("--status", status_, "active, retired or all (default all)");
-    list_->add_option("--format", format_, "table, csv, json, md or xlsx");
-    list_->add_option("-o,--output", output_, "write to FILE (required for xlsx)");
+    out_.Declare(list_);
 
     show_ = app.add_subcommand("show", "one organisation with its members and Law Art. 8 checks");
     show_->add_option("id", id_, "organisation id")->required();
@@ -106,10 +105,7 @@ class OrgCommand : public Command {
           if (!status_.empty() && status_ != "all" && o.status != status_) return false;
           return true;
         });
-    ReadingOptions r;
-    r.format = format_;
-    r.output = output_;
-    return r.Output(ctx, t, "organisations");
+    return out_.Output(ctx, t, "organisations");
   }
 
   Status Show(Context& ctx) {
@@ -212,7 +208,8 @@ class OrgCommand : public Command {
   CLI::App *list_ = nullptr, *show_ = nullptr, *add_ = nullptr, *edit_ = nullptr,
            *retire_ = nullptr;
   OrgFieldOptions add_fields_, edit_fields_;
-  std::string id_, kind_, status_, format_ = "table", output_;
+  std::string id_, kind_, status_;
+  OutputOptions out_;
   bool dry_run_ = false;
 };
 

@@ -52,7 +52,7 @@ class TrainingCommand : public Command {
 
     list_ = app.add_subcommand("list", "list sessions");
     DeclarePeriod(list_);
-    DeclareFormat(list_);
+    out_.Declare(list_);
 
     show_ = app.add_subcommand("show", "one session with its attendees");
     show_->add_option("id", id_, "session id")->required();
@@ -62,7 +62,7 @@ class TrainingCommand : public Command {
                                 "for a period");
     DeclarePeriod(stats_);
     stats_->add_option("--by", by_, "group by year, kind, level, lecturer, org or mediator");
-    DeclareFormat(stats_);
+    out_.Declare(stats_);
     stats_->footer(
         "coverage = active mediators with at least one session in the period ÷ active\n"
         "mediators (roster status now); hours_per_mediator = hours received by active\n"
@@ -72,7 +72,7 @@ class TrainingCommand : public Command {
                               "active mediators below the yearly training hours (store setting "
                               "training.yearly_hours)");
     due_->add_option("--year", year_, "calendar year")->required();
-    DeclareFormat(due_);
+    out_.Declare(due_);
   }
 
   Status Run(Context& ctx) override {
@@ -91,16 +91,6 @@ class TrainingCommand : public Command {
     app->add_option("--year", years_, "one calendar year (same as --years Y)");
     app->add_option("--from", from_, "first day, YYYY-MM-DD");
     app->add_option("--to", to_, "last day, YYYY-MM-DD");
-  }
-  void DeclareFormat(CLI::App* app) {
-    app->add_option("--format", format_, "table, csv, json, md or xlsx");
-    app->add_option("-o,--output", output_, "write to FILE (required for xlsx)");
-  }
-  Status Output(Context& ctx, const Table& t, const std::string& sheet) {
-    ReadingOptions r;
-    r.format = format_;
-    r.output = output_;
-    return r.Output(ctx, t, sheet);
   }
   std::function<std::string(const std::string&)> KindLabel(const Store& store) {
     return
@@ -234,7 +224,8 @@ class TrainingCommand : public Command {
     if (!period.ok()) return period.status();
     auto trainings = LoadTrainings(ctx.st());
     if (!trainings.ok()) return trainings.status();
-    return Output(ctx, TrainingListTable(*trainings, *period, KindLabel(ctx.st())), "trainings");
+    return out_.Output(ctx, TrainingListTable(*trainings, *period, KindLabel(ctx.st())),
+                       "trainings");
   }
 
   Status Show(Context& ctx) {
@@ -273,7 +264,7 @@ class TrainingCommand : public Command {
     auto t = TrainingStatsTable(*trainings, ctx.st().mediators(), ctx.st().orgs(), *period, by_,
                                 KindLabel(ctx.st()));
     if (!t.ok()) return t.status();
-    return Output(ctx, *t, "training");
+    return out_.Output(ctx, *t, "training");
   }
 
   Status Due(Context& ctx) {
@@ -282,17 +273,18 @@ class TrainingCommand : public Command {
     if (!team.ok()) return team.status();
     auto trainings = LoadTrainings(ctx.st());
     if (!trainings.ok()) return trainings.status();
-    return Output(ctx,
-                  TrainingDueTable(*trainings, ctx.st().mediators(), ctx.st().orgs(), year_,
-                                   team->training_yearly_hours),
-                  "training due");
+    return out_.Output(ctx,
+                       TrainingDueTable(*trainings, ctx.st().mediators(), ctx.st().orgs(), year_,
+                                        team->training_yearly_hours),
+                       "training due");
   }
 
   CLI::App *import_ = nullptr, *add_ = nullptr, *list_ = nullptr, *show_ = nullptr,
            *stats_ = nullptr, *due_ = nullptr;
   std::string file_, id_, date_, kind_, title_, level_, hours_, lecturer_, lecturer_name_;
   std::vector<std::string> attendees_;
-  std::string years_, from_, to_, by_, format_ = "table", output_;
+  std::string years_, from_, to_, by_;
+  OutputOptions out_;
   int year_ = 0;
   bool dry_run_ = false;
 };

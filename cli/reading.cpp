@@ -95,4 +95,16 @@ Status ReadingOptions::Output(Context& ctx, const Table& t, const std::string& s
   return Status::Ok();
 }
 
+void OutputOptions::Declare(CLI::App* app) {
+  app->add_option("--format", format, "table, csv, json, md or xlsx")->type_name("FORMAT");
+  app->add_option("-o,--output", output, "write to FILE (required for xlsx)")->type_name("FILE");
+}
+
+Status OutputOptions::Output(Context& ctx, const Table& t, const std::string& sheet) const {
+  ReadingOptions r;
+  r.format = format;
+  r.output = output;
+  return r.Output(ctx, t, sheet);
+}
+
 }  // namespace mediate::cli

@@ -12,6 +12,19 @@
 
 namespace mediate::cli {
 
+/// --format and -o/--output alone, for the register commands that take no
+/// case filter (org, mediator, training).
+struct OutputOptions {
+  std::string format = "table";
+  std::string output;
+
+  /// Declares --format and -o/--output on `app`.
+  void Declare(CLI::App* app);
+  /// Renders `t` to stdout, or to -o FILE (required for xlsx). kUsage for
+  /// an unknown format, kIo when FILE cannot be written.
+  Status Output(Context& ctx, const Table& t, const std::string& sheet) const;
+};
+
 struct ReadingOptions {
   std::vector<std::string> terms;
   std::string format = "table";
