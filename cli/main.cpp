@@ -6,6 +6,8 @@
 // 4 store busy or write failed, 70 internal error.
 #include <CLI/CLI.hpp>
 
+#include <filesystem>
+
 #include <clocale>
 #include <cstdio>
 
@@ -88,7 +90,11 @@ int Main(int argc, char** argv) {
     if (!e.sub->parsed()) continue;
     Status st;
     if (e.spec->needs != Needs::kNothing) {
-      auto store = Store::Open(ctx.global.store_dir.empty() ? "." : ctx.global.store_dir);
+      const std::string& dir = ctx.global.store_dir;
+      std::error_code ec;
+      Result<Store> store = Status::Usage("-C " + dir + ": no such directory");
+      if (dir.empty() || std::filesystem::is_directory(dir, ec))
+        store = Store::Open(dir.empty() ? "." : dir);
       if (!store.ok()) {
         st = store.status();
       } else {

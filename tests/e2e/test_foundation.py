@@ -42,6 +42,10 @@ class InitTest(StoreTestCase):
         self.assertEqual(self.m("stats", "--by", "nonsense", check=None).returncode, 2)
         self.assertEqual(self.m("list", "catgory:labour", check=None).returncode, 2)
         self.assertEqual(run(["frobnicate"]).returncode, 2)
+        missing = os.path.join(self.tmp, "no-such-store")
+        p = run(["-C", missing, "list"])
+        self.assertEqual(p.returncode, 2)
+        self.assertIn("-C " + missing + ": no such directory", p.stderr)
 
 
 class IntakeTest(StoreTestCase):
