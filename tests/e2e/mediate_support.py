@@ -28,6 +28,23 @@ def run(args, cwd=None, stdin=None, env=None, check=None, preexec=None):
     return p
 
 
+def isolated_env(home, now):
+    """The environment of a test that runs mediate itself: the caller's, with git's
+    configuration and HOME under `home`, the clock pinned at `now`, TZ=UTC, and no
+    office, operator or fault injection inherited."""
+    env = dict(os.environ)
+    env.update({
+        "HOME": home,
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_CONFIG_GLOBAL": os.path.join(home, "gitconfig"),
+        "MEDIATE_NOW": now,
+        "TZ": "UTC",
+    })
+    for k in ("MEDIATE_OFFICE", "MEDIATE_USER", "MEDIATE_FAULT"):
+        env.pop(k, None)
+    return env
+
+
 def git(store, *args):
     return subprocess.run(["git", "-C", store] + list(args), capture_output=True, text=True,
                           check=True).stdout

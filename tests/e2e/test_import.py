@@ -18,6 +18,8 @@ import unittest
 
 import yaml
 
+from mediate_support import isolated_env
+
 MEDIATE = os.environ.get("MEDIATE", "mediate")
 SOURCE = os.environ.get("MEDIATE_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
 LEDGER = os.path.join(SOURCE, "examples", "ledgers", "ledger-2026q1.csv")
@@ -79,18 +81,7 @@ class StoreFixture(unittest.TestCase):
     def setUp(self):
         self.tmp = tempfile.mkdtemp(prefix="mediate-import-")
         self.store = os.path.join(self.tmp, "store")
-        self.env = dict(os.environ)
-        self.env.update(
-            {
-                "HOME": self.tmp,
-                "GIT_CONFIG_NOSYSTEM": "1",
-                "GIT_CONFIG_GLOBAL": os.path.join(self.tmp, "gitconfig"),
-                "MEDIATE_NOW": "2026-04-15T10:00:00+08:00",
-                "TZ": "UTC",
-            }
-        )
-        for k in ("MEDIATE_OFFICE", "MEDIATE_USER", "MEDIATE_FAULT"):
-            self.env.pop(k, None)
+        self.env = isolated_env(self.tmp, "2026-04-15T10:00:00+08:00")
         r = self.mediate("init", self.store, "--from", SETUP, store=False)
         self.assertEqual(r.returncode, 0, r.stderr)
 

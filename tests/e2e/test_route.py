@@ -32,6 +32,8 @@ import unittest
 
 import yaml
 
+from mediate_support import isolated_env
+
 MEDIATE = os.environ.get("MEDIATE", "mediate")
 SOURCE = os.environ.get("MEDIATE_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
 SETUP = os.path.join(SOURCE, "examples", "wanbailin")
@@ -105,18 +107,7 @@ class RouteTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.base = tempfile.mkdtemp(prefix="mediate-route-")
-        cls.env = dict(os.environ)
-        cls.env.update(
-            {
-                "HOME": cls.base,
-                "GIT_CONFIG_NOSYSTEM": "1",
-                "GIT_CONFIG_GLOBAL": os.path.join(cls.base, "gitconfig"),
-                "MEDIATE_NOW": NOW,
-                "TZ": "UTC",
-            }
-        )
-        for k in ("MEDIATE_OFFICE", "MEDIATE_USER", "MEDIATE_FAULT"):
-            cls.env.pop(k, None)
+        cls.env = isolated_env(cls.base, NOW)
         cls.template = os.path.join(cls.base, "S")
         for args in (
             ["init", cls.template, "--from", SETUP, "--as", OPERATOR],
