@@ -140,7 +140,11 @@ Case CaseFromValue(const Value& root, const std::string& file, const Vocabulary&
   for (const auto& [k, v] : root.entries()) {
     bool known = false;
     for (const char* f : kKnownFields) known = known || k == f;
-    if (!known) c.extra.entries().emplace_back(k, v);
+    if (known) continue;
+    // Kept and written back unchanged (a later version's field), but named:
+    // a misspelt field would otherwise go unnoticed.
+    r.Warning(v, k, "unknown field (kept as is)");
+    c.extra.entries().emplace_back(k, v);
   }
   return c;
 }

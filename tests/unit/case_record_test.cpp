@@ -85,6 +85,23 @@ TEST_CASE("case records report missing and unknown fields with their place", "[c
   CHECK(sink.items()[0].field == "category");
 }
 
+TEST_CASE("an unknown field is named in a warning and written back unchanged", "[case_record]") {
+  std::string text = EmitYaml(CaseToValue(SampleCase()));
+  // A misspelt field added by hand, on line 2.
+  text.insert(text.find('\n') + 1, "summray: \"楼上漏水\"\n");
+  auto v = ParseYaml(text, "c.yaml");
+  REQUIRE(v.ok());
+  DiagnosticSink sink;
+  Case c = CaseFromValue(*v, "c.yaml", Vocabulary::Builtin(), &sink);
+  CHECK_FALSE(sink.has_errors());
+  REQUIRE(sink.items().size() == 1);
+  CHECK(sink.items()[0].severity == Severity::kWarning);
+  CHECK(sink.items()[0].field == "summray");
+  CHECK(sink.items()[0].where.line == 2);
+  CHECK(sink.items()[0].message == "unknown field (kept as is)");
+  CHECK(EmitYaml(CaseToValue(c)).find("summray: \"楼上漏水\"") != std::string::npos);
+}
+
 TEST_CASE("case ids parse and format", "[case_record]") {
   std::string office;
   int year = 0, seq = 0;
