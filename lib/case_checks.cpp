@@ -8,7 +8,7 @@
 
 namespace mediate {
 
-Location LocateField(const Value& root, const std::string& file, const std::string& path) {
+const Value* FieldAt(const Value& root, const std::string& path) {
   const Value* cur = &root;
   std::size_t pos = 0;
   while (cur && pos < path.size()) {
@@ -31,6 +31,11 @@ Location LocateField(const Value& root, const std::string& file, const std::stri
       pos = end + 1;
     }
   }
+  return cur;
+}
+
+Location LocateField(const Value& root, const std::string& file, const std::string& path) {
+  const Value* cur = FieldAt(root, path);
   if (!cur || (cur->mark().line == 0)) return {file, 0, 0};
   return {file, cur->mark().line, cur->mark().column};
 }

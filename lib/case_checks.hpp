@@ -46,6 +46,10 @@ struct CheckContext {
 void CheckCase(const Case& c, const Value& root, const std::string& file, const CheckContext& ctx,
                DiagnosticSink* sink);
 
+/// The value at a field path ("parties[0].id_number") in `root`, or nullptr
+/// when the path leads nowhere.
+const Value* FieldAt(const Value& root, const std::string& path);
+
 /// Finds the position of a field path ("parties[0].id_number") in `root`
 /// (the record as read); the file alone when not found.
 Location LocateField(const Value& root, const std::string& file, const std::string& path);

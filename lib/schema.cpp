@@ -112,6 +112,30 @@ std::string PathOf(const std::vector<std::string>& context) {
   return path;
 }
 
+/// What the record holds where the schema objected: "; found \"abc\"",
+/// "; found a list", … ("" at the record itself).
+std::string Found(const Value* v) {
+  if (!v) return "";
+  switch (v->type()) {
+    case Value::Type::kNull:
+      return "; found an empty value";
+    case Value::Type::kScalar: {
+      std::string text = v->text();
+      if (text.size() > 60) {
+        std::size_t cut = 60;
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+        text = text.substr(0, cut) + "…";
+      }
+      return v->quoted() ? "; found \"" + text + "\"" : "; found " + text;
+    }
+    case Value::Type::kSequence:
+      return "; found a list";
+    case Value::Type::kMap:
+      return "; found a map";
+  }
+  return "";
+}
+
 }  // namespace
 
 std::vector<std::string> SchemaNames() {
@@ -142,8 +166,14 @@ void CheckSchema(const Value& root, const std::string& schema_name, const std::s
     std::string path = PathOf(error.context);
     if (seen.count(path) && seen[path] == error.description) continue;
     seen[path] = error.description;
+    std::string message = error.description;
+    if (!path.empty()) {
+      std::string found = Found(FieldAt(root, path));
+      if (!found.empty() && !message.empty() && message.back() == '.') message.pop_back();
+      message += found;
+    }
     sink->Error(LocateField(root, file, path), path.empty() ? "(record)" : path,
-                error.description + " (" + schema_name + ")");
+                message + " (" + schema_name + ")");
   }
 }
 

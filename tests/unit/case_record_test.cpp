@@ -1,7 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <map>
+
 #include "case_record.hpp"
 #include "lifecycle.hpp"
+#include "schema.hpp"
 #include "settings.hpp"
 #include "store.hpp"
 #include "test_support.hpp"
@@ -100,6 +103,26 @@ TEST_CASE("an unknown field is named in a warning and written back unchanged", "
   CHECK(sink.items()[0].where.line == 2);
   CHECK(sink.items()[0].message == "unknown field (kept as is)");
   CHECK(EmitYaml(CaseToValue(c)).find("summray: \"楼上漏水\"") != std::string::npos);
+}
+
+TEST_CASE("schema errors quote what the file holds", "[case_record]") {
+  std::string text = EmitYaml(CaseToValue(SampleCase()));
+  text.insert(text.find('\n') + 1, "people_involved: \"many\"\ntags: {a: 1}\n");
+  text.erase(text.find("people_involved: 2\n"), std::string("people_involved: 2\n").size());
+  auto v = ParseYaml(text, "c.yaml");
+  REQUIRE(v.ok());
+  DiagnosticSink sink;
+  CheckSchema(*v, "case.schema.yaml", "c.yaml", &sink);
+  REQUIRE(sink.error_count() == 2);
+  std::map<std::string, Diagnostic> by_field;
+  for (const auto& d : sink.items()) by_field[d.field] = d;
+  REQUIRE(by_field.count("people_involved"));
+  CHECK(by_field["people_involved"].where.line == 2);
+  CHECK(by_field["people_involved"].message ==
+        "Value type not permitted by 'type' constraint; found \"many\" (case.schema.yaml)");
+  REQUIRE(by_field.count("tags"));
+  CHECK(by_field["tags"].where.line == 3);
+  CHECK(by_field["tags"].message.find("; found a map (case.schema.yaml)") != std::string::npos);
 }
 
 TEST_CASE("case ids parse and format", "[case_record]") {
