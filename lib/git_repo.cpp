@@ -21,7 +21,15 @@ namespace {
 
 void InitLibgit2() {
   static std::once_flag once;
-  std::call_once(once, [] { git_libgit2_init(); });  // never shut down
+  std::call_once(once, [] {
+    git_libgit2_init();  // never shut down
+    // libgit2 caches trees of up to 4 KiB only; a month directory of a large
+    // store (cases/2026/03: thousands of entries) is bigger, so every lookup
+    // of a path in it would inflate and parse the whole tree again. 8 MiB
+    // holds a month of a 10^6-case store; the cache's total stays bounded
+    // (GIT_OPT_SET_CACHE_MAX_SIZE, 256 MiB by default).
+    git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, static_cast<size_t>(8) << 20);
+  });
 }
 
 template <typename T, void (*F)(T*)>
