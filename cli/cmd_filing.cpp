@@ -54,9 +54,7 @@ class FilingCommand : public Command {
       if (!out) return Status::Io("cannot write " + output_ + ": " + std::strerror(errno));
       return Status::Ok();
     }
-    ReadingOptions r;
-    r.format = format_;
-    r.output = output_;
+    const OutputOptions r{format_, output_};
     auto parsed = r.ParsedFormat();
     if (!parsed.ok()) return parsed.status();
     const Table* only = list_ == "committees"  ? &f.committees

@@ -237,9 +237,7 @@ class ReviewCommand : public Command {
                         r.score >= 0 ? Cell(std::int64_t{r.score}) : Cell(), f,
                         static_cast<std::int64_t>(r.individual.size())});
     }
-    ReadingOptions out;
-    out.format = format_;
-    out.output = output_;
+    const OutputOptions out{format_, output_};
     return out.Output(ctx, t, "reviews");
   }
 
@@ -249,9 +247,7 @@ class ReviewCommand : public Command {
     auto reviews = LoadReviews(ctx.st());
     if (!reviews.ok()) return reviews.status();
     ReviewStats s = ComputeReviewStats(*reviews, *year);
-    ReadingOptions out;
-    out.format = format_;
-    out.output = output_;
+    const OutputOptions out{format_, output_};
     return out.Output(
         ctx, kinds_ ? ReviewKindsTable(s, Label(ctx.st())) : ReviewStatsTable(s, Label(ctx.st())),
         "review stats");

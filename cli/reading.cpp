@@ -36,7 +36,7 @@ Result<Period> ReadingOptions::ParsedPeriod() const {
   return ParsePeriod(period_options);
 }
 
-Result<Format> ReadingOptions::ParsedFormat() const {
+Result<Format> OutputOptions::ParsedFormat() const {
   auto f = ParseFormat(format);
   if (!f)
     return Status::Usage("unknown format \"" + format +
@@ -83,7 +83,7 @@ Status ReadingOptions::Visit(Context& ctx,
   return st;
 }
 
-Status ReadingOptions::Output(Context& ctx, const Table& t, const std::string& sheet) const {
+Status OutputOptions::Output(Context& ctx, const Table& t, const std::string& sheet) const {
   auto f = ParsedFormat();
   if (!f.ok()) return f.status();
   if (*f == Format::kXlsx) return Emit(ctx, t, *f, output, sheet);
@@ -98,13 +98,6 @@ Status ReadingOptions::Output(Context& ctx, const Table& t, const std::string& s
 void OutputOptions::Declare(CLI::App* app) {
   app->add_option("--format", format, "table, csv, json, md or xlsx")->type_name("FORMAT");
   app->add_option("-o,--output", output, "write to FILE (required for xlsx)")->type_name("FILE");
-}
-
-Status OutputOptions::Output(Context& ctx, const Table& t, const std::string& sheet) const {
-  ReadingOptions r;
-  r.format = format;
-  r.output = output;
-  return r.Output(ctx, t, sheet);
 }
 
 }  // namespace mediate::cli

@@ -12,23 +12,26 @@
 
 namespace mediate::cli {
 
-/// --format and -o/--output alone, for the register commands that take no
-/// case filter (org, mediator, training).
+/// --format and -o/--output: how a command renders its table. Alone for the
+/// commands that take no case filter (org, mediator, training, review,
+/// filing); part of ReadingOptions for the others.
 struct OutputOptions {
   std::string format = "table";
   std::string output;
 
   /// Declares --format and -o/--output on `app`.
   void Declare(CLI::App* app);
+  /// The chosen format; kUsage for an unknown one.
+  Result<Format> ParsedFormat() const;
   /// Renders `t` to stdout, or to -o FILE (required for xlsx). kUsage for
   /// an unknown format, kIo when FILE cannot be written.
   Status Output(Context& ctx, const Table& t, const std::string& sheet) const;
 };
 
-struct ReadingOptions {
+/// The options of a reading command: filter terms, period, --keep-going,
+/// and its output (OutputOptions).
+struct ReadingOptions : OutputOptions {
   std::vector<std::string> terms;
-  std::string format = "table";
-  std::string output;
   bool keep_going = false;
   PeriodOptions period_options;
   bool has_period = false;
@@ -40,8 +43,6 @@ struct ReadingOptions {
   void DeclarePeriod(CLI::App& app);
   /// The period given (unset when none); kUsage when malformed.
   Result<Period> ParsedPeriod() const;
-  /// The chosen format; kUsage for an unknown one.
-  Result<Format> ParsedFormat() const;
   /// Parses the filter and selects the cases; prints skipped files as
   /// warnings when --keep-going. With a period (DeclarePeriod) and
   /// `by_received`, only cases received in it; without `by_received` the
@@ -52,8 +53,6 @@ struct ReadingOptions {
   /// calls `visit` for every case it matches, holding none (VisitCases). The
   /// period is not applied: the caller counts by it.
   Status Visit(Context& ctx, const std::function<void(const CaseSummary&)>& visit) const;
-  /// Renders `t` to stdout, or to -o FILE (required for xlsx).
-  Status Output(Context& ctx, const Table& t, const std::string& sheet) const;
 };
 
 }  // namespace mediate::cli
