@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <set>
 
 namespace mediate {
 namespace {
@@ -312,6 +313,9 @@ Aggregation::Aggregation(std::vector<Dimension> dims, std::vector<Measure> measu
       options_(std::move(options)),
       rows_(std::make_unique<Rows>()) {
   rows_->values.resize(dims_.size());
+  // Rows listed whatever the cases (the MoJ form lists every category).
+  if (dims_.size() == 1 && !options_.all_values.empty())
+    for (const auto& v : options_.all_values[0]) rows_->tallies[{v}];
 }
 
 Aggregation::~Aggregation() = default;
@@ -357,13 +361,10 @@ Table Aggregation::Finish(const Labeler& label) const {
   const auto& measures = measures_;
   const AggregateOptions& options = options_;
   const Tally& total = rows_->total;
-  std::map<std::vector<std::string>, Tally> tallies = rows_->tallies;
-  std::map<std::vector<std::string>, bool> listed;
+  const std::map<std::vector<std::string>, Tally>& tallies = rows_->tallies;
+  std::set<std::vector<std::string>> listed;
   if (dims.size() == 1 && !options.all_values.empty())
-    for (const auto& v : options.all_values[0]) {
-      tallies[{v}];
-      listed[{v}] = true;
-    }
+    for (const auto& v : options.all_values[0]) listed.insert({v});
   const bool with_cases =
       std::find(measures.begin(), measures.end(), Measure::kCases) != measures.end();
   Measure share_base = Measure::kCases;
