@@ -29,8 +29,8 @@ struct CaseSummary {
   std::string street, community, grid;  ///< division codes
 
   // Derived from the events (lifecycle replay).
-  std::string
-      status;  ///< received, routed, mediating, agreed, terminated, withdrawn, refused, closed
+  /// received, routed, mediating, agreed, terminated, withdrawn, refused, closed
+  std::string status;
   std::string level;  ///< grid | community | street | district | city | ""
   std::string org;    ///< handling organisation id
   std::vector<std::string> mediators;

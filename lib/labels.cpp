@@ -130,6 +130,12 @@ Result<Filter> ParseStoreFilter(const Store& store, const std::vector<std::strin
 
 namespace {
 
+/// True when `c` is received in the selection's period and matches `filter`.
+bool Selected(const CaseSummary& c, const Filter& filter, Date today,
+              const SelectOptions& options) {
+  return options.received.Contains(c.received) && filter.Matches(c, today);
+}
+
 /// Scans the store with `keep` and turns unreadable files into the
 /// selection's error (or into `skipped` when keeping going).
 Result<CaseScan> ScanSelected(const Store& store, const SelectOptions& options,
@@ -158,9 +164,7 @@ Result<std::vector<CaseSummary>> SelectCases(const Store& store, const Filter& f
                                              std::vector<Diagnostic>* skipped) {
   std::function<bool(const CaseSummary&)> keep;
   if (!filter.empty() || options.received.set())
-    keep = [&](const CaseSummary& c) {
-      return options.received.Contains(c.received) && filter.Matches(c, today);
-    };
+    keep = [&](const CaseSummary& c) { return Selected(c, filter, today, options); };
   auto scan = ScanSelected(store, options, std::move(keep), skipped);
   if (!scan.ok()) return scan.status();
   return std::move(scan->cases);
@@ -173,7 +177,7 @@ Status VisitCases(const Store& store, const Filter& filter, Date today,
   auto scan = ScanSelected(
       store, options,
       [&](const CaseSummary& c) {
-        if (options.received.Contains(c.received) && filter.Matches(c, today)) visit(c);
+        if (Selected(c, filter, today, options)) visit(c);
         return false;
       },
       skipped);
