@@ -8,17 +8,18 @@ with git:
   the case's top level    case_officer: "老张", archive_box: 17
   its applicant (party)   nationality: "CN"             (before `kind`)
   its place               building: "3号楼", floor: 12, rooms: {a: "101", b: "102"}
-  its received event      weather: "rain"           (before `channel`)
+  its received event      weather: "rain"             (before `channel`)
   a mediator record       wechat: "wx-0318", certificates: ["调解员证", "心理咨询师"]
   an organisation record  founded: "1985-06-01"
 
 Then `route`, `assign`, `session`, `extend`, `tag`, `terminate`, `close`,
-`mediator edit`, `org edit` and `mediator rate` rewrite those files; after each the files are read
-back with PyYAML and every planted key must still be there with its value (a
-plain number stays a number, a quoted one a string), after the keys mediate
-knows, in the order planted; and `validate` must name each planted key with its
+`mediator edit`, `org edit` and `mediator rate` rewrite those files; after each
+the files are read back with PyYAML and every planted key must still be there
+with its value (a plain number stays a number, a quoted one a string), after
+the keys mediate knows, in the order planted (an event's own keys keep their
+order among themselves); and `validate` must name each planted key with its
 path as a warning at the key's value (line and column counted here from the
-file's text) and exit 0.
+file's text) and exit 0. `audit` is not asserted: the hand commit is foreign.
 
 Everything expected is written here by hand from what was planted.
 """
