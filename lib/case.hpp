@@ -26,6 +26,9 @@ struct Party {
   /// under 14 (PIPL Art. 28: sensitive).
   Date born{};
   std::string sex{};  ///< "male" | "female" when given; must agree with the ID number (odd = male)
+  /// Keys this version does not know (a later version's, or added by hand),
+  /// in the order read; written back after the known keys.
+  Value extra = Value::Map();
 };
 
 /// Where the dispute is: division codes from areas/ and a free address.
@@ -34,6 +37,9 @@ struct Place {
   std::string community;  ///< 12-digit community code
   std::string grid;       ///< 15-digit grid code
   std::string address;
+  /// Keys this version does not know, in the order read; written back after
+  /// the known keys.
+  Value extra = Value::Map();
 };
 
 /// One entry of the timeline. `payload` holds the event's own fields
@@ -57,6 +63,9 @@ struct ImportInfo {
   std::string file;         ///< ledger file name
   int row = 0;              ///< data row (序号 order; the header is not counted)
   std::string fingerprint;  ///< hex digest of the row's normalised content
+  /// Keys this version does not know, in the order read; written back after
+  /// the known keys.
+  Value extra = Value::Map();
 };
 
 /// The state fields a reader wants at the top, derived from the events.

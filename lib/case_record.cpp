@@ -1,6 +1,9 @@
 #include "case_record.hpp"
 
+#include <algorithm>
 #include <cstdio>
+#include <string_view>
+#include <vector>
 
 #include "record_reader.hpp"
 #include "text_input.hpp"
@@ -15,6 +18,49 @@ constexpr std::initializer_list<const char*> kKnownFields = {
     "procedure", "migrated", "status",          "level",     "org",     "mediators",
     "deadline",  "events",   "import",          "sensitive", "tags"};
 
+constexpr std::initializer_list<const char*> kPartyFields = {
+    "role", "kind", "name", "id_number", "credit_code", "phone", "born", "sex"};
+constexpr std::initializer_list<const char*> kPlaceFields = {"street", "community", "grid",
+                                                             "address"};
+constexpr std::initializer_list<const char*> kImportFields = {"file", "row", "fingerprint"};
+
+/// The payload keys this version writes or reads for an event of `type`
+/// (lifecycle_steps.cpp, routing.cpp, intake, import and consultation write
+/// them; lifecycle.cpp and documents.cpp read them); nullptr for a type it
+/// does not know. Every event may also carry `date`, the local day it
+/// happened when that is not the day recorded in `at`.
+const std::vector<std::string_view>* EventPayloadKeys(std::string_view type) {
+  using Keys = std::vector<std::string_view>;
+  static const std::vector<std::pair<std::string_view, Keys>> kTable = {
+      {"received", {"channel", "consultation"}},
+      {"routed", {"org", "level", "rule", "deadline_days", "mediator_grade", "grid_worker"}},
+      {"assigned",
+       {"mediators", "chosen_by", "materials_received", "grid_worker", "level", "grid", "by_rule"}},
+      {"session", {"mode", "participants", "note"}},
+      {"escalated",
+       {"org", "level", "from_level", "from_org", "reason", "rule", "mediator_grade",
+        "grid_worker"}},
+      {"extended", {"deadline", "previous", "consent", "reason"}},
+      {"agreed",
+       {"form", "effective", "facts", "terms", "amount", "manner", "place", "performance_deadline",
+        "instalments", "signed_by", "mediator_signed", "sealed"}},
+      {"terminated", {"reason", "guidance", "materials"}},
+      {"withdrawn", {"reason"}},
+      {"refused", {"reason", "go_to"}},
+      {"confirmation", {"result", "court", "applied", "decided", "matter", "late"}},
+      {"performance", {"performance", "note"}},
+      {"visited",
+       {"visitor", "method", "performance", "satisfaction", "renewed_risk", "risk_note", "lawsuit",
+        "note"}},
+      {"visit_waived", {"reason"}},
+      {"closed", {"retention"}},
+      {"note", {"note"}},
+  };
+  for (const auto& [t, keys] : kTable)
+    if (t == type) return &keys;
+  return nullptr;
+}
+
 Party PartyFrom(RecordReader& r, const Value& v, const std::string& path, const Vocabulary& vocab) {
   Party p;
   if (!r.ExpectMap(v, path)) return p;
@@ -28,6 +74,7 @@ Party PartyFrom(RecordReader& r, const Value& v, const std::string& path, const 
   p.sex = r.String(v, "sex", path);
   if (!p.sex.empty() && p.sex != "male" && p.sex != "female")
     r.Error(*v.Find("sex"), path + ".sex", "sex is male or female, not \"" + p.sex + "\"");
+  p.extra = r.KeepUnknownKeys(v, path, kPartyFields);
   return p;
 }
 
@@ -37,9 +84,15 @@ Event EventFrom(RecordReader& r, const Value& v, const std::string& path) {
   e.at = r.TimeField(v, "at", path, true);
   e.type = r.String(v, "type", path, true);
   e.by = r.String(v, "by", path);
+  // The payload keeps every other key where it was, known or not; those
+  // this version does not know for the event's type are named (a type it
+  // does not know is reported elsewhere).
+  const auto* known = EventPayloadKeys(e.type);
   for (const auto& [k, val] : v.entries()) {
     if (k == "at" || k == "type" || k == "by") continue;
     e.payload.entries().emplace_back(k, val);
+    if (known && k != "date" && std::find(known->begin(), known->end(), k) == known->end())
+      r.Warning(val, JoinPath(path, k), "unknown field (kept as is)");
   }
   return e;
 }
@@ -54,6 +107,7 @@ Value PartyToValue(const Party& p) {
   v.SetIfNotEmpty("phone", p.phone);
   if (p.born.valid()) v.Set("born", Value::String(p.born.ToString()));
   v.SetIfNotEmpty("sex", p.sex);
+  WriteUnknownKeys(p.extra, &v);
   return v.set_flow();
 }
 
@@ -97,6 +151,7 @@ Case CaseFromValue(const Value& root, const std::string& file, const Vocabulary&
       c.place.community = r.String(*pl, "community", "place");
       c.place.grid = r.String(*pl, "grid", "place");
       c.place.address = r.String(*pl, "address", "place");
+      c.place.extra = r.KeepUnknownKeys(*pl, "place", kPlaceFields);
     }
   }
   if (const Value* ps = root.Find("parties"); ps && !ps->is_null()) {
@@ -134,6 +189,7 @@ Case CaseFromValue(const Value& root, const std::string& file, const Vocabulary&
     c.import.file = r.String(*im, "file", "import", true);
     c.import.row = static_cast<int>(r.Int(*im, "row", "import", 0));
     c.import.fingerprint = r.String(*im, "fingerprint", "import");
+    c.import.extra = r.KeepUnknownKeys(*im, "import", kImportFields);
   }
   c.sensitive = r.Strings(root, "sensitive", "");
   c.tags = r.Strings(root, "tags", "");
@@ -165,6 +221,7 @@ Value CaseToValue(const Case& c) {
   place.SetIfNotEmpty("community", c.place.community);
   place.SetIfNotEmpty("grid", c.place.grid);
   place.SetIfNotEmpty("address", c.place.address);
+  WriteUnknownKeys(c.place.extra, &place);
   v.Set("place", std::move(place.set_flow()));
   Value parties = Value::Sequence();
   for (const Party& p : c.parties) parties.Append(PartyToValue(p));
@@ -187,6 +244,7 @@ Value CaseToValue(const Case& c) {
     im.Set("file", Value::String(c.import.file));
     im.Set("row", Value::Int(c.import.row));
     im.SetIfNotEmpty("fingerprint", c.import.fingerprint);
+    WriteUnknownKeys(c.import.extra, &im);
     v.Set("import", std::move(im.set_flow()));
   }
   for (const auto& [k, val] : c.extra.entries()) v.Set(k, val);

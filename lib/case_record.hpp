@@ -19,14 +19,21 @@ inline constexpr const char* kCaseSchema = "case/1";
 
 /// Reads a case record. Structural and vocabulary problems are reported
 /// to `sink` with file:line:column and field path; the returned Case holds
-/// whatever could be read (callers check sink.has_errors()). Unknown
-/// top-level fields are kept in Case::extra. A `draft` (a new case given
-/// to intake) needs no id, received time, events or state: intake makes them.
+/// whatever could be read (callers check sink.has_errors()). Fields this
+/// version does not know are kept, each named in a warning with its path
+/// ("parties[1].nationality", "place.building", "events[2].weather"): at the
+/// top in Case::extra, in a party, the place or import in their `extra`, in
+/// an event in its payload (an event key is unknown when nothing writes or
+/// reads it for that event type; `date` is known for all). A `draft` (a new
+/// case given to intake) needs no id, received time, events or state: intake
+/// makes them.
 Case CaseFromValue(const Value& root, const std::string& file, const Vocabulary& vocab,
                    DiagnosticSink* sink, bool draft = false);
 
 /// Writes a case record: every string quoted, parties/place/events in flow
-/// style (one line each), state fields as given in `c.state`.
+/// style (one line each), state fields as given in `c.state`; the fields
+/// kept in an `extra` after the known ones of their map, in the order read,
+/// in the style read (quoted stays quoted, a plain number stays a number).
 Value CaseToValue(const Case& c);
 
 /// The case id's parts: "WBL-2026-000042" → office "WBL", year 2026,

@@ -6,7 +6,7 @@
 namespace mediate {
 
 Result<Mediator> Mediator::FromValue(const Value& root, const std::string& file,
-                                     const Vocabulary& vocab) {
+                                     const Vocabulary& vocab, DiagnosticSink* warnings) {
   DiagnosticSink sink;
   RecordReader r(file, &sink);
   Mediator m;
@@ -57,11 +57,18 @@ Result<Mediator> Mediator::FromValue(const Value& root, const std::string& file,
         rt.date = r.DateField(item, "date", path, true);
         rt.by = r.String(item, "by", path);
         rt.basis = r.String(item, "basis", path);
+        rt.extra = r.KeepUnknownKeys(item, path, {"grade", "date", "by", "basis"});
         m.ratings.push_back(std::move(rt));
       }
     }
   }
+  m.extra = r.KeepUnknownKeys(
+      root, "", {"schema",   "id",           "name",    "sex",    "born",        "org",
+                 "role",     "employment",   "grade",   "graded", "specialties", "lecturer",
+                 "honours",  "filed",        "status",  "phone",  "education",   "sanctions",
+                 "term_end", "court_roster", "retired", "ratings"});
   MEDIATE_RETURN_IF_ERROR(sink.ToStatus("bad mediator " + file));
+  if (warnings) warnings->Append(sink.items());
   return m;
 }
 
@@ -96,10 +103,12 @@ Value Mediator::ToValue() const {
       item.Set("date", Value::String(rt.date.ToString()));
       item.SetIfNotEmpty("by", rt.by);
       item.SetIfNotEmpty("basis", rt.basis);
+      WriteUnknownKeys(rt.extra, &item);
       list.Append(std::move(item.set_flow()));
     }
     v.Set("ratings", std::move(list));
   }
+  WriteUnknownKeys(extra, &v);
   return v;
 }
 

@@ -20,6 +20,7 @@ struct Rating {
   Date date;          ///< date of the rating
   std::string by;     ///< operator who recorded it, "Name <email>"
   std::string basis;  ///< e.g. "区调解协会2024年第3号评定决定"
+  Value extra = Value::Map();  ///< keys this version does not know, in the order read
 };
 
 /// A people's mediator on the roster (DOMAIN §6; Law Art. 13–14).
@@ -46,11 +47,18 @@ struct Mediator {
   bool court_roster = false;           ///< on a court's roster of mediators (特邀调解员)
   Date retired;                        ///< date retired, when status is retired
   std::vector<Rating> ratings;         ///< grade ratings, oldest first
+  /// Keys this version does not know (a later version's, or added by hand),
+  /// in the order read; written back after the known keys.
+  Value extra = Value::Map();
 
-  /// Reads a mediator record; every problem at its file:line:column.
+  /// Reads a mediator record; every problem at its file:line:column. Keys
+  /// it does not know (at the top or in a rating) are kept in `extra` and
+  /// named in warnings: in the returned status on failure, appended to
+  /// `warnings` (when given) on success.
   static Result<Mediator> FromValue(const Value& root, const std::string& file,
-                                    const Vocabulary& vocab);
-  /// The record as written (schema "mediator/1"; optional fields only when set).
+                                    const Vocabulary& vocab, DiagnosticSink* warnings = nullptr);
+  /// The record as written (schema "mediator/1"; optional fields only when
+  /// set; the keys kept in `extra` last, in their order).
   Value ToValue() const;
   /// "mediators/<id>.yaml".
   std::string Path() const { return "mediators/" + id + ".yaml"; }

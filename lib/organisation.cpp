@@ -6,7 +6,7 @@
 namespace mediate {
 
 Result<Organisation> Organisation::FromValue(const Value& root, const std::string& file,
-                                             const Vocabulary& vocab) {
+                                             const Vocabulary& vocab, DiagnosticSink* warnings) {
   DiagnosticSink sink;
   RecordReader r(file, &sink);
   Organisation o;
@@ -27,7 +27,11 @@ Result<Organisation> Organisation::FromValue(const Value& root, const std::strin
   if (o.status != "active" && o.status != "retired")
     r.Error(*root.Find("status"), "status",
             "status is active or retired, not \"" + o.status + "\"");
+  o.extra = r.KeepUnknownKeys(root, "",
+                              {"schema", "id", "name", "kind", "level", "street", "community",
+                               "specialties", "parent", "status"});
   MEDIATE_RETURN_IF_ERROR(sink.ToStatus("bad organisation " + file));
+  if (warnings) warnings->Append(sink.items());
   return o;
 }
 
@@ -43,6 +47,7 @@ Value Organisation::ToValue() const {
   if (!specialties.empty()) v.Set("specialties", Value::Strings(specialties).set_flow());
   v.SetIfNotEmpty("parent", parent);
   v.Set("status", Value::String(status));
+  WriteUnknownKeys(extra, &v);
   return v;
 }
 

@@ -24,9 +24,18 @@ struct Organisation {
   std::vector<std::string> specialties;  ///< category codes
   std::string parent;                    ///< supervising organisation id
   std::string status = "active";         ///< active | retired
+  /// Keys this version does not know (a later version's, or added by hand),
+  /// in the order read; written back after the known keys.
+  Value extra = Value::Map();
 
+  /// Reads an organisation record; every problem at its file:line:column
+  /// (kRejected). Keys it does not know are kept in `extra` and named in
+  /// warnings: in the returned status on failure, appended to `warnings`
+  /// (when given) on success.
   static Result<Organisation> FromValue(const Value& root, const std::string& file,
-                                        const Vocabulary& vocab);
+                                        const Vocabulary& vocab,
+                                        DiagnosticSink* warnings = nullptr);
+  /// The record as written (schema "org/1"; the keys kept in `extra` last).
   Value ToValue() const;
   /// "orgs/<id>.yaml".
   std::string Path() const { return "orgs/" + id + ".yaml"; }

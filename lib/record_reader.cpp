@@ -175,4 +175,21 @@ void RecordReader::WarnUnknownKeys(const Value& map, const std::string& path,
   }
 }
 
+Value RecordReader::KeepUnknownKeys(const Value& map, const std::string& path,
+                                    std::initializer_list<const char*> known) {
+  WarnUnknownKeys(map, path, known);
+  Value kept = Value::Map();
+  for (const auto& [k, v] : map.entries()) {
+    bool found = false;
+    for (const char* name : known) found = found || k == name;
+    if (!found) kept.entries().emplace_back(k, v);
+  }
+  return kept;
+}
+
+void WriteUnknownKeys(const Value& unknown, Value* out) {
+  for (const auto& [k, v] : unknown.entries())
+    if (!out->Find(k)) out->entries().emplace_back(k, v);
+}
+
 }  // namespace mediate

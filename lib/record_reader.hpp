@@ -63,6 +63,11 @@ class RecordReader {
   /// carry more fields, DESIGN §1, but a typo should be seen).
   void WarnUnknownKeys(const Value& map, const std::string& path,
                        std::initializer_list<const char*> known);
+  /// WarnUnknownKeys, and gives those keys with their values (marks
+  /// included) as a map in the order read, for a record that keeps what it
+  /// does not know and writes it back (WriteUnknownKeys).
+  Value KeepUnknownKeys(const Value& map, const std::string& path,
+                        std::initializer_list<const char*> known);
 
  private:
   /// The scalar at key, or nullptr (absent/null); reports non-scalars.
@@ -73,5 +78,10 @@ class RecordReader {
 
 /// "parties[0].name" style path join: Join("parties[0]", "name").
 std::string JoinPath(const std::string& base, const std::string& key);
+
+/// Appends the entries of `unknown` (a map kept by KeepUnknownKeys) to the
+/// map `out`, after the keys already there, in their order; a key `out`
+/// already holds is left as `out` has it.
+void WriteUnknownKeys(const Value& unknown, Value* out);
 
 }  // namespace mediate

@@ -11,7 +11,7 @@
 namespace mediate {
 
 Result<Review> Review::FromValue(const Value& root, const std::string& file,
-                                 const Vocabulary& vocab) {
+                                 const Vocabulary& vocab, DiagnosticSink* warnings) {
   DiagnosticSink sink;
   RecordReader r(file, &sink);
   Review rv;
@@ -39,9 +39,10 @@ Result<Review> Review::FromValue(const Value& root, const std::string& file,
     r.Error(*root.Find("case"), "case",
             "the review of " + rv.case_id + " recorded " + rv.date.ToString() + " belongs at " +
                 rv.Path());
-  r.WarnUnknownKeys(
+  rv.extra = r.KeepUnknownKeys(
       root, "", {"schema", "case", "date", "reviewer", "score", "findings", "individual", "note"});
   MEDIATE_RETURN_IF_ERROR(sink.ToStatus("bad review " + file));
+  if (warnings) warnings->Append(sink.items());
   return rv;
 }
 
@@ -55,6 +56,7 @@ Value Review::ToValue() const {
   v.Set("findings", Value::Strings(findings).set_flow());
   v.Set("individual", Value::Strings(individual));
   v.SetIfNotEmpty("note", note);
+  WriteUnknownKeys(extra, &v);
   return v;
 }
 

@@ -29,12 +29,18 @@ struct Review {
   std::vector<std::string> findings;    ///< typed problems: vocab review_finding codes
   std::vector<std::string> individual;  ///< individual problems, one sentence each
   std::string note;
+  /// Keys this version does not know (a later version's, or added by hand),
+  /// in the order read; written back after the known keys.
+  Value extra = Value::Map();
 
   /// Reads a review record; every problem at its file:line:column
-  /// (kRejected). Finding codes must be in vocab review_finding.
+  /// (kRejected). Finding codes must be in vocab review_finding. Keys it
+  /// does not know are kept in `extra` and named in warnings: in the
+  /// returned status on failure, appended to `warnings` (when given) on
+  /// success.
   static Result<Review> FromValue(const Value& root, const std::string& file,
-                                  const Vocabulary& vocab);
-  /// The record as written (schema "review/1").
+                                  const Vocabulary& vocab, DiagnosticSink* warnings = nullptr);
+  /// The record as written (schema "review/1"; the keys kept in `extra` last).
   Value ToValue() const;
   /// "reviews/<yyyy of date>/<case-id>.yaml": one review per case and year.
   std::string Path() const;

@@ -36,7 +36,7 @@ std::string FormatHours(std::int64_t tenths) {
 }
 
 Result<Training> Training::FromValue(const Value& root, const std::string& file,
-                                     const Vocabulary& vocab) {
+                                     const Vocabulary& vocab, DiagnosticSink* warnings) {
   DiagnosticSink sink;
   RecordReader r(file, &sink);
   Training t;
@@ -69,10 +69,11 @@ Result<Training> Training::FromValue(const Value& root, const std::string& file,
   if (t.date.valid() && !t.id.empty() && file.rfind("trainings/", 0) == 0 && file != t.Path())
     r.Error(*root.Find("id"), "id",
             "the file of " + t.id + " held on " + t.date.ToString() + " belongs at " + t.Path());
-  r.WarnUnknownKeys(root, "",
-                    {"schema", "id", "date", "kind", "title", "level", "hours", "lecturer",
-                     "lecturer_name", "attendees"});
+  t.extra = r.KeepUnknownKeys(root, "",
+                              {"schema", "id", "date", "kind", "title", "level", "hours",
+                               "lecturer", "lecturer_name", "attendees"});
   MEDIATE_RETURN_IF_ERROR(sink.ToStatus("bad training " + file));
+  if (warnings) warnings->Append(sink.items());
   return t;
 }
 
@@ -88,6 +89,7 @@ Value Training::ToValue() const {
   v.SetIfNotEmpty("lecturer", lecturer);
   v.SetIfNotEmpty("lecturer_name", lecturer_name);
   v.Set("attendees", Value::Strings(attendees));
+  WriteUnknownKeys(extra, &v);
   return v;
 }
 
@@ -182,11 +184,15 @@ TrainingImportPlan PlanTrainingImport(const std::vector<Training>& existing,
   std::map<std::string, const Training*> by_id;
   for (const auto& t : existing) by_id[t.id] = &t;
   TrainingImportPlan plan;
-  for (const auto& t : incoming) {
-    auto it = by_id.find(t.id);
+  for (const auto& given : incoming) {
+    auto it = by_id.find(given.id);
     if (it == by_id.end()) {
-      plan.added.push_back(t);
-    } else if (it->second->ToValue().SameAs(t.ToValue())) {
+      plan.added.push_back(given);
+      continue;
+    }
+    Training t = given;
+    t.extra = it->second->extra;
+    if (it->second->ToValue().SameAs(t.ToValue())) {
       ++plan.unchanged;
     } else {
       if (it->second->Path() != t.Path()) plan.moved_from.push_back(it->second->Path());

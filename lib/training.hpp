@@ -34,13 +34,18 @@ struct Training {
   std::string lecturer;       ///< a mediator id (授课骨干) or "external"
   std::string lecturer_name;  ///< name of an external lecturer (optional)
   std::vector<std::string> attendees;  ///< mediator ids, as given, no repeats
+  /// Keys this version does not know (a later version's, or added by hand),
+  /// in the order read; written back after the known keys.
+  Value extra = Value::Map();
 
   /// Reads a training record; every problem at its file:line:column
   /// (kRejected). Checks codes against `vocab`, not mediator references
-  /// (see CheckTrainingReferences).
+  /// (see CheckTrainingReferences). Keys it does not know are kept in
+  /// `extra` and named in warnings: in the returned status on failure,
+  /// appended to `warnings` (when given) on success.
   static Result<Training> FromValue(const Value& root, const std::string& file,
-                                    const Vocabulary& vocab);
-  /// The record as written (schema "training/1").
+                                    const Vocabulary& vocab, DiagnosticSink* warnings = nullptr);
+  /// The record as written (schema "training/1"; the keys kept in `extra` last).
   Value ToValue() const;
   /// "trainings/<yyyy of date>/<id>.yaml".
   std::string Path() const;
@@ -82,7 +87,9 @@ struct TrainingImportPlan {
   std::vector<std::string> moved_from;
 };
 
-/// Compares `incoming` with the store's sessions (by id).
+/// Compares `incoming` with the store's sessions (by id). An updated
+/// session keeps the keys its record held that this version does not know
+/// (`extra`); they alone do not make a session differ.
 TrainingImportPlan PlanTrainingImport(const std::vector<Training>& existing,
                                       const std::vector<Training>& incoming);
 

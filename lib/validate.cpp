@@ -105,13 +105,13 @@ void CheckRecord(const Store& store, const std::string& rel, const CheckContext&
     }
     case Kind::kOrg: {
       CheckSchema(*v, "org.schema.yaml", rel, sink);
-      auto o = Organisation::FromValue(*v, rel, store.vocab());
+      auto o = Organisation::FromValue(*v, rel, store.vocab(), sink);
       if (!o.ok()) sink->Append(o.status().diagnostics());
       break;
     }
     case Kind::kMediator: {
       CheckSchema(*v, "mediator.schema.yaml", rel, sink);
-      auto m = Mediator::FromValue(*v, rel, store.vocab());
+      auto m = Mediator::FromValue(*v, rel, store.vocab(), sink);
       if (!m.ok()) {
         sink->Append(m.status().diagnostics());
       } else if (registries_ok && !store.orgs().count(m->org)) {
@@ -138,7 +138,7 @@ void CheckRecord(const Store& store, const std::string& rel, const CheckContext&
     }
     case Kind::kTraining: {
       CheckSchema(*v, "training.schema.yaml", rel, sink);
-      auto t = Training::FromValue(*v, rel, store.vocab());
+      auto t = Training::FromValue(*v, rel, store.vocab(), sink);
       if (!t.ok()) {
         sink->Append(t.status().diagnostics());
       } else if (registries_ok) {
@@ -159,7 +159,7 @@ void CheckRecord(const Store& store, const std::string& rel, const CheckContext&
     }
     case Kind::kReview: {
       CheckSchema(*v, "review.schema.yaml", rel, sink);
-      auto r = Review::FromValue(*v, rel, store.vocab());
+      auto r = Review::FromValue(*v, rel, store.vocab(), sink);
       if (!r.ok()) {
         sink->Append(r.status().diagnostics());
       } else if (!store.FindCase(r->case_id).ok()) {

@@ -105,6 +105,92 @@ TEST_CASE("an unknown field is named in a warning and written back unchanged", "
   CHECK(EmitYaml(CaseToValue(c)).find("summray: \"楼上漏水\"") != std::string::npos);
 }
 
+TEST_CASE("unknown keys in a party, the place, an event and import are kept and named",
+          "[case_record]") {
+  const std::string text =
+      "schema: \"case/1\"\n"                                                                // 1
+      "id: \"WBL-2026-000042\"\n"                                                           // 2
+      "received: \"2026-03-02T09:30:00+08:00\"\n"                                           // 3
+      "source: \"application\"\n"                                                           // 4
+      "category: \"neighbour\"\n"                                                           // 5
+      "summary: \"漏水\"\n"                                                                 // 6
+      "place: {building: \"3号楼\", street: \"140109005\", floor: 12}\n"                    // 7
+      "parties:\n"                                                                          // 8
+      "  - {role: \"applicant\", nationality: \"CN\", kind: \"person\", name: \"张某\"}\n"  // 9
+      "status: \"received\"\n"                                                              // 10
+      "events:\n"                                                                           // 11
+      "  - {at: \"2026-03-02T09:30:00+08:00\", type: \"received\", weather: \"雨\", "
+      "channel: \"walk_in\"}\n"  // 12
+      "  - {at: \"2026-03-02T10:00:00+08:00\", type: \"session\", date: \"2026-03-02\", "
+      "mode: \"phone\", deadline: \"2026-05-01\"}\n"              // 13
+      "import: {sheet: \"2026\", file: \"台账.csv\", row: 3}\n";  // 14
+  auto v = ParseYaml(text, "c.yaml");
+  REQUIRE(v.ok());
+  DiagnosticSink sink;
+  Case c = CaseFromValue(*v, "c.yaml", Vocabulary::Builtin(), &sink);
+  CHECK_FALSE(sink.has_errors());
+  // Each warning at the value of the key (1-based line and column, in
+  // characters: "3号楼" counts three), in the order the reader meets them.
+  std::vector<std::string> got;
+  for (const auto& d : sink.items()) got.push_back(d.ToString());
+  CHECK(got == std::vector<std::string>{
+                   "c.yaml:7:19: warning: place.building: unknown field (kept as is)",
+                   "c.yaml:7:54: warning: place.floor: unknown field (kept as is)",
+                   "c.yaml:9:38: warning: parties[0].nationality: unknown field (kept as is)",
+                   "c.yaml:12:66: warning: events[0].weather: unknown field (kept as is)",
+                   "c.yaml:13:101: warning: events[1].deadline: unknown field (kept as is)",
+                   "c.yaml:14:17: warning: import.sheet: unknown field (kept as is)"});
+  // Known payload keys (channel, date, mode) are not named; they stay in the
+  // payload with the unknown ones, in the order read.
+  REQUIRE(c.events.size() == 2);
+  CHECK(c.events[0].Get("weather") == "雨");
+  CHECK(c.events[1].Get("deadline") == "2026-05-01");
+  REQUIRE(c.parties.size() == 1);
+  CHECK(c.parties[0].kind == "person");
+  CHECK(c.parties[0].extra.Find("nationality")->text() == "CN");
+  CHECK(c.place.street == "140109005");
+  CHECK(c.import.row == 3);
+
+  // Written back: after the known keys, in the order read, quoted as read (12
+  // stays a number, "2026" a string); event payloads stay as they were.
+  std::string out = EmitYaml(CaseToValue(c));
+  CHECK_THAT(out,
+             Catch::Contains("place: {street: \"140109005\", building: \"3号楼\", floor: 12}\n"));
+  CHECK_THAT(out, Catch::Contains("  - {role: \"applicant\", kind: \"person\", name: \"张某\", "
+                                  "nationality: \"CN\"}\n"));
+  CHECK_THAT(out, Catch::Contains("  - {at: \"2026-03-02T09:30:00+08:00\", type: \"received\", "
+                                  "weather: \"雨\", channel: \"walk_in\"}\n"));
+  CHECK_THAT(out, Catch::Contains("  - {at: \"2026-03-02T10:00:00+08:00\", type: \"session\", "
+                                  "date: \"2026-03-02\", mode: \"phone\", "
+                                  "deadline: \"2026-05-01\"}\n"));
+  CHECK_THAT(out, Catch::Contains("import: {file: \"台账.csv\", row: 3, sheet: \"2026\"}\n"));
+  // And a second round trip changes nothing.
+  auto again = ParseYaml(out, "c.yaml");
+  REQUIRE(again.ok());
+  DiagnosticSink sink2;
+  Case back = CaseFromValue(*again, "c.yaml", Vocabulary::Builtin(), &sink2);
+  CHECK(sink2.warning_count() == 6);
+  CHECK(EmitYaml(CaseToValue(back)) == out);
+}
+
+TEST_CASE("the case schema accepts keys it does not list, at every level", "[case_record]") {
+  std::string text = EmitYaml(CaseToValue(SampleCase()));
+  auto put = [&](const std::string& after, const std::string& what) {
+    auto at = text.find(after);
+    REQUIRE(at != std::string::npos);
+    text.insert(at + after.size(), what);
+  };
+  put("place: {", "building: \"3号楼\", ");
+  put("{role: \"applicant\", ", "nationality: \"CN\", ");
+  put("type: \"received\"", ", weather: \"雨\"");
+  text += "import: {file: \"台账.csv\", row: 3, sheet: \"2026\"}\nfuture: 1\n";
+  auto v = ParseYaml(text, "c.yaml");
+  REQUIRE(v.ok());
+  DiagnosticSink sink;
+  CheckSchema(*v, "case.schema.yaml", "c.yaml", &sink);
+  CHECK(sink.items().empty());
+}
+
 TEST_CASE("schema errors quote what the file holds", "[case_record]") {
   std::string text = EmitYaml(CaseToValue(SampleCase()));
   text.insert(text.find('\n') + 1, "people_involved: \"many\"\ntags: {a: 1}\n");

@@ -214,6 +214,34 @@ TEST_CASE("a review record round-trips and is filed by year and case", "[review]
   CHECK_THAT(bad.status().diagnostics().front().message, Contains("unknown finding \"bad_luck\""));
 }
 
+TEST_CASE("unknown keys of a review record are kept, warned, written last", "[review]") {
+  const std::string text =
+      "schema: \"review/1\"\n"
+      "case: \"WBL-2022-000017\"\n"
+      "date: \"2023-03-01\"\n"
+      "reviewer: \"评查员 <r@example.org>\"\n"
+      "round: 2\n"
+      "findings: []\n"
+      "individual: []\n";
+  auto v = ParseYaml(text, "reviews/2023/WBL-2022-000017.yaml");
+  REQUIRE(v.ok());
+  DiagnosticSink warnings;
+  auto r =
+      Review::FromValue(*v, "reviews/2023/WBL-2022-000017.yaml", Vocabulary::Builtin(), &warnings);
+  REQUIRE(r.ok());
+  REQUIRE(warnings.items().size() == 1);
+  CHECK(warnings.items()[0].ToString() ==
+        "reviews/2023/WBL-2022-000017.yaml:5:8: warning: round: unknown field (kept as is)");
+  CHECK(EmitYaml(r->ToValue()) ==
+        "schema: \"review/1\"\n"
+        "case: \"WBL-2022-000017\"\n"
+        "date: \"2023-03-01\"\n"
+        "reviewer: \"评查员 <r@example.org>\"\n"
+        "findings: []\n"
+        "individual: []\n"
+        "round: 2\n");
+}
+
 TEST_CASE("review stats: files, typed problems and kinds, individual problems", "[review]") {
   std::vector<Review> rs(4);
   rs[0] = {"A", D("2022-05-01"), "x", 90, {"no_return_visit"}, {}, ""};

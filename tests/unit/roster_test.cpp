@@ -132,6 +132,76 @@ TEST_CASE("a rating records grade, date, who and basis and survives a round trip
   CHECK_FALSE(ApplyRating(&m, 2, *Date::Parse("2024-06-01"), "x", "b").ok());
 }
 
+TEST_CASE("unknown keys of a mediator and its ratings are kept, warned, written last", "[roster]") {
+  const std::string text =
+      "schema: \"mediator/1\"\n"                                       // 1
+      "id: \"M-0001\"\n"                                               // 2
+      "wechat: \"wx-0001\"\n"                                          // 3
+      "name: \"王芳\"\n"                                               // 4
+      "org: \"C-1\"\n"                                                 // 5
+      "status: \"active\"\n"                                           // 6
+      "ratings:\n"                                                     // 7
+      "  - {grade: 3, committee: \"区协会\", date: \"2024-06-01\"}\n"  // 8
+      "certificates: [\"调解员证\"]\n";                                // 9
+  auto v = ParseYaml(text, "mediators/M-0001.yaml");
+  REQUIRE(v.ok());
+  DiagnosticSink warnings;
+  auto m = Mediator::FromValue(*v, "mediators/M-0001.yaml", Vocabulary::Builtin(), &warnings);
+  REQUIRE(m.ok());
+  // The ratings are read first, then the top level's leftover keys.
+  CHECK(Messages(warnings) ==
+        "mediators/M-0001.yaml:8:27: warning: ratings[0].committee: unknown field (kept as is)\n"
+        "mediators/M-0001.yaml:3:9: warning: wechat: unknown field (kept as is)\n"
+        "mediators/M-0001.yaml:9:15: warning: certificates: unknown field (kept as is)\n");
+  m->phone = "13900001111";  // an edit
+  CHECK(EmitYaml(m->ToValue()) ==
+        "schema: \"mediator/1\"\n"
+        "id: \"M-0001\"\n"
+        "name: \"王芳\"\n"
+        "org: \"C-1\"\n"
+        "lecturer: false\n"
+        "status: \"active\"\n"
+        "phone: \"13900001111\"\n"
+        "ratings:\n"
+        "  - {grade: 3, date: \"2024-06-01\", committee: \"区协会\"}\n"
+        "wechat: \"wx-0001\"\n"
+        "certificates: [\"调解员证\"]\n");
+  // Without a sink the warnings are not reported, and a failing record
+  // carries them in its status with the errors.
+  CHECK(Mediator::FromValue(*v, "mediators/M-0001.yaml", Vocabulary::Builtin()).ok());
+  auto bad = ParseYaml(text + "grade: 9\n", "mediators/M-0001.yaml");
+  REQUIRE(bad.ok());
+  DiagnosticSink unused;
+  auto refused = Mediator::FromValue(*bad, "mediators/M-0001.yaml", Vocabulary::Builtin(), &unused);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(unused.items().empty());
+  CHECK(refused.status().diagnostics().size() == 4);
+}
+
+TEST_CASE("unknown keys of an organisation are kept, warned, written last", "[roster]") {
+  const std::string text =
+      "schema: \"org/1\"\n"
+      "founded: \"1985-06-01\"\n"
+      "id: \"C-1\"\n"
+      "name: \"东风社区人民调解委员会\"\n"
+      "kind: \"community_committee\"\n"
+      "level: \"community\"\n";
+  auto v = ParseYaml(text, "orgs/C-1.yaml");
+  REQUIRE(v.ok());
+  DiagnosticSink warnings;
+  auto o = Organisation::FromValue(*v, "orgs/C-1.yaml", Vocabulary::Builtin(), &warnings);
+  REQUIRE(o.ok());
+  CHECK(Messages(warnings) == "orgs/C-1.yaml:2:10: warning: founded: unknown field (kept as is)\n");
+  CHECK(EmitYaml(o->ToValue()) ==
+        "schema: \"org/1\"\n"
+        "id: \"C-1\"\n"
+        "name: \"东风社区人民调解委员会\"\n"
+        "kind: \"community_committee\"\n"
+        "level: \"community\"\n"
+        "status: \"active\"\n"
+        "founded: \"1985-06-01\"\n");
+}
+
 TEST_CASE("importing the same roster again changes nothing - extra fields survive", "[roster]") {
   auto first = ReadMediatorsCsv(kCsv, "mediators.csv", Vocabulary::Builtin(), Orgs());
   REQUIRE(first.ok());

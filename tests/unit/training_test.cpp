@@ -132,6 +132,47 @@ TEST_CASE("importing the same sessions again adds nothing - a changed one is an 
   CHECK(upd.moved_from == std::vector<std::string>{"trainings/2020/T-2020-002.yaml"});
 }
 
+TEST_CASE("unknown keys of a training record survive a rewrite and an import", "[training]") {
+  const std::string text =
+      "schema: \"training/1\"\n"
+      "id: \"T-2020-001\"\n"
+      "date: \"2020-03-01\"\n"
+      "venue: \"区司法局三楼\"\n"
+      "kind: \"theory\"\n"
+      "title: \"人民调解法解读\"\n"
+      "level: \"district\"\n"
+      "hours: 6\n"
+      "lecturer: \"M-0001\"\n"
+      "attendees: [\"M-0002\", \"M-0003\"]\n";
+  auto v = ParseYaml(text, "trainings/2020/T-2020-001.yaml");
+  REQUIRE(v.ok());
+  DiagnosticSink warnings;
+  auto t =
+      Training::FromValue(*v, "trainings/2020/T-2020-001.yaml", Vocabulary::Builtin(), &warnings);
+  REQUIRE(t.ok());
+  REQUIRE(warnings.items().size() == 1);
+  CHECK(warnings.items()[0].ToString() ==
+        "trainings/2020/T-2020-001.yaml:4:8: warning: venue: unknown field (kept as is)");
+  std::string out = EmitYaml(t->ToValue());
+  CHECK_THAT(out,
+             Contains("attendees:\n  - \"M-0002\"\n  - \"M-0003\"\nvenue: \"区司法局三楼\"\n"));
+
+  // The same session imported again from trainings.csv is unchanged (its
+  // venue alone does not make it differ); a changed one keeps its venue.
+  auto csv = ReadTrainingsCsv(kCsv, "trainings.csv", Vocabulary::Builtin(), Roster());
+  REQUIRE(csv.ok());
+  std::vector<Training> incoming = {csv->front()};
+  auto plan = PlanTrainingImport({*t}, incoming);
+  CHECK(plan.unchanged == 1);
+  CHECK(plan.updated.empty());
+  incoming[0].hours_tenths = 45;
+  plan = PlanTrainingImport({*t}, incoming);
+  REQUIRE(plan.updated.size() == 1);
+  CHECK(plan.updated[0].hours_tenths == 45);
+  CHECK_THAT(EmitYaml(plan.updated[0].ToValue()),
+             Contains("hours: 4.5\n") && Contains("venue: \"区司法局三楼\"\n"));
+}
+
 TEST_CASE("training ids continue the year's sequence", "[training]") {
   std::vector<Training> existing = {Session("T-2020-023", "2020-01-14", 60, {}),
                                     Session("T-2020-007", "2020-01-15", 60, {}),
