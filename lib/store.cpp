@@ -296,7 +296,6 @@ std::string Store::NextCaseId(const std::string& office, int year,
 }
 
 std::string Store::Office() const {
-  if (const char* env = std::getenv("MEDIATE_OFFICE"); env && *env) return env;
   if (auto repo = GitRepo::Open(root_); repo.ok()) {
     if (auto v = repo->ConfigString("mediate.office"); v && !v->empty()) return *v;
   }

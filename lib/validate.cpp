@@ -63,13 +63,13 @@ std::string Relative(const Store& store, const std::string& path) {
   return path;
 }
 
-void CheckRecord(const Store& store, const std::string& rel, const CheckContext& cc,
-                 bool registries_ok, DiagnosticSink* sink, std::string* case_id) {
-  auto text = store.ReadText(rel);
-  if (!text.ok()) {
-    sink->Error({rel, 0, 0}, "", "cannot read the file");
-    return;
-  }
+void CheckText(const Store& store, const std::string& rel, const std::string* text,
+               const CheckContext& cc, bool registries_ok,
+               const std::set<std::string>& pending_cases, DiagnosticSink* sink,
+               std::string* case_id) {
+  auto case_exists = [&](const std::string& id) {
+    return pending_cases.count(id) > 0 || store.FindCase(id).ok();
+  };
   Kind kind = KindOf(rel);
   if (kind == Kind::kRouting) {
     auto rules = LoadRoutingRules(*text, rel, store.vocab(), store.orgs(),
@@ -151,7 +151,7 @@ void CheckRecord(const Store& store, const std::string& rel, const CheckContext&
       auto c = Consultation::FromValue(*v, rel, store.vocab());
       if (!c.ok()) {
         sink->Append(c.status().diagnostics());
-      } else if (!c->case_id.empty() && !store.FindCase(c->case_id).ok()) {
+      } else if (!c->case_id.empty() && !case_exists(c->case_id)) {
         sink->Error(LocateField(*v, rel, "case"), "case",
                     "no case " + c->case_id + " in the store");
       }
@@ -162,7 +162,7 @@ void CheckRecord(const Store& store, const std::string& rel, const CheckContext&
       auto r = Review::FromValue(*v, rel, store.vocab());
       if (!r.ok()) {
         sink->Append(r.status().diagnostics());
-      } else if (!store.FindCase(r->case_id).ok()) {
+      } else if (!case_exists(r->case_id)) {
         sink->Error(LocateField(*v, rel, "case"), "case",
                     "no case " + r->case_id + " in the store");
       }
@@ -171,6 +171,16 @@ void CheckRecord(const Store& store, const std::string& rel, const CheckContext&
     default:
       sink->Warning({rel, 0, 0}, "", "not a record mediate knows (left unchecked)");
   }
+}
+
+void CheckRecord(const Store& store, const std::string& rel, const CheckContext& cc,
+                 bool registries_ok, DiagnosticSink* sink, std::string* case_id) {
+  auto text = store.ReadText(rel);
+  if (!text.ok()) {
+    sink->Error({rel, 0, 0}, "", "cannot read the file");
+    return;
+  }
+  CheckText(store, rel, &*text, cc, registries_ok, {}, sink, case_id);
 }
 
 std::vector<std::string> YamlFilesUnder(const Store& store, const std::string& dir) {
@@ -192,6 +202,13 @@ std::vector<std::string> YamlFilesUnder(const Store& store, const std::string& d
 }
 
 }  // namespace
+
+void CheckRecordText(const Store& store, const std::string& rel, const std::string& text,
+                     Date today, const std::set<std::string>& pending_cases, DiagnosticSink* sink) {
+  CheckContext cc{&store.settings(), &store.areas(), &store.orgs(), &store.mediators(), today};
+  std::string case_id;
+  CheckText(store, rel, &text, cc, /*registries_ok=*/true, pending_cases, sink, &case_id);
+}
 
 std::size_t ValidationReport::error_count() const { return Count(diagnostics, Severity::kError); }
 std::size_t ValidationReport::warning_count() const {

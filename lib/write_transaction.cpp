@@ -44,16 +44,9 @@ std::string LocalTimeNow() {
 /// Sends ourselves SIGKILL at a named point when MEDIATE_FAULT asks for it.
 void MaybeFault(const std::string& point) { FaultPoint(point); }
 
-/// options.lock_timeout, unless MEDIATE_LOCK_WAIT (seconds, a whole number
-/// from 0 to 3600) overrides it.
-std::chrono::milliseconds LockTimeout(const WriteOptions& options) {
-  const char* env = std::getenv("MEDIATE_LOCK_WAIT");
-  if (!env || !*env) return options.lock_timeout;
-  char* end = nullptr;
-  long s = std::strtol(env, &end, 10);
-  if (!end || *end != '\0' || s < 0 || s > 3600) return options.lock_timeout;
-  return std::chrono::milliseconds(s * 1000);
-}
+/// How long to wait for the lock: options.lock_timeout (the CLI sets it
+/// from MEDIATE_LOCK_WAIT).
+std::chrono::milliseconds LockTimeout(const WriteOptions& options) { return options.lock_timeout; }
 
 bool ValidRelativePath(const std::string& p) {
   if (p.empty() || p.front() == '/' || p.back() == '/') return false;
