@@ -14,6 +14,7 @@
 #include <cstdlib>
 
 #include "command.hpp"
+#include "disk.hpp"
 #include "store_write.hpp"
 
 namespace mediate::cli {
@@ -100,6 +101,13 @@ int Main(int argc, char** argv) {
       }
   }
   if (auto wait = LockWaitFromEnvironment()) ctx.write_options.lock_timeout = *wait;
+  // MEDIATE_FAULT (crash tests): every file operation of this process goes
+  // through a disk that kills it, or fails the commit, where the fault says.
+  static std::optional<FaultyDisk> faulty;
+  if (const char* env = std::getenv("MEDIATE_FAULT"); env && *env) {
+    faulty.emplace(RealDisk(), env);
+    UseDisk(&*faulty);
+  }
   if (const char* env = std::getenv("MEDIATE_OFFICE"); env && *env) ctx.write_options.office = env;
   if (!now_text.empty()) {
     auto t = Timestamp::Parse(now_text);

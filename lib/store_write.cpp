@@ -6,6 +6,7 @@
 
 #include "case_record.hpp"
 #include "git_repo.hpp"
+#include "parallel.hpp"
 #include "validate.hpp"
 #include "write_transaction.hpp"
 #include "yaml_io.hpp"
@@ -123,20 +124,10 @@ Result<std::string> StoreWrite::Commit(const Signature& op, const std::string& m
     }
   }
   std::vector<DiagnosticSink> sinks(paths.size());
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (;;) {
-      std::size_t i = next.fetch_add(1);
-      if (i >= paths.size()) break;
-      CheckRecordText(*impl_->store, *paths[i], *impl_->staged.at(*paths[i]), impl_->today,
-                      pending_cases, &sinks[i]);
-    }
-  };
-  unsigned threads = paths.size() < 64 ? 1 : std::max(1u, std::thread::hardware_concurrency());
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
+  ParallelFor(paths.size(), paths.size() < 64 ? 1 : 0, 16, [&](std::size_t i) {
+    CheckRecordText(*impl_->store, *paths[i], *impl_->staged.at(*paths[i]), impl_->today,
+                    pending_cases, &sinks[i]);
+  });
   std::vector<Diagnostic> errors;
   std::vector<std::string> bad_files;
   for (std::size_t i = 0; i < paths.size(); ++i) {

@@ -12,6 +12,7 @@
 #include "case_record.hpp"
 #include "committee_checks.hpp"
 #include "consultation.hpp"
+#include "parallel.hpp"
 #include "review_record.hpp"
 #include "routing.hpp"
 #include "schema.hpp"
@@ -246,20 +247,9 @@ ValidationReport ValidateStore(const Store& store, bool registries_ok,
   CheckContext cc{&store.settings(), &store.areas(), &store.orgs(), &store.mediators(), today};
   std::vector<DiagnosticSink> sinks(files.size());
   std::vector<std::string> ids(files.size());
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (;;) {
-      std::size_t begin = next.fetch_add(16);
-      if (begin >= files.size()) break;
-      for (std::size_t i = begin; i < std::min(files.size(), begin + 16); ++i)
-        CheckRecord(store, files[i], cc, registries_ok, &sinks[i], &ids[i]);
-    }
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
+  ParallelFor(files.size(), threads, 16, [&](std::size_t i) {
+    CheckRecord(store, files[i], cc, registries_ok, &sinks[i], &ids[i]);
+  });
 
   ValidationReport report;
   report.files = files.size();

@@ -31,12 +31,13 @@
 // syncs the index and discards the journal — so the store shows the old
 // state or the new one, never a mix.
 //
-// Fault injection (for crash tests): when the environment variable
-// MEDIATE_FAULT is `after-journal`, `after-temp`, `after-rename:N` (after
-// the N-th rename, 1-based) or `after-commit`, Commit() sends itself SIGKILL
-// at that point; `fail-commit` makes the commit step fail (kIo) instead, so
-// the in-process rollback after the renames can be tested. More points, and
-// `kill-at:N` (the N-th durable step), are described in fault.hpp.
+// Every file operation goes through the library's disk (lib/disk.hpp), and
+// each durable step is a named fault point (lib/fault.hpp): for the crash
+// tests the CLI installs a FaultyDisk when MEDIATE_FAULT names a point
+// (`after-journal`, `after-temp`, `after-rename:N` after the N-th rename,
+// `after-commit`, `kill-at:N`, …), which sends the process SIGKILL there;
+// `fail-commit` makes the commit step fail (kIo) instead, so the in-process
+// rollback after the renames can be tested.
 //
 // options.lock_timeout is how long a second writer waits; the CLI sets it
 // from MEDIATE_LOCK_WAIT (whole seconds, 0-3600), the library reads no
