@@ -13,6 +13,7 @@ namespace {
 
 class AgreeCommand : public Command {
  public:
+  std::optional<std::string> Writes() const override { return step_.Writes("agree"); }
   void Declare(CLI::App& app) override {
     step_.Declare(app);
     app.add_option("--form", in_.form, "written 书面 or oral 口头 (Law Art. 28)");

@@ -18,6 +18,9 @@ namespace {
 
 class AssignCommand : public Command {
  public:
+  std::optional<std::string> Writes() const override {
+    return step_.Writes(auto_ ? "assign --auto" : "assign");
+  }
   void Declare(CLI::App& app) override {
     app.add_option("args", args_,
                    "ID M-ID… (mediator ids: active, on the roster); with --auto: FILTER terms")
@@ -72,7 +75,9 @@ class AssignCommand : public Command {
     if (!filter.ok()) return filter.status();
     auto op = ctx.Operator();
     if (!op.ok()) return op.status();
-    auto done = AutoAssign(store, *filter, *op, ctx.Now(), ctx.Today(), step_.dry_run);
+    auto w = ctx.Writer();
+    if (!w.ok()) return w.status();
+    auto done = AutoAssign(**w, *filter, *op, ctx.Now(), ctx.Today());
     if (!done.ok()) return done.status();
     const auto& choices = done->choices;
     if (choices.empty()) {

@@ -10,6 +10,7 @@ namespace {
 
 class CloseCommand : public Command {
  public:
+  std::optional<std::string> Writes() const override { return step_.Writes("close"); }
   void Declare(CLI::App& app) override {
     step_.Declare(app);
     app.add_option("--retention", retention_,

@@ -10,6 +10,7 @@ namespace {
 
 class ConfirmCommand : public Command {
  public:
+  std::optional<std::string> Writes() const override { return step_.Writes("confirm"); }
   void Declare(CLI::App& app) override {
     step_.Declare(app);
     app.add_option("--result", in_.result, "applied 已申请, confirmed 已确认, rejected 驳回");

@@ -56,6 +56,11 @@ class ConsultCommand : public Command {
         "  mediate consult --to-case WBL-ZX-2026-000001 --respondent 王某 --community 东风社区");
   }
 
+  std::optional<std::string> Writes() const override {
+    if (list_->parsed() || dry_run_) return std::nullopt;
+    return std::string(to_case_.empty() ? "mediate consult" : "mediate consult --to-case");
+  }
+
   Status Run(Context& ctx) override {
     Store& store = ctx.st();
     if (list_->parsed()) return List(ctx);
@@ -71,7 +76,9 @@ class ConsultCommand : public Command {
     if (!op.ok()) return op.status();
     if (!to_case_.empty()) return ToCase(ctx, *op);
     std::string commit;
-    auto c = RecordConsultation(store, draft_, *op, ctx.Now(), dry_run_, &commit);
+    auto w = ctx.Writer();
+    if (!w.ok()) return w.status();
+    auto c = RecordConsultation(**w, draft_, *op, ctx.Now(), &commit);
     if (!c.ok()) return c.status();
     if (dry_run_)
       fmt::print(ctx.out, "would record {} {} (dry run: nothing written)\n", c->id, c->name);
@@ -94,7 +101,9 @@ class ConsultCommand : public Command {
       if (const Community* cm = store.areas().CommunityOfGrid(to_.grid)) to_.community = cm->code;
     if (to_.street.empty() && !to_.community.empty())
       if (const Street* s = store.areas().StreetOfCommunity(to_.community)) to_.street = s->code;
-    auto done = ConsultationToCase(store, to_case_, to_, op, ctx.Now(), ctx.Today(), dry_run_);
+    auto w = ctx.Writer();
+    if (!w.ok()) return w.status();
+    auto done = ConsultationToCase(**w, to_case_, to_, op, ctx.Now());
     if (!done.ok()) return done.status();
     PrintWarnings(ctx.err, done->warnings);
     std::string label = LabelOf(store, "category", done->record.category);

@@ -49,7 +49,8 @@ class DocCommand : public Command {
       // Recorded before anything unmasked leaves the program (lib/reveal.hpp).
       auto op = ctx.Operator();
       if (!op.ok()) return op.status();
-      auto rec = RecordReveal(store.root(), *op, {"doc", {id_}, "--kind " + kind_});
+      auto rec =
+          RecordReveal(store.root(), *op, {"doc", {id_}, "--kind " + kind_}, ctx.write_options);
       if (!rec.ok()) return rec.status();
     }
     if (output_.empty()) {

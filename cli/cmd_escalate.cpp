@@ -11,6 +11,7 @@ namespace {
 
 class EscalateCommand : public Command {
  public:
+  std::optional<std::string> Writes() const override { return step_.Writes("escalate"); }
   void Declare(CLI::App& app) override {
     step_.Declare(app);
     app.add_option("--reason", in_.reason, "why the dispute goes up a level (required)");

@@ -41,7 +41,7 @@ class ExportCommand : public Command {
       RevealRequest request{"export", {}, "--format " + reading_.format};
       for (const CaseSummary& c : *cases) request.cases.push_back(c.id);
       for (const std::string& term : reading_.terms) request.detail += " " + term;
-      auto rec = RecordReveal(store->root(), *op, request);
+      auto rec = RecordReveal(store->root(), *op, request, ctx.write_options);
       if (!rec.ok()) return rec.status();
     }
     Table t = ExportTable(

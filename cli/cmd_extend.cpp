@@ -9,6 +9,7 @@ namespace {
 
 class ExtendCommand : public Command {
  public:
+  std::optional<std::string> Writes() const override { return step_.Writes("extend"); }
   void Declare(CLI::App& app) override {
     step_.Declare(app);
     app.add_option("--to", in_.to, "the new conclude-by date")->type_name("DATE");

@@ -7,7 +7,7 @@
 // Reads the file's bytes, decodes them (UTF-8 or GB18030, detected unless
 // --encoding says), reads the table (CSV; TSV, JSON Lines or YAML by
 // extension or --input-format, lib/ledger_input.hpp), then — holding the
-// store's write lock — checks every row (lib/ledger_import.hpp; rows with
+// store's write lock, taken by the dispatcher — checks every row (lib/ledger_import.hpp; rows with
 // outcome columns become migrated cases, lib/ledger_history.hpp), leaves
 // out rows imported before (by fingerprint, DESIGN §1), allocates case IDs
 // in row order and writes every case file in one commit. Any error refuses
@@ -29,12 +29,11 @@
 
 #include "case_record.hpp"
 #include "command.hpp"
+#include "import_write.hpp"
 #include "ledger_import.hpp"
 #include "ledger_input.hpp"
 #include "ledger_mapping.hpp"
 #include "text_input.hpp"
-#include "write_transaction.hpp"
-#include "yaml_io.hpp"
 
 namespace mediate::cli {
 namespace {
@@ -146,6 +145,11 @@ class ImportCommand : public Command {
     app.add_flag("--dry-run", dry_run_, "check and list what would be imported; write nothing");
   }
 
+  std::optional<std::string> Writes() const override {
+    if (dry_run_) return std::nullopt;
+    return "mediate import " + std::filesystem::path(ledger_).filename().string();
+  }
+
   Status Run(Context& ctx) override {
     Store& store = ctx.st();
     const Settings& settings = store.settings();
@@ -208,7 +212,7 @@ class ImportCommand : public Command {
 
     // The operator: needed for the commit; a dry run may do without.
     std::string by;
-    std::optional<Signature> author;
+    Signature author;
     if (auto op = ctx.Operator(); op.ok()) {
       author = *op;
       by = op->ToString();
@@ -216,15 +220,9 @@ class ImportCommand : public Command {
       return op.status();
     }
 
-    // 2. The lock first (DESIGN §3), then everything that reads the store.
-    std::optional<WriteTransaction> tx;
-    if (!dry_run_) {
-      WriteOptions wo;
-      wo.holder = "mediate import " + source_name + " by " + by;
-      auto begun = WriteTransaction::Begin(store.root(), wo);
-      if (!begun.ok()) return begun.status();
-      tx.emplace(std::move(begun.value()));
-    }
+    // 2. The store, locked by the dispatcher before anything of it was read.
+    auto w = ctx.Writer();
+    if (!w.ok()) return w.status();
 
     ProgressBar bar(ctx.err, ctx.ErrIsTerminal(), source_name);
     LedgerImportOptions options;
@@ -242,40 +240,14 @@ class ImportCommand : public Command {
     }
     const std::size_t rows = result.rows;
 
-    // Rows imported before (from this file or a re-encoded copy): only the
-    // fingerprints are kept, not every case's summary.
-    std::unordered_set<std::string> existing;
-    ScanOptions scan_options;
-    scan_options.keep = [&](const CaseSummary& s) {
-      if (!s.import_fingerprint.empty()) existing.insert(s.import_fingerprint);
-      return false;
-    };
-    CaseScan scan = store.ScanCases(scan_options);
-    if (scan.unreadable > 0) {
-      bar.Clear();
-      return Status::Rejected(
-          GroupThousands(scan.unreadable) +
-              " case file(s) cannot be read, so earlier imports cannot be recognised; nothing "
-              "was imported (fix them first: mediate validate)",
-          scan.problems);
-    }
+    // Rows imported before are left out; the rest get their case IDs.
     std::vector<LedgerCase> cases = std::move(result.cases);
-    const std::size_t skipped = DropAlreadyImported(&cases, existing);
-
-    // IDs: per office and local year received, in ledger order.
-    const std::string office = store.Office();
-    std::map<int, int> next_seq;  // year → next sequence
-    for (LedgerCase& lc : cases) {
-      int year = settings.time_zone.LocalDate(lc.record.received).year();
-      auto it = next_seq.find(year);
-      if (it == next_seq.end()) {
-        std::string first = store.NextCaseId(office, year);
-        int seq = 1;
-        ParseCaseId(first, nullptr, nullptr, &seq);
-        it = next_seq.emplace(year, seq).first;
-      }
-      lc.record.id = FormatCaseId(office, year, it->second++);
+    auto numbered = NumberImport(**w, &cases);
+    if (!numbered.ok()) {
+      bar.Clear();
+      return numbered.status();
     }
+    const std::size_t skipped = *numbered;
 
     bar.Clear();
     // Warnings and, with --skip-invalid, the refused rows' errors, in ledger order.
@@ -320,12 +292,8 @@ class ImportCommand : public Command {
     }
 
     // 3. Write every case file and commit once.
-    for (std::size_t i = 0; i < cases.size(); ++i) {
-      const Case& c = cases[i].record;
-      tx->Put(c.PathIn(settings.time_zone), EmitYaml(CaseToValue(c)));
-    }
     bar.Update(rows, rows, "writing…");
-    auto commit = tx->Commit(*author, ImportCommitMessage(cases.size(), source_name));
+    auto commit = CommitImport(**w, cases, author, source_name);
     bar.Clear();
     if (!commit.ok()) return commit.status();
     std::fprintf(ctx.out, "imported %s from %s in one commit (%s)%s%s\n",

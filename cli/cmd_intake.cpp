@@ -10,8 +10,6 @@
 #include "intake.hpp"
 #include "labels.hpp"
 #include "text_input.hpp"
-#include "write_transaction.hpp"
-#include "yaml_io.hpp"
 
 namespace mediate::cli {
 namespace {
@@ -57,6 +55,11 @@ class IntakeCommand : public Command {
         "13800001234");
   }
 
+  std::optional<std::string> Writes() const override {
+    if (dry_run_) return std::nullopt;
+    return std::string("mediate intake");
+  }
+
   Status Run(Context& ctx) override {
     Store& store = ctx.st();
     auto op = ctx.Operator();
@@ -64,34 +67,19 @@ class IntakeCommand : public Command {
     auto draft = file_.empty() ? FromFlags(store) : FromYaml(store);
     if (!draft.ok()) return draft.status();
 
-    WriteOptions options;
-    options.holder = "mediate intake by " + op->ToString();
-    std::optional<WriteTransaction> tx;
-    if (!dry_run_) {
-      auto begun = WriteTransaction::Begin(store.root(), options);
-      if (!begun.ok()) return begun.status();
-      tx.emplace(std::move(begun.value()));
-    }
-    Timestamp now = ctx.Now();
-    Timestamp received = draft->received.valid() ? draft->received : now;
-    int year = store.settings().time_zone.LocalDate(received).year();
-    std::string id = store.NextCaseId(store.Office(), year);
-    CheckContext cc{&store.settings(), &store.areas(), &store.orgs(), &store.mediators(),
-                    ctx.Today()};
+    auto w = ctx.Writer();
+    if (!w.ok()) return w.status();
     std::vector<Diagnostic> warnings;
-    auto c = RegisterCase(std::move(draft.value()), id, now, *op, "intake", cc, &warnings);
+    auto done = IntakeCase(**w, std::move(draft.value()), *op, ctx.Now(), &warnings);
     PrintWarnings(ctx.err, warnings);
-    if (!c.ok()) return c.status();
+    if (!done.ok()) return done.status();
     if (dry_run_) {
-      fmt::print(ctx.out, "would register {} ({}); nothing written\n", c->id,
-                 LabelOf(store, "category", c->category));
+      fmt::print(ctx.out, "would register {} ({}); nothing written\n", done->record.id,
+                 done->category_label);
       return Status::Ok();
     }
-    tx->Put(c->PathIn(store.settings().time_zone), EmitYaml(CaseToValue(*c)));
-    auto commit = tx->Commit(*op, IntakeCommitMessage(*c, LabelOf(store, "category", c->category)));
-    if (!commit.ok()) return commit.status();
-    fmt::print(ctx.out, "registered {} {} ({})\n", c->id, LabelOf(store, "category", c->category),
-               commit->substr(0, 7));
+    fmt::print(ctx.out, "registered {} {} ({})\n", done->record.id, done->category_label,
+               done->commit.substr(0, 7));
     return Status::Ok();
   }
 
@@ -109,13 +97,7 @@ class IntakeCommand : public Command {
       while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) text.append(buf, n);
       std::fclose(f);
     }
-    auto v = ParseYaml(text, name);
-    if (!v.ok()) return v.status();
-    DiagnosticSink sink;
-    Case c = CaseFromValue(*v, name, store.vocab(), &sink, /*draft=*/true);
-    MEDIATE_RETURN_IF_ERROR(sink.ToStatus(std::to_string(sink.error_count()) + " error(s) in " +
-                                          name + "; nothing was registered"));
-    return c;
+    return DraftCaseFromYaml(text, name, store.vocab());
   }
 
   Result<Case> FromFlags(const Store& store) {

@@ -16,7 +16,6 @@
 #include "team_io.hpp"
 #include "team_write.hpp"
 #include "training.hpp"
-#include "yaml_io.hpp"
 
 namespace mediate::cli {
 namespace {
@@ -144,6 +143,16 @@ class MediatorCommand : public Command {
     out_.Declare(eligible_);
   }
 
+  std::optional<std::string> Writes() const override {
+    if ((add_->parsed() || edit_->parsed() || import_->parsed()) && dry_run_) return std::nullopt;
+    if (add_->parsed()) return std::string("mediate mediator add");
+    if (edit_->parsed()) return std::string("mediate mediator edit");
+    if (retire_->parsed()) return std::string("mediate mediator retire");
+    if (import_->parsed()) return std::string("mediate mediator import");
+    if (rate_->parsed()) return std::string("mediate mediator rate");
+    return std::nullopt;
+  }
+
   Status Run(Context& ctx) override {
     if (list_->parsed()) return List(ctx);
     if (show_->parsed()) return Show(ctx);
@@ -221,7 +230,7 @@ class MediatorCommand : public Command {
   }
 
   /// Writes changed mediators in one commit and prints new committee problems.
-  Status Write(Context& ctx, WriteTransaction& tx, const Signature& op, const Store& store,
+  Status Write(Context& ctx, StoreWrite& w, const Signature& op, const Store& store,
                const std::vector<Mediator>& changed, const std::string& subject,
                const std::vector<std::string>& trailers) {
     MediatorRegistry after = store.mediators();
@@ -231,10 +240,10 @@ class MediatorCommand : public Command {
         orgs.insert(old->second.org);
       orgs.insert(m.org);
       after[m.id] = m;
-      tx.Put(m.Path(), EmitYaml(m.ToValue()));
+      w.Put(m.Path(), m.ToValue());
     }
     auto commit =
-        tx.Commit(op, subject + Trailers(trailers.front(), {trailers.begin() + 1, trailers.end()}));
+        w.Commit(op, subject + Trailers(trailers.front(), {trailers.begin() + 1, trailers.end()}));
     if (!commit.ok()) return commit.status();
     fmt::print(ctx.out, "{} ({})\n", subject, commit->substr(0, 7));
     auto team = LoadTeamSettings(store);
@@ -248,10 +257,9 @@ class MediatorCommand : public Command {
   Status Add(Context& ctx) {
     auto op = ctx.Operator();
     if (!op.ok()) return op.status();
-    auto tx = BeginTeamWrite(ctx, *op, "mediate mediator add");
-    if (!tx.ok()) return tx.status();
-    auto store = ReopenStore(ctx);
-    if (!store.ok()) return store.status();
+    auto w = ctx.Writer();
+    if (!w.ok()) return w.status();
+    const Store* store = &(*w)->store();
     Mediator m;
     m.id = id_.empty() ? NextMediatorId(store->mediators()) : id_;
     if (store->mediators().count(m.id))
@@ -268,7 +276,7 @@ class MediatorCommand : public Command {
       fmt::print(ctx.out, "would add {} {}; nothing written\n", m.id, m.name);
       return Status::Ok();
     }
-    return Write(ctx, *tx, *op, *store, {m}, "mediator add: " + m.id + " " + m.name,
+    return Write(ctx, **w, *op, *store, {m}, "mediator add: " + m.id + " " + m.name,
                  {"mediator-add", "Mediate-Mediator: " + m.id});
   }
 
@@ -278,10 +286,9 @@ class MediatorCommand : public Command {
       return Status::Usage("give the fields to change, e.g. --phone 13800001234 (see --help)");
     auto op = ctx.Operator();
     if (!op.ok()) return op.status();
-    auto tx = BeginTeamWrite(ctx, *op, "mediate mediator edit");
-    if (!tx.ok()) return tx.status();
-    auto store = ReopenStore(ctx);
-    if (!store.ok()) return store.status();
+    auto w = ctx.Writer();
+    if (!w.ok()) return w.status();
+    const Store* store = &(*w)->store();
     auto it = store->mediators().find(id_);
     if (it == store->mediators().end())
       return Status::NotFound("no mediator " + id_ + " (see 'mediate mediator list')");
@@ -302,7 +309,7 @@ class MediatorCommand : public Command {
     }
     std::string list;
     for (const auto& [f, v] : fields) list += (list.empty() ? "" : ", ") + f;
-    return Write(ctx, *tx, *op, *store, {m}, "mediator edit: " + m.id + " " + list,
+    return Write(ctx, **w, *op, *store, {m}, "mediator edit: " + m.id + " " + list,
                  {"mediator-edit", "Mediate-Mediator: " + m.id});
   }
 
@@ -311,10 +318,9 @@ class MediatorCommand : public Command {
     if (!date.ok()) return date.status();
     auto op = ctx.Operator();
     if (!op.ok()) return op.status();
-    auto tx = BeginTeamWrite(ctx, *op, "mediate mediator retire");
-    if (!tx.ok()) return tx.status();
-    auto store = ReopenStore(ctx);
-    if (!store.ok()) return store.status();
+    auto w = ctx.Writer();
+    if (!w.ok()) return w.status();
+    const Store* store = &(*w)->store();
     auto it = store->mediators().find(id_);
     if (it == store->mediators().end())
       return Status::NotFound("no mediator " + id_ + " (see 'mediate mediator list')");
@@ -322,7 +328,7 @@ class MediatorCommand : public Command {
     Mediator m = it->second;
     m.status = "retired";
     m.retired = *date;
-    return Write(ctx, *tx, *op, *store, {m}, "mediator retire: " + m.id + " " + m.name,
+    return Write(ctx, **w, *op, *store, {m}, "mediator retire: " + m.id + " " + m.name,
                  {"mediator-retire", "Mediate-Mediator: " + m.id});
   }
 
@@ -331,14 +337,9 @@ class MediatorCommand : public Command {
     if (!op.ok()) return op.status();
     auto text = ReadCsvFileUtf8(file_);
     if (!text.ok()) return text.status();
-    std::optional<WriteTransaction> tx;
-    if (!dry_run_) {
-      auto begun = BeginTeamWrite(ctx, *op, "mediate mediator import");
-      if (!begun.ok()) return begun.status();
-      tx.emplace(std::move(begun.value()));
-    }
-    auto store = ReopenStore(ctx);
-    if (!store.ok()) return store.status();
+    auto w = ctx.Writer();
+    if (!w.ok()) return w.status();
+    const Store* store = &(*w)->store();
     std::string name = std::filesystem::path(file_).filename().string();
     auto incoming = ReadMediatorsCsv(*text, name, store->vocab(), store->orgs());
     if (!incoming.ok())
@@ -374,7 +375,7 @@ class MediatorCommand : public Command {
     std::vector<Mediator> changed = plan.added;
     changed.insert(changed.end(), plan.updated.begin(), plan.updated.end());
     return Write(
-        ctx, *tx, *op, *store, changed,
+        ctx, **w, *op, *store, changed,
         fmt::format("mediator import: {} added, {} from {}", plan.added.size(), tail, name),
         {"mediator-import", "Mediate-Source: " + name});
   }
@@ -384,16 +385,15 @@ class MediatorCommand : public Command {
     if (!date.ok()) return date.status();
     auto op = ctx.Operator();
     if (!op.ok()) return op.status();
-    auto tx = BeginTeamWrite(ctx, *op, "mediate mediator rate");
-    if (!tx.ok()) return tx.status();
-    auto store = ReopenStore(ctx);
-    if (!store.ok()) return store.status();
+    auto w = ctx.Writer();
+    if (!w.ok()) return w.status();
+    const Store* store = &(*w)->store();
     auto it = store->mediators().find(id_);
     if (it == store->mediators().end())
       return Status::NotFound("no mediator " + id_ + " (see 'mediate mediator list')");
     Mediator m = it->second;
     MEDIATE_RETURN_IF_ERROR(ApplyRating(&m, grade_, *date, op->ToString(), basis_));
-    return Write(ctx, *tx, *op, *store, {m},
+    return Write(ctx, **w, *op, *store, {m},
                  fmt::format("mediator rate: {} {} grade {}", m.id, m.name, grade_),
                  {"mediator-rate", "Mediate-Mediator: " + m.id});
   }

@@ -10,7 +10,6 @@
 #include "reading.hpp"
 #include "team_write.hpp"
 #include "vocab.hpp"
-#include "yaml_io.hpp"
 
 namespace mediate::cli {
 namespace {
@@ -73,6 +72,14 @@ class OrgCommand : public Command {
     retire_->add_option("id", id_, "organisation id")->required();
   }
 
+  std::optional<std::string> Writes() const override {
+    if ((add_->parsed() || edit_->parsed()) && dry_run_) return std::nullopt;
+    if (add_->parsed()) return std::string("mediate org add");
+    if (edit_->parsed()) return std::string("mediate org edit");
+    if (retire_->parsed()) return std::string("mediate org retire");
+    return std::nullopt;
+  }
+
   Status Run(Context& ctx) override {
     if (list_->parsed()) return List(ctx);
     if (show_->parsed()) return Show(ctx);
@@ -123,10 +130,10 @@ class OrgCommand : public Command {
     return Status::Ok();
   }
 
-  Status Write(Context& ctx, WriteTransaction& tx, const Signature& op, const Organisation& o,
+  Status Write(Context& ctx, StoreWrite& w, const Signature& op, const Organisation& o,
                const std::string& subject, const std::string& action) {
-    tx.Put(o.Path(), EmitYaml(o.ToValue()));
-    auto commit = tx.Commit(op, subject + Trailers(action, {"Mediate-Org: " + o.id}));
+    w.Put(o.Path(), o.ToValue());
+    auto commit = w.Commit(op, subject + Trailers(action, {"Mediate-Org: " + o.id}));
     if (!commit.ok()) return commit.status();
     fmt::print(ctx.out, "{} ({})\n", subject, commit->substr(0, 7));
     return Status::Ok();
@@ -143,10 +150,9 @@ class OrgCommand : public Command {
   Status Add(Context& ctx) {
     auto op = ctx.Operator();
     if (!op.ok()) return op.status();
-    auto tx = BeginTeamWrite(ctx, *op, "mediate org add");
-    if (!tx.ok()) return tx.status();
-    auto store = ReopenStore(ctx);
-    if (!store.ok()) return store.status();
+    auto w = ctx.Writer();
+    if (!w.ok()) return w.status();
+    const Store* store = &(*w)->store();
     if (store->orgs().count(id_))
       return Status::Rejected(id_ + " is already registered; use 'mediate org edit'");
     Organisation o;
@@ -158,7 +164,7 @@ class OrgCommand : public Command {
       fmt::print(ctx.out, "would add {} {}; nothing written\n", o.id, o.name);
       return Status::Ok();
     }
-    return Write(ctx, *tx, *op, o, "org add: " + o.id + " " + o.name, "org-add");
+    return Write(ctx, **w, *op, o, "org add: " + o.id + " " + o.name, "org-add");
   }
 
   Status Edit(Context& ctx) {
@@ -167,10 +173,9 @@ class OrgCommand : public Command {
       return Status::Usage("give the fields to change, e.g. --name … (see --help)");
     auto op = ctx.Operator();
     if (!op.ok()) return op.status();
-    auto tx = BeginTeamWrite(ctx, *op, "mediate org edit");
-    if (!tx.ok()) return tx.status();
-    auto store = ReopenStore(ctx);
-    if (!store.ok()) return store.status();
+    auto w = ctx.Writer();
+    if (!w.ok()) return w.status();
+    const Store* store = &(*w)->store();
     auto it = store->orgs().find(id_);
     if (it == store->orgs().end())
       return Status::NotFound("no organisation " + id_ + " (see 'mediate org list')");
@@ -187,22 +192,21 @@ class OrgCommand : public Command {
     }
     std::string list;
     for (const auto& [f, v] : fields) list += (list.empty() ? "" : ", ") + f;
-    return Write(ctx, *tx, *op, o, "org edit: " + o.id + " " + list, "org-edit");
+    return Write(ctx, **w, *op, o, "org edit: " + o.id + " " + list, "org-edit");
   }
 
   Status Retire(Context& ctx) {
     auto op = ctx.Operator();
     if (!op.ok()) return op.status();
-    auto tx = BeginTeamWrite(ctx, *op, "mediate org retire");
-    if (!tx.ok()) return tx.status();
-    auto store = ReopenStore(ctx);
-    if (!store.ok()) return store.status();
+    auto w = ctx.Writer();
+    if (!w.ok()) return w.status();
+    const Store* store = &(*w)->store();
     auto it = store->orgs().find(id_);
     if (it == store->orgs().end())
       return Status::NotFound("no organisation " + id_ + " (see 'mediate org list')");
     Organisation o = it->second;
     MEDIATE_RETURN_IF_ERROR(RetireOrg(&o, store->orgs(), store->mediators()));
-    return Write(ctx, *tx, *op, o, "org retire: " + o.id + " " + o.name, "org-retire");
+    return Write(ctx, **w, *op, o, "org retire: " + o.id + " " + o.name, "org-retire");
   }
 
   CLI::App *list_ = nullptr, *show_ = nullptr, *add_ = nullptr, *edit_ = nullptr,

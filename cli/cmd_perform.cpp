@@ -9,6 +9,7 @@ namespace {
 
 class PerformCommand : public Command {
  public:
+  std::optional<std::string> Writes() const override { return step_.Writes("perform"); }
   void Declare(CLI::App& app) override {
     step_.Declare(app);
     app.add_option("performance", in_.performance,

@@ -3,7 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include "command.hpp"
-#include "write_transaction.hpp"
+#include "store_write.hpp"
 
 namespace mediate::cli {
 namespace {
@@ -17,7 +17,7 @@ class RecoverCommand : public Command {
   }
 
   Status Run(Context& ctx) override {
-    WriteOptions options;
+    WriteOptions options = ctx.write_options;
     options.holder = "mediate recover";
     auto rolled = RecoverStore(ctx.st().root(), options);
     if (!rolled.ok()) return rolled.status();

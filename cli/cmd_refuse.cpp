@@ -9,6 +9,7 @@ namespace {
 
 class RefuseCommand : public Command {
  public:
+  std::optional<std::string> Writes() const override { return step_.Writes("refuse"); }
   void Declare(CLI::App& app) override {
     step_.Declare(app);
     app.add_option("--reason", in_.reason, "why it is not accepted (required)");

@@ -13,7 +13,6 @@
 #include "review_record.hpp"
 #include "team_write.hpp"
 #include "vocab.hpp"
-#include "yaml_io.hpp"
 
 namespace mediate::cli {
 namespace {
@@ -71,6 +70,11 @@ class ReviewCommand : public Command {
     stats_->add_option("--year", year_, "only reviews recorded in this year");
     stats_->add_flag("--kinds", kinds_, "typed problems by kind, most frequent first");
     DeclareFormat(stats_);
+  }
+
+  std::optional<std::string> Writes() const override {
+    if (add_->parsed()) return std::string("mediate review add");
+    return std::nullopt;
   }
 
   Status Run(Context& ctx) override {
@@ -170,9 +174,9 @@ class ReviewCommand : public Command {
       date = *d;
     }
     if (score_ < -1 || score_ > 100) return Status::Usage("--score is 0 to 100");
-    auto tx = BeginTeamWrite(ctx, *op, "mediate review add");
-    if (!tx.ok()) return tx.status();
-    const Store& store = ctx.st();
+    auto w = ctx.Writer();
+    if (!w.ok()) return w.status();
+    const Store& store = (*w)->store();
     auto found = store.FindCase(id_);
     if (!found.ok()) return Status::NotFound("no case " + id_ + " in the store");
     Review r;
@@ -202,10 +206,10 @@ class ReviewCommand : public Command {
       return Status::Rejected(id_ + " already has a review recorded in " +
                               std::to_string(date.year()) + " (" + r.Path() +
                               "); give --replace to replace it");
-    tx->Put(r.Path(), EmitYaml(r.ToValue()));
+    (*w)->Put(r.Path(), r.ToValue());
     std::string subject = fmt::format("review add: {} {} typed, {} individual", id_,
                                       r.findings.size(), r.individual.size());
-    auto commit = tx->Commit(*op, subject + Trailers("review-add", {"Mediate-Case: " + id_}));
+    auto commit = (*w)->Commit(*op, subject + Trailers("review-add", {"Mediate-Case: " + id_}));
     if (!commit.ok()) return commit.status();
     fmt::print(ctx.out, "{} ({})\n", subject, commit->substr(0, 7));
     return Status::Ok();

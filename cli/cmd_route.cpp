@@ -4,14 +4,13 @@
 //   mediate route --explain ID [--format …]
 //
 // Routes every case whose status is "received" (and that FILTER selects):
-// takes the store's write lock, loads the rules and each case, appends a
-// `routed` event {at, type, by, org, level, rule} to each routed case,
-// re-derives its state fields from the timeline, and writes every changed
-// case file in one commit ("route: 120 cases", trailers Mediate-Action and,
-// for up to 20 cases, Mediate-Case). Cases no rule can route are listed on
-// stderr with the reason and stay received (exit 0). `--dry-run` prints the
-// routing it would make and writes nothing. `--explain ID` shows every rule
-// tried for one case, as UX.md shows, and never writes.
+// through the library's RouteCases (the write path, store_write.hpp): loads the rules and each
+// case, appends a `routed` event {at, type, by, org, level, rule} to each routed case, re-derives
+// its state fields from the timeline, and writes every changed case file in one commit ("route: 120
+// cases", trailers Mediate-Action and, for up to 20 cases, Mediate-Case). Cases no rule can route
+// are listed on stderr with the reason and stay received (exit 0). `--dry-run` prints the routing
+// it would make and writes nothing. `--explain ID` shows every rule tried for one case, as UX.md
+// shows, and never writes.
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
@@ -22,29 +21,21 @@
 #include "command.hpp"
 #include "labels.hpp"
 #include "lifecycle.hpp"
+#include "route_batch.hpp"
 #include "routing.hpp"
 #include "routing_store.hpp"
-#include "write_transaction.hpp"
-#include "yaml_io.hpp"
 
 namespace mediate::cli {
 namespace {
 
-/// Up to this many cases, the commit names each in a Mediate-Case trailer.
-constexpr std::size_t kMaxCaseTrailers = 20;
-
 std::string CountCases(std::size_t n) { return std::to_string(n) + (n == 1 ? " case" : " cases"); }
-
-/// The commit message of a routing batch.
-std::string RouteCommitMessage(const std::vector<std::string>& ids) {
-  std::string m = "route: " + CountCases(ids.size()) + "\n\nMediate-Action: route\n";
-  if (ids.size() <= kMaxCaseTrailers)
-    for (const auto& id : ids) m += "Mediate-Case: " + id + "\n";
-  return m;
-}
 
 class RouteCommand : public Command {
  public:
+  std::optional<std::string> Writes() const override {
+    if (dry_run_ || !explain_.empty()) return std::nullopt;
+    return std::string("mediate route");
+  }
   void Declare(CLI::App& app) override {
     app.add_option("filter", terms_,
                    "route only the received cases these filter terms select (field:value, "
@@ -74,56 +65,26 @@ class RouteCommand : public Command {
     auto filter = ParseStoreFilter(store, terms_);
     if (!filter.ok()) return filter.status();
 
-    std::optional<Signature> author;
-    if (auto op = ctx.Operator(); op.ok()) {
+    // A dry run may do without an operator; a write was given one.
+    Signature author;
+    if (auto op = ctx.Operator(); op.ok())
       author = *op;
-    } else if (!dry_run_) {
+    else if (!dry_run_)
       return op.status();
-    }
-
-    // The lock first (DESIGN §3), then everything the change reads.
-    std::optional<WriteTransaction> tx;
-    if (!dry_run_) {
-      WriteOptions wo;
-      wo.holder = "mediate route by " + author->ToString();
-      auto begun = WriteTransaction::Begin(store.root(), wo);
-      if (!begun.ok()) return begun.status();
-      tx.emplace(std::move(begun.value()));
-    }
-    auto policy = LoadPolicy(store);
-    if (!policy.ok()) return policy.status();
-
-    // Only the received cases the filter selects are kept from the scan.
-    const Date today = ctx.Today();
-    ScanOptions scan_options;
-    scan_options.keep = [&](const CaseSummary& s) {
-      return s.status == "received" && filter->Matches(s, today);
-    };
-    CaseScan scan = store.ScanCases(scan_options);
-    if (scan.unreadable > 0)
-      return Status::Rejected(std::to_string(scan.unreadable) +
-                                  " case file(s) cannot be read; nothing was routed (fix them "
-                                  "first: mediate validate)",
-                              scan.problems);
+    auto w = ctx.Writer();
+    if (!w.ok()) return w.status();
     const Timestamp now = ctx.Now();
-    const Settings& settings = store.settings();
+    const Date today = ctx.Today();
+    auto done = RouteCases(**w, *filter, author, now, today);
+    if (!done.ok()) return done.status();
+    for (const auto& u : done->unrouted)
+      std::fprintf(ctx.err, "%s: not routed: %s; it stays received\n", u.id.c_str(),
+                   u.problem.c_str());
 
     Table plan = PlanTable();
-    std::vector<std::string> routed_ids;
-    std::vector<std::string> auto_ids;  // routed by a rule that asks for assignment
-    std::size_t unrouted = 0;
-    for (const CaseSummary& s : scan.cases) {
-      auto loaded = store.LoadCase(s.id);
-      if (!loaded.ok()) return loaded.status();
-      Case c = std::move(loaded->record);
-      if (Replay(c, settings).state.status != "received") continue;  // stale index entry
-      RoutingDecision d = Route(*policy, c, store.areas(), store.orgs());
-      if (!d.routed) {
-        std::fprintf(ctx.err, "%s: not routed: %s; it stays received\n", c.id.c_str(),
-                     d.problem.c_str());
-        ++unrouted;
-        continue;
-      }
+    for (const RoutedCase& r : done->routed) {
+      const Case& c = r.record;
+      const RoutingDecision& d = r.decision;
       std::string note = d.target_note;
       if (d.deadline_days > 0)
         note += (note.empty() ? "" : "; ") + std::string("deadline ") +
@@ -134,12 +95,9 @@ class RouteCommand : public Command {
       if (d.auto_assign) note += (note.empty() ? "" : "; ") + std::string("assigned on routing");
       plan.rows.push_back({c.id, c.category, store.vocab().category().Zh(c.category), c.risk,
                            d.rule, d.org, d.org_name, d.level, note});
-      routed_ids.push_back(c.id);
-      if (d.auto_assign) auto_ids.push_back(c.id);
-      if (dry_run_) continue;
-      MEDIATE_RETURN_IF_ERROR(ApplyRouting(d, now, author->ToString(), settings, &c));
-      tx->Put(loaded->path, EmitYaml(CaseToValue(c)));
     }
+    const std::size_t routed = done->routed.size();
+    const std::size_t unrouted = done->unrouted.size();
 
     std::string tail;
     if (unrouted > 0)
@@ -148,12 +106,12 @@ class RouteCommand : public Command {
       if (!plan.rows.empty()) MEDIATE_RETURN_IF_ERROR(Emit(ctx, plan, *format));
       if (*format == Format::kTable || *format == Format::kMarkdown)
         std::fprintf(ctx.out, "would route %s (dry run: nothing written)%s\n",
-                     CountCases(routed_ids.size()).c_str(), tail.c_str());
+                     CountCases(routed).c_str(), tail.c_str());
       else if (unrouted > 0)
         std::fprintf(ctx.err, "%s could not be routed\n", CountCases(unrouted).c_str());
       return Status::Ok();
     }
-    if (routed_ids.empty()) {
+    if (routed == 0) {
       if (unrouted > 0)
         std::fprintf(ctx.out, "routed no cases%s\n", tail.c_str());
       else
@@ -161,22 +119,21 @@ class RouteCommand : public Command {
                      terms_.empty() ? "" : " match the filter");
       return Status::Ok();
     }
-    auto commit = tx->Commit(*author, RouteCommitMessage(routed_ids));
-    if (!commit.ok()) return commit.status();
-    std::fprintf(ctx.out, "routed %s in one commit (%s)%s\n", CountCases(routed_ids.size()).c_str(),
-                 commit->substr(0, 7).c_str(), tail.c_str());
-    tx.reset();  // release the lock: assignment by rule is its own change
-    if (auto_ids.empty()) return Status::Ok();
+    std::fprintf(ctx.out, "routed %s in one commit (%s)%s\n", CountCases(routed).c_str(),
+                 done->commit.substr(0, 7).c_str(), tail.c_str());
+    if (done->auto_assign.empty()) return Status::Ok();
+    // Assignment by rule is its own change: the lock is let go and taken again.
+    MEDIATE_RETURN_IF_ERROR((*w)->Renew("mediate assign --auto by " + author.ToString()));
     std::string ids;
-    for (const auto& id : auto_ids) ids += (ids.empty() ? "" : ",") + id;
+    for (const auto& id : done->auto_assign) ids += (ids.empty() ? "" : ",") + id;
     auto auto_filter = ParseStoreFilter(store, {"id:" + ids});
     if (!auto_filter.ok()) return auto_filter.status();
-    auto assigned = AutoAssign(store, *auto_filter, *author, now, today, false);
+    auto assigned = AutoAssign(**w, *auto_filter, author, now, today);
     if (!assigned.ok()) {
       std::fprintf(ctx.err,
                    "note: the rules ask to assign %s on routing, but it was refused (they stay "
                    "routed; mediate assign --auto):\n",
-                   CountCases(auto_ids.size()).c_str());
+                   CountCases(done->auto_assign.size()).c_str());
       PrintStatus(ctx.err, assigned.status());
       return Status::Ok();
     }

@@ -9,6 +9,7 @@ namespace {
 
 class SessionCommand : public Command {
  public:
+  std::optional<std::string> Writes() const override { return step_.Writes("session"); }
   void Declare(CLI::App& app) override {
     step_.Declare(app);
     app.add_option("--mode", in_.mode, "on_site 现场, phone 电话, video 视频, online 网上");

@@ -53,7 +53,8 @@ class ShowCommand : public Command {
       // Recorded before anything unmasked leaves the program (lib/reveal.hpp).
       auto op = ctx.Operator();
       if (!op.ok()) return op.status();
-      auto rec = RecordReveal(store.root(), *op, {"show", {c.id}, "--format " + format_});
+      auto rec = RecordReveal(store.root(), *op, {"show", {c.id}, "--format " + format_},
+                              ctx.write_options);
       if (!rec.ok()) return rec.status();
     }
     if (format_ == "yaml") {

@@ -14,6 +14,9 @@ namespace {
 class TagCommand : public Command {
  public:
   explicit TagCommand(bool remove) : remove_(remove) {}
+  std::optional<std::string> Writes() const override {
+    return std::string(remove_ ? "mediate untag" : "mediate tag");
+  }
 
   void Declare(CLI::App& app) override {
     app.add_option("id", id_, "case id, e.g. WBL-2026-000042")->required();
@@ -28,7 +31,9 @@ class TagCommand : public Command {
   Status Run(Context& ctx) override {
     auto op = ctx.Operator();
     if (!op.ok()) return op.status();
-    auto out = TagCase(ctx.st(), *op, id_, tags_, remove_);
+    auto w = ctx.Writer();
+    if (!w.ok()) return w.status();
+    auto out = TagCase(**w, *op, id_, tags_, remove_);
     if (!out.ok()) return out.status();
     if (out->changed.empty()) {
       fmt::print(ctx.out, "{}: nothing to change\n", id_);

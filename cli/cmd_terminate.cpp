@@ -10,6 +10,7 @@ namespace {
 
 class TerminateCommand : public Command {
  public:
+  std::optional<std::string> Writes() const override { return step_.Writes("terminate"); }
   void Declare(CLI::App& app) override {
     step_.Declare(app);
     app.add_option("--reason", in_.reason, "why mediation ends (required)");

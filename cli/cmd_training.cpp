@@ -13,7 +13,6 @@
 #include "team_write.hpp"
 #include "training.hpp"
 #include "training_stats.hpp"
-#include "yaml_io.hpp"
 
 namespace mediate::cli {
 namespace {
@@ -75,6 +74,13 @@ class TrainingCommand : public Command {
     out_.Declare(due_);
   }
 
+  std::optional<std::string> Writes() const override {
+    if (dry_run_) return std::nullopt;
+    if (import_->parsed()) return std::string("mediate training import");
+    if (add_->parsed()) return std::string("mediate training add");
+    return std::nullopt;
+  }
+
   Status Run(Context& ctx) override {
     if (import_->parsed()) return Import(ctx);
     if (add_->parsed()) return Add(ctx);
@@ -102,14 +108,9 @@ class TrainingCommand : public Command {
     if (!op.ok()) return op.status();
     auto text = ReadCsvFileUtf8(file_);
     if (!text.ok()) return text.status();
-    std::optional<WriteTransaction> tx;
-    if (!dry_run_) {
-      auto begun = BeginTeamWrite(ctx, *op, "mediate training import");
-      if (!begun.ok()) return begun.status();
-      tx.emplace(std::move(begun.value()));
-    }
-    auto store = ReopenStore(ctx);
-    if (!store.ok()) return store.status();
+    auto w = ctx.Writer();
+    if (!w.ok()) return w.status();
+    const Store* store = &(*w)->store();
     std::string name = std::filesystem::path(file_).filename().string();
     auto incoming = ReadTrainingsCsv(*text, name, store->vocab(), store->mediators());
     if (!incoming.ok()) {
@@ -132,13 +133,13 @@ class TrainingCommand : public Command {
                  plan.unchanged, name);
       return Status::Ok();
     }
-    for (const auto& p : plan.moved_from) tx->Remove(p);
+    for (const auto& p : plan.moved_from) (*w)->Remove(p);
     for (const auto* list : {&plan.added, &plan.updated})
-      for (const auto& t : *list) tx->Put(t.Path(), EmitYaml(t.ToValue()));
+      for (const auto& t : *list) (*w)->Put(t.Path(), t.ToValue());
     std::string message =
         fmt::format("training import: {} sessions from {}", plan.added.size(), name) +
         Trailers("training-import", {"Mediate-Source: " + name});
-    auto commit = tx->Commit(*op, message);
+    auto commit = (*w)->Commit(*op, message);
     if (!commit.ok()) return commit.status();
     fmt::print(ctx.out, "imported {} sessions from {} in one commit ({}); {}\n", plan.added.size(),
                name, commit->substr(0, 7), tail);
@@ -148,14 +149,9 @@ class TrainingCommand : public Command {
   Status Add(Context& ctx) {
     auto op = ctx.Operator();
     if (!op.ok()) return op.status();
-    std::optional<WriteTransaction> tx;
-    if (!dry_run_) {
-      auto begun = BeginTeamWrite(ctx, *op, "mediate training add");
-      if (!begun.ok()) return begun.status();
-      tx.emplace(std::move(begun.value()));
-    }
-    auto store = ReopenStore(ctx);
-    if (!store.ok()) return store.status();
+    auto w = ctx.Writer();
+    if (!w.ok()) return w.status();
+    const Store* store = &(*w)->store();
     auto existing = LoadTrainings(*store);
     if (!existing.ok()) return existing.status();
     DiagnosticSink sink;
@@ -204,9 +200,9 @@ class TrainingCommand : public Command {
                  t.attendees.size());
       return Status::Ok();
     }
-    tx->Put(t.Path(), EmitYaml(t.ToValue()));
-    auto commit = tx->Commit(*op, fmt::format("training add: {} {}", t.id, t.title) +
-                                      Trailers("training-add", {"Mediate-Training: " + t.id}));
+    (*w)->Put(t.Path(), t.ToValue());
+    auto commit = (*w)->Commit(*op, fmt::format("training add: {} {}", t.id, t.title) +
+                                        Trailers("training-add", {"Mediate-Training: " + t.id}));
     if (!commit.ok()) return commit.status();
     fmt::print(ctx.out, "added {} {} ({} attendees, {} h) ({})\n", t.id, t.title,
                t.attendees.size(), FormatHours(t.hours_tenths), commit->substr(0, 7));

@@ -9,6 +9,7 @@ namespace {
 
 class VisitCommand : public Command {
  public:
+  std::optional<std::string> Writes() const override { return step_.Writes("visit"); }
   void Declare(CLI::App& app) override {
     step_.Declare(app);
     app.add_option("--date", in_.date, "the day of the visit (default today)")->type_name("DATE");

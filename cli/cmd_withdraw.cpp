@@ -9,6 +9,7 @@ namespace {
 
 class WithdrawCommand : public Command {
  public:
+  std::optional<std::string> Writes() const override { return step_.Writes("withdraw"); }
   void Declare(CLI::App& app) override {
     step_.Declare(app);
     app.add_option("--reason", reason_, "why the application is withdrawn");

@@ -4,6 +4,12 @@
 // cli/cmd_<name>.cpp, declares its options on a CLI11 sub-app, and runs
 // with a Context the dispatcher prepared (store opened and registries
 // loaded as the table says). Commands parse and render; the library decides.
+//
+// A command that writes says so after parsing (Command::Writes); the
+// dispatcher then takes the store's write lock (StoreWrite::Begin) before
+// the registries are loaded, once, and the command hands ctx.Writer() to the
+// one library operation of its write. cli/ includes no git, YAML,
+// transaction or lock header (docs/architecture.md).
 #pragma once
 
 #include <cstdio>
@@ -12,10 +18,11 @@
 #include <string>
 #include <vector>
 
-#include "git_repo.hpp"
 #include "render.hpp"
+#include "signature.hpp"
 #include "status.hpp"
 #include "store.hpp"
+#include "store_write.hpp"
 #include "time.hpp"
 
 namespace CLI {
@@ -43,7 +50,13 @@ struct GlobalOptions {
 struct Context {
   GlobalOptions global;
   std::optional<Store> store;  ///< set when the command needs a store
+  /// The locked store of a writing command (set by the dispatcher when
+  /// Command::Writes() said so), or a dry run made by Writer().
+  std::optional<StoreWrite> write;
   const Clock* clock = nullptr;
+  /// How writes wait for the lock (lock_timeout from MEDIATE_LOCK_WAIT);
+  /// every write and recovery starts from these.
+  WriteOptions write_options;
   std::FILE* out = stdout;
   std::FILE* err = stderr;
 
@@ -57,6 +70,10 @@ struct Context {
   Date Today() const;
   /// True when stderr is a terminal (progress bars only there).
   bool ErrIsTerminal() const;
+  /// The write to hand to a library write operation: the locked store the
+  /// dispatcher prepared, or, for a command that said it does not write
+  /// (--dry-run), a dry run that checks and writes nothing.
+  Result<StoreWrite*> Writer();
 };
 
 /// One subcommand.
@@ -68,6 +85,11 @@ class Command {
   /// Runs after parsing. Errors are returned, never printed here (main
   /// prints them and maps their kind to the exit code).
   virtual Status Run(Context& ctx) = 0;
+  /// Asked after parsing: when this invocation will change the store, what
+  /// it is for the lock's holder text ("mediate intake"); the dispatcher
+  /// then takes the write lock and loads the registries under it before Run.
+  /// nullopt (the default) for reading commands and dry runs.
+  virtual std::optional<std::string> Writes() const { return std::nullopt; }
 };
 
 /// An entry of the command table.

@@ -10,10 +10,8 @@ Result<Signature> Context::Operator() const {
   std::string fallback_email;
   std::optional<std::string> git_name;
   if (store) {
-    if (auto repo = GitRepo::Open(store->root()); repo.ok()) {
-      fallback_email = repo->ConfigString("user.email").value_or("");
-      git_name = repo->ConfigString("user.name");
-    }
+    fallback_email = StoreConfigString(store->root(), "user.email").value_or("");
+    git_name = StoreConfigString(store->root(), "user.name");
   }
   std::string text = global.as;
   if (text.empty()) {
@@ -43,6 +41,15 @@ Date Context::Today() const {
 }
 
 bool Context::ErrIsTerminal() const { return isatty(fileno(err)) != 0; }
+
+Result<StoreWrite*> Context::Writer() {
+  if (!write) {
+    auto dry = StoreWrite::DryRun(*store, Today(), write_options);
+    if (!dry.ok()) return dry.status();
+    write.emplace(std::move(dry.value()));
+  }
+  return &*write;
+}
 
 Status Emit(Context& ctx, const Table& table, Format format, const std::string& xlsx_path,
             const std::string& sheet) {

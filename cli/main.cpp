@@ -8,11 +8,14 @@
 
 #include <filesystem>
 
+#include <chrono>
 #include <clocale>
 #include <cstdio>
+#include <cstdlib>
 
 #include "command.hpp"
-#include "write_transaction.hpp"
+#include "disk.hpp"
+#include "store_write.hpp"
 
 namespace mediate::cli {
 namespace {
@@ -34,6 +37,17 @@ int ExitCode(const Status& s) {
       return 70;
   }
   return 70;
+}
+
+/// MEDIATE_LOCK_WAIT: whole seconds from 0 to 3600; nullopt when unset or
+/// not such a number (the default wait then applies).
+std::optional<std::chrono::milliseconds> LockWaitFromEnvironment() {
+  const char* env = std::getenv("MEDIATE_LOCK_WAIT");
+  if (!env || !*env) return std::nullopt;
+  char* end = nullptr;
+  long s = std::strtol(env, &end, 10);
+  if (!end || *end != '\0' || s < 0 || s > 3600) return std::nullopt;
+  return std::chrono::milliseconds(s * 1000);
 }
 
 int Main(int argc, char** argv) {
@@ -75,7 +89,26 @@ int Main(int argc, char** argv) {
     return rc == 0 ? 0 : 2;
   }
 
+  // The environment is read here and nowhere in the library: MEDIATE_NOW
+  // pins the clock (unless --now does; an unreadable value is ignored),
+  // MEDIATE_LOCK_WAIT sets how long writes wait, MEDIATE_OFFICE the office.
   std::optional<FixedClock> pinned;
+  if (now_text.empty()) {
+    if (const char* env = std::getenv("MEDIATE_NOW"))
+      if (auto t = Timestamp::Parse(env)) {
+        pinned.emplace(*t);
+        ctx.clock = &*pinned;
+      }
+  }
+  if (auto wait = LockWaitFromEnvironment()) ctx.write_options.lock_timeout = *wait;
+  // MEDIATE_FAULT (crash tests): every file operation of this process goes
+  // through a disk that kills it, or fails the commit, where the fault says.
+  static std::optional<FaultyDisk> faulty;
+  if (const char* env = std::getenv("MEDIATE_FAULT"); env && *env) {
+    faulty.emplace(RealDisk(), env);
+    UseDisk(&*faulty);
+  }
+  if (const char* env = std::getenv("MEDIATE_OFFICE"); env && *env) ctx.write_options.office = env;
   if (!now_text.empty()) {
     auto t = Timestamp::Parse(now_text);
     if (!t) {
@@ -103,7 +136,7 @@ int Main(int argc, char** argv) {
         // writing anything, so no command sees a half-written batch.
         if (std::string(e.spec->name) != "recover" && std::string(e.spec->name) != "audit" &&
             HasUnfinishedWrite(ctx.store->root())) {
-          WriteOptions wo;
+          WriteOptions wo = ctx.write_options;
           wo.holder = std::string("mediate ") + e.spec->name + " (recovering)";
           auto rec = RecoverStore(ctx.store->root(), wo);
           if (!rec.ok())
@@ -113,7 +146,25 @@ int Main(int argc, char** argv) {
                          "recovered: rolled back an unfinished write left by a crash; the store "
                          "is as of its last commit\n");
         }
-        if (st.ok() && e.spec->needs == Needs::kRegistries) st = ctx.store->LoadRegistries();
+        // A write takes the lock first and reads the registries under it
+        // (StoreWrite::Begin); a read loads them here. Once either way.
+        std::optional<std::string> writes = e.cmd->Writes();
+        if (st.ok() && writes) {
+          auto op = ctx.Operator();
+          if (!op.ok()) {
+            st = op.status();
+          } else {
+            WriteOptions wo = ctx.write_options;
+            wo.holder = *writes + " by " + op->ToString();
+            auto w = StoreWrite::Begin(*ctx.store, wo, ctx.Today());
+            if (!w.ok())
+              st = w.status();
+            else
+              ctx.write.emplace(std::move(w.value()));
+          }
+        } else if (st.ok() && e.spec->needs == Needs::kRegistries) {
+          st = ctx.store->LoadRegistries();
+        }
       }
     }
     if (st.ok()) {

@@ -10,12 +10,19 @@ void StepOptions::Declare(CLI::App& app) {
   app.add_flag("--dry-run", dry_run, "check the step and show it; write nothing");
 }
 
+std::optional<std::string> StepOptions::Writes(const std::string& verb) const {
+  if (dry_run) return std::nullopt;
+  return "mediate " + verb;
+}
+
 Status RunStep(Context& ctx, const StepOptions& options, const std::string& verb,
                const std::string& step, const StepBuilder& build) {
   auto op = ctx.Operator();
   if (!op.ok()) return op.status();
-  StepRequest request{verb, step, options.id, options.dry_run};
-  auto done = RecordStep(ctx.st(), *op, ctx.Now(), ctx.Today(), request, build);
+  auto w = ctx.Writer();
+  if (!w.ok()) return w.status();
+  StepRequest request{verb, step, options.id};
+  auto done = RecordStep(**w, *op, ctx.Now(), ctx.Today(), request, build);
   if (!done.ok()) return done.status();
   PrintWarnings(ctx.err, done->warnings);
   const Derived& d = done->derived;

@@ -5,6 +5,7 @@
 // operator what happened.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "case_step.hpp"
@@ -18,6 +19,8 @@ struct StepOptions {
 
   /// Declares the ID positional (required) and --dry-run on `app`.
   void Declare(CLI::App& app);
+  /// "mediate <verb>" unless --dry-run (Command::Writes).
+  std::optional<std::string> Writes(const std::string& verb) const;
 };
 
 /// Records step `step` (event type) of command `verb` on case `options.id`

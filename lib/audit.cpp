@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "disk.hpp"
 #include "git_repo.hpp"
 #include "yaml_io.hpp"
 
@@ -14,11 +15,9 @@ namespace {
 namespace fs = std::filesystem;
 
 bool ReadAll(const fs::path& p, std::string& out) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  out = ss.str();
+  auto text = CurrentDisk().ReadFile(p.string());
+  if (!text.ok()) return false;
+  out = std::move(text.value());
   return true;
 }
 
@@ -43,7 +42,8 @@ Result<AuditReport> AuditStore(const std::string& root) {
   std::vector<AuditFinding> uncommitted, edited, deleted, torn, unfinished, foreign;
 
   std::error_code ec;
-  if (fs::exists(fs::path(repo->git_dir()) / "mediate" / "journal", ec))
+  Disk& disk = CurrentDisk();
+  if (disk.Stat(repo->git_dir() + "/mediate/journal").ok())
     unfinished.push_back({"unfinished", ".git/mediate/journal",
                           "a write was cut off before it finished; run mediate recover"});
 
@@ -53,7 +53,7 @@ Result<AuditReport> AuditStore(const std::string& root) {
   for (const auto& p : *dirty) {
     auto head = repo->ReadHead(p);
     if (!head.ok()) return head.status();
-    bool on_disk = fs::exists(fs::path(root) / p, ec);
+    bool on_disk = disk.Stat(root + "/" + p).ok();
     if (!head->has_value())
       uncommitted.push_back({"uncommitted", p, "not in any commit (added outside mediate)"});
     else if (!on_disk)

@@ -9,8 +9,7 @@
 #include "case_step.hpp"
 #include "lifecycle.hpp"
 #include "lifecycle_steps.hpp"
-#include "write_transaction.hpp"
-#include "yaml_io.hpp"
+#include "store_write.hpp"
 
 namespace mediate {
 
@@ -167,16 +166,9 @@ int RequiredGrade(const Case& c) {
   return 0;
 }
 
-Result<AutoAssignOutcome> AutoAssign(const Store& store, const Filter& filter, const Signature& op,
-                                     Timestamp now, Date today, bool dry_run) {
-  std::optional<WriteTransaction> tx;
-  if (!dry_run) {
-    WriteOptions wo;
-    wo.holder = "mediate assign --auto by " + op.ToString();
-    auto begun = WriteTransaction::Begin(store.root(), wo);
-    if (!begun.ok()) return begun.status();
-    tx.emplace(std::move(begun.value()));
-  }
+Result<AutoAssignOutcome> AutoAssign(StoreWrite& w, const Filter& filter, const Signature& op,
+                                     Timestamp now, Date today) {
+  const Store& store = w.store();
   const Settings& settings = store.settings();
   ScanOptions so;
   so.keep = [&](const CaseSummary& s) { return IsPendingStatus(s.status); };
@@ -249,19 +241,18 @@ Result<AutoAssignOutcome> AutoAssign(const Store& store, const Filter& filter, c
     CheckCase(c, Value(), targets[i].path, cc, &checks);
     for (const auto& dgn : checks.items())
       if (dgn.severity == Severity::kError) problems.Append({dgn});
-    if (tx) tx->Put(targets[i].path, EmitYaml(CaseToValue(c)));
+    w.Put(targets[i].path, CaseToValue(c));
   }
   if (problems.error_count() > 0)
     return Status::Rejected(std::to_string(problems.error_count()) +
                                 " problem(s); assign --auto refused, nothing written",
                             problems.items());
-  if (dry_run) return out;
   std::string message = "assign: " + std::to_string(targets.size()) +
                         (targets.size() == 1 ? " case" : " cases") +
                         " (auto)\n\nMediate-Action: assign\n";
   if (targets.size() <= 20)
     for (const auto& t : targets) message += "Mediate-Case: " + t.record.id + "\n";
-  auto commit = tx->Commit(op, message);
+  auto commit = w.Commit(op, message);
   if (!commit.ok()) return commit.status();
   out.commit = *commit;
   return out;

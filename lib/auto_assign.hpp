@@ -17,11 +17,12 @@
 #include <vector>
 
 #include "case.hpp"
-#include "git_repo.hpp"
 #include "mediator.hpp"
 #include "query.hpp"
+#include "signature.hpp"
 #include "status.hpp"
 #include "store.hpp"
+#include "store_write.hpp"
 #include "time.hpp"
 
 namespace mediate {
@@ -94,11 +95,11 @@ struct AutoAssignOutcome {
 /// grid level, where the grid worker handles it) that `filter` selects gets
 /// a mediator by PlanAssignments, recorded as an `assigned` event
 /// {mediators, chosen_by: "appointed", by_rule: "auto"} on each, all in one
-/// commit "assign: N cases (auto)". Takes the write lock first (none for a
-/// dry run). kRejected, nothing written, when any selected case has no
+/// commit "assign: N cases (auto)", through `w` (the locked store; a dry
+/// run checks and writes nothing). kRejected, nothing written, when any selected case has no
 /// eligible mediator (each such case a diagnostic saying why: exit 3) or
 /// fails its checks; kBusy/kIo from the write.
-Result<AutoAssignOutcome> AutoAssign(const Store& store, const Filter& filter, const Signature& op,
-                                     Timestamp now, Date today, bool dry_run);
+Result<AutoAssignOutcome> AutoAssign(StoreWrite& w, const Filter& filter, const Signature& op,
+                                     Timestamp now, Date today);
 
 }  // namespace mediate

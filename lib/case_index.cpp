@@ -1,8 +1,5 @@
 #include "case_index.hpp"
 
-#include <dirent.h>
-#include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -20,6 +17,8 @@
 #include <thread>
 #include <unordered_map>
 
+#include "disk.hpp"
+#include "parallel.hpp"
 #include "yaml_io.hpp"
 
 namespace mediate {
@@ -174,23 +173,9 @@ std::uint64_t Checksum(const char* p, std::size_t n) {
 // Files
 
 bool ReadAll(const std::string& path, std::string* out) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return false;
-  struct stat st;
-  if (::fstat(fd, &st) != 0) {
-    ::close(fd);
-    return false;
-  }
-  out->resize(static_cast<std::size_t>(st.st_size));
-  std::size_t got = 0;
-  while (got < out->size()) {
-    ssize_t r = ::read(fd, out->data() + got, out->size() - got);
-    if (r < 0 && errno == EINTR) continue;
-    if (r <= 0) break;
-    got += static_cast<std::size_t>(r);
-  }
-  ::close(fd);
-  out->resize(got);
+  auto text = CurrentDisk().ReadFile(path);
+  if (!text.ok()) return false;
+  *out = std::move(text.value());
   return true;
 }
 
@@ -200,24 +185,14 @@ Status WriteAtomically(const std::string& dir, const std::string& name, const st
   static std::atomic<unsigned> counter{0};
   std::string tmp = dir + "/.tmp-" + std::to_string(::getpid()) + "-" +
                     std::to_string(counter.fetch_add(1)) + "-" + name;
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-  if (fd < 0) return Status::Io("cannot create " + tmp + ": " + std::strerror(errno));
-  std::size_t done = 0;
-  while (done < data.size()) {
-    ssize_t w = ::write(fd, data.data() + done, data.size() - done);
-    if (w < 0 && errno == EINTR) continue;
-    if (w <= 0) {
-      int e = errno;
-      ::close(fd);
-      ::unlink(tmp.c_str());
-      return Status::Io("cannot write " + tmp + ": " + std::strerror(w < 0 ? e : ENOSPC));
-    }
-    done += static_cast<std::size_t>(w);
+  Disk& disk = CurrentDisk();
+  if (Status st = disk.WriteFile(tmp, data, /*sync=*/false); !st.ok()) {
+    (void)disk.Remove(tmp);
+    return Status::Io("cannot write " + tmp + ": " + st.message());
   }
-  if (::close(fd) != 0 || ::rename(tmp.c_str(), (dir + "/" + name).c_str()) != 0) {
-    int e = errno;
-    ::unlink(tmp.c_str());
-    return Status::Io("cannot replace " + dir + "/" + name + ": " + std::strerror(e));
+  if (Status st = disk.Rename(tmp, dir + "/" + name); !st.ok()) {
+    (void)disk.Remove(tmp);
+    return Status::Io("cannot replace " + dir + "/" + name + ": " + st.message());
   }
   return Status::Ok();
 }
@@ -232,10 +207,10 @@ std::int64_t NowNs() {
 /// directory, or the `gitdir:` a `.git` file names (worktrees). "" when none.
 std::string GitDir(const std::string& root) {
   std::string dot = root + "/.git";
-  struct stat st;
-  if (::stat(dot.c_str(), &st) != 0) return "";
-  if (S_ISDIR(st.st_mode)) return dot;
-  if (!S_ISREG(st.st_mode)) return "";
+  auto st = CurrentDisk().Stat(dot);
+  if (!st.ok()) return "";
+  if (st->is_directory()) return dot;
+  if (!st->is_regular()) return "";
   std::string text;
   if (!ReadAll(dot, &text) || text.rfind("gitdir:", 0) != 0) return "";
   std::string dir = text.substr(7);
@@ -244,7 +219,7 @@ std::string GitDir(const std::string& root) {
   if (b == std::string::npos) return "";
   dir = dir.substr(b, e - b + 1);
   if (dir[0] != '/') dir = root + "/" + dir;
-  if (::stat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return "";
+  if (auto d = CurrentDisk().Stat(dir); !d.ok() || !d->is_directory()) return "";
   return dir;
 }
 
@@ -268,16 +243,10 @@ bool IsYamlName(const char* name) {
 /// Names in `dir` (no "." / ".."), sorted; empty when it cannot be listed.
 /// The same selection Store::ListCaseFiles makes.
 std::vector<std::string> ListNames(const std::string& dir) {
-  std::vector<std::string> names;
-  DIR* d = ::opendir(dir.c_str());
-  if (!d) return names;
-  while (dirent* e = ::readdir(d)) {
-    if (std::strcmp(e->d_name, ".") == 0 || std::strcmp(e->d_name, "..") == 0) continue;
-    names.emplace_back(e->d_name);
-  }
-  ::closedir(d);
-  std::sort(names.begin(), names.end());
-  return names;
+  auto names = CurrentDisk().List(dir);
+  if (!names.ok()) return {};
+  std::sort(names->begin(), names->end());
+  return std::move(names.value());
 }
 
 /// "2026", "03" → "2026_03.seg"; any byte but [0-9A-Za-z] is %XX-escaped so
@@ -514,32 +483,25 @@ std::string ReadHeader(const std::string& data, std::uint64_t settings, const st
 void ScanDir(const std::string& root, const std::string& index_dir, std::uint64_t settings,
              Mode mode, DirScan* d) {
   std::string abs = root + "/" + d->rel;
-  int dfd = ::open(abs.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dfd < 0) return;
-  int lfd = ::dup(dfd);
-  if (DIR* dir = lfd >= 0 ? ::fdopendir(lfd) : nullptr) {
-    while (dirent* e = ::readdir(dir))
-      if (IsYamlName(e->d_name)) d->names.emplace_back(e->d_name);
-    ::closedir(dir);
-  } else if (lfd >= 0) {
-    ::close(lfd);
-  }
+  Disk& disk = CurrentDisk();
+  auto listed = disk.List(abs);
+  if (!listed.ok()) return;
+  for (auto& name : *listed)
+    if (IsYamlName(name.c_str())) d->names.push_back(std::move(name));
   std::sort(d->names.begin(), d->names.end());
   const std::size_t n = d->names.size();
   d->files = n;
   d->keys.resize(n);
   d->regular.assign(n, false);
   d->states.assign(n, FileState::kPending);
+  auto stats = disk.StatMany(abs, d->names);
   for (std::size_t i = 0; i < n; ++i) {
-    struct stat st;
-    if (::fstatat(dfd, d->names[i].c_str(), &st, 0) != 0) continue;  // the parse reports it
-    d->regular[i] = S_ISREG(st.st_mode);
-    d->keys[i] = {static_cast<std::uint64_t>(st.st_size),
-                  static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec,
-                  static_cast<std::int64_t>(st.st_ctim.tv_sec) * 1'000'000'000 + st.st_ctim.tv_nsec,
-                  static_cast<std::uint64_t>(st.st_ino)};
+    if (!stats[i]) continue;  // the parse reports it
+    const FileStat& st = *stats[i];
+    d->regular[i] = st.is_regular();
+    d->keys[i] = {st.size, st.mtime_sec * 1'000'000'000 + st.mtime_nsec,
+                  st.ctime_sec * 1'000'000'000 + st.ctime_nsec, st.ino};
   }
-  ::close(dfd);
 
   d->dirty = true;
   auto finish_counts = [&] {
@@ -659,20 +621,6 @@ std::string EncodeSegment(const DirScan& d, std::uint64_t settings, std::int64_t
   return out;
 }
 
-/// Runs `fn(i)` for i in [0, n) on up to `threads` threads (0 = all cores).
-void ParallelFor(std::size_t n, unsigned threads, const std::function<void(std::size_t)>& fn) {
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::min<std::size_t>(threads, n));
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (std::size_t i; (i = next.fetch_add(1)) < n;) fn(i);
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
-}
-
 /// Sorts summaries by id, moving each (large) struct once, in place.
 void SortById(std::vector<CaseSummary>* cases) {
   auto by_id = [](const CaseSummary& a, const CaseSummary& b) { return a.id < b.id; };
@@ -777,9 +725,10 @@ Run RunScan(const Store& store, unsigned threads, Mode mode,
               (d.states[i] == FileState::kFromIndex || d.states[i] == FileState::kParsed);
       if (any) {
         d.write_status = WriteAtomically(index_dir, d.segment, EncodeSegment(d, settings, started));
-      } else if (::unlink((index_dir + "/" + d.segment).c_str()) != 0 && errno != ENOENT) {
-        d.write_status = Status::Io("cannot remove " + index_dir + "/" + d.segment + ": " +
-                                    std::strerror(errno));
+      } else if (Status st = CurrentDisk().Remove(index_dir + "/" + d.segment);
+                 !st.ok() && st.kind() != ErrorKind::kNotFound) {
+        d.write_status =
+            Status::Io("cannot remove " + index_dir + "/" + d.segment + ": " + st.message());
       }
     }
     bool all_good = std::all_of(d.states.begin(), d.states.end(), [](FileState s) {
@@ -804,7 +753,7 @@ Run RunScan(const Store& store, unsigned threads, Mode mode,
   };
 
   // A. Walk and serve, a directory per task.
-  ParallelFor(run.dirs.size(), threads, [&](std::size_t i) {
+  ParallelFor(run.dirs.size(), threads, 1, [&](std::size_t i) {
     DirScan& d = run.dirs[i];
     ScanDir(root, index_dir, settings, mode, &d);
     if (d.pending == 0) finish(d);
@@ -861,16 +810,16 @@ Run RunScan(const Store& store, unsigned threads, Mode mode,
     for (const auto& name : ListNames(index_dir)) {
       std::string full = index_dir + "/" + name;
       if (name.rfind(".tmp-", 0) == 0) {
-        struct stat st;
-        if (can_write && ::stat(full.c_str(), &st) == 0 &&
-            st.st_mtime + 60 < started / 1'000'000'000)
-          ::unlink(full.c_str());
+        if (can_write)
+          if (auto st = CurrentDisk().Stat(full);
+              st.ok() && st->mtime_sec + 60 < started / 1'000'000'000)
+            (void)CurrentDisk().Remove(full);
         continue;
       }
       if (name.size() > 4 && name.compare(name.size() - 4, 4, kSegmentSuffix) == 0 &&
           !std::binary_search(known.begin(), known.end(), name)) {
         run.stray_segments.push_back(name);
-        if (can_write) ::unlink(full.c_str());
+        if (can_write) (void)CurrentDisk().Remove(full);
       }
     }
   }

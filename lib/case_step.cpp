@@ -4,8 +4,7 @@
 
 #include "case_checks.hpp"
 #include "case_record.hpp"
-#include "write_transaction.hpp"
-#include "yaml_io.hpp"
+#include "store_write.hpp"
 
 namespace mediate {
 
@@ -23,17 +22,10 @@ std::string StepCommitMessage(const std::string& verb, const std::string& id,
          "\nMediate-Case: " + id + "\n";
 }
 
-Result<StepOutcome> RecordStep(const Store& store, const Signature& op, Timestamp now, Date today,
+Result<StepOutcome> RecordStep(StoreWrite& w, const Signature& op, Timestamp now, Date today,
                                const StepRequest& request, const StepBuilder& build) {
-  // 1. The lock first (DESIGN §3).
-  std::optional<WriteTransaction> tx;
-  if (!request.dry_run) {
-    WriteOptions wo;
-    wo.holder = "mediate " + request.verb + " by " + op.ToString();
-    auto begun = WriteTransaction::Begin(store.root(), wo);
-    if (!begun.ok()) return begun.status();
-    tx.emplace(std::move(begun.value()));
-  }
+  // 1. The lock was taken by StoreWrite::Begin (none for a dry run).
+  const Store& store = w.store();
   // 2. The case and its replay.
   auto loaded = store.LoadCase(request.id);
   if (!loaded.ok()) return loaded.status();
@@ -70,13 +62,11 @@ Result<StepOutcome> RecordStep(const Store& store, const Signature& op, Timestam
   for (const auto& dgn : sink.items())
     if (dgn.severity == Severity::kWarning) out.warnings.push_back(dgn);
   out.derived = Replay(c, settings);
-  // 6. Write and commit.
-  if (!request.dry_run) {
-    tx->Put(loaded->path, EmitYaml(CaseToValue(c)));
-    auto commit = tx->Commit(op, StepCommitMessage(request.verb, c.id, step.subject));
-    if (!commit.ok()) return commit.status();
-    out.commit = *commit;
-  }
+  // 6. Validate, write and commit (a dry run only validates).
+  w.Put(loaded->path, CaseToValue(c));
+  auto commit = w.Commit(op, StepCommitMessage(request.verb, c.id, step.subject));
+  if (!commit.ok()) return commit.status();
+  out.commit = *commit;
   out.record = std::move(c);
   out.step = std::move(step);
   return out;

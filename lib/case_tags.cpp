@@ -3,8 +3,7 @@
 #include <algorithm>
 
 #include "case_record.hpp"
-#include "write_transaction.hpp"
-#include "yaml_io.hpp"
+#include "store_write.hpp"
 
 namespace mediate {
 namespace {
@@ -18,16 +17,13 @@ bool ValidTag(const std::string& t) {
 
 }  // namespace
 
-Result<TagOutcome> TagCase(const Store& store, const Signature& op, const std::string& id,
+Result<TagOutcome> TagCase(StoreWrite& w, const Signature& op, const std::string& id,
                            const std::vector<std::string>& tags, bool remove) {
   for (const auto& t : tags)
     if (!ValidTag(t))
       return Status::Usage("tag \"" + t + "\" is not 1-40 characters of a-z, 0-9, - and _");
   const std::string verb = remove ? "untag" : "tag";
-  WriteOptions wo;
-  wo.holder = "mediate " + verb + " by " + op.ToString();
-  auto tx = WriteTransaction::Begin(store.root(), wo);
-  if (!tx.ok()) return tx.status();
+  const Store& store = w.store();
   auto loaded = store.LoadCase(id);
   if (!loaded.ok()) return loaded.status();
   if (!loaded->ok)
@@ -51,9 +47,9 @@ Result<TagOutcome> TagCase(const Store& store, const Signature& op, const std::s
   if (out.changed.empty()) return out;
   std::string subject = verb + ": " + id;
   for (const auto& t : out.changed) subject += std::string(" ") + (remove ? "-" : "+") + t;
-  tx->Put(loaded->path, EmitYaml(CaseToValue(out.record)));
+  w.Put(loaded->path, CaseToValue(out.record));
   auto commit =
-      tx->Commit(op, subject + "\n\nMediate-Action: " + verb + "\nMediate-Case: " + id + "\n");
+      w.Commit(op, subject + "\n\nMediate-Action: " + verb + "\nMediate-Case: " + id + "\n");
   if (!commit.ok()) return commit.status();
   out.commit = *commit;
   return out;

@@ -8,9 +8,10 @@
 #include <vector>
 
 #include "case.hpp"
-#include "git_repo.hpp"
+#include "signature.hpp"
 #include "status.hpp"
 #include "store.hpp"
+#include "store_write.hpp"
 
 namespace mediate {
 
@@ -21,15 +22,15 @@ struct TagOutcome {
   std::string commit;                ///< commit id; "" when nothing changed
 };
 
-/// Adds (or, with `remove`, removes) `tags` on case `id` as `op`: takes the
-/// store's lock, loads the case, changes its `tags:` list (sorted, unique),
+/// Adds (or, with `remove`, removes) `tags` on case `id` as `op` through `w`
+/// (the locked store): loads the case, changes its `tags:` list (sorted, unique),
 /// writes it and commits "tag: <id> +exemplary" (or "untag: <id>
 /// -exemplary") with trailers Mediate-Action: tag|untag and Mediate-Case.
 /// Tags are 1-40 characters of a-z, 0-9, '-' and '_'. No commit when
 /// nothing changes. kNotFound for an unknown case, kUsage for a malformed
 /// tag, kRejected when the case file does not load cleanly, kBusy/kIo from
 /// the write (nothing written).
-Result<TagOutcome> TagCase(const Store& store, const Signature& op, const std::string& id,
+Result<TagOutcome> TagCase(StoreWrite& w, const Signature& op, const std::string& id,
                            const std::vector<std::string>& tags, bool remove);
 
 }  // namespace mediate

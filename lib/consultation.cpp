@@ -12,7 +12,6 @@
 #include "record_reader.hpp"
 #include "store.hpp"
 #include "vocab.hpp"
-#include "write_transaction.hpp"
 #include "yaml_io.hpp"
 
 namespace mediate {
@@ -209,16 +208,9 @@ Table ConsultationCountTable(const std::vector<Consultation>& all, const TimeZon
   return t;
 }
 
-Result<Consultation> RecordConsultation(const Store& store, Consultation draft, const Signature& op,
-                                        Timestamp now, bool dry_run, std::string* commit) {
-  std::optional<WriteTransaction> tx;
-  if (!dry_run) {
-    WriteOptions wo;
-    wo.holder = "mediate consult by " + op.ToString();
-    auto begun = WriteTransaction::Begin(store.root(), wo);
-    if (!begun.ok()) return begun.status();
-    tx.emplace(std::move(begun.value()));
-  }
+Result<Consultation> RecordConsultation(StoreWrite& w, Consultation draft, const Signature& op,
+                                        Timestamp now, std::string* commit) {
+  const Store& store = w.store();
   DiagnosticSink sink;
   CheckConsultation(draft, store.vocab(), &sink);
   MEDIATE_RETURN_IF_ERROR(
@@ -230,29 +222,21 @@ Result<Consultation> RecordConsultation(const Store& store, Consultation draft, 
   draft.by = op.ToString();
   if (auto id = CheckCitizenId(draft.id_number); !draft.id_number.empty() && id.valid)
     draft.id_number = id.normalized;
-  draft.id = NextConsultationId(*existing, store.Office(), tz.LocalDate(now).year());
+  draft.id = NextConsultationId(*existing, w.office(), tz.LocalDate(now).year());
   if (commit) commit->clear();
-  if (dry_run) return draft;
-  tx->Put(draft.PathIn(tz), EmitYaml(draft.ToValue()));
+  w.Put(draft.PathIn(tz), draft.ToValue());
   auto done =
-      tx->Commit(op, "consult: " + draft.id + " " + draft.name +
-                         "\n\nMediate-Action: consult\nMediate-Consultation: " + draft.id + "\n");
+      w.Commit(op, "consult: " + draft.id + " " + draft.name +
+                       "\n\nMediate-Action: consult\nMediate-Consultation: " + draft.id + "\n");
   if (!done.ok()) return done.status();
   if (commit) *commit = *done;
   return draft;
 }
 
-Result<ConsultToCaseOutcome> ConsultationToCase(const Store& store, const std::string& id,
+Result<ConsultToCaseOutcome> ConsultationToCase(StoreWrite& w, const std::string& id,
                                                 const ConsultToCase& in, const Signature& op,
-                                                Timestamp now, Date today, bool dry_run) {
-  std::optional<WriteTransaction> tx;
-  if (!dry_run) {
-    WriteOptions wo;
-    wo.holder = "mediate consult --to-case by " + op.ToString();
-    auto begun = WriteTransaction::Begin(store.root(), wo);
-    if (!begun.ok()) return begun.status();
-    tx.emplace(std::move(begun.value()));
-  }
+                                                Timestamp now) {
+  const Store& store = w.store();
   auto all = LoadConsultations(store);
   if (!all.ok()) return all.status();
   auto it =
@@ -264,25 +248,19 @@ Result<ConsultToCaseOutcome> ConsultationToCase(const Store& store, const std::s
   auto draft = DraftCaseFromConsultation(out.consultation, in, now);
   if (!draft.ok()) return draft.status();
   const TimeZone& tz = store.settings().time_zone;
-  std::string case_id = store.NextCaseId(store.Office(), tz.LocalDate(now).year());
-  CheckContext cc{&store.settings(), &store.areas(), &store.orgs(), &store.mediators(), today};
-  auto c =
-      RegisterCase(std::move(draft.value()), case_id, now, op, "front_desk", cc, &out.warnings);
+  // The same intake as `mediate intake` (统一受理), from the front desk.
+  auto c = StageIntake(w, std::move(draft.value()), op, now, "front_desk", id, &out.warnings);
   if (!c.ok()) return c.status();
   out.record = std::move(c.value());
-  for (auto& e : out.record.events)
-    if (e.type == "received") e.payload.Set("consultation", Value::String(id));
   out.consultation.case_id = out.record.id;
-  if (dry_run) return out;
   const std::string label = store.vocab().category().Zh(out.record.category);
-  tx->Put(out.record.PathIn(tz), EmitYaml(CaseToValue(out.record)));
-  tx->Put(out.consultation.PathIn(tz), EmitYaml(out.consultation.ToValue()));
+  w.Put(out.consultation.PathIn(tz), out.consultation.ToValue());
   std::string message = IntakeCommitMessage(out.record, label);
   // The subject names the consultation; the trailers stay.
   auto nl = message.find('\n');
   message = message.substr(0, nl) + " (from " + id + ")" + message.substr(nl) +
             "Mediate-Consultation: " + id + "\n";
-  auto done = tx->Commit(op, message);
+  auto done = w.Commit(op, message);
   if (!done.ok()) return done.status();
   out.commit = *done;
   return out;

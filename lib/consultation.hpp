@@ -17,8 +17,9 @@
 #include <vector>
 
 #include "case.hpp"
-#include "git_repo.hpp"
+#include "signature.hpp"
 #include "status.hpp"
+#include "store_write.hpp"
 #include "table.hpp"
 #include "time.hpp"
 #include "value.hpp"
@@ -88,14 +89,14 @@ Result<Case> DraftCaseFromConsultation(const Consultation& c, const ConsultToCas
 /// total row. Counts only; no personal data.
 Table ConsultationCountTable(const std::vector<Consultation>& all, const TimeZone& tz);
 
-/// Records a new consultation: takes the write lock (none for a dry run),
-/// gives it the next id of the store's office and the year of `now`, sets
-/// `at` = now and `by` = op, checks it (CheckConsultation), writes
+/// Records a new consultation through `w` (the locked store; a dry run
+/// checks and writes nothing): gives it the next id of the store's office and the year of `now`,
+/// sets `at` = now and `by` = op, checks it (CheckConsultation), writes
 /// consultations/<yyyy>/<id>.yaml and commits "consult: <id> <name>".
 /// kRejected (nothing written) on bad input; kBusy/kIo from the write.
 /// `commit` receives the commit id ("" for a dry run).
-Result<Consultation> RecordConsultation(const Store& store, Consultation draft, const Signature& op,
-                                        Timestamp now, bool dry_run, std::string* commit);
+Result<Consultation> RecordConsultation(StoreWrite& w, Consultation draft, const Signature& op,
+                                        Timestamp now, std::string* commit);
 
 /// What `consult --to-case` did.
 struct ConsultToCaseOutcome {
@@ -105,15 +106,14 @@ struct ConsultToCaseOutcome {
   std::vector<Diagnostic> warnings;  ///< from the case checks
 };
 
-/// Turns consultation `id` into an intake (统一受理): registers the draft of
-/// DraftCaseFromConsultation as the next case id (RegisterCase: every case
-/// check), its `received` event naming the consultation (payload
-/// consultation: <id>, channel "front_desk"), sets the consultation's
-/// `case`, and writes both files in one commit "intake: <case-id> <label>
-/// (from <id>)". kNotFound for an unknown id; kRejected (nothing written)
-/// when it already became a case or the case is invalid.
-Result<ConsultToCaseOutcome> ConsultationToCase(const Store& store, const std::string& id,
+/// Turns consultation `id` into an intake (统一受理) through `w`: registers
+/// the draft of DraftCaseFromConsultation by the same intake as `mediate
+/// intake` (StageIntake: the next case id, every case check), its `received` event naming the
+/// consultation (payload consultation: <id>, channel "front_desk"), sets the consultation's `case`,
+/// and writes both files in one commit "intake: <case-id> <label> (from <id>)". kNotFound for an
+/// unknown id; kRejected (nothing written) when it already became a case or the case is invalid.
+Result<ConsultToCaseOutcome> ConsultationToCase(StoreWrite& w, const std::string& id,
                                                 const ConsultToCase& in, const Signature& op,
-                                                Timestamp now, Date today, bool dry_run);
+                                                Timestamp now);
 
 }  // namespace mediate

@@ -1,5 +1,6 @@
 #include "git_repo.hpp"
 
+#include "disk.hpp"
 #include "fault.hpp"
 
 #include <errno.h>
@@ -100,102 +101,57 @@ Status CheckPaths(const std::vector<std::string>& paths) {
   return Status::Ok();
 }
 
-/// Reads the whole file; fills `st` by fstat on the open descriptor.
-bool ReadWholeFile(const std::string& path, std::string& out, struct stat& st, int& err) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-  if (fd < 0) {
-    err = errno;
-    return false;
-  }
-  if (::fstat(fd, &st) != 0) {
-    err = errno;
-    ::close(fd);
-    return false;
-  }
-  out.clear();
-  out.reserve(static_cast<size_t>(st.st_size));
-  char buf[65536];
-  for (;;) {
-    ssize_t n = ::read(fd, buf, sizeof buf);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      err = errno;
-      ::close(fd);
-      return false;
-    }
-    if (n == 0) break;
-    out.append(buf, static_cast<size_t>(n));
-  }
-  ::close(fd);
-  return true;
-}
-
 /// The blob a work-tree path would become: its bytes, mode and stat data.
 struct WorkFile {
   bool exists = false;
   std::string content;
   git_filemode_t mode = GIT_FILEMODE_BLOB;
-  struct stat st {};
+  FileStat st;
 };
 
 Status LoadWorkFile(const std::string& workdir, const std::string& rel, WorkFile& wf) {
   std::string full = workdir + "/" + rel;
-  struct stat lst {};
+  Disk& disk = CurrentDisk();
   wf = WorkFile{};
-  if (::lstat(full.c_str(), &lst) != 0) {
-    if (errno == ENOENT || errno == ENOTDIR) return Status::Ok();
-    return Status::Io("cannot read " + rel + ": " + std::strerror(errno));
+  auto lst = disk.Stat(full, /*follow_links=*/false);
+  if (!lst.ok()) {
+    if (lst.status().kind() == ErrorKind::kNotFound) return Status::Ok();
+    return Status::Io("cannot read " + rel + ": " + lst.status().message());
   }
-  if (S_ISLNK(lst.st_mode)) {
-    std::string target(static_cast<size_t>(lst.st_size) + 1, '\0');
-    ssize_t n = ::readlink(full.c_str(), target.data(), target.size());
-    if (n < 0) return Status::Io("cannot read link " + rel + ": " + std::strerror(errno));
-    target.resize(static_cast<size_t>(n));
+  if (lst->type == FileStat::Type::kSymlink) {
+    auto target = disk.ReadLink(full);
+    if (!target.ok())
+      return Status::Io("cannot read link " + rel + ": " + target.status().message());
     wf.exists = true;
-    wf.content = std::move(target);
+    wf.content = std::move(target.value());
     wf.mode = GIT_FILEMODE_LINK;
-    wf.st = lst;
+    wf.st = *lst;
     return Status::Ok();
   }
-  if (S_ISDIR(lst.st_mode)) return Status::Io(rel + " is a directory, not a file");
-  if (!S_ISREG(lst.st_mode)) return Status::Io(rel + " is not a regular file");
-  int err = 0;
-  if (!ReadWholeFile(full, wf.content, wf.st, err)) {
-    if (err == ENOENT) return Status::Ok();  // vanished meanwhile: treat as deleted
-    return Status::Io("cannot read " + rel + ": " + std::strerror(err));
+  if (lst->is_directory()) return Status::Io(rel + " is a directory, not a file");
+  if (!lst->is_regular()) return Status::Io(rel + " is not a regular file");
+  auto content = disk.ReadFile(full, &wf.st, /*follow_links=*/false);
+  if (!content.ok()) {
+    // Vanished meanwhile: treat as deleted.
+    if (content.status().kind() == ErrorKind::kNotFound) return Status::Ok();
+    return Status::Io("cannot read " + rel + ": " + content.status().message());
   }
+  wf.content = std::move(content.value());
   wf.exists = true;
-  wf.mode = (wf.st.st_mode & S_IXUSR) ? GIT_FILEMODE_BLOB_EXECUTABLE : GIT_FILEMODE_BLOB;
+  wf.mode = (wf.st.mode & S_IXUSR) ? GIT_FILEMODE_BLOB_EXECUTABLE : GIT_FILEMODE_BLOB;
   return Status::Ok();
 }
 
-void FillIndexStat(git_index_entry& e, const struct stat& st) {
-  e.ctime.seconds = static_cast<int32_t>(st.st_ctim.tv_sec);
-  e.ctime.nanoseconds = static_cast<uint32_t>(st.st_ctim.tv_nsec);
-  e.mtime.seconds = static_cast<int32_t>(st.st_mtim.tv_sec);
-  e.mtime.nanoseconds = static_cast<uint32_t>(st.st_mtim.tv_nsec);
-  e.dev = static_cast<uint32_t>(st.st_dev);
-  e.ino = static_cast<uint32_t>(st.st_ino);
-  e.uid = static_cast<uint32_t>(st.st_uid);
-  e.gid = static_cast<uint32_t>(st.st_gid);
-  e.file_size = static_cast<uint32_t>(st.st_size);
-}
-
-/// fsync of a file or directory by path; missing paths are fine.
-bool FsyncPath(const std::string& path, bool directory) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | (directory ? O_DIRECTORY : 0));
-  if (fd < 0) return errno == ENOENT;
-  bool ok = ::fsync(fd) == 0;
-  ::close(fd);
-  return ok;
-}
-
-bool SyncFilesystemOf(const std::string& path) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_DIRECTORY);
-  if (fd < 0) return false;
-  bool ok = ::syncfs(fd) == 0;
-  ::close(fd);
-  return ok;
+void FillIndexStat(git_index_entry& e, const FileStat& st) {
+  e.ctime.seconds = static_cast<int32_t>(st.ctime_sec);
+  e.ctime.nanoseconds = static_cast<uint32_t>(st.ctime_nsec);
+  e.mtime.seconds = static_cast<int32_t>(st.mtime_sec);
+  e.mtime.nanoseconds = static_cast<uint32_t>(st.mtime_nsec);
+  e.dev = static_cast<uint32_t>(st.dev);
+  e.ino = static_cast<uint32_t>(st.ino);
+  e.uid = static_cast<uint32_t>(st.uid);
+  e.gid = static_cast<uint32_t>(st.gid);
+  e.file_size = static_cast<uint32_t>(st.size);
 }
 
 /// One index update for SyncIndexEntries: set (with oid/mode, and stat data
@@ -206,7 +162,7 @@ struct IndexUpdate {
   git_oid id{};
   git_filemode_t mode = GIT_FILEMODE_BLOB;
   bool have_stat = false;
-  struct stat st {};
+  FileStat st;
 };
 
 Signature FromGit(const git_signature* s) {
@@ -218,47 +174,7 @@ Signature FromGit(const git_signature* s) {
   return out;
 }
 
-bool HasControl(const std::string& s) {
-  for (unsigned char c : s)
-    if (c < 0x20 || c == 0x7f) return true;
-  return false;
-}
-
-std::string Trim(const std::string& s) {
-  size_t b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return "";
-  size_t e = s.find_last_not_of(" \t\r\n");
-  return s.substr(b, e - b + 1);
-}
-
 }  // namespace
-
-// ---------------------------------------------------------------- Signature
-
-std::optional<Signature> Signature::Parse(const std::string& text,
-                                          const std::string& fallback_email) {
-  std::string t = Trim(text);
-  size_t lt = t.find('<');
-  size_t gt = t.find('>');
-  Signature sig;
-  if (lt == std::string::npos && gt == std::string::npos) {
-    sig.name = t;
-    sig.email = Trim(fallback_email);
-  } else {
-    if (lt == std::string::npos || gt == std::string::npos || gt < lt) return std::nullopt;
-    if (t.find('<', lt + 1) != std::string::npos || t.find('>', gt + 1) != std::string::npos)
-      return std::nullopt;
-    if (gt != t.size() - 1) return std::nullopt;  // text after '>'
-    sig.name = Trim(t.substr(0, lt));
-    sig.email = Trim(t.substr(lt + 1, gt - lt - 1));
-    if (sig.email.empty()) return std::nullopt;
-  }
-  if (sig.name.empty() || HasControl(sig.name) || HasControl(sig.email)) return std::nullopt;
-  if (sig.email.find_first_of("<>") != std::string::npos) return std::nullopt;
-  return sig;
-}
-
-std::string Signature::ToString() const { return name + " <" + email + ">"; }
 
 // ---------------------------------------------------------------- GitRepo
 
@@ -374,8 +290,7 @@ Status BlobContent(git_repository* repo, git_tree* tree, const std::string& path
 }
 
 bool IndexLockExists(const std::string& git_dir) {
-  struct stat st {};
-  return ::lstat((git_dir + "/index.lock").c_str(), &st) == 0;
+  return CurrentDisk().Stat(git_dir + "/index.lock", /*follow_links=*/false).ok();
 }
 
 Status IndexLockBusy() {
@@ -397,9 +312,8 @@ Status SyncIndexEntries(git_repository* repo, const std::vector<IndexUpdate>& up
   // The index file's own time before we rewrite it (for the racy check below).
   std::int64_t old_index_sec = -1;
   {
-    struct stat st {};
     std::string index_path = std::string(git_repository_path(repo)) + "index";
-    if (::stat(index_path.c_str(), &st) == 0) old_index_sec = st.st_mtim.tv_sec;
+    if (auto st = CurrentDisk().Stat(index_path); st.ok()) old_index_sec = st->mtime_sec;
   }
   git_index* raw = nullptr;
   if (git_repository_index(&raw, repo) < 0) return fail("cannot open the index");
@@ -602,8 +516,8 @@ Result<std::string> GitRepo::CommitPaths(const std::vector<std::string>& paths_i
 
   // 5. Objects durable before the ref points at them.
   if (paths.size() > 64) {
-    if (!SyncFilesystemOf(impl_->git_dir))
-      return Status::Io(std::string("cannot sync the git objects: ") + std::strerror(errno));
+    if (Status st = CurrentDisk().SyncFileSystem(impl_->git_dir); !st.ok())
+      return Status::Io("cannot sync the git objects: " + st.message());
   } else {
     // Subtrees along each path are new objects too.
     std::set<std::string> dirs;
@@ -620,11 +534,12 @@ Result<std::string> GitRepo::CommitPaths(const std::vector<std::string>& paths_i
     std::set<std::string> fanouts;
     for (const auto& id : new_objects) {
       std::string f = LooseObjectPath(impl_->git_dir, id);
-      if (!FsyncPath(f, false)) return Status::Io("cannot sync " + f + ": " + std::strerror(errno));
+      if (Status st = CurrentDisk().Sync(f, false); !st.ok())
+        return Status::Io("cannot sync " + f + ": " + st.message());
       fanouts.insert(f.substr(0, f.rfind('/')));
     }
-    for (const auto& d : fanouts) FsyncPath(d, true);
-    FsyncPath(impl_->git_dir + "/objects", true);
+    for (const auto& d : fanouts) (void)CurrentDisk().Sync(d, true);
+    (void)CurrentDisk().Sync(impl_->git_dir + "/objects", true);
   }
 
   FaultPoint("after-objects");
@@ -645,8 +560,8 @@ Result<std::string> GitRepo::CommitPaths(const std::vector<std::string>& paths_i
   if (rc < 0) return GitIo("cannot update " + branch);
   std::string commit_hex = OidHex(&commit_id);
   std::string ref_path = impl_->git_dir + "/" + branch;
-  FsyncPath(ref_path, false);
-  FsyncPath(ref_path.substr(0, ref_path.rfind('/')), true);
+  (void)CurrentDisk().Sync(ref_path, false);
+  (void)CurrentDisk().Sync(ref_path.substr(0, ref_path.rfind('/')), true);
   FaultPoint("after-ref");
 
   // 7. The real index follows, so `git status` is clean for these paths.

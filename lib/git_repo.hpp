@@ -13,21 +13,10 @@
 #include <string>
 #include <vector>
 
+#include "signature.hpp"
 #include "status.hpp"
 
 namespace mediate {
-
-/// A commit author/committer: "Name <email>" as people write it.
-struct Signature {
-  std::string name;
-  std::string email;
-  /// Parses "Name <email>"; a bare name gets `fallback_email` (which may be
-  /// empty: the caller decides). nullopt for an empty name, an empty or
-  /// unbalanced "<...>", text after '>' or control characters.
-  static std::optional<Signature> Parse(const std::string& text,
-                                        const std::string& fallback_email = "");
-  std::string ToString() const;  ///< "Name <email>"
-};
 
 /// One commit touching a path, newest first in GitRepo::Log.
 struct CommitInfo {

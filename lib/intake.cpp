@@ -2,8 +2,11 @@
 
 #include <cctype>
 
+#include "case_record.hpp"
+#include "labels.hpp"
 #include "lifecycle.hpp"
 #include "pii.hpp"
+#include "yaml_io.hpp"
 
 namespace mediate {
 
@@ -44,6 +47,47 @@ Result<Case> RegisterCase(Case c, const std::string& id, const Timestamp& now, c
                             std::move(errors));
   }
   return c;
+}
+
+Result<Case> DraftCaseFromYaml(const std::string& text, const std::string& name,
+                               const Vocabulary& vocab) {
+  auto v = ParseYaml(text, name);
+  if (!v.ok()) return v.status();
+  DiagnosticSink sink;
+  Case c = CaseFromValue(*v, name, vocab, &sink, /*draft=*/true);
+  MEDIATE_RETURN_IF_ERROR(sink.ToStatus(std::to_string(sink.error_count()) + " error(s) in " +
+                                        name + "; nothing was registered"));
+  return c;
+}
+
+Result<Case> StageIntake(StoreWrite& w, Case draft, const Signature& op, Timestamp now,
+                         const std::string& channel, const std::string& consultation,
+                         std::vector<Diagnostic>* warnings) {
+  const Store& store = w.store();
+  const TimeZone& tz = store.settings().time_zone;
+  Timestamp received = draft.received.valid() ? draft.received : now;
+  std::string id = w.NextCaseId(tz.LocalDate(received).year());
+  CheckContext cc{&store.settings(), &store.areas(), &store.orgs(), &store.mediators(), w.today()};
+  auto c = RegisterCase(std::move(draft), id, now, op, channel, cc, warnings);
+  if (!c.ok()) return c.status();
+  if (!consultation.empty())
+    for (auto& e : c->events)
+      if (e.type == "received") e.payload.Set("consultation", Value::String(consultation));
+  w.Put(c->PathIn(tz), CaseToValue(*c));
+  return c;
+}
+
+Result<IntakeOutcome> IntakeCase(StoreWrite& w, Case draft, const Signature& op, Timestamp now,
+                                 std::vector<Diagnostic>* warnings) {
+  IntakeOutcome out;
+  auto c = StageIntake(w, std::move(draft), op, now, "intake", "", warnings);
+  if (!c.ok()) return c.status();
+  out.record = std::move(c.value());
+  out.category_label = LabelOf(w.store(), "category", out.record.category);
+  auto commit = w.Commit(op, IntakeCommitMessage(out.record, out.category_label));
+  if (!commit.ok()) return commit.status();
+  out.commit = *commit;
+  return out;
 }
 
 std::string IntakeCommitMessage(const Case& c, const std::string& category_label) {

@@ -31,8 +31,8 @@ std::string RevealMessage(const RevealRequest& r) {
 }
 
 Result<std::string> RecordReveal(const std::string& root, const Signature& who,
-                                 const RevealRequest& request) {
-  WriteOptions options;
+                                 const RevealRequest& request, const WriteOptions& base) {
+  WriteOptions options = base;
   options.holder = "mediate " + OneLine(request.command) + " --reveal by " + who.ToString();
   auto tx = WriteTransaction::Begin(root, options);
   if (!tx.ok()) return tx.status();

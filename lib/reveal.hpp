@@ -27,8 +27,9 @@
 #include <string>
 #include <vector>
 
-#include "git_repo.hpp"
+#include "signature.hpp"
 #include "status.hpp"
+#include "write_options.hpp"
 
 namespace mediate {
 
@@ -49,8 +50,9 @@ std::string RevealMessage(const RevealRequest& request);
 /// under the store's write lock (waiting as any writer does). Returns the
 /// commit id. kBusy when the lock cannot be had or HEAD moved; kIo on git
 /// errors; kUsage when `who` lacks a name or email. Nothing but the commit
-/// (and the branch moving to it) is written.
+/// (and the branch moving to it) is written. `options` gives the lock
+/// timeout (the holder text is made here).
 Result<std::string> RecordReveal(const std::string& root, const Signature& who,
-                                 const RevealRequest& request);
+                                 const RevealRequest& request, const WriteOptions& options = {});
 
 }  // namespace mediate

@@ -1,8 +1,5 @@
 #include "store.hpp"
 
-#include <dirent.h>
-#include <sys/stat.h>
-
 #include <algorithm>
 #include <atomic>
 #include <cstdlib>
@@ -13,8 +10,10 @@
 
 #include "case_index.hpp"
 #include "case_record.hpp"
+#include "disk.hpp"
 #include "git_repo.hpp"
 #include "lifecycle.hpp"
+#include "parallel.hpp"
 #include "yaml_io.hpp"
 
 namespace mediate {
@@ -23,27 +22,18 @@ namespace fs = std::filesystem;
 namespace {
 
 bool ReadWholeFile(const std::string& path, std::string* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  *out = ss.str();
+  auto text = CurrentDisk().ReadFile(path);
+  if (!text.ok()) return false;
+  *out = std::move(text.value());
   return true;
 }
 
 /// Entries of a directory (names only, no "." / ".."), sorted; empty when absent.
 std::vector<std::string> ListDir(const std::string& dir) {
-  std::vector<std::string> names;
-  DIR* d = opendir(dir.c_str());
-  if (!d) return names;
-  while (dirent* e = readdir(d)) {
-    std::string n = e->d_name;
-    if (n == "." || n == "..") continue;
-    names.push_back(std::move(n));
-  }
-  closedir(d);
-  std::sort(names.begin(), names.end());
-  return names;
+  auto names = CurrentDisk().List(dir);
+  if (!names.ok()) return {};
+  std::sort(names->begin(), names->end());
+  return std::move(names.value());
 }
 
 bool IsYamlFile(const std::string& name) {
@@ -58,7 +48,9 @@ Result<Store> Store::Open(const std::string& start) {
   if (ec) return Status::NotFound("cannot resolve " + start);
   fs::path probe = dir;
   for (;;) {
-    if (fs::exists(probe / "mediate.yaml") && fs::exists(probe / ".git")) break;
+    if (CurrentDisk().Stat((probe / "mediate.yaml").string()).ok() &&
+        CurrentDisk().Stat((probe / ".git").string()).ok())
+      break;
     if (!probe.has_parent_path() || probe.parent_path() == probe) {
       return Status::NotFound("not a mediate store (no mediate.yaml in " + dir.string() +
                               " or any parent); create one with 'mediate init DIR --from SETUP' "
@@ -149,8 +141,7 @@ Result<std::string> Store::FindCase(const std::string& id) const {
   std::string year_dir = "cases/" + std::to_string(year);
   for (const auto& month : ListDir(root_ + "/" + year_dir)) {
     std::string rel = year_dir + "/" + month + "/" + id + ".yaml";
-    struct stat st;
-    if (::stat((root_ + "/" + rel).c_str(), &st) == 0) return rel;
+    if (CurrentDisk().Stat(root_ + "/" + rel).ok()) return rel;
   }
   return Status::NotFound("no case " + id);
 }
@@ -221,35 +212,23 @@ std::vector<ParsedCase> ParseCaseFiles(const Store& store, const std::vector<std
   std::vector<ParsedCase> out(paths.size());
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   threads = std::min<unsigned>(threads, std::max<std::size_t>(1, paths.size() / 64 + 1));
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
+  // Small batches keep both cores busy without contention.
+  ParallelFor(paths.size(), threads, 32, [&](std::size_t i) {
+    ParsedCase& pc = out[i];
     std::string text;
-    for (;;) {
-      // Claim small batches to keep both cores busy without contention.
-      std::size_t begin = next.fetch_add(32);
-      if (begin >= paths.size()) break;
-      std::size_t end = std::min(paths.size(), begin + 32);
-      for (std::size_t i = begin; i < end; ++i) {
-        ParsedCase& pc = out[i];
-        if (!ReadWholeFile(store.root() + "/" + paths[i], &text)) {
-          pc.problems.push_back({Severity::kError, {paths[i], 0, 0}, "", "cannot read the file"});
-          continue;
-        }
-        LoadedCase lc = ParseCaseText(text, paths[i], store.vocab());
-        if (!lc.ok) {
-          for (auto& d : lc.diagnostics)
-            if (d.severity == Severity::kError) pc.problems.push_back(std::move(d));
-          continue;
-        }
-        pc.ok = true;
-        pc.summary = Summarize(lc.record, paths[i], store.settings());
-      }
+    if (!ReadWholeFile(store.root() + "/" + paths[i], &text)) {
+      pc.problems.push_back({Severity::kError, {paths[i], 0, 0}, "", "cannot read the file"});
+      return;
     }
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
+    LoadedCase lc = ParseCaseText(text, paths[i], store.vocab());
+    if (!lc.ok) {
+      for (auto& d : lc.diagnostics)
+        if (d.severity == Severity::kError) pc.problems.push_back(std::move(d));
+      return;
+    }
+    pc.ok = true;
+    pc.summary = Summarize(lc.record, paths[i], store.settings());
+  });
   return out;
 }
 
@@ -296,7 +275,6 @@ std::string Store::NextCaseId(const std::string& office, int year,
 }
 
 std::string Store::Office() const {
-  if (const char* env = std::getenv("MEDIATE_OFFICE"); env && *env) return env;
   if (auto repo = GitRepo::Open(root_); repo.ok()) {
     if (auto v = repo->ConfigString("mediate.office"); v && !v->empty()) return *v;
   }

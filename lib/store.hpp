@@ -117,8 +117,8 @@ class Store {
   std::string NextCaseId(const std::string& office, int year,
                          const std::vector<std::string>& taken = {}) const;
 
-  /// The office code that allocates IDs in this clone: MEDIATE_OFFICE, else
-  /// git config mediate.office, else the store's default (mediate.yaml).
+  /// The office code of this clone's git config (mediate.office), else the
+  /// store's default (mediate.yaml); a write may be given another (WriteOptions).
   std::string Office() const;
 
  private:

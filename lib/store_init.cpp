@@ -7,6 +7,7 @@
 
 #include "csv_table.hpp"
 #include "routing.hpp"
+#include "write_transaction.hpp"
 #include "yaml_io.hpp"
 
 namespace mediate {
@@ -325,13 +326,13 @@ std::vector<PathChange> StoreSetup::Files() const {
 }
 
 Result<std::string> CreateStore(const std::string& dir, const StoreSetup& setup,
-                                const Signature& author) {
+                                const Signature& author, const WriteOptions& base) {
   std::error_code ec;
   if (fs::exists(dir, ec) && !fs::is_empty(dir, ec))
     return Status::Rejected(dir + " already exists and is not empty; choose a new folder");
   auto repo = GitRepo::Init(dir);
   if (!repo.ok()) return repo.status();
-  WriteOptions options;
+  WriteOptions options = base;
   options.holder = "mediate init by " + author.ToString();
   auto tx = WriteTransaction::Begin(dir, options);
   if (!tx.ok()) return tx.status();

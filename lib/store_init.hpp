@@ -24,7 +24,7 @@
 #include "status.hpp"
 #include "team_settings.hpp"
 #include "training.hpp"
-#include "write_transaction.hpp"
+#include "write_options.hpp"
 
 namespace mediate {
 
@@ -60,7 +60,8 @@ Result<std::vector<Mediator>> ReadMediatorsCsv(const std::string& text, const st
 /// Creates the store at `dir` (which must not exist or be empty): a git
 /// repository with every file of `setup`, in one commit by `author`.
 /// Returns the commit id. kRejected when `dir` is not empty; kIo on failure.
+/// `options` gives the lock timeout (the holder text is made here).
 Result<std::string> CreateStore(const std::string& dir, const StoreSetup& setup,
-                                const Signature& author);
+                                const Signature& author, const WriteOptions& options = {});
 
 }  // namespace mediate

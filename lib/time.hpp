@@ -88,14 +88,14 @@ class TimeZone {
 };
 
 /// Where "now" comes from. The real clock reads the system; tests and the
-/// `MEDIATE_NOW` variable (RFC 3339) pin it so deadlines are reproducible.
+/// CLI (`--now`, `MEDIATE_NOW`) pin it with a FixedClock.
 class Clock {
  public:
   virtual ~Clock() = default;
   virtual Timestamp Now() const = 0;
 };
 
-/// The system clock, unless MEDIATE_NOW holds an RFC 3339 time.
+/// The system clock (the library reads no environment variable).
 const Clock& DefaultClock();
 
 /// A clock fixed at one instant (tests, `--now`).

@@ -12,6 +12,7 @@
 #include "case_record.hpp"
 #include "committee_checks.hpp"
 #include "consultation.hpp"
+#include "parallel.hpp"
 #include "review_record.hpp"
 #include "routing.hpp"
 #include "schema.hpp"
@@ -63,13 +64,13 @@ std::string Relative(const Store& store, const std::string& path) {
   return path;
 }
 
-void CheckRecord(const Store& store, const std::string& rel, const CheckContext& cc,
-                 bool registries_ok, DiagnosticSink* sink, std::string* case_id) {
-  auto text = store.ReadText(rel);
-  if (!text.ok()) {
-    sink->Error({rel, 0, 0}, "", "cannot read the file");
-    return;
-  }
+void CheckText(const Store& store, const std::string& rel, const std::string* text,
+               const CheckContext& cc, bool registries_ok,
+               const std::set<std::string>& pending_cases, DiagnosticSink* sink,
+               std::string* case_id) {
+  auto case_exists = [&](const std::string& id) {
+    return pending_cases.count(id) > 0 || store.FindCase(id).ok();
+  };
   Kind kind = KindOf(rel);
   if (kind == Kind::kRouting) {
     auto rules = LoadRoutingRules(*text, rel, store.vocab(), store.orgs(),
@@ -151,7 +152,7 @@ void CheckRecord(const Store& store, const std::string& rel, const CheckContext&
       auto c = Consultation::FromValue(*v, rel, store.vocab());
       if (!c.ok()) {
         sink->Append(c.status().diagnostics());
-      } else if (!c->case_id.empty() && !store.FindCase(c->case_id).ok()) {
+      } else if (!c->case_id.empty() && !case_exists(c->case_id)) {
         sink->Error(LocateField(*v, rel, "case"), "case",
                     "no case " + c->case_id + " in the store");
       }
@@ -162,7 +163,7 @@ void CheckRecord(const Store& store, const std::string& rel, const CheckContext&
       auto r = Review::FromValue(*v, rel, store.vocab(), sink);
       if (!r.ok()) {
         sink->Append(r.status().diagnostics());
-      } else if (!store.FindCase(r->case_id).ok()) {
+      } else if (!case_exists(r->case_id)) {
         sink->Error(LocateField(*v, rel, "case"), "case",
                     "no case " + r->case_id + " in the store");
       }
@@ -171,6 +172,16 @@ void CheckRecord(const Store& store, const std::string& rel, const CheckContext&
     default:
       sink->Warning({rel, 0, 0}, "", "not a record mediate knows (left unchecked)");
   }
+}
+
+void CheckRecord(const Store& store, const std::string& rel, const CheckContext& cc,
+                 bool registries_ok, DiagnosticSink* sink, std::string* case_id) {
+  auto text = store.ReadText(rel);
+  if (!text.ok()) {
+    sink->Error({rel, 0, 0}, "", "cannot read the file");
+    return;
+  }
+  CheckText(store, rel, &*text, cc, registries_ok, {}, sink, case_id);
 }
 
 std::vector<std::string> YamlFilesUnder(const Store& store, const std::string& dir) {
@@ -192,6 +203,13 @@ std::vector<std::string> YamlFilesUnder(const Store& store, const std::string& d
 }
 
 }  // namespace
+
+void CheckRecordText(const Store& store, const std::string& rel, const std::string& text,
+                     Date today, const std::set<std::string>& pending_cases, DiagnosticSink* sink) {
+  CheckContext cc{&store.settings(), &store.areas(), &store.orgs(), &store.mediators(), today};
+  std::string case_id;
+  CheckText(store, rel, &text, cc, /*registries_ok=*/true, pending_cases, sink, &case_id);
+}
 
 std::size_t ValidationReport::error_count() const { return Count(diagnostics, Severity::kError); }
 std::size_t ValidationReport::warning_count() const {
@@ -229,20 +247,9 @@ ValidationReport ValidateStore(const Store& store, bool registries_ok,
   CheckContext cc{&store.settings(), &store.areas(), &store.orgs(), &store.mediators(), today};
   std::vector<DiagnosticSink> sinks(files.size());
   std::vector<std::string> ids(files.size());
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (;;) {
-      std::size_t begin = next.fetch_add(16);
-      if (begin >= files.size()) break;
-      for (std::size_t i = begin; i < std::min(files.size(), begin + 16); ++i)
-        CheckRecord(store, files[i], cc, registries_ok, &sinks[i], &ids[i]);
-    }
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
+  ParallelFor(files.size(), threads, 16, [&](std::size_t i) {
+    CheckRecord(store, files[i], cc, registries_ok, &sinks[i], &ids[i]);
+  });
 
   ValidationReport report;
   report.files = files.size();

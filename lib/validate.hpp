@@ -2,6 +2,7 @@
 // every problem with file:line:column, field path and value.
 #pragma once
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -33,5 +34,13 @@ struct ValidationReport {
 ValidationReport ValidateStore(const Store& store, bool registries_ok,
                                const std::vector<std::string>& paths, Date today,
                                unsigned threads = 0);
+
+/// Checks one record's `text` as ValidateStore checks the file at `rel`
+/// (its kind from its folder; the store's registries must be loaded), before
+/// it is written: the write path refuses a record with errors. Case ids in
+/// `pending_cases` count as present (written in the same change). Problems,
+/// errors and warnings, go to `sink` at `rel`:line:column.
+void CheckRecordText(const Store& store, const std::string& rel, const std::string& text,
+                     Date today, const std::set<std::string>& pending_cases, DiagnosticSink* sink);
 
 }  // namespace mediate

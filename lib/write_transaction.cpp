@@ -1,12 +1,10 @@
 #include "write_transaction.hpp"
 
+#include "disk.hpp"
 #include "fault.hpp"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <signal.h>
-#include <sys/file.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -23,8 +21,6 @@ namespace {
 
 constexpr size_t kSyncfsThreshold = 64;
 constexpr const char* kJournalMagic = "mediate journal 1";
-
-std::string Errno() { return std::strerror(errno); }
 
 std::string Hostname() {
   char buf[256] = {0};
@@ -44,16 +40,9 @@ std::string LocalTimeNow() {
 /// Sends ourselves SIGKILL at a named point when MEDIATE_FAULT asks for it.
 void MaybeFault(const std::string& point) { FaultPoint(point); }
 
-/// options.lock_timeout, unless MEDIATE_LOCK_WAIT (seconds, a whole number
-/// from 0 to 3600) overrides it.
-std::chrono::milliseconds LockTimeout(const WriteOptions& options) {
-  const char* env = std::getenv("MEDIATE_LOCK_WAIT");
-  if (!env || !*env) return options.lock_timeout;
-  char* end = nullptr;
-  long s = std::strtol(env, &end, 10);
-  if (!end || *end != '\0' || s < 0 || s > 3600) return options.lock_timeout;
-  return std::chrono::milliseconds(s * 1000);
-}
+/// How long to wait for the lock: options.lock_timeout (the CLI sets it
+/// from MEDIATE_LOCK_WAIT).
+std::chrono::milliseconds LockTimeout(const WriteOptions& options) { return options.lock_timeout; }
 
 bool ValidRelativePath(const std::string& p) {
   if (p.empty() || p.front() == '/' || p.back() == '/') return false;
@@ -83,76 +72,33 @@ std::string TempPathFor(const std::string& full, long pid) {
   return dir + "." + name + ".tmp-" + std::to_string(pid);
 }
 
-bool FsyncPath(const std::string& path, bool directory) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | (directory ? O_DIRECTORY : 0));
-  if (fd < 0) return errno == ENOENT;
-  bool ok = ::fsync(fd) == 0;
-  ::close(fd);
-  return ok;
-}
-
-bool SyncFs(const std::string& dir) {
-  int fd = ::open(dir.c_str(), O_RDONLY | O_CLOEXEC | O_DIRECTORY);
-  if (fd < 0) return false;
-  bool ok = ::syncfs(fd) == 0;
-  ::close(fd);
-  return ok;
-}
-
-bool WriteAll(int fd, const std::string& data) {
-  size_t off = 0;
-  while (off < data.size()) {
-    ssize_t n = ::write(fd, data.data() + off, data.size() - off);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    off += static_cast<size_t>(n);
-  }
-  return true;
-}
+Disk& D() { return CurrentDisk(); }
 
 /// Writes `data` to `path` (created or truncated), fsyncing when asked.
 Status WriteFileAt(const std::string& path, const std::string& data, bool sync) {
-  int fd = ::open(path.c_str(), O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0666);
-  if (fd < 0) return Status::Io("cannot write " + path + ": " + Errno());
-  bool ok = WriteAll(fd, data) && (!sync || ::fsync(fd) == 0);
-  std::string err = ok ? "" : Errno();
-  if (::close(fd) != 0 && ok) {
-    ok = false;
-    err = Errno();
-  }
-  if (!ok) return Status::Io("cannot write " + path + ": " + err);
+  Status st = D().WriteFile(path, data, sync);
+  if (!st.ok()) return Status::Io("cannot write " + path + ": " + st.message());
   return Status::Ok();
 }
 
-bool ReadSmallFile(const std::string& path, std::string& out) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return false;
-  out.clear();
-  char buf[8192];
-  for (;;) {
-    ssize_t n = ::read(fd, buf, sizeof buf);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    out.append(buf, static_cast<size_t>(n));
-  }
-  ::close(fd);
-  return true;
+/// fsync of directory `dir`, as a Status naming it.
+Status SyncDir(const std::string& dir) {
+  Status st = D().Sync(dir, true);
+  if (!st.ok()) return Status::Io("cannot sync " + dir + ": " + st.message());
+  return Status::Ok();
 }
 
 /// mkdir -p of `dir` (absolute); records each directory it created.
 Status MakeDirs(const std::string& dir, std::vector<std::string>& created) {
-  struct stat st {};
-  if (::stat(dir.c_str(), &st) == 0) {
-    if (S_ISDIR(st.st_mode)) return Status::Ok();
+  if (auto st = D().Stat(dir); st.ok()) {
+    if (st->is_directory()) return Status::Ok();
     return Status::Io("cannot create directory " + dir + ": a file is in the way");
   }
   std::string parent = ParentOf(dir);
   if (parent != dir && parent != "." && !parent.empty())
     MEDIATE_RETURN_IF_ERROR(MakeDirs(parent, created));
-  if (::mkdir(dir.c_str(), 0777) != 0 && errno != EEXIST)
-    return Status::Io("cannot create directory " + dir + ": " + Errno());
+  if (Status st = D().MakeDir(dir); !st.ok())
+    return Status::Io("cannot create directory " + dir + ": " + st.message());
   created.push_back(dir);
   return Status::Ok();
 }
@@ -163,7 +109,7 @@ void RemoveEmptyParents(const std::string& root, const std::string& rel) {
   std::string d = rel;
   for (size_t s = d.rfind('/'); s != std::string::npos; s = d.rfind('/')) {
     d.resize(s);
-    if (::rmdir((root + "/" + d).c_str()) != 0) break;
+    if (!D().RemoveDir(root + "/" + d).ok()) break;
   }
 }
 
@@ -217,27 +163,21 @@ class StoreLock {
                           "\nsince " + LocalTimeNow() + "\n";
     auto deadline = std::chrono::steady_clock::now() + LockTimeout(options);
     for (;;) {
-      int fd = ::open(path_.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0644);
-      if (fd >= 0) {
-        bool ok = WriteAll(fd, content);
-        std::string err = Errno();
-        ::close(fd);
-        if (!ok) {
-          ::unlink(path_.c_str());
-          return Status::Io("cannot write the store lock " + path_ + ": " + err);
-        }
+      Status created = D().CreateExclusive(path_, content);
+      if (created.ok()) {
         held_ = true;
         owner_ = ::getpid();
         MaybeFault("after-lock");
         return Status::Ok();
       }
-      if (errno != EEXIST)
-        return Status::Io("cannot create the store lock " + path_ + ": " + Errno());
+      if (created.kind() != ErrorKind::kBusy)
+        return Status::Io("cannot create the store lock " + path_ + ": " + created.message());
       std::string raw;
-      if (!ReadSmallFile(path_, raw)) {
-        if (errno == ENOENT) continue;  // released meanwhile: try again at once
-        raw.clear();                    // unreadable: wait as for any holder
-      }
+      if (auto read = D().ReadFile(path_); read.ok()) {
+        raw = std::move(read.value());
+      } else if (read.status().kind() == ErrorKind::kNotFound) {
+        continue;  // released meanwhile: try again at once
+      }            // unreadable: wait as for any holder
       LockInfo info = ParseLock(raw);
       if (IsStale(info)) {
         TakeOver(dir, raw);
@@ -254,7 +194,7 @@ class StoreLock {
   }
 
   void Release() {
-    if (held_ && owner_ == ::getpid()) ::unlink(path_.c_str());
+    if (held_ && owner_ == ::getpid()) (void)D().Remove(path_);
     held_ = false;
   }
 
@@ -265,24 +205,19 @@ class StoreLock {
       return ::kill(static_cast<pid_t>(info.pid), 0) != 0 && errno == ESRCH;
     }
     // A writer that died between creating the file and filling it in.
-    struct stat st {};
-    if (::stat(path_.c_str(), &st) != 0) return false;
-    return std::time(nullptr) - st.st_mtime > 10;
+    auto st = D().Stat(path_);
+    if (!st.ok()) return false;
+    return std::time(nullptr) - st->mtime_sec > 10;
   }
 
   /// Removes a stale lock whose content is still `stale_raw`; a flock keeps
   /// two processes from both taking over (the second would remove the first
   /// one's fresh lock).
   void TakeOver(const std::string& dir, const std::string& stale_raw) {
-    int g = ::open((dir + "/lock.takeover").c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0644);
-    if (g < 0) return;
-    if (::flock(g, LOCK_EX) == 0) {
-      std::string now;
-      if (ReadSmallFile(path_, now) && now == stale_raw && IsStale(ParseLock(now)))
-        ::unlink(path_.c_str());
-      ::flock(g, LOCK_UN);
-    }
-    ::close(g);
+    auto guard = D().LockFile(dir + "/lock.takeover");
+    if (!guard.ok()) return;
+    auto now = D().ReadFile(path_);
+    if (now.ok() && *now == stale_raw && IsStale(ParseLock(*now))) (void)D().Remove(path_);
   }
 
   std::string path_;
@@ -331,34 +266,32 @@ bool ParseJournal(const std::string& text, Journal& j) {
 Status WriteJournal(const std::string& dir, const Journal& j) {
   std::string tmp = dir + "/journal.tmp";
   MEDIATE_RETURN_IF_ERROR(WriteFileAt(tmp, JournalText(j), true));
-  if (::rename(tmp.c_str(), (dir + "/journal").c_str()) != 0) {
-    std::string err = Errno();
-    ::unlink(tmp.c_str());
-    return Status::Io("cannot write the journal " + dir + "/journal: " + err);
+  if (Status st = D().Rename(tmp, dir + "/journal"); !st.ok()) {
+    (void)D().Remove(tmp);
+    return Status::Io("cannot write the journal " + dir + "/journal: " + st.message());
   }
-  if (!FsyncPath(dir, true)) return Status::Io("cannot sync " + dir + ": " + Errno());
-  return Status::Ok();
+  return SyncDir(dir);
 }
 
 Status DeleteJournal(const std::string& dir) {
   std::string path = dir + "/journal";
-  if (::unlink(path.c_str()) != 0 && errno != ENOENT)
-    return Status::Io("cannot delete the journal " + path + ": " + Errno());
-  if (!FsyncPath(dir, true)) return Status::Io("cannot sync " + dir + ": " + Errno());
-  return Status::Ok();
+  if (Status st = D().Remove(path); !st.ok() && st.kind() != ErrorKind::kNotFound)
+    return Status::Io("cannot delete the journal " + path + ": " + st.message());
+  return SyncDir(dir);
 }
 
 /// Replays the journal in `dir` if there is one (the lock must be held).
 /// Sets `rolled_back` when the work tree was put back to HEAD.
 Status Recover(GitRepo& repo, const std::string& dir, bool& rolled_back) {
   rolled_back = false;
-  ::unlink((dir + "/journal.tmp").c_str());  // a journal never completed: nothing was touched
+  (void)D().Remove(dir + "/journal.tmp");  // a journal never completed: nothing was touched
   std::string path = dir + "/journal";
-  std::string text;
-  if (!ReadSmallFile(path, text)) {
-    if (errno == ENOENT) return Status::Ok();
-    return Status::Io("cannot read the journal " + path + ": " + Errno());
+  auto read = D().ReadFile(path);
+  if (!read.ok()) {
+    if (read.status().kind() == ErrorKind::kNotFound) return Status::Ok();
+    return Status::Io("cannot read the journal " + path + ": " + read.status().message());
   }
+  const std::string& text = *read;
   Journal j;
   if (!ParseJournal(text, j))
     return Status::Io("the journal " + path +
@@ -379,7 +312,7 @@ Status Recover(GitRepo& repo, const std::string& dir, bool& rolled_back) {
   // Temporary files of the interrupted writer go in any case, and with them
   // directories made for new files that were never moved into place.
   for (const auto& [p, existed] : j.paths) {
-    if (::unlink(TempPathFor(root + "/" + p, j.pid).c_str()) == 0 && !existed)
+    if (D().Remove(TempPathFor(root + "/" + p, j.pid)).ok() && !existed)
       RemoveEmptyParents(root, p);
   }
 
@@ -401,28 +334,27 @@ Status Recover(GitRepo& repo, const std::string& dir, bool& rolled_back) {
       MEDIATE_RETURN_IF_ERROR(MakeDirs(ParentOf(full), created));
       std::string tmp = TempPathFor(full, my_pid);
       MEDIATE_RETURN_IF_ERROR(WriteFileAt(tmp, **old, true));
-      if (::rename(tmp.c_str(), full.c_str()) != 0) {
-        std::string err = Errno();
-        ::unlink(tmp.c_str());
-        return Status::Io("cannot restore " + p + ": " + err);
+      if (Status st = D().Rename(tmp, full); !st.ok()) {
+        (void)D().Remove(tmp);
+        return Status::Io("cannot restore " + p + ": " + st.message());
       }
       for (const auto& c : created) dirs.insert(ParentOf(c));
     } else {
-      if (::unlink(full.c_str()) != 0 && errno != ENOENT)
-        return Status::Io("cannot remove " + p + ": " + Errno());
+      if (Status st = D().Remove(full); !st.ok() && st.kind() != ErrorKind::kNotFound)
+        return Status::Io("cannot remove " + p + ": " + st.message());
       RemoveEmptyParents(root, p);
     }
     dirs.insert(ParentOf(full));
   }
-  for (const auto& d : dirs) FsyncPath(d, true);
+  for (const auto& d : dirs) (void)D().Sync(d, true);
   MEDIATE_RETURN_IF_ERROR(DeleteJournal(dir));
   rolled_back = true;
   return Status::Ok();
 }
 
 Status EnsureDir(const std::string& dir) {
-  if (::mkdir(dir.c_str(), 0777) != 0 && errno != EEXIST)
-    return Status::Io("cannot create " + dir + ": " + Errno());
+  if (Status st = D().MakeDir(dir); !st.ok())
+    return Status::Io("cannot create " + dir + ": " + st.message());
   return Status::Ok();
 }
 
@@ -533,8 +465,7 @@ Result<std::string> WriteTransaction::Commit(const Signature& author, const std:
   j.head = im.start_head;
   j.pid = ::getpid();
   for (const auto& p : paths) {
-    struct stat st {};
-    j.paths.emplace_back(p, ::lstat((root + "/" + p).c_str(), &st) == 0);
+    j.paths.emplace_back(p, D().Stat(root + "/" + p, /*follow_links=*/false).ok());
   }
   MEDIATE_RETURN_IF_ERROR(WriteJournal(im.dir, j));
   MaybeFault("after-journal");
@@ -569,31 +500,34 @@ Result<std::string> WriteTransaction::Commit(const Signature& author, const std:
     if (!st.ok()) return fail(st);
     MaybeFault("after-temp-file");
   }
-  if (big && !SyncFs(root)) return fail(Status::Io("cannot sync the new files: " + Errno()));
+  if (big)
+    if (Status st = D().SyncFileSystem(root); !st.ok())
+      return fail(Status::Io("cannot sync the new files: " + st.message()));
   MaybeFault("after-temp");
 
   int renames = 0;
   for (const auto& [p, content] : im.staged) {
     std::string full = root + "/" + p;
     if (content) {
-      if (::rename(TempPathFor(full, j.pid).c_str(), full.c_str()) != 0)
-        return fail(Status::Io("cannot move " + p + " into place: " + Errno()));
+      if (Status st = D().Rename(TempPathFor(full, j.pid), full); !st.ok())
+        return fail(Status::Io("cannot move " + p + " into place: " + st.message()));
       MaybeFault("after-rename:" + std::to_string(++renames));
     } else {
-      if (::unlink(full.c_str()) != 0 && errno != ENOENT)
-        return fail(Status::Io("cannot remove " + p + ": " + Errno()));
+      if (Status st = D().Remove(full); !st.ok() && st.kind() != ErrorKind::kNotFound)
+        return fail(Status::Io("cannot remove " + p + ": " + st.message()));
       RemoveEmptyParents(root, p);
     }
   }
   if (big) {
-    if (!SyncFs(root)) return fail(Status::Io("cannot sync the work tree: " + Errno()));
+    if (Status st = D().SyncFileSystem(root); !st.ok())
+      return fail(Status::Io("cannot sync the work tree: " + st.message()));
   } else {
     for (const auto& d : dirs)
-      if (!FsyncPath(d, true)) return fail(Status::Io("cannot sync " + d + ": " + Errno()));
+      if (Status st = SyncDir(d); !st.ok()) return fail(st);
   }
   MaybeFault("after-dir-sync");
 
-  if (const char* f = std::getenv("MEDIATE_FAULT"); f && std::string(f) == "fail-commit")
+  if (D().ShouldFail("commit"))
     return fail(Status::Io("cannot create the commit: injected failure (MEDIATE_FAULT)"));
   auto commit = repo.CommitPaths(paths, im.start_head, author, message);
   if (!commit.ok()) return fail(commit.status());
@@ -608,8 +542,7 @@ Result<std::string> WriteTransaction::Commit(const Signature& author, const std:
 }
 
 bool HasUnfinishedWrite(const std::string& root) {
-  struct stat st {};
-  return ::stat((root + "/.git/mediate/journal").c_str(), &st) == 0;
+  return CurrentDisk().Stat(root + "/.git/mediate/journal").ok();
 }
 
 Result<bool> RecoverStore(const std::string& root, const WriteOptions& options) {

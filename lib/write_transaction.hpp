@@ -31,15 +31,17 @@
 // syncs the index and discards the journal — so the store shows the old
 // state or the new one, never a mix.
 //
-// Fault injection (for crash tests): when the environment variable
-// MEDIATE_FAULT is `after-journal`, `after-temp`, `after-rename:N` (after
-// the N-th rename, 1-based) or `after-commit`, Commit() sends itself SIGKILL
-// at that point; `fail-commit` makes the commit step fail (kIo) instead, so
-// the in-process rollback after the renames can be tested. More points, and
-// `kill-at:N` (the N-th durable step), are described in fault.hpp.
+// Every file operation goes through the library's disk (lib/disk.hpp), and
+// each durable step is a named fault point (lib/fault.hpp): for the crash
+// tests the CLI installs a FaultyDisk when MEDIATE_FAULT names a point
+// (`after-journal`, `after-temp`, `after-rename:N` after the N-th rename,
+// `after-commit`, `kill-at:N`, …), which sends the process SIGKILL there;
+// `fail-commit` makes the commit step fail (kIo) instead, so the in-process
+// rollback after the renames can be tested.
 //
-// MEDIATE_LOCK_WAIT (whole seconds, 0-3600) overrides options.lock_timeout,
-// so scripts and tests can choose how long a second writer waits.
+// options.lock_timeout is how long a second writer waits; the CLI sets it
+// from MEDIATE_LOCK_WAIT (whole seconds, 0-3600), the library reads no
+// environment variable.
 #pragma once
 
 #include <chrono>
@@ -50,18 +52,12 @@
 
 #include "git_repo.hpp"
 #include "status.hpp"
+#include "store_write.hpp"
+#include "write_options.hpp"
 
 namespace mediate {
 
-struct WriteOptions {
-  /// How long to wait for another writer's lock before failing kBusy.
-  std::chrono::milliseconds lock_timeout{10000};
-  /// Who holds the lock, written into the lock file and named to a second
-  /// writer that gives up ("mediate import by 王某 <w@x>, pid 123"). One
-  /// line; empty means "mediate (pid N)".
-  std::string holder;
-};
-
+// RecoverStore and HasUnfinishedWrite are declared in store_write.hpp.
 class WriteTransaction {
  public:
   ~WriteTransaction();  // releases the lock; uncommitted changes were never written
@@ -103,17 +99,5 @@ class WriteTransaction {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
-
-/// Rolls back an unfinished write (journal left by a crash) in the store at
-/// `root`. Returns true when an unfinished write was rolled back; false when
-/// there was none, or when its commit had been made (the journal is then
-/// just discarded). Takes the lock.
-Result<bool> RecoverStore(const std::string& root, const WriteOptions& options);
-
-/// True when the store at `root` has a write journal (`.git/mediate/journal`):
-/// a write is in progress or was cut off by a crash. Reading commands call
-/// RecoverStore first (it waits for a live writer's lock), so they never
-/// read a half-renamed batch.
-bool HasUnfinishedWrite(const std::string& root);
 
 }  // namespace mediate

@@ -12,6 +12,7 @@
 #include <string>
 #include <thread>
 
+#include "disk.hpp"
 #include "git_repo.hpp"
 #include "test_support.hpp"
 #include "write_transaction.hpp"
@@ -122,11 +123,13 @@ std::string HostName() {
 
 /// Runs the change "a.yaml -> a2, new c.yaml, b.yaml removed, cases/x.yaml ->
 /// x2, new new/dir/d.yaml" (renames in that order, 4 of them) in a child with
-/// MEDIATE_FAULT=`fault`; returns how the child ended.
+/// the fault `fault` (as MEDIATE_FAULT names it) injected by a FaultyDisk;
+/// returns how the child ended.
 int CrashingWrite(const TempDir& dir, const std::string& fault) {
   pid_t pid = ::fork();
   if (pid == 0) {
-    ::setenv("MEDIATE_FAULT", fault.c_str(), 1);
+    static FaultyDisk faulty(RealDisk(), fault);
+    UseDisk(&faulty);
     auto tx = WriteTransaction::Begin(dir.str(), Quick());
     if (!tx.ok()) ::_exit(10);
     tx->Put("a.yaml", "a2\n");
@@ -399,14 +402,15 @@ TEST_CASE("staged paths with uncommitted changes are refused - other dirty files
 TEST_CASE("a failure after the renames restores the previous contents", "[write]") {
   TempDir dir;
   std::string base = MakeBaseStore(dir);
-  ::setenv("MEDIATE_FAULT", "fail-commit", 1);
+  FaultyDisk faulty(RealDisk(), "fail-commit");
+  UseDisk(&faulty);
   auto tx = MustBegin(dir);
   tx.Put("a.yaml", "a2\n");
   tx.Put("c/d/new.yaml", "new\n");
   tx.Remove("b.yaml");
   tx.Put("cases/x.yaml", "x2\n");
   auto r = tx.Commit(kWang, "m");
-  ::unsetenv("MEDIATE_FAULT");
+  UseDisk(nullptr);
   REQUIRE_FALSE(r.ok());
   CHECK(r.status().kind() == ErrorKind::kIo);
   CHECK_FALSE(fs::exists(dir.path() / "c"));

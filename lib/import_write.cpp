@@ -1,0 +1,48 @@
+#include "import_write.hpp"
+
+#include <map>
+#include <unordered_set>
+
+#include "case_record.hpp"
+
+namespace mediate {
+
+Result<std::size_t> NumberImport(StoreWrite& w, std::vector<LedgerCase>* cases) {
+  const Store& store = w.store();
+  // Only the fingerprints are kept, not every case's summary.
+  std::unordered_set<std::string> existing;
+  ScanOptions scan_options;
+  scan_options.keep = [&](const CaseSummary& s) {
+    if (!s.import_fingerprint.empty()) existing.insert(s.import_fingerprint);
+    return false;
+  };
+  CaseScan scan = store.ScanCases(scan_options);
+  if (scan.unreadable > 0)
+    return Status::Rejected(
+        GroupThousands(scan.unreadable) +
+            " case file(s) cannot be read, so earlier imports cannot be recognised; nothing "
+            "was imported (fix them first: mediate validate)",
+        scan.problems);
+  const std::size_t skipped = DropAlreadyImported(cases, existing);
+  // IDs: per office and local year received, in ledger order.
+  const TimeZone& tz = store.settings().time_zone;
+  std::map<int, std::size_t> per_year;
+  for (const LedgerCase& lc : *cases) ++per_year[tz.LocalDate(lc.record.received).year()];
+  std::map<int, std::vector<std::string>> ids;
+  for (const auto& [year, n] : per_year) ids[year] = w.NextCaseIds(year, n);
+  std::map<int, std::size_t> used;
+  for (LedgerCase& lc : *cases) {
+    int year = tz.LocalDate(lc.record.received).year();
+    lc.record.id = ids[year][used[year]++];
+  }
+  return skipped;
+}
+
+Result<std::string> CommitImport(StoreWrite& w, const std::vector<LedgerCase>& cases,
+                                 const Signature& op, const std::string& source_name) {
+  const TimeZone& tz = w.store().settings().time_zone;
+  for (const LedgerCase& lc : cases) w.Put(lc.record.PathIn(tz), CaseToValue(lc.record));
+  return w.Commit(op, ImportCommitMessage(cases.size(), source_name));
+}
+
+}  // namespace mediate

@@ -1,0 +1,163 @@
+#include "store_write.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
+#include "case_record.hpp"
+#include "git_repo.hpp"
+#include "parallel.hpp"
+#include "validate.hpp"
+#include "write_transaction.hpp"
+#include "yaml_io.hpp"
+
+namespace mediate {
+
+struct StoreWrite::Impl {
+  Store* store = nullptr;
+  std::optional<WriteTransaction> tx;  // none for a dry run
+  WriteOptions options;
+  Date today;
+  std::string office;
+  /// Staged paths in the order of their first Put/Remove; content nullopt = removal.
+  std::vector<std::string> order;
+  std::map<std::string, std::optional<std::string>> staged;
+  std::map<int, int> next_seq;  // year -> next free sequence of the office
+};
+
+StoreWrite::~StoreWrite() = default;
+StoreWrite::StoreWrite(StoreWrite&&) noexcept = default;
+StoreWrite& StoreWrite::operator=(StoreWrite&&) noexcept = default;
+
+Result<StoreWrite> StoreWrite::Begin(Store& store, const WriteOptions& options, Date today) {
+  auto tx = WriteTransaction::Begin(store.root(), options);
+  if (!tx.ok()) return tx.status();
+  // The registries are read under the lock, never before it.
+  MEDIATE_RETURN_IF_ERROR(store.LoadRegistries());
+  StoreWrite w;
+  w.impl_ = std::make_unique<Impl>();
+  w.impl_->store = &store;
+  w.impl_->tx.emplace(std::move(tx.value()));
+  w.impl_->options = options;
+  w.impl_->today = today;
+  w.impl_->office = options.office.empty() ? store.Office() : options.office;
+  return w;
+}
+
+Result<StoreWrite> StoreWrite::DryRun(Store& store, Date today, const WriteOptions& options) {
+  MEDIATE_RETURN_IF_ERROR(store.LoadRegistries());
+  StoreWrite w;
+  w.impl_ = std::make_unique<Impl>();
+  w.impl_->store = &store;
+  w.impl_->options = options;
+  w.impl_->today = today;
+  w.impl_->office = options.office.empty() ? store.Office() : options.office;
+  return w;
+}
+
+const Store& StoreWrite::store() const { return *impl_->store; }
+bool StoreWrite::dry_run() const { return !impl_->tx.has_value(); }
+Date StoreWrite::today() const { return impl_->today; }
+const std::string& StoreWrite::office() const { return impl_->office; }
+
+std::optional<std::string> StoreConfigString(const std::string& root, const std::string& key) {
+  auto repo = GitRepo::Open(root);
+  if (!repo.ok()) return std::nullopt;
+  return repo->ConfigString(key);
+}
+
+void StoreWrite::Put(const std::string& path, const Value& record) {
+  auto [it, fresh] = impl_->staged.insert_or_assign(path, EmitYaml(record));
+  (void)it;
+  if (fresh) impl_->order.push_back(path);
+}
+
+void StoreWrite::Remove(const std::string& path) {
+  auto [it, fresh] = impl_->staged.insert_or_assign(path, std::nullopt);
+  (void)it;
+  if (fresh) impl_->order.push_back(path);
+}
+
+std::size_t StoreWrite::size() const { return impl_->staged.size(); }
+
+std::string StoreWrite::NextCaseId(int year) { return NextCaseIds(year, 1).front(); }
+
+std::vector<std::string> StoreWrite::NextCaseIds(int year, std::size_t count) {
+  auto it = impl_->next_seq.find(year);
+  if (it == impl_->next_seq.end()) {
+    int seq = 1;
+    ParseCaseId(impl_->store->NextCaseId(impl_->office, year), nullptr, nullptr, &seq);
+    it = impl_->next_seq.emplace(year, seq).first;
+  }
+  std::vector<std::string> ids;
+  ids.reserve(count);
+  for (std::size_t i = 0; i < count; ++i)
+    ids.push_back(FormatCaseId(impl_->office, year, it->second++));
+  return ids;
+}
+
+Status StoreWrite::Renew(const std::string& holder) {
+  if (dry_run()) return Status::Ok();
+  impl_->tx.reset();  // releases the lock
+  impl_->staged.clear();
+  impl_->order.clear();
+  impl_->next_seq.clear();
+  impl_->options.holder = holder;
+  auto tx = WriteTransaction::Begin(impl_->store->root(), impl_->options);
+  if (!tx.ok()) return tx.status();
+  impl_->tx.emplace(std::move(tx.value()));
+  return Status::Ok();
+}
+
+Result<std::string> StoreWrite::Commit(const Signature& op, const std::string& message) {
+  // 1. Every staged record checked as `mediate validate` would check it.
+  std::vector<const std::string*> paths;
+  std::set<std::string> pending_cases;
+  for (const auto& path : impl_->order) {
+    const auto& content = impl_->staged.at(path);
+    if (!content) continue;
+    paths.push_back(&path);
+    if (path.rfind("cases/", 0) == 0) {
+      auto slash = path.rfind('/');
+      std::string name = path.substr(slash + 1);
+      if (name.size() > 5) pending_cases.insert(name.substr(0, name.size() - 5));
+    }
+  }
+  std::vector<DiagnosticSink> sinks(paths.size());
+  ParallelFor(paths.size(), paths.size() < 64 ? 1 : 0, 16, [&](std::size_t i) {
+    CheckRecordText(*impl_->store, *paths[i], *impl_->staged.at(*paths[i]), impl_->today,
+                    pending_cases, &sinks[i]);
+  });
+  std::vector<Diagnostic> errors;
+  std::vector<std::string> bad_files;
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    bool bad = false;
+    for (const auto& d : sinks[i].items())
+      if (d.severity == Severity::kError) {
+        errors.push_back(d);
+        bad = true;
+      }
+    if (bad) bad_files.push_back(*paths[i]);
+  }
+  if (!bad_files.empty()) {
+    std::string list;
+    for (const auto& f : bad_files) list += (list.empty() ? "" : ", ") + f;
+    return Status::Rejected(std::to_string(bad_files.size()) +
+                                " file(s) would not pass validation; nothing written: " + list,
+                            std::move(errors));
+  }
+  if (dry_run()) return std::string();
+  // 2. Write durably and commit once.
+  for (const auto& path : impl_->order) {
+    auto& content = impl_->staged.at(path);
+    if (content)
+      impl_->tx->Put(path, std::move(*content));
+    else
+      impl_->tx->Remove(path);
+  }
+  impl_->staged.clear();
+  impl_->order.clear();
+  return impl_->tx->Commit(op, message);
+}
+
+}  // namespace mediate

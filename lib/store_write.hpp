@@ -1,0 +1,120 @@
+// The one write path of the store: every command that changes records goes
+// through a StoreWrite.
+//
+//   auto w = StoreWrite::Begin(store, options, today);  // lock, recover, registries
+//   ... the domain function reads w.store() and stages records ...
+//   w.Put("cases/2026/03/WBL-2026-000042.yaml", CaseToValue(c));
+//   auto commit = w.Commit(op, message);  // validate all, write, fsync, commit
+//
+// Begin() takes the store's write lock (WriteTransaction: waits up to
+// options.lock_timeout, rolls back a crash's journal) and only then loads the
+// registries (areas, organisations, mediators), so a change is checked
+// against the records as they are under the lock. Commit() checks every
+// staged record as `mediate validate` would (CheckRecordText: strict YAML,
+// schema, vocabularies, references, the case checks of CheckCase) and
+// refuses the whole change when any staged file has an error, listing every
+// such file with its diagnostics (file:line:column, field, rule); nothing is
+// written then. Otherwise the files are written durably and committed once
+// with the operator as author (write_transaction.hpp).
+//
+// A dry run (DryRun()) takes no lock and writes nothing; Commit() still
+// checks every staged record and returns "" when all pass.
+//
+// Case IDs are allocated here and nowhere else (NextCaseId), per office and
+// year, skipping those already staged in this write.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "signature.hpp"
+#include "status.hpp"
+#include "store.hpp"
+#include "time.hpp"
+#include "value.hpp"
+#include "write_options.hpp"
+
+namespace mediate {
+
+class StoreWrite {
+ public:
+  ~StoreWrite();
+  StoreWrite(StoreWrite&&) noexcept;
+  StoreWrite& operator=(StoreWrite&&) noexcept;
+
+  /// Takes the write lock of `store` (kBusy naming the holder after
+  /// options.lock_timeout; an unfinished journal is rolled back), then loads
+  /// its registries (kRejected when they cannot be read). `today` is the
+  /// local date the records are checked against (dates in the future are
+  /// refused). `store` must outlive the StoreWrite.
+  static Result<StoreWrite> Begin(Store& store, const WriteOptions& options, Date today);
+  /// A write that takes no lock and writes nothing (--dry-run); loads the
+  /// registries of `store` when not yet loaded.
+  static Result<StoreWrite> DryRun(Store& store, Date today, const WriteOptions& options = {});
+
+  /// The store, registries loaded (read under the lock unless dry run).
+  const Store& store() const;
+  bool dry_run() const;
+  /// The local date records are checked against.
+  Date today() const;
+  /// The office code that allocates IDs: WriteOptions::office, else
+  /// Store::Office() (git config mediate.office, else mediate.yaml).
+  const std::string& office() const;
+
+  /// Stages `record` to be written at `path` (relative, '/'-separated) as
+  /// YAML. A later Put of the same path replaces it.
+  void Put(const std::string& path, const Value& record);
+  /// Stages the removal of `path`.
+  void Remove(const std::string& path);
+  /// How many paths are staged.
+  std::size_t size() const;
+
+  /// The next free case ID of the store's office (Store::Office) for the
+  /// local `year` received: highest sequence in cases/<year>/ + 1, skipping
+  /// IDs already handed out by this StoreWrite ("WBL-2026-000043").
+  std::string NextCaseId(int year);
+  /// `count` consecutive free case IDs of the store's office for `year`
+  /// (an import of a ledger), each skipping the ones before.
+  std::vector<std::string> NextCaseIds(int year, std::size_t count);
+
+  /// After a Commit, starts the next change of the same command (route,
+  /// then the assignment its rules ask for): lets the lock go and takes it
+  /// again with `holder` (a waiting writer may go first), re-reading HEAD.
+  /// Nothing to do for a dry run. kBusy as Begin.
+  Status Renew(const std::string& holder);
+
+  /// Checks every staged record (CheckRecordText), then writes them and
+  /// makes one commit authored by `op` with `message`. Returns the commit
+  /// id, "" for a dry run. Errors: kRejected when a staged record fails a
+  /// check — the message names every such file, the diagnostics give each
+  /// problem; nothing is written —, kBusy/kIo/kUsage from the transaction
+  /// (nothing written, or the previous contents restored).
+  Result<std::string> Commit(const Signature& op, const std::string& message);
+
+ private:
+  StoreWrite() = default;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// A value of the git config of the store at `root` ("user.name"), or
+/// nullopt when unset or there is no repository.
+std::optional<std::string> StoreConfigString(const std::string& root, const std::string& key);
+
+/// Rolls back an unfinished write (journal left by a crash) in the store at
+/// `root`. Returns true when an unfinished write was rolled back; false when
+/// there was none, or when its commit had been made (the journal is then
+/// just discarded). Takes the lock.
+Result<bool> RecoverStore(const std::string& root, const WriteOptions& options);
+
+/// True when the store at `root` has a write journal (`.git/mediate/journal`):
+/// a write is in progress or was cut off by a crash. Reading commands call
+/// RecoverStore first (it waits for a live writer's lock), so they never
+/// read a half-renamed batch.
+bool HasUnfinishedWrite(const std::string& root);
+
+}  // namespace mediate

@@ -1,0 +1,160 @@
+// The write path (lib/store_write.hpp, lib/intake.hpp): a change that would
+// leave a record failing validation is refused whole, naming every file,
+// and nothing is written; a valid change is one commit.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <string>
+
+#include "case.hpp"
+#include "case_record.hpp"
+#include "git_repo.hpp"
+#include "intake.hpp"
+#include "store.hpp"
+#include "store_init.hpp"
+#include "store_write.hpp"
+#include "test_support.hpp"
+#include "yaml_io.hpp"
+
+using namespace mediate;
+namespace fs = std::filesystem;
+
+namespace {
+
+const Signature kOp{"测试员", "test@example.org"};
+
+/// A store made from the example setup (examples/wanbailin), in `dir`/store.
+Store MakeStore(const test::TempDir& dir) {
+  auto setup = ReadSetup((test::SourceDir() / "examples" / "wanbailin").string());
+  REQUIRE(setup.ok());
+  const std::string root = (dir.path() / "store").string();
+  auto made = CreateStore(root, *setup, kOp);
+  REQUIRE(made.ok());
+  auto store = Store::Open(root);
+  REQUIRE(store.ok());
+  return std::move(store.value());
+}
+
+std::string Head(const Store& store) {
+  auto repo = GitRepo::Open(store.root());
+  REQUIRE(repo.ok());
+  auto head = repo->HeadId();
+  REQUIRE(head.ok());
+  return *head;
+}
+
+/// A case file that names no category, source, summary or parties: the
+/// schema requires them.
+Value BrokenCase(const std::string& id) {
+  auto v = ParseYaml("schema: \"case/1\"\nid: \"" + id + "\"\n", "test");
+  REQUIRE(v.ok());
+  return *v;
+}
+
+/// A draft any store accepts: category, source, summary, an applicant.
+Case GoodDraft() {
+  Case c;
+  c.category = "neighbour";
+  c.source = "application";
+  c.summary = "楼上漏水";
+  Party p;
+  p.role = "applicant";
+  p.kind = "person";
+  p.name = "李某";
+  c.parties.push_back(p);
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("a write whose record fails validation is refused, naming the file", "[store_write]") {
+  test::TempDir dir;
+  Store store = MakeStore(dir);
+  const std::string head = Head(store);
+  auto w = StoreWrite::Begin(store, WriteOptions{}, Date::Parse("2026-03-02").value());
+  REQUIRE(w.ok());
+  const std::string path = "cases/2026/03/WBL-2026-000001.yaml";
+  w->Put(path, BrokenCase("WBL-2026-000001"));
+  auto commit = w->Commit(kOp, "intake: test\n");
+  REQUIRE_FALSE(commit.ok());
+  const Status st = commit.status();
+  CHECK(st.kind() == ErrorKind::kRejected);
+  CHECK(st.message().find(path) != std::string::npos);
+  REQUIRE_FALSE(st.diagnostics().empty());
+  for (const auto& d : st.diagnostics()) CHECK(d.where.file == path);
+  // Nothing written: no file, HEAD where it was.
+  CHECK_FALSE(fs::exists(fs::path(store.root()) / path));
+  CHECK(Head(store) == head);
+}
+
+TEST_CASE("a batch with two bad files lists both and writes none", "[store_write]") {
+  test::TempDir dir;
+  Store store = MakeStore(dir);
+  const std::string head = Head(store);
+  auto w = StoreWrite::Begin(store, WriteOptions{}, Date::Parse("2026-03-02").value());
+  REQUIRE(w.ok());
+  const std::string bad1 = "cases/2026/03/WBL-2026-000001.yaml";
+  const std::string bad2 = "cases/2026/03/WBL-2026-000003.yaml";
+  // A good case between the two bad ones: it is not written either.
+  auto good =
+      StageIntake(*w, GoodDraft(), kOp, Timestamp::Parse("2026-03-02T09:00:00+08:00").value(),
+                  "intake", "", nullptr);
+  REQUIRE(good.ok());
+  CHECK(good->id == "WBL-2026-000001");         // the first case of the store's office in 2026
+  w->Put(bad1, BrokenCase("WBL-2026-000001"));  // replaces the good one at that path
+  w->Put(bad2, BrokenCase("WBL-2026-000003"));
+  auto commit = w->Commit(kOp, "import: test\n");
+  REQUIRE_FALSE(commit.ok());
+  const Status st = commit.status();
+  CHECK(st.kind() == ErrorKind::kRejected);
+  const std::string& m = st.message();
+  CHECK(m.find("2 file(s)") != std::string::npos);
+  CHECK(m.find(bad1) != std::string::npos);
+  CHECK(m.find(bad2) != std::string::npos);
+  CHECK_FALSE(fs::exists(fs::path(store.root()) / bad1));
+  CHECK_FALSE(fs::exists(fs::path(store.root()) / bad2));
+  CHECK(Head(store) == head);
+}
+
+TEST_CASE("an intake through the write path is one commit with the next id", "[store_write]") {
+  test::TempDir dir;
+  Store store = MakeStore(dir);
+  const std::string head = Head(store);
+  auto w = StoreWrite::Begin(store, WriteOptions{}, Date::Parse("2026-03-02").value());
+  REQUIRE(w.ok());
+  std::vector<Diagnostic> warnings;
+  auto done = IntakeCase(*w, GoodDraft(), kOp,
+                         Timestamp::Parse("2026-03-02T09:00:00+08:00").value(), &warnings);
+  REQUIRE(done.ok());
+  CHECK(done->record.id == "WBL-2026-000001");
+  CHECK(done->category_label == "邻里纠纷");
+  CHECK(fs::exists(fs::path(store.root()) / "cases/2026/03/WBL-2026-000001.yaml"));
+  CHECK(Head(store) != head);
+  CHECK(done->commit.size() == 40);
+  // IDs staged in one write are not handed out twice.
+  auto w2 = StoreWrite::DryRun(store, Date::Parse("2026-03-02").value());
+  REQUIRE(w2.ok());
+  CHECK(w2->NextCaseId(2026) == "WBL-2026-000002");
+  CHECK(w2->NextCaseId(2026) == "WBL-2026-000003");
+  CHECK(w2->NextCaseIds(2025, 2) == std::vector<std::string>{"WBL-2025-000001", "WBL-2025-000002"});
+}
+
+TEST_CASE("a dry run checks the records and writes nothing", "[store_write]") {
+  test::TempDir dir;
+  Store store = MakeStore(dir);
+  auto w = StoreWrite::DryRun(store, Date::Parse("2026-03-02").value());
+  REQUIRE(w.ok());
+  CHECK(w->dry_run());
+  w->Put("cases/2026/03/WBL-2026-000001.yaml", BrokenCase("WBL-2026-000001"));
+  auto refused = w->Commit(kOp, "x\n");
+  CHECK_FALSE(refused.ok());
+  auto w2 = StoreWrite::DryRun(store, Date::Parse("2026-03-02").value());
+  REQUIRE(w2.ok());
+  auto c = StageIntake(*w2, GoodDraft(), kOp, Timestamp::Parse("2026-03-02T09:00:00+08:00").value(),
+                       "intake", "", nullptr);
+  REQUIRE(c.ok());
+  auto ok = w2->Commit(kOp, "x\n");
+  REQUIRE(ok.ok());
+  CHECK(ok->empty());
+  CHECK_FALSE(fs::exists(fs::path(store.root()) / "cases/2026/03/WBL-2026-000001.yaml"));
+}
