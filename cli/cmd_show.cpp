@@ -14,7 +14,6 @@
 namespace mediate::cli {
 namespace {
 
-
 std::string LocalMinute(const Timestamp& t, const TimeZone& tz) {
   std::string s = tz.ToLocal(t).ToString();  // 2026-01-02T09:30:00+08:00
   return s.substr(0, 10) + " " + s.substr(11, 5);

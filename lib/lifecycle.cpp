@@ -244,7 +244,8 @@ std::string StepNeeds(const Derived& d, const std::string& step) {
     return "close needs an agreement with performance and a return visit, or a termination";
   }
   if (step == "agreed" || step == "terminated" || step == "session") {
-    if (s == CaseStatus::kReceived) return cmd + " needs the case routed and mediators assigned first";
+    if (s == CaseStatus::kReceived)
+      return cmd + " needs the case routed and mediators assigned first";
     if (s == CaseStatus::kRouted)
       return cmd +
              " needs mediation under way: assign mediators first (Law Art. 19), or a grid "
@@ -252,7 +253,8 @@ std::string StepNeeds(const Derived& d, const std::string& step) {
     return cmd + " needs a case under mediation";
   }
   if (step == "escalated") {
-    if ((s == CaseStatus::kRouted || s == CaseStatus::kMediating) && NextLevel(d.state.level).empty())
+    if ((s == CaseStatus::kRouted || s == CaseStatus::kMediating) &&
+        NextLevel(d.state.level).empty())
       return "escalate: it is at " + (d.state.level.empty() ? "no" : d.state.level) +
              " level and there is no level above it (2002 Provisions Art. 21)";
     return "escalate moves a routed or mediating case one level up (2002 Provisions Art. 21)";
@@ -277,8 +279,7 @@ std::string StepNeeds(const Derived& d, const std::string& step) {
 Status CheckStep(const Case& c, const Derived& d, const std::string& step) {
   const std::optional<EventKind> kind = ParseEventKind(step);
   // note and amended: allowed in every state, never listed.
-  if (kind && !InfoOf(*kind).listed && MayFollow(*kind, d.status, c.migrated))
-    return Status::Ok();
+  if (kind && !InfoOf(*kind).listed && MayFollow(*kind, d.status, c.migrated)) return Status::Ok();
   auto steps = AllowedSteps(c, d);
   if (std::find(steps.begin(), steps.end(), step) != steps.end()) return Status::Ok();
   std::vector<std::string> passive, recorded;
@@ -318,8 +319,9 @@ std::string StepRule(EventKind kind, bool migrated) {
       rule += ", when a level above exists";
       break;
     case StepGuard::kPerformedAndVisited:
-      rule += ", after an agreement once performance and a return visit (or a reason for none) "
-              "are recorded";
+      rule +=
+          ", after an agreement once performance and a return visit (or a reason for none) "
+          "are recorded";
       break;
     case StepGuard::kNotVisited:
       rule += ", before a return visit";

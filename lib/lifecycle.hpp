@@ -31,6 +31,10 @@
 //   visit_waived {reason}
 //   closed       {date, retention}
 //   note         {text}            (no change of state; allowed at any time)
+//   amended      {...}             (reserved for a correction command; the same)
+//
+// The kinds, the statuses and the rules between them are one table:
+// timeline.hpp (docs/lifecycle.md, "The timeline table").
 //
 // Every date in a payload is a local date (YYYY-MM-DD) in the store's time
 // zone; `at` is the instant the event was recorded.
@@ -174,7 +178,8 @@ using LocateFn = std::function<Location(const std::string& field)>;
 /// A judicial-confirmation application more than
 /// settings.limits.confirmation_days (30) after the agreement took effect
 /// is a warning on `events[i].applied`: recorded, the court decides (Law
-/// Art. 33); not for migrated cases (a ledger's past). Locations come from `locate` when given, else {file, 0, 0}.
+/// Art. 33); not for migrated cases (a ledger's past). Locations come from `locate` when given,
+/// else {file, 0, 0}.
 void CheckTimeline(const Case& c, const Settings& settings, const std::string& file,
                    DiagnosticSink* sink, const LocateFn& locate = nullptr);
 

@@ -143,7 +143,7 @@ bool RecordReader::Bool(const Value& map, const char* key, const std::string& pa
 }
 
 std::optional<Money> RecordReader::Money(const Value& map, const char* key,
-                                        const std::string& path) {
+                                         const std::string& path) {
   const Value* v = ScalarAt(map, key, path, false);
   if (!v) return std::nullopt;
   const std::string& s = v->text();

@@ -685,8 +685,8 @@ Check Evaluate(const Condition& cond, const Facts& f) {
         return out;
       }
       const std::int64_t fen = c.amount->fen();
-      out.holds = (cond.min_fen < 0 || fen >= cond.min_fen) &&
-                  (cond.max_fen < 0 || fen <= cond.max_fen);
+      out.holds =
+          (cond.min_fen < 0 || fen >= cond.min_fen) && (cond.max_fen < 0 || fen <= cond.max_fen);
       out.because = "amount is " + c.amount->GroupedYuan() + " yuan";
       if (!out.holds) out.because += "; the rule wants " + AmountWant(cond);
       return out;

@@ -93,8 +93,8 @@ enum class StepGuard : std::uint8_t {
 
 /// What happens to a step that breaks a rule.
 enum class Breach : std::uint8_t {
-  kRefused,   ///< an error: the verb refuses it, validate reports it
-  kWarning,   ///< recorded, with a warning
+  kRefused,  ///< an error: the verb refuses it, validate reports it
+  kWarning,  ///< recorded, with a warning
 };
 
 /// One row of the event-kind table.

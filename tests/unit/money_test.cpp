@@ -24,8 +24,7 @@ TEST_CASE("money formats fen as yuan", "[money]") {
   CHECK(Money::FromFen(123456789).GroupedYuan() == "1,234,567.89");
   CHECK(Money::FromFen(-123456789).GroupedYuan() == "-1,234,567.89");
   // INT64_MIN has no positive counterpart: 9223372036854775808 fen.
-  CHECK(Money::FromFen(std::numeric_limits<std::int64_t>::min()).Yuan() ==
-        "-92233720368547758.08");
+  CHECK(Money::FromFen(std::numeric_limits<std::int64_t>::min()).Yuan() == "-92233720368547758.08");
 }
 
 TEST_CASE("one thousands grouping", "[money]") {

@@ -51,14 +51,14 @@ Case Mediating() {
   c.events.push_back(Ev("2026-03-02T09:30:00+08:00", "received"));
   c.events.push_back(Ev("2026-03-02T10:00:00+08:00", "routed",
                         {{"org", S("C-140109005003")}, {"level", S("community")}}));
-  c.events.push_back(Ev("2026-03-03T09:00:00+08:00", "assigned",
-                        {{"mediators", Value::Strings({"M-0307"})}}));
+  c.events.push_back(
+      Ev("2026-03-03T09:00:00+08:00", "assigned", {{"mediators", Value::Strings({"M-0307"})}}));
   return c;
 }
 
 void Agree(Case* c, const char* date = "2026-03-05") {
-  c->events.push_back(Ev("2026-03-05T16:00:00+08:00", "agreed",
-                         {{"date", S(date)}, {"form", S("written")}}));
+  c->events.push_back(
+      Ev("2026-03-05T16:00:00+08:00", "agreed", {{"date", S(date)}, {"form", S("written")}}));
 }
 
 std::vector<Diagnostic> Check(const Case& c) {
@@ -97,9 +97,9 @@ TEST_CASE("every event kind has a row with labels, an article and a verb", "[tim
   CHECK(std::string(InfoOf(EventKind::kAgreed).zh) == "达成协议");
   CHECK(std::string(InfoOf(EventKind::kVisitWaived).command) == "visit --none");
   // The unchanged kinds, and the late confirmation recorded with a warning.
-  for (EventKind k : {EventKind::kSession, EventKind::kExtended, EventKind::kConfirmation,
-                      EventKind::kPerformance, EventKind::kVisited, EventKind::kAmended,
-                      EventKind::kNote})
+  for (EventKind k :
+       {EventKind::kSession, EventKind::kExtended, EventKind::kConfirmation,
+        EventKind::kPerformance, EventKind::kVisited, EventKind::kAmended, EventKind::kNote})
     CHECK_FALSE(InfoOf(k).leads_to.has_value());
   CHECK(InfoOf(EventKind::kConfirmation).limit == &TimeLimits::confirmation_days);
   CHECK(InfoOf(EventKind::kConfirmation).late == Breach::kWarning);
@@ -135,15 +135,15 @@ TEST_CASE("a replay of each kind leads where the table says", "[timeline]") {
     const char* kind;
     const char* status;
   };
-  for (Expect x : {Expect{"received", "received"}, Expect{"routed", "routed"},
-                   Expect{"refused", "refused"}, Expect{"assigned", "mediating"},
-                   Expect{"agreed", "agreed"}, Expect{"terminated", "terminated"},
-                   Expect{"withdrawn", "withdrawn"}, Expect{"escalated", "routed"},
-                   Expect{"extended", "mediating"}, Expect{"session", "mediating"},
-                   Expect{"closed", "closed"}, Expect{"confirmation", "mediating"},
-                   Expect{"performance", "mediating"}, Expect{"visited", "mediating"},
-                   Expect{"visit_waived", "mediating"}, Expect{"note", "mediating"},
-                   Expect{"amended", "mediating"}}) {
+  for (Expect x :
+       {Expect{"received", "received"}, Expect{"routed", "routed"}, Expect{"refused", "refused"},
+        Expect{"assigned", "mediating"}, Expect{"agreed", "agreed"},
+        Expect{"terminated", "terminated"}, Expect{"withdrawn", "withdrawn"},
+        Expect{"escalated", "routed"}, Expect{"extended", "mediating"},
+        Expect{"session", "mediating"}, Expect{"closed", "closed"},
+        Expect{"confirmation", "mediating"}, Expect{"performance", "mediating"},
+        Expect{"visited", "mediating"}, Expect{"visit_waived", "mediating"},
+        Expect{"note", "mediating"}, Expect{"amended", "mediating"}}) {
     INFO(x.kind);
     Case c = Mediating();
     Event e = Ev("2026-03-04T09:00:00+08:00", x.kind);
@@ -170,8 +170,7 @@ TEST_CASE("a replay of each kind leads where the table says", "[timeline]") {
   CHECK(ReplayFirst(c, 2, s).state.status == "routed");
 }
 
-TEST_CASE("validate refuses agreed then terminated, naming the event and the rule",
-          "[timeline]") {
+TEST_CASE("validate refuses agreed then terminated, naming the event and the rule", "[timeline]") {
   Case c = Mediating();
   Agree(&c);
   c.events.push_back(Ev("2026-03-06T09:00:00+08:00", "terminated", {{"date", S("2026-03-06")}}));
@@ -212,8 +211,7 @@ TEST_CASE("validate refuses impossible orders", "[timeline]") {
     auto d = Check(c);
     REQUIRE(d.size() == 1);
     CHECK(d[0].field == "events[2].type");
-    CHECK_THAT(d[0].message,
-               Contains("refused follows received (MoJ 2002 Provisions Art. 22)"));
+    CHECK_THAT(d[0].message, Contains("refused follows received (MoJ 2002 Provisions Art. 22)"));
   }
   SECTION("a session before routing") {
     Case c = Mediating();
@@ -295,14 +293,14 @@ TEST_CASE("a migrated case may be agreed from routed; others may not", "[timelin
 
 TEST_CASE("timeline errors carry the file position of the event", "[timeline]") {
   const char* text =
-      "id: WBL-2026-000042\n"                     // 1
-      "events:\n"                                 // 2
-      "  - at: 2026-03-02T09:30:00+08:00\n"       // 3
-      "    type: received\n"                      // 4
-      "  - at: 2026-03-02T10:00:00+08:00\n"       // 5
-      "    type: refused\n"                       // 6
-      "  - at: 2026-03-02T11:00:00+08:00\n"       // 7
-      "    type: routed\n";                       // 8
+      "id: WBL-2026-000042\n"                // 1
+      "events:\n"                            // 2
+      "  - at: 2026-03-02T09:30:00+08:00\n"  // 3
+      "    type: received\n"                 // 4
+      "  - at: 2026-03-02T10:00:00+08:00\n"  // 5
+      "    type: refused\n"                  // 6
+      "  - at: 2026-03-02T11:00:00+08:00\n"  // 7
+      "    type: routed\n";                  // 8
   auto root = ParseYaml(text, "c.yaml");
   REQUIRE(root.ok());
   Case c = Mediating();
