@@ -136,7 +136,7 @@ class IntakeCommand : public Command {
       if (!fen || *fen < 0)
         sink.Error(here, "--amount", amount_ + " is not an amount in yuan (3500.00)");
       else
-        c.amount_fen = *fen;
+        c.amount = Money::FromFen(*fen);
     }
     c.people_involved = people_;
     c.place.street = NormalizeFilterValue(store, "street", street_);

@@ -14,17 +14,6 @@
 namespace mediate::cli {
 namespace {
 
-std::string Grouped(std::int64_t fen) {
-  std::string yuan = FormatFenAsYuan(fen);
-  auto dot = yuan.find('.');
-  std::string whole = yuan.substr(0, dot), out;
-  for (std::size_t i = 0; i < whole.size(); ++i) {
-    if (i && (whole.size() - i) % 3 == 0) out += ',';
-    out += whole[i];
-  }
-  return "¥" + out + yuan.substr(dot);
-}
-
 std::string LocalMinute(const Timestamp& t, const TimeZone& tz) {
   std::string s = tz.ToLocal(t).ToString();  // 2026-01-02T09:30:00+08:00
   return s.substr(0, 10) + " " + s.substr(11, 5);
@@ -96,7 +85,7 @@ class ShowCommand : public Command {
     }
     out += fmt::format("summary    {}\n", c.summary);
     out += fmt::format("amount     {}      people involved {}    risk {} {}\n",
-                       c.amount_fen >= 0 ? Grouped(c.amount_fen) : "–", c.people_involved,
+                       c.amount ? "¥" + c.amount->GroupedYuan() : "–", c.people_involved,
                        c.risk.empty() ? "–" : c.risk, label("risk", c.risk));
     if (auto reasons = SensitiveReasons(c, s.time_zone); !reasons.empty()) {
       std::string r;

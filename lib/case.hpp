@@ -5,9 +5,11 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "money.hpp"
 #include "time.hpp"
 #include "value.hpp"
 
@@ -48,7 +50,7 @@ struct Event {
   Timestamp at;
   std::string type;  ///< received, routed, assigned, session, escalated, extended, agreed,
                      ///< terminated, withdrawn, refused, confirmation, performance, visited,
-                     ///< closed, note
+                     ///< closed, note, amended (timeline.hpp EventKind)
   std::string by;    ///< operator, "Name <email>"
   Value payload = Value::Map();
 
@@ -84,7 +86,7 @@ struct Case {
   std::string source;
   std::string category;
   std::string summary;
-  std::int64_t amount_fen = -1;  ///< -1 = no amount
+  std::optional<Money> amount;  ///< the amount involved; none when not given
   int people_involved = 0;
   Place place;
   std::vector<Party> parties;

@@ -117,14 +117,13 @@ void CheckCase(const Case& c, const Value& root, const std::string& file, const 
                 "(PIPL Art. 28)");
   }
   if (!c.parties.empty() && !applicant) error("parties", "no party is the applicant");
-  if (c.amount_fen < -1) error("amount", "an amount cannot be negative");
+  if (c.amount && c.amount->fen() < 0) error("amount", "an amount cannot be negative");
   if (ctx.today.valid() && c.received.valid() &&
       ctx.settings->time_zone.LocalDate(c.received) > ctx.today)
     error("received", c.received.ToString() + " is in the future");
-  // Timeline.
-  if (!c.events.empty() && c.events.front().type != "received")
-    error("events[0].type",
-          "the timeline starts with \"received\", not \"" + c.events.front().type + "\"");
+  // Timeline: the order of its steps against the event-kind table (timeline.hpp).
+  CheckTimeline(c, *ctx.settings, file, sink,
+                [&](const std::string& field) { return LocateField(root, file, field); });
   for (std::size_t i = 0; i < c.events.size(); ++i) {
     const Event& e = c.events[i];
     std::string base = "events[" + std::to_string(i) + "]";

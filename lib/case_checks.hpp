@@ -39,8 +39,9 @@ struct CheckContext {
 ///   32100-2015: pilot-era codes exist); a phone neither mobile nor landline
 ///   is an error;
 /// - amount not negative; received not after today;
-/// - events: the first is "received"; times never go backwards; org and
-///   mediators named by events exist;
+/// - events: the timeline follows the event-kind table (lifecycle.hpp
+///   CheckTimeline: the first event that breaks it, with the article);
+///   times never go backwards; org and mediators named by events exist;
 /// - stored state (status, level, org, mediators, deadline) equals the
 ///   replay of the events (DESIGN §1).
 void CheckCase(const Case& c, const Value& root, const std::string& file, const CheckContext& ctx,

@@ -30,7 +30,7 @@ namespace fs = std::filesystem;
 // Every field of CaseSummary must be encoded, decoded and compared below.
 // When this fires, update EncodeSummary, DecodeSummary and
 // SummaryDifference, then bump kCaseIndexVersion (and this size).
-static_assert(sizeof(CaseSummary) == 720,
+static_assert(sizeof(CaseSummary) == 728,
               "CaseSummary changed: update case_index.cpp and bump kCaseIndexVersion");
 #endif
 
@@ -297,7 +297,7 @@ void EncodeSummary(Writer& w, const CaseSummary& s, Dict& dict) {
   w.Var(dict.Ref(s.category));
   w.Var(dict.Ref(s.risk));
   w.Str(s.summary);
-  w.I64(s.amount_fen);
+  w.I64(s.amount ? s.amount->fen() : -1);  // -1: none, in the index format only
   w.I32(s.people_involved);
   w.Var(dict.Ref(s.street));
   w.Var(dict.Ref(s.community));
@@ -355,7 +355,7 @@ bool DecodeSummary(Reader& r, const std::vector<std::string>& dict, CaseSummary*
   code(&s->category);
   code(&s->risk);
   s->summary = r.Str();
-  s->amount_fen = r.I64();
+  if (std::int64_t fen = r.I64(); fen >= 0) s->amount = Money::FromFen(fen);
   s->people_involved = r.I32();
   code(&s->street);
   code(&s->community);
@@ -920,7 +920,7 @@ std::string SummaryDifference(const CaseSummary& a, const CaseSummary& b) {
   MEDIATE_CMP(category);
   MEDIATE_CMP(risk);
   MEDIATE_CMP(summary);
-  MEDIATE_CMP(amount_fen);
+  MEDIATE_CMP(amount);
   MEDIATE_CMP(people_involved);
   MEDIATE_CMP(street);
   MEDIATE_CMP(community);

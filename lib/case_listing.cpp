@@ -41,8 +41,8 @@ Table CaseListing(const std::vector<CaseSummary>& cases, const Labeler& label) {
     row.emplace_back(label("street", c.street));
     row.emplace_back(c.community);
     row.emplace_back(label("community", c.community));
-    if (c.amount_fen >= 0) {
-      row.emplace_back(c.amount_fen);
+    if (c.amount) {
+      row.emplace_back(c.amount->fen());
     } else {
       row.emplace_back(std::monostate{});
     }

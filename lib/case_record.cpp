@@ -143,7 +143,7 @@ Case CaseFromValue(const Value& root, const std::string& file, const Vocabulary&
   c.source = r.Code(root, "source", "", vocab.source(), true);
   c.category = r.Code(root, "category", "", vocab.category(), true);
   c.summary = r.String(root, "summary", "", true);
-  c.amount_fen = r.Money(root, "amount", "");
+  c.amount = r.Money(root, "amount", "");
   c.people_involved = static_cast<int>(r.Int(root, "people_involved", "", 0));
   if (const Value* pl = root.Find("place"); pl && !pl->is_null()) {
     if (r.ExpectMap(*pl, "place")) {
@@ -214,7 +214,7 @@ Value CaseToValue(const Case& c) {
   v.Set("source", Value::String(c.source));
   v.Set("category", Value::String(c.category));
   v.Set("summary", Value::String(c.summary));
-  if (c.amount_fen >= 0) v.Set("amount", Value::String(FormatFenAsYuan(c.amount_fen)));
+  if (c.amount) v.Set("amount", Value::String(c.amount->Yuan()));
   if (c.people_involved > 0) v.Set("people_involved", Value::Int(c.people_involved));
   Value place = Value::Map();
   place.SetIfNotEmpty("street", c.place.street);

@@ -1,13 +1,18 @@
 #include "case_summary.hpp"
 
+#include "timeline.hpp"
+
 namespace mediate {
 
 bool IsOpenStatus(const std::string& status) {
-  return status != "closed" && status != "withdrawn" && status != "refused";
+  // An unknown code counts as open, as before the status table.
+  auto s = ParseCaseStatus(status);
+  return !s || InfoOf(*s).open;
 }
 
 bool IsPendingStatus(const std::string& status) {
-  return status == "received" || status == "routed" || status == "mediating";
+  auto s = ParseCaseStatus(status);
+  return s && InfoOf(*s).pending;
 }
 
 }  // namespace mediate

@@ -5,15 +5,17 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "money.hpp"
 #include "time.hpp"
 
 namespace mediate {
 
 /// One case as the read path sees it. Dates are local dates in the store's
-/// time zone; money is in fen (1 yuan = 100 fen); -1 means "none".
+/// time zone; money is in fen (1 yuan = 100 fen, money.hpp).
 struct CaseSummary {
   std::string id;    ///< "WBL-2026-000042"
   std::string path;  ///< relative to the store root: "cases/2026/03/WBL-2026-000042.yaml"
@@ -24,7 +26,7 @@ struct CaseSummary {
   std::string category;            ///< DOMAIN §3 category code
   std::string risk;                ///< red | orange | yellow | blue | ""
   std::string summary;
-  std::int64_t amount_fen = -1;
+  std::optional<Money> amount;  ///< the amount involved; none when not given
   int people_involved = 0;
   std::string street, community, grid;  ///< division codes
 

@@ -112,8 +112,7 @@ Status Application(const Case& c, const Derived& d, const DocumentContext& ctx, 
   if (std::string place = PlaceText(c, ctx); !place.empty())
     dispute.fields.emplace_back("纠纷发生地", place);
   dispute.fields.emplace_back("纠纷简要情况", c.summary);
-  if (c.amount_fen >= 0)
-    dispute.fields.emplace_back("涉及金额", FormatFenAsYuan(c.amount_fen) + "元");
+  if (c.amount) dispute.fields.emplace_back("涉及金额", c.amount->Yuan() + "元");
   if (c.people_involved > 0)
     dispute.fields.emplace_back("涉及人数", std::to_string(c.people_involved) + "人");
   if (!d.state.org.empty()) dispute.fields.emplace_back("承办组织", OrgName(ctx, d.state.org));

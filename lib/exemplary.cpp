@@ -159,7 +159,7 @@ ExemplaryLibrary BuildExemplaryLibrary(const std::vector<Case>& cases, const Sto
       body += "| 受理时间 | " + s.time_zone.LocalDate(c.received).MonthString() + " |\n";
     if (!street.empty()) body += "| 所在街道 | " + MdCell(street) + " |\n";
     if (!d.state.org.empty()) body += "| 调解组织 | " + MdCell(label("org", d.state.org)) + " |\n";
-    if (c.amount_fen >= 0) body += "| 涉及金额 | " + FormatFenAsYuan(c.amount_fen) + " 元 |\n";
+    if (c.amount) body += "| 涉及金额 | " + c.amount->Yuan() + " 元 |\n";
     body += "\n**当事人**\n\n";
     for (const Party& p : c.parties)
       body += "- " + store.vocab().Get("party_role").Zh(p.role) + "：" +

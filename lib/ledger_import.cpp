@@ -1,5 +1,7 @@
 #include "ledger_import.hpp"
 
+#include "money.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -197,7 +199,7 @@ class RowReader {
     c.summary = TrimText(Raw(kSummary));
     if (c.summary.empty() && Has(kSummary))
       Error(kSummary, "is blank: say what the dispute is about");
-    c.amount_fen = Amount();
+    c.amount = Amount();
     c.people_involved = People();
     c.place = ReadPlace();
     c.risk = Label(kRisk, settings_.vocab.risk(), false);
@@ -388,19 +390,19 @@ class RowReader {
     return p;
   }
 
-  std::int64_t Amount() {
+  std::optional<Money> Amount() {
     std::string s = Norm(kAmount);
-    if (s.empty()) return -1;
-    auto fen = ParseYuanToFen(s);
-    if (!fen) {
+    if (s.empty()) return std::nullopt;
+    auto amount = ParseYuan(s);
+    if (!amount) {
       Error(kAmount, "\"" + s + "\" is not an amount in yuan (like 3500 or 3,500.50)");
-      return -1;
+      return std::nullopt;
     }
-    if (*fen < 0) {
+    if (amount->fen() < 0) {
       Error(kAmount, s + " is negative: the amount involved is 0 or more");
-      return -1;
+      return std::nullopt;
     }
-    return *fen;
+    return amount;
   }
 
   int People() {
@@ -864,13 +866,7 @@ std::string ImportCommitMessage(std::size_t count, const std::string& source_nam
 }
 
 std::string GroupThousands(std::size_t n) {
-  std::string digits = std::to_string(n);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
+  return GroupDigits(static_cast<std::int64_t>(n));  // counts stay far below 2^63
 }
 
 }  // namespace mediate

@@ -227,7 +227,7 @@ std::size_t DropAlreadyImported(std::vector<LedgerCase>* cases,
 /// "Mediate-Action: import" and "Mediate-Source: ledger-2026q1.csv".
 std::string ImportCommitMessage(std::size_t count, const std::string& source_name);
 
-/// A count with thousands separators: 3100 → "3,100".
+/// A count with thousands separators: 3100 → "3,100" (GroupDigits, money.hpp).
 std::string GroupThousands(std::size_t n);
 
 }  // namespace mediate

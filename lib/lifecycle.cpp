@@ -46,126 +46,153 @@ std::string NextLevel(const std::string& level) {
 }
 
 Derived Replay(const Case& c, const Settings& settings) {
+  return ReplayFirst(c, c.events.size(), settings);
+}
+
+Derived ReplayFirst(const Case& c, std::size_t n, const Settings& settings) {
   Derived d;
-  d.state.status = "received";
+  CaseStatus status = CaseStatus::kReceived;
   d.clock_start = settings.time_zone.LocalDate(c.received);
   d.limit_days = ConcludeLimitDays(c, settings);
   if (d.clock_start.valid()) d.state.deadline = d.clock_start.AddDays(d.limit_days);
-  for (std::size_t i = 0; i < c.events.size(); ++i) {
+  for (std::size_t i = 0; i < std::min(n, c.events.size()); ++i) {
     const Event& e = c.events[i];
-    const std::string& t = e.type;
+    const std::optional<EventKind> kind = ParseEventKind(e.type);
+    if (!kind) continue;  // an unknown kind changes nothing (validate reports it)
+    const EventKindInfo& row = InfoOf(*kind);
     const int index = static_cast<int>(i);
     Date on = EventDate(e, settings);
-    if (t == "received") {
-      d.state.status = "received";
-    } else if (t == "routed" || t == "escalated") {
-      d.state.org = e.Get("org");
-      d.state.level = e.Get("level");
-      d.state.mediators.clear();
-      d.grid_worker = e.Get("grid_worker");
-      d.state.status = "routed";
-      if (t == "escalated") ++d.escalations;
-      // A routing rule may set its own time limit (rules/routing.yaml
-      // deadline_days: store setting, local practice), counted from acceptance.
-      if (t == "routed") {
-        std::string days = e.Get("deadline_days");
-        if (!days.empty() && days.size() < 4 &&
-            days.find_first_not_of("0123456789") == std::string::npos && std::stoi(days) > 0) {
-          d.limit_days = std::stoi(days);
-          if (d.clock_start.valid() && !d.extended)
-            d.state.deadline = d.clock_start.AddDays(d.limit_days);
+    // The status the table says the kind leads to; the kinds' own fields below.
+    if (row.leads_to) status = *row.leads_to;
+    switch (*kind) {
+      case EventKind::kRouted:
+      case EventKind::kEscalated: {
+        d.state.org = e.Get("org");
+        d.state.level = e.Get("level");
+        d.state.mediators.clear();
+        d.grid_worker = e.Get("grid_worker");
+        if (*kind == EventKind::kEscalated) ++d.escalations;
+        // A routing rule may set its own time limit (rules/routing.yaml
+        // deadline_days: store setting, local practice), counted from acceptance.
+        if (*kind == EventKind::kRouted) {
+          std::string days = e.Get("deadline_days");
+          if (!days.empty() && days.size() < 4 &&
+              days.find_first_not_of("0123456789") == std::string::npos && std::stoi(days) > 0) {
+            d.limit_days = std::stoi(days);
+            if (d.clock_start.valid() && !d.extended)
+              d.state.deadline = d.clock_start.AddDays(d.limit_days);
+          }
         }
+        // A grid-level case is handled by the grid worker named on routing.
+        if (!d.grid_worker.empty()) status = CaseStatus::kMediating;
+        break;
       }
-      // A grid-level case is handled by the grid worker named on routing.
-      if (!d.grid_worker.empty()) d.state.status = "mediating";
-    } else if (t == "assigned") {
-      if (e.payload.Find("mediators")) d.state.mediators = e.GetList("mediators");
-      d.grid_worker = e.Get("grid_worker");
-      if (std::string level = e.Get("level"); !level.empty()) d.state.level = level;
-      if (!d.grid_worker.empty() || !d.state.mediators.empty()) d.state.status = "mediating";
-      // Court-invited mediation runs from the receipt of the materials (SPC 2016).
-      if (auto m = Date::Parse(e.Get("materials_received")); m && IsCourtInvited(c)) {
-        d.clock_start = *m;
-        if (!d.extended) d.state.deadline = m->AddDays(d.limit_days);
+      case EventKind::kAssigned: {
+        if (e.payload.Find("mediators")) d.state.mediators = e.GetList("mediators");
+        d.grid_worker = e.Get("grid_worker");
+        if (std::string level = e.Get("level"); !level.empty()) d.state.level = level;
+        // Mediating only once someone mediates: an assignment naming nobody
+        // leaves the status as it was.
+        if (d.grid_worker.empty() && d.state.mediators.empty()) status = d.status;
+        // Court-invited mediation runs from the receipt of the materials (SPC 2016).
+        if (auto m = Date::Parse(e.Get("materials_received")); m && IsCourtInvited(c)) {
+          d.clock_start = *m;
+          if (!d.extended) d.state.deadline = m->AddDays(d.limit_days);
+        }
+        break;
       }
-    } else if (t == "extended") {
-      if (auto nd = Date::Parse(e.Get("deadline"))) d.state.deadline = *nd;
-      d.extended = true;
-    } else if (t == "agreed") {
-      d.state.status = "agreed";
-      d.outcome = "agreed";
-      d.concluded = on;
-      d.agreement_form = e.Get("form");
-      auto eff = Date::Parse(e.Get("effective"));
-      d.agreement_effective = eff ? *eff : on;
-      if (auto pd = Date::Parse(e.Get("performance_deadline"))) d.performance_deadline = *pd;
-      d.agreed_event = index;
-    } else if (t == "terminated") {
-      d.state.status = "terminated";
-      d.outcome = "terminated";
-      d.concluded = on;
-      d.terminated_event = index;
-    } else if (t == "withdrawn") {
-      d.state.status = "withdrawn";
-      d.outcome = "withdrawn";
-    } else if (t == "refused") {
-      d.state.status = "refused";
-      d.outcome = "refused";
-    } else if (t == "confirmation") {
-      d.confirmation = e.Get("result");
-      if (auto a = Date::Parse(e.Get("applied"))) {
-        if (!d.confirmation_applied.valid()) d.confirmation_applied = *a;
-      } else if (d.confirmation == "applied" && !d.confirmation_applied.valid()) {
-        d.confirmation_applied = on;
+      case EventKind::kExtended:
+        if (auto nd = Date::Parse(e.Get("deadline"))) d.state.deadline = *nd;
+        d.extended = true;
+        break;
+      case EventKind::kAgreed: {
+        d.concluded = on;
+        d.agreement_form = e.Get("form");
+        auto eff = Date::Parse(e.Get("effective"));
+        d.agreement_effective = eff ? *eff : on;
+        if (auto pd = Date::Parse(e.Get("performance_deadline"))) d.performance_deadline = *pd;
+        d.agreed_event = index;
+        break;
       }
-      if (auto dec = Date::Parse(e.Get("decided"))) {
-        d.confirmation_decided = *dec;
-      } else if (d.confirmation == "confirmed" || d.confirmation == "rejected") {
-        d.confirmation_decided = on;
-      }
-    } else if (t == "performance") {
-      d.performance = e.Get("performance");
-    } else if (t == "visited") {
-      if (!d.visited.valid()) d.visited = on;
-      if (std::string p = e.Get("performance"); !p.empty()) d.performance = p;
-      d.visit_event = index;
-    } else if (t == "visit_waived") {
-      d.visit_waived = true;
-    } else if (t == "closed") {
-      d.state.status = "closed";
-      d.closed = on;
-      d.closed_event = index;
+      case EventKind::kTerminated:
+        d.concluded = on;
+        d.terminated_event = index;
+        break;
+      case EventKind::kConfirmation:
+        d.confirmation = e.Get("result");
+        if (auto a = Date::Parse(e.Get("applied"))) {
+          if (!d.confirmation_applied.valid()) d.confirmation_applied = *a;
+        } else if (d.confirmation == "applied" && !d.confirmation_applied.valid()) {
+          d.confirmation_applied = on;
+        }
+        if (auto dec = Date::Parse(e.Get("decided"))) {
+          d.confirmation_decided = *dec;
+        } else if (d.confirmation == "confirmed" || d.confirmation == "rejected") {
+          d.confirmation_decided = on;
+        }
+        break;
+      case EventKind::kPerformance:
+        d.performance = e.Get("performance");
+        break;
+      case EventKind::kVisited:
+        if (!d.visited.valid()) d.visited = on;
+        if (std::string p = e.Get("performance"); !p.empty()) d.performance = p;
+        d.visit_event = index;
+        break;
+      case EventKind::kVisitWaived:
+        d.visit_waived = true;
+        break;
+      case EventKind::kClosed:
+        d.closed = on;
+        d.closed_event = index;
+        break;
+      case EventKind::kReceived:
+      case EventKind::kRefused:
+      case EventKind::kWithdrawn:
+      case EventKind::kSession:
+      case EventKind::kNote:
+      case EventKind::kAmended:
+        break;
     }
+    // The outcome is the status a conclusion, withdrawal or refusal led to.
+    if (row.leads_to && (status == CaseStatus::kAgreed || status == CaseStatus::kTerminated ||
+                         status == CaseStatus::kWithdrawn || status == CaseStatus::kRefused))
+      d.outcome = CodeOf(status);
+    d.status = status;
   }
+  d.status = status;
+  d.state.status = CodeOf(status);
   return d;
 }
 
 std::vector<std::string> AllowedSteps(const Case& c, const Derived& d) {
-  const std::string& s = d.state.status;
-  const bool can_escalate = !NextLevel(d.state.level).empty();
   std::vector<std::string> steps;
-  if (s == "received") {
-    steps = {"routed", "refused", "withdrawn"};
-  } else if (s == "routed") {
-    steps = {"assigned"};
-    if (c.migrated) steps.insert(steps.end(), {"agreed", "terminated"});
-    steps.push_back("withdrawn");
-    if (can_escalate) steps.push_back("escalated");
-    steps.push_back("extended");
-  } else if (s == "mediating") {
-    steps = {"assigned", "agreed", "terminated", "withdrawn"};
-    if (can_escalate) steps.push_back("escalated");
-    steps.insert(steps.end(), {"extended", "session"});
-  } else if (s == "agreed") {
-    bool performed = !d.performance.empty();
-    bool visited = d.visited.valid() || d.visit_waived;
-    if (performed && visited) steps.push_back("closed");
-    steps.insert(steps.end(), {"confirmation", "performance", "visited"});
-    if (!visited) steps.push_back("visit_waived");
-  } else if (s == "terminated") {
-    steps = {"closed"};
-  }
+  for (EventKind k : AllowedKinds(c, d)) steps.emplace_back(CodeOf(k));
   return steps;
+}
+
+std::vector<EventKind> AllowedKinds(const Case& c, const Derived& d) {
+  const bool performed = !d.performance.empty();
+  const bool visited = d.visited.valid() || d.visit_waived;
+  std::vector<EventKind> kinds;
+  for (const EventKindInfo& row : EventKinds()) {
+    if (!row.listed || !MayFollow(row.kind, d.status, c.migrated)) continue;
+    switch (row.guard) {
+      case StepGuard::kNone:
+        break;
+      case StepGuard::kLevelAbove:
+        if (NextLevel(d.state.level).empty()) continue;
+        break;
+      case StepGuard::kPerformedAndVisited:
+        if (d.status == CaseStatus::kAgreed && !(performed && visited)) continue;
+        break;
+      case StepGuard::kNotVisited:
+        if (visited) continue;
+        break;
+    }
+    kinds.push_back(row.kind);
+  }
+  return kinds;
 }
 
 namespace {
@@ -194,33 +221,18 @@ std::string JoinOr(const std::vector<std::string>& items) {
   return out;
 }
 
-/// The command that records `step` ("agreed" → "agree").
+/// The command that records `step` ("agreed" → "agree"), from the table.
 std::string StepCommand(const std::string& step) {
-  static const std::pair<const char*, const char*> kCommands[] = {{"routed", "route"},
-                                                                  {"assigned", "assign"},
-                                                                  {"session", "session"},
-                                                                  {"escalated", "escalate"},
-                                                                  {"extended", "extend"},
-                                                                  {"agreed", "agree"},
-                                                                  {"terminated", "terminate"},
-                                                                  {"withdrawn", "withdraw"},
-                                                                  {"refused", "refuse"},
-                                                                  {"confirmation", "confirm"},
-                                                                  {"performance", "perform"},
-                                                                  {"visited", "visit"},
-                                                                  {"visit_waived", "visit --none"},
-                                                                  {"closed", "close"}};
-  for (const auto& [s, cmd] : kCommands)
-    if (step == s) return cmd;
+  if (auto k = ParseEventKind(step); k && *InfoOf(*k).command) return InfoOf(*k).command;
   return step;
 }
 
 /// What `step` needs, said after the list of allowed steps.
 std::string StepNeeds(const Derived& d, const std::string& step) {
-  const std::string& s = d.state.status;
+  const CaseStatus s = d.status;
   const std::string cmd = StepCommand(step);
   if (step == "closed") {
-    if (s == "agreed") {
+    if (s == CaseStatus::kAgreed) {
       std::vector<std::string> missing;
       if (d.performance.empty()) missing.push_back("performance recorded (mediate perform)");
       if (!d.visited.valid() && !d.visit_waived)
@@ -232,15 +244,17 @@ std::string StepNeeds(const Derived& d, const std::string& step) {
     return "close needs an agreement with performance and a return visit, or a termination";
   }
   if (step == "agreed" || step == "terminated" || step == "session") {
-    if (s == "received") return cmd + " needs the case routed and mediators assigned first";
-    if (s == "routed")
+    if (s == CaseStatus::kReceived)
+      return cmd + " needs the case routed and mediators assigned first";
+    if (s == CaseStatus::kRouted)
       return cmd +
              " needs mediation under way: assign mediators first (Law Art. 19), or a grid "
              "worker at grid level";
     return cmd + " needs a case under mediation";
   }
   if (step == "escalated") {
-    if ((s == "routed" || s == "mediating") && NextLevel(d.state.level).empty())
+    if ((s == CaseStatus::kRouted || s == CaseStatus::kMediating) &&
+        NextLevel(d.state.level).empty())
       return "escalate: it is at " + (d.state.level.empty() ? "no" : d.state.level) +
              " level and there is no level above it (2002 Provisions Art. 21)";
     return "escalate moves a routed or mediating case one level up (2002 Provisions Art. 21)";
@@ -263,7 +277,9 @@ std::string StepNeeds(const Derived& d, const std::string& step) {
 }  // namespace
 
 Status CheckStep(const Case& c, const Derived& d, const std::string& step) {
-  if (step == "note") return Status::Ok();
+  const std::optional<EventKind> kind = ParseEventKind(step);
+  // note and amended: allowed in every state, never listed.
+  if (kind && !InfoOf(*kind).listed && MayFollow(*kind, d.status, c.migrated)) return Status::Ok();
   auto steps = AllowedSteps(c, d);
   if (std::find(steps.begin(), steps.end(), step) != steps.end()) return Status::Ok();
   std::vector<std::string> passive, recorded;
@@ -282,27 +298,113 @@ Status CheckStep(const Case& c, const Derived& d, const std::string& step) {
   return Status::Rejected(msg + ".");
 }
 
+std::string StepRule(EventKind kind, bool migrated) {
+  const EventKindInfo& row = InfoOf(kind);
+  std::vector<std::string> states;
+  const StatusSet set = row.after | (migrated ? row.after_migrated : 0);
+  for (const CaseStatusInfo& s : CaseStatuses())
+    if (set & Bit(s.status)) states.emplace_back(s.code);
+  std::string rule = row.code;
+  if (states.empty()) {
+    rule += " opens the timeline";
+  } else if (states.size() == CaseStatuses().size()) {
+    rule += " may follow any state";
+  } else {
+    rule += " follows " + JoinOr(states);
+  }
+  switch (row.guard) {
+    case StepGuard::kNone:
+      break;
+    case StepGuard::kLevelAbove:
+      rule += ", when a level above exists";
+      break;
+    case StepGuard::kPerformedAndVisited:
+      rule +=
+          ", after an agreement once performance and a return visit (or a reason for none) "
+          "are recorded";
+      break;
+    case StepGuard::kNotVisited:
+      rule += ", before a return visit";
+      break;
+  }
+  return rule + " (" + row.article + ")";
+}
+
 void CheckTimeline(const Case& c, const Settings& settings, const std::string& file,
-                   DiagnosticSink* sink) {
+                   DiagnosticSink* sink, const LocateFn& locate) {
   if (c.events.empty()) return;
-  Case partial = c;
-  partial.events.clear();
+  auto where = [&](const std::string& field) -> Location {
+    return locate ? locate(field) : Location{file, 0, 0};
+  };
+  // The latest event that changed the status (the step the next one follows).
+  int step_before = -1;
+  Date step_before_date;
   for (std::size_t i = 0; i < c.events.size(); ++i) {
     const Event& e = c.events[i];
-    std::string field = "events[" + std::to_string(i) + "].type";
+    const std::string base = "events[" + std::to_string(i) + "]";
+    const std::string field = base + ".type";
+    const std::optional<EventKind> kind = ParseEventKind(e.type);
+    const Derived before = ReplayFirst(c, i, settings);
     if (i == 0) {
-      if (e.type != "received")
-        sink->Error({file, 0, 0}, field,
+      if (kind != EventKind::kReceived) {
+        sink->Error(where(field), field,
                     "the timeline starts with \"received\", not \"" + e.type + "\"");
-    } else if (e.type != "note") {
-      Status st = CheckStep(partial, Replay(partial, settings), e.type);
+        return;
+      }
+    } else {
+      Status st = CheckStep(c, before, e.type);
       if (!st.ok()) {
         std::string why = st.message();
         std::replace(why.begin(), why.end(), '\n', ' ');
-        sink->Error({file, 0, 0}, field, "\"" + e.type + "\" cannot follow: " + why);
+        if (kind) why += " The rule: " + StepRule(*kind, c.migrated) + ".";
+        sink->Error(where(field), field, "\"" + e.type + "\" cannot follow: " + why);
+        return;  // later events are read against a state that never was
       }
     }
-    partial.events.push_back(e);
+    if (!kind) continue;
+    const EventKindInfo& row = InfoOf(*kind);
+    if (row.kind == EventKind::kNote || row.kind == EventKind::kAmended) continue;
+    const Date on = EventDate(e, settings);
+    const bool dated = e.payload.Find("date") != nullptr;
+    if (step_before >= 0 && on.valid() && step_before_date.valid() && on < step_before_date) {
+      const std::string date_field = base + (dated ? ".date" : ".at");
+      sink->Error(where(date_field), date_field,
+                  "\"" + e.type + "\" is dated " + on.ToString() + ", before the " +
+                      c.events[step_before].type + " step it follows (events[" +
+                      std::to_string(step_before) + "], " + step_before_date.ToString() +
+                      "); a step cannot precede the one before it");
+      return;
+    }
+    // A time limit on the step: recorded with a warning when past it.
+    // Not for a migrated case: its dates are a ledger's past, nothing to act on.
+    if (row.limit && *kind == EventKind::kConfirmation && !c.migrated &&
+        before.agreement_effective.valid()) {
+      const int window = settings.limits.*row.limit;
+      Date applied;
+      if (auto a = Date::Parse(e.Get("applied"))) {
+        applied = *a;
+      } else if (e.Get("result") == "applied") {
+        applied = on;
+      }
+      if (applied.valid() && !before.confirmation_applied.valid() &&
+          before.agreement_effective.DaysUntil(applied) > window) {
+        std::string f = base + (e.payload.Find("applied") ? ".applied" : ".at");
+        std::string text = "judicial confirmation applied " +
+                           std::to_string(before.agreement_effective.DaysUntil(applied)) +
+                           " days after the agreement took effect (" +
+                           before.agreement_effective.ToString() + "); the parties apply within " +
+                           std::to_string(window) + " days (" + row.article + ")";
+        if (row.late == Breach::kWarning) {
+          sink->Warning(where(f), f, text + "; recorded, the court decides");
+        } else {
+          sink->Error(where(f), f, text);
+        }
+      }
+    }
+    if (row.leads_to) {
+      step_before = static_cast<int>(i);
+      step_before_date = on;
+    }
   }
 }
 
@@ -347,7 +449,7 @@ CaseSummary Summarize(const Case& c, const std::string& path, const Settings& se
   s.category = c.category;
   s.risk = c.risk;
   s.summary = c.summary;
-  s.amount_fen = c.amount_fen;
+  s.amount = c.amount;
   s.people_involved = c.people_involved;
   s.street = c.place.street;
   s.community = c.place.community;

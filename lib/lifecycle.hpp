@@ -31,6 +31,10 @@
 //   visit_waived {reason}
 //   closed       {date, retention}
 //   note         {text}            (no change of state; allowed at any time)
+//   amended      {...}             (reserved for a correction command; the same)
+//
+// The kinds, the statuses and the rules between them are one table:
+// timeline.hpp (docs/lifecycle.md, "The timeline table").
 //
 // Every date in a payload is a local date (YYYY-MM-DD) in the store's time
 // zone; `at` is the instant the event was recorded.
@@ -44,6 +48,8 @@
 // Pure functions over records; no I/O.
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -51,6 +57,7 @@
 #include "case_summary.hpp"
 #include "organisation.hpp"
 #include "status.hpp"
+#include "timeline.hpp"
 
 namespace mediate {
 
@@ -59,6 +66,7 @@ struct Settings;
 /// Everything the timeline implies about a case. Dates are local dates in
 /// the store's time zone; "no date" when the event has not happened.
 struct Derived {
+  CaseStatus status = CaseStatus::kReceived;  ///< the status; state.status holds its code
   CaseState state;
   std::string outcome;         ///< agreed | terminated | withdrawn | refused | ""
   Date concluded;              ///< date of the agreement or termination (结案/调结)
@@ -115,6 +123,10 @@ std::string NextLevel(const std::string& level);
 /// deadline (extensions only through `extend`, with both parties' consent).
 Derived Replay(const Case& c, const Settings& settings);
 
+/// Replay of the first `n` events only (all of them when n exceeds their
+/// number): the state a case was in before its event `n`.
+Derived ReplayFirst(const Case& c, std::size_t n, const Settings& settings);
+
 /// The steps (event types) the state machine allows from `d`, in the order
 /// messages list them. `note` is always allowed and not listed.
 /// - received: routed, refused (2002 Art. 22), withdrawn (Law Art. 17)
@@ -130,6 +142,11 @@ Derived Replay(const Case& c, const Settings& settings);
 /// - withdrawn, refused, closed: nothing
 std::vector<std::string> AllowedSteps(const Case& c, const Derived& d);
 
+/// AllowedSteps as event kinds: the rows of the event-kind table
+/// (timeline.hpp) that are listed, may follow d.status (the migrated
+/// relaxation when c.migrated) and whose guard holds.
+std::vector<EventKind> AllowedKinds(const Case& c, const Derived& d);
+
 /// Ok when `step` may follow; otherwise kRejected saying the current state,
 /// the allowed steps, and what the refused step needs, as UX.md shows:
 /// `WBL-2026-000017 is "mediating": it can be agreed, terminated,
@@ -137,12 +154,34 @@ std::vector<std::string> AllowedSteps(const Case& c, const Derived& d);
 /// performance and a return visit, or a termination.`
 Status CheckStep(const Case& c, const Derived& d, const std::string& step);
 
-/// Walks the timeline checking that each event is allowed after the ones
-/// before it (the first is `received`; migrated relaxations apply). Reports
-/// one error per disallowed event to `sink` with file `file` and field
-/// `events[i].type`.
+/// The rule of the event-kind table for `kind`, said in words with the
+/// article that allows the step: "terminated follows mediating (Law Art.
+/// 26)"; for a migrated case the ledger relaxation is included ("agreed
+/// follows routed or mediating (Law Art. 28)").
+std::string StepRule(EventKind kind, bool migrated);
+
+/// Where a field of the case file is ("events[3].type" → file:line:column);
+/// validate passes one built from the parsed YAML (case_checks.hpp
+/// LocateField).
+using LocateFn = std::function<Location(const std::string& field)>;
+
+/// Checks the timeline against the event-kind table (timeline.hpp) and
+/// reports the first event that breaks it, then stops (later events would
+/// be read against a state that never was):
+/// - the first event is `received`;
+/// - each later event may follow the state the events before it lead to
+///   (AllowedSteps; note and amended always; migrated cases may be
+///   concluded from routed, as a ledger records no assignment): an error
+///   on `events[i].type` naming the rule and its article (StepRule);
+/// - no event is dated (EventDate) before the latest status-changing event
+///   before it: an error on `events[i].date` (or `.at` when undated).
+/// A judicial-confirmation application more than
+/// settings.limits.confirmation_days (30) after the agreement took effect
+/// is a warning on `events[i].applied`: recorded, the court decides (Law
+/// Art. 33); not for migrated cases (a ledger's past). Locations come from `locate` when given,
+/// else {file, 0, 0}.
 void CheckTimeline(const Case& c, const Settings& settings, const std::string& file,
-                   DiagnosticSink* sink);
+                   DiagnosticSink* sink, const LocateFn& locate = nullptr);
 
 /// The organisation an escalation from `d.state.level` goes to (2002
 /// Provisions Art. 21): to community → the active community_committee of

@@ -278,7 +278,7 @@ struct Filter::Term {
       case Field::kDeadline:
         return c.deadline.valid() && InRanges(c.deadline.days());
       case Field::kAmount:
-        return c.amount_fen >= 0 && InRanges(c.amount_fen);
+        return c.amount && InRanges(c.amount->fen());
       case Field::kPeople:
         return InRanges(c.people_involved);
       case Field::kMigrated:

@@ -142,9 +142,10 @@ bool RecordReader::Bool(const Value& map, const char* key, const std::string& pa
   return fallback;
 }
 
-std::int64_t RecordReader::Money(const Value& map, const char* key, const std::string& path) {
+std::optional<Money> RecordReader::Money(const Value& map, const char* key,
+                                         const std::string& path) {
   const Value* v = ScalarAt(map, key, path, false);
-  if (!v) return -1;
+  if (!v) return std::nullopt;
   const std::string& s = v->text();
   // Store form: digits with an optional dot and one or two decimals.
   bool shape_ok = !s.empty();
@@ -161,9 +162,9 @@ std::int64_t RecordReader::Money(const Value& map, const char* key, const std::s
   auto fen = shape_ok && dots <= 1 && decimals <= 2 ? ParseYuanToFen(s) : std::nullopt;
   if (!fen || *fen < 0) {
     Error(*v, JoinPath(path, key), s + " is not an amount in yuan (\"3500.00\")");
-    return -1;
+    return std::nullopt;
   }
-  return *fen;
+  return Money::FromFen(*fen);
 }
 
 void RecordReader::WarnUnknownKeys(const Value& map, const std::string& path,

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "money.hpp"
 #include "status.hpp"
 #include "time.hpp"
 #include "value.hpp"
@@ -56,8 +57,9 @@ class RecordReader {
                    std::int64_t fallback = 0, bool required = false);
   /// true/false only; `fallback` when absent.
   bool Bool(const Value& map, const char* key, const std::string& path, bool fallback = false);
-  /// Yuan with at most two decimals, as fen; -1 when absent.
-  std::int64_t Money(const Value& map, const char* key, const std::string& path);
+  /// Yuan with at most two decimals ("3500.00"); nullopt when absent or
+  /// not such an amount (reported).
+  std::optional<mediate::Money> Money(const Value& map, const char* key, const std::string& path);
 
   /// Reports every key of `map` not in `known` (a warning: records may
   /// carry more fields, DESIGN §1, but a typo should be seen).

@@ -1,5 +1,7 @@
 #include "render.hpp"
 
+#include "money.hpp"
+
 #include <fmt/format.h>
 #include <utf8proc.h>
 #include <xlsxwriter.h>
@@ -49,20 +51,8 @@ double RoundTo(double v, int decimals) {
 
 /// Fen as yuan with two decimals, optionally grouped by thousands.
 std::string Yuan(std::int64_t fen, bool grouped) {
-  bool negative = fen < 0;
-  std::uint64_t abs =
-      negative ? 0 - static_cast<std::uint64_t>(fen) : static_cast<std::uint64_t>(fen);
-  std::string whole = std::to_string(abs / 100);
-  if (grouped) {
-    for (int i = static_cast<int>(whole.size()) - 3; i > 0; i -= 3) whole.insert(i, ",");
-  }
-  unsigned cents = static_cast<unsigned>(abs % 100);
-  std::string s = negative ? "-" : "";
-  s += whole;
-  s += '.';
-  s += static_cast<char>('0' + cents / 10);
-  s += static_cast<char>('0' + cents % 10);
-  return s;
+  const Money m = Money::FromFen(fen);
+  return grouped ? m.GroupedYuan() : m.Yuan();
 }
 
 std::int64_t FenOf(double v) { return static_cast<std::int64_t>(std::llround(v)); }

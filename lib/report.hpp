@@ -109,7 +109,7 @@ std::string RenderReportMarkdown(const Report& r);
 /// table. Text is HTML-escaped.
 std::string RenderReportHtml(const Report& r);
 
-/// A count with thousands separators: 8390 → "8,390".
+/// A count with thousands separators: 8390 → "8,390" (GroupDigits, money.hpp).
 std::string Thousands(std::int64_t n);
 
 /// A figure's value as the report shows it: counts with thousands

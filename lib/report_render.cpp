@@ -6,6 +6,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "money.hpp"
 #include "render.hpp"
 #include "report.hpp"
 
@@ -196,15 +197,7 @@ std::string MarkdownTable(const Table& t) {
 
 }  // namespace
 
-std::string Thousands(std::int64_t n) {
-  std::string digits = std::to_string(n < 0 ? -n : n);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return n < 0 ? "-" + out : out;
-}
+std::string Thousands(std::int64_t n) { return GroupDigits(n); }
 
 std::string FigureText(const ReportFigure& f) { return ShownCell(f.value, f.kind); }
 

@@ -1,5 +1,7 @@
 #include "routing.hpp"
 
+#include "money.hpp"
+
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -166,8 +168,8 @@ std::optional<Condition> ReadAmount(RecordReader& r, const Value& v, const std::
   RejectUnknownKeys(r, v, path, "amount", kAmountFields);
   Condition c;
   c.kind = CondKind::kAmount;
-  c.min_fen = r.Money(v, "min", path);
-  c.max_fen = r.Money(v, "max", path);
+  c.min_fen = r.Money(v, "min", path).value_or(Money::FromFen(-1)).fen();
+  c.max_fen = r.Money(v, "max", path).value_or(Money::FromFen(-1)).fen();
   if (r.sink().error_count() != errors) return std::nullopt;
   if (c.min_fen < 0 && c.max_fen < 0) {
     r.Error(v, path, "give min, max or both (yuan: {min: \"5000\", max: \"100000\"})");
@@ -678,13 +680,14 @@ Check Evaluate(const Condition& cond, const Facts& f) {
       return out;
     }
     case CondKind::kAmount: {
-      if (c.amount_fen < 0) {
+      if (!c.amount) {
         out.because = "no amount recorded; the rule wants " + AmountWant(cond);
         return out;
       }
-      out.holds = (cond.min_fen < 0 || c.amount_fen >= cond.min_fen) &&
-                  (cond.max_fen < 0 || c.amount_fen <= cond.max_fen);
-      out.because = "amount is " + FormatYuanGrouped(c.amount_fen) + " yuan";
+      const std::int64_t fen = c.amount->fen();
+      out.holds =
+          (cond.min_fen < 0 || fen >= cond.min_fen) && (cond.max_fen < 0 || fen <= cond.max_fen);
+      out.because = "amount is " + c.amount->GroupedYuan() + " yuan";
       if (!out.holds) out.because += "; the rule wants " + AmountWant(cond);
       return out;
     }
@@ -1145,19 +1148,6 @@ Status ApplyRouting(const RoutingDecision& d, Timestamp at, const std::string& b
   return Status::Ok();
 }
 
-std::string FormatYuanGrouped(std::int64_t fen) {
-  bool negative = fen < 0;
-  std::uint64_t v =
-      negative ? 0 - static_cast<std::uint64_t>(fen) : static_cast<std::uint64_t>(fen);
-  std::string yuan = std::to_string(v / 100);
-  std::string grouped;
-  for (std::size_t i = 0; i < yuan.size(); ++i) {
-    if (i && (yuan.size() - i) % 3 == 0) grouped += ',';
-    grouped += yuan[i];
-  }
-  unsigned cents = static_cast<unsigned>(v % 100);
-  return (negative ? "-" : "") + grouped + "." + static_cast<char>('0' + cents / 10) +
-         static_cast<char>('0' + cents % 10);
-}
+std::string FormatYuanGrouped(std::int64_t fen) { return Money::FromFen(fen).GroupedYuan(); }
 
 }  // namespace mediate

@@ -221,7 +221,7 @@ Status ApplyRouting(const RoutingDecision& d, Timestamp at, const std::string& b
                     const Settings& settings, Case* c);
 
 /// Yuan with thousands grouping and two decimals: 350050 → "3,500.50"
-/// (the form used in `because` texts).
+/// (the form used in `because` texts; Money::GroupedYuan, money.hpp).
 std::string FormatYuanGrouped(std::int64_t fen);
 
 }  // namespace mediate

@@ -179,7 +179,7 @@ struct Tally {
       if (IsOpenStatus(c.status)) ++open;
       if (IsPendingStatus(c.status) && c.deadline.valid() && today.valid() && c.deadline < today)
         ++overdue;
-      if (c.amount_fen > 0) amount += c.amount_fen;
+      if (c.amount && c.amount->fen() > 0) amount += c.amount->fen();
       if (c.escalations > 0) ++escalated;
       if (group == "application") ++application;
       if (group == "initiative") ++initiative;

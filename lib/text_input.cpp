@@ -1,5 +1,7 @@
 #include "text_input.hpp"
 
+#include "money.hpp"
+
 #include <csv.h>
 #include <iconv.h>
 #include <utf8proc.h>
@@ -425,17 +427,6 @@ std::optional<std::int64_t> ParseYuanToFen(std::string_view text) {
   return negative ? -value : value;
 }
 
-std::string FormatFenAsYuan(std::int64_t fen) {
-  const bool negative = fen < 0;
-  const std::uint64_t magnitude = negative ? std::uint64_t{0} - static_cast<std::uint64_t>(fen)
-                                           : static_cast<std::uint64_t>(fen);
-  const std::uint64_t cents = magnitude % 100;
-  std::string out = negative ? "-" : "";
-  out += std::to_string(magnitude / 100);
-  out += '.';
-  out += static_cast<char>('0' + cents / 10);
-  out += static_cast<char>('0' + cents % 10);
-  return out;
-}
+std::string FormatFenAsYuan(std::int64_t fen) { return Money::FromFen(fen).Yuan(); }
 
 }  // namespace mediate

@@ -181,6 +181,9 @@ class MigrationTest(unittest.TestCase):
 
         r = self.mediate("validate")
         self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        # Every timeline follows the steps a ledger records (received, routed,
+        # agreed with no assignment, ...): no finding names an event.
+        self.assertNotIn("events[", r.stdout + r.stderr)
 
         # The same answer again, now from the derived index (files past its racy margin).
         time.sleep(2.5)
@@ -245,6 +248,43 @@ class MigrationTest(unittest.TestCase):
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertIn("3,100 skipped as already imported", r.stdout)
         self.assertEqual(self.git("rev-parse", "HEAD"), head)
+
+    def test_validate_refuses_a_hand_merged_timeline(self):
+        # A case the ledger records as agreed, then "terminated" by a hand merge
+        # with its status edited to match: `terminate` refuses an agreed case, so
+        # validate must too, naming the event, its place and the rule (Law Art. 26).
+        r = self.mediate("import", LEDGER)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        for path in self.case_files():
+            with open(path, encoding="utf-8") as f:
+                text = f.read()
+            if '\nstatus: "agreed"\n' in text:
+                break
+        else:
+            self.fail("no agreed case among the migrated ones")
+        lines = text.splitlines(keepends=True)
+        start = lines.index("events:\n")
+        end = next((i for i in range(start + 1, len(lines)) if lines[i][:1] not in (" ", "-")),
+                   len(lines))
+        first = lines[start + 1]
+        indent = first[:len(first) - len(first.lstrip())]
+        count = sum(1 for x in lines[start + 1:end] if x.startswith(indent + "- "))
+        lines[end:end] = [indent + "- at: 2026-04-01T09:00:00+08:00\n",
+                          indent + "  type: terminated\n",
+                          indent + "  by: " + OPERATOR + "\n"]
+        line = end + 2  # 1-based line of "type: terminated"
+        column = len(indent) + len("  type: ") + 1
+        text = "".join(lines).replace('\nstatus: "agreed"\n', '\nstatus: "terminated"\n')
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        rel = os.path.relpath(path, self.store)
+        r = self.mediate("validate", rel)
+        self.assertNotEqual(r.returncode, 0, r.stdout + r.stderr)
+        out = r.stdout + r.stderr
+        self.assertIn(f"{rel}:{line}:{column}: events[{count}].type: \"terminated\" cannot "
+                      f"follow", out)
+        self.assertIn("is \"agreed\"", out)
+        self.assertIn("(Law Art. 26)", out)
 
     def test_impossible_histories_are_refused(self):
         head = self.git("rev-parse", "HEAD")

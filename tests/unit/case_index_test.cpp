@@ -63,7 +63,7 @@ Case MakeCase(int seq, int month, int day, const std::string& category, int stag
   c.source = seq % 3 == 0 ? "court_delegated" : "application";
   c.category = category;
   c.summary = "楼上卫生间漏水致楼下天花板受损，双方就维修费用发生争执";
-  c.amount_fen = seq % 2 ? 350000 + seq : -1;
+  if (seq % 2) c.amount = Money::FromFen(350000 + seq);
   c.people_involved = 2;
   c.place = {"140109005", "140109005001", "140109005001007", "3号楼2单元"};
   c.parties.push_back({"applicant", "person", "李某", "140109198001011239", "", "13800001234"});
@@ -214,8 +214,8 @@ TEST_CASE("The index serves unchanged files and equals a cold scan", "[index]") 
   CHECK(closed.party_keys == std::vector<std::string>{"140109198001011239", "91140109MA0K3PQ7RG"});
   CHECK(closed.party_kinds == std::vector<std::string>{"person", "organisation"});
   CHECK(second.cases[3].extended);  // seq 4: extended
-  CHECK(second.cases[2].amount_fen == 350003);
-  CHECK(second.cases[1].amount_fen == -1);
+  CHECK(second.cases[2].amount == Money::FromFen(350003));
+  CHECK_FALSE(second.cases[1].amount.has_value());
 }
 
 TEST_CASE("Files changed too recently to trust are parsed again", "[index]") {

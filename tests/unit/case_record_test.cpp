@@ -23,7 +23,7 @@ Case SampleCase() {
   c.source = "application";
   c.category = "neighbour";
   c.summary = "楼上卫生间漏水致楼下天花板受损";
-  c.amount_fen = 350000;
+  c.amount = Money::FromFen(350000);
   c.people_involved = 2;
   c.place = {"140109005", "140109005001", "140109005001007", "007号"};
   c.parties.push_back({"applicant", "person", "NO", "11010519491231002X", "", "03516012345"});
@@ -56,7 +56,7 @@ TEST_CASE("a case survives emit and strict load unchanged", "[case_record]") {
   CHECK(back.id == c.id);
   CHECK(back.file_no == c.file_no);
   CHECK(back.received == c.received);
-  CHECK(back.amount_fen == 350000);
+  CHECK(back.amount == Money::FromFen(350000));
   CHECK(back.place.address == "007号");
   REQUIRE(back.parties.size() == 2);
   CHECK(back.parties[0].name == "NO");

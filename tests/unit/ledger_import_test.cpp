@@ -166,7 +166,7 @@ TEST_CASE("import: a good ledger row becomes a complete case", "[import]") {
   CHECK(c.source == "application");
   CHECK(c.category == "neighbour");
   CHECK(c.summary == "楼上漏水，双方就维修费用发生争执");
-  CHECK(c.amount_fen == 350050);
+  CHECK(c.amount == Money::FromFen(350050));
   CHECK(c.people_involved == 2);
   CHECK(c.place.street == "140109005");
   CHECK(c.place.community == "140109005001");
@@ -195,7 +195,7 @@ TEST_CASE("import: a good ledger row becomes a complete case", "[import]") {
   CHECK(org.import.row == 7);
   CHECK(org.source == "court_delegated");
   CHECK(org.category == "property_management");  // by alias
-  CHECK(org.amount_fen == -1);
+  CHECK_FALSE(org.amount.has_value());
   CHECK(org.people_involved == 0);
   CHECK(org.risk.empty());
   REQUIRE(org.parties.size() == 1);  // no respondent named
@@ -277,7 +277,7 @@ TEST_CASE("import: amounts are exact fen and never negative", "[import]") {
   CHECK_THAT(OnlyError({{11, "12.345"}}), Catch::Contains("is not an amount"));
   Run r = Import(std::string(kHeader) + Row({{11, "￥０.10"}}));
   REQUIRE(r.errors.empty());
-  CHECK(r.result.cases.at(0).record.amount_fen == 10);
+  CHECK(r.result.cases.at(0).record.amount == Money::FromFen(10));
   CHECK_THAT(OnlyError({{12, "两人"}}),
              Catch::Contains("column 涉及人数 (people_involved): \"两人\" is not a number"));
   CHECK_THAT(OnlyError({{12, "0"}}), Catch::Contains("(people_involved): \"0\""));
@@ -391,7 +391,7 @@ TEST_CASE("import: the header must have the required columns", "[import]") {
   REQUIRE(v.errors.empty());
   REQUIRE(v.result.cases.size() == 1);
   CHECK(v.result.cases[0].record.import.row == 1);
-  CHECK(v.result.cases[0].record.amount_fen == 120000);
+  CHECK(v.result.cases[0].record.amount == Money::FromFen(120000));
   CHECK(v.result.cases[0].record.category == "labour");
   CHECK(v.result.cases[0].record.source == "grid_screening");
 }
@@ -494,7 +494,7 @@ TEST_CASE("import: messy cells: date shapes, amounts, ID forms, phones", "[impor
     Run r = Import(std::string(kHeader) + Row({{11, std::string("\"") + text + "\""}}));
     INFO(text);
     REQUIRE(r.errors.empty());
-    CHECK(r.result.cases.at(0).record.amount_fen == fen);
+    CHECK(r.result.cases.at(0).record.amount == Money::FromFen(fen));
   }
   // A lower-case x check character is the same ID (and the same fingerprint).
   Run upper = Import(std::string(kHeader) + Row({{5, "14010919850312118X"}}));

@@ -27,7 +27,7 @@ std::vector<CaseSummary> Cases() {
   a.mediators = {"M-0307", "M-0310"};
   a.received = D("2026-03-02");
   a.deadline = D("2026-04-01");
-  a.amount_fen = 350000;
+  a.amount = Money::FromFen(350000);
   a.people_involved = 2;
   a.summary = "楼上卫生间漏水致楼下天花板受损，双方就维修费用发生争执";
 
@@ -65,7 +65,7 @@ std::vector<CaseSummary> Cases() {
   c.org = "C-140109005002";
   c.received = D("2025-12-31");
   c.deadline = D("2026-01-30");
-  c.amount_fen = 500050;
+  c.amount = Money::FromFen(500050);
   c.people_involved = 1;
   c.summary = "占用楼道堆放杂物";
   return {a, b, c};

@@ -91,7 +91,7 @@ Case LabourCase() {
   c.source = "police";
   c.category = "labour";
   c.risk = "orange";
-  c.amount_fen = 9450000;
+  c.amount = Money::FromFen(9450000);
   c.place = {"140109005", "140109005003", "140109005003011", ""};
   c.parties = {P("applicant", "person"), P("respondent", "organisation")};
   return c;
@@ -251,8 +251,8 @@ rules:
   AreaRegistry areas = Areas();
   OrgRegistry orgs = Orgs();
   Case c = LabourCase();
-  auto rule_for = [&](std::int64_t fen) {
-    c.amount_fen = fen;
+  auto rule_for = [&](std::int64_t fen) {  // fen < 0: no amount
+    c.amount = fen < 0 ? std::nullopt : std::optional<Money>(Money::FromFen(fen));
     return Route(p, c, areas, orgs).rule;
   };
   CHECK(rule_for(10000000) == "large");  // 100,000.00 exactly
@@ -262,13 +262,13 @@ rules:
   CHECK(rule_for(0) == "small");
   CHECK(rule_for(-1) == "none");  // no amount recorded
 
-  c.amount_fen = 350000;
+  c.amount = Money::FromFen(350000);
   RoutingDecision d = Route(p, c, areas, orgs);
   CHECK(d.trace[0].because == "amount is 3,500.00 yuan; the rule wants at least 100,000.00 yuan");
   CHECK(d.trace[1].because ==
         "amount is 3,500.00 yuan; the rule wants between 5,000.00 and 99,999.99 yuan");
   CHECK(d.trace[2].because == "amount is 3,500.00 yuan");
-  c.amount_fen = 1234567;
+  c.amount = Money::FromFen(1234567);
   d = Route(p, c, areas, orgs);
   CHECK(d.trace[1].because == "amount is 12,345.67 yuan");
   RoutingPolicy small = Load(R"(schema: "routing/1"
@@ -279,10 +279,10 @@ rules:
   - name: "other"
     to: {org: "WBL-PROPERTY"}
 )");
-  c.amount_fen = 600000;
+  c.amount = Money::FromFen(600000);
   d = Route(small, c, areas, orgs);
   CHECK(d.trace[0].because == "amount is 6,000.00 yuan; the rule wants at most 4,999.99 yuan");
-  c.amount_fen = -1;
+  c.amount.reset();
   d = Route(p, c, areas, orgs);
   CHECK(d.trace[0].because == "no amount recorded; the rule wants at least 100,000.00 yuan");
 }
@@ -338,7 +338,7 @@ rules:
   OrgRegistry orgs = Orgs();
   Case c = LabourCase();
   c.category = "contract";
-  c.amount_fen = 2000000;
+  c.amount = Money::FromFen(2000000);
   RoutingDecision d = Route(p, c, areas, orgs);
   CHECK(d.rule == "rest");
   CHECK(d.trace[0].because ==
@@ -348,7 +348,7 @@ rules:
   CHECK(d.rule == "big-commerce");
   CHECK(d.trace[0].because ==
         "category is contract; amount is 20,000.00 yuan; all parties are organisations");
-  c.amount_fen = 999999;
+  c.amount = Money::FromFen(999999);
   d = Route(p, c, areas, orgs);
   CHECK(d.trace[0].because == "amount is 9,999.99 yuan; the rule wants at least 10,000.00 yuan");
 }

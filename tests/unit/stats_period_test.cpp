@@ -104,13 +104,13 @@ TEST_CASE("source split amounts and agreement forms", "[stats]") {
                                     Case("labour", "2022-01-01", "terminated", "2022-01-02")};
   cases[0].source = "phone";
   cases[0].agreement_form = "written";
-  cases[0].amount_fen = 350000;
+  cases[0].amount = Money::FromFen(350000);
   cases[0].confirmation = "applied";
   cases[0].visited = D("2022-01-20");
   cases[1].source = "police";
   cases[1].agreement_form = "oral";
   cases[2].source = "grid_screening";
-  cases[2].amount_fen = 1;
+  cases[2].amount = Money::FromFen(1);
   AggregateOptions o;
   o.source_group = [](const std::string& s) {
     return s == "police" ? "referral" : s == "grid_screening" ? "initiative" : "application";

@@ -1,0 +1,104 @@
+#include "timeline.hpp"
+
+#include <array>
+
+namespace mediate {
+namespace {
+
+using S = CaseStatus;
+
+constexpr std::array<CaseStatusInfo, 8> kStatuses = {{
+    {S::kReceived, "received", "已受理", "received", true, true},
+    {S::kRouted, "routed", "已分流", "routed", true, true},
+    {S::kMediating, "mediating", "调解中", "mediating", true, true},
+    {S::kAgreed, "agreed", "调解成功", "agreed", true, false},
+    {S::kTerminated, "terminated", "调解终止", "terminated", true, false},
+    {S::kWithdrawn, "withdrawn", "已撤回", "withdrawn", false, false},
+    {S::kRefused, "refused", "不予受理", "refused", false, false},
+    {S::kClosed, "closed", "已归档", "closed", false, false},
+}};
+
+constexpr StatusSet kBeforeRouting = Bit(S::kReceived);
+constexpr StatusSet kUnderWay = Bit(S::kRouted) | Bit(S::kMediating);
+constexpr StatusSet kNotConcluded = kBeforeRouting | kUnderWay;
+constexpr StatusSet kConcluded = Bit(S::kAgreed) | Bit(S::kTerminated);
+constexpr std::optional<CaseStatus> kUnchanged = std::nullopt;
+constexpr auto R = Breach::kRefused;
+constexpr auto W = Breach::kWarning;
+constexpr auto G0 = StepGuard::kNone;
+
+// The order of the rows is the order messages list the allowed steps.
+const std::array<EventKindInfo, 17> kKinds = {{
+    {EventKind::kReceived, "received", "受理", "received", "intake", 0, 0, S::kReceived, G0, R,
+     nullptr, R, "Law Art. 17", false},
+    {EventKind::kRouted, "routed", "分流", "routed", "route", kBeforeRouting, 0, S::kRouted, G0, R,
+     nullptr, R, "MoJ 2002 Provisions Art. 21", true},
+    {EventKind::kRefused, "refused", "不予受理", "refused", "refuse", kBeforeRouting, 0,
+     S::kRefused, G0, R, nullptr, R, "MoJ 2002 Provisions Art. 22", true},
+    {EventKind::kAssigned, "assigned", "指派调解员", "mediators assigned", "assign", kUnderWay, 0,
+     S::kMediating, G0, R, nullptr, R, "Law Art. 19", true},
+    {EventKind::kAgreed, "agreed", "达成协议", "agreement made", "agree", Bit(S::kMediating),
+     Bit(S::kRouted), S::kAgreed, G0, R, nullptr, R, "Law Art. 28", true},
+    {EventKind::kTerminated, "terminated", "终止调解", "mediation terminated", "terminate",
+     Bit(S::kMediating), Bit(S::kRouted), S::kTerminated, G0, R, nullptr, R, "Law Art. 26", true},
+    {EventKind::kWithdrawn, "withdrawn", "撤回", "withdrawn", "withdraw", kNotConcluded, 0,
+     S::kWithdrawn, G0, R, nullptr, R, "Law Art. 17", true},
+    {EventKind::kEscalated, "escalated", "上报", "escalated", "escalate", kUnderWay, 0, S::kRouted,
+     StepGuard::kLevelAbove, R, nullptr, R, "MoJ 2002 Provisions Art. 21", true},
+    {EventKind::kExtended, "extended", "延期", "time limit extended", "extend", kUnderWay, 0,
+     kUnchanged, G0, R, nullptr, R, "MoJ 2002 Provisions Art. 33", true},
+    {EventKind::kSession, "session", "调解", "mediation session", "session", Bit(S::kMediating), 0,
+     kUnchanged, G0, R, nullptr, R, "Law Art. 22", true},
+    {EventKind::kClosed, "closed", "归档", "case file closed", "close", kConcluded, 0, S::kClosed,
+     StepGuard::kPerformedAndVisited, R, nullptr, R, "Law Art. 27, 31", true},
+    {EventKind::kConfirmation, "confirmation", "司法确认", "judicial confirmation", "confirm",
+     Bit(S::kAgreed), 0, kUnchanged, G0, R, &TimeLimits::confirmation_days, W, "Law Art. 33", true},
+    {EventKind::kPerformance, "performance", "履行", "performance", "perform", Bit(S::kAgreed), 0,
+     kUnchanged, G0, R, nullptr, R, "Law Art. 31", true},
+    {EventKind::kVisited, "visited", "回访", "return visit", "visit", Bit(S::kAgreed), 0,
+     kUnchanged, G0, R, nullptr, R, "Law Art. 31", true},
+    {EventKind::kVisitWaived, "visit_waived", "免回访", "no return visit", "visit --none",
+     Bit(S::kAgreed), 0, kUnchanged, StepGuard::kNotVisited, R, nullptr, R, "Law Art. 31", true},
+    {EventKind::kNote, "note", "备注", "note", "", kAnyStatus, 0, kUnchanged, G0, R, nullptr, R,
+     "Law Art. 27", false},
+    {EventKind::kAmended, "amended", "更正", "correction", "", kAnyStatus, 0, kUnchanged, G0, R,
+     nullptr, R, "Law Art. 27", false},
+}};
+
+}  // namespace
+
+std::span<const CaseStatusInfo> CaseStatuses() { return kStatuses; }
+
+const CaseStatusInfo& InfoOf(CaseStatus s) { return kStatuses[static_cast<std::size_t>(s)]; }
+
+std::string_view CodeOf(CaseStatus s) { return InfoOf(s).code; }
+
+std::optional<CaseStatus> ParseCaseStatus(std::string_view code) {
+  for (const auto& row : kStatuses)
+    if (code == row.code) return row.status;
+  return std::nullopt;
+}
+
+std::span<const EventKindInfo> EventKinds() { return kKinds; }
+
+const EventKindInfo& InfoOf(EventKind k) {
+  for (const auto& row : kKinds)
+    if (row.kind == k) return row;
+  return kKinds.front();  // unreachable: every enumerator has a row (timeline_test)
+}
+
+std::string_view CodeOf(EventKind k) { return InfoOf(k).code; }
+
+std::optional<EventKind> ParseEventKind(std::string_view code) {
+  for (const auto& row : kKinds)
+    if (code == row.code) return row.kind;
+  return std::nullopt;
+}
+
+bool MayFollow(EventKind kind, CaseStatus status, bool migrated) {
+  const EventKindInfo& row = InfoOf(kind);
+  StatusSet set = row.after | (migrated ? row.after_migrated : 0);
+  return (set & Bit(status)) != 0;
+}
+
+}  // namespace mediate

@@ -1,0 +1,320 @@
+// lib/timeline.cpp and the timeline checks of lib/lifecycle.cpp: the
+// event-kind and status tables, Replay reading them, and CheckTimeline (what
+// validate runs on every case) refusing impossible orders with the event
+// index and the rule.
+#include <catch2/catch.hpp>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "case_checks.hpp"
+#include "lifecycle.hpp"
+#include "settings.hpp"
+#include "timeline.hpp"
+#include "vocab.hpp"
+#include "yaml_io.hpp"
+
+using namespace mediate;
+using Catch::Matchers::Contains;
+
+namespace {
+
+Settings Shanghai() {
+  Settings s;
+  s.time_zone = *TimeZone::Find("Asia/Shanghai");
+  return s;
+}
+
+Timestamp T(const char* rfc3339) { return *Timestamp::Parse(rfc3339); }
+
+Value S(const char* text) { return Value::String(text); }
+
+Event Ev(const char* at, const char* type,
+         std::vector<std::pair<std::string, Value>> payload = {}) {
+  Event e;
+  e.at = T(at);
+  e.type = type;
+  e.by = "王某 <wang@example.org>";
+  for (auto& [k, v] : payload) e.payload.Set(k, std::move(v));
+  return e;
+}
+
+/// Received 2026-03-02, routed to the community committee, mediators
+/// assigned on 2026-03-03.
+Case Mediating() {
+  Case c;
+  c.id = "WBL-2026-000042";
+  c.received = T("2026-03-02T09:30:00+08:00");
+  c.source = "application";
+  c.category = "neighbour";
+  c.events.push_back(Ev("2026-03-02T09:30:00+08:00", "received"));
+  c.events.push_back(Ev("2026-03-02T10:00:00+08:00", "routed",
+                        {{"org", S("C-140109005003")}, {"level", S("community")}}));
+  c.events.push_back(
+      Ev("2026-03-03T09:00:00+08:00", "assigned", {{"mediators", Value::Strings({"M-0307"})}}));
+  return c;
+}
+
+void Agree(Case* c, const char* date = "2026-03-05") {
+  c->events.push_back(
+      Ev("2026-03-05T16:00:00+08:00", "agreed", {{"date", S(date)}, {"form", S("written")}}));
+}
+
+std::vector<Diagnostic> Check(const Case& c) {
+  DiagnosticSink sink;
+  CheckTimeline(c, Shanghai(), "c.yaml", &sink);
+  return sink.items();
+}
+
+}  // namespace
+
+TEST_CASE("every event kind has a row with labels, an article and a verb", "[timeline]") {
+  std::set<std::string> codes;
+  for (const EventKindInfo& row : EventKinds()) {
+    INFO(row.code);
+    CHECK(std::string(row.zh).size() > 0);
+    CHECK(std::string(row.en).size() > 0);
+    CHECK_THAT(row.article, Contains("Art. "));
+    CHECK(row.out_of_order == Breach::kRefused);
+    CHECK(codes.insert(row.code).second);
+    CHECK(ParseEventKind(row.code) == row.kind);
+    CHECK(CodeOf(row.kind) == row.code);
+  }
+  // 17 kinds: the 16 files hold today and `amended`, kept for corrections.
+  CHECK(codes.size() == 17);
+  CHECK_FALSE(ParseEventKind("agree").has_value());
+  CHECK_FALSE(ParseEventKind("").has_value());
+  // Some rows by hand.
+  CHECK(std::string(InfoOf(EventKind::kAgreed).article) == "Law Art. 28");
+  CHECK(std::string(InfoOf(EventKind::kTerminated).article) == "Law Art. 26");
+  CHECK(std::string(InfoOf(EventKind::kRefused).article) == "MoJ 2002 Provisions Art. 22");
+  CHECK(std::string(InfoOf(EventKind::kEscalated).article) == "MoJ 2002 Provisions Art. 21");
+  CHECK(std::string(InfoOf(EventKind::kExtended).article) == "MoJ 2002 Provisions Art. 33");
+  CHECK(std::string(InfoOf(EventKind::kAssigned).article) == "Law Art. 19");
+  CHECK(std::string(InfoOf(EventKind::kConfirmation).article) == "Law Art. 33");
+  CHECK(std::string(InfoOf(EventKind::kVisited).article) == "Law Art. 31");
+  CHECK(std::string(InfoOf(EventKind::kAgreed).zh) == "达成协议");
+  CHECK(std::string(InfoOf(EventKind::kVisitWaived).command) == "visit --none");
+  // The unchanged kinds, and the late confirmation recorded with a warning.
+  for (EventKind k :
+       {EventKind::kSession, EventKind::kExtended, EventKind::kConfirmation,
+        EventKind::kPerformance, EventKind::kVisited, EventKind::kAmended, EventKind::kNote})
+    CHECK_FALSE(InfoOf(k).leads_to.has_value());
+  CHECK(InfoOf(EventKind::kConfirmation).limit == &TimeLimits::confirmation_days);
+  CHECK(InfoOf(EventKind::kConfirmation).late == Breach::kWarning);
+  // amended: allowed in every state.
+  for (const CaseStatusInfo& s : CaseStatuses())
+    CHECK(MayFollow(EventKind::kAmended, s.status, false));
+}
+
+TEST_CASE("the status table matches the status vocabulary", "[timeline]") {
+  const auto& vocab = Vocabulary::Builtin().status();
+  REQUIRE(CaseStatuses().size() == 8);
+  for (const CaseStatusInfo& s : CaseStatuses()) {
+    INFO(s.code);
+    CHECK(ParseCaseStatus(s.code) == s.status);
+    const Term* e = vocab.Find(s.code);
+    REQUIRE(e != nullptr);
+    CHECK(e->zh == s.zh);
+  }
+  CHECK(std::string(InfoOf(CaseStatus::kMediating).zh) == "调解中");
+  CHECK(std::string(InfoOf(CaseStatus::kClosed).zh) == "已归档");
+  // open: not closed, withdrawn or refused; pending: not yet concluded.
+  CHECK(InfoOf(CaseStatus::kAgreed).open);
+  CHECK_FALSE(InfoOf(CaseStatus::kAgreed).pending);
+  CHECK_FALSE(InfoOf(CaseStatus::kWithdrawn).open);
+  CHECK(InfoOf(CaseStatus::kRouted).pending);
+  CHECK_FALSE(ParseCaseStatus("open").has_value());
+}
+
+TEST_CASE("a replay of each kind leads where the table says", "[timeline]") {
+  Settings s = Shanghai();
+  // From a case under mediation (mediators named), each kind alone.
+  struct Expect {
+    const char* kind;
+    const char* status;
+  };
+  for (Expect x :
+       {Expect{"received", "received"}, Expect{"routed", "routed"}, Expect{"refused", "refused"},
+        Expect{"assigned", "mediating"}, Expect{"agreed", "agreed"},
+        Expect{"terminated", "terminated"}, Expect{"withdrawn", "withdrawn"},
+        Expect{"escalated", "routed"}, Expect{"extended", "mediating"},
+        Expect{"session", "mediating"}, Expect{"closed", "closed"},
+        Expect{"confirmation", "mediating"}, Expect{"performance", "mediating"},
+        Expect{"visited", "mediating"}, Expect{"visit_waived", "mediating"},
+        Expect{"note", "mediating"}, Expect{"amended", "mediating"}}) {
+    INFO(x.kind);
+    Case c = Mediating();
+    Event e = Ev("2026-03-04T09:00:00+08:00", x.kind);
+    if (std::string(x.kind) == "assigned") e.payload.Set("mediators", Value::Strings({"M-1"}));
+    c.events.push_back(e);
+    Derived d = Replay(c, s);
+    CHECK(d.state.status == x.status);
+    CHECK(CodeOf(d.status) == x.status);
+    // The table agrees, for the kinds that change the status.
+    auto row = InfoOf(*ParseEventKind(x.kind));
+    if (row.leads_to) CHECK(CodeOf(*row.leads_to) == x.status);
+  }
+  // Outcomes: the status a conclusion led to.
+  Case c = Mediating();
+  Agree(&c);
+  CHECK(Replay(c, s).outcome == "agreed");
+  c.events.push_back(Ev("2026-03-20T09:00:00+08:00", "performance", {{"performance", S("full")}}));
+  c.events.push_back(Ev("2026-03-21T09:00:00+08:00", "visited"));
+  c.events.push_back(Ev("2026-03-22T09:00:00+08:00", "closed"));
+  CHECK(Replay(c, s).state.status == "closed");
+  CHECK(Replay(c, s).outcome == "agreed");
+  // ReplayFirst: the state before event 3 (the agreement).
+  CHECK(ReplayFirst(c, 3, s).state.status == "mediating");
+  CHECK(ReplayFirst(c, 2, s).state.status == "routed");
+}
+
+TEST_CASE("validate refuses agreed then terminated, naming the event and the rule", "[timeline]") {
+  Case c = Mediating();
+  Agree(&c);
+  c.events.push_back(Ev("2026-03-06T09:00:00+08:00", "terminated", {{"date", S("2026-03-06")}}));
+  auto d = Check(c);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].severity == Severity::kError);
+  CHECK(d[0].field == "events[4].type");
+  CHECK_THAT(d[0].message, Contains("\"terminated\" cannot follow"));
+  CHECK_THAT(d[0].message, Contains("is \"agreed\""));
+  CHECK_THAT(d[0].message, Contains("terminated follows mediating (Law Art. 26)"));
+}
+
+TEST_CASE("validate refuses impossible orders", "[timeline]") {
+  SECTION("closed before agreed") {
+    Case c = Mediating();
+    c.events.push_back(Ev("2026-03-04T09:00:00+08:00", "closed"));
+    Agree(&c);
+    auto d = Check(c);
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].field == "events[3].type");
+    CHECK_THAT(d[0].message, Contains("\"closed\" cannot follow"));
+    CHECK_THAT(d[0].message, Contains("closed follows agreed or terminated"));
+    CHECK_THAT(d[0].message, Contains("(Law Art. 27, 31)"));
+  }
+  SECTION("two agreements") {
+    Case c = Mediating();
+    Agree(&c);
+    Agree(&c, "2026-03-06");
+    auto d = Check(c);
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].field == "events[4].type");
+    CHECK_THAT(d[0].message, Contains("agreed follows mediating (Law Art. 28)"));
+  }
+  SECTION("refused after routed") {
+    Case c = Mediating();
+    c.events.resize(2);
+    c.events.push_back(Ev("2026-03-03T09:00:00+08:00", "refused", {{"reason", S("x")}}));
+    auto d = Check(c);
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].field == "events[2].type");
+    CHECK_THAT(d[0].message, Contains("refused follows received (MoJ 2002 Provisions Art. 22)"));
+  }
+  SECTION("a session before routing") {
+    Case c = Mediating();
+    c.events.resize(1);
+    c.events.push_back(Ev("2026-03-02T11:00:00+08:00", "session"));
+    auto d = Check(c);
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].field == "events[1].type");
+    CHECK_THAT(d[0].message, Contains("session follows mediating"));
+  }
+  SECTION("a timeline that does not start with received") {
+    Case c = Mediating();
+    c.events.erase(c.events.begin());
+    auto d = Check(c);
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].field == "events[0].type");
+    CHECK_THAT(d[0].message, Contains("starts with \"received\", not \"routed\""));
+  }
+  SECTION("a step dated before the step it follows") {
+    Case c = Mediating();
+    // Mediators assigned on 2026-03-03; an agreement dated 2026-03-01.
+    Agree(&c, "2026-03-01");
+    auto d = Check(c);
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].field == "events[3].date");
+    CHECK_THAT(d[0].message, Contains("dated 2026-03-01, before the assigned step it follows "
+                                      "(events[2], 2026-03-03)"));
+  }
+  SECTION("performance dated before the agreement") {
+    Case c = Mediating();
+    Agree(&c);
+    c.events.push_back(Ev("2026-03-06T09:00:00+08:00", "performance",
+                          {{"date", S("2026-03-04")}, {"performance", S("full")}}));
+    auto d = Check(c);
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].field == "events[4].date");
+  }
+}
+
+TEST_CASE("note and amended may come anywhere after received", "[timeline]") {
+  Case c = Mediating();
+  c.events.insert(c.events.begin() + 1, Ev("2026-03-02T09:40:00+08:00", "note"));
+  c.events.push_back(Ev("2026-03-04T09:00:00+08:00", "amended"));
+  Agree(&c);
+  c.events.push_back(Ev("2026-03-06T09:00:00+08:00", "amended"));
+  CHECK(Check(c).empty());
+}
+
+TEST_CASE("a late application for judicial confirmation is a warning", "[timeline]") {
+  Case c = Mediating();
+  Agree(&c);  // effective 2026-03-05 (no `effective`: the agreement's date)
+  // 2026-03-05 + 46 days = 2026-04-20 (26 days of March, 20 of April).
+  c.events.push_back(Ev("2026-04-20T09:00:00+08:00", "confirmation",
+                        {{"result", S("applied")}, {"applied", S("2026-04-20")}}));
+  auto d = Check(c);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].severity == Severity::kWarning);
+  CHECK(d[0].field == "events[4].applied");
+  CHECK_THAT(d[0].message, Contains("applied 46 days after the agreement took effect"));
+  CHECK_THAT(d[0].message, Contains("Law Art. 33"));
+  // 30 days is in time: 2026-04-04.
+  c.events.back().payload.Set("applied", S("2026-04-04"));
+  CHECK(Check(c).empty());
+}
+
+TEST_CASE("a migrated case may be agreed from routed; others may not", "[timeline]") {
+  Case c = Mediating();
+  c.events.resize(2);
+  Agree(&c);
+  c.migrated = true;
+  CHECK(Check(c).empty());
+  c.migrated = false;
+  auto d = Check(c);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].field == "events[2].type");
+  CHECK_THAT(d[0].message, Contains("agreed follows mediating (Law Art. 28)"));
+  CHECK(StepRule(EventKind::kAgreed, true) == "agreed follows routed or mediating (Law Art. 28)");
+}
+
+TEST_CASE("timeline errors carry the file position of the event", "[timeline]") {
+  const char* text =
+      "id: WBL-2026-000042\n"                // 1
+      "events:\n"                            // 2
+      "  - at: 2026-03-02T09:30:00+08:00\n"  // 3
+      "    type: received\n"                 // 4
+      "  - at: 2026-03-02T10:00:00+08:00\n"  // 5
+      "    type: refused\n"                  // 6
+      "  - at: 2026-03-02T11:00:00+08:00\n"  // 7
+      "    type: routed\n";                  // 8
+  auto root = ParseYaml(text, "c.yaml");
+  REQUIRE(root.ok());
+  Case c = Mediating();
+  c.events.resize(1);
+  c.events.push_back(Ev("2026-03-02T10:00:00+08:00", "refused"));
+  c.events.push_back(Ev("2026-03-02T11:00:00+08:00", "routed"));
+  DiagnosticSink sink;
+  CheckTimeline(c, Shanghai(), "c.yaml", &sink,
+                [&](const std::string& f) { return LocateField(*root, "c.yaml", f); });
+  REQUIRE(sink.items().size() == 1);
+  const Diagnostic& d = sink.items()[0];
+  CHECK(d.field == "events[2].type");
+  CHECK(d.where.file == "c.yaml");
+  CHECK(d.where.line == 8);
+  CHECK(d.where.column == 11);
+  CHECK_THAT(d.message, Contains("is \"refused\": no further step is possible"));
+}
