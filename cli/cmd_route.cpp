@@ -212,7 +212,7 @@ class RouteCommand : public Command {
       std::fprintf(ctx.out, "%s(later rules are not reached)\n", indent.c_str());
     if (d.rule.empty()) std::fprintf(ctx.out, "not routed: %s\n", d.problem.c_str());
     Derived now = Replay(c, store.settings());
-    if (now.state.status != "received") {
+    if (now.status != CaseStatus::kReceived) {
       std::string where = now.state.org.empty() ? "" : " (" + now.state.org + ")";
       std::fprintf(ctx.out,
                    "note: %s is %s%s; `mediate route` routes only received cases, so this shows "

@@ -187,7 +187,7 @@ Result<AutoAssignOutcome> AutoAssign(StoreWrite& w, const Filter& filter, const 
     auto loaded = store.LoadCase(s.id);
     if (!loaded.ok()) return loaded.status();
     Derived d = Replay(loaded->record, settings);
-    if (d.state.status != "routed" || !d.state.mediators.empty() || !d.grid_worker.empty())
+    if (d.status != CaseStatus::kRouted || !d.state.mediators.empty() || !d.grid_worker.empty())
       continue;  // stale index entry
     to_assign.push_back(
         {s.id, d.state.org, loaded->record.category, RequiredGrade(loaded->record), {}});

@@ -73,6 +73,32 @@ Date ReceivedDate(const Case& c, const StepContext& ctx) {
   return ctx.settings->time_zone.LocalDate(c.received);
 }
 
+/// The latest event of `c` that changed the status (the table's
+/// `leads_to`, timeline.hpp): the step a new one follows, as CheckTimeline
+/// (lifecycle.hpp) reads it. -1 when none.
+int LastStatusStep(const Case& c) {
+  for (std::size_t i = c.events.size(); i-- > 0;)
+    if (auto k = ParseEventKind(c.events[i].type); k && InfoOf(*k).leads_to)
+      return static_cast<int>(i);
+  return -1;
+}
+
+/// The earliest date a session, agreement or termination may carry: the
+/// date of the step it follows (LastStatusStep), which validate checks too;
+/// the date received when that step is the receipt. Sets `what` for the
+/// message.
+Date NotBefore(const Case& c, const StepContext& ctx, std::string* what) {
+  *what = "the date received";
+  Date received = ReceivedDate(c, ctx);
+  int last = LastStatusStep(c);
+  if (last < 0) return received;
+  const Event& e = c.events[static_cast<std::size_t>(last)];
+  Date on = EventDate(e, *ctx.settings);
+  if (!on.valid() || !received.valid() || on <= received) return received;
+  *what = "the " + e.type + " step it follows";
+  return on;
+}
+
 }  // namespace
 
 std::string ResolveStepCode(const std::string& list, const std::string& text) {
@@ -192,8 +218,10 @@ Step BuildSession(const Case& c, const Derived& d, const SessionInput& in, const
   Step s;
   s.event.type = "session";
   std::string mode = ResolveOrError(c, "session_mode", "--mode", in.mode, true, sink);
-  Date on = DateOption(c, "--date", in.date, ctx.today, ctx.today, ReceivedDate(c, ctx),
-                       "the date received", sink);
+  std::string not_before_what;
+  Date not_before = NotBefore(c, ctx, &not_before_what);
+  Date on = DateOption(c, "--date", in.date, ctx.today, ctx.today, not_before, not_before_what,
+                       sink);
   if (on.valid()) s.event.payload.Set("date", Value::String(on.ToString()));
   s.event.payload.SetIfNotEmpty("mode", mode);
   if (!in.participants.empty())
@@ -300,8 +328,10 @@ Step BuildAgree(const Case& c, const Derived& d, const AgreeInput& in, const Ste
   Step s;
   s.event.type = "agreed";
   std::string form = ResolveOrError(c, "form", "--form", in.form, true, sink);
-  Date on = DateOption(c, "--date", in.date, ctx.today, ctx.today, ReceivedDate(c, ctx),
-                       "the date received", sink);
+  std::string not_before_what;
+  Date not_before = NotBefore(c, ctx, &not_before_what);
+  Date on = DateOption(c, "--date", in.date, ctx.today, ctx.today, not_before, not_before_what,
+                       sink);
   if (in.terms.empty())
     sink->Error(At(c), "--terms", "is required: the agreed terms (Law Art. 28/29)");
   std::int64_t fen = -1;
@@ -411,8 +441,10 @@ Step BuildTerminate(const Case& c, const Derived& d, const TerminateInput& in,
   if (in.reason.empty())
     sink->Error(At(c), "--reason",
                 "is required: why mediation ends without agreement (Law Art. 26)");
-  Date on = DateOption(c, "--date", in.date, ctx.today, ctx.today, ReceivedDate(c, ctx),
-                       "the date received", sink);
+  std::string not_before_what;
+  Date not_before = NotBefore(c, ctx, &not_before_what);
+  Date on = DateOption(c, "--date", in.date, ctx.today, ctx.today, not_before, not_before_what,
+                       sink);
   auto& p = s.event.payload;
   if (on.valid()) p.Set("date", Value::String(on.ToString()));
   p.SetIfNotEmpty("reason", in.reason);

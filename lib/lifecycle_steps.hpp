@@ -10,8 +10,10 @@
 // case id as the location and the option concerned as the field, and
 // returns the Step. The state machine (CheckStep) has already allowed the
 // step's event type when a builder runs. Dates are local dates
-// (YYYY-MM-DD) in the store's time zone; money is yuan text parsed exactly
-// to fen.
+// (YYYY-MM-DD) in the store's time zone; a session, agreement or
+// termination may not be dated before the step it follows (the latest
+// status-changing event), as validate checks (CheckTimeline); money is yuan text parsed exactly to
+// fen.
 #pragma once
 
 #include <string>

@@ -41,7 +41,7 @@ Result<RouteOutcome> RouteCases(StoreWrite& w, const Filter& filter, const Signa
     auto loaded = store.LoadCase(s.id);
     if (!loaded.ok()) return loaded.status();
     Case c = std::move(loaded->record);
-    if (Replay(c, settings).state.status != "received") continue;  // stale index entry
+    if (Replay(c, settings).status != CaseStatus::kReceived) continue;  // stale index entry
     RoutingDecision d = Route(*policy, c, store.areas(), store.orgs());
     if (!d.routed) {
       out.unrouted.push_back({c.id, d.problem});

@@ -342,3 +342,29 @@ TEST_CASE("step vocabularies take codes and Chinese labels", "[lifecycle]") {
   CHECK(StepCodeLabel("satisfaction", "basically_satisfied") == "基本满意");
   CHECK(StepCodeList("confirmation_result") == "applied 已申请, confirmed 已确认, rejected 驳回");
 }
+
+TEST_CASE("a step may not be dated before the step it follows", "[lifecycle]") {
+  Fixture f;
+  // Mediators assigned on 2026-03-05: an agreement dated 2026-03-04 is
+  // refused, as validate would refuse it; 2026-03-05 is allowed.
+  f.Add("2026-03-05T09:00:00+08:00", "assigned");
+  f.c.events.back().payload.Set("mediators", Value::Strings({"M-0307"}));
+  AgreeInput in = WrittenAgreement();
+  in.date = "2026-03-04";
+  DiagnosticSink sink;
+  BuildAgree(f.c, f.D(), in, f.ctx, &sink);
+  REQUIRE(Messages(sink, Severity::kError).size() == 1);
+  CHECK(Messages(sink, Severity::kError)[0] ==
+        "--date: 2026-03-04 is before the assigned step it follows (2026-03-05)");
+  in.date = "2026-03-05";
+  DiagnosticSink ok;
+  BuildAgree(f.c, f.D(), in, f.ctx, &ok);
+  CHECK_FALSE(ok.has_errors());
+  // A termination the same way.
+  TerminateInput t;
+  t.reason = "双方分歧过大";
+  t.date = "2026-03-03";
+  DiagnosticSink term;
+  BuildTerminate(f.c, f.D(), t, f.ctx, &term);
+  CHECK_FALSE(Messages(term, Severity::kError).empty());
+}
