@@ -135,7 +135,7 @@ TEST_CASE("mediator retire sets status and date in one commit; twice is refused"
   CHECK(m.name == "万桂");
   CHECK(m.grade == 3);
 
-  auto w = StoreWrite::Begin(store, WriteOptions{}, kToday);
+  auto w = StoreWrite::Begin(after, WriteOptions{}, kToday);
   REQUIRE(w.ok());
   auto again = RetireMediator(*w, kOp, {"M-0002", kToday});
   REQUIRE_FALSE(again.ok());
