@@ -11,7 +11,7 @@
 #include "command.hpp"
 #include "filing.hpp"
 #include "reading.hpp"
-#include "team_write.hpp"
+#include "team_commit.hpp"
 
 namespace mediate::cli {
 namespace {

@@ -26,9 +26,7 @@ class HistoryCommand : public Command {
   Status Run(Context& ctx) override {
     auto path = ctx.st().FindCase(id_);
     if (!path.ok()) return path.status();
-    auto repo = GitRepo::Open(ctx.st().root());
-    if (!repo.ok()) return repo.status();
-    auto history = RecordHistory(*repo, *path, reveal_);
+    auto history = RecordHistory(ctx.st(), *path, reveal_);
     if (!history.ok()) return history.status();
     std::string out;
     for (const auto& e : *history) {

@@ -5,16 +5,14 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <set>
 
 #include "command.hpp"
-#include "committee_checks.hpp"
 #include "grade_eligibility.hpp"
 #include "reading.hpp"
 #include "roster.hpp"
-#include "store_init.hpp"
+#include "roster_write.hpp"
+#include "team_commit.hpp"
 #include "team_io.hpp"
-#include "team_write.hpp"
 #include "training.hpp"
 
 namespace mediate::cli {
@@ -61,20 +59,6 @@ struct FieldOptions {
     return out;
   }
 };
-
-/// Committee problems of `org_id` that `after` has and `before` had not.
-std::vector<std::string> NewProblems(const std::string& org_id, const OrgRegistry& orgs,
-                                     const MediatorRegistry& before, const MediatorRegistry& after,
-                                     const TeamSettings& team) {
-  std::vector<std::string> out;
-  auto o = orgs.find(org_id);
-  if (o == orgs.end()) return out;
-  auto old = CommitteeProblems(o->second, MembershipOf(org_id, before), team);
-  for (auto& p : CommitteeProblems(o->second, MembershipOf(org_id, after), team))
-    if (std::find(old.begin(), old.end(), p) == old.end())
-      out.push_back(org_id + " " + o->second.name + " " + p);
-  return out;
-}
 
 class MediatorCommand : public Command {
  public:
@@ -229,29 +213,12 @@ class MediatorCommand : public Command {
     return PrintCard(ctx, MediatorCard(it->second, ctx.st().orgs(), reveal_));
   }
 
-  /// Writes changed mediators in one commit and prints new committee problems.
-  Status Write(Context& ctx, StoreWrite& w, const Signature& op, const Store& store,
-               const std::vector<Mediator>& changed, const std::string& subject,
-               const std::vector<std::string>& trailers) {
-    MediatorRegistry after = store.mediators();
-    std::set<std::string> orgs;
-    for (const auto& m : changed) {
-      if (auto old = store.mediators().find(m.id); old != store.mediators().end())
-        orgs.insert(old->second.org);
-      orgs.insert(m.org);
-      after[m.id] = m;
-      w.Put(m.Path(), m.ToValue());
-    }
-    auto commit =
-        w.Commit(op, subject + Trailers(trailers.front(), {trailers.begin() + 1, trailers.end()}));
-    if (!commit.ok()) return commit.status();
-    fmt::print(ctx.out, "{} ({})\n", subject, commit->substr(0, 7));
-    auto team = LoadTeamSettings(store);
-    if (team.ok())
-      for (const auto& org : orgs)
-        for (const auto& p : NewProblems(org, store.orgs(), store.mediators(), after, *team))
-          fmt::print(ctx.err, "warning: {}\n", p);
-    return Status::Ok();
+  /// Prints the first line of a roster commit and the committee problems it
+  /// brings.
+  void Report(Context& ctx, const std::string& subject, const std::string& commit,
+              const std::vector<std::string>& problems) {
+    fmt::print(ctx.out, "{} ({})\n", subject, commit.substr(0, 7));
+    for (const auto& p : problems) fmt::print(ctx.err, "warning: {}\n", p);
   }
 
   Status Add(Context& ctx) {
@@ -259,25 +226,16 @@ class MediatorCommand : public Command {
     if (!op.ok()) return op.status();
     auto w = ctx.Writer();
     if (!w.ok()) return w.status();
-    const Store* store = &(*w)->store();
-    Mediator m;
-    m.id = id_.empty() ? NextMediatorId(store->mediators()) : id_;
-    if (store->mediators().count(m.id))
-      return Status::Rejected(m.id + " is already on the roster; use 'mediate mediator edit'");
-    auto fields = add_fields_.Given();
-    if (!fields.count("filed")) m.filed = ctx.Today();
-    MEDIATE_RETURN_IF_ERROR(ApplyMediatorFields(&m, fields, store->vocab()));
-    DiagnosticSink sink;
-    CheckMediator(m, store->vocab(), store->orgs(), ctx.Today(), {m.id, 0, 0}, &sink);
-    MEDIATE_RETURN_IF_ERROR(
-        sink.ToStatus(std::to_string(sink.error_count()) + " error(s); nothing was written"));
-    PrintWarnings(ctx.err, sink.items());
-    if (dry_run_) {
-      fmt::print(ctx.out, "would add {} {}; nothing written\n", m.id, m.name);
+    auto done = AddMediator(**w, *op, {id_, add_fields_.Given()});
+    if (!done.ok()) return done.status();
+    PrintWarnings(ctx.err, done->warnings);
+    if ((*w)->dry_run()) {
+      fmt::print(ctx.out, "would add {} {}; nothing written\n", done->mediator.id,
+                 done->mediator.name);
       return Status::Ok();
     }
-    return Write(ctx, **w, *op, *store, {m}, "mediator add: " + m.id + " " + m.name,
-                 {"mediator-add", "Mediate-Mediator: " + m.id});
+    Report(ctx, done->subject, done->commit, done->problems);
+    return Status::Ok();
   }
 
   Status Edit(Context& ctx) {
@@ -288,29 +246,19 @@ class MediatorCommand : public Command {
     if (!op.ok()) return op.status();
     auto w = ctx.Writer();
     if (!w.ok()) return w.status();
-    const Store* store = &(*w)->store();
-    auto it = store->mediators().find(id_);
-    if (it == store->mediators().end())
-      return Status::NotFound("no mediator " + id_ + " (see 'mediate mediator list')");
-    Mediator m = it->second;
-    MEDIATE_RETURN_IF_ERROR(ApplyMediatorFields(&m, fields, store->vocab()));
-    DiagnosticSink sink;
-    CheckMediator(m, store->vocab(), store->orgs(), ctx.Today(), {m.Path(), 0, 0}, &sink);
-    MEDIATE_RETURN_IF_ERROR(
-        sink.ToStatus(std::to_string(sink.error_count()) + " error(s); nothing was written"));
-    PrintWarnings(ctx.err, sink.items());
-    if (m.ToValue().SameAs(it->second.ToValue())) {
-      fmt::print(ctx.out, "{} already has those values; nothing to change\n", m.id);
+    auto done = EditMediator(**w, *op, {id_, fields});
+    if (!done.ok()) return done.status();
+    PrintWarnings(ctx.err, done->warnings);
+    if (done->unchanged) {
+      fmt::print(ctx.out, "{} already has those values; nothing to change\n", done->mediator.id);
       return Status::Ok();
     }
-    if (dry_run_) {
-      fmt::print(ctx.out, "would change {}; nothing written\n", m.id);
+    if ((*w)->dry_run()) {
+      fmt::print(ctx.out, "would change {}; nothing written\n", done->mediator.id);
       return Status::Ok();
     }
-    std::string list;
-    for (const auto& [f, v] : fields) list += (list.empty() ? "" : ", ") + f;
-    return Write(ctx, **w, *op, *store, {m}, "mediator edit: " + m.id + " " + list,
-                 {"mediator-edit", "Mediate-Mediator: " + m.id});
+    Report(ctx, done->subject, done->commit, done->problems);
+    return Status::Ok();
   }
 
   Status Retire(Context& ctx) {
@@ -320,16 +268,10 @@ class MediatorCommand : public Command {
     if (!op.ok()) return op.status();
     auto w = ctx.Writer();
     if (!w.ok()) return w.status();
-    const Store* store = &(*w)->store();
-    auto it = store->mediators().find(id_);
-    if (it == store->mediators().end())
-      return Status::NotFound("no mediator " + id_ + " (see 'mediate mediator list')");
-    if (it->second.status == "retired") return Status::Rejected(id_ + " is already retired");
-    Mediator m = it->second;
-    m.status = "retired";
-    m.retired = *date;
-    return Write(ctx, **w, *op, *store, {m}, "mediator retire: " + m.id + " " + m.name,
-                 {"mediator-retire", "Mediate-Mediator: " + m.id});
+    auto done = RetireMediator(**w, *op, {id_, *date});
+    if (!done.ok()) return done.status();
+    Report(ctx, done->subject, done->commit, done->problems);
+    return Status::Ok();
   }
 
   Status Import(Context& ctx) {
@@ -339,25 +281,16 @@ class MediatorCommand : public Command {
     if (!text.ok()) return text.status();
     auto w = ctx.Writer();
     if (!w.ok()) return w.status();
-    const Store* store = &(*w)->store();
     std::string name = std::filesystem::path(file_).filename().string();
-    auto incoming = ReadMediatorsCsv(*text, name, store->vocab(), store->orgs());
-    if (!incoming.ok())
-      return Status::Rejected(incoming.status().message() + "; nothing was imported",
-                              incoming.status().diagnostics());
-    MediatorImportPlan plan = PlanMediatorImport(store->mediators(), *incoming);
-    DiagnosticSink sink;
-    for (const auto* list : {&plan.added, &plan.updated})
-      for (const auto& m : *list)
-        CheckMediator(m, store->vocab(), store->orgs(), ctx.Today(), {name + ": " + m.id, 0, 0},
-                      &sink);
-    MEDIATE_RETURN_IF_ERROR(sink.ToStatus(std::to_string(sink.error_count()) + " error(s) in " +
-                                          name + "; nothing was imported"));
-    PrintWarnings(ctx.err, sink.items());
-    std::string tail = fmt::format("{} updated, {} unchanged", plan.updated.size(), plan.unchanged);
-    if (dry_run_) {
-      fmt::print(ctx.out, "would add {} mediators from {}; {}; nothing written\n",
-                 plan.added.size(), name, tail);
+    auto done = ImportRoster(**w, *op, {*text, name});
+    if (!done.ok()) return done.status();
+    PrintWarnings(ctx.err, done->warnings);
+    const MediatorImportPlan& plan = done->plan;
+    if ((*w)->dry_run()) {
+      fmt::print(ctx.out,
+                 "would add {} mediators from {}; {} updated, {} unchanged; nothing "
+                 "written\n",
+                 plan.added.size(), name, plan.updated.size(), plan.unchanged);
       for (std::size_t i = 0; i < plan.updated.size(); ++i) {
         std::string f;
         for (const auto& x : plan.changed_fields[i]) f += (f.empty() ? "" : ", ") + x;
@@ -365,19 +298,15 @@ class MediatorCommand : public Command {
       }
       return Status::Ok();
     }
-    if (plan.added.empty() && plan.updated.empty()) {
+    if (done->commit.empty()) {
       fmt::print(ctx.out,
                  "nothing to import: all {} mediators of {} are already on the roster as "
                  "given\n",
                  plan.unchanged, name);
       return Status::Ok();
     }
-    std::vector<Mediator> changed = plan.added;
-    changed.insert(changed.end(), plan.updated.begin(), plan.updated.end());
-    return Write(
-        ctx, **w, *op, *store, changed,
-        fmt::format("mediator import: {} added, {} from {}", plan.added.size(), tail, name),
-        {"mediator-import", "Mediate-Source: " + name});
+    Report(ctx, done->subject, done->commit, done->problems);
+    return Status::Ok();
   }
 
   Status Rate(Context& ctx) {
@@ -387,15 +316,10 @@ class MediatorCommand : public Command {
     if (!op.ok()) return op.status();
     auto w = ctx.Writer();
     if (!w.ok()) return w.status();
-    const Store* store = &(*w)->store();
-    auto it = store->mediators().find(id_);
-    if (it == store->mediators().end())
-      return Status::NotFound("no mediator " + id_ + " (see 'mediate mediator list')");
-    Mediator m = it->second;
-    MEDIATE_RETURN_IF_ERROR(ApplyRating(&m, grade_, *date, op->ToString(), basis_));
-    return Write(ctx, **w, *op, *store, {m},
-                 fmt::format("mediator rate: {} {} grade {}", m.id, m.name, grade_),
-                 {"mediator-rate", "Mediate-Mediator: " + m.id});
+    auto done = RateMediator(**w, *op, {id_, grade_, *date, basis_});
+    if (!done.ok()) return done.status();
+    Report(ctx, done->subject, done->commit, done->problems);
+    return Status::Ok();
   }
 
   Status Stats(Context& ctx) {

@@ -7,8 +7,9 @@
 
 #include "command.hpp"
 #include "org_roster.hpp"
+#include "org_write.hpp"
 #include "reading.hpp"
-#include "team_write.hpp"
+#include "team_commit.hpp"
 #include "vocab.hpp"
 
 namespace mediate::cli {
@@ -130,41 +131,19 @@ class OrgCommand : public Command {
     return Status::Ok();
   }
 
-  Status Write(Context& ctx, StoreWrite& w, const Signature& op, const Organisation& o,
-               const std::string& subject, const std::string& action) {
-    w.Put(o.Path(), o.ToValue());
-    auto commit = w.Commit(op, subject + Trailers(action, {"Mediate-Org: " + o.id}));
-    if (!commit.ok()) return commit.status();
-    fmt::print(ctx.out, "{} ({})\n", subject, commit->substr(0, 7));
-    return Status::Ok();
-  }
-
-  Status Check(const Store& store, const Organisation& o) {
-    OrgRegistry orgs = store.orgs();
-    orgs[o.id] = o;
-    DiagnosticSink sink;
-    CheckOrganisation(o, store.vocab(), orgs, store.areas(), {o.id, 0, 0}, &sink);
-    return sink.ToStatus(std::to_string(sink.error_count()) + " error(s); nothing was written");
-  }
-
   Status Add(Context& ctx) {
     auto op = ctx.Operator();
     if (!op.ok()) return op.status();
     auto w = ctx.Writer();
     if (!w.ok()) return w.status();
-    const Store* store = &(*w)->store();
-    if (store->orgs().count(id_))
-      return Status::Rejected(id_ + " is already registered; use 'mediate org edit'");
-    Organisation o;
-    o.id = id_;
-    MEDIATE_RETURN_IF_ERROR(
-        ApplyOrgFields(&o, add_fields_.Given(), store->vocab(), store->areas()));
-    MEDIATE_RETURN_IF_ERROR(Check(*store, o));
-    if (dry_run_) {
-      fmt::print(ctx.out, "would add {} {}; nothing written\n", o.id, o.name);
+    auto done = AddOrg(**w, *op, {id_, add_fields_.Given()});
+    if (!done.ok()) return done.status();
+    if ((*w)->dry_run()) {
+      fmt::print(ctx.out, "would add {} {}; nothing written\n", done->org.id, done->org.name);
       return Status::Ok();
     }
-    return Write(ctx, **w, *op, o, "org add: " + o.id + " " + o.name, "org-add");
+    fmt::print(ctx.out, "{} ({})\n", done->subject, done->commit.substr(0, 7));
+    return Status::Ok();
   }
 
   Status Edit(Context& ctx) {
@@ -175,24 +154,18 @@ class OrgCommand : public Command {
     if (!op.ok()) return op.status();
     auto w = ctx.Writer();
     if (!w.ok()) return w.status();
-    const Store* store = &(*w)->store();
-    auto it = store->orgs().find(id_);
-    if (it == store->orgs().end())
-      return Status::NotFound("no organisation " + id_ + " (see 'mediate org list')");
-    Organisation o = it->second;
-    MEDIATE_RETURN_IF_ERROR(ApplyOrgFields(&o, fields, store->vocab(), store->areas()));
-    MEDIATE_RETURN_IF_ERROR(Check(*store, o));
-    if (o.ToValue().SameAs(it->second.ToValue())) {
-      fmt::print(ctx.out, "{} already has those values; nothing to change\n", o.id);
+    auto done = EditOrg(**w, *op, {id_, fields});
+    if (!done.ok()) return done.status();
+    if (done->unchanged) {
+      fmt::print(ctx.out, "{} already has those values; nothing to change\n", done->org.id);
       return Status::Ok();
     }
-    if (dry_run_) {
-      fmt::print(ctx.out, "would change {}; nothing written\n", o.id);
+    if ((*w)->dry_run()) {
+      fmt::print(ctx.out, "would change {}; nothing written\n", done->org.id);
       return Status::Ok();
     }
-    std::string list;
-    for (const auto& [f, v] : fields) list += (list.empty() ? "" : ", ") + f;
-    return Write(ctx, **w, *op, o, "org edit: " + o.id + " " + list, "org-edit");
+    fmt::print(ctx.out, "{} ({})\n", done->subject, done->commit.substr(0, 7));
+    return Status::Ok();
   }
 
   Status Retire(Context& ctx) {
@@ -200,13 +173,10 @@ class OrgCommand : public Command {
     if (!op.ok()) return op.status();
     auto w = ctx.Writer();
     if (!w.ok()) return w.status();
-    const Store* store = &(*w)->store();
-    auto it = store->orgs().find(id_);
-    if (it == store->orgs().end())
-      return Status::NotFound("no organisation " + id_ + " (see 'mediate org list')");
-    Organisation o = it->second;
-    MEDIATE_RETURN_IF_ERROR(RetireOrg(&o, store->orgs(), store->mediators()));
-    return Write(ctx, **w, *op, o, "org retire: " + o.id + " " + o.name, "org-retire");
+    auto done = RetireOrganisation(**w, *op, id_);
+    if (!done.ok()) return done.status();
+    fmt::print(ctx.out, "{} ({})\n", done->subject, done->commit.substr(0, 7));
+    return Status::Ok();
   }
 
   CLI::App *list_ = nullptr, *show_ = nullptr, *add_ = nullptr, *edit_ = nullptr,

@@ -4,14 +4,12 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
-#include <algorithm>
-
 #include "command.hpp"
 #include "labels.hpp"
 #include "reading.hpp"
 #include "review.hpp"
 #include "review_record.hpp"
-#include "team_write.hpp"
+#include "review_write.hpp"
 #include "vocab.hpp"
 
 namespace mediate::cli {
@@ -176,42 +174,9 @@ class ReviewCommand : public Command {
     if (score_ < -1 || score_ > 100) return Status::Usage("--score is 0 to 100");
     auto w = ctx.Writer();
     if (!w.ok()) return w.status();
-    const Store& store = (*w)->store();
-    auto found = store.FindCase(id_);
-    if (!found.ok()) return Status::NotFound("no case " + id_ + " in the store");
-    Review r;
-    r.case_id = id_;
-    r.date = date;
-    r.reviewer = op->ToString();
-    r.score = score_;
-    const VocabList& kinds = store.vocab().Get("review_finding");
-    DiagnosticSink sink;
-    for (const auto& f : findings_) {
-      if (const Term* t = kinds.Resolve(f)) {
-        if (std::find(r.findings.begin(), r.findings.end(), t->code) == r.findings.end())
-          r.findings.push_back(t->code);
-      } else {
-        sink.Error({"review add", 0, 0}, "--finding",
-                   "unknown finding \"" + f + "\"; known: " + kinds.CodeList());
-      }
-    }
-    r.individual = individual_;
-    r.note = note_;
-    MEDIATE_RETURN_IF_ERROR(
-        sink.ToStatus(std::to_string(sink.error_count()) + " error(s); nothing was written"));
-    if (r.findings.empty() && r.individual.empty() && score_ < 0 && note_.empty())
-      return Status::Usage("give the result: --score, --finding, --individual or --note");
-    bool exists = store.ReadText(r.Path()).ok();
-    if (exists && !replace_)
-      return Status::Rejected(id_ + " already has a review recorded in " +
-                              std::to_string(date.year()) + " (" + r.Path() +
-                              "); give --replace to replace it");
-    (*w)->Put(r.Path(), r.ToValue());
-    std::string subject = fmt::format("review add: {} {} typed, {} individual", id_,
-                                      r.findings.size(), r.individual.size());
-    auto commit = (*w)->Commit(*op, subject + Trailers("review-add", {"Mediate-Case: " + id_}));
-    if (!commit.ok()) return commit.status();
-    fmt::print(ctx.out, "{} ({})\n", subject, commit->substr(0, 7));
+    auto done = AddReview(**w, *op, {id_, date, score_, findings_, individual_, note_, replace_});
+    if (!done.ok()) return done.status();
+    fmt::print(ctx.out, "{} ({})\n", done->subject, done->commit.substr(0, 7));
     return Status::Ok();
   }
 

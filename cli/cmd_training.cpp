@@ -4,15 +4,15 @@
 #include <CLI/CLI.hpp>
 
 #include <filesystem>
-#include <set>
 
 #include "command.hpp"
 #include "labels.hpp"
 #include "reading.hpp"
+#include "team_commit.hpp"
 #include "team_io.hpp"
-#include "team_write.hpp"
 #include "training.hpp"
 #include "training_stats.hpp"
+#include "training_write.hpp"
 
 namespace mediate::cli {
 namespace {
@@ -110,39 +110,24 @@ class TrainingCommand : public Command {
     if (!text.ok()) return text.status();
     auto w = ctx.Writer();
     if (!w.ok()) return w.status();
-    const Store* store = &(*w)->store();
     std::string name = std::filesystem::path(file_).filename().string();
-    auto incoming = ReadTrainingsCsv(*text, name, store->vocab(), store->mediators());
-    if (!incoming.ok()) {
-      auto st = incoming.status();
-      return Status::Rejected(st.message() + "; nothing was imported", st.diagnostics());
-    }
-    auto existing = LoadTrainings(*store);
-    if (!existing.ok()) return existing.status();
-    TrainingImportPlan plan = PlanTrainingImport(*existing, *incoming);
-    std::size_t writes = plan.added.size() + plan.updated.size();
+    auto done = ImportTrainings(**w, *op, *text, name);
+    if (!done.ok()) return done.status();
+    const TrainingImportPlan& plan = done->plan;
     std::string tail = fmt::format("{} updated, {} skipped as already recorded",
                                    plan.updated.size(), plan.unchanged);
-    if (dry_run_) {
+    if ((*w)->dry_run()) {
       fmt::print(ctx.out, "would import {} sessions from {}; {}; nothing written\n",
                  plan.added.size(), name, tail);
       return Status::Ok();
     }
-    if (writes == 0) {
+    if (done->commit.empty()) {
       fmt::print(ctx.out, "nothing to import: all {} sessions of {} are already recorded\n",
                  plan.unchanged, name);
       return Status::Ok();
     }
-    for (const auto& p : plan.moved_from) (*w)->Remove(p);
-    for (const auto* list : {&plan.added, &plan.updated})
-      for (const auto& t : *list) (*w)->Put(t.Path(), t.ToValue());
-    std::string message =
-        fmt::format("training import: {} sessions from {}", plan.added.size(), name) +
-        Trailers("training-import", {"Mediate-Source: " + name});
-    auto commit = (*w)->Commit(*op, message);
-    if (!commit.ok()) return commit.status();
     fmt::print(ctx.out, "imported {} sessions from {} in one commit ({}); {}\n", plan.added.size(),
-               name, commit->substr(0, 7), tail);
+               name, done->commit.substr(0, 7), tail);
     return Status::Ok();
   }
 
@@ -151,61 +136,18 @@ class TrainingCommand : public Command {
     if (!op.ok()) return op.status();
     auto w = ctx.Writer();
     if (!w.ok()) return w.status();
-    const Store* store = &(*w)->store();
-    auto existing = LoadTrainings(*store);
-    if (!existing.ok()) return existing.status();
-    DiagnosticSink sink;
-    Location here{"training add", 0, 0};
-    Training t;
-    if (auto d = Date::Parse(date_)) {
-      t.date = *d;
-    } else {
-      sink.Error(here, "--date", "\"" + date_ + "\" is not a date (YYYY-MM-DD)");
-    }
-    const VocabList& kinds = store->vocab().Get("training_kind");
-    if (const Term* k = kinds.Resolve(kind_)) {
-      t.kind = k->code;
-    } else {
-      sink.Error(here, "--kind",
-                 "unknown training kind \"" + kind_ + "\"; known: " + kinds.CodeList());
-    }
-    t.title = title_;
-    if (!level_.empty()) {
-      if (const Term* l = store->vocab().level().Resolve(level_)) {
-        t.level = l->code;
-      } else {
-        sink.Error(here, "--level",
-                   "unknown level \"" + level_ + "\"; known: " + store->vocab().level().CodeList());
-      }
-    }
-    if (auto h = ParseHoursTenths(hours_)) {
-      t.hours_tenths = *h;
-    } else {
-      sink.Error(here, "--hours", "\"" + hours_ + "\" is not a number of hours (6, 1.5)");
-    }
-    t.lecturer = lecturer_;
-    t.lecturer_name = lecturer_name_;
-    t.attendees = attendees_;
-    std::set<std::string> once;
-    for (const auto& a : t.attendees)
-      if (!once.insert(a).second) sink.Error(here, "--attendees", a + " is listed twice");
-    CheckTrainingReferences(t, store->mediators(), here, &sink);
-    if (t.date.valid()) t.id = id_.empty() ? NextTrainingId(*existing, t.date.year()) : id_;
-    for (const auto& other : *existing)
-      if (other.id == t.id) sink.Error(here, "--id", t.id + " is already recorded");
-    MEDIATE_RETURN_IF_ERROR(
-        sink.ToStatus(std::to_string(sink.error_count()) + " error(s); nothing was written"));
-    if (dry_run_) {
+    auto done = AddTraining(
+        **w, *op,
+        {id_, date_, kind_, title_, level_, hours_, lecturer_, lecturer_name_, attendees_});
+    if (!done.ok()) return done.status();
+    const Training& t = done->training;
+    if ((*w)->dry_run()) {
       fmt::print(ctx.out, "would add {} {} ({} attendees); nothing written\n", t.id, t.title,
                  t.attendees.size());
       return Status::Ok();
     }
-    (*w)->Put(t.Path(), t.ToValue());
-    auto commit = (*w)->Commit(*op, fmt::format("training add: {} {}", t.id, t.title) +
-                                        Trailers("training-add", {"Mediate-Training: " + t.id}));
-    if (!commit.ok()) return commit.status();
     fmt::print(ctx.out, "added {} {} ({} attendees, {} h) ({})\n", t.id, t.title,
-               t.attendees.size(), FormatHours(t.hours_tenths), commit->substr(0, 7));
+               t.attendees.size(), FormatHours(t.hours_tenths), done->commit.substr(0, 7));
     return Status::Ok();
   }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "git_repo.hpp"
 #include "yaml_io.hpp"
 
 namespace mediate {
@@ -72,8 +73,11 @@ std::vector<FieldChange> DiffRecords(const Value& before, const Value& after) {
   return out;
 }
 
-Result<std::vector<HistoryEntry>> RecordHistory(const GitRepo& repo, const std::string& path,
+Result<std::vector<HistoryEntry>> RecordHistory(const Store& store, const std::string& path,
                                                 bool reveal) {
+  auto opened = GitRepo::Open(store.root());
+  if (!opened.ok()) return opened.status();
+  const GitRepo& repo = *opened;
   auto log = repo.Log(path);
   if (!log.ok()) return log.status();
   if (log->empty()) return Status::NotFound("no commit touched " + path);
@@ -91,7 +95,8 @@ Result<std::vector<HistoryEntry>> RecordHistory(const GitRepo& repo, const std::
   std::vector<HistoryEntry> out;
   for (std::size_t i = 0; i < log->size(); ++i) {
     HistoryEntry e;
-    e.commit = (*log)[i];
+    const CommitInfo& c = (*log)[i];
+    e.commit = {c.id, c.short_id, c.time, c.offset_minutes, c.author, c.message, c.summary};
     e.action = Trailer(e.commit.message, "Mediate-Action");
     if (e.action.empty()) {
       e.action = e.commit.summary.substr(0, e.commit.summary.find_first_of(": "));

@@ -1,13 +1,16 @@
 // The history of one record from git: every commit that changed it, with
-// the fields each change made (old → new). Git is the audit trail
-// (DESIGN §1); this reads it through libgit2.
+// the fields each change made (old → new). Git is the audit trail of the
+// store (docs/architecture.md); this reads it through libgit2, opening the
+// store's repository itself, so callers need no git header.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
-#include "git_repo.hpp"
+#include "signature.hpp"
 #include "status.hpp"
+#include "store.hpp"
 #include "value.hpp"
 
 namespace mediate {
@@ -19,9 +22,20 @@ struct FieldChange {
   std::string after;   ///< "–" when removed
 };
 
+/// The commit of a history entry.
+struct HistoryCommit {
+  std::string id;          ///< full hex object id
+  std::string short_id;    ///< 7 hex digits
+  std::int64_t time = 0;   ///< author time, seconds since the epoch (UTC)
+  int offset_minutes = 0;  ///< author's UTC offset
+  Signature author;
+  std::string message;  ///< full message
+  std::string summary;  ///< first line
+};
+
 /// One commit that touched the record.
 struct HistoryEntry {
-  CommitInfo commit;
+  HistoryCommit commit;
   std::string action;    ///< from the Mediate-Action trailer, else the subject's first word
   bool created = false;  ///< the record first appears in this commit
   bool deleted = false;
@@ -33,10 +47,13 @@ struct HistoryEntry {
 /// appended events are listed by type ("+ routed, assigned").
 std::vector<FieldChange> DiffRecords(const Value& before, const Value& after);
 
-/// The history of the record at `path` (relative), newest first. Fields
+/// The history of the record at `path` (relative to the store's root,
+/// '/'-separated) in the git repository of `store`, newest first. Fields
 /// carrying personal data (parties) are summarised, not printed, unless
-/// `reveal`. kNotFound when no commit touched the path.
-Result<std::vector<HistoryEntry>> RecordHistory(const GitRepo& repo, const std::string& path,
+/// `reveal`. kNotFound when no commit touched the path; the errors of
+/// opening or reading the repository (kIo, kNotFound when the store is not
+/// a git repository).
+Result<std::vector<HistoryEntry>> RecordHistory(const Store& store, const std::string& path,
                                                 bool reveal);
 
 }  // namespace mediate

@@ -309,8 +309,8 @@ Result<StoreSetup> ReadSetup(const std::string& setup_dir) {
   return setup;
 }
 
-std::vector<PathChange> StoreSetup::Files() const {
-  std::vector<PathChange> files;
+std::vector<StoreSetup::File> StoreSetup::Files() const {
+  std::vector<File> files;
   Value settings_value = settings.ToValue();
   team.AddTo(&settings_value);
   settings_value.Set("alerts", alerts.ToValue());
@@ -336,7 +336,7 @@ Result<std::string> CreateStore(const std::string& dir, const StoreSetup& setup,
   options.holder = "mediate init by " + author.ToString();
   auto tx = WriteTransaction::Begin(dir, options);
   if (!tx.ok()) return tx.status();
-  for (auto& f : setup.Files()) tx->Put(f.path, *f.content);
+  for (auto& f : setup.Files()) tx->Put(f.path, f.content);
   std::string message = "init: " + setup.settings.district_name + " (" +
                         setup.settings.district_code + ")\n\nMediate-Action: init\n";
   return tx->Commit(author, message);

@@ -17,10 +17,10 @@
 
 #include "alerts.hpp"
 #include "area.hpp"
-#include "git_repo.hpp"
 #include "mediator.hpp"
 #include "organisation.hpp"
 #include "settings.hpp"
+#include "signature.hpp"
 #include "status.hpp"
 #include "team_settings.hpp"
 #include "training.hpp"
@@ -39,8 +39,13 @@ struct StoreSetup {
   AlertSettings alerts;             ///< early-warning thresholds, written into mediate.yaml
   std::string
       routing_yaml;  ///< rules/routing.yaml, copied as written (checked by the rules loader)
-  /// Relative paths and contents of every file of the new store.
-  std::vector<PathChange> Files() const;
+  /// One file of the new store: relative path ('/'-separated) and content.
+  struct File {
+    std::string path;
+    std::string content;
+  };
+  /// Every file of the new store.
+  std::vector<File> Files() const;
 };
 
 /// Reads SETUP. kRejected listing every problem found.

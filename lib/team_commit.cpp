@@ -1,6 +1,6 @@
-#include "team_write.hpp"
+#include "team_commit.hpp"
 
-namespace mediate::cli {
+namespace mediate {
 
 Result<TeamSettings> LoadTeamSettings(const Store& store) {
   auto root = store.ReadYaml("mediate.yaml");
@@ -14,4 +14,4 @@ std::string Trailers(const std::string& action, const std::vector<std::string>& 
   return s;
 }
 
-}  // namespace mediate::cli
+}  // namespace mediate

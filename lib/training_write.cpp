@@ -1,0 +1,96 @@
+#include "training_write.hpp"
+
+#include <fmt/format.h>
+
+#include <set>
+
+#include "team_commit.hpp"
+
+namespace mediate {
+
+Result<TrainingWriteOutcome> AddTraining(StoreWrite& w, const Signature& op,
+                                         const AddTrainingRequest& request) {
+  const Store& store = w.store();
+  auto existing = LoadTrainings(store);
+  if (!existing.ok()) return existing.status();
+  DiagnosticSink sink;
+  Location here{"training add", 0, 0};
+  TrainingWriteOutcome out;
+  Training& t = out.training;
+  if (auto d = Date::Parse(request.date)) {
+    t.date = *d;
+  } else {
+    sink.Error(here, "--date", "\"" + request.date + "\" is not a date (YYYY-MM-DD)");
+  }
+  const VocabList& kinds = store.vocab().Get("training_kind");
+  if (const Term* k = kinds.Resolve(request.kind)) {
+    t.kind = k->code;
+  } else {
+    sink.Error(here, "--kind",
+               "unknown training kind \"" + request.kind + "\"; known: " + kinds.CodeList());
+  }
+  t.title = request.title;
+  if (!request.level.empty()) {
+    if (const Term* l = store.vocab().level().Resolve(request.level)) {
+      t.level = l->code;
+    } else {
+      sink.Error(
+          here, "--level",
+          "unknown level \"" + request.level + "\"; known: " + store.vocab().level().CodeList());
+    }
+  }
+  if (auto h = ParseHoursTenths(request.hours)) {
+    t.hours_tenths = *h;
+  } else {
+    sink.Error(here, "--hours", "\"" + request.hours + "\" is not a number of hours (6, 1.5)");
+  }
+  t.lecturer = request.lecturer;
+  t.lecturer_name = request.lecturer_name;
+  t.attendees = request.attendees;
+  std::set<std::string> once;
+  for (const auto& a : t.attendees)
+    if (!once.insert(a).second) sink.Error(here, "--attendees", a + " is listed twice");
+  CheckTrainingReferences(t, store.mediators(), here, &sink);
+  if (t.date.valid())
+    t.id = request.id.empty() ? NextTrainingId(*existing, t.date.year()) : request.id;
+  for (const auto& other : *existing)
+    if (other.id == t.id) sink.Error(here, "--id", t.id + " is already recorded");
+  MEDIATE_RETURN_IF_ERROR(
+      sink.ToStatus(std::to_string(sink.error_count()) + " error(s); nothing was written"));
+  if (w.dry_run()) return out;
+  w.Put(t.Path(), t.ToValue());
+  auto commit = w.Commit(op, fmt::format("training add: {} {}", t.id, t.title) +
+                                 Trailers("training-add", {"Mediate-Training: " + t.id}));
+  if (!commit.ok()) return commit.status();
+  out.commit = *commit;
+  return out;
+}
+
+Result<TrainingWriteOutcome> ImportTrainings(StoreWrite& w, const Signature& op,
+                                             const std::string& text,
+                                             const std::string& file_name) {
+  const Store& store = w.store();
+  auto incoming = ReadTrainingsCsv(text, file_name, store.vocab(), store.mediators());
+  if (!incoming.ok()) {
+    auto st = incoming.status();
+    return Status::Rejected(st.message() + "; nothing was imported", st.diagnostics());
+  }
+  auto existing = LoadTrainings(store);
+  if (!existing.ok()) return existing.status();
+  TrainingWriteOutcome out;
+  TrainingImportPlan& plan = out.plan;
+  plan = PlanTrainingImport(*existing, *incoming);
+  if (w.dry_run() || plan.added.size() + plan.updated.size() == 0) return out;
+  for (const auto& p : plan.moved_from) w.Remove(p);
+  for (const auto* list : {&plan.added, &plan.updated})
+    for (const auto& t : *list) w.Put(t.Path(), t.ToValue());
+  std::string message =
+      fmt::format("training import: {} sessions from {}", plan.added.size(), file_name) +
+      Trailers("training-import", {"Mediate-Source: " + file_name});
+  auto commit = w.Commit(op, message);
+  if (!commit.ok()) return commit.status();
+  out.commit = *commit;
+  return out;
+}
+
+}  // namespace mediate
