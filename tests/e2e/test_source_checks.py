@@ -1,6 +1,7 @@
 """scripts/check-source, the test command's check of the tree's shape: it
 names a cli/ file that includes a git, YAML, transaction, journal or lock
-header and a lib/ file that calls getenv, and passes a tree that has none."""
+header, a lib/ file that calls getenv and a Catch2 test name with a ';',
+and passes a tree that has none."""
 import os
 import shutil
 import subprocess
@@ -60,6 +61,16 @@ class SourceChecksTest(unittest.TestCase):
         self.assertEqual(p.stdout.splitlines(), [
             "lib/time.cpp:3: lib-getenv: the library reads the environment; read it in cli/ "
             "and pass the value in"])
+
+    def test_semicolon_in_test_name_fails(self):
+        write(self.root, "tests/unit/store_test.cpp",
+              'TEST_CASE("opens a store", "[store]") {}\n'
+              'TEST_CASE("retire sets the date; twice is refused", "[team]") {}\n')
+        p = self.check()
+        self.assertEqual(p.returncode, 1)
+        self.assertEqual(p.stdout.splitlines(), [
+            'tests/unit/store_test.cpp:2: test-name: "retire sets the date; twice is refused" '
+            "holds a ';', which splits it into ctest entries that match no test"])
 
 
 if __name__ == "__main__":

@@ -113,7 +113,7 @@ TEST_CASE("mediator edit to the values it has makes no commit", "[team_write]") 
   CHECK(Head(store) == before);
 }
 
-TEST_CASE("mediator retire sets status and date in one commit; twice is refused", "[team_write]") {
+TEST_CASE("mediator retire sets status and date in one commit, and twice is refused", "[team_write]") {
   test::TempDir dir;
   Store store = MakeStore(dir);
   {

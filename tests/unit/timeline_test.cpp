@@ -277,7 +277,7 @@ TEST_CASE("a late application for judicial confirmation is a warning", "[timelin
   CHECK(Check(c).empty());
 }
 
-TEST_CASE("a migrated case may be agreed from routed; others may not", "[timeline]") {
+TEST_CASE("a migrated case may be agreed from routed, and others may not", "[timeline]") {
   Case c = Mediating();
   c.events.resize(2);
   Agree(&c);
