@@ -53,6 +53,16 @@ class SourceChecksTest(unittest.TestCase):
         self.assertTrue(lines[2].startswith('cli/cmd_route.cpp:4: cli-io: includes "yaml_io.hpp"'))
         self.assertTrue(lines[3].startswith('cli/command.hpp:2: cli-io: includes "git_repo.hpp"'))
 
+    def test_io_header_behind_a_project_header_fails(self):
+        write(self.root, "lib/history.hpp", '#pragma once\n#include "git_repo.hpp"\n')
+        write(self.root, "lib/report.hpp", '#pragma once\n#include "history.hpp"\n')
+        write(self.root, "cli/cmd_history.cpp", '#include <string>\n#include "report.hpp"\n')
+        p = self.check()
+        self.assertEqual(p.returncode, 1)
+        self.assertEqual(p.stdout.splitlines(), [
+            'cli/cmd_history.cpp:2: cli-io: includes "git_repo.hpp" through report.hpp -> '
+            'history.hpp; the CLI calls a library operation instead (docs/architecture.md)'])
+
     def test_getenv_in_lib_fails(self):
         write(self.root, "lib/time.cpp",
               '#include <cstdlib>\nconst char* f() {\n  return std::getenv("MEDIATE_NOW");\n}\n')
