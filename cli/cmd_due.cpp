@@ -6,6 +6,7 @@
 
 #include "deadlines.hpp"
 #include "reading.hpp"
+#include "timeline.hpp"
 
 namespace mediate::cli {
 namespace {
@@ -41,7 +42,7 @@ class DueCommand : public Command {
     for (const CaseSummary& s : *cases) {
       // Only open cases have deadlines; a pending case's only deadline is in
       // its summary, so most files need not be read.
-      if (!IsPendingStatus(s.status) && s.status != "agreed") continue;
+      if (!IsPendingStatus(s.status) && ParseCaseStatus(s.status) != CaseStatus::kAgreed) continue;
       if (IsPendingStatus(s.status) && (!s.deadline.valid() || s.deadline > horizon)) continue;
       auto loaded = store.LoadCase(s.id);
       if (!loaded.ok()) return loaded.status();

@@ -135,23 +135,35 @@ class ShowCommand : public Command {
     out += "timeline\n";
     for (const Event& e : c.events) {
       std::string detail;
-      if (e.type == "routed" || e.type == "escalated") {
-        detail = "→ " + e.Get("org");
-        if (!e.Get("rule").empty()) detail += " (rule: " + e.Get("rule") + ")";
-      } else if (e.type == "assigned") {
-        for (const auto& m : e.GetList("mediators")) detail += (detail.empty() ? "" : ", ") + m;
-        if (!e.Get("grid_worker").empty()) detail += "grid worker " + e.Get("grid_worker");
-      } else if (e.type == "session") {
-        detail = e.Get("date") + " " + e.Get("mode");
-      } else if (e.type == "extended") {
-        detail = "→ " + e.Get("deadline");
-      } else if (e.type == "agreed") {
-        detail = e.Get("form") + (e.Get("amount").empty() ? "" : " ¥" + e.Get("amount"));
-      } else if (e.type == "confirmation") {
-        detail = e.Get("result") + " " + e.Get("court");
-      } else if (e.type == "performance" || e.type == "visited") {
-        detail = e.Get("method").empty() ? e.Get("performance")
-                                         : e.Get("method") + " " + e.Get("performance");
+      switch (ParseEventKind(e.type).value_or(EventKind::kNote)) {
+        case EventKind::kRouted:
+        case EventKind::kEscalated:
+          detail = "→ " + e.Get("org");
+          if (!e.Get("rule").empty()) detail += " (rule: " + e.Get("rule") + ")";
+          break;
+        case EventKind::kAssigned:
+          for (const auto& m : e.GetList("mediators")) detail += (detail.empty() ? "" : ", ") + m;
+          if (!e.Get("grid_worker").empty()) detail += "grid worker " + e.Get("grid_worker");
+          break;
+        case EventKind::kSession:
+          detail = e.Get("date") + " " + e.Get("mode");
+          break;
+        case EventKind::kExtended:
+          detail = "→ " + e.Get("deadline");
+          break;
+        case EventKind::kAgreed:
+          detail = e.Get("form") + (e.Get("amount").empty() ? "" : " ¥" + e.Get("amount"));
+          break;
+        case EventKind::kConfirmation:
+          detail = e.Get("result") + " " + e.Get("court");
+          break;
+        case EventKind::kPerformance:
+        case EventKind::kVisited:
+          detail = e.Get("method").empty() ? e.Get("performance")
+                                           : e.Get("method") + " " + e.Get("performance");
+          break;
+        default:
+          break;
       }
       if (!e.Get("reason").empty()) detail += (detail.empty() ? "" : "  ") + e.Get("reason");
       out += fmt::format("  {}  {:<12} {}{}\n", LocalMinute(e.at, s.time_zone), e.type,

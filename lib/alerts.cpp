@@ -7,6 +7,7 @@
 #include "pii.hpp"
 #include "record_reader.hpp"
 #include "store.hpp"
+#include "timeline.hpp"
 
 namespace mediate {
 
@@ -94,8 +95,9 @@ std::vector<Alert> ComputeAlerts(const std::vector<CaseSummary>& cases, Timestam
   const Date window_start = today.AddDays(-a.repeat_window_days);
   for (const CaseSummary& c : cases) {
     const bool pending = IsPendingStatus(c.status);
+    const auto status = ParseCaseStatus(c.status);
     if (pending && (c.risk == "red" || c.risk == "orange") &&
-        (c.status == "received" || c.status == "routed")) {
+        (status == CaseStatus::kReceived || status == CaseStatus::kRouted)) {
       auto it = settings.risk.find(c.risk);
       if (it != settings.risk.end() && now.valid()) {
         std::int64_t due = c.received_unix + std::int64_t{it->second.response_hours} * 3600;

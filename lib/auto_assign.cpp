@@ -182,7 +182,9 @@ Result<AutoAssignOutcome> AutoAssign(StoreWrite& w, const Filter& filter, const 
   std::vector<LoadedCase> targets;
   std::vector<AssignableCase> to_assign;
   for (const CaseSummary& s : scan.cases) {
-    if (s.status != "routed" || !s.mediators.empty() || s.level == "grid") continue;
+    if (ParseCaseStatus(s.status) != CaseStatus::kRouted || !s.mediators.empty() ||
+        s.level == "grid")
+      continue;
     if (!filter.Matches(s, today)) continue;
     auto loaded = store.LoadCase(s.id);
     if (!loaded.ok()) return loaded.status();

@@ -168,8 +168,9 @@ ExemplaryLibrary BuildExemplaryLibrary(const std::vector<Case>& cases, const Sto
     int sessions = 0;
     std::string terms;
     for (const Event& e : c.events) {
-      if (e.type == "session") ++sessions;
-      if (e.type == "agreed" && !e.Get("terms").empty()) terms = e.Get("terms");
+      if (ParseEventKind(e.type) == EventKind::kSession) ++sessions;
+      if (ParseEventKind(e.type) == EventKind::kAgreed && !e.Get("terms").empty())
+        terms = e.Get("terms");
     }
     body += "**调解过程**\n\n";
     body += "- 调解次数：" + std::to_string(sessions) + "\n";

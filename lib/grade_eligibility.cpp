@@ -5,6 +5,7 @@
 #include <set>
 
 #include "store.hpp"
+#include "timeline.hpp"
 
 namespace mediate {
 
@@ -28,11 +29,11 @@ std::string Percent(double ratio) {
 std::vector<std::string> EscalatedFrom(const Case& c) {
   std::vector<std::string> current, out;
   for (const auto& e : c.events) {
-    if (e.type == "assigned") {
+    if (ParseEventKind(e.type) == EventKind::kAssigned) {
       current = e.GetList("mediators");
-    } else if (e.type == "routed") {
+    } else if (ParseEventKind(e.type) == EventKind::kRouted) {
       current.clear();
-    } else if (e.type == "escalated") {
+    } else if (ParseEventKind(e.type) == EventKind::kEscalated) {
       for (const auto& m : current)
         if (std::find(out.begin(), out.end(), m) == out.end()) out.push_back(m);
       current.clear();

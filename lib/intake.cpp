@@ -72,7 +72,8 @@ Result<Case> StageIntake(StoreWrite& w, Case draft, const Signature& op, Timesta
   if (!c.ok()) return c.status();
   if (!consultation.empty())
     for (auto& e : c->events)
-      if (e.type == "received") e.payload.Set("consultation", Value::String(consultation));
+      if (ParseEventKind(e.type) == EventKind::kReceived)
+        e.payload.Set("consultation", Value::String(consultation));
   w.Put(c->PathIn(tz), CaseToValue(*c));
   return c;
 }

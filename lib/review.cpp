@@ -7,6 +7,7 @@
 
 #include "pii.hpp"
 #include "store.hpp"
+#include "timeline.hpp"
 
 namespace mediate {
 
@@ -47,7 +48,7 @@ const std::vector<std::string>& AutomaticFindingCodes() {
 std::optional<AgreementTerms> AgreementTermsOf(const Case& c) {
   const Event* agreed = nullptr;
   for (const auto& e : c.events)
-    if (e.type == "agreed") agreed = &e;
+    if (ParseEventKind(e.type) == EventKind::kAgreed) agreed = &e;
   if (!agreed) return std::nullopt;
   AgreementTerms t;
   t.deadline = Date::Parse(agreed->Get("performance_deadline")).has_value();

@@ -26,7 +26,7 @@ Result<RouteOutcome> RouteCases(StoreWrite& w, const Filter& filter, const Signa
   // Only the received cases the filter selects are kept from the scan.
   ScanOptions scan_options;
   scan_options.keep = [&](const CaseSummary& s) {
-    return s.status == "received" && filter.Matches(s, today);
+    return ParseCaseStatus(s.status) == CaseStatus::kReceived && filter.Matches(s, today);
   };
   CaseScan scan = store.ScanCases(scan_options);
   if (scan.unreadable > 0)
