@@ -19,9 +19,14 @@ struct StoreWrite::Impl {
   WriteOptions options;
   Date today;
   std::string office;
-  /// Staged paths in the order of their first Put/Remove; content nullopt = removal.
+  /// A staged record: its YAML, and the value it was emitted from.
+  struct Staged {
+    std::string text;
+    Value value;
+  };
+  /// Staged paths in the order of their first Put/Remove; nullopt = removal.
   std::vector<std::string> order;
-  std::map<std::string, std::optional<std::string>> staged;
+  std::map<std::string, std::optional<Staged>> staged;
   std::map<int, int> next_seq;  // year -> next free sequence of the office
 };
 
@@ -66,8 +71,10 @@ std::optional<std::string> StoreConfigString(const std::string& root, const std:
   return repo->ConfigString(key);
 }
 
-void StoreWrite::Put(const std::string& path, const Value& record) {
-  auto [it, fresh] = impl_->staged.insert_or_assign(path, EmitYaml(record));
+void StoreWrite::Put(const std::string& path, Value record) {
+  std::string text = EmitYaml(record);
+  auto [it, fresh] =
+      impl_->staged.insert_or_assign(path, Impl::Staged{std::move(text), std::move(record)});
   (void)it;
   if (fresh) impl_->order.push_back(path);
 }
@@ -123,10 +130,17 @@ Result<std::string> StoreWrite::Commit(const Signature& op, const std::string& m
       if (name.size() > 5) pending_cases.insert(name.substr(0, name.size() - 5));
     }
   }
+  // The values first (no parse); a record with an error is checked again
+  // from its text, for diagnostics with line and column.
   std::vector<DiagnosticSink> sinks(paths.size());
   ParallelFor(paths.size(), paths.size() < 64 ? 1 : 0, 16, [&](std::size_t i) {
-    CheckRecordText(*impl_->store, *paths[i], *impl_->staged.at(*paths[i]), impl_->today,
-                    pending_cases, &sinks[i]);
+    const Impl::Staged& staged = *impl_->staged.at(*paths[i]);
+    CheckRecordValue(*impl_->store, *paths[i], staged.value, impl_->today, pending_cases,
+                     &sinks[i]);
+    if (!sinks[i].has_errors()) return;
+    sinks[i] = DiagnosticSink();
+    CheckRecordText(*impl_->store, *paths[i], staged.text, impl_->today, pending_cases,
+                    &sinks[i]);
   });
   std::vector<Diagnostic> errors;
   std::vector<std::string> bad_files;
@@ -151,7 +165,7 @@ Result<std::string> StoreWrite::Commit(const Signature& op, const std::string& m
   for (const auto& path : impl_->order) {
     auto& content = impl_->staged.at(path);
     if (content)
-      impl_->tx->Put(path, std::move(*content));
+      impl_->tx->Put(path, std::move(content->text));
     else
       impl_->tx->Remove(path);
   }

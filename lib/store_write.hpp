@@ -67,7 +67,7 @@ class StoreWrite {
 
   /// Stages `record` to be written at `path` (relative, '/'-separated) as
   /// YAML. A later Put of the same path replaces it.
-  void Put(const std::string& path, const Value& record);
+  void Put(const std::string& path, Value record);
   /// Stages the removal of `path`.
   void Remove(const std::string& path);
   /// How many paths are staged.

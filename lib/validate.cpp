@@ -64,13 +64,16 @@ std::string Relative(const Store& store, const std::string& path) {
   return path;
 }
 
+void CheckParsed(const Store& store, const std::string& rel, Kind kind, const Value& record,
+                 const CheckContext& cc, bool registries_ok,
+                 const std::set<std::string>& pending_cases, DiagnosticSink* sink,
+                 std::string* case_id);
+
+/// Checks the record `text` at `rel`: strict YAML, then CheckParsed.
 void CheckText(const Store& store, const std::string& rel, const std::string* text,
                const CheckContext& cc, bool registries_ok,
                const std::set<std::string>& pending_cases, DiagnosticSink* sink,
                std::string* case_id) {
-  auto case_exists = [&](const std::string& id) {
-    return pending_cases.count(id) > 0 || store.FindCase(id).ok();
-  };
   Kind kind = KindOf(rel);
   if (kind == Kind::kRouting) {
     auto rules = LoadRoutingRules(*text, rel, store.vocab(), store.orgs(),
@@ -87,6 +90,19 @@ void CheckText(const Store& store, const std::string& rel, const std::string* te
     sink->Append(v.status().diagnostics());
     return;
   }
+  CheckParsed(store, rel, kind, *v, cc, registries_ok, pending_cases, sink, case_id);
+}
+
+/// Checks the parsed record `record` at `rel` by its kind: schema, field
+/// types, vocabularies, references and, for a case, CheckCase.
+void CheckParsed(const Store& store, const std::string& rel, Kind kind, const Value& record,
+                 const CheckContext& cc, bool registries_ok,
+                 const std::set<std::string>& pending_cases, DiagnosticSink* sink,
+                 std::string* case_id) {
+  const Value* v = &record;
+  auto case_exists = [&](const std::string& id) {
+    return pending_cases.count(id) > 0 || store.FindCase(id).ok();
+  };
   switch (kind) {
     case Kind::kSettings: {
       CheckSchema(*v, "settings.schema.yaml", rel, sink);
@@ -209,6 +225,20 @@ void CheckRecordText(const Store& store, const std::string& rel, const std::stri
   CheckContext cc{&store.settings(), &store.areas(), &store.orgs(), &store.mediators(), today};
   std::string case_id;
   CheckText(store, rel, &text, cc, /*registries_ok=*/true, pending_cases, sink, &case_id);
+}
+
+void CheckRecordValue(const Store& store, const std::string& rel, const Value& record, Date today,
+                      const std::set<std::string>& pending_cases, DiagnosticSink* sink) {
+  CheckContext cc{&store.settings(), &store.areas(), &store.orgs(), &store.mediators(), today};
+  std::string case_id;
+  Kind kind = KindOf(rel);
+  if (kind == Kind::kRouting) {
+    std::string text = EmitYaml(record);
+    CheckText(store, rel, &text, cc, /*registries_ok=*/true, pending_cases, sink, &case_id);
+    return;
+  }
+  CheckParsed(store, rel, kind, record, cc, /*registries_ok=*/true, pending_cases, sink,
+              &case_id);
 }
 
 std::size_t ValidationReport::error_count() const { return Count(diagnostics, Severity::kError); }

@@ -8,6 +8,7 @@
 
 #include "status.hpp"
 #include "store.hpp"
+#include "value.hpp"
 
 namespace mediate {
 
@@ -42,5 +43,14 @@ ValidationReport ValidateStore(const Store& store, bool registries_ok,
 /// errors and warnings, go to `sink` at `rel`:line:column.
 void CheckRecordText(const Store& store, const std::string& rel, const std::string& text,
                      Date today, const std::set<std::string>& pending_cases, DiagnosticSink* sink);
+
+/// Checks the record `record`, not yet emitted, as CheckRecordText checks
+/// its text, without the YAML parse: the write path's quick check of the
+/// records a command built. A value built in memory carries no positions,
+/// so problems are reported at `rel`:0:0; the write path checks the
+/// emitted text again (CheckRecordText) for a record this reports anything
+/// about, and shows those positioned diagnostics instead.
+void CheckRecordValue(const Store& store, const std::string& rel, const Value& record, Date today,
+                      const std::set<std::string>& pending_cases, DiagnosticSink* sink);
 
 }  // namespace mediate
