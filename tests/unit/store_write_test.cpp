@@ -3,6 +3,7 @@
 // and nothing is written; a valid change is one commit.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 
@@ -14,6 +15,7 @@
 #include "store_init.hpp"
 #include "store_write.hpp"
 #include "test_support.hpp"
+#include "validate.hpp"
 #include "yaml_io.hpp"
 
 using namespace mediate;
@@ -157,4 +159,57 @@ TEST_CASE("a dry run checks the records and writes nothing", "[store_write]") {
   REQUIRE(ok.ok());
   CHECK(ok->empty());
   CHECK_FALSE(fs::exists(fs::path(store.root()) / "cases/2026/03/WBL-2026-000001.yaml"));
+}
+
+TEST_CASE("a refused record's problems are placed at their line in the text it would have had",
+          "[store_write]") {
+  test::TempDir dir;
+  Store store = MakeStore(dir);
+  auto w = StoreWrite::DryRun(store, Date::Parse("2026-03-02").value());
+  REQUIRE(w.ok());
+  auto c = StageIntake(*w, GoodDraft(), kOp, Timestamp::Parse("2026-03-02T09:00:00+08:00").value(),
+                       "intake", "", nullptr);
+  REQUIRE(c.ok());
+  Case bad = *c;
+  bad.category = "no-such-category";
+  const std::string path = "cases/2026/03/WBL-2026-000001.yaml";
+  const std::string text = EmitYaml(CaseToValue(bad));
+  w->Put(path, CaseToValue(bad));  // replaces the good record at that path
+  auto refused = w->Commit(kOp, "x\n");
+  REQUIRE_FALSE(refused.ok());
+  // The line of "category:" in the text that would have been written.
+  const std::size_t at = text.find("\ncategory:");
+  REQUIRE(at != std::string::npos);
+  const int line = 2 + static_cast<int>(std::count(text.begin(), text.begin() + at, '\n'));
+  bool placed = false;
+  const Status st = refused.status();
+  for (const auto& d : st.diagnostics())
+    if (d.where.file == path && d.field == "category") placed = d.where.line == line;
+  CHECK(placed);
+}
+
+TEST_CASE("CheckRecordValue finds in a built record what the text check finds", "[store_write]") {
+  test::TempDir dir;
+  Store store = MakeStore(dir);
+  auto w = StoreWrite::DryRun(store, Date::Parse("2026-03-02").value());
+  REQUIRE(w.ok());
+  auto c = StageIntake(*w, GoodDraft(), kOp, Timestamp::Parse("2026-03-02T09:00:00+08:00").value(),
+                       "intake", "", nullptr);
+  REQUIRE(c.ok());
+  const std::string path = "cases/2026/03/WBL-2026-000001.yaml";
+  const Date today = Date::Parse("2026-03-02").value();
+  DiagnosticSink good;
+  CheckRecordValue(store, path, CaseToValue(*c), today, {}, &good);
+  CHECK_FALSE(good.has_errors());
+  // Filed under the wrong month: the path check of the record's kind.
+  DiagnosticSink misplaced;
+  CheckRecordValue(store, "cases/2026/04/WBL-2026-000001.yaml", CaseToValue(*c), today, {},
+                   &misplaced);
+  REQUIRE(misplaced.has_errors());
+  CHECK(misplaced.items().front().field == "id");
+  Case bad = *c;
+  bad.category = "no-such-category";
+  DiagnosticSink unknown;
+  CheckRecordValue(store, path, CaseToValue(bad), today, {}, &unknown);
+  CHECK(unknown.has_errors());
 }
