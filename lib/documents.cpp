@@ -5,6 +5,7 @@
 #include "case_record.hpp"
 #include "lifecycle.hpp"
 #include "lifecycle_steps.hpp"
+#include "money.hpp"
 #include "pii.hpp"
 #include "render.hpp"
 #include "text_input.hpp"
@@ -79,7 +80,7 @@ std::string PlaceText(const Case& c, const DocumentContext& ctx) {
 
 std::string Yuan(const std::string& text) {
   auto fen = ParseYuanToFen(text);
-  return fen ? FormatFenAsYuan(*fen) + "元" : text;
+  return fen ? Money::FromFen(*fen).Yuan() + "元" : text;
 }
 
 std::string ShortName(const std::string& by) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "money.hpp"
 #include "text_input.hpp"
 
 namespace mediate {
@@ -410,7 +411,7 @@ Step BuildAgree(const Case& c, const Derived& d, const AgreeInput& in, const Ste
   if (on.valid()) p.Set("effective", Value::String(on.ToString()));  // Law Art. 29 / 30
   p.SetIfNotEmpty("facts", in.facts);
   if (!in.terms.empty()) p.Set("terms", Value::Strings(in.terms).set_flow());
-  if (fen >= 0) p.Set("amount", Value::String(FormatFenAsYuan(fen)));
+  if (fen >= 0) p.Set("amount", Value::String(Money::FromFen(fen).Yuan()));
   p.SetIfNotEmpty("manner", in.manner);
   p.SetIfNotEmpty("place", in.place);
   if (deadline.valid()) p.Set("performance_deadline", Value::String(deadline.ToString()));
@@ -420,7 +421,7 @@ Step BuildAgree(const Case& c, const Derived& d, const AgreeInput& in, const Ste
     p.Set("mediator_signed", Value::Bool(in.mediator_signed));
     p.Set("sealed", Value::Bool(in.sealed));
   }
-  s.subject = form + (fen >= 0 ? " " + FormatFenAsYuan(fen) + " yuan" : "");
+  s.subject = form + (fen >= 0 ? " " + Money::FromFen(fen).Yuan() + " yuan" : "");
   if (on.valid())
     s.notes.push_back(std::string("effective ") + on.ToString() +
                       (form == "oral" ? " (Law Art. 30)" : " (Law Art. 29)") +

@@ -1,6 +1,5 @@
 #include "text_input.hpp"
 
-#include "money.hpp"
 
 #include <csv.h>
 #include <iconv.h>
@@ -426,7 +425,5 @@ std::optional<std::int64_t> ParseYuanToFen(std::string_view text) {
   const auto value = static_cast<std::int64_t>(fen);
   return negative ? -value : value;
 }
-
-std::string FormatFenAsYuan(std::int64_t fen) { return Money::FromFen(fen).Yuan(); }
 
 }  // namespace mediate

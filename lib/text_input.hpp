@@ -74,8 +74,4 @@ std::optional<Date> ParseLedgerDate(std::string_view text);
 /// '-' (before or after ¥) parses to a negative amount.
 std::optional<std::int64_t> ParseYuanToFen(std::string_view text);
 
-/// Formats fen as yuan with two decimals, no grouping: 350050 → "3500.50"
-/// (Money::Yuan, money.hpp).
-std::string FormatFenAsYuan(std::int64_t fen);
-
 }  // namespace mediate

@@ -51,13 +51,13 @@
 #include <string>
 
 #include "git_repo.hpp"
+#include "signature.hpp"
 #include "status.hpp"
-#include "store_write.hpp"
 #include "write_options.hpp"
 
 namespace mediate {
 
-// RecoverStore and HasUnfinishedWrite are declared in store_write.hpp.
+// RecoverStore and HasUnfinishedWrite (store_write.hpp) are built on it.
 class WriteTransaction {
  public:
   ~WriteTransaction();  // releases the lock; uncommitted changes were never written

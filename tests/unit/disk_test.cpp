@@ -11,6 +11,7 @@
 #include "disk.hpp"
 #include "git_repo.hpp"
 #include "parallel.hpp"
+#include "store_write.hpp"
 #include "test_support.hpp"
 #include "write_transaction.hpp"
 

@@ -51,3 +51,10 @@ TEST_CASE("money parses yuan text exactly", "[money]") {
   CHECK(Money::FromFen(1) < Money::FromFen(2));
   CHECK(Money::FromFen(150) + Money::FromFen(250) == Money::FromFen(400));
 }
+
+TEST_CASE("Money::Yuan: whole yuan, one fen and the largest ledger amount", "[money]") {
+  CHECK(Money::FromFen(1).Yuan() == "0.01");
+  CHECK(Money::FromFen(-1).Yuan() == "-0.01");
+  CHECK(Money::FromFen(-500).Yuan() == "-5.00");
+  CHECK(Money::FromFen(100000000000000000).Yuan() == "1000000000000000.00");  // 10^15 yuan
+}

@@ -238,16 +238,6 @@ TEST_CASE("ParseYuanToFen rejects everything else", "[text_input]") {
   }
 }
 
-TEST_CASE("FormatFenAsYuan", "[text_input]") {
-  CHECK(FormatFenAsYuan(350050) == "3500.50");
-  CHECK(FormatFenAsYuan(0) == "0.00");
-  CHECK(FormatFenAsYuan(1) == "0.01");
-  CHECK(FormatFenAsYuan(-500) == "-5.00");
-  CHECK(FormatFenAsYuan(-1) == "-0.01");
-  CHECK(FormatFenAsYuan(100000000000000000) == "1000000000000000.00");
-  CHECK(FormatFenAsYuan(INT64_MIN) == "-92233720368547758.08");
-}
-
 TEST_CASE("The Wanbailin 2026 Q1 ledger reads the same from UTF-8 and GB18030",
           "[text_input][pii]") {
   const auto dir = test::SourceDir() / "tests" / "fixtures" / "ledgers";

@@ -14,6 +14,7 @@
 
 #include "disk.hpp"
 #include "git_repo.hpp"
+#include "store_write.hpp"
 #include "test_support.hpp"
 #include "write_transaction.hpp"
 
