@@ -1,7 +1,7 @@
 // mediate alerts [FILTER...]: early warnings (监测预警) — red/orange cases
 // past their response time, cases over or near their deadline, repeated
 // disputes (same party, same grid) and mass disputes; each with its reason
-// and case ids (lib/alerts.hpp). Thresholds: mediate.yaml `risk:` and
+// and case ids (lib/domain/alerts.hpp). Thresholds: mediate.yaml `risk:` and
 // `alerts:` (store settings, local practice). A report: exit 0 whatever it
 // finds; it never writes.
 #include <fmt/format.h>

@@ -4,7 +4,7 @@
 //
 // mediate assign --auto [FILTER...] [--explain] [--dry-run]: every routed
 // case without mediators that FILTER selects (all by default) gets one by
-// rule (lib/auto_assign.hpp: specialists first, the routing rule's grade,
+// rule (lib/write/auto_assign.hpp: specialists first, the routing rule's grade,
 // fewest open cases, lowest id), in one commit. No eligible mediator for
 // any case: exit 3, nothing written.
 #include <CLI/CLI.hpp>

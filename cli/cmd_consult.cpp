@@ -7,7 +7,7 @@
 //   mediate consult --to-case ID [--category C] [--respondent NAME]
 //                   [--street S] [--community C] [--grid G] [--risk R] [--people N]
 //
-// Records live in consultations/<yyyy>/<id>.yaml (lib/consultation.hpp).
+// Records live in consultations/<yyyy>/<id>.yaml (lib/write/consultation.hpp).
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 

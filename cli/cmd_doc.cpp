@@ -46,7 +46,7 @@ class DocCommand : public Command {
       std::fprintf(ctx.err,
                    "note: personal data is masked; add --reveal for the papers to print\n");
     if (reveal_) {
-      // Recorded before anything unmasked leaves the program (lib/reveal.hpp).
+      // Recorded before anything unmasked leaves the program (lib/store/reveal.hpp).
       auto op = ctx.Operator();
       if (!op.ok()) return op.status();
       auto rec =

@@ -35,7 +35,7 @@ class ExportCommand : public Command {
     if (!cases.ok()) return cases.status();
     const Store* store = &ctx.st();
     if (reveal_) {
-      // Recorded before anything unmasked leaves the program (lib/reveal.hpp).
+      // Recorded before anything unmasked leaves the program (lib/store/reveal.hpp).
       auto op = ctx.Operator();
       if (!op.ok()) return op.status();
       RevealRequest request{"export", {}, "--format " + reading_.format};

@@ -6,9 +6,9 @@
 //
 // Reads the file's bytes, decodes them (UTF-8 or GB18030, detected unless
 // --encoding says), reads the table (CSV; TSV, JSON Lines or YAML by
-// extension or --input-format, lib/ledger_input.hpp), then — holding the
-// store's write lock, taken by the dispatcher — checks every row (lib/ledger_import.hpp; rows with
-// outcome columns become migrated cases, lib/ledger_history.hpp), leaves
+// extension or --input-format, lib/domain/ledger_input.hpp), then — holding the
+// store's write lock, taken by the dispatcher — checks every row (lib/domain/ledger_import.hpp; rows with
+// outcome columns become migrated cases, lib/domain/ledger_history.hpp), leaves
 // out rows imported before (by fingerprint, DESIGN §1), allocates case IDs
 // in row order and writes every case file in one commit. Any error refuses
 // the whole ledger: every error is listed, then "N errors in M rows;

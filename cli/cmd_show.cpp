@@ -39,7 +39,7 @@ class ShowCommand : public Command {
     const Case& c = loaded->record;
     if (format_ != "text" && format_ != "yaml") return Status::Usage("--format is text or yaml");
     if (reveal_) {
-      // Recorded before anything unmasked leaves the program (lib/reveal.hpp).
+      // Recorded before anything unmasked leaves the program (lib/store/reveal.hpp).
       auto op = ctx.Operator();
       if (!op.ok()) return op.status();
       auto rec = RecordReveal(store.root(), *op, {"show", {c.id}, "--format " + format_},

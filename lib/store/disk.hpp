@@ -90,7 +90,7 @@ class Disk {
   virtual Result<std::unique_ptr<FileLock>> LockFile(const std::string& path) = 0;
 
   /// Marks the durable step `name` of a write ("after-journal",
-  /// "after-rename:2", …; lib/fault.hpp lists them). The real disk does
+  /// "after-rename:2", …; lib/store/fault.hpp lists them). The real disk does
   /// nothing; a FaultyDisk may kill the process here.
   virtual void Point(const std::string& name) = 0;
   /// True when the step `name` ("commit") is to fail instead of running (a

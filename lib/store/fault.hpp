@@ -1,6 +1,6 @@
 // Fault injection for crash tests (like leveldb's fault-injection Env):
 // the durable steps of a write are named, and the library's disk
-// (lib/disk.hpp) decides what happens at each. The real disk does nothing;
+// (lib/store/disk.hpp) decides what happens at each. The real disk does nothing;
 // a FaultyDisk, which the CLI installs when the environment variable
 // MEDIATE_FAULT is set, kills the process where it names.
 //

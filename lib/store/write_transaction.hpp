@@ -31,8 +31,8 @@
 // syncs the index and discards the journal — so the store shows the old
 // state or the new one, never a mix.
 //
-// Every file operation goes through the library's disk (lib/disk.hpp), and
-// each durable step is a named fault point (lib/fault.hpp): for the crash
+// Every file operation goes through the library's disk (lib/store/disk.hpp), and
+// each durable step is a named fault point (lib/store/fault.hpp): for the crash
 // tests the CLI installs a FaultyDisk when MEDIATE_FAULT names a point
 // (`after-journal`, `after-temp`, `after-rename:N` after the N-th rename,
 // `after-commit`, `kill-at:N`, …), which sends the process SIGKILL there;

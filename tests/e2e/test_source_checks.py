@@ -24,7 +24,7 @@ class SourceChecksTest(unittest.TestCase):
     def setUp(self):
         self.root = tempfile.mkdtemp(prefix="mediate-source-")
         write(self.root, "cli/cmd_show.cpp", '#include "store.hpp"\n#include <CLI/CLI.hpp>\n')
-        write(self.root, "lib/store.cpp",
+        write(self.root, "lib/store/store.cpp",
               '#include "store.hpp"\n// getenv("MEDIATE_X") is read by the CLI, not here\n'
               'int f() { return 1; }\n')
 
@@ -54,8 +54,8 @@ class SourceChecksTest(unittest.TestCase):
         self.assertTrue(lines[3].startswith('cli/command.hpp:2: cli-io: includes "git_repo.hpp"'))
 
     def test_io_header_behind_a_project_header_fails(self):
-        write(self.root, "lib/history.hpp", '#pragma once\n#include "git_repo.hpp"\n')
-        write(self.root, "lib/report.hpp", '#pragma once\n#include "history.hpp"\n')
+        write(self.root, "lib/store/history.hpp", '#pragma once\n#include "git_repo.hpp"\n')
+        write(self.root, "lib/report/report.hpp", '#pragma once\n#include "history.hpp"\n')
         write(self.root, "cli/cmd_history.cpp", '#include <string>\n#include "report.hpp"\n')
         p = self.check()
         self.assertEqual(p.returncode, 1)
@@ -64,12 +64,12 @@ class SourceChecksTest(unittest.TestCase):
             'history.hpp; the CLI calls a library operation instead (docs/architecture.md)'])
 
     def test_getenv_in_lib_fails(self):
-        write(self.root, "lib/time.cpp",
+        write(self.root, "lib/base/time.cpp",
               '#include <cstdlib>\nconst char* f() {\n  return std::getenv("MEDIATE_NOW");\n}\n')
         p = self.check()
         self.assertEqual(p.returncode, 1)
         self.assertEqual(p.stdout.splitlines(), [
-            "lib/time.cpp:3: lib-getenv: the library reads the environment; read it in cli/ "
+            "lib/base/time.cpp:3: lib-getenv: the library reads the environment; read it in cli/ "
             "and pass the value in"])
 
     def test_semicolon_in_test_name_fails(self):

@@ -1,4 +1,4 @@
-// lib/alerts.cpp: each kind of early warning from hand-made summaries, at a
+// lib/domain/alerts.cpp: each kind of early warning from hand-made summaries, at a
 // pinned instant.
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-// lib/auto_assign.cpp: who gets a case — specialists first, the grade a
+// lib/write/auto_assign.cpp: who gets a case — specialists first, the grade a
 // rule asks for, the fewest open cases of the group, then in all, then id.
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-// The derived index (lib/case_index.hpp): whatever happens to the files or
+// The derived index (lib/store/case_index.hpp): whatever happens to the files or
 // to the index, a scan through the index equals a cold parse of every file.
 #include <fcntl.h>
 #include <sys/stat.h>

@@ -1,4 +1,4 @@
-// lib/committee_checks.cpp, lib/org_roster.cpp and lib/team_settings.cpp:
+// lib/domain/committee_checks.cpp, lib/domain/org_roster.cpp and lib/records/team_settings.cpp:
 // Law Art. 8 and the staffing norm, organisation edits and retirement, the
 // team settings of mediate.yaml.
 #include <catch2/catch.hpp>

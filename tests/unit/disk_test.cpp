@@ -1,4 +1,4 @@
-// The disk interface (lib/disk.hpp): the real disk reads, writes, renames,
+// The disk interface (lib/store/disk.hpp): the real disk reads, writes, renames,
 // lists and stats; the fault-injecting disk fails exactly at the step its
 // fault names, and a write cut off there is rolled back.
 #include <catch2/catch.hpp>

@@ -1,4 +1,4 @@
-// lib/documents.cpp: the standard documents, filled from a case; refused
+// lib/report/documents.cpp: the standard documents, filled from a case; refused
 // listing what is missing; personal data masked unless revealed.
 #include <catch2/catch.hpp>
 

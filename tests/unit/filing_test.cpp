@@ -1,4 +1,4 @@
-// lib/filing.cpp: the annual filing lists and the items to complete.
+// lib/report/filing.cpp: the annual filing lists and the items to complete.
 #include <catch2/catch.hpp>
 
 #include "filing.hpp"

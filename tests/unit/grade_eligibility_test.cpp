@@ -1,4 +1,4 @@
-// lib/grade_eligibility.cpp: mediators' records from case summaries and
+// lib/domain/grade_eligibility.cpp: mediators' records from case summaries and
 // training, escalations from timelines, thresholds per grade.
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-// lib/lifecycle_steps.cpp: what each step checks (errors refuse it,
+// lib/domain/lifecycle_steps.cpp: what each step checks (errors refuse it,
 // warnings record it) and the events it makes, on a pinned "today".
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-// lib/lifecycle.cpp: the state machine (allowed steps, refusal messages,
+// lib/records/lifecycle.cpp: the state machine (allowed steps, refusal messages,
 // escalation path, migrated relaxations), the replay, and deadlines in the
 // store's time zone on pinned dates.
 #include <catch2/catch.hpp>

@@ -1,4 +1,4 @@
-// lib/money.cpp: fen as yuan ("3500.00"), grouped yuan ("94,500.00"), the
+// lib/base/money.cpp: fen as yuan ("3500.00"), grouped yuan ("94,500.00"), the
 // one thousands grouping, and parsing yuan text exactly. Expected values
 // computed by hand.
 #include <catch2/catch.hpp>

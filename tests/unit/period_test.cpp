@@ -1,4 +1,4 @@
-// lib/period.cpp: --year, --quarter, --month, --from/--to.
+// lib/base/period.cpp: --year, --quarter, --month, --from/--to.
 #include <catch2/catch.hpp>
 
 #include "period.hpp"

@@ -1,4 +1,4 @@
-// lib/review.cpp and lib/review_record.cpp: each automatic check on
+// lib/domain/review.cpp and lib/domain/review_record.cpp: each automatic check on
 // hand-made summaries, the reproducible sample, the review record and the
 // review statistics.
 #include <catch2/catch.hpp>

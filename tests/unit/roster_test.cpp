@@ -1,4 +1,4 @@
-// lib/roster.cpp and lib/mediator.cpp: checking and editing mediators,
+// lib/domain/roster.cpp and lib/records/mediator.cpp: checking and editing mediators,
 // ratings, the idempotent import plan, the roster tables.
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-// lib/routing.cpp: loading rules/routing.yaml (every error kind with its
+// lib/domain/routing.cpp: loading rules/routing.yaml (every error kind with its
 // file:line:column, from hand-written fixtures in tests/fixtures/routing/)
 // and routing cases (each condition kind, first match, targets, traces).
 #include <catch2/catch.hpp>

@@ -1,4 +1,4 @@
-// lib/stats.cpp measures: the level funnel over concluded cases (share
+// lib/domain/stats.cpp measures: the level funnel over concluded cases (share
 // settled at each level, success rate) and counts by outcome.
 #include <catch2/catch.hpp>
 

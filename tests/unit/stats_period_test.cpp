@@ -1,6 +1,6 @@
-// lib/stats.cpp with periods: cases count by the date received, conclusion
+// lib/domain/stats.cpp with periods: cases count by the date received, conclusion
 // measures by the date concluded (DOMAIN §3); the further measures, the
-// cross table and the workload; lib/case_export.cpp masking.
+// cross table and the workload; lib/report/case_export.cpp masking.
 #include <catch2/catch.hpp>
 
 #include <string>

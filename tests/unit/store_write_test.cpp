@@ -1,4 +1,4 @@
-// The write path (lib/store_write.hpp, lib/intake.hpp): a change that would
+// The write path (lib/write/store_write.hpp, lib/write/intake.hpp): a change that would
 // leave a record failing validation is refused whole, naming every file,
 // and nothing is written; a valid change is one commit.
 #include <catch2/catch.hpp>

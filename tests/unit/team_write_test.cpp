@@ -1,5 +1,5 @@
-// The team registry writes as library operations (lib/roster_write.hpp,
-// lib/org_write.hpp, lib/training_write.hpp): each makes one commit with
+// The team registry writes as library operations (lib/write/roster_write.hpp,
+// lib/write/org_write.hpp, lib/write/training_write.hpp): each makes one commit with
 // the message the CLI has always written, and keeps the record's other
 // fields.
 #include <catch2/catch.hpp>

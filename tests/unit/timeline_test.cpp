@@ -1,4 +1,4 @@
-// lib/timeline.cpp and the timeline checks of lib/lifecycle.cpp: the
+// lib/records/timeline.cpp and the timeline checks of lib/records/lifecycle.cpp: the
 // event-kind and status tables, Replay reading them, and CheckTimeline (what
 // validate runs on every case) refusing impossible orders with the event
 // index and the rule.

@@ -1,4 +1,4 @@
-// lib/training.cpp and lib/training_stats.cpp: the training record, reading
+// lib/domain/training.cpp and lib/report/training_stats.cpp: the training record, reading
 // trainings.csv, the idempotent import plan, IDs, and the measures
 // (sessions, trainee-times, coverage, hours per mediator, due list).
 #include <catch2/catch.hpp>
