@@ -12,7 +12,7 @@
 #include <CLI/CLI.hpp>
 
 #include "command.hpp"
-#include "consultation.hpp"
+#include "consultation_write.hpp"
 #include "labels.hpp"
 #include "pii.hpp"
 

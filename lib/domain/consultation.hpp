@@ -1,15 +1,16 @@
 // Front-desk consultations (前台咨询): the "front-desk consultation +
-// back-office processing" of the non-litigation dispute resolution centre
-// (DOMAIN §1). A person asks, gets advice and is told where to go; some
-// consultations become cases (`consult --to-case`), keeping the link both
+// back-office processing" of the non-litigation dispute resolution centre.
+// A person asks, gets advice and is told where to go; some consultations
+// become cases (`consult --to-case`), keeping the link both
 // ways: the consultation names the case, the case's `received` event names
 // the consultation.
 //
 // Stored as consultations/<yyyy>/<id>.yaml (one record, one file, sharded by
-// the year asked, like trainings/ and reviews/; DESIGN §1), schema
+// the year asked, like trainings/ and reviews/), schema
 // "consultation/1" (schemas/consultation.schema.yaml). IDs are
 // <OFFICE>-ZX-<YYYY>-<NNNNNN> (咨询), the sequence per office and year, so
-// clones with distinct office codes never collide (DESIGN §1).
+// clones with distinct office codes never collide. The writes (record, to
+// case) are in consultation_write.hpp.
 #pragma once
 
 #include <optional>
@@ -19,7 +20,6 @@
 #include "case.hpp"
 #include "signature.hpp"
 #include "status.hpp"
-#include "store_write.hpp"
 #include "table.hpp"
 #include "time.hpp"
 #include "value.hpp"
@@ -88,32 +88,5 @@ Result<Case> DraftCaseFromConsultation(const Consultation& c, const ConsultToCas
 /// consultations, to_case (became cases), referred (sent elsewhere), and a
 /// total row. Counts only; no personal data.
 Table ConsultationCountTable(const std::vector<Consultation>& all, const TimeZone& tz);
-
-/// Records a new consultation through `w` (the locked store; a dry run
-/// checks and writes nothing): gives it the next id of the store's office and the year of `now`,
-/// sets `at` = now and `by` = op, checks it (CheckConsultation), writes
-/// consultations/<yyyy>/<id>.yaml and commits "consult: <id> <name>".
-/// kRejected (nothing written) on bad input; kBusy/kIo from the write.
-/// `commit` receives the commit id ("" for a dry run).
-Result<Consultation> RecordConsultation(StoreWrite& w, Consultation draft, const Signature& op,
-                                        Timestamp now, std::string* commit);
-
-/// What `consult --to-case` did.
-struct ConsultToCaseOutcome {
-  Consultation consultation;         ///< with case_id set
-  Case record;                       ///< the registered case
-  std::string commit;                ///< "" for a dry run
-  std::vector<Diagnostic> warnings;  ///< from the case checks
-};
-
-/// Turns consultation `id` into an intake (统一受理) through `w`: registers
-/// the draft of DraftCaseFromConsultation by the same intake as `mediate
-/// intake` (StageIntake: the next case id, every case check), its `received` event naming the
-/// consultation (payload consultation: <id>, channel "front_desk"), sets the consultation's `case`,
-/// and writes both files in one commit "intake: <case-id> <label> (from <id>)". kNotFound for an
-/// unknown id; kRejected (nothing written) when it already became a case or the case is invalid.
-Result<ConsultToCaseOutcome> ConsultationToCase(StoreWrite& w, const std::string& id,
-                                                const ConsultToCase& in, const Signature& op,
-                                                Timestamp now);
 
 }  // namespace mediate
