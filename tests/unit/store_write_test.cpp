@@ -9,41 +9,22 @@
 
 #include "case.hpp"
 #include "case_record.hpp"
-#include "git_repo.hpp"
 #include "intake.hpp"
 #include "store.hpp"
-#include "store_init.hpp"
+#include "store_fixture.hpp"
 #include "store_write.hpp"
 #include "test_support.hpp"
 #include "validate.hpp"
 #include "yaml_io.hpp"
 
 using namespace mediate;
+using test::Head;
+using test::MakeStore;
 namespace fs = std::filesystem;
 
 namespace {
 
 const Signature kOp{"测试员", "test@example.org"};
-
-/// A store made from the example setup (examples/wanbailin), in `dir`/store.
-Store MakeStore(const test::TempDir& dir) {
-  auto setup = ReadSetup((test::SourceDir() / "examples" / "wanbailin").string());
-  REQUIRE(setup.ok());
-  const std::string root = (dir.path() / "store").string();
-  auto made = CreateStore(root, *setup, kOp);
-  REQUIRE(made.ok());
-  auto store = Store::Open(root);
-  REQUIRE(store.ok());
-  return std::move(store.value());
-}
-
-std::string Head(const Store& store) {
-  auto repo = GitRepo::Open(store.root());
-  REQUIRE(repo.ok());
-  auto head = repo->HeadId();
-  REQUIRE(head.ok());
-  return *head;
-}
 
 /// A case file that names no category, source, summary or parties: the
 /// schema requires them.
@@ -98,7 +79,7 @@ Case StageGood(StoreWrite& w) {
 
 TEST_CASE("a write whose record fails validation is refused, naming the file", "[store_write]") {
   test::TempDir dir;
-  Store store = MakeStore(dir);
+  Store store = MakeStore(dir, kOp);
   const std::string head = Head(store);
   StoreWrite w = BeginWrite(store);
   const std::string path = "cases/2026/03/WBL-2026-000001.yaml";
@@ -117,7 +98,7 @@ TEST_CASE("a write whose record fails validation is refused, naming the file", "
 
 TEST_CASE("a batch with two bad files lists both and writes none", "[store_write]") {
   test::TempDir dir;
-  Store store = MakeStore(dir);
+  Store store = MakeStore(dir, kOp);
   const std::string head = Head(store);
   StoreWrite w = BeginWrite(store);
   const std::string bad1 = "cases/2026/03/WBL-2026-000001.yaml";
@@ -141,7 +122,7 @@ TEST_CASE("a batch with two bad files lists both and writes none", "[store_write
 
 TEST_CASE("an intake through the write path is one commit with the next id", "[store_write]") {
   test::TempDir dir;
-  Store store = MakeStore(dir);
+  Store store = MakeStore(dir, kOp);
   const std::string head = Head(store);
   StoreWrite w = BeginWrite(store);
   std::vector<Diagnostic> warnings;
@@ -161,7 +142,7 @@ TEST_CASE("an intake through the write path is one commit with the next id", "[s
 
 TEST_CASE("a dry run checks the records and writes nothing", "[store_write]") {
   test::TempDir dir;
-  Store store = MakeStore(dir);
+  Store store = MakeStore(dir, kOp);
   StoreWrite w = DryRun(store);
   CHECK(w.dry_run());
   w.Put("cases/2026/03/WBL-2026-000001.yaml", BrokenCase("WBL-2026-000001"));
@@ -178,7 +159,7 @@ TEST_CASE("a dry run checks the records and writes nothing", "[store_write]") {
 TEST_CASE("a refused record's problems are placed at their line in the text it would have had",
           "[store_write]") {
   test::TempDir dir;
-  Store store = MakeStore(dir);
+  Store store = MakeStore(dir, kOp);
   StoreWrite w = DryRun(store);
   const Case c = StageGood(w);
   Case bad = c;
@@ -201,7 +182,7 @@ TEST_CASE("a refused record's problems are placed at their line in the text it w
 
 TEST_CASE("CheckRecordValue finds in a built record what the text check finds", "[store_write]") {
   test::TempDir dir;
-  Store store = MakeStore(dir);
+  Store store = MakeStore(dir, kOp);
   StoreWrite w = DryRun(store);
   const Case c = StageGood(w);
   const std::string path = "cases/2026/03/WBL-2026-000001.yaml";

@@ -10,28 +10,19 @@
 #include "org_write.hpp"
 #include "roster_write.hpp"
 #include "store.hpp"
-#include "store_init.hpp"
+#include "store_fixture.hpp"
 #include "store_write.hpp"
 #include "test_support.hpp"
 #include "training_write.hpp"
 
 using namespace mediate;
+using test::Head;
+using test::MakeStore;
 
 namespace {
 
 const Signature kOp{"测试员", "test@example.org"};
 const Date kToday = Date::Parse("2026-03-02").value();
-
-/// A store made from the example setup (examples/wanbailin), in `dir`/store.
-Store MakeStore(const test::TempDir& dir) {
-  auto setup = ReadSetup((test::SourceDir() / "examples" / "wanbailin").string());
-  REQUIRE(setup.ok());
-  const std::string root = (dir.path() / "store").string();
-  REQUIRE(CreateStore(root, *setup, kOp).ok());
-  auto store = Store::Open(root);
-  REQUIRE(store.ok());
-  return std::move(store.value());
-}
 
 /// The commits that touched `path`, newest first.
 std::vector<CommitInfo> Log(const Store& store, const std::string& path) {
@@ -40,14 +31,6 @@ std::vector<CommitInfo> Log(const Store& store, const std::string& path) {
   auto log = repo->Log(path);
   REQUIRE(log.ok());
   return *log;
-}
-
-std::string Head(const Store& store) {
-  auto repo = GitRepo::Open(store.root());
-  REQUIRE(repo.ok());
-  auto head = repo->HeadId();
-  REQUIRE(head.ok());
-  return *head;
 }
 
 /// The store at `root` as it is on disk now, registries loaded.
@@ -82,7 +65,7 @@ AddTrainingRequest Session(const std::string& kind, const std::string& title,
 
 TEST_CASE("mediator edit changes the given field, keeps the others, one commit", "[team_write]") {
   test::TempDir dir;
-  Store store = MakeStore(dir);
+  Store store = MakeStore(dir, kOp);
   const std::string path = "mediators/M-0001.yaml";
   REQUIRE(Log(store, path).size() == 1);  // the init commit
   const std::string before = Head(store);
@@ -121,7 +104,7 @@ TEST_CASE("mediator edit changes the given field, keeps the others, one commit",
 
 TEST_CASE("mediator edit to the values it has makes no commit", "[team_write]") {
   test::TempDir dir;
-  Store store = MakeStore(dir);
+  Store store = MakeStore(dir, kOp);
   const std::string before = Head(store);
   StoreWrite w = BeginWrite(store);
   auto done = EditMediator(w, kOp, {"M-0001", {{"phone", "13760439571"}}});
@@ -134,7 +117,7 @@ TEST_CASE("mediator edit to the values it has makes no commit", "[team_write]") 
 TEST_CASE("mediator retire sets status and date in one commit, and twice is refused",
           "[team_write]") {
   test::TempDir dir;
-  Store store = MakeStore(dir);
+  Store store = MakeStore(dir, kOp);
   {
     StoreWrite w = BeginWrite(store);
     auto done = RetireMediator(w, kOp, {"M-0002", Date::Parse("2026-03-01").value()});
@@ -163,7 +146,7 @@ TEST_CASE("mediator retire sets status and date in one commit, and twice is refu
 
 TEST_CASE("org edit changes the name, keeps kind and level, one commit", "[team_write]") {
   test::TempDir dir;
-  Store store = MakeStore(dir);
+  Store store = MakeStore(dir, kOp);
   StoreWrite w = BeginWrite(store);
   auto done = EditOrg(w, kOp, {"WBL-ASSOC", {{"name", "万柏林区调解协会"}}});
   REQUIRE(done.ok());
@@ -183,7 +166,7 @@ TEST_CASE("org edit changes the name, keeps kind and level, one commit", "[team_
 
 TEST_CASE("training add records a session under the next id of its year", "[team_write]") {
   test::TempDir dir;
-  Store store = MakeStore(dir);
+  Store store = MakeStore(dir, kOp);
   const std::string before = Head(store);
   StoreWrite w = BeginWrite(store);
   AddTrainingRequest request = Session("theory", "人民调解法解读", "1.5");
@@ -211,7 +194,7 @@ TEST_CASE("training add records a session under the next id of its year", "[team
 
 TEST_CASE("training add with an unknown kind is refused and writes nothing", "[team_write]") {
   test::TempDir dir;
-  Store store = MakeStore(dir);
+  Store store = MakeStore(dir, kOp);
   const std::string before = Head(store);
   StoreWrite w = BeginWrite(store);
   auto done = AddTraining(w, kOp, Session("juggling", "x", "2"));
