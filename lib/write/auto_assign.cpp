@@ -6,6 +6,7 @@
 
 #include "case_checks.hpp"
 #include "case_record.hpp"
+#include "case_selection.hpp"
 #include "case_step.hpp"
 #include "lifecycle.hpp"
 #include "lifecycle_steps.hpp"
@@ -170,30 +171,29 @@ Result<AutoAssignOutcome> AutoAssign(StoreWrite& w, const Filter& filter, const 
                                      Timestamp now, Date today) {
   const Store& store = w.store();
   const Settings& settings = store.settings();
-  ScanOptions so;
-  so.keep = [&](const CaseSummary& s) { return IsPendingStatus(s.status); };
-  CaseScan scan = store.ScanCases(so);
-  if (scan.unreadable > 0)
-    return Status::Rejected(std::to_string(scan.unreadable) +
-                                " case file(s) cannot be read; nothing was assigned (fix them "
-                                "first: mediate validate)",
-                            scan.problems);
+  // Routed cases the filter selects with no mediator named and not settled
+  // at grid level, each still so in its file; the scan keeps every pending
+  // case, for the open cases of their organisations.
+  auto selection = SelectCases(
+      store, [&](const CaseSummary& s) { return IsPendingStatus(s.status); },
+      [&](const CaseSummary& s) {
+        return ParseCaseStatus(s.status) == CaseStatus::kRouted && s.mediators.empty() &&
+               s.level != "grid" && filter.Matches(s, today);
+      },
+      [](const Derived& d) {
+        return d.status == CaseStatus::kRouted && d.state.mediators.empty() &&
+               d.grid_worker.empty();
+      },
+      "assigned");
+  if (!selection.ok()) return selection.status();
+  const CaseScan& scan = selection->scan;
   // The organisations of the cases to assign; only their open cases count.
   std::vector<LoadedCase> targets;
   std::vector<AssignableCase> to_assign;
-  for (const CaseSummary& s : scan.cases) {
-    if (ParseCaseStatus(s.status) != CaseStatus::kRouted || !s.mediators.empty() ||
-        s.level == "grid")
-      continue;
-    if (!filter.Matches(s, today)) continue;
-    auto loaded = store.LoadCase(s.id);
-    if (!loaded.ok()) return loaded.status();
-    Derived d = Replay(loaded->record, settings);
-    if (d.status != CaseStatus::kRouted || !d.state.mediators.empty() || !d.grid_worker.empty())
-      continue;  // stale index entry
-    to_assign.push_back(
-        {s.id, d.state.org, loaded->record.category, RequiredGrade(loaded->record), {}});
-    targets.push_back(std::move(loaded.value()));
+  for (PickedCase& picked : selection->picked) {
+    const Case& c = picked.loaded.record;
+    to_assign.push_back({c.id, picked.derived.state.org, c.category, RequiredGrade(c), {}});
+    targets.push_back(std::move(picked.loaded));
   }
   AutoAssignOutcome out;
   if (to_assign.empty()) return out;

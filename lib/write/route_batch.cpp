@@ -1,6 +1,7 @@
 #include "route_batch.hpp"
 
 #include "case_record.hpp"
+#include "case_selection.hpp"
 #include "lifecycle.hpp"
 #include "routing_store.hpp"
 
@@ -23,25 +24,20 @@ Result<RouteOutcome> RouteCases(StoreWrite& w, const Filter& filter, const Signa
   const Store& store = w.store();
   auto policy = LoadStoreRoutingPolicy(store);
   if (!policy.ok()) return policy.status();
-  // Only the received cases the filter selects are kept from the scan.
-  ScanOptions scan_options;
-  scan_options.keep = [&](const CaseSummary& s) {
-    return ParseCaseStatus(s.status) == CaseStatus::kReceived && filter.Matches(s, today);
-  };
-  CaseScan scan = store.ScanCases(scan_options);
-  if (scan.unreadable > 0)
-    return Status::Rejected(std::to_string(scan.unreadable) +
-                                " case file(s) cannot be read; nothing was routed (fix them "
-                                "first: mediate validate)",
-                            scan.problems);
+  // The received cases the filter selects, each still received in its file.
+  auto selection = SelectCases(
+      store,
+      [&](const CaseSummary& s) {
+        return ParseCaseStatus(s.status) == CaseStatus::kReceived && filter.Matches(s, today);
+      },
+      [](const CaseSummary&) { return true; },
+      [](const Derived& d) { return d.status == CaseStatus::kReceived; }, "routed");
+  if (!selection.ok()) return selection.status();
   const Settings& settings = store.settings();
   RouteOutcome out;
   std::vector<std::string> ids;
-  for (const CaseSummary& s : scan.cases) {
-    auto loaded = store.LoadCase(s.id);
-    if (!loaded.ok()) return loaded.status();
-    Case c = std::move(loaded->record);
-    if (Replay(c, settings).status != CaseStatus::kReceived) continue;  // stale index entry
+  for (PickedCase& picked : selection->picked) {
+    Case c = std::move(picked.loaded.record);
     RoutingDecision d = Route(*policy, c, store.areas(), store.orgs());
     if (!d.routed) {
       out.unrouted.push_back({c.id, d.problem});
@@ -51,7 +47,7 @@ Result<RouteOutcome> RouteCases(StoreWrite& w, const Filter& filter, const Signa
     if (d.auto_assign) out.auto_assign.push_back(c.id);
     if (!w.dry_run()) {
       MEDIATE_RETURN_IF_ERROR(ApplyRouting(d, now, op.ToString(), settings, &c));
-      w.Put(loaded->path, CaseToValue(c));
+      w.Put(picked.loaded.path, CaseToValue(c));
     }
     out.routed.push_back({std::move(c), std::move(d)});
   }

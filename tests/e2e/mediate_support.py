@@ -28,21 +28,48 @@ def run(args, cwd=None, stdin=None, env=None, check=None, preexec=None):
     return p
 
 
-def isolated_env(home, now):
-    """The environment of a test that runs mediate itself: the caller's, with git's
-    configuration and HOME under `home`, the clock pinned at `now`, TZ=UTC, and no
-    office, operator or fault injection inherited."""
+def operator_env(home, operator):
+    """The environment of a test that runs mediate itself as `operator` ("Name <email>"):
+    the caller's, with git's configuration and HOME under `home`, TZ=UTC, MEDIATE_USER set
+    to `operator`, and no office, clock (each run pins MEDIATE_NOW) or fault injection
+    inherited."""
     env = dict(os.environ)
     env.update({
         "HOME": home,
         "GIT_CONFIG_NOSYSTEM": "1",
         "GIT_CONFIG_GLOBAL": os.path.join(home, "gitconfig"),
-        "MEDIATE_NOW": now,
+        "MEDIATE_USER": operator,
         "TZ": "UTC",
     })
-    for k in ("MEDIATE_OFFICE", "MEDIATE_USER", "MEDIATE_FAULT"):
+    for k in ("MEDIATE_OFFICE", "MEDIATE_FAULT", "MEDIATE_NOW"):
         env.pop(k, None)
     return env
+
+
+def isolated_env(home, now):
+    """The environment of a test that runs mediate itself: the caller's, with git's
+    configuration and HOME under `home`, the clock pinned at `now`, TZ=UTC, and no
+    office, operator or fault injection inherited."""
+    env = operator_env(home, "")
+    del env["MEDIATE_USER"]
+    env["MEDIATE_NOW"] = now
+    return env
+
+
+def run_at(env, now, args):
+    """Runs mediate with `args` in `env` with the clock pinned at `now` (RFC 3339, e.g.
+    "2026-03-02T09:30:00+08:00"); returns CompletedProcess (text mode). No check of the
+    exit status; ten minutes at most."""
+    return subprocess.run([MEDIATE] + list(args), capture_output=True, text=True,
+                          env=dict(env, MEDIATE_NOW=now), timeout=600)
+
+
+def citizen_id(first17):
+    """The 18-character citizen ID number whose first 17 digits are `first17`: GB 11643-1999,
+    ISO 7064 MOD 11-2 check character."""
+    weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    total = sum(int(d) * w for d, w in zip(first17, weights))
+    return first17 + "10X98765432"[total % 11]
 
 
 def git(store, *args):

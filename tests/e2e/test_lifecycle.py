@@ -30,9 +30,9 @@ import unittest
 
 import yaml
 
-MEDIATE = os.environ.get("MEDIATE", "mediate")
-SOURCE = os.environ.get("MEDIATE_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
-SETUP = os.path.join(SOURCE, "examples", "wanbailin")
+from mediate_support import EXAMPLE_SETUP as SETUP
+from mediate_support import citizen_id, operator_env, run_at
+
 OPERATOR = "测试员 <t@example.org>"
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -47,13 +47,6 @@ COURT_NAME = "太原市万柏林区人民法院"
 # Active mediators of those organisations, and a retired one (mediators.csv).
 M_COMMUNITY, M_COMMUNITY_2, M_STREET, M_CENTRE = "M-0318", "M-0317", "M-0038", "M-0003"
 M_RETIRED = "M-0084"
-
-
-def citizen_id(first17):
-    """GB 11643-1999: ISO 7064 MOD 11-2 check character."""
-    weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-    total = sum(int(d) * w for d, w in zip(first17, weights))
-    return first17 + "10X98765432"[total % 11]
 
 
 APPLICANT_ID = citizen_id("14010919800101123")
@@ -111,18 +104,7 @@ class LifecycleTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.base = tempfile.mkdtemp(prefix="mediate-life-")
-        cls.env = dict(os.environ)
-        cls.env.update(
-            {
-                "HOME": cls.base,
-                "GIT_CONFIG_NOSYSTEM": "1",
-                "GIT_CONFIG_GLOBAL": os.path.join(cls.base, "gitconfig"),
-                "MEDIATE_USER": OPERATOR,
-                "TZ": "UTC",
-            }
-        )
-        for k in ("MEDIATE_OFFICE", "MEDIATE_FAULT", "MEDIATE_NOW"):
-            cls.env.pop(k, None)
+        cls.env = operator_env(cls.base, OPERATOR)
         cls.template = os.path.join(cls.base, "S")
         try:
             cls.run_ok(["init", cls.template, "--from", SETUP], "2026-01-31T08:00:00+08:00")
@@ -149,8 +131,7 @@ class LifecycleTest(unittest.TestCase):
 
     @classmethod
     def run_ok(cls, args, now):
-        env = dict(cls.env, MEDIATE_NOW=now)
-        r = subprocess.run([MEDIATE] + args, capture_output=True, text=True, env=env, timeout=600)
+        r = run_at(cls.env, now, args)
         assert r.returncode == 0, "mediate %s: exit %d: %s" % (args, r.returncode, r.stderr)
         return r
 
@@ -169,9 +150,7 @@ class LifecycleTest(unittest.TestCase):
     # -- helpers ----------------------------------------------------------
 
     def mediate(self, now, *args):
-        env = dict(self.env, MEDIATE_NOW=now)
-        return subprocess.run([MEDIATE, "-C", self.store] + list(args), capture_output=True,
-                              text=True, env=env, timeout=600)
+        return run_at(self.env, now, ["-C", self.store] + list(args))
 
     def step(self, now, *args):
         r = self.mediate(now, *args)

@@ -32,9 +32,9 @@ import unittest
 
 import yaml
 
-MEDIATE = os.environ.get("MEDIATE", "mediate")
-SOURCE = os.environ.get("MEDIATE_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
-SETUP = os.path.join(SOURCE, "examples", "wanbailin")
+from mediate_support import EXAMPLE_SETUP as SETUP
+from mediate_support import citizen_id, operator_env, run_at
+
 OPERATOR = "测试员 <t@example.org>"
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -46,13 +46,6 @@ CASE_ID = "WBL-2026-000001"
 CASE_FILE = "cases/2026/03/WBL-2026-000001.yaml"
 MEDIATOR_FILE = "mediators/M-0318.yaml"
 ORG_FILE = "orgs/C-140109005003.yaml"
-
-
-def citizen_id(first17):
-    """GB 11643-1999: ISO 7064 MOD 11-2 check character."""
-    weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-    total = sum(int(d) * w for d, w in zip(first17, weights))
-    return first17 + "10X98765432"[total % 11]
 
 
 # What is planted, and what each must read back as.
@@ -82,16 +75,7 @@ WARNINGS = [
 class UnknownKeysTest(unittest.TestCase):
     def setUp(self):
         self.base = tempfile.mkdtemp(prefix="mediate-keys-")
-        self.env = dict(os.environ)
-        self.env.update({
-            "HOME": self.base,
-            "GIT_CONFIG_NOSYSTEM": "1",
-            "GIT_CONFIG_GLOBAL": os.path.join(self.base, "gitconfig"),
-            "MEDIATE_USER": OPERATOR,
-            "TZ": "UTC",
-        })
-        for k in ("MEDIATE_OFFICE", "MEDIATE_FAULT", "MEDIATE_NOW"):
-            self.env.pop(k, None)
+        self.env = operator_env(self.base, OPERATOR)
         self.store = os.path.join(self.base, "S")
         self.step("2026-01-31T08:00:00+08:00", "init", self.store, "--from", SETUP, in_store=False)
         self.step("2026-03-02T09:30:00+08:00", "intake", "--received", "2026-03-02T09:30:00+08:00",
@@ -107,10 +91,8 @@ class UnknownKeysTest(unittest.TestCase):
     # -- helpers ----------------------------------------------------------
 
     def mediate(self, now, *args, in_store=True):
-        env = dict(self.env, MEDIATE_NOW=now)
         prefix = ["-C", self.store] if in_store else []
-        return subprocess.run([MEDIATE] + prefix + list(args), capture_output=True, text=True,
-                              env=env, timeout=600)
+        return run_at(self.env, now, prefix + list(args))
 
     def step(self, now, *args, in_store=True):
         r = self.mediate(now, *args, in_store=in_store)

@@ -6,60 +6,23 @@
 #include <string>
 #include <vector>
 
+#include "case_fixture.hpp"
 #include "deadlines.hpp"
 #include "lifecycle.hpp"
 #include "settings.hpp"
 
 using namespace mediate;
 using Catch::Matchers::Contains;
+using test::Assign;
+using test::D;
+using test::Ev;
+using test::Neighbour;
+using test::Route;
+using test::S;
+using test::Shanghai;
+using test::T;
 
 namespace {
-
-Settings Shanghai() {
-  Settings s;
-  s.time_zone = *TimeZone::Find("Asia/Shanghai");
-  return s;
-}
-
-Timestamp T(const char* rfc3339) { return *Timestamp::Parse(rfc3339); }
-Date D(const char* ymd) { return *Date::Parse(ymd); }
-
-Event Ev(const char* at, const char* type,
-         std::vector<std::pair<std::string, Value>> payload = {}) {
-  Event e;
-  e.at = T(at);
-  e.type = type;
-  e.by = "王某 <wang@example.org>";
-  for (auto& [k, v] : payload) e.payload.Set(k, std::move(v));
-  return e;
-}
-
-Value S(const char* text) { return Value::String(text); }
-
-/// A neighbour dispute in 东风社区 (万柏林街道), received 2026-03-02 09:30.
-Case Neighbour() {
-  Case c;
-  c.id = "WBL-2026-000042";
-  c.received = T("2026-03-02T09:30:00+08:00");
-  c.source = "application";
-  c.category = "neighbour";
-  c.summary = "楼上漏水";
-  c.place = {"140109005", "140109005003", "140109005003011", ""};
-  c.parties.push_back({"applicant", "person", "李某", "", "", ""});
-  c.parties.push_back({"respondent", "person", "王某", "", "", ""});
-  c.events.push_back(Ev("2026-03-02T09:30:00+08:00", "received"));
-  return c;
-}
-
-void Route(Case* c, const char* org = "C-140109005003", const char* level = "community") {
-  c->events.push_back(Ev("2026-03-02T10:00:00+08:00", "routed",
-                         {{"org", S(org)}, {"level", S(level)}, {"rule", S("default-community")}}));
-}
-
-void Assign(Case* c) {
-  c->events.push_back(
-      Ev("2026-03-03T09:00:00+08:00", "assigned", {{"mediators", Value::Strings({"M-0307"})}}));
-}
 
 std::vector<std::string> Steps(const Case& c) { return AllowedSteps(c, Replay(c, Shanghai())); }
 

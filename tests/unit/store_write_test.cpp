@@ -9,41 +9,22 @@
 
 #include "case.hpp"
 #include "case_record.hpp"
-#include "git_repo.hpp"
 #include "intake.hpp"
 #include "store.hpp"
-#include "store_init.hpp"
+#include "store_fixture.hpp"
 #include "store_write.hpp"
 #include "test_support.hpp"
 #include "validate.hpp"
 #include "yaml_io.hpp"
 
 using namespace mediate;
+using test::Head;
+using test::MakeStore;
 namespace fs = std::filesystem;
 
 namespace {
 
 const Signature kOp{"测试员", "test@example.org"};
-
-/// A store made from the example setup (examples/wanbailin), in `dir`/store.
-Store MakeStore(const test::TempDir& dir) {
-  auto setup = ReadSetup((test::SourceDir() / "examples" / "wanbailin").string());
-  REQUIRE(setup.ok());
-  const std::string root = (dir.path() / "store").string();
-  auto made = CreateStore(root, *setup, kOp);
-  REQUIRE(made.ok());
-  auto store = Store::Open(root);
-  REQUIRE(store.ok());
-  return std::move(store.value());
-}
-
-std::string Head(const Store& store) {
-  auto repo = GitRepo::Open(store.root());
-  REQUIRE(repo.ok());
-  auto head = repo->HeadId();
-  REQUIRE(head.ok());
-  return *head;
-}
 
 /// A case file that names no category, source, summary or parties: the
 /// schema requires them.
@@ -67,17 +48,43 @@ Case GoodDraft() {
   return c;
 }
 
+/// The day the writes of these tests are made.
+const Date kToday = Date::Parse("2026-03-02").value();
+/// The moment the intakes of these tests are made, on kToday.
+const Timestamp kNine = Timestamp::Parse("2026-03-02T09:00:00+08:00").value();
+
+/// A write on `store` dated kToday that commits.
+StoreWrite BeginWrite(Store& store) {
+  auto w = StoreWrite::Begin(store, WriteOptions{}, kToday);
+  REQUIRE(w.ok());
+  return std::move(w.value());
+}
+
+/// A dry run on `store` dated kToday: checks, writes nothing.
+StoreWrite DryRun(Store& store) {
+  auto w = StoreWrite::DryRun(store, kToday);
+  REQUIRE(w.ok());
+  return std::move(w.value());
+}
+
+/// Stages GoodDraft() in `w` as an intake at kNine (channel "intake", no
+/// consultation) and gives the case it registered.
+Case StageGood(StoreWrite& w) {
+  auto c = StageIntake(w, GoodDraft(), kOp, kNine, "intake", "", nullptr);
+  REQUIRE(c.ok());
+  return *c;
+}
+
 }  // namespace
 
 TEST_CASE("a write whose record fails validation is refused, naming the file", "[store_write]") {
   test::TempDir dir;
-  Store store = MakeStore(dir);
+  Store store = MakeStore(dir, kOp);
   const std::string head = Head(store);
-  auto w = StoreWrite::Begin(store, WriteOptions{}, Date::Parse("2026-03-02").value());
-  REQUIRE(w.ok());
+  StoreWrite w = BeginWrite(store);
   const std::string path = "cases/2026/03/WBL-2026-000001.yaml";
-  w->Put(path, BrokenCase("WBL-2026-000001"));
-  auto commit = w->Commit(kOp, "intake: test\n");
+  w.Put(path, BrokenCase("WBL-2026-000001"));
+  auto commit = w.Commit(kOp, "intake: test\n");
   REQUIRE_FALSE(commit.ok());
   const Status st = commit.status();
   CHECK(st.kind() == ErrorKind::kRejected);
@@ -91,21 +98,16 @@ TEST_CASE("a write whose record fails validation is refused, naming the file", "
 
 TEST_CASE("a batch with two bad files lists both and writes none", "[store_write]") {
   test::TempDir dir;
-  Store store = MakeStore(dir);
+  Store store = MakeStore(dir, kOp);
   const std::string head = Head(store);
-  auto w = StoreWrite::Begin(store, WriteOptions{}, Date::Parse("2026-03-02").value());
-  REQUIRE(w.ok());
+  StoreWrite w = BeginWrite(store);
   const std::string bad1 = "cases/2026/03/WBL-2026-000001.yaml";
   const std::string bad2 = "cases/2026/03/WBL-2026-000003.yaml";
   // A good case between the two bad ones: it is not written either.
-  auto good =
-      StageIntake(*w, GoodDraft(), kOp, Timestamp::Parse("2026-03-02T09:00:00+08:00").value(),
-                  "intake", "", nullptr);
-  REQUIRE(good.ok());
-  CHECK(good->id == "WBL-2026-000001");         // the first case of the store's office in 2026
-  w->Put(bad1, BrokenCase("WBL-2026-000001"));  // replaces the good one at that path
-  w->Put(bad2, BrokenCase("WBL-2026-000003"));
-  auto commit = w->Commit(kOp, "import: test\n");
+  CHECK(StageGood(w).id == "WBL-2026-000001");  // the first case of the store's office in 2026
+  w.Put(bad1, BrokenCase("WBL-2026-000001"));   // replaces the good one at that path
+  w.Put(bad2, BrokenCase("WBL-2026-000003"));
+  auto commit = w.Commit(kOp, "import: test\n");
   REQUIRE_FALSE(commit.ok());
   const Status st = commit.status();
   CHECK(st.kind() == ErrorKind::kRejected);
@@ -120,13 +122,11 @@ TEST_CASE("a batch with two bad files lists both and writes none", "[store_write
 
 TEST_CASE("an intake through the write path is one commit with the next id", "[store_write]") {
   test::TempDir dir;
-  Store store = MakeStore(dir);
+  Store store = MakeStore(dir, kOp);
   const std::string head = Head(store);
-  auto w = StoreWrite::Begin(store, WriteOptions{}, Date::Parse("2026-03-02").value());
-  REQUIRE(w.ok());
+  StoreWrite w = BeginWrite(store);
   std::vector<Diagnostic> warnings;
-  auto done = IntakeCase(*w, GoodDraft(), kOp,
-                         Timestamp::Parse("2026-03-02T09:00:00+08:00").value(), &warnings);
+  auto done = IntakeCase(w, GoodDraft(), kOp, kNine, &warnings);
   REQUIRE(done.ok());
   CHECK(done->record.id == "WBL-2026-000001");
   CHECK(done->category_label == "邻里纠纷");
@@ -134,28 +134,23 @@ TEST_CASE("an intake through the write path is one commit with the next id", "[s
   CHECK(Head(store) != head);
   CHECK(done->commit.size() == 40);
   // IDs staged in one write are not handed out twice.
-  auto w2 = StoreWrite::DryRun(store, Date::Parse("2026-03-02").value());
-  REQUIRE(w2.ok());
-  CHECK(w2->NextCaseId(2026) == "WBL-2026-000002");
-  CHECK(w2->NextCaseId(2026) == "WBL-2026-000003");
-  CHECK(w2->NextCaseIds(2025, 2) == std::vector<std::string>{"WBL-2025-000001", "WBL-2025-000002"});
+  StoreWrite w2 = DryRun(store);
+  CHECK(w2.NextCaseId(2026) == "WBL-2026-000002");
+  CHECK(w2.NextCaseId(2026) == "WBL-2026-000003");
+  CHECK(w2.NextCaseIds(2025, 2) == std::vector<std::string>{"WBL-2025-000001", "WBL-2025-000002"});
 }
 
 TEST_CASE("a dry run checks the records and writes nothing", "[store_write]") {
   test::TempDir dir;
-  Store store = MakeStore(dir);
-  auto w = StoreWrite::DryRun(store, Date::Parse("2026-03-02").value());
-  REQUIRE(w.ok());
-  CHECK(w->dry_run());
-  w->Put("cases/2026/03/WBL-2026-000001.yaml", BrokenCase("WBL-2026-000001"));
-  auto refused = w->Commit(kOp, "x\n");
+  Store store = MakeStore(dir, kOp);
+  StoreWrite w = DryRun(store);
+  CHECK(w.dry_run());
+  w.Put("cases/2026/03/WBL-2026-000001.yaml", BrokenCase("WBL-2026-000001"));
+  auto refused = w.Commit(kOp, "x\n");
   CHECK_FALSE(refused.ok());
-  auto w2 = StoreWrite::DryRun(store, Date::Parse("2026-03-02").value());
-  REQUIRE(w2.ok());
-  auto c = StageIntake(*w2, GoodDraft(), kOp, Timestamp::Parse("2026-03-02T09:00:00+08:00").value(),
-                       "intake", "", nullptr);
-  REQUIRE(c.ok());
-  auto ok = w2->Commit(kOp, "x\n");
+  StoreWrite w2 = DryRun(store);
+  StageGood(w2);
+  auto ok = w2.Commit(kOp, "x\n");
   REQUIRE(ok.ok());
   CHECK(ok->empty());
   CHECK_FALSE(fs::exists(fs::path(store.root()) / "cases/2026/03/WBL-2026-000001.yaml"));
@@ -164,18 +159,15 @@ TEST_CASE("a dry run checks the records and writes nothing", "[store_write]") {
 TEST_CASE("a refused record's problems are placed at their line in the text it would have had",
           "[store_write]") {
   test::TempDir dir;
-  Store store = MakeStore(dir);
-  auto w = StoreWrite::DryRun(store, Date::Parse("2026-03-02").value());
-  REQUIRE(w.ok());
-  auto c = StageIntake(*w, GoodDraft(), kOp, Timestamp::Parse("2026-03-02T09:00:00+08:00").value(),
-                       "intake", "", nullptr);
-  REQUIRE(c.ok());
-  Case bad = *c;
+  Store store = MakeStore(dir, kOp);
+  StoreWrite w = DryRun(store);
+  const Case c = StageGood(w);
+  Case bad = c;
   bad.category = "no-such-category";
   const std::string path = "cases/2026/03/WBL-2026-000001.yaml";
   const std::string text = EmitYaml(CaseToValue(bad));
-  w->Put(path, CaseToValue(bad));  // replaces the good record at that path
-  auto refused = w->Commit(kOp, "x\n");
+  w.Put(path, CaseToValue(bad));  // replaces the good record at that path
+  auto refused = w.Commit(kOp, "x\n");
   REQUIRE_FALSE(refused.ok());
   // The line of "category:" in the text that would have been written.
   const std::size_t at = text.find("\ncategory:");
@@ -190,26 +182,22 @@ TEST_CASE("a refused record's problems are placed at their line in the text it w
 
 TEST_CASE("CheckRecordValue finds in a built record what the text check finds", "[store_write]") {
   test::TempDir dir;
-  Store store = MakeStore(dir);
-  auto w = StoreWrite::DryRun(store, Date::Parse("2026-03-02").value());
-  REQUIRE(w.ok());
-  auto c = StageIntake(*w, GoodDraft(), kOp, Timestamp::Parse("2026-03-02T09:00:00+08:00").value(),
-                       "intake", "", nullptr);
-  REQUIRE(c.ok());
+  Store store = MakeStore(dir, kOp);
+  StoreWrite w = DryRun(store);
+  const Case c = StageGood(w);
   const std::string path = "cases/2026/03/WBL-2026-000001.yaml";
-  const Date today = Date::Parse("2026-03-02").value();
   DiagnosticSink good;
-  CheckRecordValue(store, path, CaseToValue(*c), today, {}, &good);
+  CheckRecordValue(store, path, CaseToValue(c), kToday, {}, &good);
   CHECK_FALSE(good.has_errors());
   // Filed under the wrong month: the path check of the record's kind.
   DiagnosticSink misplaced;
-  CheckRecordValue(store, "cases/2026/04/WBL-2026-000001.yaml", CaseToValue(*c), today, {},
+  CheckRecordValue(store, "cases/2026/04/WBL-2026-000001.yaml", CaseToValue(c), kToday, {},
                    &misplaced);
   REQUIRE(misplaced.has_errors());
   CHECK(misplaced.items().front().field == "id");
-  Case bad = *c;
+  Case bad = c;
   bad.category = "no-such-category";
   DiagnosticSink unknown;
-  CheckRecordValue(store, path, CaseToValue(bad), today, {}, &unknown);
+  CheckRecordValue(store, path, CaseToValue(bad), kToday, {}, &unknown);
   CHECK(unknown.has_errors());
 }

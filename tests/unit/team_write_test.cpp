@@ -10,28 +10,19 @@
 #include "org_write.hpp"
 #include "roster_write.hpp"
 #include "store.hpp"
-#include "store_init.hpp"
+#include "store_fixture.hpp"
 #include "store_write.hpp"
 #include "test_support.hpp"
 #include "training_write.hpp"
 
 using namespace mediate;
+using test::Head;
+using test::MakeStore;
 
 namespace {
 
 const Signature kOp{"测试员", "test@example.org"};
 const Date kToday = Date::Parse("2026-03-02").value();
-
-/// A store made from the example setup (examples/wanbailin), in `dir`/store.
-Store MakeStore(const test::TempDir& dir) {
-  auto setup = ReadSetup((test::SourceDir() / "examples" / "wanbailin").string());
-  REQUIRE(setup.ok());
-  const std::string root = (dir.path() / "store").string();
-  REQUIRE(CreateStore(root, *setup, kOp).ok());
-  auto store = Store::Open(root);
-  REQUIRE(store.ok());
-  return std::move(store.value());
-}
 
 /// The commits that touched `path`, newest first.
 std::vector<CommitInfo> Log(const Store& store, const std::string& path) {
@@ -42,14 +33,6 @@ std::vector<CommitInfo> Log(const Store& store, const std::string& path) {
   return *log;
 }
 
-std::string Head(const Store& store) {
-  auto repo = GitRepo::Open(store.root());
-  REQUIRE(repo.ok());
-  auto head = repo->HeadId();
-  REQUIRE(head.ok());
-  return *head;
-}
-
 /// The store at `root` as it is on disk now, registries loaded.
 Store Reopen(const Store& store) {
   auto again = Store::Open(store.root());
@@ -58,18 +41,37 @@ Store Reopen(const Store& store) {
   return std::move(again.value());
 }
 
+/// A write on `store` dated kToday that commits (not a dry run).
+StoreWrite BeginWrite(Store& store) {
+  auto w = StoreWrite::Begin(store, WriteOptions{}, kToday);
+  REQUIRE(w.ok());
+  return std::move(w.value());
+}
+
+/// A training session held on 2026-03-01: `kind`, `title` and `hours` as
+/// typed on the command line (hours in decimal hours, e.g. "1.5"); no level,
+/// lecturer or attendees.
+AddTrainingRequest Session(const std::string& kind, const std::string& title,
+                           const std::string& hours) {
+  AddTrainingRequest request;
+  request.date = "2026-03-01";
+  request.kind = kind;
+  request.title = title;
+  request.hours = hours;
+  return request;
+}
+
 }  // namespace
 
 TEST_CASE("mediator edit changes the given field, keeps the others, one commit", "[team_write]") {
   test::TempDir dir;
-  Store store = MakeStore(dir);
+  Store store = MakeStore(dir, kOp);
   const std::string path = "mediators/M-0001.yaml";
   REQUIRE(Log(store, path).size() == 1);  // the init commit
   const std::string before = Head(store);
 
-  auto w = StoreWrite::Begin(store, WriteOptions{}, kToday);
-  REQUIRE(w.ok());
-  auto done = EditMediator(*w, kOp, {"M-0001", {{"phone", "13800001234"}}});
+  StoreWrite w = BeginWrite(store);
+  auto done = EditMediator(w, kOp, {"M-0001", {{"phone", "13800001234"}}});
   REQUIRE(done.ok());
   CHECK_FALSE(done->unchanged);
   CHECK(done->subject == "mediator edit: M-0001 phone");
@@ -102,24 +104,23 @@ TEST_CASE("mediator edit changes the given field, keeps the others, one commit",
 
 TEST_CASE("mediator edit to the values it has makes no commit", "[team_write]") {
   test::TempDir dir;
-  Store store = MakeStore(dir);
+  Store store = MakeStore(dir, kOp);
   const std::string before = Head(store);
-  auto w = StoreWrite::Begin(store, WriteOptions{}, kToday);
-  REQUIRE(w.ok());
-  auto done = EditMediator(*w, kOp, {"M-0001", {{"phone", "13760439571"}}});
+  StoreWrite w = BeginWrite(store);
+  auto done = EditMediator(w, kOp, {"M-0001", {{"phone", "13760439571"}}});
   REQUIRE(done.ok());
   CHECK(done->unchanged);
   CHECK(done->commit.empty());
   CHECK(Head(store) == before);
 }
 
-TEST_CASE("mediator retire sets status and date in one commit, and twice is refused", "[team_write]") {
+TEST_CASE("mediator retire sets status and date in one commit, and twice is refused",
+          "[team_write]") {
   test::TempDir dir;
-  Store store = MakeStore(dir);
+  Store store = MakeStore(dir, kOp);
   {
-    auto w = StoreWrite::Begin(store, WriteOptions{}, kToday);
-    REQUIRE(w.ok());
-    auto done = RetireMediator(*w, kOp, {"M-0002", Date::Parse("2026-03-01").value()});
+    StoreWrite w = BeginWrite(store);
+    auto done = RetireMediator(w, kOp, {"M-0002", Date::Parse("2026-03-01").value()});
     REQUIRE(done.ok());
     auto log = Log(store, "mediators/M-0002.yaml");
     REQUIRE(log.size() == 2);
@@ -135,9 +136,8 @@ TEST_CASE("mediator retire sets status and date in one commit, and twice is refu
   CHECK(m.name == "万桂");
   CHECK(m.grade == 3);
 
-  auto w = StoreWrite::Begin(after, WriteOptions{}, kToday);
-  REQUIRE(w.ok());
-  auto again = RetireMediator(*w, kOp, {"M-0002", kToday});
+  StoreWrite w = BeginWrite(after);
+  auto again = RetireMediator(w, kOp, {"M-0002", kToday});
   REQUIRE_FALSE(again.ok());
   CHECK(again.status().kind() == ErrorKind::kRejected);
   CHECK(again.status().message() == "M-0002 is already retired");
@@ -146,10 +146,9 @@ TEST_CASE("mediator retire sets status and date in one commit, and twice is refu
 
 TEST_CASE("org edit changes the name, keeps kind and level, one commit", "[team_write]") {
   test::TempDir dir;
-  Store store = MakeStore(dir);
-  auto w = StoreWrite::Begin(store, WriteOptions{}, kToday);
-  REQUIRE(w.ok());
-  auto done = EditOrg(*w, kOp, {"WBL-ASSOC", {{"name", "万柏林区调解协会"}}});
+  Store store = MakeStore(dir, kOp);
+  StoreWrite w = BeginWrite(store);
+  auto done = EditOrg(w, kOp, {"WBL-ASSOC", {{"name", "万柏林区调解协会"}}});
   REQUIRE(done.ok());
   CHECK(done->subject == "org edit: WBL-ASSOC name");
   auto log = Log(store, done->org.Path());
@@ -167,19 +166,14 @@ TEST_CASE("org edit changes the name, keeps kind and level, one commit", "[team_
 
 TEST_CASE("training add records a session under the next id of its year", "[team_write]") {
   test::TempDir dir;
-  Store store = MakeStore(dir);
+  Store store = MakeStore(dir, kOp);
   const std::string before = Head(store);
-  auto w = StoreWrite::Begin(store, WriteOptions{}, kToday);
-  REQUIRE(w.ok());
-  AddTrainingRequest request;
-  request.date = "2026-03-01";
-  request.kind = "theory";
-  request.title = "人民调解法解读";
+  StoreWrite w = BeginWrite(store);
+  AddTrainingRequest request = Session("theory", "人民调解法解读", "1.5");
   request.level = "street";
-  request.hours = "1.5";
   request.lecturer = "M-0009";
   request.attendees = {"M-0001", "M-0002"};
-  auto done = AddTraining(*w, kOp, request);
+  auto done = AddTraining(w, kOp, request);
   REQUIRE(done.ok());
   // No session of 2026 in examples/wanbailin/trainings.csv: the first id.
   CHECK(done->training.id == "T-2026-001");
@@ -200,16 +194,10 @@ TEST_CASE("training add records a session under the next id of its year", "[team
 
 TEST_CASE("training add with an unknown kind is refused and writes nothing", "[team_write]") {
   test::TempDir dir;
-  Store store = MakeStore(dir);
+  Store store = MakeStore(dir, kOp);
   const std::string before = Head(store);
-  auto w = StoreWrite::Begin(store, WriteOptions{}, kToday);
-  REQUIRE(w.ok());
-  AddTrainingRequest request;
-  request.date = "2026-03-01";
-  request.kind = "juggling";
-  request.title = "x";
-  request.hours = "2";
-  auto done = AddTraining(*w, kOp, request);
+  StoreWrite w = BeginWrite(store);
+  auto done = AddTraining(w, kOp, Session("juggling", "x", "2"));
   REQUIRE_FALSE(done.ok());
   CHECK(done.status().kind() == ErrorKind::kRejected);
   REQUIRE(done.status().diagnostics().size() == 1);

@@ -4,11 +4,13 @@
 // index and the rule.
 #include <catch2/catch.hpp>
 
+#include <initializer_list>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "case_checks.hpp"
+#include "case_fixture.hpp"
 #include "lifecycle.hpp"
 #include "settings.hpp"
 #include "timeline.hpp"
@@ -17,42 +19,18 @@
 
 using namespace mediate;
 using Catch::Matchers::Contains;
+using test::Ev;
+using test::S;
+using test::Shanghai;
 
 namespace {
-
-Settings Shanghai() {
-  Settings s;
-  s.time_zone = *TimeZone::Find("Asia/Shanghai");
-  return s;
-}
-
-Timestamp T(const char* rfc3339) { return *Timestamp::Parse(rfc3339); }
-
-Value S(const char* text) { return Value::String(text); }
-
-Event Ev(const char* at, const char* type,
-         std::vector<std::pair<std::string, Value>> payload = {}) {
-  Event e;
-  e.at = T(at);
-  e.type = type;
-  e.by = "王某 <wang@example.org>";
-  for (auto& [k, v] : payload) e.payload.Set(k, std::move(v));
-  return e;
-}
 
 /// Received 2026-03-02, routed to the community committee, mediators
 /// assigned on 2026-03-03.
 Case Mediating() {
-  Case c;
-  c.id = "WBL-2026-000042";
-  c.received = T("2026-03-02T09:30:00+08:00");
-  c.source = "application";
-  c.category = "neighbour";
-  c.events.push_back(Ev("2026-03-02T09:30:00+08:00", "received"));
-  c.events.push_back(Ev("2026-03-02T10:00:00+08:00", "routed",
-                        {{"org", S("C-140109005003")}, {"level", S("community")}}));
-  c.events.push_back(
-      Ev("2026-03-03T09:00:00+08:00", "assigned", {{"mediators", Value::Strings({"M-0307"})}}));
+  Case c = test::Neighbour();
+  test::Route(&c);
+  test::Assign(&c);
   return c;
 }
 
@@ -65,6 +43,18 @@ std::vector<Diagnostic> Check(const Case& c) {
   DiagnosticSink sink;
   CheckTimeline(c, Shanghai(), "c.yaml", &sink);
   return sink.items();
+}
+
+/// The one problem CheckTimeline finds in `c` (the test stops when there
+/// are none or more), checked to be about `field` and to say each of
+/// `fragments`.
+Diagnostic OneProblem(const Case& c, const char* field,
+                      std::initializer_list<const char*> fragments) {
+  auto d = Check(c);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].field == field);
+  for (const char* fragment : fragments) CHECK_THAT(d[0].message, Contains(fragment));
+  return d[0];
 }
 
 }  // namespace
@@ -174,13 +164,10 @@ TEST_CASE("validate refuses agreed then terminated, naming the event and the rul
   Case c = Mediating();
   Agree(&c);
   c.events.push_back(Ev("2026-03-06T09:00:00+08:00", "terminated", {{"date", S("2026-03-06")}}));
-  auto d = Check(c);
-  REQUIRE(d.size() == 1);
-  CHECK(d[0].severity == Severity::kError);
-  CHECK(d[0].field == "events[4].type");
-  CHECK_THAT(d[0].message, Contains("\"terminated\" cannot follow"));
-  CHECK_THAT(d[0].message, Contains("is \"agreed\""));
-  CHECK_THAT(d[0].message, Contains("terminated follows mediating (Law Art. 26)"));
+  CHECK(OneProblem(c, "events[4].type",
+                   {"\"terminated\" cannot follow", "is \"agreed\"",
+                    "terminated follows mediating (Law Art. 26)"})
+            .severity == Severity::kError);
 }
 
 TEST_CASE("validate refuses impossible orders", "[timeline]") {
@@ -188,66 +175,47 @@ TEST_CASE("validate refuses impossible orders", "[timeline]") {
     Case c = Mediating();
     c.events.push_back(Ev("2026-03-04T09:00:00+08:00", "closed"));
     Agree(&c);
-    auto d = Check(c);
-    REQUIRE(d.size() == 1);
-    CHECK(d[0].field == "events[3].type");
-    CHECK_THAT(d[0].message, Contains("\"closed\" cannot follow"));
-    CHECK_THAT(d[0].message, Contains("closed follows agreed or terminated"));
-    CHECK_THAT(d[0].message, Contains("(Law Art. 27, 31)"));
+    OneProblem(
+        c, "events[3].type",
+        {"\"closed\" cannot follow", "closed follows agreed or terminated", "(Law Art. 27, 31)"});
   }
   SECTION("two agreements") {
     Case c = Mediating();
     Agree(&c);
     Agree(&c, "2026-03-06");
-    auto d = Check(c);
-    REQUIRE(d.size() == 1);
-    CHECK(d[0].field == "events[4].type");
-    CHECK_THAT(d[0].message, Contains("agreed follows mediating (Law Art. 28)"));
+    OneProblem(c, "events[4].type", {"agreed follows mediating (Law Art. 28)"});
   }
   SECTION("refused after routed") {
     Case c = Mediating();
     c.events.resize(2);
     c.events.push_back(Ev("2026-03-03T09:00:00+08:00", "refused", {{"reason", S("x")}}));
-    auto d = Check(c);
-    REQUIRE(d.size() == 1);
-    CHECK(d[0].field == "events[2].type");
-    CHECK_THAT(d[0].message, Contains("refused follows received (MoJ 2002 Provisions Art. 22)"));
+    OneProblem(c, "events[2].type", {"refused follows received (MoJ 2002 Provisions Art. 22)"});
   }
   SECTION("a session before routing") {
     Case c = Mediating();
     c.events.resize(1);
     c.events.push_back(Ev("2026-03-02T11:00:00+08:00", "session"));
-    auto d = Check(c);
-    REQUIRE(d.size() == 1);
-    CHECK(d[0].field == "events[1].type");
-    CHECK_THAT(d[0].message, Contains("session follows mediating"));
+    OneProblem(c, "events[1].type", {"session follows mediating"});
   }
   SECTION("a timeline that does not start with received") {
     Case c = Mediating();
     c.events.erase(c.events.begin());
-    auto d = Check(c);
-    REQUIRE(d.size() == 1);
-    CHECK(d[0].field == "events[0].type");
-    CHECK_THAT(d[0].message, Contains("starts with \"received\", not \"routed\""));
+    OneProblem(c, "events[0].type", {"starts with \"received\", not \"routed\""});
   }
   SECTION("a step dated before the step it follows") {
     Case c = Mediating();
     // Mediators assigned on 2026-03-03; an agreement dated 2026-03-01.
     Agree(&c, "2026-03-01");
-    auto d = Check(c);
-    REQUIRE(d.size() == 1);
-    CHECK(d[0].field == "events[3].date");
-    CHECK_THAT(d[0].message, Contains("dated 2026-03-01, before the assigned step it follows "
-                                      "(events[2], 2026-03-03)"));
+    OneProblem(c, "events[3].date",
+               {"dated 2026-03-01, before the assigned step it follows "
+                "(events[2], 2026-03-03)"});
   }
   SECTION("performance dated before the agreement") {
     Case c = Mediating();
     Agree(&c);
     c.events.push_back(Ev("2026-03-06T09:00:00+08:00", "performance",
                           {{"date", S("2026-03-04")}, {"performance", S("full")}}));
-    auto d = Check(c);
-    REQUIRE(d.size() == 1);
-    CHECK(d[0].field == "events[4].date");
+    OneProblem(c, "events[4].date", {});
   }
 }
 
@@ -266,12 +234,9 @@ TEST_CASE("a late application for judicial confirmation is a warning", "[timelin
   // 2026-03-05 + 46 days = 2026-04-20 (26 days of March, 20 of April).
   c.events.push_back(Ev("2026-04-20T09:00:00+08:00", "confirmation",
                         {{"result", S("applied")}, {"applied", S("2026-04-20")}}));
-  auto d = Check(c);
-  REQUIRE(d.size() == 1);
-  CHECK(d[0].severity == Severity::kWarning);
-  CHECK(d[0].field == "events[4].applied");
-  CHECK_THAT(d[0].message, Contains("applied 46 days after the agreement took effect"));
-  CHECK_THAT(d[0].message, Contains("Law Art. 33"));
+  CHECK(OneProblem(c, "events[4].applied",
+                   {"applied 46 days after the agreement took effect", "Law Art. 33"})
+            .severity == Severity::kWarning);
   // 30 days is in time: 2026-04-04.
   c.events.back().payload.Set("applied", S("2026-04-04"));
   CHECK(Check(c).empty());
@@ -284,10 +249,7 @@ TEST_CASE("a migrated case may be agreed from routed, and others may not", "[tim
   c.migrated = true;
   CHECK(Check(c).empty());
   c.migrated = false;
-  auto d = Check(c);
-  REQUIRE(d.size() == 1);
-  CHECK(d[0].field == "events[2].type");
-  CHECK_THAT(d[0].message, Contains("agreed follows mediating (Law Art. 28)"));
+  OneProblem(c, "events[2].type", {"agreed follows mediating (Law Art. 28)"});
   CHECK(StepRule(EventKind::kAgreed, true) == "agreed follows routed or mediating (Law Art. 28)");
 }
 
