@@ -9,7 +9,7 @@
 //                     reason for none) are recorded (Law Art. 31)
 //   terminated → closed
 //
-// Events are the truth (DESIGN §1): each step appends one event and the
+// Events are the truth: each step appends one event and the
 // state fields at the top of a case file are a replay of them. Event
 // types and the payload fields the replay reads:
 //
@@ -111,7 +111,7 @@ int ConcludeLimitDays(const Case& c, const Settings& settings);
 /// whose limit runs from the receipt of the materials (SPC 2016).
 bool IsCourtInvited(const Case& c);
 
-/// The level above `level` in the three-level filter and above (DOMAIN §1,
+/// The level above `level` in the three-level filter and above (docs/law.md,
 /// 2002 Provisions Art. 21): grid → community → street → district; "" for
 /// district, city or an unknown level (no escalation from there).
 std::string NextLevel(const std::string& level);

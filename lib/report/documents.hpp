@@ -1,4 +1,4 @@
-// The standard documents of a case file (DOMAIN §4; MoJ document formats,
+// The standard documents of a case file (MoJ document formats,
 // 2010 notice), filled from the case and its timeline, as Markdown or
 // printable HTML:
 //
@@ -14,7 +14,7 @@
 //
 // A document whose required content is missing is refused, listing every
 // missing item. Personal data (ID numbers, credit codes, phone numbers) is
-// masked unless `reveal` (DOMAIN §7): the papers to print need --reveal.
+// masked unless `reveal` (docs/law.md): the papers to print need --reveal.
 // Pure functions; no I/O.
 #pragma once
 

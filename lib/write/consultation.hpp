@@ -1,15 +1,15 @@
 // Front-desk consultations (前台咨询): the "front-desk consultation +
 // back-office processing" of the non-litigation dispute resolution centre
-// (DOMAIN §1). A person asks, gets advice and is told where to go; some
+// (docs/law.md). A person asks, gets advice and is told where to go; some
 // consultations become cases (`consult --to-case`), keeping the link both
 // ways: the consultation names the case, the case's `received` event names
 // the consultation.
 //
 // Stored as consultations/<yyyy>/<id>.yaml (one record, one file, sharded by
-// the year asked, like trainings/ and reviews/; DESIGN §1), schema
+// the year asked, like trainings/ and reviews/), schema
 // "consultation/1" (schemas/consultation.schema.yaml). IDs are
 // <OFFICE>-ZX-<YYYY>-<NNNNNN> (咨询), the sequence per office and year, so
-// clones with distinct office codes never collide (DESIGN §1).
+// clones with distinct office codes never collide.
 #pragma once
 
 #include <optional>
