@@ -135,7 +135,7 @@ Derived ReplayFirst(const Case& c, std::size_t n, const Settings& settings);
 ///   and terminated (its ledger named no mediator)
 /// - mediating: session, assigned, agreed (Law Art. 28), terminated (Art.
 ///   26), withdrawn, escalated, extended (2002 Art. 33 and local rules)
-/// - agreed: confirmation (Art. 33), performance and visited (Art. 31),
+/// - agreed: confirmation (Law Art. 33), performance and visited (Law Art. 31),
 ///   visit_waived, and closed once performance is recorded and a return
 ///   visit made or waived
 /// - terminated: closed

@@ -80,7 +80,7 @@ std::string ChineseDate(Date d);
 ///   party's name and ID number or credit code; main facts, points in
 ///   dispute and responsibilities; terms; manner, place and time limit of
 ///   performance; every party's signature, the mediator's, the seal;
-///   (oral, Art. 28/30): an agreement with its terms;
+///   (oral, Law Art. 28/30): an agreement with its terms;
 /// - termination: a termination with its reason;
 /// - visit: a return visit with date, visitor, method, performance and
 ///   satisfaction;
