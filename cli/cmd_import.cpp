@@ -38,7 +38,7 @@
 namespace mediate::cli {
 namespace {
 
-/// A one-line progress bar on a terminal's stderr (UX.md "Long work"):
+/// A one-line progress bar on a terminal's stderr:
 /// `importing ledger-2022.csv  ██████████░░░░░░  1,850/3,100 rows  2.1 s`.
 /// Drawn only when enabled, after the first 300 ms, at most every 100 ms.
 class ProgressBar {

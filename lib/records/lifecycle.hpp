@@ -148,7 +148,7 @@ std::vector<std::string> AllowedSteps(const Case& c, const Derived& d);
 std::vector<EventKind> AllowedKinds(const Case& c, const Derived& d);
 
 /// Ok when `step` may follow; otherwise kRejected saying the current state,
-/// the allowed steps, and what the refused step needs, as UX.md shows:
+/// the allowed steps, and what the refused step needs, for example:
 /// `WBL-2026-000017 is "mediating": it can be agreed, terminated,
 /// withdrawn, escalated or extended, …; close needs an agreement with
 /// performance and a return visit, or a termination.`
