@@ -3,7 +3,8 @@
 // (agreement form), 结案日期 (date concluded, 调结), 履行情况 (performance),
 // 司法确认日期 (judicial confirmation applied for and granted), 回访日期
 // (return visit) — becomes case files whose timelines reconstruct that
-// history (the timeline is the truth; docs/law.md: concluded vs closed).
+// history (the timeline is the truth; docs/law.md: concluded vs
+// closed).
 //
 // Pure functions, no I/O: ledger_import.cpp reads the cells, these check
 // that the history is possible and build the events. What a ledger never
