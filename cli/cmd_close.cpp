@@ -1,6 +1,6 @@
 // mediate close ID [--retention permanent|long|short]: close the case file
 // (归档) — an agreed case once performance and a return visit (or a reason
-// for none) are recorded, or a terminated case (DOMAIN §3).
+// for none) are recorded, or a terminated case (docs/law.md).
 #include <CLI/CLI.hpp>
 
 #include "step_command.hpp"

@@ -1,4 +1,4 @@
-// mediate consult: front-desk consultations (前台咨询, DOMAIN §1: "front-desk
+// mediate consult: front-desk consultations (前台咨询, docs/law.md: "front-desk
 // consultation + back-office processing").
 //
 //   mediate consult --name 李某 --question TEXT --advice TEXT [--phone P]

@@ -1,5 +1,5 @@
 // mediate doc ID --kind KIND [--format md|html] [-o FILE] [--reveal]: a
-// standard document of the case file (DOMAIN §4), filled from the case.
+// standard document of the case file (docs/law.md), filled from the case.
 // Personal data is masked unless --reveal (the papers to print need it).
 #include <CLI/CLI.hpp>
 #include <cerrno>

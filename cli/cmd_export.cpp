@@ -17,7 +17,7 @@ class ExportCommand : public Command {
     reading_.Declare(app, "csv|jsonl|json|xlsx");
     reading_.DeclarePeriod(app);
     app.add_flag("--reveal", reveal_,
-                 "write ID, credit-code and phone numbers in full (default: masked, DOMAIN §7)");
+                 "write ID, credit-code and phone numbers in full (default: masked, docs/law.md)");
     app.footer(
         "One row (CSV, XLSX) or object (JSONL) per case; the fields are a stable schema\n"
         "(docs/export.md). A period selects cases by the date received (store time zone).\n"

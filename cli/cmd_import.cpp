@@ -9,7 +9,7 @@
 // extension or --input-format, lib/domain/ledger_input.hpp), then — holding the
 // store's write lock, taken by the dispatcher — checks every row (lib/domain/ledger_import.hpp; rows with
 // outcome columns become migrated cases, lib/domain/ledger_history.hpp), leaves
-// out rows imported before (by fingerprint, DESIGN §1), allocates case IDs
+// out rows imported before (by fingerprint), allocates case IDs
 // in row order and writes every case file in one commit. Any error refuses
 // the whole ledger: every error is listed, then "N errors in M rows;
 // nothing was imported." (exit 3) — unless --skip-invalid, which lists the
@@ -38,7 +38,7 @@
 namespace mediate::cli {
 namespace {
 
-/// A one-line progress bar on a terminal's stderr (UX.md "Long work"):
+/// A one-line progress bar on a terminal's stderr:
 /// `importing ledger-2022.csv  ██████████░░░░░░  1,850/3,100 rows  2.1 s`.
 /// Drawn only when enabled, after the first 300 ms, at most every 100 ms.
 class ProgressBar {

@@ -1,5 +1,5 @@
 // mediate index --rebuild | --check | --drop: the derived index of case
-// summaries under the git directory (DESIGN §6). Reading commands keep it
+// summaries under the git directory. Reading commands keep it
 // up to date by themselves; this command is for repair and diagnosis.
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>

@@ -1,5 +1,5 @@
 // mediate mediator list|show|add|edit|retire|import|rate|stats|eligible:
-// the mediator roster (DOMAIN §6).
+// the mediator roster (docs/law.md).
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 

@@ -1,5 +1,5 @@
 // mediate review check|sample|add|list|stats: case-quality review (案件质量
-// 评查, DOMAIN §5) — automatic typed checks, a reproducible sample, the
+// 评查, docs/law.md) — automatic typed checks, a reproducible sample, the
 // reviewers' results and their statistics.
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>

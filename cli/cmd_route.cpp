@@ -9,8 +9,8 @@
 // its state fields from the timeline, and writes every changed case file in one commit ("route: 120
 // cases", trailers Mediate-Action and, for up to 20 cases, Mediate-Case). Cases no rule can route
 // are listed on stderr with the reason and stay received (exit 0). `--dry-run` prints the routing
-// it would make and writes nothing. `--explain ID` shows every rule tried for one case, as UX.md
-// shows, and never writes.
+// it would make and writes nothing. `--explain ID` shows every rule tried for one case and
+// whether it matched, and never writes.
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
@@ -162,7 +162,7 @@ class RouteCommand : public Command {
     return t;
   }
 
-  /// `route --explain ID`: every rule in order, as UX.md shows.
+  /// `route --explain ID`: every rule in order, and whether it matched.
   Status Explain(Context& ctx, const RoutingPolicy& policy, Format format) const {
     Store& store = ctx.st();
     auto loaded = store.LoadCase(explain_);

@@ -1,5 +1,5 @@
 // mediate session ID --mode MODE [--date D] [--participant NAME…] [--note T]:
-// one mediation session, for the mediation record (调解记录, DOMAIN §4).
+// one mediation session, for the mediation record (调解记录, docs/law.md).
 #include <CLI/CLI.hpp>
 
 #include "step_command.hpp"

@@ -35,7 +35,7 @@ class StatsCommand : public Command {
     app.footer(
         "A case counts in the period it was received; concluded, agreed (succeeded),\n"
         "terminated, written, oral, confirmations, median_days, mean_days, over_limit and\n"
-        "visit_rate count by the date concluded (DOMAIN §3). Days and months are those of\n"
+        "visit_rate count by the date concluded (docs/law.md). Days and months are those of\n"
         "the store's time zone.\n"
         "--by level counts concluded cases at the level where they were settled: the share\n"
         "settled at each level and the success rate there.\n"

@@ -1,5 +1,5 @@
 // mediate training import|add|list|show|stats|due: training sessions of the
-// mediator team, attendance, and the measures the bureau reports (DOMAIN §6).
+// mediator team, attendance, and the measures the bureau reports (docs/law.md).
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 

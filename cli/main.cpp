@@ -1,8 +1,8 @@
 // mediate: the district's people's-mediation cases, kept in git.
 //
 // main picks the command from the table, prepares what it needs (store,
-// registries), runs it, and maps an error's kind to the exit code
-// (DESIGN §2): 0 ok, 1 a check found errors, 2 usage, 3 input rejected,
+// registries), runs it, and maps an error's kind to the exit code:
+// 0 ok, 1 a check found errors, 2 usage, 3 input rejected,
 // 4 store busy or write failed, 70 internal error.
 #include <CLI/CLI.hpp>
 
@@ -132,7 +132,7 @@ int Main(int argc, char** argv) {
         st = store.status();
       } else {
         ctx.store.emplace(std::move(store.value()));
-        // A journal left by a crash (DESIGN §3): roll back before reading or
+        // A journal left by a crash: roll back before reading or
         // writing anything, so no command sees a half-written batch.
         if (std::string(e.spec->name) != "recover" && std::string(e.spec->name) != "audit" &&
             HasUnfinishedWrite(ctx.store->root())) {

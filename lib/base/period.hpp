@@ -3,7 +3,7 @@
 // --from/--to. Periods are ranges of local dates in the store's time zone
 // (case summaries already hold local dates, so the machine's TZ never
 // matters). A case counts in the period it was received, except measures
-// about conclusion, which count by the date concluded (DOMAIN §3).
+// about conclusion, which count by the date concluded (docs/law.md).
 #pragma once
 
 #include <string>

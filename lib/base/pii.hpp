@@ -1,4 +1,4 @@
-// Personal data (DOMAIN §7): check characters of citizen ID numbers and
+// Personal data (docs/law.md): check characters of citizen ID numbers and
 // unified social credit codes, phone-number shapes, and masking for every
 // human-facing output.
 #pragma once

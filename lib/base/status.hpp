@@ -1,6 +1,6 @@
 // Errors as values: the library never prints, throws across its API or exits.
 //
-// A `Status` carries a kind (which the CLI maps to an exit code, DESIGN §2),
+// A `Status` carries a kind (which the CLI maps to an exit code),
 // a one-line message, and zero or more `Diagnostic`s, each pointing at a
 // place in an input (file:line:column, or file:row for ledgers) with the
 // field and the value concerned. `Result<T>` is a value or a failed Status.
@@ -14,7 +14,7 @@
 
 namespace mediate {
 
-/// What went wrong, coarse enough to choose an exit code (DESIGN §2).
+/// What went wrong, coarse enough to choose an exit code.
 enum class ErrorKind {
   kCheckFailed,  ///< a check (validate, audit, review check) found errors: exit 1
   kUsage,        ///< bad command line or filter: exit 2

@@ -1,6 +1,6 @@
 // Result data before rendering: named, typed columns and rows of cells.
 // Every report is built as a Table first and rendered last (render.hpp),
-// so every format shows the same numbers (DESIGN §4).
+// so every format shows the same numbers.
 #pragma once
 
 #include <cstdint>

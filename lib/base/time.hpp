@@ -1,7 +1,7 @@
 // Calendar dates, instants with their UTC offset, the store's time zone,
 // and the clock (which tests pin).
 //
-// Store values (DESIGN §1): dates are "YYYY-MM-DD"; times are RFC 3339 with
+// Store values: dates are "YYYY-MM-DD"; times are RFC 3339 with
 // an offset ("2026-03-02T09:30:00+08:00"). Which day or month a time falls
 // in is decided by the store's time zone, never the machine's.
 #pragma once

@@ -1,4 +1,4 @@
-// Early warning (风险评估、研判、监测预警, DOMAIN §1): what the bureau should
+// Early warning (风险评估、研判、监测预警, docs/law.md): what the bureau should
 // look at now, computed from case summaries. Pure functions; no I/O.
 //
 // Kinds, each with the case ids and a reason:
@@ -19,7 +19,7 @@
 //                  of that window;
 //   mass           a pending case with at least alerts.mass_people people
 //                  involved (群体性纠纷).
-// Every threshold is a store setting (local practice; DOMAIN §3: "keep the
+// Every threshold is a store setting (local practice; docs/law.md: "keep the
 // scheme and its response times in store configuration").
 #pragma once
 
@@ -38,7 +38,7 @@ namespace mediate {
 class Store;
 
 /// Early-warning thresholds: mediate.yaml `alerts:` (init copies them from
-/// setup.yaml). All local practice (DOMAIN §3: risk schemes and early
+/// setup.yaml). All local practice (docs/law.md: risk schemes and early
 /// warning are not fixed by national law), so every one is a store setting;
 /// each key is optional and keeps its default when absent.
 struct AlertSettings {

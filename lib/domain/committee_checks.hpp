@@ -5,7 +5,7 @@
 //   (主任), and at least one woman (and members of each ethnic group where
 //   several live — not checkable from the roster).
 //   Staffing norm for full-time (专职) mediators: store setting
-//   staffing.full_time (local practice; defaults Henan 2019, DOMAIN §6).
+//   staffing.full_time (local practice; defaults Henan 2019, docs/law.md).
 //
 // Members are the active mediators on the roster whose org is the
 // committee (engaged mediators included). Pure functions.

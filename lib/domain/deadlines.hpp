@@ -1,4 +1,4 @@
-// Deadlines of a case (DOMAIN §2) and the `due` report: what must happen
+// Deadlines of a case (docs/law.md) and the `due` report: what must happen
 // by when, from the store's time limits (mediate.yaml time_limits; defaults
 // and sources in settings.hpp). Dates are local dates in the store's time
 // zone; a deadline is the last allowed day (a case due today is not

@@ -1,6 +1,6 @@
-// Typical cases (优秀调解案例, issue 5 item 7): the cases tagged
+// Typical cases (优秀调解案例): the cases tagged
 // "exemplary", written as a Markdown case library for training and
-// publicity with personal data removed (DOMAIN §7; PIPL Art. 51;
+// publicity with personal data removed (PIPL Art. 51;
 // People's Mediation Law Art. 15): names reduced to a surname and 某,
 // ID numbers, credit codes, phone numbers and addresses dropped, and
 // sensitive cases (PIPL Art. 28: health data, children under 14, flagged

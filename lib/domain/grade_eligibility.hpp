@@ -1,4 +1,4 @@
-// Grade eligibility (等级评定, DOMAIN §6): each mediator's record computed
+// Grade eligibility (等级评定, docs/law.md): each mediator's record computed
 // from the case files and training records — years since filing, cases
 // mediated, success rate, share of oral agreements, training hours,
 // escalations away from them — checked against the store's thresholds per

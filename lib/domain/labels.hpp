@@ -21,7 +21,7 @@ namespace mediate {
 std::string LabelOf(const Store& store, const std::string& field, const std::string& code);
 
 /// The vocabulary rank of `code` in `field` (levels lowest first, categories
-/// in DOMAIN §3 order), or -1.
+/// in docs/law.md order), or -1.
 int RankOf(const Store& store, const std::string& field, const std::string& code);
 
 /// The stats dimension `name` (stats.hpp FindDimension) with the store's
@@ -65,7 +65,7 @@ struct SelectOptions {
 
 /// Every case the filter matches (and received in `options.received`),
 /// sorted by id. Unreadable case files fail the selection (kRejected naming
-/// each, DESIGN: never skip silently) unless `keep_going`, when they are
+/// each: never skip silently) unless `keep_going`, when they are
 /// returned in `skipped`. Cases the filter drops are freed as they are read
 /// (ScanOptions::keep), so memory grows with the selection, not the store.
 Result<std::vector<CaseSummary>> SelectCases(const Store& store, const Filter& filter, Date today,
@@ -73,7 +73,7 @@ Result<std::vector<CaseSummary>> SelectCases(const Store& store, const Filter& f
                                              std::vector<Diagnostic>* skipped);
 
 /// The streaming form of SelectCases, for counts over a large store
-/// (issue #8: a million cases in under 400 MB): calls `visit` once for
+/// (a million cases in under 400 MB): calls `visit` once for
 /// every case the filter matches, in no particular order, never
 /// concurrently, and keeps none of them. Same errors as SelectCases; on an
 /// error `visit` may already have seen some cases, so callers discard what

@@ -96,7 +96,7 @@ std::string KnownFields() {
   return s + "; words: open, overdue";
 }
 
-// Closed vocabularies fixed by the state machine (DOMAIN §3); a value
+// Closed vocabularies fixed by the state machine (docs/law.md); a value
 // outside them is a typo, reported rather than silently matching nothing.
 // Categories, sources and risk colours are extendable per store: not checked.
 const std::vector<std::string_view>* FixedValues(Field f) {

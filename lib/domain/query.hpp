@@ -1,4 +1,4 @@
-// The filter grammar shared by every reading command (DESIGN §2), with no
+// The filter grammar shared by every reading command, with no
 // character a shell treats specially:
 //
 //   field:value[,value…]      any of the values
@@ -26,8 +26,8 @@
 //   sensitive).
 // - open is IsOpenStatus(status); overdue is IsPendingStatus(status) with a
 //   deadline before `today` (a case due today is not overdue).
-// - status, level, outcome and form take only their fixed codes (DOMAIN
-//   §3), checked after normalisation; category, source, risk and the
+// - status, level, outcome and form take only their fixed codes
+//   (schemas/vocab.yaml), checked after normalisation; category, source, risk and the
 //   division codes are extendable per store and not checked here.
 // - Aliases: agreement_form = form, people_involved = people.
 #pragma once

@@ -1,4 +1,4 @@
-// Case-quality review (案件质量评查, DOMAIN §5): the automatic typed checks
+// Case-quality review (案件质量评查, docs/law.md): the automatic typed checks
 // of case files, and the reproducible sample a review team reads.
 //
 // Finding codes are stable (vocab review_finding; exports and tests rely
@@ -96,7 +96,7 @@ Table ReviewCasesTable(const ReviewCheckResult& r,
 /// nullopt otherwise.
 std::optional<double> ParseRate(const std::string& text);
 
-/// Sampling rates: judicially confirmed cases and the others (DOMAIN §5:
+/// Sampling rates: judicially confirmed cases and the others (docs/law.md:
 /// one county reviews 10% of confirmed cases and 5% of the rest).
 struct SampleRates {
   double confirmed = 0.1;

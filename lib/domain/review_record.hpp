@@ -1,5 +1,5 @@
 // A reviewer's result for one case file (reviews/<yyyy>/<case-id>.yaml) and
-// the review statistics (DOMAIN §5): files reviewed, typed problems
+// the review statistics (docs/law.md): files reviewed, typed problems
 // (类型化问题: occurrences and kinds), individual problems (个性化问题), the
 // most frequent kinds.
 #pragma once

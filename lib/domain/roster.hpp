@@ -1,4 +1,4 @@
-// Maintaining the mediator roster (DOMAIN §6): checking a mediator
+// Maintaining the mediator roster (docs/law.md): checking a mediator
 // record, applying edits given as field/value pairs, grade ratings, the
 // idempotent import plan of mediators.csv, and the roster's tables (list,
 // one mediator, counts by grade/employment). Pure functions over records.
@@ -19,8 +19,8 @@ namespace mediate {
 
 class Vocabulary;
 
-/// Fields `mediator add` and `mediator edit` accept, in DESIGN §1 order
-/// plus the further DOMAIN §6 items: name, sex, born, org, role,
+/// Fields `mediator add` and `mediator edit` accept, in the record's field order
+/// plus the further docs/law.md items: name, sex, born, org, role,
 /// employment, grade, graded, specialties, lecturer, honours, filed, phone,
 /// education, sanctions, term_end, court_roster.
 const std::vector<std::string>& MediatorEditableFields();
@@ -62,18 +62,18 @@ struct MediatorImportPlan {
 };
 
 /// Compares rows read by ReadMediatorsCsv with the roster: a new id is
-/// added; a known id takes the CSV's fields (DESIGN §1 fields) and keeps
+/// added; a known id takes the CSV's fields (the record's fields) and keeps
 /// the record's others (ratings, education, sanctions, …); a row that
 /// changes nothing is counted unchanged, so importing the same file again
 /// adds nothing.
 MediatorImportPlan PlanMediatorImport(const MediatorRegistry& existing,
                                       const std::vector<Mediator>& incoming);
 
-/// The roster as a table with the DESIGN §1 field names as columns: id,
+/// The roster as a table with the record's field names as columns: id,
 /// name, sex, born, org, role, employment, grade, graded, specialties,
 /// lecturer, honours, filed, status, phone (lists `;`-joined, lecturer
 /// true/false, grade empty when not graded). Phone numbers are masked
-/// (DOMAIN §7) unless `reveal`. Rows in id order, those `keep` accepts.
+/// (docs/law.md) unless `reveal`. Rows in id order, those `keep` accepts.
 Table RosterTable(const MediatorRegistry& mediators, bool reveal,
                   const std::function<bool(const Mediator&)>& keep);
 

@@ -1,9 +1,9 @@
 // Statistics over case summaries: counts by any dimensions, as a Table
-// (rendered last, so every format shows the same numbers, DESIGN §4).
+// (rendered last, so every format shows the same numbers).
 //
 // A case counts in the period it was received; a measure about conclusion
 // (concluded, succeeded, days to conclude) counts by the date concluded
-// (DOMAIN §3). Dates are local dates in the store's time zone.
+// (docs/law.md). Dates are local dates in the store's time zone.
 #pragma once
 
 #include <functional>
@@ -43,7 +43,7 @@ std::vector<std::string> DimensionNames();
 
 /// The dimension called `name`. kUsage listing the known ones.
 /// `source_group` maps a source code to its group; `org_kind` an
-/// organisation id to its kind code (DOMAIN §3 organisation kinds; needed
+/// organisation id to its kind code (docs/law.md organisation kinds; needed
 /// only for the `org_kind` dimension, whose values are "" without it).
 /// Dates (year, quarter, month) are those the case was received.
 Result<Dimension> FindDimension(
@@ -60,7 +60,7 @@ Table CountBy(const std::vector<CaseSummary>& cases, const std::vector<Dimension
 
 /// What a stats row reports about its cases. Unless noted, a measure
 /// counts cases received in the period; "by conclusion" measures count
-/// cases concluded (agreed or terminated) in the period (DOMAIN §3).
+/// cases concluded (agreed or terminated) in the period (docs/law.md).
 enum class Measure {
   kCases,          ///< "cases": cases in the row
   kConcluded,      ///< "concluded": agreed or terminated (结案/调结), by conclusion
@@ -106,7 +106,7 @@ struct StatsPlan {
 };
 
 /// The default plan for the dimensions named: for `level` alone, the
-/// three-level filter's funnel (DOMAIN §1: how many concluded cases were
+/// three-level filter's funnel (docs/law.md: how many concluded cases were
 /// settled at each level, their share, and the success rate there) —
 /// concluded cases only, measures cases, share, agreed, success_rate; for
 /// `org` or `mediator` alone the workload: cases, open, this_month,
@@ -120,7 +120,7 @@ struct AggregateOptions {
   bool concluded_only = false;
   /// The period: `cases` and the other received measures count cases
   /// received in it, the "by conclusion" measures cases concluded in it
-  /// (DOMAIN §3). Unset: every case given counts for every measure.
+  /// (docs/law.md). Unset: every case given counts for every measure.
   Period period;
   /// Today's local date (store time zone): decides overdue and this_month.
   Date today;
@@ -200,7 +200,7 @@ class CrossTabulation {
   Aggregation pair_, rows_, cols_;
 };
 
-/// The measures of the MoJ-style statistics form (DOMAIN §3), in column
+/// The measures of the MoJ-style statistics form (docs/law.md), in column
 /// order: cases (mediated), agreed, success_rate, written, oral, amount,
 /// confirmations, application, initiative, referral.
 std::vector<Measure> MojFormMeasures();

@@ -1,5 +1,5 @@
 // Training sessions of the mediator team (trainings/<yyyy>/<id>.yaml,
-// DOMAIN §6): date, kind, title, level, hours, lecturer and attendance.
+// docs/law.md): date, kind, title, level, hours, lecturer and attendance.
 // The county justice bureau trains mediators regularly (People's Mediation
 // Law Art. 14); the hours it requires are local practice (team_settings.hpp).
 //

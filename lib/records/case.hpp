@@ -1,7 +1,7 @@
 // A case file (卷宗) as a compact struct: what the paper file holds —
 // parties, place, category, source, summary, claim, risk — and the
-// append-only timeline of events from which its state is derived
-// (DESIGN §1). Conversion to and from the YAML record is in case_record.hpp.
+// append-only timeline of events from which its state is derived.
+// Conversion to and from the YAML record is in case_record.hpp.
 #pragma once
 
 #include <cstdint>

@@ -43,7 +43,7 @@ struct CheckContext {
 ///   CheckTimeline: the first event that breaks it, with the article);
 ///   times never go backwards; org and mediators named by events exist;
 /// - stored state (status, level, org, mediators, deadline) equals the
-///   replay of the events (DESIGN §1).
+///   replay of the events.
 void CheckCase(const Case& c, const Value& root, const std::string& file, const CheckContext& ctx,
                DiagnosticSink* sink);
 

@@ -1,5 +1,5 @@
 // Converting case files between the YAML record (Value) and the Case
-// struct. Field names are fixed by DESIGN §1; the emitted order is stable
+// struct. Field names are fixed (schemas/case.schema.yaml); the emitted order is stable
 // so diffs stay small: header fields, place, parties, risk, derived state,
 // events (one line each), import provenance, then unknown fields as read.
 #pragma once

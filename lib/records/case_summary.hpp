@@ -22,8 +22,8 @@ struct CaseSummary {
   std::string file_no;
   Date received;                   ///< local date the case was received
   std::int64_t received_unix = 0;  ///< instant received (for ordering)
-  std::string source;              ///< DOMAIN §3 source code
-  std::string category;            ///< DOMAIN §3 category code
+  std::string source;              ///< source code (schemas/vocab.yaml)
+  std::string category;            ///< category code (schemas/vocab.yaml)
   std::string risk;                ///< red | orange | yellow | blue | ""
   std::string summary;
   std::optional<Money> amount;  ///< the amount involved; none when not given
@@ -50,7 +50,7 @@ struct CaseSummary {
   bool extended = false;  ///< an extension of the time limit was recorded
   bool migrated = false;  ///< imported from a ledger with its history
   /// import.fingerprint of an imported case ("" otherwise): ledger import
-  /// skips rows whose fingerprint a case already carries (DESIGN §1).
+  /// skips rows whose fingerprint a case already carries.
   std::string import_fingerprint;
 
   /// Parties' identifying keys for repeated-dispute detection: the ID
@@ -60,7 +60,7 @@ struct CaseSummary {
   std::vector<std::string> party_kinds;
 };
 
-/// True while the case file is not closed (DOMAIN §3: a successful case
+/// True while the case file is not closed (docs/law.md: a successful case
 /// stays open until its return visit): every status but closed, withdrawn
 /// and refused. This is the `open` filter word.
 bool IsOpenStatus(const std::string& status);

@@ -9,7 +9,7 @@
 //                     reason for none) are recorded (Law Art. 31)
 //   terminated → closed
 //
-// Events are the truth (DESIGN §1): each step appends one event and the
+// Events are the truth: each step appends one event and the
 // state fields at the top of a case file are a replay of them. Event
 // types and the payload fields the replay reads:
 //
@@ -111,7 +111,7 @@ int ConcludeLimitDays(const Case& c, const Settings& settings);
 /// whose limit runs from the receipt of the materials (SPC 2016).
 bool IsCourtInvited(const Case& c);
 
-/// The level above `level` in the three-level filter and above (DOMAIN §1,
+/// The level above `level` in the three-level filter and above (docs/law.md,
 /// 2002 Provisions Art. 21): grid → community → street → district; "" for
 /// district, city or an unknown level (no escalation from there).
 std::string NextLevel(const std::string& level);
@@ -135,7 +135,7 @@ Derived ReplayFirst(const Case& c, std::size_t n, const Settings& settings);
 ///   and terminated (its ledger named no mediator)
 /// - mediating: session, assigned, agreed (Law Art. 28), terminated (Art.
 ///   26), withdrawn, escalated, extended (2002 Art. 33 and local rules)
-/// - agreed: confirmation (Art. 33), performance and visited (Art. 31),
+/// - agreed: confirmation (Law Art. 33), performance and visited (Law Art. 31),
 ///   visit_waived, and closed once performance is recorded and a return
 ///   visit made or waived
 /// - terminated: closed
@@ -148,7 +148,7 @@ std::vector<std::string> AllowedSteps(const Case& c, const Derived& d);
 std::vector<EventKind> AllowedKinds(const Case& c, const Derived& d);
 
 /// Ok when `step` may follow; otherwise kRejected saying the current state,
-/// the allowed steps, and what the refused step needs, as UX.md shows:
+/// the allowed steps, and what the refused step needs, for example:
 /// `WBL-2026-000017 is "mediating": it can be agreed, terminated,
 /// withdrawn, escalated or extended, …; close needs an agreement with
 /// performance and a return visit, or a termination.`

@@ -1,4 +1,4 @@
-// The mediator roster (mediators/<id>.yaml), DOMAIN §6.
+// The mediator roster (mediators/<id>.yaml), docs/law.md.
 #pragma once
 
 #include <map>
@@ -23,7 +23,7 @@ struct Rating {
   Value extra = Value::Map();  ///< keys this version does not know, in the order read
 };
 
-/// A people's mediator on the roster (DOMAIN §6; Law Art. 13–14).
+/// A people's mediator on the roster (Law Art. 13–14).
 struct Mediator {
   std::string id;  ///< "M-0307"
   std::string name;
@@ -40,7 +40,7 @@ struct Mediator {
   Date filed;                     ///< 备案 date
   std::string status = "active";  ///< active | retired
   std::string phone;
-  // Further roster items of DOMAIN §6 (absent from older records).
+  // Further roster items of docs/law.md (absent from older records).
   std::string education;               ///< e.g. "本科"
   std::vector<std::string> sanctions;  ///< recorded sanctions, free text
   Date term_end;                       ///< end of the current term (Law Art. 9: 3 years)

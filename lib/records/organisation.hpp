@@ -17,7 +17,7 @@ class Vocabulary;
 struct Organisation {
   std::string id;                        ///< "C-140109005001", "WBL-CENTRE"
   std::string name;                      ///< "万柏林区非诉讼纠纷调解中心"
-  std::string kind;                      ///< org_kind code (DOMAIN §3)
+  std::string kind;                      ///< org_kind code (schemas/vocab.yaml)
   std::string level;                     ///< level code: community, street, district, city
   std::string street;                    ///< street code, when the organisation belongs to one
   std::string community;                 ///< community code, for a community committee

@@ -5,7 +5,7 @@
 // rules) so that the rules are the same everywhere: strings should be
 // quoted, and a plain scalar that a YAML 1.1 reader would take for a
 // number, boolean, null or date where a string is wanted is an error (it
-// would not survive another tool, DESIGN §1); numbers and booleans are
+// would not survive another tool); numbers and booleans are
 // parsed here, not by yaml-cpp (`010` is ten, `yes` is not a boolean).
 #pragma once
 
@@ -62,7 +62,7 @@ class RecordReader {
   std::optional<mediate::Money> Money(const Value& map, const char* key, const std::string& path);
 
   /// Reports every key of `map` not in `known` (a warning: records may
-  /// carry more fields, DESIGN §1, but a typo should be seen).
+  /// carry more fields, but a typo should be seen).
   void WarnUnknownKeys(const Value& map, const std::string& path,
                        std::initializer_list<const char*> known);
   /// WarnUnknownKeys, and gives those keys with their values (marks

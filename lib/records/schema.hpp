@@ -1,7 +1,7 @@
 // JSON Schema checks of records (schemas/*.schema.yaml, draft-07 written
 // in YAML, embedded in the binary) through valijson. Records are converted
 // Value → nlohmann JSON for valijson's nlohmann adapter (its yaml-cpp
-// adapter does not build with Debian's valijson 1.0, DESIGN §5).
+// adapter does not build with Debian's valijson 1.0).
 //
 // The schemas state the record shapes for every tool that reads the store;
 // the C++ readers (record_reader.hpp) additionally check what valijson

@@ -12,7 +12,7 @@
 
 namespace mediate {
 
-/// Time limits in days. Defaults and sources (DOMAIN §2); every one is a
+/// Time limits in days. Defaults and sources (docs/law.md); every one is a
 /// store setting so local rules can change it.
 struct TimeLimits {
   /// Conclude within one month of acceptance (MoJ 2002 Provisions Art. 33;
@@ -30,7 +30,7 @@ struct TimeLimits {
   int confirmation_days = 30;
 };
 
-/// Response time of one risk colour (local practice only, DOMAIN §3).
+/// Response time of one risk colour (local practice only, docs/law.md).
 struct RiskLevel {
   std::string code;        ///< red | orange | yellow | blue
   int response_hours = 0;  ///< act within this many hours of receipt

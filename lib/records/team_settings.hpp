@@ -1,4 +1,4 @@
-// Store settings of the mediator team (DOMAIN §6): the yearly training
+// Store settings of the mediator team (docs/law.md): the yearly training
 // requirement, the staffing norm for full-time mediators, and the grade
 // thresholds. All of them are local practice, not national law, so each is
 // read from mediate.yaml and only defaults to a published local rule:
@@ -39,13 +39,13 @@ struct GradeThresholds {
 struct TeamSettings {
   /// Training hours each active mediator should receive per calendar year.
   /// Default 20 h: Ya'an rule (10 h pre-job + 14 h skills + 20 h a year),
-  /// DOMAIN §6 — store setting, local practice (Law Art. 14 requires
+  /// docs/law.md — store setting, local practice (Law Art. 14 requires
   /// regular training but sets no hours).
   int training_yearly_hours = 20;
   /// Minimum full-time (专职) mediators by organisation kind. Defaults Henan
   /// 2019: ≥1 per village/community committee, ≥2 per street/township
   /// committee, ≥3 per industry committee, ≥5 per county/district centre
-  /// (DOMAIN §6) — store setting, local practice.
+  /// (docs/law.md) — store setting, local practice.
   std::map<std::string, int> full_time_norm = {{"community_committee", 1},
                                                {"street_committee", 2},
                                                {"industry_committee", 3},
@@ -53,7 +53,7 @@ struct TeamSettings {
   /// Thresholds by grade. Default: grade 4 only, Guangdong 2020 (≥2 years'
   /// service, ≥50 disputes mediated, success ≥85%, oral agreements ≤30%,
   /// training completed — taken as one year's training hours — and no
-  /// escalation caused by improper mediation), DOMAIN §6. Grades 1–3 vary
+  /// escalation caused by improper mediation), docs/law.md. Grades 1–3 vary
   /// by province and have no default — store setting, local practice.
   std::map<int, GradeThresholds> grades = {{4, GradeThresholds{4, 2, 50, 85, 30, 20, 0}}};
 

@@ -1,4 +1,4 @@
-// Vocabularies (DOMAIN §3): the codes records use, with Chinese and
+// Vocabularies (schemas/vocab.yaml): the codes records use, with Chinese and
 // English labels, loaded from the embedded schemas/vocab.yaml and extended
 // per store (mediate.yaml `vocab:`; e.g. 旅游纠纷 tourism).
 #pragma once

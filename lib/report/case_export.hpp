@@ -1,8 +1,8 @@
 // The export of cases (`mediate export`): one row per case with derived
 // state, local dates, place codes and labels, amounts and a timeline
 // summary — a stable schema (docs/export.md) that a city loads from many
-// districts into an existing engine (DESIGN §7). Personal data (ID, credit
-// code and phone numbers; DOMAIN §7, PIPL Art. 51, Civil Code Art. 1034) is
+// districts into an existing engine. Personal data (ID, credit
+// code and phone numbers; docs/law.md, PIPL Art. 51, Civil Code Art. 1034) is
 // masked unless revealed.
 #pragma once
 

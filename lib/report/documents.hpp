@@ -1,4 +1,4 @@
-// The standard documents of a case file (DOMAIN §4; MoJ document formats,
+// The standard documents of a case file (MoJ document formats,
 // 2010 notice), filled from the case and its timeline, as Markdown or
 // printable HTML:
 //
@@ -14,7 +14,7 @@
 //
 // A document whose required content is missing is refused, listing every
 // missing item. Personal data (ID numbers, credit codes, phone numbers) is
-// masked unless `reveal` (DOMAIN §7): the papers to print need --reveal.
+// masked unless `reveal` (docs/law.md): the papers to print need --reveal.
 // Pure functions; no I/O.
 #pragma once
 
@@ -80,7 +80,7 @@ std::string ChineseDate(Date d);
 ///   party's name and ID number or credit code; main facts, points in
 ///   dispute and responsibilities; terms; manner, place and time limit of
 ///   performance; every party's signature, the mediator's, the seal;
-///   (oral, Art. 28/30): an agreement with its terms;
+///   (oral, Law Art. 28/30): an agreement with its terms;
 /// - termination: a termination with its reason;
 /// - visit: a return visit with date, visitor, method, performance and
 ///   satisfaction;

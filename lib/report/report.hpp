@@ -1,8 +1,8 @@
-// The annual (or quarterly) report (issue 6): every figure the bureau
+// The annual (or quarterly) report: every figure the bureau
 // publishes, computed as data first — key figures and sections of Tables
 // built by the same functions `stats`, `mediator stats`, `training stats`
 // and `review stats` use — and rendered last (report_render.hpp), so the
-// HTML, the Markdown and the JSON state the same numbers (DESIGN §4).
+// HTML, the Markdown and the JSON state the same numbers.
 #pragma once
 
 #include <functional>
@@ -76,7 +76,7 @@ struct ReportInput {
 };
 
 /// Builds the report. Cases count in the period received, conclusion
-/// measures by the date concluded (DOMAIN §3), exactly as
+/// measures by the date concluded (docs/law.md), exactly as
 /// `stats --by DIM --year Y` and its default or named measures:
 ///   figures  cases, concluded, agreed, success_rate, median_days,
 ///            confirmations, visit_rate (stats --measure …, no --by);

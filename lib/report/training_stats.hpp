@@ -1,4 +1,4 @@
-// Training measures for any period (DOMAIN §6): sessions, trainee-times
+// Training measures for any period (docs/law.md): sessions, trainee-times
 // (人次), hours per mediator and coverage; and the mediators below the
 // store's yearly hours requirement. Pure functions over records; results
 // are Tables (rendered last).
@@ -42,7 +42,7 @@ struct TrainingMeasures {
   std::int64_t person_hours_tenths = 0;  ///< Σ hours × attendees, tenths of an hour
   std::size_t active_mediators = 0;      ///< status active on the roster now
   std::size_t trained_active = 0;        ///< active mediators with ≥ 1 session
-  /// trained_active ÷ active_mediators (0 when there are none): DOMAIN §6,
+  /// trained_active ÷ active_mediators (0 when there are none): docs/law.md,
   /// coverage = trained mediators ÷ active mediators.
   double coverage() const;
   /// Hours received by active mediators ÷ active mediators (0 when none).
@@ -73,7 +73,7 @@ Result<Table> TrainingStatsTable(const std::vector<Training>& trainings,
 
 /// Active mediators who received fewer than `required_hours` hours of
 /// training in calendar `year` (store setting training.yearly_hours; local
-/// practice, default 20 h — Ya'an, DOMAIN §6). Mediators filed after the
+/// practice, default 20 h — Ya'an, docs/law.md). Mediators filed after the
 /// year ended are left out. Columns: id, name, org, org_name, sessions,
 /// hours, required, short (hours missing), sorted by hours then id.
 Table TrainingDueTable(const std::vector<Training>& trainings, const MediatorRegistry& mediators,

@@ -1,4 +1,4 @@
-// `mediate audit`: the integrity of a whole store (DESIGN §1, §3): is every
+// `mediate audit`: the integrity of a whole store: is every
 // file committed, readable and as mediate last wrote it, and was every
 // commit made by mediate?
 #pragma once

@@ -1,4 +1,4 @@
-// Recording disclosures of personal data (DOMAIN §7; PIPL Arts. 51, 55;
+// Recording disclosures of personal data (PIPL Arts. 51, 55;
 // People's Mediation Law Art. 15): every output made with --reveal leaves a
 // trace in the store's git history of who saw which cases' unmasked ID and
 // phone numbers, when, and through which command.

@@ -1,4 +1,4 @@
-// Writing the store safely (DESIGN §3): one lock, all-or-nothing file
+// Writing the store safely: one lock, all-or-nothing file
 // changes, exactly one git commit.
 //
 //   auto tx = WriteTransaction::Begin(root, options);   // 1. lock (+ recover)

@@ -7,7 +7,7 @@
 //
 // Sources: People's Mediation Law Art. 19 (one or more mediators, appointed
 // by the committee); grades 1 (highest) to 4 by the mediators' association
-// (DOMAIN §6) — a rule "grade 2 or higher" means grade number ≤ 2, and an
+// (docs/law.md) — a rule "grade 2 or higher" means grade number ≤ 2, and an
 // ungraded mediator ranks below grade 4; the preference for specialists and
 // the balancing are local practice (store rules, docs/routing.md).
 #pragma once

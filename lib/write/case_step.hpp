@@ -1,4 +1,4 @@
-// Recording one lifecycle step on one case, safely (DESIGN §3): the shared
+// Recording one lifecycle step on one case, safely: the shared
 // path of every lifecycle command (assign, session, escalate, extend,
 // agree, terminate, withdraw, refuse, confirm, perform, visit, close).
 //

@@ -1,5 +1,5 @@
 // Tagging cases (e.g. "exemplary": a typical case, 优秀调解案例): one commit
-// per change through the write path (DESIGN §3), like a lifecycle step but
+// per change through the write path, like a lifecycle step but
 // without an event — tags are labels for selection, not part of the
 // mediation's timeline; the commit history records who tagged what, when.
 #pragma once

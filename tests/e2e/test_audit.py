@@ -1,4 +1,4 @@
-"""mediate audit (issue 7 item 5): a clean store is reported clean (exit 0);
+"""mediate audit: a clean store is reported clean (exit 0);
 uncommitted, hand-edited, deleted and torn files, an unfinished write and
 commits made outside mediate are each named (exit 1). audit changes nothing."""
 import os

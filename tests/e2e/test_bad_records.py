@@ -39,7 +39,7 @@ class BadRecordsTest(StoreTestCase):
         return [l.replace("FILE", REL) for l in lines]
 
     def test_corpus_covers_every_kind(self):
-        # One fixture per kind of issue 7 item 2, plus the loader's own kinds.
+        # One fixture per kind of bad record (docs/robustness.md), plus the loader's own kinds.
         for k in ("conflict-markers", "bom-in-middle", "yaml11-boolean", "yaml11-number",
                   "impossible-date", "state-disagrees", "missing-organisation",
                   "missing-mediator", "missing-community"):

@@ -1,4 +1,4 @@
-"""Several writers on one store (issue 7 item 4): none loses an update, IDs
+"""Several writers on one store: none loses an update, IDs
 are distinct, a writer that cannot get the lock in time exits 4 naming the
 holder, and a busy git index is detected before anything is written."""
 import os

@@ -1,4 +1,4 @@
-"""Crash safety (DESIGN §3, issue 7 item 5): an import killed with SIGKILL at
+"""Crash safety: an import killed with SIGKILL at
 any durable step leaves a store that the next command shows as before or as
 fully changed, never a mix; a file-size limit makes a write exit 4 with the
 store unchanged."""

@@ -1,4 +1,4 @@
-"""Typical cases (issue 5 item 7): `tag ID exemplary`, `untag`, and
+"""Typical cases: `tag ID exemplary`, `untag`, and
 `exemplary export` — a Markdown library with names reduced to 某, no ID or
 phone numbers, no addresses, and no sensitive case (PIPL Art. 28)."""
 import glob

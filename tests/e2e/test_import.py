@@ -3,7 +3,7 @@
 Runs the built binary (env MEDIATE) on temporary stores made with
 `mediate init DIR --from examples/wanbailin` (MEDIATE_SOURCE_DIR = repo root).
 Expected counts are computed here from the CSV with Python's csv module and
-the DOMAIN.md §3 label → code table below, independently of the program.
+the docs/law.md label → code table below, independently of the program.
 """
 
 import collections
@@ -30,7 +30,7 @@ BAD_ROWS = os.path.join(FIXTURES, "bad-rows")
 SETUP = os.path.join(SOURCE, "examples", "wanbailin")
 OPERATOR = "测试员 <t@example.org>"
 
-# DOMAIN.md §3: dispute categories (纠纷类型), Chinese label → code.
+# docs/law.md: dispute categories (纠纷类型), Chinese label → code.
 CATEGORY_CODES = {
     "婚姻家庭纠纷": "marriage_family",
     "邻里纠纷": "neighbour",
@@ -48,7 +48,7 @@ CATEGORY_CODES = {
     "物业纠纷": "property_management",
     "其他纠纷": "other",
 }
-# DOMAIN.md §3: case sources (案件来源) as ledgers write them.
+# docs/law.md: case sources (案件来源) as ledgers write them.
 SOURCE_CODES = {
     "当事人申请": "application",
     "电话求助": "phone",
@@ -329,7 +329,7 @@ def read_cases(files):
 
 
 # The three rows of tests/fixtures/import/messy.* as written there by hand:
-# what each must become (DOMAIN §3 codes, §7 normalised IDs and phones).
+# what each must become (docs/law.md codes, §7 normalised IDs and phones).
 MESSY_EXPECTED = [
     {
         "received": "2026-01-05T00:00:00+08:00",
@@ -382,7 +382,7 @@ def bad_row_kinds():
 
 
 class LedgerShapesTest(StoreFixture):
-    """Issue 7 item 1: the ledgers people actually have, and every bad row refused."""
+    """The ledgers people actually have, and every bad row refused."""
 
     def check_messy(self, expected_file):
         cases = read_cases(self.case_files())

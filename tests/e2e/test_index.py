@@ -1,4 +1,4 @@
-"""The derived index (issue 8): whatever happens to the case files or to the index, `stats`
+"""The derived index: whatever happens to the case files or to the index, `stats`
 counts what the files say. Expected counts are read from the case files with PyYAML, not from
 mediate. Covers a hand edit (also one that keeps size and mtime), a deleted and a corrupt index,
 a checkout of an older commit, concurrent writers, and `mediate index --check|--rebuild|--drop`."""

@@ -1,9 +1,9 @@
-"""End-to-end: migrating a year of history (issue 3 item 6).
+"""End-to-end: migrating a year of history.
 
 `mediate import examples/ledgers/ledger-2022.csv` turns each row of the 2022
 ledger, with its outcome columns, into a case whose timeline reconstructs
 that history. Every expected value here is computed from the CSV with
-Python's csv module and the label → code tables of DOMAIN.md §3, and the
+Python's csv module and the label → code tables of docs/law.md, and the
 organisations from examples/wanbailin/orgs.csv — never from the program's
 own output.
 """
@@ -34,7 +34,7 @@ SETUP = os.path.join(SOURCE, "examples", "wanbailin")
 BAD_ROWS = os.path.join(SOURCE, "tests", "fixtures", "import", "bad-rows")
 OPERATOR = "测试员 <t@example.org>"
 
-# DOMAIN.md §3 and data/README.md: the history columns' labels → codes.
+# docs/law.md and data/README.md: the history columns' labels → codes.
 LEVEL_CODES = {"网格": "grid", "社区": "community", "街道": "street", "区": "district"}
 OUTCOME_CODES = {"调解成功": "agreed", "调解不成功": "terminated"}
 FORM_CODES = {"书面": "written", "口头": "oral"}
@@ -83,7 +83,7 @@ def expected_org(row, org_rows, streets):
 
 
 def expected_timeline(row):
-    """[(type, date)] the row's history implies (DOMAIN §3: concluded vs closed)."""
+    """[(type, date)] the row's history implies (docs/law.md: concluded vs closed)."""
     received, concluded = row["登记日期"], row["结案日期"]
     visit, confirmed = row["回访日期"], row["司法确认日期"]
     agreed = row["调解结果"] == "调解成功"

@@ -1,4 +1,4 @@
-"""Personal data (DOMAIN §7, issue 7 item 3): over the example store (the
+"""Personal data (docs/law.md): over the example store (the
 Wanbailin SETUP folder and the 2026 Q1 ledger), no output of show, list,
 doc or history holds a full ID or phone number unless --reveal is given; a
 reveal is recorded in the commit log; birth date and sex must agree with
@@ -126,7 +126,7 @@ class ExampleStoreTest(unittest.TestCase):
 
 
 class BirthAndSexTest(StoreTestCase):
-    ID = "11010519491231002X"  # DOMAIN §7: valid; born 1949-12-31; sequence 002, even: female
+    ID = "11010519491231002X"  # docs/law.md: valid; born 1949-12-31; sequence 002, even: female
 
     def intake(self, *extra, check):
         return self.m("intake", "--category", "neighbour", "--source", "application",

@@ -1,5 +1,5 @@
 """End to end: periods, stats measures, the MoJ form, export and the annual
-report (issue 6) and the workload table (issue 4 item 7).
+report and the workload table.
 
 Every expected figure is computed here from examples/ (the SETUP CSVs and
 the 2022 ledger) with Python's csv module, or by hand for small stores —
@@ -25,7 +25,7 @@ from mediate_support import EXAMPLE_SETUP, LEDGERS, OPERATOR, git, run
 LEDGER = os.path.join(LEDGERS, "ledger-2022.csv")
 NOW = "2026-04-15T10:00:00+08:00"
 
-# DOMAIN.md §3: the ledger's labels → codes.
+# docs/law.md: the ledger's labels → codes.
 CATEGORY_CODES = {
     "婚姻家庭纠纷": "marriage_family", "邻里纠纷": "neighbour", "房屋宅基地纠纷": "housing_homestead",
     "合同纠纷": "contract", "生产经营纠纷": "business", "损害赔偿纠纷": "damages",
@@ -210,7 +210,7 @@ class Ledger2022Test(unittest.TestCase):
     def section(self, key):
         return [s for s in self.report_json()["sections"] if s["key"] == key][0]["rows"]
 
-    # -- the seed's figures (DOMAIN §1) and the ledger's -----------------
+    # -- the seed's figures and the ledger's ------------------------------
 
     def test_report_states_the_seed_figures(self):
         mediators = setup_rows("mediators.csv")
@@ -254,7 +254,7 @@ class Ledger2022Test(unittest.TestCase):
         rows = [r for r in self.rows if r["登记日期"].startswith("2022")]
         by_category = collections.Counter(CATEGORY_CODES[r["纠纷类型"]] for r in rows)
         by_month = collections.Counter(r["登记日期"][:7] for r in rows)
-        # The funnel counts cases concluded in 2022 by the level settled (DOMAIN §3).
+        # The funnel counts cases concluded in 2022 by the level settled (docs/law.md).
         concluded = [r for r in self.rows if r["结案日期"].startswith("2022")]
         by_level = collections.Counter(LEVEL_CODES[r["化解层级"]] for r in concluded)
         cat = {r["category"]: r["cases"] for r in self.section("categories") if "total" not in r}
@@ -331,7 +331,7 @@ class Ledger2022Test(unittest.TestCase):
         # Frozen header row.
         pane = sheet.find(".//{http://schemas.openxmlformats.org/spreadsheetml/2006/main}pane")
         self.assertIsNotNone(pane)
-        # Every category of DOMAIN §3 is a row; counts from the ledger.
+        # Every category of docs/law.md is a row; counts from the ledger.
         rows = [r for r in self.rows if r["登记日期"].startswith("2022")]
         by_category = collections.Counter(CATEGORY_CODES[r["纠纷类型"]] for r in rows)
         got = {r["category"]: int(r["cases"]) for r in csv_out if r["category"] != "total"}

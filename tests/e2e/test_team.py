@@ -1,4 +1,4 @@
-"""End to end: the mediator team (issue 5) — roster, organisations, training,
+"""End to end: the mediator team — roster, organisations, training,
 quality review, grades.
 
 Every expected figure is computed here from examples/wanbailin/*.csv (and
@@ -29,7 +29,7 @@ MEDIATORS = rows("mediators.csv")
 ORGS = rows("orgs.csv")
 TRAININGS = rows("trainings.csv")
 ACTIVE = [m for m in MEDIATORS if m["status"] == "active"]
-DESIGN_COLUMNS = ["id", "name", "sex", "born", "org", "role", "employment", "grade", "graded",
+ROSTER_COLUMNS = ["id", "name", "sex", "born", "org", "role", "employment", "grade", "graded",
                   "specialties", "lecturer", "honours", "filed", "status", "phone"]
 
 
@@ -68,7 +68,7 @@ class SharedStore(unittest.TestCase):
 
 
 class SeedFiguresTest(SharedStore):
-    """The seed's team figures (DOMAIN §1), each against the CSVs."""
+    """The seed's team figures, each against the CSVs."""
 
     def stats(self):
         out = parse_csv(self.m("mediator", "stats", "--format", "csv").stdout)
@@ -142,7 +142,7 @@ class SeedFiguresTest(SharedStore):
     def test_roster_csv_has_the_design_columns_and_masks_phones(self):
         text = self.m("mediator", "list", "--format", "csv").stdout
         reader = csv.reader(io.StringIO(text))
-        self.assertEqual(next(reader), DESIGN_COLUMNS)
+        self.assertEqual(next(reader), ROSTER_COLUMNS)
         out = parse_csv(text)
         self.assertEqual(len(out), len(MEDIATORS))
         by_id = {m["id"]: m for m in MEDIATORS}
@@ -454,7 +454,7 @@ class ReviewWriteTest(StoreTestCase):
 
 
 class ReviewLedgerTest(StoreTestCase):
-    """review check over the migrated 2022 ledger (needs the migration of issue 3)."""
+    """review check over the migrated 2022 ledger (needs the migration of the ledger's history)."""
 
     def test_first_four_kinds_match_the_ledger(self):
         ledger = os.path.join(LEDGERS, "ledger-2022.csv")

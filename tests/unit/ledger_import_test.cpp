@@ -477,7 +477,7 @@ TEST_CASE("import: progress is reported row by row", "[import]") {
   CHECK(calls[1] == std::make_pair<std::size_t, std::size_t>(2, 2));
 }
 
-// ---- ledger shapes people have (issue 7 item 1) ------------------------------
+// ---- ledger shapes people have ------------------------------
 
 TEST_CASE("import: messy cells: date shapes, amounts, ID forms, phones", "[import]") {
   // 2026.1.5 and spaces around a full-width date.
@@ -629,7 +629,7 @@ TEST_CASE("import: a mapping reads other headers and labels", "[import]") {
              Catch::StartsWith("ledger.csv:2: column 来源渠道 (source): unknown label \"来信\""));
 }
 
-// ---- migrating history (issue 3 item 6) --------------------------------------
+// ---- migrating history --------------------------------------
 
 namespace {
 

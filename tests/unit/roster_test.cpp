@@ -223,7 +223,7 @@ TEST_CASE("importing the same roster again changes nothing - extra fields surviv
   CHECK(again.changed_fields[0] == std::vector<std::string>{"grade", "graded"});
 }
 
-TEST_CASE("the roster table has the DESIGN field names and masks phones", "[roster]") {
+TEST_CASE("the roster table has the record field names and masks phones", "[roster]") {
   MediatorRegistry roster;
   Mediator m = Base();
   m.phone = "13800001234";

@@ -84,7 +84,7 @@ Party P(const char* role, const char* kind) {
   return p;
 }
 
-// A labour case like UX.md's WBL-2026-000017.
+// A labour case, WBL-2026-000017.
 Case LabourCase() {
   Case c;
   c.id = "WBL-2026-000017";
@@ -140,7 +140,7 @@ TEST_CASE("the example rules load in the documented order", "[routing]") {
   CHECK(p.size() == 6);
 }
 
-TEST_CASE("route --explain example from UX.md: labour case", "[routing]") {
+TEST_CASE("route --explain: labour case", "[routing]") {
   RoutingPolicy p = ExampleRules();
   RoutingDecision d = Route(p, LabourCase(), Areas(), Orgs());
   REQUIRE(d.routed);

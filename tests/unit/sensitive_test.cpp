@@ -53,7 +53,7 @@ TEST_CASE("a party under 14 on the day received is a minor, by ID number or born
   c = At("2026-03-05T09:00:00+00:00");  // 14 today
   c.parties.push_back(Person("", "2012-03-05"));
   CHECK(SensitiveReasons(c, tz).empty());
-  // 11010519491231002X (DOMAIN §7, valid): born 1949 — an adult.
+  // 11010519491231002X (valid): born 1949 — an adult.
   c = At("2026-03-05T09:00:00+00:00");
   c.parties.push_back(Person("11010519491231002X"));
   CHECK(BirthDateOf(c.parties[0]) == D("1949-12-31"));

@@ -1,5 +1,5 @@
 // lib/domain/stats.cpp with periods: cases count by the date received, conclusion
-// measures by the date concluded (DOMAIN §3); the further measures, the
+// measures by the date concluded (docs/law.md); the further measures, the
 // cross table and the workload; lib/report/case_export.cpp masking.
 #include <catch2/catch.hpp>
 

@@ -341,7 +341,7 @@ TEST_CASE("ParseYaml handles a large map and deep-but-allowed nesting", "[yaml_i
 // ---------------------------------------------------------------------------
 // Refusals, each at its line and column
 
-TEST_CASE("ParseYaml refuses a duplicate key at the root like UX.md shows", "[yaml_io]") {
+TEST_CASE("ParseYaml refuses a duplicate key at the root and names the first line", "[yaml_io]") {
   Diagnostic d = Refusal(
       "schema: \"case/1\"\n"
       "id: \"X\"\n"
