@@ -1,144 +1,26 @@
-// Routing (分流): the district's policy in rules/routing.yaml — ordered
-// rules, first match wins — applied to a case, with an explanation of
-// every rule tried. Pure functions; no I/O.
+// Routing (分流) a case: the district's policy (routing_rules.hpp) applied
+// to one case — rules in order, first match wins — with an explanation of
+// every rule tried (routing_eval.hpp) and the organisation its target
+// resolves to (routing_targets.hpp); and recording the decision on the
+// case as its `routed` event. Pure functions; no I/O.
 //
-// Rule source: the routing policy is a store setting (local practice). The
-// national texts fix only the escalation path between levels (MoJ 2002
-// Several Provisions on People's Mediation Work Art. 21: difficult or
-// cross-area disputes go to the township/street committee); which
-// organisation receives which dispute first is each district's decision
-// ("unified intake, central sorting, routed handling", DOMAIN §1), so it is
-// kept in the store, never in code.
-//
-// The file (rules/routing.yaml; schema in schemas/routing.schema.yaml;
-// the full language in docs/routing.md):
-//
-//   schema: "routing/1"
-//   note: "…"                                  # optional, for people
-//   rules:
-//     - name: "red-to-centre"                  # required, unique
-//       note: "红色风险：区非诉讼纠纷调解中心统一处置"   # optional, for people
-//       when: {risk: ["red"]}                  # optional; all conditions must hold
-//       to: {district_centre: true}            # required
-//       assign: {grade: 2, auto: true}         # optional: mediator grade 2 or higher,
-//                                              # assigned on routing
-//     - name: "mass"
-//       when: {people_involved: {min: 10}}
-//       to: {committee: "community"}
-//       min_level: "street"                    # optional: go straight to at least this level
-//       deadline_days: 15                      # optional: conclude within 15 days
-//     - name: "default-community"
-//       to: {committee: "community"}
-//
-// Conditions (`when`, every one must hold; a rule without `when` matches
-// every case):
-//   category: [codes]   the case's category is one of them (DOMAIN §3 codes)
-//   source:   [codes]   the case's source is one of them
-//   referral: [codes] | any
-//                       the case was referred (source group "referral") by
-//                       one of these kinds (court_delegated, police, …)
-//   risk:     [codes]   the case's risk colour is one of them (a case with
-//                       no risk recorded matches none)
-//                       (a single code may be written without the list)
-//   amount: {min: "5000", max: "100000"}
-//                       yuan, at most two decimals, held exactly in fen;
-//                       both ends inclusive, either may be left out; a case
-//                       with no amount matches no amount condition
-//   people_involved: {min: 10, max: 100}
-//                       people involved (mass disputes), both ends inclusive
-//   parties: all_organisations | any_organisation
-//                       every party / at least one party is an organisation
-//                       (party kind "organisation")
-//   street / community / grid: [codes]
-//                       the case's place (completed from areas/: a grid
-//                       gives its community and street)
-//   level: [codes]      the level the case is at: at escalation the level it
-//                       goes up to; at first routing it has none
-//   keywords: [words]   the summary contains at least one of them
-//   any: [{…}, {…}]     at least one of these condition maps holds
-//   all: [{…}, {…}]     every one of them holds
-//   not: {…}            the conditions of this map do not all hold
-// Targets (`to`, exactly one of):
-//   org: "<org id>"     a named organisation of orgs/ (active; not a court,
-//                       police station or petition office)
-//   committee: community | street
-//                       the community (or street) committee of the case's
-//                       own place: the active organisation of kind
-//                       community_committee whose community is the case's
-//                       place.community (street_committee / place.street)
-//   district_centre: true
-//                       the district's active district_centre
-//   specialist: true    an active mediating organisation whose specialties
-//                       include the case's category, nearest to the case's
-//                       place first (same community, same street, district-
-//                       wide, city), ties by id
-// Rule options: min_level (community | street | district: a target below it
-// is replaced by the place's organisation at that level), deadline_days
-// (the conclude-by limit in days from acceptance, instead of the store's
-// time limit), assign {grade: 1–4 (grade number ≤ grade, "grade N or
-// higher"), auto: true (assign a mediator on routing)}.
+// Rule source: the routing policy is a store setting (local practice);
+// escalation re-routes one level up under MoJ 2002 Several Provisions on
+// People's Mediation Work Art. 21; the rules language is in docs/routing.md.
 #pragma once
 
-#include <cstddef>
-#include <cstdint>
-#include <memory>
 #include <string>
 #include <vector>
 
 #include "area.hpp"
 #include "case.hpp"
 #include "organisation.hpp"
+#include "routing_rules.hpp"
 #include "status.hpp"
-#include "vocab.hpp"
 
 namespace mediate {
 
 struct Settings;
-
-/// The schema tag rules/routing.yaml carries.
-inline constexpr const char* kRoutingSchema = "routing/1";
-
-/// A loaded, checked routing policy: the rules in file order. Immutable
-/// after loading; safe to share between threads. Rule source: store
-/// setting (local practice).
-class RoutingPolicy {
- public:
-  RoutingPolicy();
-  ~RoutingPolicy();
-  RoutingPolicy(RoutingPolicy&&) noexcept;
-  RoutingPolicy& operator=(RoutingPolicy&&) noexcept;
-
-  /// Names of the rules in order.
-  std::vector<std::string> RuleNames() const;
-  /// Number of rules (at least one in a loaded policy).
-  std::size_t size() const;
-
-  struct Impl;
-  std::unique_ptr<Impl> impl;
-};
-
-/// Parses and checks rules/routing.yaml `text` with the strict YAML loader
-/// (ParseYaml: duplicate keys, anchors, tabs… rejected). `file` is used in
-/// error locations; `vocab` gives the known category/source/risk codes;
-/// `orgs` the organisations a rule may name.
-///
-/// Gives the policy, or kRejected with one Diagnostic per problem, each at
-/// the offending value's file:line:column, for: a YAML error; a missing or
-/// wrong `schema`; an unknown field at the top, in a rule, in `when`, in
-/// `amount` or in `to`; no rules (missing or empty `rules`); a rule with no
-/// name; two rules with the same name ("first at line N"); an unknown
-/// category/source/risk code (a Chinese label is answered with its code);
-/// an empty code list; a malformed amount or min above max; an unknown
-/// `parties` value; a `to` with neither or both of org/committee; an
-/// unknown, retired or non-mediating organisation; an unknown committee
-/// level; a rule that can never be reached because an earlier rule always
-/// matches (no conditions, or conditions that hold for every case); an
-/// unknown street/community/grid code (when `areas` is given); a bad
-/// min_level, deadline_days or assign. When the reader finds nothing wrong
-/// the file is also checked against schemas/routing.schema.yaml.
-Result<RoutingPolicy> LoadRoutingRules(const std::string& text, const std::string& file,
-                                       const Vocabulary& vocab, const OrgRegistry& orgs,
-                                       const AreaRegistry* areas = nullptr);
 
 /// Why one rule did or did not match.
 struct RuleTrace {
@@ -194,17 +76,6 @@ struct RouteOptions {
 RoutingDecision Route(const RoutingPolicy& policy, const Case& c, const AreaRegistry& areas,
                       const OrgRegistry& orgs, const RouteOptions& options);
 
-/// The active organisation at `level` (community, street or district) for
-/// the case's place: its community committee, its street committee, or the
-/// district centre; nullptr with `problem` set when there is none.
-const Organisation* PlaceOrganisation(const Case& c, const std::string& level,
-                                      const AreaRegistry& areas, const OrgRegistry& orgs,
-                                      std::string* problem);
-
-/// Rank of a level code, lowest first: grid 0, community 1, street 2,
-/// district 3, city 4; -1 when unknown.
-int LevelRank(const std::string& level);
-
 /// Records a routing decision on case `c`: appends the `routed` event
 /// {at, type: "routed", by, org, level, rule} (payload keys in that order;
 /// then deadline_days and mediator_grade when the rule set them)
@@ -219,9 +90,5 @@ int LevelRank(const std::string& level);
 /// escalation (Art. 21), a different event, not this one.
 Status ApplyRouting(const RoutingDecision& d, Timestamp at, const std::string& by,
                     const Settings& settings, Case* c);
-
-/// Yuan with thousands grouping and two decimals: 350050 → "3,500.50"
-/// (the form used in `because` texts; Money::GroupedYuan, money.hpp).
-std::string FormatYuanGrouped(std::int64_t fen);
 
 }  // namespace mediate

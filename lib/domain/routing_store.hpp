@@ -3,7 +3,7 @@
 // `route`, `escalate` and `assign --auto` share.
 #pragma once
 
-#include "routing.hpp"
+#include "routing_rules.hpp"
 #include "status.hpp"
 #include "store.hpp"
 

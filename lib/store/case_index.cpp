@@ -15,159 +15,17 @@
 #include <mutex>
 #include <string_view>
 #include <thread>
-#include <unordered_map>
 
 #include "disk.hpp"
+#include "index_segment.hpp"
 #include "parallel.hpp"
-#include "yaml_io.hpp"
 
 namespace mediate {
 namespace {
 
 namespace fs = std::filesystem;
 
-#if defined(__GLIBCXX__) && defined(__x86_64__) || defined(__GLIBCXX__) && defined(__aarch64__)
-// Every field of CaseSummary must be encoded, decoded and compared below.
-// When this fires, update EncodeSummary, DecodeSummary and
-// SummaryDifference, then bump kCaseIndexVersion (and this size).
-static_assert(sizeof(CaseSummary) == 728,
-              "CaseSummary changed: update case_index.cpp and bump kCaseIndexVersion");
-#endif
-
 std::atomic<std::int64_t> g_racy_margin_ns{kRacyMarginNs};
-
-constexpr char kMagic[8] = {'M', 'E', 'D', 'I', 'D', 'X', '\r', '\n'};
-constexpr const char* kSegmentSuffix = ".seg";
-
-// ---------------------------------------------------------------------------
-// Bytes
-
-/// Appends little-endian fixed-width numbers, varints and strings.
-class Writer {
- public:
-  explicit Writer(std::string* out) : out_(out) {}
-  void U8(std::uint8_t v) { out_->push_back(static_cast<char>(v)); }
-  void U32(std::uint32_t v) { Raw(&v, 4); }
-  void U64(std::uint64_t v) { Raw(&v, 8); }
-  void I64(std::int64_t v) { Raw(&v, 8); }
-  void I32(std::int32_t v) { Raw(&v, 4); }
-  void Var(std::uint64_t v) {
-    while (v >= 0x80) {
-      out_->push_back(static_cast<char>((v & 0x7f) | 0x80));
-      v >>= 7;
-    }
-    out_->push_back(static_cast<char>(v));
-  }
-  void Str(std::string_view s) {
-    Var(s.size());
-    out_->append(s.data(), s.size());
-  }
-  void Raw(const void* p, std::size_t n) { out_->append(static_cast<const char*>(p), n); }
-
- private:
-  std::string* out_;
-};
-
-/// Reads what Writer wrote, with bounds checks: any overrun sets `bad`
-/// and yields zeros, so corrupt input never reads out of bounds.
-class Reader {
- public:
-  Reader(const char* p, std::size_t n) : p_(p), end_(p + n) {}
-  bool bad() const { return bad_; }
-  bool done() const { return p_ == end_; }
-  std::size_t left() const { return static_cast<std::size_t>(end_ - p_); }
-  const char* pos() const { return p_; }
-  void Skip(std::size_t n) {
-    if (n > left()) {
-      bad_ = true;
-      p_ = end_;
-      return;
-    }
-    p_ += n;
-  }
-  std::uint8_t U8() {
-    std::uint8_t v = 0;
-    Fixed(&v, 1);
-    return v;
-  }
-  std::uint32_t U32() {
-    std::uint32_t v = 0;
-    Fixed(&v, 4);
-    return v;
-  }
-  std::uint64_t U64() {
-    std::uint64_t v = 0;
-    Fixed(&v, 8);
-    return v;
-  }
-  std::int64_t I64() {
-    std::int64_t v = 0;
-    Fixed(&v, 8);
-    return v;
-  }
-  std::int32_t I32() {
-    std::int32_t v = 0;
-    Fixed(&v, 4);
-    return v;
-  }
-  std::uint64_t Var() {
-    std::uint64_t v = 0;
-    for (int shift = 0; shift < 64; shift += 7) {
-      if (p_ == end_) {
-        bad_ = true;
-        return 0;
-      }
-      auto b = static_cast<std::uint8_t>(*p_++);
-      v |= static_cast<std::uint64_t>(b & 0x7f) << shift;
-      if (!(b & 0x80)) return v;
-    }
-    bad_ = true;
-    return 0;
-  }
-  std::string_view Str() {
-    std::uint64_t n = Var();
-    if (n > left()) {
-      bad_ = true;
-      p_ = end_;
-      return {};
-    }
-    std::string_view s(p_, n);
-    p_ += n;
-    return s;
-  }
-
- private:
-  void Fixed(void* v, std::size_t n) {
-    if (n > left()) {
-      bad_ = true;
-      p_ = end_;
-      return;
-    }
-    std::memcpy(v, p_, n);
-    p_ += n;
-  }
-  const char* p_;
-  const char* end_;
-  bool bad_ = false;
-};
-
-/// A fast 64-bit checksum (word at a time); detects torn and garbled
-/// segments, not tampering.
-std::uint64_t Checksum(const char* p, std::size_t n) {
-  std::uint64_t h = 0x243f6a8885a308d3ull ^ (n * 0x9e3779b97f4a7c15ull);
-  std::size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, p + i, 8);
-    h = (h ^ w) * 0x9e3779b97f4a7c15ull;
-    h ^= h >> 29;
-  }
-  std::uint64_t tail = 0;
-  std::memcpy(&tail, p + i, n - i);
-  h = (h ^ tail) * 0xbf58476d1ce4e5b9ull;
-  h ^= h >> 31;
-  return h;
-}
 
 // ---------------------------------------------------------------------------
 // Files
@@ -226,14 +84,6 @@ std::string GitDir(const std::string& root) {
 /// A fingerprint of everything in the settings a summary depends on: the
 /// settings record (time zone, limits, risk scheme, office) and every
 /// vocabulary's codes (a code that becomes unknown makes a file unreadable).
-std::uint64_t SettingsFingerprint(const Settings& settings) {
-  std::string text = EmitYaml(settings.ToValue());
-  for (const auto& name : settings.vocab.Names()) {
-    text += "\nvocab " + name + ":";
-    for (const auto& t : settings.vocab.Get(name).terms()) text += " " + t.code + "/" + t.group;
-  }
-  return Checksum(text.data(), text.size());
-}
 
 bool IsYamlName(const char* name) {
   std::size_t n = std::strlen(name);
@@ -250,155 +100,8 @@ std::vector<std::string> ListNames(const std::string& dir) {
 }
 
 /// "2026", "03" → "2026_03.seg"; any byte but [0-9A-Za-z] is %XX-escaped so
-/// the name is unique and safe.
-std::string SegmentName(const std::string& year, const std::string& month) {
-  auto esc = [](const std::string& s) {
-    std::string out;
-    for (unsigned char c : s) {
-      if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
-        out.push_back(static_cast<char>(c));
-      } else {
-        char buf[4];
-        std::snprintf(buf, sizeof buf, "%%%02X", c);
-        out += buf;
-      }
-    }
-    return out;
-  };
-  return esc(year) + "_" + esc(month) + kSegmentSuffix;
-}
-
-// ---------------------------------------------------------------------------
-// Summaries
-
-/// Numbers the low-cardinality strings of one segment.
-class Dict {
- public:
-  std::uint32_t Ref(const std::string& s) {
-    auto [it, inserted] = ids_.try_emplace(s, static_cast<std::uint32_t>(strings_.size()));
-    if (inserted) strings_.push_back(s);
-    return it->second;
-  }
-  const std::vector<std::string>& strings() const { return strings_; }
-
- private:
-  std::unordered_map<std::string, std::uint32_t> ids_;
-  std::vector<std::string> strings_;
-};
-
-void PutDate(Writer& w, Date d) { w.I32(d.days()); }
-
-void EncodeSummary(Writer& w, const CaseSummary& s, Dict& dict) {
-  w.Str(s.id);
-  w.Str(s.file_no);
-  PutDate(w, s.received);
-  w.I64(s.received_unix);
-  w.Var(dict.Ref(s.source));
-  w.Var(dict.Ref(s.category));
-  w.Var(dict.Ref(s.risk));
-  w.Str(s.summary);
-  w.I64(s.amount ? s.amount->fen() : -1);  // -1: none, in the index format only
-  w.I32(s.people_involved);
-  w.Var(dict.Ref(s.street));
-  w.Var(dict.Ref(s.community));
-  w.Var(dict.Ref(s.grid));
-  w.Var(dict.Ref(s.status));
-  w.Var(dict.Ref(s.level));
-  w.Var(dict.Ref(s.org));
-  w.Var(s.mediators.size());
-  for (const auto& m : s.mediators) w.Var(dict.Ref(m));
-  PutDate(w, s.deadline);
-  w.Var(dict.Ref(s.outcome));
-  PutDate(w, s.concluded);
-  PutDate(w, s.closed);
-  w.Var(dict.Ref(s.agreement_form));
-  w.Var(dict.Ref(s.performance));
-  PutDate(w, s.agreement_effective);
-  PutDate(w, s.confirmation_applied);
-  w.Var(dict.Ref(s.confirmation));
-  PutDate(w, s.visited);
-  w.I32(s.escalations);
-  w.U8(static_cast<std::uint8_t>((s.extended ? 1 : 0) | (s.migrated ? 2 : 0)));
-  w.Var(s.party_keys.size());
-  for (const auto& k : s.party_keys) w.Str(k);
-  w.Var(s.party_kinds.size());
-  for (const auto& k : s.party_kinds) w.Var(dict.Ref(k));
-  w.Str(s.import_fingerprint);
-}
-
-/// Decodes one summary; false on corrupt input (out of bounds, a bad
-/// dictionary reference, trailing bytes).
-bool DecodeSummary(Reader& r, const std::vector<std::string>& dict, CaseSummary* s) {
-  bool ok = true;
-  auto code = [&](std::string* out) {
-    std::uint64_t k = r.Var();
-    if (k >= dict.size()) {
-      ok = false;
-      return;
-    }
-    *out = dict[k];
-  };
-  auto date = [&]() { return Date::FromDays(r.I32()); };
-  auto count = [&]() -> std::size_t {
-    std::uint64_t n = r.Var();
-    if (n > r.left()) {  // every item takes at least one byte
-      ok = false;
-      return 0;
-    }
-    return static_cast<std::size_t>(n);
-  };
-  s->id = r.Str();
-  s->file_no = r.Str();
-  s->received = date();
-  s->received_unix = r.I64();
-  code(&s->source);
-  code(&s->category);
-  code(&s->risk);
-  s->summary = r.Str();
-  if (std::int64_t fen = r.I64(); fen >= 0) s->amount = Money::FromFen(fen);
-  s->people_involved = r.I32();
-  code(&s->street);
-  code(&s->community);
-  code(&s->grid);
-  code(&s->status);
-  code(&s->level);
-  code(&s->org);
-  s->mediators.resize(count());
-  for (auto& m : s->mediators) code(&m);
-  s->deadline = date();
-  code(&s->outcome);
-  s->concluded = date();
-  s->closed = date();
-  code(&s->agreement_form);
-  code(&s->performance);
-  s->agreement_effective = date();
-  s->confirmation_applied = date();
-  code(&s->confirmation);
-  s->visited = date();
-  s->escalations = r.I32();
-  std::uint8_t flags = r.U8();
-  s->extended = flags & 1;
-  s->migrated = flags & 2;
-  s->party_keys.resize(count());
-  for (auto& k : s->party_keys) k = r.Str();
-  s->party_kinds.resize(count());
-  for (auto& k : s->party_kinds) code(&k);
-  s->import_fingerprint = r.Str();
-  return ok && !r.bad() && r.done();
-}
-
 // ---------------------------------------------------------------------------
 // The scan
-
-/// A file's stat key: any change to the file changes one of these (ctime
-/// even when mtime is set back, as a checkout or `touch -d` would).
-struct FileKey {
-  std::uint64_t size = 0;
-  std::int64_t mtime_ns = 0;
-  std::int64_t ctime_ns = 0;
-  std::uint64_t ino = 0;
-  bool operator==(const FileKey&) const = default;
-};
 
 enum class FileState : std::uint8_t {
   kPending,     ///< to be parsed
@@ -437,45 +140,6 @@ struct DirScan {
   std::vector<CaseSummary> kept;  ///< what `keep` kept, until the scan collects it
   Status write_status;
 };
-
-struct SegmentHeader {
-  std::uint32_t version = 0;
-  std::uint32_t summary_size = 0;
-  std::uint64_t settings = 0;
-  std::int64_t started_ns = 0;
-  std::string dir;
-  std::vector<std::string> dict;
-};
-
-/// Checks a segment's frame (magic, checksum) and reads its header;
-/// returns a reason when it cannot be used.
-std::string ReadHeader(const std::string& data, std::uint64_t settings, const std::string& rel,
-                       SegmentHeader* h, Reader* body) {
-  if (data.size() < sizeof kMagic + 8 || std::memcmp(data.data(), kMagic, sizeof kMagic) != 0)
-    return "not an index segment";
-  std::uint64_t sum;
-  std::memcpy(&sum, data.data() + data.size() - 8, 8);
-  if (sum != Checksum(data.data(), data.size() - 8)) return "checksum mismatch (torn or damaged)";
-  Reader r(data.data() + sizeof kMagic, data.size() - sizeof kMagic - 8);
-  h->version = r.U32();
-  if (h->version != kCaseIndexVersion)
-    return "format version " + std::to_string(h->version) + ", this mediate writes " +
-           std::to_string(kCaseIndexVersion);
-  h->summary_size = r.U32();
-  if (h->summary_size != sizeof(CaseSummary)) return "written by a different build of mediate";
-  h->settings = r.U64();
-  if (h->settings != settings) return "written under other settings (mediate.yaml changed)";
-  h->started_ns = r.I64();
-  h->dir = r.Str();
-  if (h->dir != rel) return "covers " + h->dir + ", not " + rel;
-  std::uint64_t n = r.Var();
-  if (n > r.left()) return "corrupt dictionary";
-  h->dict.reserve(n);
-  for (std::uint64_t i = 0; i < n && !r.bad(); ++i) h->dict.emplace_back(r.Str());
-  if (r.bad()) return "corrupt header";
-  *body = r;
-  return "";
-}
 
 /// Lists and stats one directory's case files (the selection
 /// Store::ListCaseFiles makes), then serves what the directory's segment
@@ -520,8 +184,8 @@ void ScanDir(const std::string& root, const std::string& index_dir, std::uint64_
   }
   d->segment_present = true;
   SegmentHeader h;
-  Reader r(nullptr, 0);
-  d->bad_reason = ReadHeader(data, settings, d->rel, &h, &r);
+  SegmentReader r(nullptr, 0);
+  d->bad_reason = ReadSegmentHeader(data, settings, d->rel, &h, &r);
   if (!d->bad_reason.empty()) {
     d->unindexed = n;
     return finish_counts();
@@ -539,7 +203,7 @@ void ScanDir(const std::string& root, const std::string& index_dir, std::uint64_
       d->dirty = true;  // cannot happen past a good checksum, but never trust blindly
       break;
     }
-    Reader e(r.pos(), len);
+    SegmentReader e(r.pos(), len);
     r.Skip(len);
     ++d->entries;
     std::string_view name = e.Str();
@@ -584,41 +248,16 @@ void ScanDir(const std::string& root, const std::string& index_dir, std::uint64_
   finish_counts();
 }
 
-/// Encodes the directory's good summaries as a segment.
-std::string EncodeSegment(const DirScan& d, std::uint64_t settings, std::int64_t started_ns) {
-  Dict dict;
-  std::string body;
-  body.reserve(d.names.size() * 256);
-  std::string entry;
+/// The directory's good summaries as a segment (EncodeSegment).
+std::string EncodeDirSegment(const DirScan& d, std::uint64_t settings, std::int64_t started_ns) {
+  std::vector<SegmentEntry> entries;
+  entries.reserve(d.names.size());
   for (std::size_t i = 0; i < d.names.size(); ++i) {
     if (d.states[i] != FileState::kFromIndex && d.states[i] != FileState::kParsed) continue;
     if (!d.regular[i]) continue;
-    entry.clear();
-    Writer e(&entry);
-    e.Str(d.names[i]);
-    e.U64(d.keys[i].size);
-    e.I64(d.keys[i].mtime_ns);
-    e.I64(d.keys[i].ctime_ns);
-    e.U64(d.keys[i].ino);
-    EncodeSummary(e, d.summaries[i], dict);
-    Writer b(&body);
-    b.Var(entry.size());
-    b.Raw(entry.data(), entry.size());
+    entries.push_back({d.names[i], d.keys[i], &d.summaries[i]});
   }
-  std::string out;
-  out.reserve(body.size() + 4096);
-  Writer w(&out);
-  w.Raw(kMagic, sizeof kMagic);
-  w.U32(kCaseIndexVersion);
-  w.U32(sizeof(CaseSummary));
-  w.U64(settings);
-  w.I64(started_ns);
-  w.Str(d.rel);
-  w.Var(dict.strings().size());
-  for (const auto& s : dict.strings()) w.Str(s);
-  out += body;
-  w.U64(Checksum(out.data(), out.size()));
-  return out;
+  return EncodeSegment(d.rel, settings, started_ns, entries);
 }
 
 /// Sorts summaries by id, moving each (large) struct once, in place.
@@ -724,7 +363,8 @@ Run RunScan(const Store& store, unsigned threads, Mode mode,
         any = d.regular[i] &&
               (d.states[i] == FileState::kFromIndex || d.states[i] == FileState::kParsed);
       if (any) {
-        d.write_status = WriteAtomically(index_dir, d.segment, EncodeSegment(d, settings, started));
+        d.write_status =
+            WriteAtomically(index_dir, d.segment, EncodeDirSegment(d, settings, started));
       } else if (Status st = CurrentDisk().Remove(index_dir + "/" + d.segment);
                  !st.ok() && st.kind() != ErrorKind::kNotFound) {
         d.write_status =
@@ -901,52 +541,26 @@ Result<CaseScan> RebuildIndex(const Store& store, unsigned threads) {
   if (!run.write_status.ok()) return run.write_status;
   return std::move(run.scan);
 }
-
-std::uint64_t SegmentChecksum(std::string_view bytes) {
-  return bytes.size() < 8 ? 0 : Checksum(bytes.data(), bytes.size() - 8);
-}
-
 void SetRacyMarginForTesting(std::int64_t ns) { g_racy_margin_ns = ns; }
 
-std::string SummaryDifference(const CaseSummary& a, const CaseSummary& b) {
-#define MEDIATE_CMP(f) \
-  if (!(a.f == b.f)) return #f
-  MEDIATE_CMP(id);
-  MEDIATE_CMP(path);
-  MEDIATE_CMP(file_no);
-  MEDIATE_CMP(received);
-  MEDIATE_CMP(received_unix);
-  MEDIATE_CMP(source);
-  MEDIATE_CMP(category);
-  MEDIATE_CMP(risk);
-  MEDIATE_CMP(summary);
-  MEDIATE_CMP(amount);
-  MEDIATE_CMP(people_involved);
-  MEDIATE_CMP(street);
-  MEDIATE_CMP(community);
-  MEDIATE_CMP(grid);
-  MEDIATE_CMP(status);
-  MEDIATE_CMP(level);
-  MEDIATE_CMP(org);
-  MEDIATE_CMP(mediators);
-  MEDIATE_CMP(deadline);
-  MEDIATE_CMP(outcome);
-  MEDIATE_CMP(concluded);
-  MEDIATE_CMP(closed);
-  MEDIATE_CMP(agreement_form);
-  MEDIATE_CMP(performance);
-  MEDIATE_CMP(agreement_effective);
-  MEDIATE_CMP(confirmation_applied);
-  MEDIATE_CMP(confirmation);
-  MEDIATE_CMP(visited);
-  MEDIATE_CMP(escalations);
-  MEDIATE_CMP(extended);
-  MEDIATE_CMP(migrated);
-  MEDIATE_CMP(party_keys);
-  MEDIATE_CMP(party_kinds);
-  MEDIATE_CMP(import_fingerprint);
-#undef MEDIATE_CMP
-  return "";
+CaseScan Store::ScanCases(const ScanOptions& options) const {
+  if (options.use_index) return ScanWithIndex(*this, options);
+  CaseScan scan;
+  auto paths = ListCaseFiles();
+  auto parsed = ParseCaseFiles(*this, paths, options.threads);
+  scan.parsed = parsed.size();
+  for (auto& pc : parsed) {
+    if (pc.ok) {
+      if (options.keep && !options.keep(pc.summary)) continue;
+      scan.cases.push_back(std::move(pc.summary));
+    } else {
+      ++scan.unreadable;
+      for (auto& d : pc.problems) scan.problems.push_back(std::move(d));
+    }
+  }
+  std::sort(scan.cases.begin(), scan.cases.end(),
+            [](const CaseSummary& a, const CaseSummary& b) { return a.id < b.id; });
+  return scan;
 }
 
 }  // namespace mediate

@@ -1,23 +1,14 @@
-// The derived index (DESIGN §6, issue #8): a cache of every case's
-// CaseSummary under the git directory, so reading commands (list, stats,
-// due, alerts, review) answer without re-parsing YAML. Never the source of
-// truth: safe to delete at any time, and a record edited by hand is seen by
-// the next command.
+// The derived index: a cache of every case's CaseSummary under the git
+// directory, so reading commands (list, stats, due, alerts, review) answer
+// without re-parsing YAML. Never the source of truth: safe to delete at any
+// time, and a record edited by hand is seen by the next command. This is
+// the scan that walks the case files and serves, refreshes and rewrites
+// the index; the segment file format is index_segment.hpp. Store::ScanCases
+// (store.hpp) is defined here.
 //
-// Layout: `<git dir>/mediate/index/` holds one binary segment per case
-// directory (`cases/2026/03` → `2026_03`), so a change to one month rewrites
-// one small file, not a million entries. A segment is
-//
-//   header   magic "MEDIDX\r\n", format version (kCaseIndexVersion),
-//            sizeof(CaseSummary), the settings fingerprint (mediate.yaml's
-//            size, mtime, ctime and inode: a changed time zone or limit
-//            changes the summaries), the time the scan that wrote it began,
-//            the directory it covers, and a table of the segment's
-//            low-cardinality strings (codes, org and mediator ids, division
-//            codes) that entries refer to by number;
-//   entries  sorted by file name, each length-prefixed: the file name, its
-//            stat key (size, mtime ns, ctime ns, inode) and the summary;
-//   trailer  a 64-bit checksum of everything before it.
+// Layout: `<git dir>/mediate/index/` holds one segment per case directory
+// (`cases/2026/03` → `2026_03.seg`), so a change to one month rewrites one
+// small file, not a million entries.
 //
 // An entry is used only when its file's stat key is unchanged and the file
 // was last changed at least kRacyMarginNs before the scan that wrote the
@@ -32,20 +23,14 @@
 
 #include <cstdint>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "case_summary.hpp"
+#include "index_segment.hpp"
 #include "status.hpp"
 #include "store.hpp"
 
 namespace mediate {
-
-/// Version of the segment format and of what a summary holds. Bump it
-/// whenever the encoding, CaseSummary, Summarize or anything a summary is
-/// derived from changes meaning: older segments are then ignored and
-/// rewritten by the next command.
-inline constexpr std::uint32_t kCaseIndexVersion = 1;
 
 /// An entry whose file changed less than this before its scan began is
 /// re-parsed next time (timestamp granularity and clock skew between the
@@ -107,16 +92,8 @@ Status DropIndex(const Store& store);
 /// ScanWithIndex, which ignores that), kNotFound when there is no git dir.
 Result<CaseScan> RebuildIndex(const Store& store, unsigned threads = 0);
 
-/// The checksum that ends a segment, over all its bytes before the last 8
-/// (exposed so tests can forge segments that pass it).
-std::uint64_t SegmentChecksum(std::string_view bytes);
-
 /// Tests only: sets the racy margin used by later scans (kRacyMarginNs by
 /// default), so a test can have files it just wrote served from the index.
 void SetRacyMarginForTesting(std::int64_t ns);
-
-/// The name of the first field in which `a` and `b` differ ("" when they
-/// are equal in every field). Used by CheckIndex and the tests.
-std::string SummaryDifference(const CaseSummary& a, const CaseSummary& b);
 
 }  // namespace mediate

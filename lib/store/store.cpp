@@ -8,7 +8,6 @@
 #include <sstream>
 #include <thread>
 
-#include "case_index.hpp"
 #include "case_record.hpp"
 #include "disk.hpp"
 #include "git_repo.hpp"
@@ -230,26 +229,6 @@ std::vector<ParsedCase> ParseCaseFiles(const Store& store, const std::vector<std
     pc.summary = Summarize(lc.record, paths[i], store.settings());
   });
   return out;
-}
-
-CaseScan Store::ScanCases(const ScanOptions& options) const {
-  if (options.use_index) return ScanWithIndex(*this, options);
-  CaseScan scan;
-  auto paths = ListCaseFiles();
-  auto parsed = ParseCaseFiles(*this, paths, options.threads);
-  scan.parsed = parsed.size();
-  for (auto& pc : parsed) {
-    if (pc.ok) {
-      if (options.keep && !options.keep(pc.summary)) continue;
-      scan.cases.push_back(std::move(pc.summary));
-    } else {
-      ++scan.unreadable;
-      for (auto& d : pc.problems) scan.problems.push_back(std::move(d));
-    }
-  }
-  std::sort(scan.cases.begin(), scan.cases.end(),
-            [](const CaseSummary& a, const CaseSummary& b) { return a.id < b.id; });
-  return scan;
 }
 
 std::string Store::NextCaseId(const std::string& office, int year,

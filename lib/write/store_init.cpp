@@ -6,7 +6,7 @@
 #include <sstream>
 
 #include "csv_table.hpp"
-#include "routing.hpp"
+#include "routing_rules.hpp"
 #include "write_transaction.hpp"
 #include "yaml_io.hpp"
 

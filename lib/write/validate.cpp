@@ -14,7 +14,7 @@
 #include "consultation.hpp"
 #include "parallel.hpp"
 #include "review_record.hpp"
-#include "routing.hpp"
+#include "routing_rules.hpp"
 #include "schema.hpp"
 #include "team_settings.hpp"
 #include "training.hpp"

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "lifecycle.hpp"
+#include "money.hpp"
 #include "routing.hpp"
 #include "schema.hpp"
 #include "settings.hpp"
@@ -496,11 +497,11 @@ TEST_CASE("ApplyRouting appends the routed event and re-derives the state", "[ro
 }
 
 TEST_CASE("amounts in because texts are grouped yuan", "[routing]") {
-  CHECK(FormatYuanGrouped(0) == "0.00");
-  CHECK(FormatYuanGrouped(5) == "0.05");
-  CHECK(FormatYuanGrouped(350050) == "3,500.50");
-  CHECK(FormatYuanGrouped(100000000) == "1,000,000.00");
-  CHECK(FormatYuanGrouped(-123456) == "-1,234.56");
+  CHECK(Money::FromFen(0).GroupedYuan() == "0.00");
+  CHECK(Money::FromFen(5).GroupedYuan() == "0.05");
+  CHECK(Money::FromFen(350050).GroupedYuan() == "3,500.50");
+  CHECK(Money::FromFen(100000000).GroupedYuan() == "1,000,000.00");
+  CHECK(Money::FromFen(-123456).GroupedYuan() == "-1,234.56");
 }
 
 // --- invalid rules: every error kind with its file:line:column -------------
