@@ -1,10 +1,10 @@
-// Migrating a year of history (issue 3 item 6): a ledger (台账) whose rows
+// Migrating a year of history (docs/import.md): a ledger (台账) whose rows
 // carry their outcome — 化解层级 (level settled), 调解结果 (result), 协议形式
 // (agreement form), 结案日期 (date concluded, 调结), 履行情况 (performance),
 // 司法确认日期 (judicial confirmation applied for and granted), 回访日期
 // (return visit) — becomes case files whose timelines reconstruct that
-// history (DESIGN §1: the timeline is the truth; DOMAIN §3: concluded vs
-// closed).
+// history (the timeline is the truth; concluded vs closed as
+// docs/lifecycle.md tells).
 //
 // Pure functions, no I/O: ledger_import.cpp reads the cells, these check
 // that the history is possible and build the events. What a ledger never
@@ -84,7 +84,7 @@ std::vector<HistoryProblem> CheckHistory(const LedgerHistory& h, Date received);
 /// preferred over a retired one:
 /// - grid, community: the community committee (kind community_committee)
 ///   whose community is place.community — at grid level the case was handled
-///   by the grid worker of its grid, under that committee (DOMAIN §3);
+///   by the grid worker of its grid, under that committee (docs/lifecycle.md);
 /// - street: the street committee (street_committee) of place.street;
 /// - district: the district centre (district_centre).
 /// kRejected saying which organisation is missing ("no community committee
@@ -106,7 +106,7 @@ Result<const Organisation*> SettlingOrganisation(const std::string& level, const
 /// - visited on `visited`;
 /// - closed: agreed + performance + visited → on the visit date, or on
 ///   the confirmation date when the court confirmed the agreement after the
-///   visit (the confirmation papers go into the file, DOMAIN §4; nothing
+///   visit (the confirmation papers go into the file, Law Art. 33; nothing
 ///   follows `closed` in the state machine); terminated → on `concluded`;
 ///   otherwise (a successful case with no return visit or no performance
 ///   recorded) the case stays agreed, due for its visit.

@@ -1,4 +1,4 @@
-// The shapes a ledger arrives in (issue 7 item 1): CSV (Excel's "CSV
+// The shapes a ledger arrives in (docs/import.md): CSV (Excel's "CSV
 // (逗号分隔)", UTF-8 or GB18030 — decoding is text_input.hpp's), TSV, JSON
 // Lines (one object per line, as grid-system exports write them) and YAML
 // (a list of maps). Each becomes the same CsvTable, header and rows with
