@@ -20,7 +20,7 @@
 // Every problem of every row is reported at once, as
 //   ledger.csv:45: column 纠纷类型 (category): unknown label "外星纠纷"
 //     known labels: 婚姻家庭纠纷, 邻里纠纷, …
-// and one error anywhere refuses the whole ledger (DESIGN §3, UX.md).
+// and one error anywhere refuses the whole ledger.
 #pragma once
 
 #include <cstddef>
@@ -33,46 +33,17 @@
 #include "area.hpp"
 #include "case.hpp"
 #include "csv_table.hpp"
+#include "ledger_columns.hpp"      // LedgerColumns(), kRejectsErrorColumn
+#include "ledger_fingerprint.hpp"  // ImportFingerprint(): import.fingerprint
 #include "ledger_mapping.hpp"
+#include "ledger_party.hpp"  // ClassifyPartyKind()
 #include "organisation.hpp"
 #include "settings.hpp"
+#include "sha256.hpp"
 #include "status.hpp"
 #include "time.hpp"
 
 namespace mediate {
-
-/// One column a ledger may have: its header as ledgers write it, other
-/// headers accepted for it, the field it fills (named in messages:
-/// "column 纠纷类型 (category)"), and whether a ledger must have it.
-struct LedgerColumn {
-  std::string header;                ///< "纠纷类型"
-  std::vector<std::string> aliases;  ///< "纠纷类别", "案件类型"
-  std::string field;                 ///< "category"
-  bool required = false;             ///< the header row must have this column
-  /// The vocabulary its labels come from ("category", "agreement_form"),
-  /// "" for free text, dates, numbers and places.
-  std::string vocab = {};
-};
-
-/// The columns import reads, in the order of the bundled ledgers, then the
-/// history columns of ledger-2022.csv (化解层级 level, 调解结果 outcome,
-/// 协议形式 form, 结案日期 concluded, 履行情况 performance, 司法确认日期
-/// confirmed, 回访日期 visited). Headers are compared after NormalizeCell, so
-/// full-width "涉及金额（元）" matches; a column's field name ("category",
-/// "applicant_name" or "applicant name") is accepted as its header too
-/// (JSON Lines and YAML input use them). Required columns: 登记日期, 案件来源,
-/// 纠纷类型, 申请人, 纠纷简要情况, 所属街道.
-const std::vector<LedgerColumn>& LedgerColumns();
-
-/// The position in LedgerColumns() of the column whose header, alias or
-/// field name is `name` (after NormalizeCell; field names case-insensitive
-/// with '_' for ' '), or -1.
-int FindLedgerColumn(std::string_view name);
-
-/// The header of the column a rejects file adds (RejectsCsv): "导入错误".
-/// Import ignores a column of that name, so a fixed rejects file can be
-/// imported again as it is.
-inline constexpr const char* kRejectsErrorColumn = "导入错误";
 
 /// What ImportLedger needs besides the rows and the store's registries.
 struct LedgerImportOptions {
@@ -185,36 +156,6 @@ struct LedgerImport {
 LedgerImport ImportLedger(const CsvTable& table, const Settings& settings,
                           const AreaRegistry& areas, const OrgRegistry& orgs,
                           const LedgerImportOptions& options);
-
-/// The kind of a party, decided from its name and identifier:
-/// 1. a name ending like an organisation (公司, 厂, 中心, 合作社, 委员会, 店,
-///    医院, 学校, 事务所, 协会, 商会, 集团, …) → "organisation";
-/// 2. else an identifier that is a valid citizen ID number (GB 11643-1999)
-///    → "person";
-/// 3. else an 18-character identifier of the credit-code alphabet
-///    (GB 32100-2015 shape) that either passes the credit-code check or
-///    cannot be a citizen ID (it has letters besides a final X, or does not
-///    start with a province code: 9…, Y…) → "organisation";
-/// 4. else "person" (a blank identifier, or a citizen ID with a problem,
-///    which the caller reports).
-std::string ClassifyPartyKind(std::string_view name, std::string_view identifier);
-
-/// True when `name` ends like an organisation's name (rule 1 above).
-bool LooksLikeOrganisationName(std::string_view name);
-
-/// The normalised content an imported case is recognised by (DESIGN §1):
-/// "fingerprint/1", the local date received, each party's role and
-/// identifier (credit code or ID number, upper-case; else the name), the
-/// category code and the summary (NFKC-folded, whitespace runs collapsed),
-/// one per line. Independent of the ledger's encoding, line ends, row
-/// order, amounts, phones and places.
-std::string FingerprintContent(const Case& c, const TimeZone& tz);
-
-/// Hex SHA-256 of FingerprintContent(): the import.fingerprint of a case.
-std::string ImportFingerprint(const Case& c, const TimeZone& tz);
-
-/// Lower-case hex SHA-256 (FIPS 180-4) of `bytes`.
-std::string Sha256Hex(std::string_view bytes);
 
 /// Removes from `cases` those whose import.fingerprint is in `existing`
 /// (cases imported before, from this ledger or a re-encoded copy).

@@ -1,6 +1,6 @@
 #include "ledger_mapping.hpp"
 
-#include "ledger_import.hpp"
+#include "ledger_columns.hpp"
 #include "text_input.hpp"
 #include "yaml_io.hpp"
 

@@ -1,4 +1,4 @@
-// Reading ledgers with other header sets and labels (issue 7 item 1):
+// Reading ledgers with other header sets and labels:
 // `mediate import --mapping FILE LEDGER` with a YAML file such as
 //
 //   columns:                # a header of the ledger → the column it is

@@ -65,7 +65,7 @@ std::string StepCodeList(const std::string& list);
 
 /// `assign`: mediators by id (Law Art. 19: one or more, appointed by the
 /// committee or chosen by the parties), or at grid level the grid worker
-/// (网格员) by name instead (DOMAIN §3).
+/// (网格员) by name instead (docs/lifecycle.md).
 struct AssignInput {
   std::vector<std::string> mediators;  ///< mediator ids (M-0307)
   bool chosen_by_parties = false;      ///< Law Art. 19: the parties chose them
@@ -225,8 +225,8 @@ struct PerformInput {
 Step BuildPerform(const Case& c, const Derived& d, const PerformInput& in, const StepContext& ctx,
                   DiagnosticSink* sink);
 
-/// `visit`: the return visit (回访, Law Art. 31; DOMAIN §4 return-visit
-/// record), or with `none` a recorded reason for making none (event
+/// `visit`: the return visit (回访, Law Art. 31: the committee supervises
+/// performance), or with `none` a recorded reason for making none (event
 /// visit_waived).
 struct VisitInput {
   std::string date;          ///< default today
@@ -246,8 +246,8 @@ struct VisitInput {
 Step BuildVisit(const Case& c, const Derived& d, const VisitInput& in, const StepContext& ctx,
                 DiagnosticSink* sink);
 
-/// `close`: the case file is closed (归档; DOMAIN §3 concluded vs closed,
-/// Law Art. 27: one case, one file). Retention is optional (retention
+/// `close`: the case file is closed (归档; concluded vs closed as docs/lifecycle.md
+/// tells; Law Art. 27: one case, one file). Retention is optional (retention
 /// vocabulary), shown on the cover.
 Step BuildClose(const Case& c, const Derived& d, const std::string& retention,
                 const StepContext& ctx, DiagnosticSink* sink);

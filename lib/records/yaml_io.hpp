@@ -8,7 +8,7 @@
 // `max_depth` or larger than `max_bytes` or with more than `max_nodes` nodes. Every error names
 // file:line:column (1-based).
 //
-// Emitting writes block style, with maps/sequences flagged `flow()` on one
+// Emitting (yaml_emit.hpp) writes block style, maps/sequences flagged `flow()` on one
 // line; every string scalar (Value::quoted()) double-quoted, so "007",
 // "NO", "0123", "2024-01-05" survive any YAML 1.1 reader; plain scalars
 // (numbers, booleans) plain. Keys are written in the map's order. The
@@ -24,6 +24,8 @@
 
 #include "status.hpp"
 #include "value.hpp"
+#include "yaml_emit.hpp"    // EmitYaml()
+#include "yaml_scalar.hpp"  // PlainScalarIsNotString()
 
 namespace mediate {
 
@@ -76,41 +78,5 @@ struct YamlLimits {
 /// U+0085). Never throws.
 Result<Value> ParseYaml(std::string_view text, const std::string& file,
                         const YamlLimits& limits = {});
-
-/// Writes `root` (normally a map) as a YAML document ending in a newline.
-///
-/// Block maps as `key: value` lines, block sequences as `- item` lines
-/// indented two spaces under their key (`key:\n  - item`), a map inside a
-/// sequence starting on the dash line (`- role: "x"\n    name: "y"`); a
-/// collection with flow() set, and everything inside it, on one line
-/// (`{role: "applicant", name: "李某"}`, `["M-1", "M-2"]`); empty ones as
-/// `[]` / `{}`; null as `null`. Keys are plain when they match
-/// [A-Za-z_][A-Za-z0-9_]* and are not a YAML 1.1 special word (`yes`, `y`,
-/// `n`, `null`, …), otherwise double-quoted.
-///
-/// Quoted scalars are double-quoted with \" \\ \n \t \r, other control
-/// characters (C0, DEL, C1 incl. NEL) as \xNN, and U+2028/2029, U+FEFF,
-/// U+FFFE/FFFF as \uNNNN (other readers treat them as line breaks or
-/// refuse them); all other UTF-8, Chinese included, is written as is.
-/// Invalid UTF-8 in a scalar (a bad import) is written as U+FFFD so the file
-/// stays readable. A non-quoted scalar is written plain only when it reads
-/// back as the same text (not empty/null, no `: `, ` #`, leading indicator,
-/// flow characters inside flow, …); otherwise it is double-quoted.
-///
-/// For any Value built from String/Int/Bool/Null/Map/Sequence,
-/// ParseYaml(EmitYaml(v)) is SameAs v, and PyYAML's safe_load reads every
-/// string back as that string.
-std::string EmitYaml(const Value& root);
-
-/// True when the plain (unquoted) scalar `text` would be read by a YAML 1.1
-/// reader as something other than a string: null (~, null, empty), a bool
-/// (yes/no/on/off/y/n/true/false in any case), an int (incl. octal 010,
-/// hex, 0b, sexagesimal 1:20), a float (.inf, 1e3), a date/timestamp
-/// (2024-01-05). Used to refuse plain scalars where a string is wanted.
-///
-/// Errs towards "not a string": it also accepts YAML 1.2 core forms (0o17,
-/// 1e3, 09), bool/null words in any letter case, and `=` / `<<` (YAML 1.1
-/// value and merge keys, which PyYAML's safe_load refuses to load).
-bool PlainScalarIsNotString(std::string_view text);
 
 }  // namespace mediate

@@ -1,7 +1,7 @@
 // The store's git repository, through libgit2: init, one commit of chosen
 // paths, status, and the log of a path with each version's content.
 //
-// DESIGN §5 facts honoured here: commits are built through an in-memory
+// Facts honoured here (docs/robustness.md): commits are built through an in-memory
 // index made from HEAD's tree (the worktree index is then synced to it);
 // an existing `.git/index.lock` is detected *before* HEAD moves; a HEAD
 // moved by another process fails safely (kBusy); libgit2 runs no hooks.

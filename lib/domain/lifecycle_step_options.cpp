@@ -1,0 +1,77 @@
+#include "lifecycle_step_options.hpp"
+
+#include "lifecycle.hpp"
+#include "timeline.hpp"
+
+namespace mediate::step_options {
+namespace {
+
+/// The latest event of `c` that changed the status (the table's
+/// `leads_to`, timeline.hpp): the step a new one follows, as CheckTimeline
+/// (lifecycle.hpp) reads it. -1 when none.
+int LastStatusStep(const Case& c) {
+  for (std::size_t i = c.events.size(); i-- > 0;)
+    if (auto k = ParseEventKind(c.events[i].type); k && InfoOf(*k).leads_to)
+      return static_cast<int>(i);
+  return -1;
+}
+
+}  // namespace
+
+Location At(const Case& c) { return {c.id, 0, 0}; }
+
+/// Parses an optional date option: `text` or, when empty, `fallback`. Refuses
+/// dates after today and before `not_before` (when valid), naming `what`.
+Date DateOption(const Case& c, const std::string& option, const std::string& text, Date fallback,
+                Date today, Date not_before, const std::string& what, DiagnosticSink* sink) {
+  if (text.empty()) return fallback;
+  auto d = Date::Parse(text);
+  if (!d) {
+    sink->Error(At(c), option, text + " is not a date (YYYY-MM-DD)");
+    return {};
+  }
+  if (today.valid() && *d > today) sink->Error(At(c), option, text + " is in the future");
+  if (not_before.valid() && *d < not_before)
+    sink->Error(At(c), option, text + " is before " + what + " (" + not_before.ToString() + ")");
+  return *d;
+}
+
+std::string ResolveOrError(const Case& c, const std::string& list, const std::string& option,
+                           const std::string& text, bool required, DiagnosticSink* sink) {
+  if (text.empty()) {
+    if (required) sink->Error(At(c), option, "is required: " + StepCodeList(list));
+    return {};
+  }
+  std::string code = ResolveStepCode(list, text);
+  if (code.empty())
+    sink->Error(At(c), option, "unknown value \"" + text + "\"; known: " + StepCodeList(list));
+  return code;
+}
+
+std::string Joined(const std::vector<std::string>& items, const char* sep) {
+  std::string out;
+  for (const auto& i : items) out += (out.empty() ? "" : sep) + i;
+  return out;
+}
+
+Date ReceivedDate(const Case& c, const StepContext& ctx) {
+  return ctx.settings->time_zone.LocalDate(c.received);
+}
+
+/// The earliest date a session, agreement or termination may carry: the
+/// date of the step it follows (LastStatusStep), which validate checks too;
+/// the date received when that step is the receipt. Sets `what` for the
+/// message.
+Date NotBefore(const Case& c, const StepContext& ctx, std::string* what) {
+  *what = "the date received";
+  Date received = ReceivedDate(c, ctx);
+  int last = LastStatusStep(c);
+  if (last < 0) return received;
+  const Event& e = c.events[static_cast<std::size_t>(last)];
+  Date on = EventDate(e, *ctx.settings);
+  if (!on.valid() || !received.valid() || on <= received) return received;
+  *what = "the " + e.type + " step it follows";
+  return on;
+}
+
+}  // namespace mediate::step_options

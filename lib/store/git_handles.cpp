@@ -1,0 +1,118 @@
+#include "git_handles.hpp"
+
+#include <mutex>
+
+namespace mediate::git_internal {
+
+void InitLibgit2() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    git_libgit2_init();  // never shut down
+    // libgit2 caches trees of up to 4 KiB only; a month directory of a large
+    // store (cases/2026/03: thousands of entries) is bigger, so every lookup
+    // of a path in it would inflate and parse the whole tree again. 8 MiB
+    // holds a month of a 10^6-case store; the cache's total stays bounded
+    // (GIT_OPT_SET_CACHE_MAX_SIZE, 256 MiB by default).
+    git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, static_cast<size_t>(8) << 20);
+  });
+}
+
+std::string GitErrorText() {
+  const git_error* e = git_error_last();
+  std::string m = (e && e->message) ? e->message : "unknown libgit2 error";
+  if (!m.empty() && m[0] >= 'A' && m[0] <= 'Z' && !(m.size() > 1 && m[1] >= 'A' && m[1] <= 'Z'))
+    m[0] = static_cast<char>(m[0] - 'A' + 'a');
+  return m;
+}
+
+Status GitIo(const std::string& what) { return Status::Io(what + ": " + GitErrorText()); }
+
+std::string OidHex(const git_oid* oid) {
+  char buf[GIT_OID_HEXSZ + 1];
+  git_oid_tostr(buf, sizeof buf, oid);
+  return buf;
+}
+
+std::string ShortHex(const std::string& hex) { return hex.substr(0, 7); }
+
+std::string StripTrailingSlash(std::string s) {
+  while (s.size() > 1 && s.back() == '/') s.pop_back();
+  return s;
+}
+
+Signature FromGit(const git_signature* s) {
+  Signature out;
+  if (s) {
+    out.name = s->name ? s->name : "";
+    out.email = s->email ? s->email : "";
+  }
+  return out;
+}
+
+Status ResolveHead(git_repository* repo, git_oid& out, bool& unborn) {
+  unborn = false;
+  int rc = git_reference_name_to_id(&out, repo, "HEAD");
+  if (rc == GIT_ENOTFOUND || rc == GIT_EUNBORNBRANCH) {
+    unborn = true;
+    return Status::Ok();
+  }
+  if (rc < 0) return GitIo("cannot read HEAD");
+  return Status::Ok();
+}
+
+Status HeadTree(git_repository* repo, TreePtr& tree) {
+  git_oid id;
+  bool unborn = false;
+  MEDIATE_RETURN_IF_ERROR(ResolveHead(repo, id, unborn));
+  tree.reset();
+  if (unborn) return Status::Ok();
+  git_commit* c = nullptr;
+  if (git_commit_lookup(&c, repo, &id) < 0) return GitIo("cannot read the HEAD commit");
+  CommitPtr commit(c);
+  git_tree* t = nullptr;
+  if (git_commit_tree(&t, c) < 0) return GitIo("cannot read the HEAD tree");
+  tree.reset(t);
+  return Status::Ok();
+}
+
+Status EntryAt(git_tree* tree, const std::string& path, bool& found, git_oid& id,
+               git_filemode_t& mode) {
+  found = false;
+  if (!tree) return Status::Ok();
+  git_tree_entry* e = nullptr;
+  int rc = git_tree_entry_bypath(&e, tree, path.c_str());
+  if (rc == GIT_ENOTFOUND) return Status::Ok();
+  if (rc < 0) return GitIo("cannot look up " + path);
+  EntryPtr entry(e);
+  found = true;
+  git_oid_cpy(&id, git_tree_entry_id(e));
+  mode = git_tree_entry_filemode(e);
+  return Status::Ok();
+}
+
+Status BlobContent(git_repository* repo, git_tree* tree, const std::string& path,
+                   const std::string& where, std::optional<std::string>& out) {
+  out.reset();
+  if (!tree) return Status::Ok();
+  git_tree_entry* e = nullptr;
+  int rc = git_tree_entry_bypath(&e, tree, path.c_str());
+  if (rc == GIT_ENOTFOUND) return Status::Ok();
+  if (rc < 0) return GitIo("cannot look up " + path + " in " + where);
+  EntryPtr entry(e);
+  if (git_tree_entry_type(e) != GIT_OBJECT_BLOB)
+    return Status::Io(path + " is not a file in " + where);
+  git_blob* b = nullptr;
+  if (git_blob_lookup(&b, repo, git_tree_entry_id(e)) < 0)
+    return GitIo("cannot read " + path + " in " + where);
+  BlobPtr blob(b);
+  out.emplace(static_cast<const char*>(git_blob_rawcontent(b)),
+              static_cast<size_t>(git_blob_rawsize(b)));
+  return Status::Ok();
+}
+
+std::string LooseObjectPath(const std::string& git_dir, const git_oid& id) {
+  std::string hex = OidHex(&id);
+  return git_dir + "/objects/" + hex.substr(0, 2) + "/" + hex.substr(2);
+}
+
+}  // namespace mediate::git_internal
