@@ -6,6 +6,7 @@
 // a warning.
 #include <CLI/CLI.hpp>
 
+#include "lifecycle_agreement.hpp"
 #include "step_command.hpp"
 
 namespace mediate::cli {

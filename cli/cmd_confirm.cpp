@@ -3,6 +3,7 @@
 // excluded matter is recorded with a warning: the court decides.
 #include <CLI/CLI.hpp>
 
+#include "lifecycle_agreement.hpp"
 #include "step_command.hpp"
 
 namespace mediate::cli {

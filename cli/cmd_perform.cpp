@@ -2,6 +2,7 @@
 // agreement is performed (Law Art. 31: the committee supervises it).
 #include <CLI/CLI.hpp>
 
+#include "lifecycle_agreement.hpp"
 #include "step_command.hpp"
 
 namespace mediate::cli {

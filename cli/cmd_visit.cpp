@@ -2,6 +2,7 @@
 // Law Art. 31); or --none --reason T when no visit is made.
 #include <CLI/CLI.hpp>
 
+#include "lifecycle_agreement.hpp"
 #include "step_command.hpp"
 
 namespace mediate::cli {

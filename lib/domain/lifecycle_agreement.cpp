@@ -1,10 +1,7 @@
-// The steps after an agreement: agree (the agreement itself), confirm
-// (judicial confirmation), perform and visit. Declared in lifecycle_steps.hpp.
-#include "lifecycle_steps.hpp"
+#include "lifecycle_agreement.hpp"
 
 #include <algorithm>
 
-#include "lifecycle_step_options.hpp"
 #include "money.hpp"
 #include "text_input.hpp"
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "lifecycle.hpp"
+#include "lifecycle_agreement.hpp"
 #include "lifecycle_steps.hpp"
 
 using namespace mediate;

@@ -1,7 +1,64 @@
-#include "lifecycle_step_options.hpp"
+#include "step_context.hpp"
+
+#include <map>
 
 #include "lifecycle.hpp"
 #include "timeline.hpp"
+
+namespace mediate {
+namespace {
+
+struct Code {
+  const char* code;
+  const char* zh;
+};
+
+const std::map<std::string, std::vector<Code>>& StepVocabs() {
+  static const std::map<std::string, std::vector<Code>> kLists = {
+      {"session_mode",
+       {{"on_site", "现场"}, {"phone", "电话"}, {"video", "视频"}, {"online", "网上"}}},
+      {"visit_method",
+       {{"on_site", "现场"}, {"phone", "电话"}, {"video", "视频"}, {"online", "网上"}}},
+      {"satisfaction",
+       {{"satisfied", "满意"}, {"basically_satisfied", "基本满意"}, {"dissatisfied", "不满意"}}},
+      {"confirmation_result",
+       {{"applied", "已申请"}, {"confirmed", "已确认"}, {"rejected", "驳回"}}},
+      {"matter", {{"personal_status", "身份关系"}, {"ownership", "确权"}, {"other", "其他"}}},
+      {"retention", {{"permanent", "永久"}, {"long", "长期"}, {"short", "短期"}}},
+      {"performance", {{"full", "已履行"}, {"instalment", "分期履行"}, {"none", "未履行"}}},
+      {"form", {{"written", "书面"}, {"oral", "口头"}}},
+  };
+  return kLists;
+}
+
+}  // namespace
+
+std::string ResolveStepCode(const std::string& list, const std::string& text) {
+  auto it = StepVocabs().find(list);
+  if (it == StepVocabs().end()) return {};
+  for (const Code& c : it->second)
+    if (text == c.code || text == c.zh) return c.code;
+  return {};
+}
+
+std::string StepCodeLabel(const std::string& list, const std::string& code) {
+  auto it = StepVocabs().find(list);
+  if (it == StepVocabs().end()) return {};
+  for (const Code& c : it->second)
+    if (code == c.code) return c.zh;
+  return {};
+}
+
+std::string StepCodeList(const std::string& list) {
+  std::string out;
+  auto it = StepVocabs().find(list);
+  if (it == StepVocabs().end()) return out;
+  for (const Code& c : it->second)
+    out += (out.empty() ? "" : ", ") + std::string(c.code) + " " + c.zh;
+  return out;
+}
+
+}  // namespace mediate
 
 namespace mediate::step_options {
 namespace {

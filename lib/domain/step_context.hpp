@@ -1,0 +1,89 @@
+// What every lifecycle step builder shares (lifecycle_steps.hpp,
+// lifecycle_agreement.hpp): the context it may consult, the Step it gives,
+// the small step vocabularies (session mode, visit method, satisfaction …),
+// and the checks of its options — dates, codes, the earliest date a step
+// may carry — each reporting to a DiagnosticSink at the case id, the
+// option as the field.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "case.hpp"
+#include "area.hpp"
+#include "lifecycle.hpp"
+#include "mediator.hpp"
+#include "organisation.hpp"
+#include "settings.hpp"
+#include "status.hpp"
+#include "time.hpp"
+
+namespace mediate {
+
+/// What the builders may consult. All pointers are required.
+struct StepContext {
+  const Settings* settings = nullptr;
+  const AreaRegistry* areas = nullptr;
+  const OrgRegistry* orgs = nullptr;
+  const MediatorRegistry* mediators = nullptr;
+  Date today;                 ///< local date now; later dates are refused
+  std::string operator_name;  ///< the operator's name (default visitor)
+};
+
+/// What a builder gives: the event (type and payload; RecordStep sets `at`
+/// and `by`), the commit subject after "<verb>: <id> ", and notes for the
+/// operator (what to do next, what the law asks).
+struct Step {
+  Event event;
+  std::string subject;
+  std::vector<std::string> notes;
+};
+
+/// The code of `text` in one of the small step vocabularies, given as the
+/// code or its Chinese label: "session_mode" (on_site 现场, phone 电话, video
+/// 视频, online 网上), "visit_method" (the same codes), "satisfaction"
+/// (satisfied 满意, basically_satisfied 基本满意, dissatisfied 不满意),
+/// "confirmation_result" (applied 已申请, confirmed 已确认, rejected 驳回),
+/// "matter" (personal_status 身份关系, ownership 确权, other 其他),
+/// "retention" (permanent 永久, long 长期, short 短期). "" when unknown.
+std::string ResolveStepCode(const std::string& list, const std::string& text);
+/// The Chinese label of `code` in `list` ("" when unknown).
+std::string StepCodeLabel(const std::string& list, const std::string& code);
+/// "on_site 现场, phone 电话, …" for messages.
+std::string StepCodeList(const std::string& list);
+
+}  // namespace mediate
+
+namespace mediate::step_options {
+
+/// The location of a step's messages: the case id (no line or column).
+Location At(const Case& c);
+
+/// Parses an optional date option (YYYY-MM-DD, a local date in the store's
+/// time zone): `text` or, when empty, `fallback`. Refuses (errors to `sink`
+/// under `option`) a text that is not a date, dates after `today` and dates
+/// before `not_before` (when valid), naming `what`. Gives an invalid Date
+/// when `text` is not a date.
+Date DateOption(const Case& c, const std::string& option, const std::string& text, Date fallback,
+                Date today, Date not_before, const std::string& what, DiagnosticSink* sink);
+
+/// The code of `text` in the step vocabulary `list` (ResolveStepCode), or
+/// "" with an error under `option` listing the known values when it is
+/// unknown, or blank and `required`.
+std::string ResolveOrError(const Case& c, const std::string& list, const std::string& option,
+                           const std::string& text, bool required, DiagnosticSink* sink);
+
+/// `items` joined with `sep`: {"a", "b"} → "a, b".
+std::string Joined(const std::vector<std::string>& items, const char* sep = ", ");
+
+/// The local date `c` was received, in the store's time zone.
+Date ReceivedDate(const Case& c, const StepContext& ctx);
+
+/// The earliest date a session, agreement or termination may carry: the
+/// date of the step it follows (the latest status-changing event, as
+/// CheckTimeline in lifecycle.hpp reads it), which validate checks too;
+/// the date received when that step is the receipt. Sets `what` for the
+/// message ("the date received", "the session step it follows").
+Date NotBefore(const Case& c, const StepContext& ctx, std::string* what);
+
+}  // namespace mediate::step_options
