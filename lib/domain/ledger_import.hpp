@@ -37,6 +37,7 @@
 #include "ledger_fingerprint.hpp"  // ImportFingerprint(): import.fingerprint
 #include "ledger_mapping.hpp"
 #include "ledger_party.hpp"  // ClassifyPartyKind()
+#include "ledger_row.hpp"    // LedgerImportOptions, ReadLedgerRow()
 #include "organisation.hpp"
 #include "settings.hpp"
 #include "sha256.hpp"
@@ -44,28 +45,6 @@
 #include "time.hpp"
 
 namespace mediate {
-
-/// What ImportLedger needs besides the rows and the store's registries.
-struct LedgerImportOptions {
-  /// The ledger's path as the user gave it; every message starts with it
-  /// ("ledger.csv:45: …").
-  std::string display_name;
-  /// The ledger's base name, kept as provenance (import.file) on each case.
-  std::string source_name;
-  /// Today's local date in the store's time zone: a registration date after
-  /// it is refused. No check when invalid.
-  Date today;
-  /// The operator, "Name <email>": the `by` of each case's received event.
-  std::string by;
-  /// Called after each data row with (rows done, rows in all); may be empty.
-  std::function<void(std::size_t, std::size_t)> progress;
-  /// Other headers and labels (`--mapping FILE`); null for none.
-  const LedgerMapping* mapping = nullptr;
-  /// `--skip-invalid`: keep the good rows' cases even when other rows have
-  /// errors (the bad rows are listed in LedgerImport::rejected). A header
-  /// error still yields no cases.
-  bool keep_valid_rows = false;
-};
 
 /// One ledger row that became a case.
 struct LedgerCase {

@@ -3,18 +3,43 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <optional>
+#include <string>
 
 #include "area.hpp"
 #include "case.hpp"
 #include "csv_table.hpp"
 #include "ledger_columns.hpp"
-#include "ledger_import.hpp"
+#include "ledger_mapping.hpp"
 #include "organisation.hpp"
 #include "settings.hpp"
 #include "status.hpp"
+#include "time.hpp"
 
 namespace mediate {
+
+/// What ImportLedger needs besides the rows and the store's registries.
+struct LedgerImportOptions {
+  /// The ledger's path as the user gave it; every message starts with it
+  /// ("ledger.csv:45: …").
+  std::string display_name;
+  /// The ledger's base name, kept as provenance (import.file) on each case.
+  std::string source_name;
+  /// Today's local date in the store's time zone: a registration date after
+  /// it is refused. No check when invalid.
+  Date today;
+  /// The operator, "Name <email>": the `by` of each case's received event.
+  std::string by;
+  /// Called after each data row with (rows done, rows in all); may be empty.
+  std::function<void(std::size_t, std::size_t)> progress;
+  /// Other headers and labels (`--mapping FILE`); null for none.
+  const LedgerMapping* mapping = nullptr;
+  /// `--skip-invalid`: keep the good rows' cases even when other rows have
+  /// errors (the bad rows are listed in LedgerImport::rejected). A header
+  /// error still yields no cases.
+  bool keep_valid_rows = false;
+};
 
 /// What reading one ledger row gave.
 struct LedgerRow {
