@@ -289,4 +289,19 @@ bool FaultyDisk::ShouldFail(const std::string& name) {
 
 void FaultyDisk::Kill() { ::raise(SIGKILL); }
 
+bool IsStoreRelativePath(const std::string& p) {
+  if (p.empty() || p.front() == '/' || p.back() == '/') return false;
+  if (p.find('\0') != std::string::npos || p.find('\n') != std::string::npos) return false;
+  size_t start = 0;
+  while (start <= p.size()) {
+    size_t end = p.find('/', start);
+    if (end == std::string::npos) end = p.size();
+    std::string c = p.substr(start, end - start);
+    if (c.empty() || c == "." || c == "..") return false;
+    if (start == 0 && c == ".git") return false;
+    start = end + 1;
+  }
+  return true;
+}
+
 }  // namespace mediate

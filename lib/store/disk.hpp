@@ -146,6 +146,11 @@ class FaultyDisk : public Disk {
   int points_ = 0;
 };
 
+/// True when `p` is a path relative to the store's work tree that is safe
+/// to write and to hand to git: not empty, no leading or trailing '/', no
+/// NUL or newline, no empty, "." or ".." component, not inside ".git".
+bool IsStoreRelativePath(const std::string& p);
+
 /// The disk the library uses: RealDisk() unless UseDisk() installed another.
 Disk& CurrentDisk();
 /// Makes `disk` the library's disk (nullptr: the real one again). The CLI

@@ -7,28 +7,14 @@
 #include <set>
 #include <thread>
 
+#include "disk.hpp"
 #include "git_handles.hpp"
 
 namespace mediate::git_internal {
 
-bool ValidRelativePath(const std::string& p) {
-  if (p.empty() || p.front() == '/' || p.back() == '/') return false;
-  if (p.find('\0') != std::string::npos || p.find('\n') != std::string::npos) return false;
-  size_t start = 0;
-  while (start <= p.size()) {
-    size_t end = p.find('/', start);
-    if (end == std::string::npos) end = p.size();
-    std::string c = p.substr(start, end - start);
-    if (c.empty() || c == "." || c == "..") return false;
-    if (start == 0 && c == ".git") return false;
-    start = end + 1;
-  }
-  return true;
-}
-
 Status CheckPaths(const std::vector<std::string>& paths) {
   for (const auto& p : paths)
-    if (!ValidRelativePath(p)) return Status::Rejected("invalid path '" + p + "'");
+    if (!IsStoreRelativePath(p)) return Status::Rejected("invalid path '" + p + "'");
   return Status::Ok();
 }
 

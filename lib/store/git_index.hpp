@@ -13,13 +13,8 @@
 
 namespace mediate::git_internal {
 
-/// True when `p` is a path relative to the work tree that is safe to hand
-/// to git: not empty, no leading or trailing '/', no NUL or newline, no
-/// empty, "." or ".." component, not inside ".git".
-bool ValidRelativePath(const std::string& p);
-
 /// kRejected "invalid path 'P'" for the first path that is not
-/// ValidRelativePath(); Ok otherwise.
+/// IsStoreRelativePath() (disk.hpp); Ok otherwise.
 Status CheckPaths(const std::vector<std::string>& paths);
 
 /// The blob a work-tree path would become: its bytes, mode and stat data.

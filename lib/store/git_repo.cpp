@@ -384,7 +384,7 @@ Result<std::vector<std::string>> GitRepo::ChangedFromHead(
   std::vector<std::string> out;
   WorkFile wf;
   for (const auto& p : paths) {
-    if (!ValidRelativePath(p)) return Status::Rejected("invalid path '" + p + "'");
+    if (!IsStoreRelativePath(p)) return Status::Rejected("invalid path '" + p + "'");
     bool found = false;
     git_oid head_id;
     git_filemode_t mode = GIT_FILEMODE_BLOB;

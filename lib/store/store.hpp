@@ -1,4 +1,4 @@
-// The store: one git repository per district (DESIGN §1). Finding it,
+// The store: one git repository per district. Finding it,
 // reading its settings and registries, finding and loading case files,
 // allocating case IDs. Writing goes through WriteTransaction.
 //
@@ -105,7 +105,7 @@ class Store {
   /// `dir` is absent. Names starting with "." are skipped.
   std::vector<std::string> ListYearFiles(const std::string& dir) const;
 
-  /// Summaries of every case (DESIGN §6: from the derived index where it is
+  /// Summaries of every case (from the derived index where it is
   /// fresh, parsing the rest on all cores). Unreadable files are listed in
   /// `problems`; callers fail on them unless asked to keep going.
   CaseScan ScanCases(const ScanOptions& options = {}) const;
@@ -113,7 +113,7 @@ class Store {
   /// The next free case ID of `office` in `year` (highest sequence in
   /// cases/<year>/ for that office + 1, then skipping `taken`). IDs of other
   /// offices are never considered, so clones with distinct office codes
-  /// never collide (DESIGN §1).
+  /// never collide.
   std::string NextCaseId(const std::string& office, int year,
                          const std::vector<std::string>& taken = {}) const;
 

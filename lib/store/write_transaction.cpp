@@ -44,21 +44,6 @@ void MaybeFault(const std::string& point) { FaultPoint(point); }
 /// from MEDIATE_LOCK_WAIT).
 std::chrono::milliseconds LockTimeout(const WriteOptions& options) { return options.lock_timeout; }
 
-bool ValidRelativePath(const std::string& p) {
-  if (p.empty() || p.front() == '/' || p.back() == '/') return false;
-  if (p.find('\0') != std::string::npos || p.find('\n') != std::string::npos) return false;
-  size_t start = 0;
-  while (start <= p.size()) {
-    size_t end = p.find('/', start);
-    if (end == std::string::npos) end = p.size();
-    std::string c = p.substr(start, end - start);
-    if (c.empty() || c == "." || c == "..") return false;
-    if (start == 0 && c == ".git") return false;
-    start = end + 1;
-  }
-  return true;
-}
-
 std::string ParentOf(const std::string& path) {
   size_t s = path.rfind('/');
   return s == std::string::npos ? "." : path.substr(0, s);
@@ -301,7 +286,7 @@ Status Recover(GitRepo& repo, const std::string& dir, bool& rolled_back) {
   std::vector<std::string> paths;
   paths.reserve(j.paths.size());
   for (const auto& [p, existed] : j.paths) {
-    if (!ValidRelativePath(p)) return Status::Io("the journal " + path + " names an invalid path");
+    if (!IsStoreRelativePath(p)) return Status::Io("the journal " + path + " names an invalid path");
     paths.push_back(p);
   }
   auto head = repo.HeadId();
@@ -428,7 +413,7 @@ Result<std::string> WriteTransaction::Commit(const Signature& author, const std:
   std::vector<std::string> paths;
   paths.reserve(im.staged.size());
   for (const auto& [p, c] : im.staged) {
-    if (!ValidRelativePath(p)) return Status::Rejected("invalid path '" + p + "'");
+    if (!IsStoreRelativePath(p)) return Status::Rejected("invalid path '" + p + "'");
     paths.push_back(p);
   }
 
