@@ -1,4 +1,4 @@
-"""End-to-end: the case lifecycle after routing (issue 3 items 1-5 and 7).
+"""End-to-end: the case lifecycle after routing.
 
 Runs the built binary (env MEDIATE) on temporary stores made with
 `mediate init S --from examples/wanbailin` (MEDIATE_SOURCE_DIR = repo root),

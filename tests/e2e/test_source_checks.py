@@ -1,7 +1,10 @@
 """scripts/check-source, the test command's check of the tree's shape: it
 names a cli/ file that includes a git, YAML, transaction, journal or lock
-header, a lib/ file that calls getenv and a Catch2 test name with a ';',
-and passes a tree that has none."""
+header, a lib/ file that includes a header of a higher layer or lies in no
+layer, two headers of one name, an include cycle, a source file over 600
+lines, a citation of a document outside the repository, a lib/ file that
+calls getenv and a Catch2 test name with a ';', and passes a tree that has
+none."""
 import os
 import shutil
 import subprocess
@@ -27,6 +30,11 @@ class SourceChecksTest(unittest.TestCase):
         write(self.root, "lib/store/store.cpp",
               '#include "store.hpp"\n// getenv("MEDIATE_X") is read by the CLI, not here\n'
               'int f() { return 1; }\n')
+        write(self.root, "lib/store/store.hpp", '#pragma once\n#include "time.hpp"\n')
+        write(self.root, "lib/base/time.hpp", '#pragma once\n#include <string>\n')
+        write(self.root, "lib/domain/routing.hpp", '#pragma once\n#include "store.hpp"\n')
+        write(self.root, "docs/architecture.md",
+              "# Architecture\n\nLayers, lowest first: `base` → `store` →\n`domain` → `report`; `cli/` on top.\n")
 
     def tearDown(self):
         shutil.rmtree(self.root)
@@ -81,6 +89,75 @@ class SourceChecksTest(unittest.TestCase):
         self.assertEqual(p.stdout.splitlines(), [
             'tests/unit/store_test.cpp:2: test-name: "retire sets the date; twice is refused" '
             "holds a ';', which splits it into ctest entries that match no test"])
+
+    def test_include_from_a_higher_layer_fails(self):
+        write(self.root, "lib/base/time.cpp", '#include "time.hpp"\n#include "routing.hpp"\n')
+        p = self.check()
+        self.assertEqual(p.returncode, 1)
+        self.assertEqual(p.stdout.splitlines(), [
+            'lib/base/time.cpp:2: lib-layer: includes "routing.hpp" of the domain layer, above '
+            'base (docs/architecture.md)',
+            # routing.hpp includes store.hpp, which includes time.hpp: a cycle too.
+            "include-cycle: routing -> store -> time -> routing; move what both need into a "
+            "lower module"])
+
+    def test_file_outside_the_layers_fails(self):
+        write(self.root, "lib/misc/util.cpp", "int g() { return 2; }\n")
+        write(self.root, "lib/flat.cpp", "int h() { return 3; }\n")
+        p = self.check()
+        self.assertEqual(p.returncode, 1)
+        self.assertEqual(p.stdout.splitlines(), [
+            "lib/flat.cpp: lib-layer: not in a layer folder of lib/ (base, store, domain, "
+            "report; docs/architecture.md)",
+            "lib/misc/util.cpp: lib-layer: not in a layer folder of lib/ (base, store, domain, "
+            "report; docs/architecture.md)"])
+
+    def test_two_headers_of_one_name_fail(self):
+        write(self.root, "lib/domain/time.hpp", "#pragma once\n")
+        p = self.check()
+        self.assertEqual(p.returncode, 1)
+        self.assertEqual(p.stdout.splitlines(), [
+            "lib/domain/time.hpp: header-name: time.hpp is also lib/base/time.hpp; header base "
+            "names are unique"])
+
+    def test_include_cycle_fails(self):
+        # Both in one layer, so only the cycle is wrong.
+        write(self.root, "lib/store/index.hpp", '#pragma once\n#include "store.hpp"\n')
+        write(self.root, "lib/store/store.cpp", '#include "store.hpp"\n#include "index.hpp"\n')
+        p = self.check()
+        self.assertEqual(p.returncode, 1)
+        self.assertEqual(p.stdout.splitlines(), [
+            "include-cycle: index -> store -> index; move what both need into a lower module"])
+
+    def test_missing_layer_order_fails(self):
+        os.remove(os.path.join(self.root, "docs", "architecture.md"))
+        p = self.check()
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("lib-layer: declares no layer order", p.stdout)
+
+    def test_long_file_fails(self):
+        write(self.root, "lib/store/big.cpp", "int x;\n" * 601)
+        write(self.root, "cli/cmd_ok.cpp", "int y;\n" * 600)  # at the limit: fine
+        p = self.check()
+        self.assertEqual(p.returncode, 1)
+        self.assertEqual(p.stdout.splitlines(), [
+            "lib/store/big.cpp: file-size: 601 lines; split it by concept (at most 600)"])
+
+    def test_citing_documents_outside_the_tree_fails(self):
+        # Spelled in pieces so that this file does not cite them itself.
+        design, domain, tracker = "DES" + "IGN.md", "DOM" + "AIN \u00a73", "iss" + "ue 7"
+        write(self.root, "docs/team.md", f"# Team\n\nAs {design} says.\n")
+        write(self.root, "lib/base/time.hpp", f"#pragma once\n// ({tracker} item 6) and {domain}\n")
+        write(self.root, "build/notes.md", design)  # build output is not the tree
+        p = self.check()
+        self.assertEqual(p.returncode, 1)
+        out = p.stdout.splitlines()
+        self.assertEqual(len(out), 3, p.stdout)
+        self.assertTrue(out[0].startswith(f'docs/team.md:3: outside-docs: "{design}"'), out[0])
+        self.assertTrue(out[1].startswith('lib/base/time.hpp:2: outside-docs: "(' + tracker + '"'),
+                        out[1])
+        self.assertTrue(out[2].startswith(f'lib/base/time.hpp:2: outside-docs: "{domain[:-1]}"'),
+                        out[2])
 
 
 if __name__ == "__main__":
