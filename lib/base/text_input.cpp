@@ -86,12 +86,13 @@ bool IsAsciiSpace(char c) {
 
 /// Blank characters trimmed at the ends of a cell: ASCII whitespace,
 /// ideographic space U+3000, no-break space U+00A0, zero-width space U+200B
-/// and a stray BOM U+FEFF. Returns the byte length of the one at `s`'s
-/// start (or end), 0 when none.
+/// and a stray BOM U+FEFF (TrimBlanks).
 constexpr std::string_view kBlankSeqs[] = {"\xE3\x80\x80", "\xC2\xA0", "\xE2\x80\x8B",
                                            "\xEF\xBB\xBF"};
 
-std::string_view Trim(std::string_view s) {
+}  // namespace
+
+std::string_view TrimBlanks(std::string_view s) {
   for (bool changed = true; changed && !s.empty();) {
     changed = false;
     if (IsAsciiSpace(s.front())) {
@@ -124,6 +125,8 @@ std::string_view Trim(std::string_view s) {
   }
   return s;
 }
+
+namespace {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -175,7 +178,7 @@ void OnRecord(int /*terminator*/, void* user) {
   st->current.line = st->start_line;
   bool all_blank = true;
   for (const std::string& f : st->current.fields) {
-    if (!Trim(f).empty()) {
+    if (!TrimBlanks(f).empty()) {
       all_blank = false;
       break;
     }
@@ -219,7 +222,7 @@ std::optional<Encoding> DetectEncoding(std::string_view bytes) {
 
 std::optional<Encoding> ParseEncodingName(std::string_view name) {
   std::string n;
-  for (char c : Trim(name)) {
+  for (char c : TrimBlanks(name)) {
     if (c == '-' || c == '_') continue;
     n += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   }
@@ -318,11 +321,11 @@ std::string NormalizeCell(std::string_view text) {
       static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT));
   if (n < 0) {
     std::free(mapped);
-    return std::string(Trim(text));
+    return std::string(TrimBlanks(text));
   }
   std::string folded(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(n));
   std::free(mapped);
-  return std::string(Trim(folded));
+  return std::string(TrimBlanks(folded));
 }
 
 std::optional<Date> ParseLedgerDate(std::string_view text) {

@@ -60,6 +60,11 @@ Result<std::vector<CsvRecord>> ParseCsv(std::string_view utf8, const std::string
 /// "①" → "1" and "㎡" → "m2". Invalid UTF-8 is only trimmed, not folded.
 std::string NormalizeCell(std::string_view text);
 
+/// `s` without the blank characters at its ends: ASCII whitespace,
+/// ideographic space U+3000, no-break space U+00A0, zero-width space U+200B
+/// and a stray BOM U+FEFF. The text between is untouched (no folding).
+std::string_view TrimBlanks(std::string_view s);
+
 /// Parses a date as ledgers write it: 2026-01-05, 2026-1-5, 2026/1/5,
 /// 2026.1.5 (one separator throughout), 2026年1月5日 (or 5号, or no final
 /// unit; spaces around the units allowed), 20260105; after NormalizeCell,

@@ -300,3 +300,13 @@ TEST_CASE("The Wanbailin 2026 Q1 ledger reads the same from UTF-8 and GB18030",
   CHECK(citizens == 199);
   CHECK(organisations == 41);
 }
+
+TEST_CASE("TrimBlanks drops ASCII and Unicode blanks at the ends only", "[text_input]") {
+  // U+3000 ideographic space, U+00A0 no-break space, U+200B zero-width
+  // space, U+FEFF BOM; the full-width comma inside is kept as written.
+  CHECK(TrimBlanks("\xE3\x80\x80 \xC2\xA0李某，王某\t\xE2\x80\x8B\xEF\xBB\xBF\r\n") ==
+        "李某，王某");
+  CHECK(TrimBlanks(" a b ") == "a b");
+  CHECK(TrimBlanks("\xE3\x80\x80\xC2\xA0").empty());
+  CHECK(TrimBlanks("").empty());
+}
