@@ -86,8 +86,8 @@ class PosixDisk : public Disk {
     char more[4096];
     for (;;) {
       const bool in_place = got < out.size();
-      ssize_t n = in_place ? ::read(fd, out.data() + got, out.size() - got)
-                           : ::read(fd, more, sizeof more);
+      ssize_t n =
+          in_place ? ::read(fd, out.data() + got, out.size() - got) : ::read(fd, more, sizeof more);
       if (n < 0) {
         if (errno == EINTR) continue;
         int err = errno;
