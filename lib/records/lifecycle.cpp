@@ -304,7 +304,7 @@ std::string StepRule(EventKind kind, bool migrated) {
   const StatusSet set = row.after | (migrated ? row.after_migrated : 0);
   for (const CaseStatusInfo& s : CaseStatuses())
     if (set & Bit(s.status)) states.emplace_back(s.code);
-  std::string rule = row.code;
+  std::string rule(row.code);
   if (states.empty()) {
     rule += " opens the timeline";
   } else if (states.size() == CaseStatuses().size()) {

@@ -33,9 +33,9 @@ enum class CaseStatus : std::uint8_t {
 /// One row of the status table.
 struct CaseStatusInfo {
   CaseStatus status;
-  const char* code;  ///< as stored in files: "mediating"
-  const char* zh;    ///< "调解中" (the same as the status vocabulary, schemas/vocab.yaml)
-  const char* en;    ///< "mediating"
+  std::string_view code;  ///< as stored in files: "mediating"
+  const char* zh;         ///< "调解中" (the same as the status vocabulary, schemas/vocab.yaml)
+  const char* en;         ///< "mediating"
   /// The case file is open (not closed, withdrawn or refused): the `open`
   /// filter word; a successful case stays open until its return visit.
   bool open;
@@ -100,10 +100,10 @@ enum class Breach : std::uint8_t {
 /// One row of the event-kind table.
 struct EventKindInfo {
   EventKind kind;
-  const char* code;     ///< as stored in files: "agreed"
-  const char* zh;       ///< "达成协议"
-  const char* en;       ///< "agreement made"
-  const char* command;  ///< the verb that records it: "agree" ("" when none yet)
+  std::string_view code;  ///< as stored in files: "agreed"
+  const char* zh;         ///< "达成协议"
+  const char* en;         ///< "agreement made"
+  const char* command;    ///< the verb that records it: "agree" ("" when none yet)
   /// The statuses it may follow. `received` follows nothing: it is the first
   /// event of every timeline.
   StatusSet after;

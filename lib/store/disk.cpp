@@ -79,11 +79,15 @@ class PosixDisk : public Disk {
       ::close(fd);
       return Errno(err);
     }
-    std::string out;
-    out.reserve(static_cast<std::size_t>(st.st_size));
-    char buf[65536];
+    // Read straight into the string (index segments are megabytes), then
+    // through a small buffer whatever the file grew by since fstat.
+    std::string out(static_cast<std::size_t>(st.st_size), '\0');
+    std::size_t got = 0;
+    char more[4096];
     for (;;) {
-      ssize_t n = ::read(fd, buf, sizeof buf);
+      const bool in_place = got < out.size();
+      ssize_t n =
+          in_place ? ::read(fd, out.data() + got, out.size() - got) : ::read(fd, more, sizeof more);
       if (n < 0) {
         if (errno == EINTR) continue;
         int err = errno;
@@ -91,9 +95,11 @@ class PosixDisk : public Disk {
         return Errno(err);
       }
       if (n == 0) break;
-      out.append(buf, static_cast<std::size_t>(n));
+      if (!in_place) out.append(more, static_cast<std::size_t>(n));
+      got += static_cast<std::size_t>(n);
     }
     ::close(fd);
+    out.resize(got);
     if (stat) *stat = FromStat(st);
     return out;
   }

@@ -67,7 +67,7 @@ TEST_CASE("every event kind has a row with labels, an article and a verb", "[tim
     CHECK(std::string(row.en).size() > 0);
     CHECK_THAT(row.article, Contains("Art. "));
     CHECK(row.out_of_order == Breach::kRefused);
-    CHECK(codes.insert(row.code).second);
+    CHECK(codes.emplace(row.code).second);
     CHECK(ParseEventKind(row.code) == row.kind);
     CHECK(CodeOf(row.kind) == row.code);
   }
