@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "csv_write.hpp"
 #include "yaml_io.hpp"
 
 namespace mediate {
@@ -171,19 +172,6 @@ Result<CsvTable> ReadYamlRows(std::string_view text, const std::string& file) {
   return rows.Finish(file);
 }
 
-/// One CSV field, quoted when it needs to be (RFC 4180).
-std::string CsvField(std::string_view s) {
-  bool quote = s.find_first_of(",\"\r\n") != std::string_view::npos ||
-               (!s.empty() && (s.front() == ' ' || s.back() == ' ' || s.front() == '\t'));
-  if (!quote) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 }  // namespace
 
 std::optional<LedgerFormat> ParseLedgerFormat(std::string_view name) {
@@ -225,7 +213,15 @@ Result<CsvTable> ReadLedgerTable(std::string_view text, const std::string& file,
     case LedgerFormat::kCsv:
     case LedgerFormat::kTsv: {
       auto t = CsvTable::Parse(text, file, f == LedgerFormat::kTsv ? '\t' : ',');
-      if (t.ok() || t.status().diagnostics().empty()) return t;
+      if (t.ok()) {
+        // A rejects file (RejectsCsv) corrected and imported again: its
+        // cells carry the formula guard, which is not part of the data.
+        std::vector<CsvRecord> rows = t->rows();
+        for (CsvRecord& row : rows)
+          for (std::string& cell : row.fields) cell = std::string(WithoutFormulaGuard(cell));
+        return CsvTable::FromRecords(t->file(), t->header(), std::move(rows));
+      }
+      if (t.status().diagnostics().empty()) return t;
       // One summary line after the diagnostics, not the first one again.
       return Status::Rejected(file + " is not valid " + (f == LedgerFormat::kTsv ? "TSV" : "CSV") +
                                   "; nothing was imported",

@@ -35,7 +35,9 @@ LedgerFormat LedgerFormatOf(std::string_view path);
 const char* LedgerFormatName(LedgerFormat f);
 
 /// Reads UTF-8 `text` (BOM already dropped) in format `f` into a table:
-/// - CSV/TSV: CsvTable::Parse (the first record is the header);
+/// - CSV/TSV: CsvTable::Parse (the first record is the header); a cell that
+///   is an apostrophe before = + - @, tab or CR loses the apostrophe
+///   (WithoutFormulaGuard: the guard RejectsCsv wrote);
 /// - JSON Lines: each non-blank line one JSON object {column: value}; the
 ///   header is every key in the order first seen, a missing key a blank
 ///   cell; strings as they are, numbers as written in JSON (integers
@@ -53,7 +55,9 @@ Result<CsvTable> ReadLedgerTable(std::string_view text, const std::string& file,
 /// 导入错误 (kRejectsErrorColumn) then the ledger's header; each refused row
 /// has its errors in the first cell, one per line, as "column 纠纷类型
 /// (category): unknown label …", then its original cells (a short row
-/// padded with blanks, extra cells kept after the last column). A column
+/// padded with blanks, extra cells kept after the last column). Every cell
+/// is written by CsvField (csv_write.hpp), so with the formula guard, which
+/// ReadLedgerTable takes off again. A column
 /// 导入错误 already in the ledger (a rejects file imported again) is
 /// replaced, not repeated.
 std::string RejectsCsv(const CsvTable& table, const std::vector<LedgerReject>& rejected);

@@ -1,5 +1,6 @@
 #include "render.hpp"
 
+#include "csv_write.hpp"
 #include "money.hpp"
 
 #include <fmt/format.h>
@@ -162,24 +163,6 @@ std::vector<int> Widths(const std::vector<std::vector<std::string>>& grid, std::
     for (std::size_t i = 0; i < ncols; ++i) w[i] = std::max(w[i], DisplayWidth(line[i]));
   }
   return w;
-}
-
-std::string CsvField(const std::string& s) {
-  std::string v;
-  if (!s.empty() &&
-      (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r')) {
-    v = "'" + s;
-  } else {
-    v = s;
-  }
-  if (v.find_first_of(",\"\n\r") == std::string::npos) return v;
-  std::string q = "\"";
-  for (char ch : v) {
-    if (ch == '"') q += '"';
-    q += ch;
-  }
-  q += '"';
-  return q;
 }
 
 void AppendCsvRow(std::string* out, const Table& t, const std::vector<Cell>& row) {

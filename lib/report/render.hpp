@@ -43,8 +43,8 @@ std::string CellText(const Cell& cell, ColumnKind kind);
 std::string RenderText(const Table& t);
 
 /// RFC 4180 CSV with a header row of column names, CRLF-free ("\n" line
-/// ends), quoting where needed; a text cell starting with = + - @ (or tab/CR)
-/// is prefixed with ' so spreadsheets do not run it as a formula. Money as
+/// ends), each text cell and name written by CsvField (csv_write.hpp:
+/// quoting where needed, and the formula guard). Money as
 /// yuan "3500.00", percent as a ratio with up to 4 decimals "0.8533",
 /// decimals with one decimal, counts as integers; empty cells empty. The
 /// totals row, when present, is the last row. Notes are not written.

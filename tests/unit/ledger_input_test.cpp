@@ -143,6 +143,25 @@ TEST_CASE("import: refused rows are written back with their errors", "[import]")
         "the row has 4 cells,3,多了,y\r\n");
 }
 
+TEST_CASE("import: a rejects file guards formulas and reads back without the guard", "[import]") {
+  auto t = ReadLedgerTable("序号,金额\n1,=1+2\n2,-5\n", "l.csv", LedgerFormat::kCsv);
+  REQUIRE(t.ok());
+  std::vector<LedgerReject> rejected;
+  rejected.push_back({0, 2, {{Severity::kError, {"l.csv", 2, 0}, "", "bad"}}});
+  rejected.push_back({1, 3, {{Severity::kError, {"l.csv", 3, 0}, "", "bad"}}});
+  const std::string csv = RejectsCsv(*t, rejected);
+  CHECK(csv ==
+        "\xEF\xBB\xBF"
+        "导入错误,序号,金额\r\n"
+        "bad,1,'=1+2\r\n"
+        "bad,2,'-5\r\n");
+  auto again = ReadLedgerTable(csv, "l.rejects.csv", LedgerFormat::kCsv);
+  REQUIRE(again.ok());
+  REQUIRE(again->rows().size() == 2);
+  CHECK(again->Cell(again->rows()[0], "金额") == "=1+2");
+  CHECK(again->Cell(again->rows()[1], "金额") == "-5");
+}
+
 TEST_CASE("import: mapping files are checked", "[import]") {
   const Vocabulary& vocab = Vocabulary::Builtin();
   auto good = ParseLedgerMapping(
