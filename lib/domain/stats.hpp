@@ -159,7 +159,8 @@ struct CrossResult {
   Measure measure = Measure::kCases;
   std::vector<DimensionValue> row_values;     ///< sorted as StatsResult rows
   std::vector<DimensionValue> column_values;  ///< sorted likewise
-  /// cells[r][c]; empty where no case falls.
+  /// cells[r][c]; empty where the pair has no row in Aggregate: no case
+  /// falls there or, for a measure other than cases, its counts are zero.
   std::vector<std::vector<MeasureValue>> cells;
   /// Per row and per column, each case counted once (a case with two
   /// mediators counts once in its row's total).
@@ -256,7 +257,7 @@ StatsResult CountBy(const std::vector<CaseSummary>& cases, const std::vector<Dim
 /// dims[0], one column per value of dims[1] (the values a one-dimension
 /// Aggregate of each gives, in its order), the totals from those
 /// one-dimension aggregates, so a case with several mediators counts once
-/// in a total. Empty cells where no case falls.
+/// in a total. Empty cells where no case falls (CrossResult::cells).
 CrossResult CrossTable(const std::vector<CaseSummary>& cases, const std::vector<Dimension>& dims,
                        Measure measure, const Labeler& label, const AggregateOptions& options);
 
