@@ -6,6 +6,7 @@
 #include "consultation.hpp"
 #include "reading.hpp"
 #include "stats.hpp"
+#include "stats_table.hpp"
 
 namespace mediate::cli {
 namespace {
@@ -62,7 +63,7 @@ class StatsCommand : public Command {
       options.all_values = {VocabCodes(store, "category")};
       Aggregation form({*dim}, MojFormMeasures(), options);
       MEDIATE_RETURN_IF_ERROR(reading_.Visit(ctx, [&](const CaseSummary& c) { form.Add(c); }));
-      return reading_.Output(ctx, form.Finish(StoreLabeler(store)), "moj");
+      return reading_.Output(ctx, StatsTable(form.Finish(StoreLabeler(store))), "moj");
     }
     if (consultations_) {
       auto all = LoadConsultations(ctx.st());
@@ -93,11 +94,11 @@ class StatsCommand : public Command {
       if (measures_.empty()) options.concluded_only = false;
       CrossTabulation cross(dims, m, options);
       MEDIATE_RETURN_IF_ERROR(reading_.Visit(ctx, [&](const CaseSummary& c) { cross.Add(c); }));
-      return reading_.Output(ctx, cross.Finish(StoreLabeler(store)), "stats");
+      return reading_.Output(ctx, CrossStatsTable(cross.Finish(StoreLabeler(store))), "stats");
     }
     Aggregation counts(dims, plan.measures, options);
     MEDIATE_RETURN_IF_ERROR(reading_.Visit(ctx, [&](const CaseSummary& c) { counts.Add(c); }));
-    return reading_.Output(ctx, counts.Finish(StoreLabeler(store)), "stats");
+    return reading_.Output(ctx, StatsTable(counts.Finish(StoreLabeler(store))), "stats");
   }
 
  private:

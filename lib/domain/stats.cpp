@@ -106,8 +106,8 @@ Result<Dimension> FindDimension(const std::string& name,
   return d;
 }
 
-Table CountBy(const std::vector<CaseSummary>& cases, const std::vector<Dimension>& dims,
-              const Labeler& label) {
+StatsResult CountBy(const std::vector<CaseSummary>& cases, const std::vector<Dimension>& dims,
+                    const Labeler& label) {
   return Aggregate(cases, dims, {Measure::kCases}, label);
 }
 
@@ -256,45 +256,74 @@ std::int64_t CountOf(const Tally& t, Measure m) {
   }
 }
 
-ColumnKind KindOf(Measure m) {
-  if (IsCount(m)) return ColumnKind::kInt;
-  if (m == Measure::kAmount) return ColumnKind::kMoney;
-  if (m == Measure::kMedianDays || m == Measure::kMeanDays) return ColumnKind::kDecimal;
-  return ColumnKind::kPercent;
+MeasureValue Integer(Measure m, std::int64_t n) {
+  MeasureValue v;
+  v.measure = m;
+  v.empty = false;
+  v.integer = n;
+  return v;
 }
 
-Cell Ratio(std::int64_t part, std::int64_t whole) {
-  if (whole <= 0) return Cell{};
-  return static_cast<double>(part) / static_cast<double>(whole);
+MeasureValue Real(Measure m, double x) {
+  MeasureValue v;
+  v.measure = m;
+  v.empty = false;
+  v.real = x;
+  return v;
 }
 
-Cell Median(std::vector<int> v) {
-  if (v.empty()) return Cell{};
+MeasureValue Empty(Measure m) {
+  MeasureValue v;
+  v.measure = m;
+  return v;
+}
+
+MeasureValue Ratio(Measure m, std::int64_t part, std::int64_t whole) {
+  if (whole <= 0) return Empty(m);
+  return Real(m, static_cast<double>(part) / static_cast<double>(whole));
+}
+
+MeasureValue Median(Measure m, std::vector<int> v) {
+  if (v.empty()) return Empty(m);
   std::sort(v.begin(), v.end());
   std::size_t n = v.size();
-  if (n % 2 == 1) return static_cast<double>(v[n / 2]);
-  return (static_cast<double>(v[n / 2 - 1]) + static_cast<double>(v[n / 2])) / 2.0;
+  if (n % 2 == 1) return Real(m, static_cast<double>(v[n / 2]));
+  return Real(m, (static_cast<double>(v[n / 2 - 1]) + static_cast<double>(v[n / 2])) / 2.0);
 }
 
-Cell Mean(const std::vector<int>& v) {
-  if (v.empty()) return Cell{};
+MeasureValue Mean(Measure m, const std::vector<int>& v) {
+  if (v.empty()) return Empty(m);
   double sum = 0;
   for (int d : v) sum += d;
-  return sum / static_cast<double>(v.size());
+  return Real(m, sum / static_cast<double>(v.size()));
 }
 
 }  // namespace
 
-Table Aggregate(const std::vector<CaseSummary>& cases, const std::vector<Dimension>& dims,
-                const std::vector<Measure>& measures, const Labeler& label, bool concluded_only) {
+MeasureKind KindOfMeasure(Measure m) {
+  if (IsCount(m)) return MeasureKind::kCount;
+  if (m == Measure::kAmount) return MeasureKind::kMoney;
+  if (m == Measure::kMedianDays || m == Measure::kMeanDays) return MeasureKind::kDays;
+  return MeasureKind::kRatio;
+}
+
+const MeasureValue* StatsRow::Value(Measure m) const {
+  for (const auto& v : values)
+    if (v.measure == m) return &v;
+  return nullptr;
+}
+
+StatsResult Aggregate(const std::vector<CaseSummary>& cases, const std::vector<Dimension>& dims,
+                      const std::vector<Measure>& measures, const Labeler& label,
+                      bool concluded_only) {
   AggregateOptions options;
   options.concluded_only = concluded_only;
   return Aggregate(cases, dims, measures, label, options);
 }
 
-Table Aggregate(const std::vector<CaseSummary>& cases, const std::vector<Dimension>& dims,
-                const std::vector<Measure>& measures, const Labeler& label,
-                const AggregateOptions& options) {
+StatsResult Aggregate(const std::vector<CaseSummary>& cases, const std::vector<Dimension>& dims,
+                      const std::vector<Measure>& measures, const Labeler& label,
+                      const AggregateOptions& options) {
   Aggregation a(dims, measures, options);
   for (const CaseSummary& c : cases) a.Add(c);
   return a.Finish(label);
@@ -356,7 +385,7 @@ void Aggregation::Add(const CaseSummary& c) {
   }
 }
 
-Table Aggregation::Finish(const Labeler& label) const {
+StatsResult Aggregation::Finish(const Labeler& label) const {
   const auto& dims = dims_;
   const auto& measures = measures_;
   const AggregateOptions& options = options_;
@@ -394,44 +423,34 @@ Table Aggregation::Finish(const Labeler& label) const {
   std::sort(rows.begin(), rows.end(),
             [&](const auto& x, const auto& y) { return key_less(x.first, y.first); });
 
-  Table t;
-  for (const auto& d : dims) {
-    t.columns.push_back({d.name, d.name, ColumnKind::kCode});
-    if (d.has_label) t.columns.push_back({d.name + "_label", d.heading, ColumnKind::kText});
-  }
-  const auto names = MeasureNames();
-  for (Measure m : measures)
-    t.columns.push_back({names[static_cast<std::size_t>(m)], MeasureHeading(m), KindOf(m)});
-  auto measure_cells = [&](const Tally& tally, std::vector<Cell>* row) {
+  StatsResult t;
+  for (const auto& d : dims) t.dimensions.push_back({d.name, d.heading, d.has_label});
+  t.measures = measures;
+  auto measure_values = [&](const Tally& tally, std::vector<MeasureValue>* out) {
     for (Measure m : measures) {
       if (IsCount(m) || m == Measure::kAmount)
-        row->emplace_back(CountOf(tally, m));
+        out->push_back(Integer(m, CountOf(tally, m)));
       else if (m == Measure::kSuccessRate)
-        row->push_back(Ratio(tally.agreed, tally.concluded));
+        out->push_back(Ratio(m, tally.agreed, tally.concluded));
       else if (m == Measure::kVisitRate)
-        row->push_back(Ratio(tally.visited, tally.agreed));
+        out->push_back(Ratio(m, tally.visited, tally.agreed));
       else if (m == Measure::kMedianDays)
-        row->push_back(Median(tally.days));
+        out->push_back(Median(m, tally.days));
       else if (m == Measure::kMeanDays)
-        row->push_back(Mean(tally.days));
+        out->push_back(Mean(m, tally.days));
       else
-        row->push_back(Ratio(CountOf(tally, share_base), CountOf(total, share_base)));
+        out->push_back(Ratio(m, CountOf(tally, share_base), CountOf(total, share_base)));
     }
   };
   for (const auto& [key, tally_ptr] : rows) {
-    const Tally& tally = *tally_ptr;
-    std::vector<Cell> row;
-    for (std::size_t i = 0; i < dims.size(); ++i) {
-      row.emplace_back(key[i]);
-      if (dims[i].has_label) row.emplace_back(label ? label(dims[i].name, key[i]) : std::string());
-    }
-    measure_cells(tally, &row);
+    StatsRow row;
+    for (std::size_t i = 0; i < dims.size(); ++i)
+      row.key.push_back(
+          {key[i], dims[i].has_label && label ? label(dims[i].name, key[i]) : std::string()});
+    measure_values(*tally_ptr, &row.values);
     t.rows.push_back(std::move(row));
   }
-  std::vector<Cell> totals(t.columns.size() - measures.size(), Cell{});
-  totals[0] = std::string("total");
-  measure_cells(total, &totals);
-  t.totals = std::move(totals);
+  measure_values(total, &t.totals.values);
   if (left_out_ > 0)
     t.notes.push_back(std::to_string(left_out_) + " of " + std::to_string(considered_) +
                       " cases not concluded (neither agreed nor terminated) are left out");
@@ -442,8 +461,8 @@ Table Aggregation::Finish(const Labeler& label) const {
   return t;
 }
 
-Table CrossTable(const std::vector<CaseSummary>& cases, const std::vector<Dimension>& dims,
-                 Measure measure, const Labeler& label, const AggregateOptions& options) {
+CrossResult CrossTable(const std::vector<CaseSummary>& cases, const std::vector<Dimension>& dims,
+                       Measure measure, const Labeler& label, const AggregateOptions& options) {
   CrossTabulation x(dims, measure, options);
   for (const CaseSummary& c : cases) x.Add(c);
   return x.Finish(label);
@@ -463,51 +482,37 @@ void CrossTabulation::Add(const CaseSummary& c) {
   cols_.Add(c);
 }
 
-Table CrossTabulation::Finish(const Labeler& label) const {
-  const std::vector<Dimension>& dims = dims_;
-  const Measure measure = measure_;
-  Table pair = pair_.Finish(label);
-  Table rows = rows_.Finish(label);
-  Table cols = cols_.Finish(label);
-  const std::size_t w0 = dims[0].has_label ? 2 : 1, w1 = dims[1].has_label ? 2 : 1;
-  const auto names = MeasureNames();
-  const ColumnKind kind = pair.columns.back().kind;
-  Table t;
-  t.columns.push_back(pair.columns[0]);
-  if (dims[0].has_label) t.columns.push_back(pair.columns[1]);
-  std::map<std::string, std::size_t> col_of;
-  for (const auto& r : cols.rows) {
-    const std::string code = std::get<std::string>(r[0]);
-    std::string heading = w1 == 2 ? std::get<std::string>(r[1]) : std::string();
-    if (heading.empty()) heading = code.empty() ? "(" + dims[1].name + " none)" : code;
-    col_of[code] = t.columns.size();
-    t.columns.push_back({code.empty() ? "none" : code, heading, kind});
+CrossResult CrossTabulation::Finish(const Labeler& label) const {
+  const StatsResult pair = pair_.Finish(label);
+  const StatsResult rows = rows_.Finish(label);
+  const StatsResult cols = cols_.Finish(label);
+  CrossResult x;
+  x.row_dimension = pair.dimensions[0];
+  x.column_dimension = pair.dimensions[1];
+  x.measure = measure_;
+  std::map<std::string, std::size_t> col_of, row_of;
+  for (const StatsRow& r : cols.rows) {
+    col_of[r.key[0].code] = x.column_values.size();
+    x.column_values.push_back(r.key[0]);
+    x.column_totals.push_back(r.values.back());
   }
-  t.columns.push_back({"total", "合计", kind});
-  std::map<std::string, std::size_t> row_of;
-  for (const auto& r : rows.rows) {
-    std::vector<Cell> row(t.columns.size(), Cell{});
-    row[0] = r[0];
-    if (w0 == 2) row[1] = r[1];
-    row.back() = r.back();
-    row_of[std::get<std::string>(r[0])] = t.rows.size();
-    t.rows.push_back(std::move(row));
+  for (const StatsRow& r : rows.rows) {
+    row_of[r.key[0].code] = x.row_values.size();
+    x.row_values.push_back(r.key[0]);
+    x.row_totals.push_back(r.values.back());
+    x.cells.emplace_back(x.column_values.size(), Empty(measure_));
   }
-  for (const auto& r : pair.rows) {
-    auto ri = row_of.find(std::get<std::string>(r[0]));
-    auto ci = col_of.find(std::get<std::string>(r[w0]));
+  for (const StatsRow& r : pair.rows) {
+    auto ri = row_of.find(r.key[0].code);
+    auto ci = col_of.find(r.key[1].code);
     if (ri == row_of.end() || ci == col_of.end()) continue;
-    t.rows[ri->second][ci->second] = r.back();
+    x.cells[ri->second][ci->second] = r.values.back();
   }
-  std::vector<Cell> totals(t.columns.size(), Cell{});
-  totals[0] = std::string("total");
-  for (const auto& r : cols.rows) totals[col_of[std::get<std::string>(r[0])]] = r.back();
-  totals.back() = cols.totals.back();
-  t.totals = std::move(totals);
-  t.notes = pair.notes;
-  t.notes.push_back(dims[0].name + " by " + dims[1].name + ": " +
-                    names[static_cast<std::size_t>(measure)]);
-  return t;
+  x.total = cols.totals.values.back();
+  x.notes = pair.notes;
+  x.notes.push_back(dims_[0].name + " by " + dims_[1].name + ": " +
+                    MeasureNames()[static_cast<std::size_t>(measure_)]);
+  return x;
 }
 
 }  // namespace mediate

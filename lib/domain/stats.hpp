@@ -1,11 +1,15 @@
-// Statistics over case summaries: counts by any dimensions, as a Table
-// (rendered last, so every format shows the same numbers).
+// Statistics over case summaries: counts by any dimensions, as typed
+// results (StatsResult, CrossResult: rows of dimension values and one value
+// per measure). Readers look a measure up by its enum; only the rendering
+// layer turns a result into a Table (lib/report/stats_table.hpp), so every
+// format shows the same numbers.
 //
 // A case counts in the period it was received; a measure about conclusion
 // (concluded, succeeded, days to conclude) counts by the date concluded
 // (docs/law.md). Dates are local dates in the store's time zone.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -14,7 +18,6 @@
 #include "case_summary.hpp"
 #include "period.hpp"
 #include "status.hpp"
-#include "table.hpp"
 
 namespace mediate {
 
@@ -49,14 +52,6 @@ std::vector<std::string> DimensionNames();
 Result<Dimension> FindDimension(
     const std::string& name, const std::function<std::string(const std::string&)>& source_group,
     const Ranker& ranker, const std::function<std::string(const std::string&)>& org_kind = nullptr);
-
-/// Counts `cases` grouped by `dims` (one or two): columns are each
-/// dimension's code and label, then `cases`; rows sorted by the
-/// dimensions' ranks then codes; a totals row (every case once, however
-/// many values it has in a multi-valued dimension). Same as Aggregate with
-/// the one measure kCases.
-Table CountBy(const std::vector<CaseSummary>& cases, const std::vector<Dimension>& dims,
-              const Labeler& label);
 
 /// What a stats row reports about its cases. Unless noted, a measure
 /// counts cases received in the period; "by conclusion" measures count
@@ -98,6 +93,83 @@ std::string MeasureHeading(Measure m);
 /// naming an unknown one and listing the known.
 Result<std::vector<Measure>> ParseMeasures(const std::vector<std::string>& names);
 
+/// What kind of number a measure gives.
+enum class MeasureKind {
+  kCount,  ///< a count of cases
+  kMoney,  ///< an amount in fen
+  kRatio,  ///< a ratio 0..1 (success_rate, share, visit_rate)
+  kDays,   ///< days (median_days, mean_days)
+};
+
+/// The kind of `m`: kMoney for amount, kRatio for success_rate, share and
+/// visit_rate, kDays for median_days and mean_days, kCount otherwise.
+MeasureKind KindOfMeasure(Measure m);
+
+/// One measure's value in a row of a statistics result.
+struct MeasureValue {
+  Measure measure = Measure::kCases;  ///< what it measures (its kind: KindOfMeasure)
+  /// No value: a ratio over zero, days when no case concluded, a cross
+  /// table cell where no case falls. Counts and amounts are never empty in
+  /// a row or a total.
+  bool empty = true;
+  std::int64_t integer = 0;  ///< kCount: the count; kMoney: fen
+  double real = 0;           ///< kRatio: 0..1; kDays: days
+};
+
+/// A dimension as a result names it.
+struct DimensionInfo {
+  std::string name;     ///< "category"
+  std::string heading;  ///< Chinese heading of its label ("类别")
+  bool has_label = true;
+};
+
+/// One value of a dimension: its code ("" when the case has none) and its
+/// label ("" when the dimension has no label or the Labeler knows none).
+struct DimensionValue {
+  std::string code;
+  std::string label;
+};
+
+/// One row of a StatsResult: the cases with these dimension values.
+struct StatsRow {
+  std::vector<DimensionValue> key;   ///< one per dimension; empty in the totals row
+  std::vector<MeasureValue> values;  ///< one per measure, in the result's order
+
+  /// The value of measure `m`, or nullptr when the result does not measure it.
+  const MeasureValue* Value(Measure m) const;
+};
+
+/// Measures per combination of dimension values (Aggregate).
+struct StatsResult {
+  std::vector<DimensionInfo> dimensions;  ///< one or two
+  std::vector<Measure> measures;          ///< as asked, in order
+  /// Sorted by the dimensions' ranks, then codes; empty codes last.
+  std::vector<StatsRow> rows;
+  /// Every case counted once, however many values it has in a
+  /// multi-valued dimension; its share is 1, its rates the overall ones.
+  StatsRow totals;
+  /// Notes on what was counted ("4 of 24 cases not concluded … left out").
+  std::vector<std::string> notes;
+};
+
+/// One measure by two dimensions (CrossTable): cells[r][c] for row value r
+/// of the first dimension and column value c of the second.
+struct CrossResult {
+  DimensionInfo row_dimension, column_dimension;
+  Measure measure = Measure::kCases;
+  std::vector<DimensionValue> row_values;     ///< sorted as StatsResult rows
+  std::vector<DimensionValue> column_values;  ///< sorted likewise
+  /// cells[r][c]; empty where the pair has no row in Aggregate: no case
+  /// falls there or, for a measure other than cases, its counts are zero.
+  std::vector<std::vector<MeasureValue>> cells;
+  /// Per row and per column, each case counted once (a case with two
+  /// mediators counts once in its row's total).
+  std::vector<MeasureValue> row_totals, column_totals;
+  MeasureValue total;  ///< every case once
+  /// The notes of the pair counts, then "DIM0 by DIM1: MEASURE".
+  std::vector<std::string> notes;
+};
+
 /// What `stats` reports when no measures are asked for.
 struct StatsPlan {
   std::vector<Measure> measures;
@@ -132,22 +204,22 @@ struct AggregateOptions {
   std::vector<std::vector<std::string>> all_values;
 };
 
-/// Groups `cases` by `dims` (one or two) like CountBy and computes
-/// `measures` per row: columns are each dimension's code and label, then
-/// one column per measure (named as MeasureNames; counts kInt, money
-/// kMoney, rates kPercent, days kDecimal). Cases neither received nor
+/// Groups `cases` by `dims` (one or two) and computes `measures` per row:
+/// a row per combination of dimension values (codes and labels from
+/// `label`), one value per measure. Cases neither received nor
 /// concluded in the period are left out. With `concluded_only`, cases not
 /// concluded in the period are left out and a note says how many. When
 /// `cases` is not among the measures, a row whose counts are all zero is
 /// left out (unless listed in all_values). The totals row counts every case
-/// once; its share is 1, its rates the overall ones.
-Table Aggregate(const std::vector<CaseSummary>& cases, const std::vector<Dimension>& dims,
-                const std::vector<Measure>& measures, const Labeler& label,
-                const AggregateOptions& options);
+/// once; its share is 1, its rates the overall ones. A note names the
+/// period when one is set.
+StatsResult Aggregate(const std::vector<CaseSummary>& cases, const std::vector<Dimension>& dims,
+                      const std::vector<Measure>& measures, const Labeler& label,
+                      const AggregateOptions& options);
 
 /// Aggregate one case at a time, for counting a store without holding its
-/// cases (ScanOptions::keep): give every case to Add, then Finish renders
-/// the same table Aggregate would for the same cases in any order.
+/// cases (ScanOptions::keep): give every case to Add, then Finish gives
+/// the same result Aggregate would for the same cases in any order.
 class Aggregation {
  public:
   Aggregation(std::vector<Dimension> dims, std::vector<Measure> measures, AggregateOptions options);
@@ -158,8 +230,8 @@ class Aggregation {
   /// Counts `c` (or leaves it out, as Aggregate does). Keeps no reference
   /// to it: memory grows with the rows, not the cases.
   void Add(const CaseSummary& c);
-  /// The table of what was added (Aggregate's columns, rows, totals, notes).
-  Table Finish(const Labeler& label) const;
+  /// The result of what was added (Aggregate's rows, totals, notes).
+  StatsResult Finish(const Labeler& label) const;
 
  private:
   struct Rows;
@@ -172,17 +244,22 @@ class Aggregation {
 };
 
 /// Same, with only `concluded_only` set.
-Table Aggregate(const std::vector<CaseSummary>& cases, const std::vector<Dimension>& dims,
-                const std::vector<Measure>& measures, const Labeler& label,
-                bool concluded_only = false);
+StatsResult Aggregate(const std::vector<CaseSummary>& cases, const std::vector<Dimension>& dims,
+                      const std::vector<Measure>& measures, const Labeler& label,
+                      bool concluded_only = false);
 
-/// Two dimensions as a cross table of one measure: one row per value of
-/// dims[0] (code, label), one column per value of dims[1] (named by its
-/// code, headed by its label) and a `total` column; a totals row. Totals
-/// come from one-dimension aggregates, so a case with several mediators
-/// counts once in a total. Empty cells where no case falls.
-Table CrossTable(const std::vector<CaseSummary>& cases, const std::vector<Dimension>& dims,
-                 Measure measure, const Labeler& label, const AggregateOptions& options);
+/// Counts `cases` grouped by `dims` (one or two): Aggregate with the one
+/// measure kCases, every case, no period.
+StatsResult CountBy(const std::vector<CaseSummary>& cases, const std::vector<Dimension>& dims,
+                    const Labeler& label);
+
+/// Two dimensions as a cross result of one measure: one row per value of
+/// dims[0], one column per value of dims[1] (the values a one-dimension
+/// Aggregate of each gives, in its order), the totals from those
+/// one-dimension aggregates, so a case with several mediators counts once
+/// in a total. Empty cells where no case falls (CrossResult::cells).
+CrossResult CrossTable(const std::vector<CaseSummary>& cases, const std::vector<Dimension>& dims,
+                       Measure measure, const Labeler& label, const AggregateOptions& options);
 
 /// CrossTable one case at a time (see Aggregation): Add every case, then
 /// Finish.
@@ -192,7 +269,8 @@ class CrossTabulation {
   CrossTabulation(const std::vector<Dimension>& dims, Measure measure,
                   const AggregateOptions& options);
   void Add(const CaseSummary& c);
-  Table Finish(const Labeler& label) const;
+  /// The cross result of what was added (CrossTable's).
+  CrossResult Finish(const Labeler& label) const;
 
  private:
   std::vector<Dimension> dims_;

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "roster.hpp"
+#include "stats_table.hpp"
 #include "training_stats.hpp"
 
 namespace mediate {
@@ -14,11 +15,6 @@ std::int64_t IntAt(const Table& t, const std::vector<Cell>& row, const std::stri
   const Cell& c = row[static_cast<std::size_t>(i)];
   if (const auto* v = std::get_if<std::int64_t>(&c)) return *v;
   return 0;
-}
-
-Cell CellAt(const Table& t, const std::vector<Cell>& row, const std::string& column) {
-  int i = t.ColumnIndex(column);
-  return i < 0 ? Cell{} : row[static_cast<std::size_t>(i)];
 }
 
 std::string TextAt(const std::vector<Cell>& row, std::size_t i) {
@@ -64,16 +60,19 @@ Result<Report> BuildReport(const ReportInput& in) {
     const std::vector<Measure> ms = {
         Measure::kCases,      Measure::kConcluded,     Measure::kAgreed,    Measure::kSuccessRate,
         Measure::kMedianDays, Measure::kConfirmations, Measure::kVisitRate, Measure::kAmount};
-    Table t = Aggregate(cases, {*d}, ms, in.label, opt);
-    auto tot = [&](const char* c) { return CellAt(t, t.totals, c); };
-    add_figure("cases", "受理案件", tot("cases"), ColumnKind::kInt);
-    add_figure("concluded", "调结案件", tot("concluded"), ColumnKind::kInt);
-    add_figure("agreed", "调解成功", tot("agreed"), ColumnKind::kInt);
-    add_figure("success_rate", "调解成功率", tot("success_rate"), ColumnKind::kPercent);
-    add_figure("median_days", "调结天数中位数", tot("median_days"), ColumnKind::kDecimal);
-    add_figure("confirmations", "司法确认", tot("confirmations"), ColumnKind::kInt);
-    add_figure("visit_rate", "回访率", tot("visit_rate"), ColumnKind::kPercent);
-    add_figure("amount", "涉及金额", tot("amount"), ColumnKind::kMoney);
+    const StatsResult t = Aggregate(cases, {*d}, ms, in.label, opt);
+    auto tot = [&](Measure m) {
+      const MeasureValue* v = t.totals.Value(m);
+      return v ? MeasureCell(*v) : Cell{};
+    };
+    add_figure("cases", "受理案件", tot(Measure::kCases), ColumnKind::kInt);
+    add_figure("concluded", "调结案件", tot(Measure::kConcluded), ColumnKind::kInt);
+    add_figure("agreed", "调解成功", tot(Measure::kAgreed), ColumnKind::kInt);
+    add_figure("success_rate", "调解成功率", tot(Measure::kSuccessRate), ColumnKind::kPercent);
+    add_figure("median_days", "调结天数中位数", tot(Measure::kMedianDays), ColumnKind::kDecimal);
+    add_figure("confirmations", "司法确认", tot(Measure::kConfirmations), ColumnKind::kInt);
+    add_figure("visit_rate", "回访率", tot(Measure::kVisitRate), ColumnKind::kPercent);
+    add_figure("amount", "涉及金额", tot(Measure::kAmount), ColumnKind::kMoney);
   }
 
   // The area.
@@ -149,7 +148,7 @@ Result<Report> BuildReport(const ReportInput& in) {
     ReportSection s;
     s.key = std::move(key);
     s.title = std::move(title);
-    s.table = Aggregate(only ? *only : cases, ds, measures, in.label, o);
+    s.table = StatsTable(Aggregate(only ? *only : cases, ds, measures, in.label, o));
     s.chart = chart;
     s.chart_label = ds[0].has_label ? ds[0].name + "_label" : ds[0].name;
     s.chart_value = std::move(value);

@@ -28,6 +28,22 @@ int LevelRank(const std::string& dim, const std::string& code) {
 
 Dimension Dim(const char* name) { return FindDimension(name, nullptr, LevelRank).value(); }
 
+/// The count of measure `m` in `row`; fails when it is not measured.
+std::int64_t Count(const StatsRow& row, Measure m) {
+  const MeasureValue* v = row.Value(m);
+  REQUIRE(v != nullptr);
+  REQUIRE_FALSE(v->empty);
+  return v->integer;
+}
+
+/// The ratio of measure `m` in `row`.
+double Real(const StatsRow& row, Measure m) {
+  const MeasureValue* v = row.Value(m);
+  REQUIRE(v != nullptr);
+  REQUIRE_FALSE(v->empty);
+  return v->real;
+}
+
 }  // namespace
 
 TEST_CASE("stats --by level is the funnel over concluded cases", "[stats]") {
@@ -47,47 +63,48 @@ TEST_CASE("stats --by level is the funnel over concluded cases", "[stats]") {
   CHECK(plan.measures == std::vector<Measure>{Measure::kCases, Measure::kShare, Measure::kAgreed,
                                               Measure::kSuccessRate});
   CHECK(plan.concluded_only);
-  Table t = Aggregate(cases, {Dim("level")}, plan.measures, nullptr, plan.concluded_only);
-  std::vector<std::string> names;
-  for (const auto& c : t.columns) names.push_back(c.name);
-  CHECK(names == std::vector<std::string>{"level", "level_label", "cases", "share", "agreed",
-                                          "success_rate"});
+  StatsResult t = Aggregate(cases, {Dim("level")}, plan.measures, nullptr, plan.concluded_only);
+  REQUIRE(t.dimensions.size() == 1);
+  CHECK(t.dimensions[0].name == "level");
+  CHECK(t.dimensions[0].heading == "层级");
+  CHECK(t.measures == plan.measures);
   REQUIRE(t.rows.size() == 3);
-  auto row = [&](std::size_t i) { return t.rows[i]; };
-  CHECK(std::get<std::string>(row(0)[0]) == "grid");
-  CHECK(std::get<std::int64_t>(row(0)[2]) == 10);
-  CHECK(std::get<double>(row(0)[3]) == Approx(0.5));  // 10 of 20 concluded
-  CHECK(std::get<std::int64_t>(row(0)[4]) == 9);
-  CHECK(std::get<double>(row(0)[5]) == Approx(0.9));
-  CHECK(std::get<std::string>(row(1)[0]) == "community");
-  CHECK(std::get<std::int64_t>(row(1)[2]) == 6);
-  CHECK(std::get<double>(row(1)[3]) == Approx(0.3));
-  CHECK(std::get<double>(row(1)[5]) == Approx(0.5));
-  CHECK(std::get<std::string>(row(2)[0]) == "street");
-  CHECK(std::get<double>(row(2)[3]) == Approx(0.2));
-  CHECK(std::get<std::int64_t>(t.totals[2]) == 20);
-  CHECK(std::get<double>(t.totals[3]) == Approx(1.0));
-  CHECK(std::get<std::int64_t>(t.totals[4]) == 14);
-  CHECK(std::get<double>(t.totals[5]) == Approx(0.7));
+  const auto& row = t.rows;
+  CHECK(row[0].key[0].code == "grid");
+  CHECK(Count(row[0], Measure::kCases) == 10);
+  CHECK(Real(row[0], Measure::kShare) == Approx(0.5));  // 10 of 20 concluded
+  CHECK(Count(row[0], Measure::kAgreed) == 9);
+  CHECK(Real(row[0], Measure::kSuccessRate) == Approx(0.9));
+  CHECK(row[1].key[0].code == "community");
+  CHECK(Count(row[1], Measure::kCases) == 6);
+  CHECK(Real(row[1], Measure::kShare) == Approx(0.3));
+  CHECK(Real(row[1], Measure::kSuccessRate) == Approx(0.5));
+  CHECK(row[2].key[0].code == "street");
+  CHECK(Real(row[2], Measure::kShare) == Approx(0.2));
+  CHECK(Count(t.totals, Measure::kCases) == 20);
+  CHECK(Real(t.totals, Measure::kShare) == Approx(1.0));
+  CHECK(Count(t.totals, Measure::kAgreed) == 14);
+  CHECK(Real(t.totals, Measure::kSuccessRate) == Approx(0.7));
   REQUIRE(t.notes.size() == 1);
   CHECK(t.notes[0] == "4 of 24 cases not concluded (neither agreed nor terminated) are left out");
 
   // The same with every case and an explicit concluded count.
-  Table all = Aggregate(cases, {Dim("level")}, {Measure::kCases, Measure::kConcluded}, nullptr);
+  StatsResult all =
+      Aggregate(cases, {Dim("level")}, {Measure::kCases, Measure::kConcluded}, nullptr);
   REQUIRE(all.rows.size() == 3);
-  CHECK(std::get<std::int64_t>(all.rows[0][2]) == 11);  // grid: 10 concluded + 1 withdrawn
-  CHECK(std::get<std::int64_t>(all.rows[1][2]) == 9);   // community: 6 + 3 mediating
-  CHECK(std::get<std::int64_t>(all.rows[1][3]) == 6);
+  CHECK(Count(all.rows[0], Measure::kCases) == 11);  // grid: 10 concluded + 1 withdrawn
+  CHECK(Count(all.rows[1], Measure::kCases) == 9);   // community: 6 + 3 mediating
+  CHECK(Count(all.rows[1], Measure::kConcluded) == 6);
   CHECK(all.notes.empty());
 
   // Counts by outcome: every case, pending ones under "".
-  Table o = CountBy(cases, {Dim("outcome")}, nullptr);
+  StatsResult o = CountBy(cases, {Dim("outcome")}, nullptr);
+  CHECK(o.measures == std::vector<Measure>{Measure::kCases});
   std::vector<std::pair<std::string, std::int64_t>> counts;
-  for (const auto& r : o.rows)
-    counts.emplace_back(std::get<std::string>(r[0]), std::get<std::int64_t>(r[2]));
+  for (const auto& r : o.rows) counts.emplace_back(r.key[0].code, Count(r, Measure::kCases));
   CHECK(counts == std::vector<std::pair<std::string, std::int64_t>>{
                       {"agreed", 14}, {"terminated", 6}, {"withdrawn", 1}, {"", 3}});
-  CHECK(std::get<std::int64_t>(o.totals.back()) == 24);
+  CHECK(Count(o.totals, Measure::kCases) == 24);
 }
 
 TEST_CASE("measures are parsed by name", "[stats]") {
@@ -123,38 +140,37 @@ TEST_CASE("Aggregation counts one case at a time, in any order", "[stats]") {
       a.Add(c);
       x.Add(c);
     }
-    Table t = a.Finish(nullptr);
+    StatsResult t = a.Finish(nullptr);
     // Rows by level rank (grid before community), then category code.
     REQUIRE(t.rows.size() == 4);
-    auto key = [&](std::size_t r) {
-      return std::get<std::string>(t.rows[r][0]) + "/" + std::get<std::string>(t.rows[r][2]);
-    };
+    auto key = [&](std::size_t r) { return t.rows[r].key[0].code + "/" + t.rows[r].key[1].code; };
     CHECK(key(0) == "grid/labour");
     CHECK(key(1) == "grid/neighbour");
     CHECK(key(2) == "community/labour");
     CHECK(key(3) == "community/neighbour");
-    CHECK(std::get<std::int64_t>(t.rows[1][4]) == 2);      // grid/neighbour cases
-    CHECK(std::get<std::int64_t>(t.rows[1][5]) == 1);      // of which agreed
-    CHECK(std::get<double>(t.rows[1][6]) == Approx(0.5));  // 1 of 2 concluded
-    CHECK(std::get<std::int64_t>(t.rows[2][4]) == 2);      // community/labour
-    CHECK(std::get<double>(t.rows[2][6]) == Approx(1.0));  // 1 agreed of 1 concluded
-    CHECK(std::get<std::int64_t>(t.totals[4]) == 6);
-    CHECK(std::get<std::int64_t>(t.totals[5]) == 4);
-    CHECK(std::get<double>(t.totals[6]) == Approx(0.8));  // 4 of 5 concluded
+    CHECK(Count(t.rows[1], Measure::kCases) == 2);                 // grid/neighbour cases
+    CHECK(Count(t.rows[1], Measure::kAgreed) == 1);                // of which agreed
+    CHECK(Real(t.rows[1], Measure::kSuccessRate) == Approx(0.5));  // 1 of 2 concluded
+    CHECK(Count(t.rows[2], Measure::kCases) == 2);                 // community/labour
+    CHECK(Real(t.rows[2], Measure::kSuccessRate) == Approx(1.0));  // 1 agreed of 1 concluded
+    CHECK(Count(t.totals, Measure::kCases) == 6);
+    CHECK(Count(t.totals, Measure::kAgreed) == 4);
+    CHECK(Real(t.totals, Measure::kSuccessRate) == Approx(0.8));  // 4 of 5 concluded
 
-    Table cross = x.Finish(nullptr);
-    // Columns: level, level_label, labour, neighbour, total.
-    REQUIRE(cross.columns.size() == 5);
-    CHECK(cross.columns[2].name == "labour");
-    CHECK(cross.columns[3].name == "neighbour");
-    REQUIRE(cross.rows.size() == 2);
-    CHECK(std::get<std::int64_t>(cross.rows[0][2]) == 1);  // grid, labour
-    CHECK(std::get<std::int64_t>(cross.rows[0][3]) == 2);  // grid, neighbour
-    CHECK(std::get<std::int64_t>(cross.rows[0][4]) == 3);
-    CHECK(std::get<std::int64_t>(cross.rows[1][2]) == 2);  // community, labour
-    CHECK(std::get<std::int64_t>(cross.rows[1][3]) == 1);
-    CHECK(std::get<std::int64_t>(cross.totals[2]) == 3);
-    CHECK(std::get<std::int64_t>(cross.totals[3]) == 3);
-    CHECK(std::get<std::int64_t>(cross.totals[4]) == 6);
+    CrossResult cross = x.Finish(nullptr);
+    // Rows grid, community; columns labour, neighbour.
+    REQUIRE(cross.column_values.size() == 2);
+    CHECK(cross.column_values[0].code == "labour");
+    CHECK(cross.column_values[1].code == "neighbour");
+    REQUIRE(cross.row_values.size() == 2);
+    CHECK(cross.row_values[0].code == "grid");
+    CHECK(cross.cells[0][0].integer == 1);  // grid, labour
+    CHECK(cross.cells[0][1].integer == 2);  // grid, neighbour
+    CHECK(cross.row_totals[0].integer == 3);
+    CHECK(cross.cells[1][0].integer == 2);  // community, labour
+    CHECK(cross.cells[1][1].integer == 1);
+    CHECK(cross.column_totals[0].integer == 3);
+    CHECK(cross.column_totals[1].integer == 3);
+    CHECK(cross.total.integer == 6);
   }
 }

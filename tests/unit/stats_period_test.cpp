@@ -38,6 +38,22 @@ const Cell& At(const Table& t, const std::vector<Cell>& row, const char* col) {
   return row[static_cast<std::size_t>(i)];
 }
 
+/// The count (or fen) of measure `m` in `row`; fails when it is not measured.
+std::int64_t Count(const StatsRow& row, Measure m) {
+  const MeasureValue* v = row.Value(m);
+  REQUIRE(v != nullptr);
+  REQUIRE_FALSE(v->empty);
+  return v->integer;
+}
+
+/// The ratio or days of measure `m` in `row`.
+double Real(const StatsRow& row, Measure m) {
+  const MeasureValue* v = row.Value(m);
+  REQUIRE(v != nullptr);
+  REQUIRE_FALSE(v->empty);
+  return v->real;
+}
+
 }  // namespace
 
 TEST_CASE("a period counts cases received and conclusions concluded in it", "[stats]") {
@@ -50,32 +66,38 @@ TEST_CASE("a period counts cases received and conclusions concluded in it", "[st
   };
   AggregateOptions o;
   o.period = YearPeriod(2022);
-  Table t = Aggregate(
+  StatsResult t = Aggregate(
       cases, {Dim("category")},
       {Measure::kCases, Measure::kConcluded, Measure::kAgreed, Measure::kTerminated,
        Measure::kSuccessRate, Measure::kMedianDays, Measure::kMeanDays, Measure::kOverLimit},
       nullptr, o);
   REQUIRE(t.rows.size() == 2);
   // neighbour: received in 2022 = 2; concluded in 2022 = 2 (both agreed).
-  CHECK(std::get<std::string>(t.rows[0][0]) == "labour");
-  CHECK(Int(At(t, t.rows[1], "cases")) == 2);
-  CHECK(Int(At(t, t.rows[1], "concluded")) == 2);
-  CHECK(Int(At(t, t.rows[1], "agreed")) == 2);
-  CHECK(Int(At(t, t.rows[1], "terminated")) == 0);
+  CHECK(t.rows[0].key[0].code == "labour");
+  CHECK(t.rows[1].key[0].code == "neighbour");
+  CHECK(Count(t.rows[1], Measure::kCases) == 2);
+  CHECK(Count(t.rows[1], Measure::kConcluded) == 2);
+  CHECK(Count(t.rows[1], Measure::kAgreed) == 2);
+  CHECK(Count(t.rows[1], Measure::kTerminated) == 0);
   // days: 21 (2021-12-20 → 2022-01-10) and 10: median 15.5
-  CHECK(std::get<double>(At(t, t.rows[1], "median_days")) == Approx(15.5));
-  CHECK(Int(At(t, t.rows[0], "cases")) == 1);
-  CHECK(Int(At(t, t.rows[0], "over_limit")) == 1);
-  CHECK(Int(At(t, t.totals, "cases")) == 3);
-  CHECK(Int(At(t, t.totals, "concluded")) == 3);
-  CHECK(std::get<double>(At(t, t.totals, "success_rate")) == Approx(1.0));
-  CHECK(std::get<double>(At(t, t.totals, "mean_days")) == Approx((21.0 + 10 + 50) / 3));
+  CHECK(Real(t.rows[1], Measure::kMedianDays) == Approx(15.5));
+  CHECK(Count(t.rows[0], Measure::kCases) == 1);
+  CHECK(Count(t.rows[0], Measure::kOverLimit) == 1);
+  CHECK(Count(t.totals, Measure::kCases) == 3);
+  CHECK(Count(t.totals, Measure::kConcluded) == 3);
+  CHECK(Real(t.totals, Measure::kSuccessRate) == Approx(1.0));
+  CHECK(Real(t.totals, Measure::kMeanDays) == Approx((21.0 + 10 + 50) / 3));
+  CHECK(t.totals.Value(Measure::kShare) == nullptr);  // not asked for
+  REQUIRE(t.notes.size() == 1);
+  CHECK(t.notes[0] ==
+        "period 2022: cases counted by the date received, conclusion measures by the date "
+        "concluded");
 
   // The funnel over 2022 counts the three concluded in 2022.
   AggregateOptions f = o;
   f.concluded_only = true;
-  Table funnel = Aggregate(cases, {Dim("category")}, {Measure::kCases}, nullptr, f);
-  CHECK(Int(funnel.totals.back()) == 3);
+  StatsResult funnel = Aggregate(cases, {Dim("category")}, {Measure::kCases}, nullptr, f);
+  CHECK(Count(funnel.totals, Measure::kCases) == 3);
 }
 
 TEST_CASE("workload measures use today in the store time zone", "[stats]") {
@@ -89,13 +111,13 @@ TEST_CASE("workload measures use today in the store time zone", "[stats]") {
   StatsPlan plan = DefaultPlan({"org"});
   CHECK(plan.measures == std::vector<Measure>{Measure::kCases, Measure::kOpen, Measure::kThisMonth,
                                               Measure::kOverdue});
-  Table t = Aggregate(cases, {Dim("org")}, plan.measures, nullptr, o);
+  StatsResult t = Aggregate(cases, {Dim("org")}, plan.measures, nullptr, o);
   REQUIRE(t.rows.size() == 2);
-  CHECK(Int(At(t, t.rows[0], "open")) == 2);
-  CHECK(Int(At(t, t.rows[0], "this_month")) == 1);
-  CHECK(Int(At(t, t.rows[0], "overdue")) == 1);  // deadline 2026-02-04
-  CHECK(Int(At(t, t.rows[1], "open")) == 1);     // agreed, waiting for its visit
-  CHECK(Int(At(t, t.rows[1], "overdue")) == 0);
+  CHECK(Count(t.rows[0], Measure::kOpen) == 2);
+  CHECK(Count(t.rows[0], Measure::kThisMonth) == 1);
+  CHECK(Count(t.rows[0], Measure::kOverdue) == 1);  // deadline 2026-02-04
+  CHECK(Count(t.rows[1], Measure::kOpen) == 1);     // agreed, waiting for its visit
+  CHECK(Count(t.rows[1], Measure::kOverdue) == 0);
 }
 
 TEST_CASE("source split amounts and agreement forms", "[stats]") {
@@ -116,22 +138,25 @@ TEST_CASE("source split amounts and agreement forms", "[stats]") {
     return s == "police" ? "referral" : s == "grid_screening" ? "initiative" : "application";
   };
   o.all_values = {{"neighbour", "labour"}};
-  Table t = Aggregate(cases, {Dim("category")}, MojFormMeasures(), nullptr, o);
+  StatsResult t = Aggregate(cases, {Dim("category")}, MojFormMeasures(), nullptr, o);
   REQUIRE(t.rows.size() == 2);  // neighbour listed with zeros
-  CHECK(std::get<std::string>(t.rows[0][0]) == "labour");
-  const auto& r = t.rows[0];
-  CHECK(Int(At(t, r, "cases")) == 3);
-  CHECK(Int(At(t, r, "agreed")) == 2);
-  CHECK(Int(At(t, r, "written")) == 1);
-  CHECK(Int(At(t, r, "oral")) == 1);
-  CHECK(Int(At(t, r, "amount")) == 350001);
-  CHECK(Int(At(t, r, "confirmations")) == 1);
-  CHECK(Int(At(t, r, "application")) == 1);
-  CHECK(Int(At(t, r, "initiative")) == 1);
-  CHECK(Int(At(t, r, "referral")) == 1);
-  CHECK(Int(At(t, t.rows[1], "cases")) == 0);
-  Table v = Aggregate(cases, {Dim("category")}, {Measure::kVisitRate}, nullptr, o);
-  CHECK(std::get<double>(v.totals.back()) == Approx(0.5));
+  CHECK(t.rows[0].key[0].code == "labour");
+  const StatsRow& r = t.rows[0];
+  CHECK(Count(r, Measure::kCases) == 3);
+  CHECK(Count(r, Measure::kAgreed) == 2);
+  CHECK(Real(r, Measure::kSuccessRate) == Approx(2.0 / 3));
+  CHECK(Count(r, Measure::kWritten) == 1);
+  CHECK(Count(r, Measure::kOral) == 1);
+  CHECK(Count(r, Measure::kAmount) == 350001);
+  CHECK(Count(r, Measure::kConfirmations) == 1);
+  CHECK(Count(r, Measure::kApplication) == 1);
+  CHECK(Count(r, Measure::kInitiative) == 1);
+  CHECK(Count(r, Measure::kReferral) == 1);
+  CHECK(t.rows[1].key[0].code == "neighbour");
+  CHECK(Count(t.rows[1], Measure::kCases) == 0);
+  CHECK(t.rows[1].Value(Measure::kSuccessRate)->empty);  // none concluded
+  StatsResult v = Aggregate(cases, {Dim("category")}, {Measure::kVisitRate}, nullptr, o);
+  CHECK(Real(v.totals, Measure::kVisitRate) == Approx(0.5));
   auto parsed = ParseMeasures({"succeeded"});
   REQUIRE(parsed.ok());
   CHECK(parsed->front() == Measure::kAgreed);
@@ -143,19 +168,27 @@ TEST_CASE("two dimensions as a cross table with totals", "[stats]") {
   cases[0].mediators = {"M-1", "M-2"};
   cases[1].mediators = {"M-1"};
   cases[2].mediators = {"M-2"};
-  Table t = CrossTable(cases, {Dim("category"), Dim("mediator")}, Measure::kCases, nullptr, {});
-  std::vector<std::string> names;
-  for (const auto& c : t.columns) names.push_back(c.name);
-  CHECK(names == std::vector<std::string>{"category", "category_label", "M-1", "M-2", "total"});
-  REQUIRE(t.rows.size() == 2);
-  CHECK(Int(t.rows[0][2]) == 2);
-  CHECK(Int(t.rows[0][3]) == 1);
-  CHECK(Int(t.rows[0][4]) == 2);  // two labour cases, though three case-mediator pairs
-  CHECK(std::holds_alternative<std::monostate>(t.rows[1][2]));
-  CHECK(Int(t.rows[1][3]) == 1);
-  CHECK(Int(t.totals[2]) == 2);
-  CHECK(Int(t.totals[3]) == 2);
-  CHECK(Int(t.totals[4]) == 3);
+  CrossResult x =
+      CrossTable(cases, {Dim("category"), Dim("mediator")}, Measure::kCases, nullptr, {});
+  CHECK(x.row_dimension.name == "category");
+  CHECK(x.column_dimension.name == "mediator");
+  REQUIRE(x.row_values.size() == 2);
+  CHECK(x.row_values[0].code == "labour");
+  CHECK(x.row_values[1].code == "neighbour");
+  REQUIRE(x.column_values.size() == 2);
+  CHECK(x.column_values[0].code == "M-1");
+  CHECK(x.column_values[1].code == "M-2");
+  REQUIRE(x.cells.size() == 2);
+  CHECK(x.cells[0][0].integer == 2);
+  CHECK(x.cells[0][1].integer == 1);
+  CHECK(x.row_totals[0].integer == 2);  // two labour cases, though three case-mediator pairs
+  CHECK(x.cells[1][0].empty);           // no neighbour case of M-1
+  CHECK(x.cells[1][1].integer == 1);
+  CHECK(x.row_totals[1].integer == 1);
+  CHECK(x.column_totals[0].integer == 2);
+  CHECK(x.column_totals[1].integer == 2);
+  CHECK(x.total.integer == 3);
+  CHECK(x.notes == std::vector<std::string>{"category by mediator: cases"});
 }
 
 TEST_CASE("export masks party identifiers unless revealed", "[export]") {
