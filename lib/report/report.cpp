@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "review_tables.hpp"
 #include "roster.hpp"
 #include "training_stats.hpp"
 
