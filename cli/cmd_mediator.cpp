@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "command.hpp"
+#include "eligibility_table.hpp"
 #include "grade_eligibility.hpp"
 #include "reading.hpp"
 #include "roster.hpp"
@@ -357,8 +358,9 @@ class MediatorCommand : public Command {
     if (!trainings.ok()) return trainings.status();
     auto records = ComputeMediatorRecords(ctx.st(), *trainings, *date);
     if (!records.ok()) return records.status();
-    return out_.Output(ctx, EligibilityTable(*records, ctx.st().mediators(), *team, grades, all_),
-                       "eligible");
+    return out_.Output(
+        ctx, EligibilityTable(CheckGrades(*records, ctx.st().mediators(), *team, grades), all_),
+        "eligible");
   }
 
   CLI::App *list_ = nullptr, *show_ = nullptr, *add_ = nullptr, *edit_ = nullptr,
