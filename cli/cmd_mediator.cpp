@@ -11,6 +11,7 @@
 #include "grade_eligibility.hpp"
 #include "reading.hpp"
 #include "roster.hpp"
+#include "roster_table.hpp"
 #include "roster_write.hpp"
 #include "team_commit.hpp"
 #include "team_io.hpp"

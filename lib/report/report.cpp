@@ -3,7 +3,7 @@
 #include <map>
 
 #include "review_tables.hpp"
-#include "roster.hpp"
+#include "roster_table.hpp"
 #include "training_stats.hpp"
 
 namespace mediate {
