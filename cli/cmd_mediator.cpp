@@ -184,17 +184,8 @@ class MediatorCommand : public Command {
     auto f = ParseFormat(out_.format);
     if (f && *f == Format::kTable) {
       // The terminal view keeps the columns people scan; csv/json have all.
-      Table narrow;
-      std::vector<int> keep;
-      for (const char* c : {"id", "name", "sex", "org", "role", "employment", "grade", "lecturer",
-                            "status", "phone"})
-        keep.push_back(t.ColumnIndex(c));
-      for (int i : keep) narrow.columns.push_back(t.columns[static_cast<std::size_t>(i)]);
-      for (const auto& row : t.rows) {
-        std::vector<Cell> r;
-        for (int i : keep) r.push_back(row[static_cast<std::size_t>(i)]);
-        narrow.rows.push_back(std::move(r));
-      }
+      Table narrow = SelectColumns(t, {"id", "name", "sex", "org", "role", "employment", "grade",
+                                       "lecturer", "status", "phone"});
       narrow.notes.push_back(std::to_string(t.rows.size()) + " mediators");
       return out_.Output(ctx, narrow, "mediators");
     }
