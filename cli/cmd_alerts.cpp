@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 
 #include "alerts.hpp"
+#include "alerts_table.hpp"
 #include "command.hpp"
 #include "reading.hpp"
 

@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include "deadlines.hpp"
+#include "due_table.hpp"
 #include "reading.hpp"
 #include "timeline.hpp"
 
@@ -55,9 +56,9 @@ class DueCommand : public Command {
       return Status::Ok();
     }
     const Store* st = &store;
-    Table t = DueTable(std::move(entries), [st](const std::string& f, const std::string& c) {
-      return LabelOf(*st, f, c);
-    });
+    Table t =
+        DueTable(OrderDueEntries(std::move(entries)),
+                 [st](const std::string& f, const std::string& c) { return LabelOf(*st, f, c); });
     return reading_.Output(ctx, t, "due");
   }
 

@@ -7,9 +7,11 @@
 #include <filesystem>
 
 #include "command.hpp"
+#include "eligibility_table.hpp"
 #include "grade_eligibility.hpp"
 #include "reading.hpp"
 #include "roster.hpp"
+#include "roster_table.hpp"
 #include "roster_write.hpp"
 #include "team_commit.hpp"
 #include "team_io.hpp"
@@ -182,17 +184,8 @@ class MediatorCommand : public Command {
     auto f = ParseFormat(out_.format);
     if (f && *f == Format::kTable) {
       // The terminal view keeps the columns people scan; csv/json have all.
-      Table narrow;
-      std::vector<int> keep;
-      for (const char* c : {"id", "name", "sex", "org", "role", "employment", "grade", "lecturer",
-                            "status", "phone"})
-        keep.push_back(t.ColumnIndex(c));
-      for (int i : keep) narrow.columns.push_back(t.columns[static_cast<std::size_t>(i)]);
-      for (const auto& row : t.rows) {
-        std::vector<Cell> r;
-        for (int i : keep) r.push_back(row[static_cast<std::size_t>(i)]);
-        narrow.rows.push_back(std::move(r));
-      }
+      Table narrow = SelectColumns(t, {"id", "name", "sex", "org", "role", "employment", "grade",
+                                       "lecturer", "status", "phone"});
       narrow.notes.push_back(std::to_string(t.rows.size()) + " mediators");
       return out_.Output(ctx, narrow, "mediators");
     }
@@ -357,8 +350,9 @@ class MediatorCommand : public Command {
     if (!trainings.ok()) return trainings.status();
     auto records = ComputeMediatorRecords(ctx.st(), *trainings, *date);
     if (!records.ok()) return records.status();
-    return out_.Output(ctx, EligibilityTable(*records, ctx.st().mediators(), *team, grades, all_),
-                       "eligible");
+    return out_.Output(
+        ctx, EligibilityTable(CheckGrades(*records, ctx.st().mediators(), *team, grades), all_),
+        "eligible");
   }
 
   CLI::App *list_ = nullptr, *show_ = nullptr, *add_ = nullptr, *edit_ = nullptr,

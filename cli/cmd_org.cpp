@@ -7,6 +7,7 @@
 
 #include "command.hpp"
 #include "org_roster.hpp"
+#include "org_table.hpp"
 #include "org_write.hpp"
 #include "reading.hpp"
 #include "team_commit.hpp"
@@ -123,8 +124,8 @@ class OrgCommand : public Command {
       return Status::NotFound("no organisation " + id_ + " (see 'mediate org list')");
     auto team = LoadTeamSettings(store);
     if (!team.ok()) return team.status();
-    Table card = OrgCard(it->second, store.orgs(), store.mediators(), store.areas(), *team,
-                         KindLabel(store));
+    Table card = OrgCard(it->second, OrgMembersOf(it->second, store.mediators(), *team),
+                         store.orgs(), store.mediators(), store.areas(), KindLabel(store));
     for (const auto& row : card.rows)
       fmt::print(ctx.out, "{}  {}\n", PadToWidth(std::get<std::string>(row[0]), 12),
                  std::get<std::string>(row[1]));

@@ -9,6 +9,7 @@
 #include "reading.hpp"
 #include "review.hpp"
 #include "review_record.hpp"
+#include "review_tables.hpp"
 #include "review_write.hpp"
 #include "vocab.hpp"
 

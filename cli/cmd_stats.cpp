@@ -4,6 +4,7 @@
 
 #include "command.hpp"
 #include "consultation.hpp"
+#include "consultation_table.hpp"
 #include "reading.hpp"
 #include "stats.hpp"
 #include "stats_table.hpp"

@@ -42,4 +42,13 @@ struct Table {
   int ColumnIndex(const std::string& name) const;
 };
 
+/// The columns of `t` named in `names`, in the order of `names` (a name
+/// may be given twice): their Column (name, heading, kind), the cells of
+/// every row and, when `t` has a totals row, of the totals. Notes are not
+/// copied: what a narrower view says under it is the caller's. A name that
+/// is not a column of `t` is a programming error; it gives a text column
+/// of that name with empty cells (and an empty total), so the mistake
+/// shows in the output rather than a column silently missing.
+Table SelectColumns(const Table& t, const std::vector<std::string>& names);
+
 }  // namespace mediate

@@ -32,12 +32,6 @@ std::string ShowParty(const std::string& key) {
   return "credit code " + key;
 }
 
-std::string IdList(const std::vector<std::string>& ids) {
-  std::string s;
-  for (const auto& id : ids) s += (s.empty() ? "" : ", ") + id;
-  return s;
-}
-
 }  // namespace
 
 Result<AlertSettings> AlertSettings::FromValue(const Value* v, const std::string& file) {
@@ -170,18 +164,6 @@ std::vector<Alert> ComputeAlerts(const std::vector<CaseSummary>& cases, Timestam
     out.insert(out.end(), list->begin(), list->end());
   }
   return out;
-}
-
-Table AlertsTable(const std::vector<Alert>& alerts) {
-  Table t;
-  t.columns = {{"kind", "kind", ColumnKind::kCode},
-               {"cases", "cases", ColumnKind::kText},
-               {"count", "count", ColumnKind::kInt},
-               {"reason", "reason", ColumnKind::kText}};
-  for (const auto& al : alerts)
-    t.rows.push_back(
-        {al.kind, IdList(al.case_ids), static_cast<std::int64_t>(al.case_ids.size()), al.reason});
-  return t;
 }
 
 }  // namespace mediate

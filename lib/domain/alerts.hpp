@@ -29,7 +29,6 @@
 #include "case_summary.hpp"
 #include "settings.hpp"
 #include "status.hpp"
-#include "table.hpp"
 #include "time.hpp"
 #include "value.hpp"
 
@@ -82,8 +81,5 @@ struct Alert {
 /// by first case id.
 std::vector<Alert> ComputeAlerts(const std::vector<CaseSummary>& cases, Timestamp now, Date today,
                                  const Settings& settings, const AlertSettings& thresholds);
-
-/// The alerts as a table: kind, cases (space-separated ids), count, reason.
-Table AlertsTable(const std::vector<Alert>& alerts);
 
 }  // namespace mediate

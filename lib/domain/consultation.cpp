@@ -182,29 +182,17 @@ Result<Case> DraftCaseFromConsultation(const Consultation& c, const ConsultToCas
   return d;
 }
 
-Table ConsultationCountTable(const std::vector<Consultation>& all, const TimeZone& tz) {
-  struct Count {
-    std::int64_t n = 0, to_case = 0, referred = 0;
-  };
-  std::map<int, Count> by_year;
-  Count total;
+ConsultationCounts CountConsultations(const std::vector<Consultation>& all, const TimeZone& tz) {
+  ConsultationCounts out;
   for (const auto& c : all) {
     Date d = tz.LocalDate(c.at);
-    for (Count* k : {&by_year[d.valid() ? d.year() : 0], &total}) {
-      ++k->n;
+    for (ConsultationCount* k : {&out.by_year[d.valid() ? d.year() : 0], &out.total}) {
+      ++k->consultations;
       if (!c.case_id.empty()) ++k->to_case;
       if (!c.referred.empty()) ++k->referred;
     }
   }
-  Table t;
-  t.columns = {{"year", "year", ColumnKind::kCode},
-               {"consultations", "consultations", ColumnKind::kInt},
-               {"to_case", "to case", ColumnKind::kInt},
-               {"referred", "referred", ColumnKind::kInt}};
-  for (const auto& [year, k] : by_year)
-    t.rows.push_back({std::to_string(year), k.n, k.to_case, k.referred});
-  t.rows.push_back({std::string("total"), total.n, total.to_case, total.referred});
-  return t;
+  return out;
 }
 
 }  // namespace mediate

@@ -13,6 +13,8 @@
 // case) are in consultation_write.hpp.
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,7 +22,6 @@
 #include "case.hpp"
 #include "signature.hpp"
 #include "status.hpp"
-#include "table.hpp"
 #include "time.hpp"
 #include "value.hpp"
 
@@ -84,9 +85,23 @@ struct ConsultToCase {
 Result<Case> DraftCaseFromConsultation(const Consultation& c, const ConsultToCase& in,
                                        Timestamp now);
 
-/// Consultations counted by the local year they were asked: columns year,
-/// consultations, to_case (became cases), referred (sent elsewhere), and a
-/// total row. Counts only; no personal data.
-Table ConsultationCountTable(const std::vector<Consultation>& all, const TimeZone& tz);
+/// Counts of consultations (numbers of consultations; no personal data).
+struct ConsultationCount {
+  std::int64_t consultations = 0;  ///< asked
+  std::int64_t to_case = 0;        ///< of them that became cases (case_id set)
+  std::int64_t referred = 0;       ///< of them referred elsewhere (referred set)
+};
+
+/// Consultations counted by year and in total.
+struct ConsultationCounts {
+  /// By the year they were asked, in the store's time zone; year 0 holds
+  /// those whose time gives no valid local date.
+  std::map<int, ConsultationCount> by_year;
+  ConsultationCount total;  ///< every consultation counted
+};
+
+/// Counts `all` by the local year (in `tz`) each was asked, and in total.
+/// Pure.
+ConsultationCounts CountConsultations(const std::vector<Consultation>& all, const TimeZone& tz);
 
 }  // namespace mediate

@@ -113,36 +113,18 @@ std::vector<DueEntry> DueEntries(const Case& c, const Settings& settings, Date t
   return out;
 }
 
-Table DueTable(std::vector<DueEntry> entries,
-               const std::function<std::string(const std::string&, const std::string&)>& label) {
+DueList OrderDueEntries(std::vector<DueEntry> entries) {
   std::sort(entries.begin(), entries.end(), [](const DueEntry& a, const DueEntry& b) {
     int ka = KindRank(a.deadline.kind), kb = KindRank(b.deadline.kind);
     if (ka != kb) return ka < kb;
     if (a.deadline.due != b.deadline.due) return a.deadline.due < b.deadline.due;
     return a.id < b.id;
   });
-  Table t;
-  t.columns = {{"kind", "kind", ColumnKind::kCode},
-               {"kind_label", "事项", ColumnKind::kText},
-               {"id", "id", ColumnKind::kCode},
-               {"category", "category", ColumnKind::kCode},
-               {"category_label", "类别", ColumnKind::kText},
-               {"org", "org", ColumnKind::kCode},
-               {"status", "status", ColumnKind::kCode},
-               {"due", "due", ColumnKind::kText},
-               {"days_left", "days", ColumnKind::kInt},
-               {"state", "情况", ColumnKind::kText}};
-  std::size_t overdue = 0;
-  for (const DueEntry& e : entries) {
-    if (e.days_left < 0) ++overdue;
-    t.rows.push_back({e.deadline.kind, DeadlineKindLabel(e.deadline.kind), e.id, e.category,
-                      label ? label("category", e.category) : std::string(), e.org, e.status,
-                      e.deadline.due.ToString(), static_cast<std::int64_t>(e.days_left),
-                      DaysLeftText(e.days_left)});
-  }
-  t.notes.push_back(std::to_string(entries.size()) + (entries.size() == 1 ? " item" : " items") +
-                    ", " + std::to_string(overdue) + " overdue");
-  return t;
+  DueList out;
+  for (const DueEntry& e : entries)
+    if (e.days_left < 0) ++out.overdue;
+  out.entries = std::move(entries);
+  return out;
 }
 
 }  // namespace mediate

@@ -5,7 +5,6 @@
 // overdue). Pure functions; no I/O.
 #pragma once
 
-#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,7 +12,6 @@
 #include "case.hpp"
 #include "lifecycle.hpp"
 #include "settings.hpp"
-#include "table.hpp"
 
 namespace mediate {
 
@@ -73,11 +71,16 @@ struct DueEntry {
 std::vector<DueEntry> DueEntries(const Case& c, const Settings& settings, Date today,
                                  int within_days);
 
-/// Sorts entries by kind (conclude, confirmation, visit), then date, then
-/// id, and makes the report table: kind, 事项, id, category + 类别, org,
-/// due, days_left (int, negative = overdue), 情况 ("3 days overdue"). A note
-/// counts entries and overdue ones. `label(field, code)` names codes.
-Table DueTable(std::vector<DueEntry> entries,
-               const std::function<std::string(const std::string&, const std::string&)>& label);
+/// The due report's entries in report order, with how many are overdue.
+struct DueList {
+  std::vector<DueEntry> entries;  ///< by kind (conclude, confirmation, visit), then due, then id
+  std::size_t overdue = 0;        ///< entries with days_left < 0 (past their last allowed day)
+};
+
+/// Orders `entries` (as DueEntries gives them, for any number of cases) by
+/// kind — conclude, confirmation, visit — then due date, then case id, and
+/// counts the overdue ones (days_left negative: the deadline, the last
+/// allowed day in the store's time zone, has passed).
+DueList OrderDueEntries(std::vector<DueEntry> entries);
 
 }  // namespace mediate

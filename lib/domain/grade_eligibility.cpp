@@ -120,50 +120,30 @@ std::vector<std::string> UnmetThresholds(const MediatorRecord& r, const GradeThr
   return out;
 }
 
-Table EligibilityTable(const std::map<std::string, MediatorRecord>& records,
-                       const MediatorRegistry& mediators, const TeamSettings& team,
-                       const std::vector<int>& grades, bool all) {
-  Table t;
-  t.columns = {{"id", "编号", ColumnKind::kCode},
-               {"name", "姓名", ColumnKind::kText},
-               {"org", "组织", ColumnKind::kCode},
-               {"grade", "现等级", ColumnKind::kCode},
-               {"checked_grade", "评定等级", ColumnKind::kCode},
-               {"years", "年限", ColumnKind::kInt},
-               {"cases", "调解案件", ColumnKind::kInt},
-               {"success", "成功率", ColumnKind::kPercent},
-               {"oral_share", "口头协议占比", ColumnKind::kPercent},
-               {"training_hours", "培训学时", ColumnKind::kDecimal},
-               {"escalations", "上交", ColumnKind::kInt},
-               {"eligible", "符合", ColumnKind::kCode},
-               {"unmet", "未达条件", ColumnKind::kText}};
+std::vector<GradeCheck> CheckGrades(const std::map<std::string, MediatorRecord>& records,
+                                    const MediatorRegistry& mediators, const TeamSettings& team,
+                                    const std::vector<int>& grades) {
   std::vector<int> order = grades;
   std::sort(order.begin(), order.end());
-  std::size_t eligible = 0;
+  std::vector<GradeCheck> out;
   for (int g : order) {
     auto th = team.grades.find(g);
     if (th == team.grades.end()) continue;
     for (const auto& [id, m] : mediators) {
       if (m.status != "active") continue;
+      GradeCheck c;
+      c.id = id;
+      c.name = m.name;
+      c.org = m.org;
+      c.current_grade = m.grade;
+      c.checked_grade = g;
       auto r = records.find(id);
-      MediatorRecord rec = r == records.end() ? MediatorRecord{} : r->second;
-      auto unmet = UnmetThresholds(rec, th->second);
-      if (unmet.empty()) ++eligible;
-      if (!all && !unmet.empty()) continue;
-      std::string text;
-      for (const auto& u : unmet) text += (text.empty() ? "" : "; ") + u;
-      t.rows.push_back(
-          {id, m.name, m.org, m.grade ? std::to_string(m.grade) : std::string(), std::to_string(g),
-           rec.years < 0 ? Cell() : Cell(std::int64_t{rec.years}), std::int64_t{rec.cases},
-           rec.cases ? Cell(rec.success()) : Cell(), rec.agreed ? Cell(rec.oral_share()) : Cell(),
-           static_cast<double>(rec.training_tenths) / 10.0, std::int64_t{rec.escalations},
-           std::string(unmet.empty() ? "yes" : "no"), text});
+      if (r != records.end()) c.record = r->second;
+      c.unmet = UnmetThresholds(c.record, th->second);
+      out.push_back(std::move(c));
     }
   }
-  t.notes.push_back(std::to_string(eligible) +
-                    " eligible (mediator, grade) pairs; thresholds from mediate.yaml grades "
-                    "(grade 4 defaults: Guangdong 2020; store setting, local practice)");
-  return t;
+  return out;
 }
 
 }  // namespace mediate

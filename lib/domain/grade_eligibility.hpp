@@ -15,7 +15,6 @@
 #include "case_summary.hpp"
 #include "mediator.hpp"
 #include "status.hpp"
-#include "table.hpp"
 #include "team_settings.hpp"
 #include "training.hpp"
 
@@ -62,13 +61,28 @@ Result<std::map<std::string, MediatorRecord>> ComputeMediatorRecords(
 /// "success 80.0% < 85%"); empty when eligible.
 std::vector<std::string> UnmetThresholds(const MediatorRecord& r, const GradeThresholds& g);
 
-/// Active mediators against each grade in `grades` (those in `team.grades`):
-/// one row per mediator and grade — id, name, org, current grade, grade
-/// checked, years, cases, success, oral_share, training_hours, escalations,
-/// eligible (yes/no), unmet — only eligible rows unless `all`. Sorted by
-/// grade checked (highest first), then id.
-Table EligibilityTable(const std::map<std::string, MediatorRecord>& records,
-                       const MediatorRegistry& mediators, const TeamSettings& team,
-                       const std::vector<int>& grades, bool all);
+/// One active mediator checked against the thresholds of one grade.
+struct GradeCheck {
+  std::string id;         ///< roster id
+  std::string name;       ///< the mediator's name
+  std::string org;        ///< the mediator's organisation id
+  int current_grade = 0;  ///< the grade held now, 0 = not graded
+  int checked_grade = 0;  ///< the grade checked, 1–4
+  MediatorRecord record;  ///< the mediator's record (all zero, years -1, when none was computed)
+  std::vector<std::string> unmet;  ///< UnmetThresholds(record, thresholds); empty = eligible
+
+  /// True when the mediator meets every threshold of the grade.
+  bool eligible() const { return unmet.empty(); }
+};
+
+/// Active mediators (status "active") of `mediators` against each grade in
+/// `grades` that `team.grades` has thresholds for (grades without are left
+/// out): one check per mediator and grade, by grade checked (lowest
+/// first), then id. A mediator without an entry in `records` is checked
+/// with an empty record. Thresholds are store settings (mediate.yaml
+/// grades; grade 4 defaults Guangdong 2020, others local practice). Pure.
+std::vector<GradeCheck> CheckGrades(const std::map<std::string, MediatorRecord>& records,
+                                    const MediatorRegistry& mediators, const TeamSettings& team,
+                                    const std::vector<int>& grades);
 
 }  // namespace mediate

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <set>
 
-#include "committee_checks.hpp"
 #include "csv_table.hpp"
 #include "vocab.hpp"
 
@@ -148,66 +147,19 @@ Status RetireOrg(Organisation* o, const OrgRegistry& orgs, const MediatorRegistr
   return Status::Ok();
 }
 
-Table OrgTable(const OrgRegistry& orgs, const MediatorRegistry& mediators,
-               const std::function<std::string(const std::string&)>& kind_label,
-               const std::function<bool(const Organisation&)>& keep) {
-  std::map<std::string, Membership> by_org;
-  for (const auto& [id, o] : orgs) by_org[id] = MembershipOf(id, mediators);
-  Table t;
-  t.columns = {
-      {"id", "编号", ColumnKind::kCode},        {"name", "名称", ColumnKind::kText},
-      {"kind", "类型", ColumnKind::kCode},      {"kind_label", "类型名称", ColumnKind::kText},
-      {"level", "层级", ColumnKind::kCode},     {"street", "街道", ColumnKind::kCode},
-      {"community", "社区", ColumnKind::kCode}, {"parent", "上级", ColumnKind::kCode},
-      {"status", "状态", ColumnKind::kCode},    {"members", "人数", ColumnKind::kInt},
-      {"full_time", "专职", ColumnKind::kInt},  {"chair", "主任", ColumnKind::kCode}};
-  for (const auto& [id, o] : orgs) {
-    if (keep && !keep(o)) continue;
-    const Membership& m = by_org[id];
-    t.rows.push_back({o.id, o.name, o.kind, kind_label(o.kind), o.level, o.street, o.community,
-                      o.parent, o.status, static_cast<std::int64_t>(m.members),
-                      static_cast<std::int64_t>(m.full_time), m.chair});
-  }
-  return t;
-}
-
-Table OrgCard(const Organisation& o, const OrgRegistry& orgs, const MediatorRegistry& mediators,
-              const AreaRegistry& areas, const TeamSettings& team,
-              const std::function<std::string(const std::string&)>& kind_label) {
-  Table t;
-  t.columns = {{"field", "项目", ColumnKind::kCode}, {"value", "内容", ColumnKind::kText}};
-  auto add = [&](const char* f, const std::string& v) {
-    if (!v.empty()) t.rows.push_back({std::string(f), v});
-  };
-  add("id", o.id);
-  add("name", o.name);
-  add("kind", o.kind + "  " + kind_label(o.kind));
-  add("level", o.level);
-  if (!o.street.empty()) add("street", o.street + "  " + areas.NameOf(o.street));
-  if (!o.community.empty()) add("community", o.community + "  " + areas.NameOf(o.community));
-  std::string specialties;
-  for (const auto& s : o.specialties) specialties += (specialties.empty() ? "" : ", ") + s;
-  add("specialties", specialties);
-  if (!o.parent.empty()) {
-    auto p = orgs.find(o.parent);
-    add("parent", o.parent + (p != orgs.end() ? "  " + p->second.name : std::string()));
-  }
-  add("status", o.status);
-  Membership m = MembershipOf(o.id, mediators);
-  add("members", std::to_string(m.members) + " (" + std::to_string(m.women) + " women, " +
-                     std::to_string(m.full_time) + " full-time)");
-  if (!m.chair.empty()) add("chair", m.chair + "  " + mediators.at(m.chair).name);
+OrgMembers OrgMembersOf(const Organisation& o, const MediatorRegistry& mediators,
+                        const TeamSettings& team) {
+  OrgMembers out;
+  out.membership = MembershipOf(o.id, mediators);
   std::vector<const Mediator*> list;
   for (const auto& [id, med] : mediators)
     if (med.status == "active" && med.org == o.id) list.push_back(&med);
   std::stable_sort(list.begin(), list.end(), [](const Mediator* a, const Mediator* b) {
     return (a->role == "chair") > (b->role == "chair");
   });
-  for (const Mediator* med : list)
-    add("member", med->id + "  " + med->name + "  " + med->role + "  " + med->employment +
-                      (med->grade ? "  grade " + std::to_string(med->grade) : std::string()));
-  for (const auto& p : CommitteeProblems(o, m, team)) add("warning", p);
-  return t;
+  for (const Mediator* med : list) out.members.push_back(med->id);
+  out.problems = CommitteeProblems(o, out.membership, team);
+  return out;
 }
 
 }  // namespace mediate

@@ -1,19 +1,18 @@
 // Maintaining the register of mediation organisations (orgs/<id>.yaml):
-// checking one, applying edits, retiring, and the tables of `org list` and
-// `org show` (with members, chair and full-time count from the roster).
-// Pure functions over records.
+// checking one, applying edits, retiring, and who serves one (members,
+// chair first, and the committee checks) for `org show`. Pure functions
+// over records; the tables are laid out in org_table.hpp.
 #pragma once
 
-#include <functional>
 #include <map>
 #include <string>
 #include <vector>
 
 #include "area.hpp"
+#include "committee_checks.hpp"
 #include "mediator.hpp"
 #include "organisation.hpp"
 #include "status.hpp"
-#include "table.hpp"
 #include "team_settings.hpp"
 
 namespace mediate {
@@ -44,18 +43,20 @@ void CheckOrganisation(const Organisation& o, const Vocabulary& vocab, const Org
 /// organisations name it as their parent.
 Status RetireOrg(Organisation* o, const OrgRegistry& orgs, const MediatorRegistry& mediators);
 
-/// The register as a table: id, name, kind, kind_label, level, street,
-/// community, parent, status, members, full_time, chair (members from the
-/// roster's active mediators). Rows in id order, those `keep` accepts.
-Table OrgTable(const OrgRegistry& orgs, const MediatorRegistry& mediators,
-               const std::function<std::string(const std::string&)>& kind_label,
-               const std::function<bool(const Organisation&)>& keep);
+/// Who serves an organisation now, as `org show` lists it.
+struct OrgMembers {
+  Membership membership;  ///< MembershipOf the organisation
+  /// Ids of its active mediators (status "active", org the organisation):
+  /// those with role chair first, then the others, each group in id order.
+  std::vector<std::string> members;
+  /// CommitteeProblems of the organisation (People's Mediation Law Art. 8;
+  /// the staffing norm, a store setting): human sentences, empty when none.
+  std::vector<std::string> problems;
+};
 
-/// One organisation as field/value lines: its fields, place names, parent,
-/// members (chair first), full-time count, and the problems
-/// CommitteeProblems finds (as "warning" lines).
-Table OrgCard(const Organisation& o, const OrgRegistry& orgs, const MediatorRegistry& mediators,
-              const AreaRegistry& areas, const TeamSettings& team,
-              const std::function<std::string(const std::string&)>& kind_label);
+/// The members of `o` from the roster `mediators`, and the problems
+/// CommitteeProblems finds with the store's staffing norms `team`. Pure.
+OrgMembers OrgMembersOf(const Organisation& o, const MediatorRegistry& mediators,
+                        const TeamSettings& team);
 
 }  // namespace mediate

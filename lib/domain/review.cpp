@@ -119,38 +119,6 @@ Result<ReviewCheckResult> CheckCases(const Store& store, const std::vector<CaseS
   return r;
 }
 
-Table ReviewCheckTable(const ReviewCheckResult& r,
-                       const std::function<std::string(const std::string&)>& label) {
-  Table t;
-  t.columns = {{"code", "问题类型", ColumnKind::kCode},
-               {"label", "名称", ColumnKind::kText},
-               {"cases", "案件数", ColumnKind::kInt}};
-  for (const auto& code : AutomaticFindingCodes()) {
-    auto it = r.by_code.find(code);
-    std::int64_t n = it == r.by_code.end() ? 0 : static_cast<std::int64_t>(it->second.size());
-    t.rows.push_back({code, label(code), n});
-  }
-  t.totals = {std::string("total"), std::string("有问题的案件"),
-              static_cast<std::int64_t>(r.cases_with_findings)};
-  t.notes.push_back(std::to_string(r.cases) + " case files checked; a case with several kinds " +
-                    "counts once in the total");
-  return t;
-}
-
-Table ReviewCasesTable(const ReviewCheckResult& r,
-                       const std::function<std::string(const std::string&)>& label) {
-  Table t;
-  t.columns = {{"code", "问题类型", ColumnKind::kCode},
-               {"label", "名称", ColumnKind::kText},
-               {"case", "案件", ColumnKind::kCode}};
-  for (const auto& code : AutomaticFindingCodes()) {
-    auto it = r.by_code.find(code);
-    if (it == r.by_code.end()) continue;
-    for (const auto& id : it->second) t.rows.push_back({code, label(code), id});
-  }
-  return t;
-}
-
 std::optional<double> ParseRate(const std::string& text) {
   std::string s = text;
   bool percent = !s.empty() && s.back() == '%';

@@ -34,7 +34,6 @@
 #include "case_summary.hpp"
 #include "settings.hpp"
 #include "status.hpp"
-#include "table.hpp"
 
 namespace mediate {
 
@@ -80,17 +79,6 @@ Result<ReviewCheckResult> CheckCases(const Store& store, const std::vector<CaseS
 ReviewCheckResult CheckSummaries(
     const std::vector<CaseSummary>& cases, const TimeLimits& limits,
     const std::function<std::optional<AgreementTerms>(const CaseSummary&)>& terms_of);
-
-/// The result as a table of kinds: code, label, cases (every automatic code,
-/// zero counts included), with a totals row (distinct cases with findings)
-/// and a note of how many cases were checked. `label` gives the Chinese
-/// label of a finding code.
-Table ReviewCheckTable(const ReviewCheckResult& r,
-                       const std::function<std::string(const std::string&)>& label);
-
-/// The result case by case: code, label, case (one row per finding).
-Table ReviewCasesTable(const ReviewCheckResult& r,
-                       const std::function<std::string(const std::string&)>& label);
 
 /// Parses a sampling rate "10%", "12.5%" or "0.1" into a fraction 0..1;
 /// nullopt otherwise.

@@ -114,43 +114,4 @@ ReviewStats ComputeReviewStats(const std::vector<Review>& reviews, std::optional
   return s;
 }
 
-Table ReviewStatsTable(const ReviewStats& s,
-                       const std::function<std::string(const std::string&)>& label) {
-  Table t;
-  t.columns = {{"files_reviewed", "评查卷宗", ColumnKind::kInt},
-               {"typed_problems", "类型化问题", ColumnKind::kInt},
-               {"typed_kinds", "问题类型数", ColumnKind::kInt},
-               {"individual_problems", "个性化问题", ColumnKind::kInt},
-               {"files_with_problems", "有问题卷宗", ColumnKind::kInt},
-               {"average_score", "平均分", ColumnKind::kDecimal}};
-  t.rows.push_back({static_cast<std::int64_t>(s.files), static_cast<std::int64_t>(s.typed),
-                    static_cast<std::int64_t>(s.kinds.size()),
-                    static_cast<std::int64_t>(s.individual),
-                    static_cast<std::int64_t>(s.files_with_problems),
-                    s.scored ? Cell(static_cast<double>(s.score_sum) / s.scored) : Cell()});
-  if (!s.kinds.empty()) {
-    std::string top;
-    for (std::size_t i = 0; i < s.kinds.size() && i < 3; ++i)
-      top += (i ? ", " : "") + s.kinds[i].first + " " + label(s.kinds[i].first) + " (" +
-             std::to_string(s.kinds[i].second) + ")";
-    t.notes.push_back("most frequent: " + top);
-  }
-  return t;
-}
-
-Table ReviewKindsTable(const ReviewStats& s,
-                       const std::function<std::string(const std::string&)>& label) {
-  Table t;
-  t.columns = {{"code", "问题类型", ColumnKind::kCode},
-               {"label", "名称", ColumnKind::kText},
-               {"occurrences", "次数", ColumnKind::kInt},
-               {"share", "占比", ColumnKind::kPercent}};
-  for (const auto& [code, n] : s.kinds)
-    t.rows.push_back({code, label(code), static_cast<std::int64_t>(n),
-                      s.typed ? static_cast<double>(n) / s.typed : 0.0});
-  t.totals = {std::string("total"), std::string(), static_cast<std::int64_t>(s.typed),
-              s.typed ? 1.0 : 0.0};
-  return t;
-}
-
 }  // namespace mediate

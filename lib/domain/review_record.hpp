@@ -1,17 +1,15 @@
 // A reviewer's result for one case file (reviews/<yyyy>/<case-id>.yaml) and
 // the review statistics (docs/law.md): files reviewed, typed problems
 // (类型化问题: occurrences and kinds), individual problems (个性化问题), the
-// most frequent kinds.
+// most frequent kinds. The tables are laid out in review_tables.hpp.
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "status.hpp"
-#include "table.hpp"
 #include "time.hpp"
 #include "value.hpp"
 
@@ -56,24 +54,20 @@ struct ReviewStats {
   std::size_t typed = 0;       ///< typed problems, occurrences
   std::size_t individual = 0;  ///< individual problems
   std::size_t files_with_problems = 0;
-  std::int64_t score_sum = 0;
-  std::size_t scored = 0;
+  std::int64_t score_sum = 0;  ///< sum of the scores (0–100 each) of the scored reviews
+  std::size_t scored = 0;      ///< reviews with a score
   /// Typed problems by kind, most frequent first (ties by code).
   std::vector<std::pair<std::string, std::size_t>> kinds;
+
+  /// The average score (0–100) of the scored reviews; nullopt when none
+  /// was scored.
+  std::optional<double> average_score() const {
+    if (!scored) return std::nullopt;
+    return static_cast<double>(score_sum) / static_cast<double>(scored);
+  }
 };
 
 /// Computes ReviewStats.
 ReviewStats ComputeReviewStats(const std::vector<Review>& reviews, std::optional<int> year);
-
-/// The summary as one row: files_reviewed, typed_problems, typed_kinds,
-/// individual_problems, files_with_problems, average_score; with a note
-/// naming the three most frequent kinds.
-Table ReviewStatsTable(const ReviewStats& s,
-                       const std::function<std::string(const std::string&)>& label);
-
-/// Typed problems by kind: code, label, occurrences, share (of all typed
-/// problems), most frequent first.
-Table ReviewKindsTable(const ReviewStats& s,
-                       const std::function<std::string(const std::string&)>& label);
 
 }  // namespace mediate

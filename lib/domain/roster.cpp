@@ -1,7 +1,6 @@
 #include "roster.hpp"
 
 #include <algorithm>
-#include <functional>
 
 #include "csv_table.hpp"
 #include "pii.hpp"
@@ -233,105 +232,20 @@ MediatorImportPlan PlanMediatorImport(const MediatorRegistry& existing,
   return plan;
 }
 
-Table RosterTable(const MediatorRegistry& mediators, bool reveal,
-                  const std::function<bool(const Mediator&)>& keep) {
-  Table t;
-  t.columns = {
-      {"id", "编号", ColumnKind::kCode},           {"name", "姓名", ColumnKind::kText},
-      {"sex", "性别", ColumnKind::kCode},          {"born", "出生日期", ColumnKind::kText},
-      {"org", "组织", ColumnKind::kCode},          {"role", "职务", ColumnKind::kCode},
-      {"employment", "专兼职", ColumnKind::kCode}, {"grade", "等级", ColumnKind::kCode},
-      {"graded", "评定日期", ColumnKind::kText},   {"specialties", "擅长", ColumnKind::kText},
-      {"lecturer", "授课骨干", ColumnKind::kCode}, {"honours", "荣誉", ColumnKind::kText},
-      {"filed", "备案日期", ColumnKind::kText},    {"status", "状态", ColumnKind::kCode},
-      {"phone", "电话", ColumnKind::kText}};
-  for (const auto& [id, m] : mediators) {
-    if (keep && !keep(m)) continue;
-    t.rows.push_back({m.id, m.name, m.sex, m.born.ToString(), m.org, m.role, m.employment,
-                      m.grade ? std::to_string(m.grade) : std::string(), m.graded.ToString(),
-                      Joined(m.specialties), std::string(m.lecturer ? "true" : "false"),
-                      Joined(m.honours), m.filed.ToString(), m.status,
-                      reveal || m.phone.empty() ? m.phone : MaskPhone(m.phone)});
-  }
-  return t;
-}
-
-Table RosterStatsTable(
-    const MediatorRegistry& mediators,
-    const std::function<std::string(const std::string&, const std::string&)>& label) {
-  std::map<int, std::int64_t> by_grade;
-  std::map<std::string, std::int64_t> by_employment, by_role, by_sex, by_honour;
-  std::int64_t active = 0, lecturers = 0, honoured = 0;
+RosterCounts CountRoster(const MediatorRegistry& mediators) {
+  RosterCounts c;
   for (const auto& [id, m] : mediators) {
     if (m.status != "active") continue;
-    ++active;
-    ++by_grade[m.grade];
-    ++by_employment[m.employment];
-    ++by_role[m.role];
-    ++by_sex[m.sex];
-    if (m.lecturer) ++lecturers;
-    if (!m.honours.empty()) ++honoured;
-    for (const auto& h : m.honours) ++by_honour[h];
+    ++c.active;
+    ++c.by_grade[m.grade];
+    ++c.by_employment[m.employment];
+    ++c.by_role[m.role];
+    ++c.by_sex[m.sex];
+    if (m.lecturer) ++c.lecturers;
+    if (!m.honours.empty()) ++c.honoured;
+    for (const auto& h : m.honours) ++c.by_honour[h];
   }
-  Table t;
-  t.columns = {{"dimension", "维度", ColumnKind::kCode},
-               {"value", "值", ColumnKind::kCode},
-               {"label", "名称", ColumnKind::kText},
-               {"mediators", "调解员", ColumnKind::kInt}};
-  static const char* kGradeZh[] = {"未评级", "一级", "二级", "三级", "四级"};
-  t.rows.push_back({std::string("active"), std::string(), std::string("在册调解员"), active});
-  for (int g : {4, 3, 2, 1})
-    t.rows.push_back(
-        {std::string("grade"), std::to_string(g), std::string(kGradeZh[g]), by_grade[g]});
-  t.rows.push_back({std::string("grade"), std::string("1-2"), std::string("一级至二级"),
-                    by_grade[1] + by_grade[2]});
-  t.rows.push_back(
-      {std::string("grade"), std::string("none"), std::string(kGradeZh[0]), by_grade[0]});
-  auto add = [&](const char* dim, const char* vocab,
-                 const std::map<std::string, std::int64_t>& counts) {
-    for (const auto& [code, n] : counts)
-      t.rows.push_back({std::string(dim), code, label(vocab, code), n});
-  };
-  add("employment", "employment", by_employment);
-  add("role", "mediator_role", by_role);
-  add("sex", "sex", by_sex);
-  t.rows.push_back(
-      {std::string("lecturer"), std::string("true"), std::string("授课骨干"), lecturers});
-  t.rows.push_back({std::string("honours"), std::string("any"), std::string("获得荣誉"), honoured});
-  for (const auto& [h, n] : by_honour) t.rows.push_back({std::string("honour"), h, h, n});
-  return t;
-}
-
-Table MediatorCard(const Mediator& m, const OrgRegistry& orgs, bool reveal) {
-  Table t;
-  t.columns = {{"field", "项目", ColumnKind::kCode}, {"value", "内容", ColumnKind::kText}};
-  auto add = [&](const char* f, const std::string& v) {
-    if (!v.empty()) t.rows.push_back({std::string(f), v});
-  };
-  add("id", m.id);
-  add("name", m.name);
-  add("sex", m.sex);
-  add("born", m.born.ToString());
-  auto o = orgs.find(m.org);
-  add("org", m.org + (o != orgs.end() ? "  " + o->second.name : std::string()));
-  add("role", m.role);
-  add("employment", m.employment);
-  add("grade", m.grade ? std::to_string(m.grade) : std::string());
-  add("graded", m.graded.ToString());
-  add("specialties", Joined(m.specialties, ", "));
-  add("lecturer", m.lecturer ? "true" : "");
-  add("honours", Joined(m.honours, ", "));
-  add("education", m.education);
-  add("filed", m.filed.ToString());
-  add("term_end", m.term_end.ToString());
-  add("court_roster", m.court_roster ? "true" : "");
-  add("sanctions", Joined(m.sanctions, "; "));
-  add("status", m.status + (m.retired.valid() ? " " + m.retired.ToString() : std::string()));
-  add("phone", reveal || m.phone.empty() ? m.phone : MaskPhone(m.phone));
-  for (const auto& r : m.ratings)
-    add("rating", r.date.ToString() + "  grade " + std::to_string(r.grade) + "  " + r.by +
-                      (r.basis.empty() ? std::string() : "  " + r.basis));
-  return t;
+  return c;
 }
 
 }  // namespace mediate

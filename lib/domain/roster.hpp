@@ -1,10 +1,11 @@
 // Maintaining the mediator roster (docs/law.md): checking a mediator
 // record, applying edits given as field/value pairs, grade ratings, the
-// idempotent import plan of mediators.csv, and the roster's tables (list,
-// one mediator, counts by grade/employment). Pure functions over records.
+// idempotent import plan of mediators.csv, and the roster's counts (by
+// grade, employment, role, sex, honours). Pure functions over records; the
+// tables are laid out in roster_table.hpp.
 #pragma once
 
-#include <functional>
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -12,7 +13,6 @@
 #include "mediator.hpp"
 #include "organisation.hpp"
 #include "status.hpp"
-#include "table.hpp"
 #include "time.hpp"
 
 namespace mediate {
@@ -69,24 +69,28 @@ struct MediatorImportPlan {
 MediatorImportPlan PlanMediatorImport(const MediatorRegistry& existing,
                                       const std::vector<Mediator>& incoming);
 
-/// The roster as a table with the record's field names as columns: id,
-/// name, sex, born, org, role, employment, grade, graded, specialties,
-/// lecturer, honours, filed, status, phone (lists `;`-joined, lecturer
-/// true/false, grade empty when not graded). Phone numbers are masked
-/// (docs/law.md) unless `reveal`. Rows in id order, those `keep` accepts.
-Table RosterTable(const MediatorRegistry& mediators, bool reveal,
-                  const std::function<bool(const Mediator&)>& keep);
+/// Counts of the active mediators of a roster (status "active"; retired
+/// ones are not counted). Every count is a number of mediators.
+struct RosterCounts {
+  std::int64_t active = 0;               ///< active mediators (在册调解员)
+  std::map<int, std::int64_t> by_grade;  ///< grade 1–4, 0 = not graded; absent = none
+  std::map<std::string, std::int64_t> by_employment;  ///< employment code → mediators
+  std::map<std::string, std::int64_t> by_role;        ///< mediator_role code → mediators
+  std::map<std::string, std::int64_t> by_sex;         ///< sex code → mediators
+  std::int64_t lecturers = 0;                         ///< lecturer (授课骨干) true
+  std::int64_t honoured = 0;                          ///< with at least one honour
+  std::map<std::string, std::int64_t> by_honour;  ///< honour as written → mediators holding it
 
-/// Counts of active mediators: by grade (4, 3, 2, 1, grades 1–2 together,
-/// not graded), by employment, by role, by sex, lecturers (授课骨干), with
-/// any honour, and by honour. Columns: dimension, value, label, mediators.
-/// `label` gives the Chinese label of a (vocabulary, code) pair.
-Table RosterStatsTable(
-    const MediatorRegistry& mediators,
-    const std::function<std::string(const std::string&, const std::string&)>& label);
+  /// Mediators of grade `g` (0 = not graded); 0 when there are none.
+  std::int64_t grade(int g) const {
+    auto it = by_grade.find(g);
+    return it == by_grade.end() ? 0 : it->second;
+  }
+};
 
-/// One mediator as field/value lines for `mediator show` (phone masked
-/// unless `reveal`; ratings one line each). Columns: field, value.
-Table MediatorCard(const Mediator& m, const OrgRegistry& orgs, bool reveal);
+/// Counts the active mediators of `mediators` by grade, employment, role,
+/// sex, lecturer and honours (a mediator with several honours counts once
+/// under each, and once in `honoured`). Pure.
+RosterCounts CountRoster(const MediatorRegistry& mediators);
 
 }  // namespace mediate

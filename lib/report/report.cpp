@@ -2,25 +2,18 @@
 
 #include <map>
 
-#include "roster.hpp"
+#include "review_tables.hpp"
+#include "roster_table.hpp"
 #include "stats_table.hpp"
 #include "training_stats.hpp"
 
 namespace mediate {
 namespace {
 
-std::int64_t IntAt(const Table& t, const std::vector<Cell>& row, const std::string& column) {
-  int i = t.ColumnIndex(column);
-  if (i < 0) return 0;
-  const Cell& c = row[static_cast<std::size_t>(i)];
-  if (const auto* v = std::get_if<std::int64_t>(&c)) return *v;
-  return 0;
-}
-
-std::string TextAt(const std::vector<Cell>& row, std::size_t i) {
-  if (i >= row.size()) return {};
-  if (const auto* s = std::get_if<std::string>(&row[i])) return *s;
-  return {};
+/// Mediators counted under `code` in `by` (0 when none).
+std::int64_t CountOf(const std::map<std::string, std::int64_t>& by, const std::string& code) {
+  auto it = by.find(code);
+  return it == by.end() ? 0 : it->second;
 }
 
 }  // namespace
@@ -95,20 +88,18 @@ Result<Report> BuildReport(const ReportInput& in) {
              ColumnKind::kInt);
 
   // The team, as `mediator stats` counts it.
-  Table roster = RosterStatsTable(*in.mediators, in.vocab_label);
-  auto roster_count = [&](const std::string& d, const std::string& v) -> std::int64_t {
-    for (const auto& row : roster.rows)
-      if (TextAt(row, 0) == d && TextAt(row, 1) == v) return IntAt(roster, row, "mediators");
-    return 0;
-  };
-  add_figure("mediators", "在册调解员", roster_count("active", ""), ColumnKind::kInt);
-  add_figure("grade_4", "四级调解员", roster_count("grade", "4"), ColumnKind::kInt);
-  add_figure("grade_3", "三级调解员", roster_count("grade", "3"), ColumnKind::kInt);
-  add_figure("grade_1_2", "一级至二级调解员", roster_count("grade", "1-2"), ColumnKind::kInt);
-  add_figure("full_time", "专职调解员", roster_count("employment", "full_time"), ColumnKind::kInt);
-  add_figure("part_time", "兼职调解员", roster_count("employment", "part_time"), ColumnKind::kInt);
-  add_figure("lecturers", "授课骨干", roster_count("lecturer", "true"), ColumnKind::kInt);
-  add_figure("honoured", "获得荣誉", roster_count("honours", "any"), ColumnKind::kInt);
+  const RosterCounts roster = CountRoster(*in.mediators);
+  add_figure("mediators", "在册调解员", roster.active, ColumnKind::kInt);
+  add_figure("grade_4", "四级调解员", roster.grade(4), ColumnKind::kInt);
+  add_figure("grade_3", "三级调解员", roster.grade(3), ColumnKind::kInt);
+  add_figure("grade_1_2", "一级至二级调解员", roster.grade(1) + roster.grade(2),
+             ColumnKind::kInt);
+  add_figure("full_time", "专职调解员", CountOf(roster.by_employment, "full_time"),
+             ColumnKind::kInt);
+  add_figure("part_time", "兼职调解员", CountOf(roster.by_employment, "part_time"),
+             ColumnKind::kInt);
+  add_figure("lecturers", "授课骨干", roster.lecturers, ColumnKind::kInt);
+  add_figure("honoured", "获得荣誉", roster.honoured, ColumnKind::kInt);
 
   // Training over the three calendar years ending with the period's year.
   const int last_year = in.period.to.valid() ? in.period.to.year() : in.today.year();
@@ -197,14 +188,13 @@ Result<Report> BuildReport(const ReportInput& in) {
                        {"grade_label", "等级", ColumnKind::kText},
                        {"mediators", "调解员", ColumnKind::kInt}};
     std::int64_t graded = 0;
-    for (const auto& row : roster.rows)
-      if (TextAt(row, 0) == "grade" && TextAt(row, 1) != "1-2" && TextAt(row, 1) != "none") {
-        s.table.rows.push_back({row[1], row[2], row[3]});
-        graded += IntAt(roster, row, "mediators");
-      }
+    for (int g : {4, 3, 2, 1}) {
+      s.table.rows.push_back({std::to_string(g), std::string(MediatorGradeLabel(g)),
+                              roster.grade(g)});
+      graded += roster.grade(g);
+    }
     s.table.totals = {std::string("total"), Cell{}, graded};
-    s.table.notes.push_back(Thousands(roster_count("grade", "none")) + " of " +
-                            Thousands(roster_count("active", "")) +
+    s.table.notes.push_back(Thousands(roster.grade(0)) + " of " + Thousands(roster.active) +
                             " active mediators are not graded");
     s.chart = ChartKind::kBars;
     s.chart_label = "grade_label";
@@ -213,7 +203,7 @@ Result<Report> BuildReport(const ReportInput& in) {
     ReportSection team;
     team.key = "team";
     team.title = "调解员队伍";
-    team.table = roster;
+    team.table = RosterStatsTable(roster, in.vocab_label);
     r.sections.push_back(std::move(team));
   }
   {

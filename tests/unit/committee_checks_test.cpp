@@ -1,5 +1,6 @@
 // lib/domain/committee_checks.cpp, lib/domain/org_roster.cpp and lib/records/team_settings.cpp:
-// Law Art. 8 and the staffing norm, organisation edits and retirement, the
+// Law Art. 8 and the staffing norm, organisation edits and retirement, who
+// serves an organisation (its table: org_table_test.cpp), the
 // team settings of mediate.yaml.
 #include <catch2/catch.hpp>
 
@@ -186,4 +187,23 @@ TEST_CASE("an organisation with active members or children cannot be retired", "
   REQUIRE(RetireOrg(&c, orgs, roster).ok());
   CHECK(c.status == "retired");
   CHECK_FALSE(RetireOrg(&c, orgs, roster).ok());
+}
+
+TEST_CASE("an organisation's members: chairs first, then id order, with problems", "[committee]") {
+  auto roster = Members({Member("M-1", "male", "member"), Member("M-2", "female", "member"),
+                         Member("M-3", "male", "chair", "full_time"),
+                         Member("M-4", "female", "member", "part_time", "C-2")});
+  roster["M-0"] = Member("M-0", "female", "chair");
+  roster["M-0"].status = "retired";  // not a member any more
+  OrgMembers m = OrgMembersOf(Committee(), roster, TeamSettings{});
+  CHECK(m.members == std::vector<std::string>{"M-3", "M-1", "M-2"});
+  CHECK(m.membership.members == 3);
+  CHECK(m.membership.women == 1);
+  CHECK(m.membership.full_time == 1);
+  CHECK(m.membership.chair == "M-3");
+  CHECK(m.problems.empty());  // 3 members, one chair, a woman, one full-time
+
+  OrgMembers alone = OrgMembersOf(Committee("C-2"), roster, TeamSettings{});
+  CHECK(alone.members == std::vector<std::string>{"M-4"});
+  CHECK_THAT(Joined(alone.problems), Contains("has 1 members; a committee has 3 to 9"));
 }

@@ -1,5 +1,6 @@
 // lib/domain/grade_eligibility.cpp: mediators' records from case summaries and
-// training, escalations from timelines, thresholds per grade.
+// training, escalations from timelines, thresholds per grade (the table:
+// eligibility_table_test.cpp).
 #include <catch2/catch.hpp>
 
 #include "grade_eligibility.hpp"
@@ -91,20 +92,44 @@ TEST_CASE("records count concluded cases, success, oral share, training, years",
   CHECK(all.size() == 4);  // years unknown, cases, success, training (oral 0% passes)
 }
 
-TEST_CASE("the eligibility table lists eligible active mediators per grade", "[grades]") {
-  std::vector<CaseSummary> cases;
-  for (int i = 0; i < 50; ++i) cases.push_back(Concluded(i, "M-1", "agreed", "written"));
-  Training t;
-  t.date = D("2024-02-01");
-  t.hours_tenths = 200;
-  t.attendees = {"M-1", "M-2"};
-  auto records = ComputeRecordsFrom(cases, {}, {t}, Roster(), D("2025-06-01"));
+TEST_CASE("grade checks: each active mediator against each grade with thresholds", "[grades]") {
+  std::map<std::string, MediatorRecord> records;
+  MediatorRecord good;
+  good.years = 4;
+  good.cases = 60;
+  good.agreed = 54;  // 90% success
+  good.training_tenths = 205;
+  records["M-1"] = good;
+  MediatorRegistry roster = Roster();  // M-1 and M-2, both active
+  Mediator gone = roster.at("M-1");
+  gone.id = "M-0";
+  gone.status = "retired";
+  roster[gone.id] = gone;
+  roster["M-1"].grade = 3;
+  roster["M-1"].org = "C-1";
   TeamSettings team;
-  Table eligible = EligibilityTable(records, Roster(), team, {4}, false);
-  REQUIRE(eligible.rows.size() == 1);
-  CHECK(std::get<std::string>(eligible.rows[0][0]) == "M-1");
-  Table all = EligibilityTable(records, Roster(), team, {4}, true);
-  REQUIRE(all.rows.size() == 2);
-  CHECK(std::get<std::string>(all.rows[1][11]) == "no");
-  CHECK_THAT(std::get<std::string>(all.rows[1][12]), Contains("years 1 < 2"));
+  team.grades.clear();
+  team.grades[4] = GradeThresholds{4, 2, 50, 85, 30, 20, 0};
+  team.grades[2] = GradeThresholds{2, 1, 10, -1, -1, -1, -1};
+  // Grade 3 has no thresholds: left out. Grades are checked lowest first.
+  auto checks = CheckGrades(records, roster, team, {4, 3, 2});
+  REQUIRE(checks.size() == 4);  // (M-1, M-2) x (2, 4); retired M-0 not checked
+  CHECK(checks[0].checked_grade == 2);
+  CHECK(checks[0].id == "M-1");
+  CHECK(checks[0].name == "王芳");
+  CHECK(checks[0].org == "C-1");
+  CHECK(checks[0].current_grade == 3);
+  CHECK(checks[0].record.cases == 60);
+  CHECK(checks[0].eligible());
+  CHECK(checks[1].checked_grade == 2);
+  CHECK(checks[1].id == "M-2");
+  // M-2 has no record: years unknown, 0 cases.
+  CHECK(checks[1].record.years == -1);
+  CHECK(checks[1].unmet == std::vector<std::string>{"years unknown < 1", "cases 0 < 10"});
+  CHECK_FALSE(checks[1].eligible());
+  CHECK(checks[2].checked_grade == 4);
+  CHECK(checks[2].id == "M-1");
+  CHECK(checks[2].eligible());
+  CHECK(checks[3].id == "M-2");
+  CHECK(checks[3].unmet.size() == 4);  // years, cases, success, training
 }

@@ -1,6 +1,6 @@
 // lib/domain/review.cpp and lib/domain/review_record.cpp: each automatic check on
 // hand-made summaries, the reproducible sample, the review record and the
-// review statistics.
+// review statistics (their tables: review_tables_test.cpp).
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -150,11 +150,7 @@ TEST_CASE("checks over many cases count cases per kind", "[review]") {
   CHECK(r.cases_with_findings == 2);
   CHECK(r.by_code["no_return_visit"] == Codes{"A", "B"});
   CHECK(r.by_code["over_time_limit"] == Codes{"B"});
-  Table t = ReviewCheckTable(r, [](const std::string&) { return std::string(); });
-  REQUIRE(t.rows.size() == AutomaticFindingCodes().size());
-  CHECK(std::get<std::int64_t>(t.totals[2]) == 2);
-  Table ids = ReviewCasesTable(r, [](const std::string&) { return std::string(); });
-  CHECK(ids.rows.size() == 3);
+  CHECK(r.by_code["late_confirmation"].empty());
 }
 
 TEST_CASE("rates are percentages or fractions", "[review]") {
@@ -255,8 +251,13 @@ TEST_CASE("review stats: files, typed problems and kinds, individual problems", 
   CHECK(s.kinds[0] == std::make_pair(std::string("no_return_visit"), std::size_t{2}));
   CHECK(s.individual == 2);
   CHECK(s.files_with_problems == 2);
-  Table t = ReviewStatsTable(s, [](const std::string&) { return std::string(); });
-  CHECK(std::get<double>(t.rows[0][5]) == Approx(80.0));
-  CHECK_THAT(t.notes.front(), Contains("no_return_visit"));
-  CHECK(ComputeReviewStats(rs, std::nullopt).files == 4);
+  // 2022: scores 90 and 70 (C is not scored): (90 + 70) / 2 = 80.
+  CHECK(s.scored == 2);
+  CHECK(s.score_sum == 160);
+  REQUIRE(s.average_score());
+  CHECK(*s.average_score() == Approx(80.0));
+  ReviewStats all = ComputeReviewStats(rs, std::nullopt);
+  CHECK(all.files == 4);
+  CHECK(*all.average_score() == Approx(70.0));  // (90 + 70 + 50) / 3
+  CHECK_FALSE(ComputeReviewStats({rs[2]}, std::nullopt).average_score());
 }

@@ -1,5 +1,6 @@
 // lib/domain/roster.cpp and lib/records/mediator.cpp: checking and editing mediators,
-// ratings, the idempotent import plan, the roster tables.
+// ratings, the idempotent import plan, the roster counts (the tables:
+// roster_table_test.cpp).
 #include <catch2/catch.hpp>
 
 #include "roster.hpp"
@@ -223,46 +224,41 @@ TEST_CASE("importing the same roster again changes nothing - extra fields surviv
   CHECK(again.changed_fields[0] == std::vector<std::string>{"grade", "graded"});
 }
 
-TEST_CASE("the roster table has the record field names and masks phones", "[roster]") {
+TEST_CASE("roster counts cover active mediators only", "[roster]") {
   MediatorRegistry roster;
-  Mediator m = Base();
-  m.phone = "13800001234";
-  m.grade = 4;
-  roster[m.id] = m;
-  Table t = RosterTable(roster, false, nullptr);
-  std::vector<std::string> names;
-  for (const auto& c : t.columns) names.push_back(c.name);
-  CHECK(names == std::vector<std::string>{"id", "name", "sex", "born", "org", "role", "employment",
-                                          "grade", "graded", "specialties", "lecturer", "honours",
-                                          "filed", "status", "phone"});
-  CHECK(std::get<std::string>(t.rows[0][14]) == "138****1234");
-  CHECK(std::get<std::string>(RosterTable(roster, true, nullptr).rows[0][14]) == "13800001234");
-  CHECK(std::get<std::string>(t.rows[0][7]) == "4");
-}
-
-TEST_CASE("roster stats count active mediators only", "[roster]") {
-  MediatorRegistry roster;
-  for (int i = 0; i < 5; ++i) {
-    Mediator m = Base();
-    m.id = "M-000" + std::to_string(i);
-    m.grade = i % 5;  // 0,1,2,3,4
-    m.lecturer = i == 1;
-    roster[m.id] = m;
-  }
-  roster["M-0004"].status = "retired";
-  Table t = RosterStatsTable(roster, [](const std::string&, const std::string&) { return ""; });
-  auto count = [&](const std::string& dim, const std::string& value) -> std::int64_t {
-    for (const auto& r : t.rows)
-      if (std::get<std::string>(r[0]) == dim && std::get<std::string>(r[1]) == value)
-        return std::get<std::int64_t>(r[3]);
-    return -1;
-  };
-  CHECK(count("active", "") == 4);
-  CHECK(count("grade", "4") == 0);  // M-0004 is retired
-  CHECK(count("grade", "3") == 1);
-  CHECK(count("grade", "1-2") == 2);
-  CHECK(count("grade", "none") == 1);
-  CHECK(count("lecturer", "true") == 1);
+  Mediator a = Base();  // female, part_time, member, not graded
+  a.id = "M-0001";
+  a.honours = {"平安之星", "优秀调解员"};
+  Mediator b = Base();
+  b.id = "M-0002";
+  b.sex = "male";
+  b.employment = "full_time";
+  b.role = "chair";
+  b.grade = 4;
+  b.lecturer = true;
+  b.honours = {"平安之星"};
+  Mediator c = Base();
+  c.id = "M-0003";
+  c.grade = 2;
+  Mediator gone = Base();
+  gone.id = "M-0004";
+  gone.grade = 4;
+  gone.lecturer = true;
+  gone.honours = {"平安之星"};
+  gone.status = "retired";
+  for (const Mediator* m : {&a, &b, &c, &gone}) roster[m->id] = *m;
+  RosterCounts n = CountRoster(roster);
+  CHECK(n.active == 3);
+  CHECK(n.by_grade == std::map<int, std::int64_t>{{0, 1}, {2, 1}, {4, 1}});
+  CHECK(n.grade(4) == 1);
+  CHECK(n.grade(3) == 0);
+  CHECK(n.by_employment == std::map<std::string, std::int64_t>{{"full_time", 1}, {"part_time", 2}});
+  CHECK(n.by_role == std::map<std::string, std::int64_t>{{"chair", 1}, {"member", 2}});
+  CHECK(n.by_sex == std::map<std::string, std::int64_t>{{"female", 2}, {"male", 1}});
+  CHECK(n.lecturers == 1);
+  CHECK(n.honoured == 2);
+  CHECK(n.by_honour == std::map<std::string, std::int64_t>{{"优秀调解员", 1}, {"平安之星", 2}});
+  CHECK(CountRoster({}).active == 0);
 }
 
 TEST_CASE("mediator ids continue the roster's numbering", "[roster]") {
