@@ -3,8 +3,9 @@ names a cli/ file that includes a git, YAML, transaction, journal or lock
 header, a lib/ file that includes a header of a higher layer or lies in no
 layer, two headers of one name, an include cycle, a source file over 600
 lines, a citation of a document outside the repository, a lib/ file that
-calls getenv and a Catch2 test name with a ';', and passes a tree that has
-none."""
+calls getenv, a Catch2 test name with a ';', and a presentation Table below
+the rendering layer or a column looked up by name outside the renderers, and
+passes a tree that has none."""
 import os
 import shutil
 import subprocess
@@ -158,6 +159,30 @@ class SourceChecksTest(unittest.TestCase):
                         out[1])
         self.assertTrue(out[2].startswith(f'lib/base/time.hpp:2: outside-docs: "{domain[:-1]}"'),
                         out[2])
+
+    def test_tables_below_the_rendering_layer_fail(self):
+        # The renderers and the CLI may build Tables and look columns up.
+        write(self.root, "lib/report/table.hpp",
+              "#pragma once\nstruct Table { int ColumnIndex(const char* n) const; };\n")
+        write(self.root, "lib/report/report_render.cpp",
+              '#include "table.hpp"\nint f(const Table& t) { return t.ColumnIndex("x"); }\n')
+        write(self.root, "cli/cmd_list.cpp", '#include "table.hpp"\nTable t;\n')
+        write(self.root, "lib/domain/csv_table.hpp", "// A Table is built later\nstruct CsvTable {};\n")
+        self.assertEqual(self.check().returncode, 0, self.check().stdout)
+        # A domain module that builds a Table, and a report that reads one back by name.
+        write(self.root, "lib/domain/alerts.cpp", "struct Row {};\nTable AlertsTable();\n")
+        write(self.root, "lib/report/report.cpp",
+              '#include "table.hpp"\nint n(const Table& t) { return t.ColumnIndex("cases"); }\n')
+        write(self.root, "cli/cmd_roster.cpp", 'int i = t.ColumnIndex ("id");\n')
+        p = self.check()
+        self.assertEqual(p.returncode, 1)
+        self.assertEqual(p.stdout.splitlines(), [
+            "lib/domain/alerts.cpp:2: table-render: a presentation Table below the report layer; "
+            "return a typed result and lay it out in lib/report/",
+            "lib/report/report.cpp:2: table-render: looks a column up by name; read the typed "
+            "result (only the renderers do that)",
+            "cli/cmd_roster.cpp:1: table-render: looks a column up by name; read the typed "
+            "result (only the renderers do that)"])
 
 
 if __name__ == "__main__":
