@@ -1,6 +1,8 @@
-// Result data before rendering: named, typed columns and rows of cells.
-// Every report is built as a Table first and rendered last (render.hpp),
-// so every format shows the same numbers.
+// The presentation table: named, typed columns and rows of cells. The layers
+// below compute typed results (a StatsResult, a DueList, RosterCounts …);
+// the rendering layer lays each out as a Table (stats_table, due_table, …)
+// and renders it last (render.hpp), so every format shows the same numbers.
+// Only the renderers look a column up by name (scripts/check-source).
 #pragma once
 
 #include <cstdint>
