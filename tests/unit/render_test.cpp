@@ -210,7 +210,7 @@ TEST_CASE("RenderJson keys rows by column name in column order", "[render]") {
   CHECK(RenderJsonl(empty) == "");
 }
 
-TEST_CASE("a list column is its ;-joined text but a JSON array", "[render]") {
+TEST_CASE("a list column is its joined text but a JSON array", "[render]") {
   Table t;
   t.columns = {{"id", "", ColumnKind::kCode}, {"mediators", "调解员", ColumnKind::kList}};
   t.rows.push_back({std::string("A"), std::string("M-1;M-2")});
