@@ -50,7 +50,7 @@ Table ExportTable(const std::vector<CaseSummary>& cases, const Labeler& label,
       {"org", "", K::kCode},
       {"org_label", "调解组织", K::kText},
       {"org_kind", "组织类型", K::kCode},
-      {"mediators", "调解员", K::kCode},
+      {"mediators", "调解员", K::kList},
       {"amount", "涉及金额", K::kMoney},
       {"people_involved", "涉及人数", K::kInt},
       {"deadline", "期限", K::kCode},
@@ -67,16 +67,28 @@ Table ExportTable(const std::vector<CaseSummary>& cases, const Labeler& label,
       {"escalations", "升级次数", K::kInt},
       {"extended", "延期", K::kInt},
       {"migrated", "迁移", K::kInt},
-      {"party_kinds", "当事人类型", K::kCode},
-      {"parties", "当事人标识", K::kText},
+      {"party_kinds", "当事人类型", K::kList},
+      {"parties", "当事人标识", K::kList},
       {"summary", "简要情况", K::kText},
+      {"amount_fen", "涉及金额(分)", K::kInt},
   };
   auto text = [](const std::string& s) { return Cell{s}; };
   auto date = [](Date d) { return d.valid() ? Cell{d.ToString()} : Cell{}; };
   auto flag = [](bool b) { return Cell{static_cast<std::int64_t>(b ? 1 : 0)}; };
+  // A kList cell: the items joined by ';', a ';' inside an item written
+  // as the full-width '；' so that every reader splits the list alike.
   auto join = [](const std::vector<std::string>& v) {
     std::string s;
-    for (const auto& x : v) s += (s.empty() ? "" : ";") + x;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      if (i > 0) s += ';';
+      for (char ch : v[i]) {
+        if (ch == ';') {
+          s += "\xEF\xBC\x9B";  // U+FF1B FULLWIDTH SEMICOLON
+        } else {
+          s += ch;
+        }
+      }
+    }
     return s;
   };
   for (const CaseSummary& c : cases) {
@@ -139,6 +151,7 @@ Table ExportTable(const std::vector<CaseSummary>& cases, const Labeler& label,
         text(join(c.party_kinds)),
         text(join(parties)),
         text(c.summary),
+        c.amount ? Cell{c.amount->fen()} : Cell{},
     };
     t.rows.push_back(std::move(row));
   }

@@ -17,10 +17,13 @@ namespace mediate {
 
 /// Version of the export schema, written into every row as
 /// `schema`; bumped only for incompatible changes (docs/export.md).
-inline constexpr const char* kExportSchema = "mediate-export/1";
+inline constexpr const char* kExportSchema = "mediate-export/2";
 
 /// One row per case, in the order given, with the columns documented in
-/// docs/export.md (names are stable). `label` gives Chinese labels;
+/// docs/export.md (names are stable). `amount` is money (fen, shown as
+/// yuan) and `amount_fen` the same fen as an integer; `mediators`,
+/// `party_kinds` and `parties` are kList columns (JSON arrays), a ';'
+/// inside an item written as '；'. `label` gives Chinese labels;
 /// `source_group` and `org_kind` map codes to their group / kind; `today`
 /// (store time zone) decides `overdue`. Party identifiers (CaseSummary::
 /// party_keys) are masked (MaskIdNumber, MaskCreditCode, MaskPhone; a name

@@ -92,9 +92,25 @@ std::string MachineText(const Cell& cell, ColumnKind kind) {
   }
 }
 
+/// The items of a kList cell's text: "a;b" → ["a", "b"], "" → [].
+ordered_json ListItems(const std::string& s) {
+  ordered_json items = ordered_json::array();
+  if (s.empty()) return items;
+  std::size_t start = 0;
+  for (std::size_t semi = s.find(';'); semi != std::string::npos; semi = s.find(';', start)) {
+    items.push_back(s.substr(start, semi - start));
+    start = semi + 1;
+  }
+  items.push_back(s.substr(start));
+  return items;
+}
+
 ordered_json JsonValue(const Cell& cell, ColumnKind kind) {
   if (IsEmpty(cell)) return nullptr;
-  if (const std::string* s = std::get_if<std::string>(&cell)) return *s;
+  if (const std::string* s = std::get_if<std::string>(&cell)) {
+    if (kind == ColumnKind::kList) return ListItems(*s);
+    return *s;
+  }
   if (const std::int64_t* i = std::get_if<std::int64_t>(&cell)) {
     if (kind == ColumnKind::kMoney) return Yuan(*i, false);
     return *i;

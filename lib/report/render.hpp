@@ -51,7 +51,8 @@ std::string RenderText(const Table& t);
 std::string RenderCsv(const Table& t);
 
 /// JSON: an array of objects keyed by column names (money as a string
-/// "3500.00", counts as integers, ratios as numbers, empty as null); a
+/// "3500.00", counts as integers, ratios as numbers, a kList cell as an
+/// array of strings, empty as null); a
 /// totals row, when present, is an object with "total": true appended.
 /// Keys in column order; ratios rounded to 4 decimals, decimals to 1.
 /// Pretty-printed (2-space indent), UTF-8 unescaped, ends with a newline.

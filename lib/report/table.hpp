@@ -20,6 +20,9 @@ enum class ColumnKind {
   kMoney,    ///< fen (int64); shown as yuan with two decimals
   kPercent,  ///< a ratio 0..1 (double); shown as 85.3%
   kDecimal,  ///< a double shown with one decimal (days, averages)
+  kList,     ///< a list of texts held as one string cell, the items joined by ';'
+             ///< (no item holds a ';'); shown as that text, in JSON an array
+             ///< of the items ("" is the empty list)
 };
 
 struct Column {

@@ -348,7 +348,7 @@ class Ledger2022Test(unittest.TestCase):
         text = self.m("export", "--year", "2022", "--format", "jsonl").stdout
         objs = [json.loads(line) for line in text.splitlines()]
         self.assertEqual(len(objs), 3100)
-        self.assertTrue(all(o["schema"] == "mediate-export/1" for o in objs))
+        self.assertTrue(all(o["schema"] == "mediate-export/2" for o in objs))
         for dim in ("category", "street", "source_group", "level", "outcome", "month"):
             want = {r[dim]: int(r["cases"]) for r in self.stats("--by", dim, "--year", "2022",
                                                                 "--measure", "cases")

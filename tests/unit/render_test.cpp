@@ -210,6 +210,22 @@ TEST_CASE("RenderJson keys rows by column name in column order", "[render]") {
   CHECK(RenderJsonl(empty) == "");
 }
 
+TEST_CASE("a list column is its joined text but a JSON array", "[render]") {
+  Table t;
+  t.columns = {{"id", "", ColumnKind::kCode}, {"mediators", "调解员", ColumnKind::kList}};
+  t.rows.push_back({std::string("A"), std::string("M-1;M-2")});
+  t.rows.push_back({std::string("B"), std::string("")});
+  t.rows.push_back({std::string("C"), std::monostate{}});
+  CHECK(RenderCsv(t) == "id,mediators\nA,M-1;M-2\nB,\nC,\n");
+  CHECK(RenderText(t) == "id  调解员\nA   M-1;M-2\nB\nC\n");
+  CHECK(RenderJsonl(t) ==
+        "{\"id\":\"A\",\"mediators\":[\"M-1\",\"M-2\"]}\n"
+        "{\"id\":\"B\",\"mediators\":[]}\n"
+        "{\"id\":\"C\",\"mediators\":null}\n");
+  CHECK(RenderJson(t).find("\"mediators\": [\n      \"M-1\",\n      \"M-2\"\n    ]") !=
+        std::string::npos);
+}
+
 TEST_CASE("RenderMarkdown escapes pipes and right-aligns numbers", "[render]") {
   Table t;
   t.columns = {{"name", "名称", ColumnKind::kText}, {"n", "", ColumnKind::kInt}};
