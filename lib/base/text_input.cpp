@@ -1,6 +1,5 @@
 #include "text_input.hpp"
 
-
 #include <csv.h>
 #include <iconv.h>
 #include <utf8proc.h>
@@ -91,6 +90,15 @@ constexpr std::string_view kBlankSeqs[] = {"\xE3\x80\x80", "\xC2\xA0", "\xE2\x80
                                            "\xEF\xBB\xBF"};
 
 }  // namespace
+
+std::string Joined(const std::vector<std::string>& items, std::string_view sep) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += sep;
+    out += items[i];
+  }
+  return out;
+}
 
 std::string_view TrimBlanks(std::string_view s) {
   for (bool changed = true; changed && !s.empty();) {

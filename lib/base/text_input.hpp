@@ -65,6 +65,10 @@ std::string NormalizeCell(std::string_view text);
 /// and a stray BOM U+FEFF. The text between is untouched (no folding).
 std::string_view TrimBlanks(std::string_view s);
 
+/// `items` joined with `sep` between each two: ({"a", "b"}, ", ") → "a, b";
+/// "" for no items.
+std::string Joined(const std::vector<std::string>& items, std::string_view sep);
+
 /// Parses a date as ledgers write it: 2026-01-05, 2026-1-5, 2026/1/5,
 /// 2026.1.5 (one separator throughout), 2026年1月5日 (or 5号, or no final
 /// unit; spaces around the units allowed), 20260105; after NormalizeCell,

@@ -66,7 +66,7 @@ Step BuildAgree(const Case& c, const Derived& d, const AgreeInput& in, const Ste
       if (std::find(signed_by.begin(), signed_by.end(), p.name) == signed_by.end())
         unsigned_parties.push_back(p.name);
     if (!unsigned_parties.empty())
-      missing.push_back("the signature of " + Joined(unsigned_parties) + " (--signed-by)");
+      missing.push_back("the signature of " + Joined(unsigned_parties, ", ") + " (--signed-by)");
     if (!in.mediator_signed) missing.push_back("the mediator's signature (--mediator-signed)");
     if (!in.sealed) missing.push_back("the committee's seal (--sealed)");
     for (const auto& m : missing)

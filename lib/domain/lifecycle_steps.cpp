@@ -75,7 +75,7 @@ Step BuildAssign(const Case& c, const Derived& d, const AssignInput& in, const S
   if (!grid_worker) {
     s.event.payload.Set("mediators", Value::Strings(in.mediators).set_flow());
     s.event.payload.Set("chosen_by", Value::String(in.chosen_by_parties ? "parties" : "appointed"));
-    s.subject = Joined(named);
+    s.subject = Joined(named, ", ");
   }
   if (!in.materials_received.empty()) {
     if (!IsCourtInvited(c))

@@ -4,17 +4,12 @@
 
 #include "csv_table.hpp"
 #include "pii.hpp"
+#include "text_input.hpp"
 #include "vocab.hpp"
 
 namespace mediate {
 
 namespace {
-
-std::string Joined(const std::vector<std::string>& items, const char* sep = ";") {
-  std::string s;
-  for (const auto& i : items) s += (s.empty() ? "" : sep) + i;
-  return s;
-}
 
 /// A list typed on the command line: items separated by , ; or the
 /// full-width ， ； 、 people type in Chinese.

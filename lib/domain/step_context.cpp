@@ -105,12 +105,6 @@ std::string ResolveOrError(const Case& c, const std::string& list, const std::st
   return code;
 }
 
-std::string Joined(const std::vector<std::string>& items, const char* sep) {
-  std::string out;
-  for (const auto& i : items) out += (out.empty() ? "" : sep) + i;
-  return out;
-}
-
 Date ReceivedDate(const Case& c, const StepContext& ctx) {
   return ctx.settings->time_zone.LocalDate(c.received);
 }

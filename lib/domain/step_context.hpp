@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "case.hpp"
 #include "area.hpp"
+#include "case.hpp"
 #include "lifecycle.hpp"
 #include "mediator.hpp"
 #include "organisation.hpp"
@@ -72,9 +72,6 @@ Date DateOption(const Case& c, const std::string& option, const std::string& tex
 /// unknown, or blank and `required`.
 std::string ResolveOrError(const Case& c, const std::string& list, const std::string& option,
                            const std::string& text, bool required, DiagnosticSink* sink);
-
-/// `items` joined with `sep`: {"a", "b"} → "a, b".
-std::string Joined(const std::vector<std::string>& items, const char* sep = ", ");
 
 /// The local date `c` was received, in the store's time zone.
 Date ReceivedDate(const Case& c, const StepContext& ctx);

@@ -4,18 +4,9 @@
 #include <vector>
 
 #include "pii.hpp"
+#include "text_input.hpp"
 
 namespace mediate {
-
-namespace {
-
-std::string Joined(const std::vector<std::string>& items, const char* sep = ";") {
-  std::string s;
-  for (const auto& i : items) s += (s.empty() ? "" : sep) + i;
-  return s;
-}
-
-}  // namespace
 
 Table RosterTable(const MediatorRegistry& mediators, bool reveal,
                   const std::function<bool(const Mediator&)>& keep) {
@@ -33,8 +24,8 @@ Table RosterTable(const MediatorRegistry& mediators, bool reveal,
     if (keep && !keep(m)) continue;
     t.rows.push_back({m.id, m.name, m.sex, m.born.ToString(), m.org, m.role, m.employment,
                       m.grade ? std::to_string(m.grade) : std::string(), m.graded.ToString(),
-                      Joined(m.specialties), std::string(m.lecturer ? "true" : "false"),
-                      Joined(m.honours), m.filed.ToString(), m.status,
+                      Joined(m.specialties, ";"), std::string(m.lecturer ? "true" : "false"),
+                      Joined(m.honours, ";"), m.filed.ToString(), m.status,
                       reveal || m.phone.empty() ? m.phone : MaskPhone(m.phone)});
   }
   return t;
@@ -56,12 +47,12 @@ Table RosterStatsTable(
   t.rows.push_back(
       {std::string("active"), std::string(), std::string("在册调解员"), counts.active});
   for (int g : {4, 3, 2, 1})
-    t.rows.push_back(
-        {std::string("grade"), std::to_string(g), std::string(MediatorGradeLabel(g)), counts.grade(g)});
+    t.rows.push_back({std::string("grade"), std::to_string(g), std::string(MediatorGradeLabel(g)),
+                      counts.grade(g)});
   t.rows.push_back({std::string("grade"), std::string("1-2"), std::string("一级至二级"),
                     counts.grade(1) + counts.grade(2)});
-  t.rows.push_back(
-      {std::string("grade"), std::string("none"), std::string(MediatorGradeLabel(0)), counts.grade(0)});
+  t.rows.push_back({std::string("grade"), std::string("none"), std::string(MediatorGradeLabel(0)),
+                    counts.grade(0)});
   auto add = [&](const char* dim, const char* vocab,
                  const std::map<std::string, std::int64_t>& by) {
     for (const auto& [code, n] : by)

@@ -310,3 +310,10 @@ TEST_CASE("TrimBlanks drops ASCII and Unicode blanks at the ends only", "[text_i
   CHECK(TrimBlanks("\xE3\x80\x80\xC2\xA0").empty());
   CHECK(TrimBlanks("").empty());
 }
+
+TEST_CASE("text: Joined puts the separator between each two items", "[text]") {
+  CHECK(Joined({}, ", ") == "");
+  CHECK(Joined({"调解员"}, ", ") == "调解员");
+  CHECK(Joined({"a", "b", "c"}, "; ") == "a; b; c");
+  CHECK(Joined({"", "b"}, ";") == ";b");
+}
