@@ -256,46 +256,25 @@ std::int64_t CountOf(const Tally& t, Measure m) {
   }
 }
 
-MeasureValue Integer(Measure m, std::int64_t n) {
-  MeasureValue v;
-  v.measure = m;
-  v.empty = false;
-  v.integer = n;
-  return v;
-}
-
-MeasureValue Real(Measure m, double x) {
-  MeasureValue v;
-  v.measure = m;
-  v.empty = false;
-  v.real = x;
-  return v;
-}
-
-MeasureValue Empty(Measure m) {
-  MeasureValue v;
-  v.measure = m;
-  return v;
-}
-
 MeasureValue Ratio(Measure m, std::int64_t part, std::int64_t whole) {
-  if (whole <= 0) return Empty(m);
-  return Real(m, static_cast<double>(part) / static_cast<double>(whole));
+  if (whole <= 0) return MeasureValue::Empty(m);
+  return MeasureValue::Real(m, static_cast<double>(part) / static_cast<double>(whole));
 }
 
 MeasureValue Median(Measure m, std::vector<int> v) {
-  if (v.empty()) return Empty(m);
+  if (v.empty()) return MeasureValue::Empty(m);
   std::sort(v.begin(), v.end());
   std::size_t n = v.size();
-  if (n % 2 == 1) return Real(m, static_cast<double>(v[n / 2]));
-  return Real(m, (static_cast<double>(v[n / 2 - 1]) + static_cast<double>(v[n / 2])) / 2.0);
+  if (n % 2 == 1) return MeasureValue::Real(m, static_cast<double>(v[n / 2]));
+  return MeasureValue::Real(
+      m, (static_cast<double>(v[n / 2 - 1]) + static_cast<double>(v[n / 2])) / 2.0);
 }
 
 MeasureValue Mean(Measure m, const std::vector<int>& v) {
-  if (v.empty()) return Empty(m);
+  if (v.empty()) return MeasureValue::Empty(m);
   double sum = 0;
   for (int d : v) sum += d;
-  return Real(m, sum / static_cast<double>(v.size()));
+  return MeasureValue::Real(m, sum / static_cast<double>(v.size()));
 }
 
 }  // namespace
@@ -429,7 +408,7 @@ StatsResult Aggregation::Finish(const Labeler& label) const {
   auto measure_values = [&](const Tally& tally, std::vector<MeasureValue>* out) {
     for (Measure m : measures) {
       if (IsCount(m) || m == Measure::kAmount)
-        out->push_back(Integer(m, CountOf(tally, m)));
+        out->push_back(MeasureValue::Integer(m, CountOf(tally, m)));
       else if (m == Measure::kSuccessRate)
         out->push_back(Ratio(m, tally.agreed, tally.concluded));
       else if (m == Measure::kVisitRate)
@@ -500,7 +479,7 @@ CrossResult CrossTabulation::Finish(const Labeler& label) const {
     row_of[r.key[0].code] = x.row_values.size();
     x.row_values.push_back(r.key[0]);
     x.row_totals.push_back(r.values.back());
-    x.cells.emplace_back(x.column_values.size(), Empty(measure_));
+    x.cells.emplace_back(x.column_values.size(), MeasureValue::Empty(measure_));
   }
   for (const StatsRow& r : pair.rows) {
     auto ri = row_of.find(r.key[0].code);

@@ -114,6 +114,13 @@ struct MeasureValue {
   bool empty = true;
   std::int64_t integer = 0;  ///< kCount: the count; kMoney: fen
   double real = 0;           ///< kRatio: 0..1; kDays: days
+
+  /// A whole-number value of `m`: a count, or fen for kMoney.
+  static MeasureValue Integer(Measure m, std::int64_t n) { return {m, false, n, 0}; }
+  /// A real value of `m`: a ratio 0..1, or days.
+  static MeasureValue Real(Measure m, double x) { return {m, false, 0, x}; }
+  /// No value of `m` (see `empty`).
+  static MeasureValue Empty(Measure m) { return {m, true, 0, 0}; }
 };
 
 /// A dimension as a result names it.

@@ -12,27 +12,9 @@ using namespace mediate;
 
 namespace {
 
-MeasureValue Int(Measure m, std::int64_t n) {
-  MeasureValue v;
-  v.measure = m;
-  v.empty = false;
-  v.integer = n;
-  return v;
-}
-
-MeasureValue Real(Measure m, double x) {
-  MeasureValue v;
-  v.measure = m;
-  v.empty = false;
-  v.real = x;
-  return v;
-}
-
-MeasureValue None(Measure m) {
-  MeasureValue v;
-  v.measure = m;
-  return v;
-}
+MeasureValue Int(Measure m, std::int64_t n) { return MeasureValue::Integer(m, n); }
+MeasureValue Real(Measure m, double x) { return MeasureValue::Real(m, x); }
+MeasureValue None(Measure m) { return MeasureValue::Empty(m); }
 
 bool IsEmpty(const Cell& c) { return std::holds_alternative<std::monostate>(c); }
 
