@@ -1,5 +1,5 @@
-// lib/domain/training.cpp and lib/report/training_stats.cpp: the training record, reading
-// trainings.csv, the idempotent import plan, IDs, and the measures
+// lib/domain/training.cpp, training_measures.cpp and lib/report/training_stats.cpp: the
+// training record, reading trainings.csv, the idempotent import plan, IDs, and the measures
 // (sessions, trainee-times, coverage, hours per mediator, due list).
 #include <catch2/catch.hpp>
 
@@ -243,4 +243,47 @@ TEST_CASE("due lists active mediators below the yearly hours", "[training]") {
   CHECK(std::get<std::string>(t.rows[0][0]) == "M-0003");  // 0 h in 2022
   CHECK(std::get<std::string>(t.rows[1][0]) == "M-0002");  // 6 h
   CHECK(std::get<double>(t.rows[1][7]) == Approx(14.0));
+}
+
+TEST_CASE("training groups by org: a group's sessions are its members'", "[training]") {
+  // C-1: M-0001, M-0002 active; C-2: M-0003, M-0004 active, M-0009 retired.
+  std::vector<Training> ts = {Session("T-1", "2020-03-01", 60, {"M-0001", "M-0003"}),
+                              Session("T-2", "2021-03-01", 40, {"M-0001"})};
+  auto g = GroupTraining(ts, Roster(), {}, {}, "org", [](const std::string&) { return ""; });
+  REQUIRE(g.ok());
+  REQUIRE(g->groups.size() == 2);
+  const TrainingGroup& c1 = g->groups[0];
+  CHECK(c1.key == "C-1");
+  CHECK(c1.measures.sessions == 2);       // T-1 and T-2, both attended by M-0001
+  CHECK(c1.measures.trainee_times == 3);  // every attendee of those sessions
+  CHECK(c1.measures.active_mediators == 2);
+  CHECK(c1.measures.trained_active == 1);
+  CHECK(c1.measures.hours_per_mediator() == Approx((6 + 4) / 2.0));
+  const TrainingGroup& c2 = g->groups[1];
+  CHECK(c2.key == "C-2");
+  CHECK(c2.measures.sessions == 1);
+  CHECK(c2.measures.coverage() == Approx(0.5));
+  CHECK(g->total.sessions == 2);  // not 3: group sessions overlap
+  CHECK(g->total.trained_active == 2);
+  auto bad = GroupTraining(ts, Roster(), {}, {}, "colour", [](const std::string&) { return ""; });
+  REQUIRE_FALSE(bad.ok());
+  CHECK_THAT(bad.status().message(), Contains("year, kind, level, lecturer, org, mediator"));
+}
+
+TEST_CASE("training due: active mediators filed by the year, below the hours, fewest first",
+          "[training]") {
+  std::vector<Training> ts = {Session("T-1", "2022-03-01", 200, {"M-0001"}),
+                              Session("T-2", "2022-05-01", 60, {"M-0002"}),
+                              Session("T-3", "2021-05-01", 300, {"M-0003"})};
+  auto roster = Roster();
+  roster["M-0004"].filed = *Date::Parse("2023-01-10");
+  TrainingDue due = FindTrainingDue(ts, roster, 2022, 20);
+  CHECK(due.year == 2022);
+  CHECK(due.required_hours == 20);
+  REQUIRE(due.below.size() == 2);  // M-0001 has exactly 20 h: not below
+  CHECK(due.below[0].mediator->id == "M-0003");
+  CHECK(due.below[0].sessions == 0);  // T-3 was in 2021
+  CHECK(due.below[1].mediator->id == "M-0002");
+  CHECK(due.below[1].sessions == 1);
+  CHECK(due.below[1].hours_tenths == 60);
 }
