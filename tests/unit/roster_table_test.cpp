@@ -2,23 +2,13 @@
 // counts laid out as tables.
 #include <catch2/catch.hpp>
 
+#include "mediator_fixture.hpp"
 #include "roster_table.hpp"
 
 using namespace mediate;
+using mediate::test::Base;
 
 namespace {
-
-Mediator Base() {
-  Mediator m;
-  m.id = "M-0001";
-  m.name = "王芳";
-  m.sex = "female";
-  m.born = *Date::Parse("1970-05-01");
-  m.org = "C-1";
-  m.role = "member";
-  m.employment = "part_time";
-  return m;
-}
 
 std::string Text(const Cell& c) { return std::get<std::string>(c); }
 

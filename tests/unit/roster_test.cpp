@@ -3,6 +3,7 @@
 // roster_table_test.cpp).
 #include <catch2/catch.hpp>
 
+#include "mediator_fixture.hpp"
 #include "roster.hpp"
 #include "store_init.hpp"
 #include "vocab.hpp"
@@ -10,6 +11,7 @@
 
 using namespace mediate;
 using Catch::Matchers::Contains;
+using mediate::test::Base;
 
 namespace {
 
@@ -26,18 +28,6 @@ OrgRegistry Orgs() {
   old.status = "retired";
   orgs[old.id] = old;
   return orgs;
-}
-
-Mediator Base() {
-  Mediator m;
-  m.id = "M-0001";
-  m.name = "王芳";
-  m.sex = "female";
-  m.born = *Date::Parse("1970-05-01");
-  m.org = "C-1";
-  m.role = "member";
-  m.employment = "part_time";
-  return m;
 }
 
 std::string Messages(const DiagnosticSink& sink) {

@@ -6,8 +6,11 @@
 #include <vector>
 
 #include "stats.hpp"
+#include "stats_fixture.hpp"
 
 using namespace mediate;
+using mediate::test::Count;
+using mediate::test::Real;
 
 namespace {
 
@@ -27,22 +30,6 @@ int LevelRank(const std::string& dim, const std::string& code) {
 }
 
 Dimension Dim(const char* name) { return FindDimension(name, nullptr, LevelRank).value(); }
-
-/// The count of measure `m` in `row`; fails when it is not measured.
-std::int64_t Count(const StatsRow& row, Measure m) {
-  const MeasureValue* v = row.Value(m);
-  REQUIRE(v != nullptr);
-  REQUIRE_FALSE(v->empty);
-  return v->integer;
-}
-
-/// The ratio of measure `m` in `row`.
-double Real(const StatsRow& row, Measure m) {
-  const MeasureValue* v = row.Value(m);
-  REQUIRE(v != nullptr);
-  REQUIRE_FALSE(v->empty);
-  return v->real;
-}
 
 }  // namespace
 

@@ -9,8 +9,11 @@
 #include "case_export.hpp"
 #include "report.hpp"
 #include "stats.hpp"
+#include "stats_fixture.hpp"
 
 using namespace mediate;
+using mediate::test::Count;
+using mediate::test::Real;
 
 namespace {
 
@@ -36,22 +39,6 @@ const Cell& At(const Table& t, const std::vector<Cell>& row, const char* col) {
   int i = t.ColumnIndex(col);
   REQUIRE(i >= 0);
   return row[static_cast<std::size_t>(i)];
-}
-
-/// The count (or fen) of measure `m` in `row`; fails when it is not measured.
-std::int64_t Count(const StatsRow& row, Measure m) {
-  const MeasureValue* v = row.Value(m);
-  REQUIRE(v != nullptr);
-  REQUIRE_FALSE(v->empty);
-  return v->integer;
-}
-
-/// The ratio or days of measure `m` in `row`.
-double Real(const StatsRow& row, Measure m) {
-  const MeasureValue* v = row.Value(m);
-  REQUIRE(v != nullptr);
-  REQUIRE_FALSE(v->empty);
-  return v->real;
 }
 
 }  // namespace
