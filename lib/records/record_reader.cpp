@@ -1,5 +1,7 @@
 #include "record_reader.hpp"
 
+#include <charconv>
+
 #include "text_input.hpp"
 #include "vocab.hpp"
 #include "yaml_io.hpp"
@@ -117,14 +119,14 @@ std::int64_t RecordReader::Int(const Value& map, const char* key, const std::str
   const Value* v = ScalarAt(map, key, path, required);
   if (!v) return fallback;
   const std::string& s = v->text();
-  bool ok = !s.empty() && s.size() <= 12 && (s == "0" || s[0] != '0');
+  // At most 12 digits, no sign, no leading zero: a count or a sum in fen, never
+  // anything near the range of std::int64_t.
   std::int64_t n = 0;
-  for (char c : s) {
-    if (c < '0' || c > '9') {
-      ok = false;
-      break;
-    }
-    n = n * 10 + (c - '0');
+  bool ok = !s.empty() && s.size() <= 12 && (s == "0" || s[0] != '0') &&
+            s.find_first_not_of("0123456789") == std::string::npos;
+  if (ok) {
+    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
+    ok = ec == std::errc() && end == s.data() + s.size();
   }
   if (!ok) {
     Error(*v, JoinPath(path, key), s + " is not a whole number");

@@ -88,6 +88,21 @@ TEST_CASE("case records report missing and unknown fields with their place", "[c
   CHECK(sink.items()[0].field == "category");
 }
 
+TEST_CASE("a count too long for a whole number is an error, not an overflow", "[case_record]") {
+  // Found by fuzz_yaml_record: 82 digits once overflowed std::int64_t while parsing.
+  std::string text = EmitYaml(CaseToValue(SampleCase()));
+  const std::string digits(82, '4');
+  text.replace(text.find("people_involved: 2\n"), std::string("people_involved: 2\n").size(),
+               "people_involved: " + digits + "\n");
+  auto v = ParseYaml(text, "c.yaml");
+  REQUIRE(v.ok());
+  DiagnosticSink sink;
+  CaseFromValue(*v, "c.yaml", Vocabulary::Builtin(), &sink);
+  REQUIRE(sink.error_count() == 1);
+  CHECK(sink.items()[0].field == "people_involved");
+  CHECK(sink.items()[0].message == digits + " is not a whole number");
+}
+
 TEST_CASE("an unknown field is named in a warning and written back unchanged", "[case_record]") {
   std::string text = EmitYaml(CaseToValue(SampleCase()));
   // A misspelt field added by hand, on line 2.
