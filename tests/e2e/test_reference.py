@@ -47,37 +47,36 @@ PENDING = ("received", "routed", "mediating")
 OUTCOMES = ("agreed", "terminated", "withdrawn", "refused")
 
 # Event payload keys the reference understands, by event type: those these stores hold
-# (docs/lifecycle.md; a note or a reason changes no column). A timeline with any other
-# event or key (a court's materials date, a routing rule's deadline_days, an agreement's
-# performance deadline, a visit's performance finding, …) fails the test, so the reference
-# never silently ignores input: teach it the key first.
+# (docs/lifecycle.md; a note, a reason or a signature changes no column). A timeline with
+# any other event or key (a routing rule's deadline_days, an agreement in instalments, …)
+# fails the test, so the reference never silently ignores input: teach it the key first.
 KNOWN_EVENT_KEYS = {
     "received": {"channel", "date"},
     "routed": {"org", "level", "rule", "grid_worker", "mediator_grade", "date"},
-    "assigned": {"mediators", "date"},
-    "escalated": {"org", "level", "reason", "date"},
-    "extended": {"deadline", "reason", "date"},
-    "agreed": {"form", "date"},
-    "terminated": {"reason", "date"},
-    "confirmation": {"result", "applied", "date"},
+    "assigned": {"mediators", "chosen_by", "by_rule", "materials_received", "date"},
+    "escalated": {"org", "level", "from_level", "from_org", "reason", "rule", "date"},
+    "extended": {"deadline", "previous", "consent", "reason", "date"},
+    "agreed": {"form", "effective", "performance_deadline", "facts", "terms", "manner",
+               "place", "signed_by", "mediator_signed", "sealed", "date"},
+    "terminated": {"reason", "guidance", "date"},
+    "withdrawn": {"reason", "date"},
+    "refused": {"reason", "go_to", "date"},
+    "confirmation": {"result", "applied", "court", "date"},
     "performance": {"performance", "date"},
-    "visited": {"note", "date"},
+    "visited": {"note", "visitor", "method", "performance", "satisfaction", "renewed_risk",
+                "lawsuit", "date"},
+    "visit_waived": {"reason", "date"},
     "closed": {"date"},
 }
-# Sources whose conclude limit the reference computes (docs/law.md "Time limits"): the
-# 30-day limit of MoJ 2002 Provisions Art. 33, court-delegated 30 days from the date
-# received when no materials date is recorded (SPC 2016). Court-entrusted cases (15 or 7
-# days by procedure) do not occur in these stores; one would fail the test.
-UNSUPPORTED_SOURCES = {"court_entrusted"}
+# docs/law.md "Time limits": the conclude limit in days by source (and, for a
+# court-entrusted case, by procedure), counted from the date received or, for a
+# court-invited case, from the day the mediator signed for the materials (SPC 2016).
+COURT_SOURCES = ("court_delegated", "court_entrusted")
 
 
 def local_date(rfc3339, tz):
     """The local date in `tz` of an RFC 3339 time with offset."""
     return datetime.datetime.fromisoformat(rfc3339).astimezone(tz).date()
-
-
-def iso(d):
-    return d.isoformat() if d else None
 
 
 def yuan_to_fen(text):
@@ -172,10 +171,18 @@ class Store:
         return local_date(e["at"], self.tz)
 
     def conclude_days(self, case):
+        """docs/law.md "Time limits": MoJ 2002 Provisions Art. 33 (30 days); SPC 2016
+        (court-delegated 30, court-entrusted 15 ordinary or 7 summary procedure)."""
         source = case["source"]
-        assert source not in UNSUPPORTED_SOURCES, f"{case['id']}: {source} is not in the reference"
         if source == "court_delegated":
             return self.limits.get("court_delegated_days", 30)
+        if source == "court_entrusted":
+            procedure = case.get("procedure")
+            assert procedure in ("court_ordinary", "court_summary"), \
+                f"{case['id']}: court-entrusted without a procedure is not in the reference"
+            if procedure == "court_summary":
+                return self.limits.get("court_entrusted_summary_days", 7)
+            return self.limits.get("court_entrusted_ordinary_days", 15)
         return self.limits.get("conclude_days", 30)
 
     def derive(self, c):
@@ -187,9 +194,9 @@ class Store:
         mediators = []
         deadline = received + datetime.timedelta(days=self.conclude_days(c))
         concluded = effective = form = performance = confirmation = applied = None
-        visited = closed = None
+        visited = closed = performance_deadline = None
         escalations = 0
-        extended = False
+        extended = waived = False
         for e in c["events"]:
             t = e["type"]
             unknown = set(e) - {"at", "type", "by"} - KNOWN_EVENT_KEYS.get(t, set())
@@ -209,6 +216,9 @@ class Store:
                 if e.get("mediators"):
                     mediators = list(e["mediators"])
                     status = "mediating"
+                if e.get("materials_received") and c["source"] in COURT_SOURCES:
+                    deadline = (datetime.date.fromisoformat(e["materials_received"])
+                                + datetime.timedelta(days=self.conclude_days(c)))
             elif t == "extended":
                 deadline = datetime.date.fromisoformat(e["deadline"])
                 extended = True
@@ -217,8 +227,13 @@ class Store:
                 if t in ("agreed", "terminated"):
                     concluded = d
                 if t == "agreed":
-                    # Law Art. 29-30: recorded once in force, so it took effect that day.
-                    effective, form = d, e.get("form")
+                    # Law Art. 29-30: the day it took effect, else the day it was made.
+                    effective = (datetime.date.fromisoformat(e["effective"])
+                                 if e.get("effective") else d)
+                    form = e.get("form")
+                    if e.get("performance_deadline"):
+                        performance_deadline = datetime.date.fromisoformat(
+                            e["performance_deadline"])
             elif t == "confirmation":
                 confirmation = e.get("result")
                 if applied is None:
@@ -227,7 +242,11 @@ class Store:
             elif t == "performance":
                 performance = e["performance"]
             elif t == "visited":
+                # A return visit's performance finding counts as performance recorded.
+                performance = e.get("performance") or performance
                 visited = visited or d
+            elif t == "visit_waived":
+                waived = True
             elif t == "closed":
                 status, closed = "closed", d
         place = c.get("place") or {}
@@ -245,14 +264,17 @@ class Store:
             "grid": place.get("grid") or "", "org": org or "",
             "org_label": o["name"] if o else "", "org_kind": o["kind"] if o else "",
             "mediators": mediators, "amount": amount,
-            "people_involved": c.get("people_involved"), "deadline": deadline,
+            # docs/export.md gives int columns no empty value (only money, dates and
+            # days_to_conclude have one): a case file without people_involved is read as 0.
+            "people_involved": c.get("people_involved", 0), "deadline": deadline,
             "concluded": concluded,
             "days_to_conclude": (concluded - received).days if concluded else None,
             "over_limit": bool(concluded and concluded > deadline),
             "agreement_form": form or "", "agreement_effective": effective,
             "performance": performance or "", "confirmation": confirmation or "",
             "confirmation_applied": applied, "visited": visited, "closed": closed,
-            "escalations": escalations, "extended": extended,
+            "escalations": escalations, "extended": extended, "waived": waived,
+            "performance_deadline": performance_deadline,
             "migrated": bool(c.get("migrated")),
             "party_kinds": [p["kind"] for p in c["parties"]],
             "parties": [party_key(p) for p in c["parties"]],
@@ -579,10 +601,12 @@ class ReferenceMixin:
                     days=self.ref.limits.get("confirmation_days", 30))
                 if today <= due <= horizon:
                     rows.append(("confirmation", due, c))
-            # visit: due from the day after the agreement took effect (no performance
-            # deadline is recorded in these stores) until a visit is recorded.
-            if c["status"] == "agreed" and c["visited"] is None:
-                due = c["agreement_effective"] + datetime.timedelta(days=1)
+            # visit: due from the day after the performance deadline (the day after the
+            # agreement took effect when it set none) until a visit or a reason for none
+            # is recorded.
+            if c["status"] == "agreed" and c["visited"] is None and not c["waived"]:
+                due = ((c["performance_deadline"] or c["agreement_effective"])
+                       + datetime.timedelta(days=1))
                 if due <= horizon:
                     rows.append(("visit", due, c))
         rows.sort(key=lambda r: (kinds.index(r[0]), r[1], r[2]["id"]))
@@ -687,6 +711,120 @@ class GeneratedStoreTest(ReferenceMixin, unittest.TestCase):
     @classmethod
     def tearDownClass(cls):
         shutil.rmtree(cls.tmp, ignore_errors=True)
+
+
+# The hand-made store: one case down each path the bundled data does not take. Each
+# step is (local day it is made, 18:00 Beijing time; arguments).
+PLACE = ["--source", "当事人申请", "--street", "万柏林街道", "--community", "东风社区"]
+COURT_CASE = """source: "court_entrusted"
+category: "contract"
+summary: "法院委托调解，简易程序"
+procedure: "court_summary"
+received: "2026-11-25T09:00:00+08:00"
+place: {street: "140109005", community: "140109005001"}
+parties:
+  - {role: "applicant", kind: "organisation", name: "某公司", credit_code: "91140109MAHDG1926T"}
+"""
+HAND_STEPS = [
+    # 000001: a name with ';' and only a phone number; withdrawn.
+    ("2026-10-01", ["intake", "--category", "邻里纠纷", *PLACE, "--summary", "撤回",
+                    "--applicant", "甲;乙", "--applicant-phone", "13800001234",
+                    "--received", "2026-10-01T09:00:00+08:00"]),
+    # 000002: received late in the evening (Beijing), refused before routing.
+    ("2026-11-02", ["intake", "--category", "合同纠纷", *PLACE, "--summary", "不予受理",
+                    "--applicant", "乙某", "--received", "2026-11-02T23:30:00+08:00"]),
+    ("2026-11-03", ["refuse", "WBL-2026-000002", "--reason", "已起诉", "--go-to", "人民法院"]),
+    # 000003: court-entrusted, summary procedure: 7 days from the materials.
+    ("2026-11-25", ["intake", "--file", "-"]),
+    # 000004: a written agreement with a performance deadline; confirmation applied for.
+    ("2026-11-03", ["intake", "--category", "劳动争议纠纷", *PLACE, "--summary", "书面协议",
+                    "--applicant", "丙某", "--amount", "3500",
+                    "--received", "2026-11-03T08:00:00+08:00"]),
+    # 000005: an oral agreement; the visit finds it performed; closed.
+    ("2026-11-03", ["intake", "--category", "物业纠纷", *PLACE, "--summary", "口头协议",
+                    "--applicant", "丁某", "--received", "2026-11-03T08:00:00+08:00"]),
+    # 000006: terminated and closed.
+    ("2026-11-04", ["intake", "--category", "消费纠纷", *PLACE, "--summary", "终止",
+                    "--applicant", "戊某", "--received", "2026-11-04T08:00:00+08:00"]),
+    # 000007: escalated and extended, still pending.
+    ("2026-10-20", ["intake", "--category", "邻里纠纷", *PLACE, "--summary", "上报延期",
+                    "--applicant", "己某", "--received", "2026-10-20T08:00:00+08:00"]),
+    # 000008: agreed, performed, no visit with a reason, closed.
+    ("2026-11-05", ["intake", "--category", "婚姻家庭纠纷", *PLACE, "--summary", "不回访",
+                    "--applicant", "庚某", "--received", "2026-11-05T08:00:00+08:00"]),
+    # 000009: a summary a spreadsheet would run as a formula; an amount in jiao; agreed
+    # on 2026-12-01, its confirmation window and visit still open.
+    ("2026-11-06", ["intake", "--category", "其他纠纷", *PLACE, "--summary", "=口头协议",
+                    "--applicant", "辛某", "--amount", "12.5",
+                    "--received", "2026-11-06T08:00:00+08:00"]),
+    ("2026-11-25", ["route"]),
+    ("2026-11-26", ["assign", "--auto", "not:source:court_entrusted"]),
+    ("2026-11-28", ["assign", "WBL-2026-000003", "M-0805", "--materials-received",
+                    "2026-11-27"]),
+    ("2026-11-27", ["withdraw", "WBL-2026-000001", "--reason", "双方和解"]),
+    ("2026-11-27", ["agree", "WBL-2026-000004", "--form", "written", "--terms", "支付3500元",
+                    "--facts", "欠薪", "--manner", "转账", "--place", "单位",
+                    "--deadline", "2026-11-30", "--signed-by", "all", "--mediator-signed",
+                    "--sealed"]),
+    ("2026-11-28", ["confirm", "WBL-2026-000004", "--result", "applied", "--applied",
+                    "2026-11-28", "--court", "万柏林区人民法院"]),
+    ("2026-11-27", ["agree", "WBL-2026-000005", "--form", "oral", "--terms", "当场道歉"]),
+    ("2026-11-29", ["visit", "WBL-2026-000005", "--method", "phone", "--performance", "full",
+                    "--satisfaction", "satisfied"]),
+    ("2026-11-29", ["close", "WBL-2026-000005"]),
+    ("2026-11-27", ["terminate", "WBL-2026-000006", "--reason", "分歧过大", "--guidance",
+                    "可诉讼"]),
+    ("2026-11-28", ["close", "WBL-2026-000006"]),
+    ("2026-11-26", ["escalate", "WBL-2026-000007", "--reason", "跨社区"]),
+    ("2026-11-26", ["extend", "WBL-2026-000007", "--to", "2026-12-05", "--consent",
+                    "--reason", "复杂"]),
+    ("2026-11-29", ["agree", "WBL-2026-000008", "--form", "oral", "--terms", "和好"]),
+    ("2026-11-30", ["perform", "WBL-2026-000008", "full"]),
+    ("2026-11-30", ["visit", "WBL-2026-000008", "--none", "--reason", "当事人拒绝"]),
+    ("2026-11-30", ["close", "WBL-2026-000008"]),
+    ("2026-12-01", ["agree", "WBL-2026-000009", "--form", "oral", "--terms", "赔偿"]),
+]
+
+
+class HandStoreTest(ReferenceMixin, unittest.TestCase):
+    """Nine cases made by hand: withdrawn, refused, court-entrusted with a materials date,
+    a performance deadline, a visit's performance finding, no visit, a formula-like
+    summary, a party known by name and phone only."""
+
+    YEAR = 2026
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="mediate-reference-")
+        cls.path = os.path.join(cls.tmp, "hand")
+        run(["init", cls.path, "--from", EXAMPLE_SETUP], check=0)
+        for day, args in HAND_STEPS:
+            run(["-C", cls.path] + args, check=0, env={"MEDIATE_NOW": day + "T18:00:00+08:00"},
+                stdin=COURT_CASE if "--file" in args else None)
+        cls.ref = Store(cls.path, NOW)
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def test_reference_by_hand(self):
+        """The reference itself, checked against dates worked out by hand for 2026-12-06."""
+        c = self.ref.cases
+        # Court-entrusted, summary procedure: materials 11-27 + 7 days.
+        self.assertEqual(c["WBL-2026-000003"]["deadline"], datetime.date(2026, 12, 4))
+        # 23:30 Beijing time is 11-02 locally: + 30 days.
+        self.assertEqual(c["WBL-2026-000002"]["deadline"], datetime.date(2026, 12, 2))
+        self.assertEqual(c["WBL-2026-000007"]["deadline"], datetime.date(2026, 12, 5))
+        self.assertEqual(c["WBL-2026-000005"]["performance"], "full")
+        self.assertEqual(c["WBL-2026-000001"]["parties"], ["甲；乙|138****1234"])
+        self.assertEqual([(r["kind"], r["id"], r["due"], r["days_left"])
+                          for r in self.due_want(30)],
+                         [("conclude", "WBL-2026-000003", "2026-12-04", -2),
+                          ("conclude", "WBL-2026-000007", "2026-12-05", -1),
+                          ("confirmation", "WBL-2026-000009", "2026-12-31", 25),
+                          # the day after the performance deadline 11-30
+                          ("visit", "WBL-2026-000004", "2026-12-01", -5),
+                          ("visit", "WBL-2026-000009", "2026-12-02", -4)])
 
 
 if __name__ == "__main__":
