@@ -1,5 +1,6 @@
 """End to end: `list`, `stats`, `due` and `export` equal a reference computed here from the
-case files, on the example store and on a generated store of 10,000 cases.
+case files, on the example store, on a generated store of 10,000 cases and on a small store
+made by hand down the paths the other two do not take.
 
 The reference is a small independent implementation: it reads the store's YAML files
 (mediate.yaml, areas/, orgs/, cases/) with PyYAML and schemas/vocab.yaml, replays each
@@ -13,8 +14,15 @@ The stores:
 - the example store: the Wanbailin set-up with the 2026 first-quarter and the 2022 ledgers
   imported and every case routed (as scripts/compare-output makes it);
 - `bench/generate --cases 10000 --end 2026-12-06 --seed 1` in a temporary directory, made
-  once per run (about 15 s on 2 cores), so the test is deterministic.
-"Now" is pinned at NOW (MEDIATE_NOW) for every command.
+  once per run (about 15 s on 2 cores), so the test is deterministic;
+- nine cases made by hand (HAND_STEPS): withdrawn, refused, court-entrusted with a
+  materials date, a performance deadline, a visit's finding, no visit, and so on.
+"Now" is pinned at NOW (MEDIATE_NOW) for every reading command.
+
+Columns not compared: `due`'s kind_label and state (their wording is documented nowhere;
+kind and days_left carry the same facts). Every column of `list` and of the export
+schema (docs/export.md, mediate-export/2, its documented types: lists as JSON arrays,
+amount_fen as an integer) is compared.
 """
 
 import collections
