@@ -1,39 +1,20 @@
-// Rendering a Table: aligned text (by display width, so Chinese lines up),
-// CSV (RFC 4180), JSON, Markdown and XLSX. Also the display-width helpers
-// every human-facing output uses.
+// Rendering a whole Table: aligned text (by display width, so Chinese lines
+// up), CSV (RFC 4180), JSON, JSON Lines, Markdown and XLSX, through the
+// row-by-row writers of table_writer.hpp (which also holds the cell text
+// and display-width helpers).
 #pragma once
 
-#include <optional>
 #include <string>
-#include <string_view>
 
 #include "status.hpp"
 #include "table.hpp"
+#include "table_writer.hpp"
 
 namespace mediate {
-
-enum class Format { kTable, kCsv, kJson, kMarkdown, kXlsx, kJsonl };
-
-/// Parses "table", "csv", "json", "md", "xlsx", "jsonl" (also "text" and
-/// "markdown"); nullopt otherwise.
-std::optional<Format> ParseFormat(std::string_view name);
 
 /// `text` with the five characters HTML gives meaning to (& < > " ')
 /// written as entities, for element text and quoted attribute values.
 std::string EscapeHtml(const std::string& text);
-
-/// Terminal columns `text` occupies (UTF-8; CJK wide = 2, combining = 0),
-/// via utf8proc_charwidth. Invalid UTF-8 bytes count 1 each.
-int DisplayWidth(std::string_view text);
-
-/// `text` padded with spaces on the right (or left when `right_align`) to
-/// `width` display columns; returned unchanged when already as wide.
-std::string PadToWidth(std::string_view text, int width, bool right_align = false);
-
-/// Text of one cell as shown to people: money (fen) "3,500.00", percent
-/// (a ratio) "85.3%", decimal "12.5", counts "120", empty (or a non-finite
-/// double) "". A string cell is shown as is in any column.
-std::string CellText(const Cell& cell, ColumnKind kind);
 
 /// Aligned text table: headings (Column::heading, else name), rows, totals;
 /// numbers (and their headings) right-aligned by display width, text
