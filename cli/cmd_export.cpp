@@ -1,11 +1,13 @@
 // mediate export [FILTER...] [PERIOD] --format csv|jsonl|json|xlsx [--reveal] [-o FILE]:
 // the cases as rows of a stable schema (docs/export.md).
 #include <CLI/CLI.hpp>
+#include <algorithm>
 
 #include "case_export.hpp"
 #include "command.hpp"
 #include "reading.hpp"
 #include "reveal.hpp"
+#include "row_output.hpp"
 
 namespace mediate::cli {
 namespace {
@@ -31,28 +33,36 @@ class ExportCommand : public Command {
     if (f != "csv" && f != "jsonl" && f != "json" && f != "xlsx")
       return Status::Usage("unknown export format \"" + f +
                            "\"; export writes csv, jsonl, json or xlsx");
-    auto cases = reading_.Select(ctx);
-    if (!cases.ok()) return cases.status();
+    auto out = RowOutput::Open(ctx, reading_, ExportColumns());
+    if (!out.ok()) return out.status();
     const Store* store = &ctx.st();
-    if (reveal_) {
-      // Recorded before anything unmasked leaves the program (lib/store/reveal.hpp).
-      auto op = ctx.Operator();
-      if (!op.ok()) return op.status();
-      RevealRequest request{"export", {}, "--format " + reading_.format};
-      for (const CaseSummary& c : *cases) request.cases.push_back(c.id);
-      for (const std::string& term : reading_.terms) request.detail += " " + term;
-      auto rec = RecordReveal(store->root(), *op, request, ctx.write_options);
-      if (!rec.ok()) return rec.status();
-    }
-    Table t = ExportTable(
-        *cases, StoreLabeler(*store),
+    const ExportContext context{
+        StoreLabeler(*store),
         [store](const std::string& s) { return store->vocab().SourceGroup(s); },
         [store](const std::string& org) {
           auto it = store->orgs().find(org);
           return it == store->orgs().end() ? std::string() : it->second.kind;
         },
-        ctx.Today(), reveal_);
-    return reading_.Output(ctx, t, "cases");
+        ctx.Today(), reveal_};
+    std::vector<std::string> ids;  // for the record of a --reveal
+    MEDIATE_RETURN_IF_ERROR(reading_.Visit(
+        ctx,
+        [&](const CaseSummary& c) {
+          if (reveal_) ids.push_back(c.id);
+          out->Add(c.id, ExportRow(c, context));
+        },
+        /*by_received=*/true));
+    if (reveal_) {
+      // Recorded before anything unmasked leaves the program (lib/store/reveal.hpp).
+      auto op = ctx.Operator();
+      if (!op.ok()) return op.status();
+      std::sort(ids.begin(), ids.end());
+      RevealRequest request{"export", std::move(ids), "--format " + reading_.format};
+      for (const std::string& term : reading_.terms) request.detail += " " + term;
+      auto rec = RecordReveal(store->root(), *op, request, ctx.write_options);
+      if (!rec.ok()) return rec.status();
+    }
+    return out->Write(ctx, {}, {}, "cases");
   }
 
  private:

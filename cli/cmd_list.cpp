@@ -1,9 +1,10 @@
-// mediate list [FILTER...]: one line per case.
+// mediate list [FILTER...]: one line per case, by id, streamed (row_output.hpp).
 #include <CLI/CLI.hpp>
 
 #include "case_listing.hpp"
 #include "command.hpp"
 #include "reading.hpp"
+#include "row_output.hpp"
 
 namespace mediate::cli {
 namespace {
@@ -21,13 +22,16 @@ class ListCommand : public Command {
   }
 
   Status Run(Context& ctx) override {
-    auto cases = reading_.Select(ctx);
-    if (!cases.ok()) return cases.status();
+    auto out = RowOutput::Open(ctx, reading_, CaseListingColumns());
+    if (!out.ok()) return out.status();
     const Store* store = &ctx.st();
-    Table t = CaseListing(*cases, [store](const std::string& f, const std::string& c) {
+    const Labeler label = [store](const std::string& f, const std::string& c) {
       return LabelOf(*store, f, c);
-    });
-    return reading_.Output(ctx, t, "cases");
+    };
+    MEDIATE_RETURN_IF_ERROR(reading_.Visit(
+        ctx, [&](const CaseSummary& c) { out->Add(c.id, CaseListingRow(c, label)); },
+        /*by_received=*/true));
+    return out->Write(ctx, {}, {CaseCountNote(out->rows())}, "cases");
   }
 
  private:

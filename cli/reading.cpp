@@ -71,12 +71,15 @@ Result<std::vector<CaseSummary>> ReadingOptions::Select(Context& ctx, bool by_re
   return cases;
 }
 
-Status ReadingOptions::Visit(Context& ctx,
-                             const std::function<void(const CaseSummary&)>& visit) const {
+Status ReadingOptions::Visit(Context& ctx, const std::function<void(const CaseSummary&)>& visit,
+                             bool by_received) const {
+  auto period = ParsedPeriod();
+  if (!period.ok()) return period.status();
   auto filter = ParseStoreFilter(ctx.st(), terms);
   if (!filter.ok()) return filter.status();
   SelectOptions options;
   options.keep_going = keep_going;
+  if (by_received) options.received = *period;
   std::vector<Diagnostic> skipped;
   Status st = VisitCases(ctx.st(), *filter, ctx.Today(), options, visit, &skipped);
   WarnSkipped(ctx, skipped);

@@ -49,10 +49,12 @@ struct ReadingOptions : OutputOptions {
   /// caller applies the period itself (stats: conclusion measures count by
   /// the date concluded).
   Result<std::vector<CaseSummary>> Select(Context& ctx, bool by_received = true) const;
-  /// The streaming form of Select for counts (stats): parses the filter and
-  /// calls `visit` for every case it matches, holding none (VisitCases). The
-  /// period is not applied: the caller counts by it.
-  Status Visit(Context& ctx, const std::function<void(const CaseSummary&)>& visit) const;
+  /// The streaming form of Select: parses the filter and calls `visit` for
+  /// every case it matches, in no particular order, holding none
+  /// (VisitCases). With `by_received`, only cases received in the period;
+  /// without, the period is not applied and the caller counts by it (stats).
+  Status Visit(Context& ctx, const std::function<void(const CaseSummary&)>& visit,
+               bool by_received = false) const;
 };
 
 }  // namespace mediate::cli

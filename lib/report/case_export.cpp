@@ -15,13 +15,30 @@ std::string MaskPartyKey(const std::string& key) {
   return MaskIdNumber(key);
 }
 
-Table ExportTable(const std::vector<CaseSummary>& cases, const Labeler& label,
-                  const std::function<std::string(const std::string&)>& source_group,
-                  const std::function<std::string(const std::string&)>& org_kind, Date today,
-                  bool reveal) {
+namespace {
+
+/// A kList cell: the items joined by ';', a ';' inside an item written as
+/// the full-width '；' so that every reader splits the list alike.
+std::string JoinList(const std::vector<std::string>& v) {
+  std::string s;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (i > 0) s += ';';
+    for (char ch : v[i]) {
+      if (ch == ';') {
+        s += "\xEF\xBC\x9B";  // U+FF1B FULLWIDTH SEMICOLON
+      } else {
+        s += ch;
+      }
+    }
+  }
+  return s;
+}
+
+}  // namespace
+
+std::vector<Column> ExportColumns() {
   using K = ColumnKind;
-  Table t;
-  t.columns = {
+  return {
       {"schema", "", K::kCode},
       {"id", "编号", K::kCode},
       {"file_no", "卷号", K::kText},
@@ -72,89 +89,85 @@ Table ExportTable(const std::vector<CaseSummary>& cases, const Labeler& label,
       {"summary", "简要情况", K::kText},
       {"amount_fen", "涉及金额(分)", K::kInt},
   };
+}
+
+std::vector<Cell> ExportRow(const CaseSummary& c, const ExportContext& context) {
   auto text = [](const std::string& s) { return Cell{s}; };
   auto date = [](Date d) { return d.valid() ? Cell{d.ToString()} : Cell{}; };
   auto flag = [](bool b) { return Cell{static_cast<std::int64_t>(b ? 1 : 0)}; };
-  // A kList cell: the items joined by ';', a ';' inside an item written
-  // as the full-width '；' so that every reader splits the list alike.
-  auto join = [](const std::vector<std::string>& v) {
-    std::string s;
-    for (std::size_t i = 0; i < v.size(); ++i) {
-      if (i > 0) s += ';';
-      for (char ch : v[i]) {
-        if (ch == ';') {
-          s += "\xEF\xBC\x9B";  // U+FF1B FULLWIDTH SEMICOLON
-        } else {
-          s += ch;
-        }
-      }
-    }
-    return s;
+  const Date today = context.today;
+  auto lab = [&](const char* f, const std::string& code) {
+    return context.label ? context.label(f, code) : std::string();
   };
-  for (const CaseSummary& c : cases) {
-    auto lab = [&](const char* f, const std::string& code) {
-      return label ? label(f, code) : std::string();
-    };
-    std::vector<std::string> parties;
-    for (const auto& k : c.party_keys) parties.push_back(reveal ? k : MaskPartyKey(k));
-    const bool concluded =
-        c.concluded.valid() && (c.outcome == "agreed" || c.outcome == "terminated");
-    std::vector<Cell> row = {
-        text(kExportSchema),
-        text(c.id),
-        text(c.file_no),
-        date(c.received),
-        c.received.valid() ? Cell{static_cast<std::int64_t>(c.received.year())} : Cell{},
-        text(c.received.MonthString()),
-        text(c.source),
-        text(lab("source", c.source)),
-        text(source_group ? source_group(c.source) : std::string()),
-        text(c.category),
-        text(lab("category", c.category)),
-        text(c.risk),
-        text(c.status),
-        text(lab("status", c.status)),
-        flag(IsOpenStatus(c.status)),
-        flag(IsPendingStatus(c.status) && c.deadline.valid() && today.valid() &&
-             c.deadline < today),
-        text(c.level),
-        text(lab("level", c.level)),
-        text(c.outcome),
-        text(lab("outcome", c.outcome)),
-        text(c.street),
-        text(lab("street", c.street)),
-        text(c.community),
-        text(lab("community", c.community)),
-        text(c.grid),
-        text(c.org),
-        text(lab("org", c.org)),
-        text(org_kind && !c.org.empty() ? org_kind(c.org) : std::string()),
-        text(join(c.mediators)),
-        c.amount ? Cell{c.amount->fen()} : Cell{},
-        Cell{static_cast<std::int64_t>(c.people_involved)},
-        date(c.deadline),
-        date(c.concluded),
-        concluded && c.received.valid()
-            ? Cell{static_cast<std::int64_t>(c.received.DaysUntil(c.concluded))}
-            : Cell{},
-        flag(concluded && c.deadline.valid() && c.concluded > c.deadline),
-        text(c.agreement_form),
-        date(c.agreement_effective),
-        text(c.performance),
-        text(c.confirmation),
-        date(c.confirmation_applied),
-        date(c.visited),
-        date(c.closed),
-        Cell{static_cast<std::int64_t>(c.escalations)},
-        flag(c.extended),
-        flag(c.migrated),
-        text(join(c.party_kinds)),
-        text(join(parties)),
-        text(c.summary),
-        c.amount ? Cell{c.amount->fen()} : Cell{},
-    };
-    t.rows.push_back(std::move(row));
-  }
+  std::vector<std::string> parties;
+  for (const auto& k : c.party_keys) parties.push_back(context.reveal ? k : MaskPartyKey(k));
+  const bool concluded =
+      c.concluded.valid() && (c.outcome == "agreed" || c.outcome == "terminated");
+  std::vector<Cell> row = {
+      text(kExportSchema),
+      text(c.id),
+      text(c.file_no),
+      date(c.received),
+      c.received.valid() ? Cell{static_cast<std::int64_t>(c.received.year())} : Cell{},
+      text(c.received.MonthString()),
+      text(c.source),
+      text(lab("source", c.source)),
+      text(context.source_group ? context.source_group(c.source) : std::string()),
+      text(c.category),
+      text(lab("category", c.category)),
+      text(c.risk),
+      text(c.status),
+      text(lab("status", c.status)),
+      flag(IsOpenStatus(c.status)),
+      flag(IsPendingStatus(c.status) && c.deadline.valid() && today.valid() && c.deadline < today),
+      text(c.level),
+      text(lab("level", c.level)),
+      text(c.outcome),
+      text(lab("outcome", c.outcome)),
+      text(c.street),
+      text(lab("street", c.street)),
+      text(c.community),
+      text(lab("community", c.community)),
+      text(c.grid),
+      text(c.org),
+      text(lab("org", c.org)),
+      text(context.org_kind && !c.org.empty() ? context.org_kind(c.org) : std::string()),
+      text(JoinList(c.mediators)),
+      c.amount ? Cell{c.amount->fen()} : Cell{},
+      Cell{static_cast<std::int64_t>(c.people_involved)},
+      date(c.deadline),
+      date(c.concluded),
+      concluded && c.received.valid()
+          ? Cell{static_cast<std::int64_t>(c.received.DaysUntil(c.concluded))}
+          : Cell{},
+      flag(concluded && c.deadline.valid() && c.concluded > c.deadline),
+      text(c.agreement_form),
+      date(c.agreement_effective),
+      text(c.performance),
+      text(c.confirmation),
+      date(c.confirmation_applied),
+      date(c.visited),
+      date(c.closed),
+      Cell{static_cast<std::int64_t>(c.escalations)},
+      flag(c.extended),
+      flag(c.migrated),
+      text(JoinList(c.party_kinds)),
+      text(JoinList(parties)),
+      text(c.summary),
+      c.amount ? Cell{c.amount->fen()} : Cell{},
+  };
+  return row;
+}
+
+Table ExportTable(const std::vector<CaseSummary>& cases, const Labeler& label,
+                  const std::function<std::string(const std::string&)>& source_group,
+                  const std::function<std::string(const std::string&)>& org_kind, Date today,
+                  bool reveal) {
+  Table t;
+  t.columns = ExportColumns();
+  const ExportContext context{label, source_group, org_kind, today, reveal};
+  t.rows.reserve(cases.size());
+  for (const CaseSummary& c : cases) t.rows.push_back(ExportRow(c, context));
   return t;
 }
 

@@ -19,15 +19,32 @@ namespace mediate {
 /// `schema`; bumped only for incompatible changes (docs/export.md).
 inline constexpr const char* kExportSchema = "mediate-export/2";
 
-/// One row per case, in the order given, with the columns documented in
-/// docs/export.md (names are stable). `amount` is money (fen, shown as
-/// yuan) and `amount_fen` the same fen as an integer; `mediators`,
-/// `party_kinds` and `parties` are kList columns (JSON arrays), a ';'
-/// inside an item written as '；'. `label` gives Chinese labels;
-/// `source_group` and `org_kind` map codes to their group / kind; `today`
-/// (store time zone) decides `overdue`. Party identifiers (CaseSummary::
-/// party_keys) are masked (MaskIdNumber, MaskCreditCode, MaskPhone; a name
-/// is kept) unless `reveal`.
+/// What an export row needs besides the case: `label` gives Chinese
+/// labels (none when empty); `source_group` and `org_kind` map codes to
+/// their group / kind (none when empty); `today` (store time zone) decides
+/// `overdue`; `reveal` writes party identifiers in full.
+struct ExportContext {
+  Labeler label;
+  std::function<std::string(const std::string&)> source_group;
+  std::function<std::string(const std::string&)> org_kind;
+  Date today;
+  bool reveal = false;
+};
+
+/// The columns of the export, as documented in docs/export.md (names are
+/// stable). `amount` is money (fen, shown as yuan) and `amount_fen` the same
+/// fen as an integer; `mediators`, `party_kinds` and `parties` are kList
+/// columns (JSON arrays).
+std::vector<Column> ExportColumns();
+
+/// The row of `c` under ExportColumns: a ';' inside a list item written as
+/// '；'. Party identifiers (CaseSummary::party_keys) are masked
+/// (MaskIdNumber, MaskCreditCode, MaskPhone; a name is kept) unless
+/// `context.reveal` (PIPL Art. 51).
+std::vector<Cell> ExportRow(const CaseSummary& c, const ExportContext& context);
+
+/// One row per case, in the order given: ExportColumns and an ExportRow
+/// per case.
 Table ExportTable(const std::vector<CaseSummary>& cases, const Labeler& label,
                   const std::function<std::string(const std::string&)>& source_group,
                   const std::function<std::string(const std::string&)>& org_kind, Date today,
