@@ -31,11 +31,12 @@ class AlertsCommand : public Command {
   }
 
   Status Run(Context& ctx) override {
-    auto cases = reading_.Select(ctx);
-    if (!cases.ok()) return cases.status();
     auto thresholds = LoadAlertSettings(ctx.st());
     if (!thresholds.ok()) return thresholds.status();
-    auto alerts = ComputeAlerts(*cases, ctx.Now(), ctx.Today(), ctx.st().settings(), *thresholds);
+    AlertScan scan(ctx.Now(), ctx.Today(), ctx.st().settings(), *thresholds);
+    MEDIATE_RETURN_IF_ERROR(reading_.Visit(
+        ctx, [&](const CaseSummary& c) { scan.Add(c); }, /*by_received=*/true));
+    auto alerts = scan.Finish();
     MEDIATE_RETURN_IF_ERROR(reading_.Output(ctx, AlertsTable(alerts), "alerts"));
     auto format = reading_.ParsedFormat();
     if (format.ok() && *format == Format::kTable && reading_.output.empty())

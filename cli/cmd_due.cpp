@@ -3,6 +3,7 @@
 // visits — by kind, with the days left or over (deadlines.hpp).
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
+#include <algorithm>
 
 #include "deadlines.hpp"
 #include "due_table.hpp"
@@ -34,18 +35,26 @@ class DueCommand : public Command {
     if (!within) return Status::Usage("--within " + within_ + ": a span like 7d, 0d or 2w");
     auto format = reading_.ParsedFormat();
     if (!format.ok()) return format.status();
-    auto cases = reading_.Select(ctx);
-    if (!cases.ok()) return cases.status();
     Store& store = ctx.st();
     const Date today = ctx.Today();
     const Date horizon = today.AddDays(*within);
+    // Only open cases have deadlines; a pending case's only deadline is in
+    // its summary, so most files need not be read, and only the ids of the
+    // others are kept while the store is scanned.
+    std::vector<std::string> candidates;
+    MEDIATE_RETURN_IF_ERROR(reading_.Visit(
+        ctx,
+        [&](const CaseSummary& s) {
+          if (!IsPendingStatus(s.status) && ParseCaseStatus(s.status) != CaseStatus::kAgreed)
+            return;
+          if (IsPendingStatus(s.status) && (!s.deadline.valid() || s.deadline > horizon)) return;
+          candidates.push_back(s.id);
+        },
+        /*by_received=*/true));
+    std::sort(candidates.begin(), candidates.end());
     std::vector<DueEntry> entries;
-    for (const CaseSummary& s : *cases) {
-      // Only open cases have deadlines; a pending case's only deadline is in
-      // its summary, so most files need not be read.
-      if (!IsPendingStatus(s.status) && ParseCaseStatus(s.status) != CaseStatus::kAgreed) continue;
-      if (IsPendingStatus(s.status) && (!s.deadline.valid() || s.deadline > horizon)) continue;
-      auto loaded = store.LoadCase(s.id);
+    for (const std::string& id : candidates) {
+      auto loaded = store.LoadCase(id);
       if (!loaded.ok()) return loaded.status();
       auto more = DueEntries(loaded->record, store.settings(), today, *within);
       entries.insert(entries.end(), more.begin(), more.end());

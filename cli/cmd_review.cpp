@@ -3,6 +3,7 @@
 // reviewers' results and their statistics.
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
+#include <algorithm>
 
 #include "command.hpp"
 #include "labels.hpp"
@@ -95,9 +96,10 @@ class ReviewCommand : public Command {
   }
 
   Status Check(Context& ctx) {
-    auto cases = check_reading_.Select(ctx);
-    if (!cases.ok()) return cases.status();
-    auto result = CheckCases(ctx.st(), *cases);
+    ReviewCheckScan scan(ctx.st());
+    MEDIATE_RETURN_IF_ERROR(check_reading_.Visit(
+        ctx, [&](const CaseSummary& c) { scan.Add(c); }, /*by_received=*/true));
+    auto result = scan.Finish();
     if (!result.ok()) return result.status();
     Table t = cases_ ? ReviewCasesTable(*result, Label(ctx.st()))
                      : ReviewCheckTable(*result, Label(ctx.st()));
@@ -136,9 +138,21 @@ class ReviewCommand : public Command {
       if (!r.ok()) return r.status();
       rates.other = *r;
     }
-    auto cases = sample_reading_.Select(ctx);
-    if (!cases.ok()) return cases.status();
-    auto drawn = SampleCases(*cases, rates, seed_);
+    // Two passes over the store, holding a hash and an id per case: the
+    // draw, then the summaries of the cases drawn.
+    SampleDraw draw(rates, seed_);
+    MEDIATE_RETURN_IF_ERROR(sample_reading_.Visit(
+        ctx, [&](const CaseSummary& c) { draw.Add(c); }, /*by_received=*/true));
+    const std::vector<std::string> ids = draw.Drawn();
+    std::vector<CaseSummary> drawn;
+    MEDIATE_RETURN_IF_ERROR(sample_reading_.Visit(
+        ctx,
+        [&](const CaseSummary& c) {
+          if (std::binary_search(ids.begin(), ids.end(), c.id)) drawn.push_back(c);
+        },
+        /*by_received=*/true));
+    std::sort(drawn.begin(), drawn.end(),
+              [](const CaseSummary& a, const CaseSummary& b) { return a.id < b.id; });
     const Store& store = ctx.st();
     Table t;
     t.columns = {{"id", "案件", ColumnKind::kCode},
@@ -152,14 +166,11 @@ class ReviewCommand : public Command {
     for (const auto& c : drawn)
       t.rows.push_back({c.id, c.file_no, c.received.ToString(), c.category,
                         LabelOf(store, "category", c.category), c.status, c.org, c.confirmation});
-    std::size_t confirmed = std::count_if(cases->begin(), cases->end(), [](const CaseSummary& c) {
-      return c.confirmation == "confirmed";
-    });
     t.notes.push_back(fmt::format(
         "{} of {} case files drawn ({:.1f}% of {} confirmed, {:.1f}% of {} others; seed {}); the "
         "same filter, rates and seed draw the same files",
-        drawn.size(), cases->size(), rates.confirmed * 100, confirmed, rates.other * 100,
-        cases->size() - confirmed, seed_));
+        drawn.size(), draw.cases(), rates.confirmed * 100, draw.confirmed(), rates.other * 100,
+        draw.cases() - draw.confirmed(), seed_));
     return sample_reading_.Output(ctx, t, "sample");
   }
 

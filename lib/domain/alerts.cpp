@@ -82,88 +82,101 @@ Result<AlertSettings> LoadAlertSettings(const Store& store) {
   return AlertSettings::FromValue(v->Find("alerts"), "mediate.yaml");
 }
 
-std::vector<Alert> ComputeAlerts(const std::vector<CaseSummary>& cases, Timestamp now, Date today,
-                                 const Settings& settings, const AlertSettings& a) {
-  std::vector<Alert> risk, overdue, near, party, grid, mass;
-  std::map<std::string, std::set<std::string>> by_party, by_grid;
-  const Date window_start = today.AddDays(-a.repeat_window_days);
-  for (const CaseSummary& c : cases) {
-    const bool pending = IsPendingStatus(c.status);
-    const auto status = ParseCaseStatus(c.status);
-    if (pending && (c.risk == "red" || c.risk == "orange") &&
-        (status == CaseStatus::kReceived || status == CaseStatus::kRouted)) {
-      auto it = settings.risk.find(c.risk);
-      if (it != settings.risk.end() && now.valid()) {
-        std::int64_t due = c.received_unix + std::int64_t{it->second.response_hours} * 3600;
-        if (now.unix_seconds > due) {
-          std::int64_t late = (now.unix_seconds - due) / 3600;
-          risk.push_back({"risk_response",
-                          {c.id},
-                          c.risk + " risk, still " + c.status + " with no mediator " +
-                              Hours((now.unix_seconds - c.received_unix) / 3600) +
-                              " after receipt; the response time is " +
-                              Hours(it->second.response_hours) + " (" + it->second.action +
-                              "), exceeded by " + Hours(late),
-                          ""});
-        }
+AlertScan::AlertScan(Timestamp now, Date today, const Settings& settings,
+                     const AlertSettings& thresholds)
+    : now_(now),
+      today_(today),
+      settings_(settings),
+      a_(thresholds),
+      window_start_(today.AddDays(-thresholds.repeat_window_days)) {}
+
+void AlertScan::Add(const CaseSummary& c) {
+  const bool pending = IsPendingStatus(c.status);
+  const auto status = ParseCaseStatus(c.status);
+  if (pending && (c.risk == "red" || c.risk == "orange") &&
+      (status == CaseStatus::kReceived || status == CaseStatus::kRouted)) {
+    auto it = settings_.risk.find(c.risk);
+    if (it != settings_.risk.end() && now_.valid()) {
+      std::int64_t due = c.received_unix + std::int64_t{it->second.response_hours} * 3600;
+      if (now_.unix_seconds > due) {
+        std::int64_t late = (now_.unix_seconds - due) / 3600;
+        risk_.push_back({"risk_response",
+                         {c.id},
+                         c.risk + " risk, still " + c.status + " with no mediator " +
+                             Hours((now_.unix_seconds - c.received_unix) / 3600) +
+                             " after receipt; the response time is " +
+                             Hours(it->second.response_hours) + " (" + it->second.action +
+                             "), exceeded by " + Hours(late),
+                         ""});
       }
-    }
-    if (pending && c.deadline.valid() && today.valid()) {
-      int left = today.DaysUntil(c.deadline);
-      if (left < 0)
-        overdue.push_back({"overdue",
-                           {c.id},
-                           "deadline " + c.deadline.ToString() + " passed " + Days(-left) +
-                               " ago; still " + c.status,
-                           ""});
-      else if (left <= a.near_deadline_days)
-        near.push_back({"near_deadline",
-                        {c.id},
-                        "deadline " + c.deadline.ToString() + " is " +
-                            (left == 0 ? std::string("today") : "in " + Days(left)) + "; still " +
-                            c.status,
-                        ""});
-    }
-    if (pending && c.people_involved >= a.mass_people)
-      mass.push_back({"mass",
-                      {c.id},
-                      std::to_string(c.people_involved) + " people involved (mass dispute: " +
-                          std::to_string(a.mass_people) + " or more)",
-                      ""});
-    if (c.received.valid() && c.received >= window_start && c.received <= today) {
-      std::set<std::string> seen;
-      for (const auto& k : c.party_keys) {
-        if (k.empty() || k.back() == '|' || k.front() == '|') continue;  // a name alone
-        if (seen.insert(k).second) by_party[k].insert(c.id);
-      }
-      if (!c.grid.empty()) by_grid[c.grid].insert(c.id);
     }
   }
-  for (const auto& [k, ids] : by_party) {
-    if (static_cast<int>(ids.size()) < a.repeat_party_cases) continue;
+  if (pending && c.deadline.valid() && today_.valid()) {
+    int left = today_.DaysUntil(c.deadline);
+    if (left < 0)
+      overdue_.push_back({"overdue",
+                          {c.id},
+                          "deadline " + c.deadline.ToString() + " passed " + Days(-left) +
+                              " ago; still " + c.status,
+                          ""});
+    else if (left <= a_.near_deadline_days)
+      near_.push_back({"near_deadline",
+                       {c.id},
+                       "deadline " + c.deadline.ToString() + " is " +
+                           (left == 0 ? std::string("today") : "in " + Days(left)) + "; still " +
+                           c.status,
+                       ""});
+  }
+  if (pending && c.people_involved >= a_.mass_people)
+    mass_.push_back({"mass",
+                     {c.id},
+                     std::to_string(c.people_involved) + " people involved (mass dispute: " +
+                         std::to_string(a_.mass_people) + " or more)",
+                     ""});
+  if (c.received.valid() && c.received >= window_start_ && c.received <= today_) {
+    std::set<std::string> seen;
+    for (const auto& k : c.party_keys) {
+      if (k.empty() || k.back() == '|' || k.front() == '|') continue;  // a name alone
+      if (seen.insert(k).second) by_party_[k].insert(c.id);
+    }
+    if (!c.grid.empty()) by_grid_[c.grid].insert(c.id);
+  }
+}
+
+std::vector<Alert> AlertScan::Finish() {
+  std::vector<Alert> party, grid;
+  for (const auto& [k, ids] : by_party_) {
+    if (static_cast<int>(ids.size()) < a_.repeat_party_cases) continue;
     party.push_back({"repeated_party",
                      {ids.begin(), ids.end()},
                      "the same party (" + ShowParty(k) + ") in " + std::to_string(ids.size()) +
-                         " cases received since " + window_start.ToString() + " (" +
-                         Days(a.repeat_window_days) + ")",
+                         " cases received since " + window_start_.ToString() + " (" +
+                         Days(a_.repeat_window_days) + ")",
                      k});
   }
-  for (const auto& [g, ids] : by_grid) {
-    if (static_cast<int>(ids.size()) < a.repeat_grid_cases) continue;
+  for (const auto& [g, ids] : by_grid_) {
+    if (static_cast<int>(ids.size()) < a_.repeat_grid_cases) continue;
     grid.push_back({"repeated_grid",
                     {ids.begin(), ids.end()},
                     "grid " + g + " in " + std::to_string(ids.size()) + " cases received since " +
-                        window_start.ToString() + " (" + std::to_string(a.repeat_grid_cases) +
-                        " or more in " + Days(a.repeat_window_days) + ")",
+                        window_start_.ToString() + " (" + std::to_string(a_.repeat_grid_cases) +
+                        " or more in " + Days(a_.repeat_window_days) + ")",
                     g});
   }
   std::vector<Alert> out;
-  for (auto* list : {&risk, &overdue, &near, &party, &grid, &mass}) {
+  for (auto* list : {&risk_, &overdue_, &near_, &party, &grid, &mass_}) {
     std::sort(list->begin(), list->end(),
               [](const Alert& x, const Alert& y) { return x.case_ids < y.case_ids; });
     out.insert(out.end(), list->begin(), list->end());
   }
   return out;
+}
+
+std::vector<Alert> ComputeAlerts(const std::vector<CaseSummary>& cases, Timestamp now, Date today,
+                                 const Settings& settings, const AlertSettings& thresholds) {
+  AlertScan scan(now, today, settings, thresholds);
+  for (const CaseSummary& c : cases) scan.Add(c);
+  return scan.Finish();
 }
 
 }  // namespace mediate

@@ -23,6 +23,8 @@
 // scheme and its response times in store configuration").
 #pragma once
 
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -73,6 +75,32 @@ struct Alert {
   std::vector<std::string> case_ids;  ///< sorted
   std::string reason;                 ///< why, in words, with the facts and the threshold
   std::string key;                    ///< the party or grid, for repeated_*; "" otherwise
+};
+
+/// The alerts of cases seen one at a time, for a scan of a large store that
+/// holds no case: Add every selected case, then Finish once. Keeps only what
+/// can become an alert (the alerts of pending cases; per party and per grid
+/// the ids of the cases received in the repeat window). The rules are those
+/// of ComputeAlerts.
+class AlertScan {
+ public:
+  /// A scan at instant `now` (`today` its local date in the store's time
+  /// zone), by `settings` (risk response times; must outlive the scan) and
+  /// `thresholds`.
+  AlertScan(Timestamp now, Date today, const Settings& settings, const AlertSettings& thresholds);
+  /// Counts `c` (in any order).
+  void Add(const CaseSummary& c);
+  /// The alerts, ordered by kind as Alert lists them, then by first case id.
+  std::vector<Alert> Finish();
+
+ private:
+  Timestamp now_;
+  Date today_;
+  const Settings& settings_;
+  AlertSettings a_;
+  Date window_start_;
+  std::vector<Alert> risk_, overdue_, near_, mass_;
+  std::map<std::string, std::set<std::string>> by_party_, by_grid_;
 };
 
 /// The alerts for `cases` (the cases a filter selected) at instant `now`

@@ -87,36 +87,65 @@ std::vector<std::string> FindingsOf(const CaseSummary& c, const TimeLimits& limi
   return out;
 }
 
+namespace {
+
+/// Counts `c` into `r`, asking `terms_of` for the terms when the checks need
+/// them.
+void CheckOne(const CaseSummary& c, const TimeLimits& limits,
+              const std::function<std::optional<AgreementTerms>(const CaseSummary&)>& terms_of,
+              ReviewCheckResult* r) {
+  ++r->cases;
+  std::optional<AgreementTerms> terms;
+  if (NeedsTerms(c) && terms_of) terms = terms_of(c);
+  auto found = FindingsOf(c, limits, terms ? &*terms : nullptr);
+  if (!found.empty()) ++r->cases_with_findings;
+  for (const auto& code : found) r->by_code[code].push_back(c.id);
+}
+
+ReviewCheckResult EmptyCheck() {
+  ReviewCheckResult r;
+  for (const auto& code : AutomaticFindingCodes()) r.by_code[code];
+  return r;
+}
+
+}  // namespace
+
 ReviewCheckResult CheckSummaries(
     const std::vector<CaseSummary>& cases, const TimeLimits& limits,
     const std::function<std::optional<AgreementTerms>(const CaseSummary&)>& terms_of) {
-  ReviewCheckResult r;
-  for (const auto& code : AutomaticFindingCodes()) r.by_code[code];
-  for (const auto& c : cases) {
-    ++r.cases;
-    std::optional<AgreementTerms> terms;
-    if (NeedsTerms(c) && terms_of) terms = terms_of(c);
-    auto found = FindingsOf(c, limits, terms ? &*terms : nullptr);
-    if (!found.empty()) ++r.cases_with_findings;
-    for (const auto& code : found) r.by_code[code].push_back(c.id);
-  }
+  ReviewCheckResult r = EmptyCheck();
+  for (const auto& c : cases) CheckOne(c, limits, terms_of, &r);
   for (auto& [code, ids] : r.by_code) std::sort(ids.begin(), ids.end());
   return r;
 }
 
+ReviewCheckScan::ReviewCheckScan(const Store& store) : store_(store), result_(EmptyCheck()) {}
+
+void ReviewCheckScan::Add(const CaseSummary& c) {
+  CheckOne(
+      c, store_.settings().limits,
+      [&](const CaseSummary& s) -> std::optional<AgreementTerms> {
+        LoadedCase lc = store_.LoadCaseFile(s.path);
+        if (!lc.ok) {
+          unreadable_.Append(lc.diagnostics);
+          return std::nullopt;
+        }
+        return AgreementTermsOf(lc.record);
+      },
+      &result_);
+}
+
+Result<ReviewCheckResult> ReviewCheckScan::Finish() {
+  MEDIATE_RETURN_IF_ERROR(
+      unreadable_.ToStatus("case files could not be read; nothing was checked"));
+  for (auto& [code, ids] : result_.by_code) std::sort(ids.begin(), ids.end());
+  return std::move(result_);
+}
+
 Result<ReviewCheckResult> CheckCases(const Store& store, const std::vector<CaseSummary>& cases) {
-  DiagnosticSink sink;
-  auto r = CheckSummaries(cases, store.settings().limits,
-                          [&](const CaseSummary& c) -> std::optional<AgreementTerms> {
-                            LoadedCase lc = store.LoadCaseFile(c.path);
-                            if (!lc.ok) {
-                              sink.Append(lc.diagnostics);
-                              return std::nullopt;
-                            }
-                            return AgreementTermsOf(lc.record);
-                          });
-  MEDIATE_RETURN_IF_ERROR(sink.ToStatus("case files could not be read; nothing was checked"));
-  return r;
+  ReviewCheckScan scan(store);
+  for (const auto& c : cases) scan.Add(c);
+  return scan.Finish();
 }
 
 std::optional<double> ParseRate(const std::string& text) {
@@ -139,25 +168,45 @@ std::optional<double> ParseRate(const std::string& text) {
   return v;
 }
 
+namespace {
+
+/// The first round(rate × n) entries of `stratum` by (hash, id), at least
+/// one when rate > 0 and the stratum is not empty.
+template <typename Entry, typename IdOf>
+void DrawFrom(std::vector<Entry>& stratum, double rate, IdOf id_of, std::vector<std::string>* out) {
+  if (stratum.empty() || rate <= 0) return;
+  std::sort(stratum.begin(), stratum.end(), [&](const Entry& a, const Entry& b) {
+    return a.first != b.first ? a.first < b.first : id_of(a) < id_of(b);
+  });
+  auto n = static_cast<std::size_t>(std::floor(rate * static_cast<double>(stratum.size()) + 0.5));
+  n = std::clamp<std::size_t>(n, 1, stratum.size());
+  for (std::size_t i = 0; i < n; ++i) out->push_back(id_of(stratum[i]));
+}
+
+}  // namespace
+
+void SampleDraw::Add(const CaseSummary& c) {
+  std::uint64_t key = SplitMix64(seed_ ^ Fnv1a(c.id));
+  (c.confirmation == "confirmed" ? confirmed_ : other_).emplace_back(key, c.id);
+}
+
+std::vector<std::string> SampleDraw::Drawn() {
+  std::vector<std::string> out;
+  auto id_of = [](const std::pair<std::uint64_t, std::string>& e) { return e.second; };
+  DrawFrom(confirmed_, rates_.confirmed, id_of, &out);
+  DrawFrom(other_, rates_.other, id_of, &out);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 std::vector<CaseSummary> SampleCases(const std::vector<CaseSummary>& cases,
                                      const SampleRates& rates, std::uint64_t seed) {
-  std::vector<std::pair<std::uint64_t, const CaseSummary*>> confirmed, other;
-  for (const auto& c : cases) {
-    std::uint64_t key = SplitMix64(seed ^ Fnv1a(c.id));
-    (c.confirmation == "confirmed" ? confirmed : other).push_back({key, &c});
-  }
+  SampleDraw draw(rates, seed);
+  for (const auto& c : cases) draw.Add(c);
+  std::vector<std::string> ids = draw.Drawn();
   std::vector<CaseSummary> out;
-  auto draw = [&](std::vector<std::pair<std::uint64_t, const CaseSummary*>>& stratum, double rate) {
-    if (stratum.empty() || rate <= 0) return;
-    std::sort(stratum.begin(), stratum.end(), [](const auto& a, const auto& b) {
-      return a.first != b.first ? a.first < b.first : a.second->id < b.second->id;
-    });
-    auto n = static_cast<std::size_t>(std::floor(rate * static_cast<double>(stratum.size()) + 0.5));
-    n = std::clamp<std::size_t>(n, 1, stratum.size());
-    for (std::size_t i = 0; i < n; ++i) out.push_back(*stratum[i].second);
-  };
-  draw(confirmed, rates.confirmed);
-  draw(other, rates.other);
+  for (const auto& c : cases)
+    if (std::binary_search(ids.begin(), ids.end(), c.id)) out.push_back(c);
   std::sort(out.begin(), out.end(),
             [](const CaseSummary& a, const CaseSummary& b) { return a.id < b.id; });
   return out;

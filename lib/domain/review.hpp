@@ -73,6 +73,25 @@ struct ReviewCheckResult {
 /// naming a case file that cannot be read.
 Result<ReviewCheckResult> CheckCases(const Store& store, const std::vector<CaseSummary>& cases);
 
+/// CheckCases over a scan that holds no case: Add every case (in any
+/// order), then Finish. Reads the terms of a written agreement from its case
+/// file when needed; keeps only the ids of cases with findings.
+class ReviewCheckScan {
+ public:
+  /// A check of the cases of `store` (its time limits: store settings).
+  explicit ReviewCheckScan(const Store& store);
+  /// Checks `c`.
+  void Add(const CaseSummary& c);
+  /// The findings, ids sorted; kRejected naming every case file whose
+  /// agreement could not be read. Call once, after every Add.
+  Result<ReviewCheckResult> Finish();
+
+ private:
+  const Store& store_;
+  ReviewCheckResult result_;
+  DiagnosticSink unreadable_;
+};
+
 /// The same over summaries only, with `terms_of` giving the terms of a case
 /// (nullopt: unknown, check skipped). For tests and callers with the terms
 /// at hand.
@@ -89,6 +108,26 @@ std::optional<double> ParseRate(const std::string& text);
 struct SampleRates {
   double confirmed = 0.1;
   double other = 0.1;
+};
+
+/// SampleCases over a scan that holds no case: Add every case (in any
+/// order), then Drawn gives the ids of the sample (sorted), the same as
+/// SampleCases over the same cases. Keeps a hash and an id per case.
+class SampleDraw {
+ public:
+  SampleDraw(const SampleRates& rates, std::uint64_t seed) : rates_(rates), seed_(seed) {}
+  /// Counts `c` in its stratum.
+  void Add(const CaseSummary& c);
+  /// The ids drawn, sorted. Call once, after every Add.
+  std::vector<std::string> Drawn();
+  /// Cases added, and of them judicially confirmed.
+  std::size_t cases() const { return confirmed_.size() + other_.size(); }
+  std::size_t confirmed() const { return confirmed_.size(); }
+
+ private:
+  SampleRates rates_;
+  std::uint64_t seed_;
+  std::vector<std::pair<std::uint64_t, std::string>> confirmed_, other_;
 };
 
 /// A reproducible sample: within each stratum (confirmation "confirmed",
