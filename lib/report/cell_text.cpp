@@ -55,6 +55,38 @@ ordered_json ListItems(const std::string& s) {
   return items;
 }
 
+/// The text of a cell for people (`human`: money grouped by thousands
+/// "3,500.00", a ratio as "85.3%") or for CSV (money "3500.00", a ratio with
+/// up to 4 decimals "0.8533").
+std::string TextOf(const Cell& cell, ColumnKind kind, bool human) {
+  if (IsEmptyCell(cell)) return "";
+  if (const std::string* s = std::get_if<std::string>(&cell)) return *s;
+  if (const std::int64_t* i = std::get_if<std::int64_t>(&cell)) {
+    switch (kind) {
+      case ColumnKind::kMoney:
+        return Yuan(*i, human);
+      case ColumnKind::kPercent:
+        return human ? Fixed(static_cast<double>(*i) * 100, 1) + "%" : std::to_string(*i);
+      case ColumnKind::kDecimal:
+        return Fixed(static_cast<double>(*i), 1);
+      default:
+        return std::to_string(*i);
+    }
+  }
+  double d = std::get<double>(cell);
+  switch (kind) {
+    case ColumnKind::kMoney:
+      return Yuan(FenOfReal(d), human);
+    case ColumnKind::kPercent:
+      return human ? Fixed(d * 100, 1) + "%" : Trimmed(d, 4);
+    case ColumnKind::kInt:
+    case ColumnKind::kDecimal:
+      return Fixed(d, 1);
+    default:
+      return fmt::format("{}", d);
+  }
+}
+
 }  // namespace
 
 bool IsNumericKind(ColumnKind k) {
@@ -72,33 +104,7 @@ bool IsEmptyCell(const Cell& c) {
   return false;
 }
 
-/// Machine text of a cell (CSV): money "3500.00", ratios up to 4 decimals.
-std::string MachineText(const Cell& cell, ColumnKind kind) {
-  if (IsEmptyCell(cell)) return "";
-  if (const std::string* s = std::get_if<std::string>(&cell)) return *s;
-  if (const std::int64_t* i = std::get_if<std::int64_t>(&cell)) {
-    switch (kind) {
-      case ColumnKind::kMoney:
-        return Yuan(*i, false);
-      case ColumnKind::kDecimal:
-        return Fixed(static_cast<double>(*i), 1);
-      default:
-        return std::to_string(*i);
-    }
-  }
-  double d = std::get<double>(cell);
-  switch (kind) {
-    case ColumnKind::kMoney:
-      return Yuan(FenOfReal(d), false);
-    case ColumnKind::kPercent:
-      return Trimmed(d, 4);
-    case ColumnKind::kInt:
-    case ColumnKind::kDecimal:
-      return Fixed(d, 1);
-    default:
-      return fmt::format("{}", d);
-  }
-}
+std::string MachineText(const Cell& cell, ColumnKind kind) { return TextOf(cell, kind, false); }
 
 nlohmann::ordered_json CellJson(const Cell& cell, ColumnKind kind) {
   if (IsEmptyCell(cell)) return nullptr;
@@ -157,33 +163,6 @@ std::string PadToWidth(std::string_view text, int width, bool right_align) {
   return right_align ? pad + std::string(text) : std::string(text) + pad;
 }
 
-std::string CellText(const Cell& cell, ColumnKind kind) {
-  if (IsEmptyCell(cell)) return "";
-  if (const std::string* s = std::get_if<std::string>(&cell)) return *s;
-  if (const std::int64_t* i = std::get_if<std::int64_t>(&cell)) {
-    switch (kind) {
-      case ColumnKind::kMoney:
-        return Yuan(*i, true);
-      case ColumnKind::kPercent:
-        return Fixed(static_cast<double>(*i) * 100, 1) + "%";
-      case ColumnKind::kDecimal:
-        return Fixed(static_cast<double>(*i), 1);
-      default:
-        return std::to_string(*i);
-    }
-  }
-  double d = std::get<double>(cell);
-  switch (kind) {
-    case ColumnKind::kMoney:
-      return Yuan(FenOfReal(d), true);
-    case ColumnKind::kPercent:
-      return Fixed(d * 100, 1) + "%";
-    case ColumnKind::kInt:
-    case ColumnKind::kDecimal:
-      return Fixed(d, 1);
-    default:
-      return fmt::format("{}", d);
-  }
-}
+std::string CellText(const Cell& cell, ColumnKind kind) { return TextOf(cell, kind, true); }
 
 }  // namespace mediate
