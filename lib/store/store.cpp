@@ -183,15 +183,26 @@ Result<LoadedCase> Store::LoadCase(const std::string& id) const {
   return lc;
 }
 
-std::vector<std::string> Store::ListCaseFiles() const {
-  std::vector<std::string> paths;
+void Store::ForEachCaseDir(
+    const std::function<void(const std::string& dir, const std::vector<std::string>& names)>& visit)
+    const {
   for (const auto& year : ListDir(root_ + "/cases")) {
     for (const auto& month : ListDir(root_ + "/cases/" + year)) {
       std::string dir = "cases/" + year + "/" + month;
-      for (const auto& name : ListDir(root_ + "/" + dir))
-        if (IsYamlFile(name)) paths.push_back(dir + "/" + name);
+      std::vector<std::string> names = ListDir(root_ + "/" + dir);
+      names.erase(std::remove_if(names.begin(), names.end(),
+                                 [](const std::string& n) { return !IsYamlFile(n); }),
+                  names.end());
+      visit(dir, names);
     }
   }
+}
+
+std::vector<std::string> Store::ListCaseFiles() const {
+  std::vector<std::string> paths;
+  ForEachCaseDir([&](const std::string& dir, const std::vector<std::string>& names) {
+    for (const auto& name : names) paths.push_back(dir + "/" + name);
+  });
   return paths;
 }
 

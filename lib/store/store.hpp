@@ -99,6 +99,12 @@ class Store {
 
   /// Relative paths of every case file, sorted.
   std::vector<std::string> ListCaseFiles() const;
+  /// The case files one directory at a time, in the order of ListCaseFiles:
+  /// `visit(dir, names)` with `dir` relative ("cases/2026/03") and the
+  /// sorted names of its case files, so a caller need not hold every path.
+  void ForEachCaseDir(
+      const std::function<void(const std::string& dir, const std::vector<std::string>& names)>&
+          visit) const;
 
   /// Relative paths of the records sharded by year under `dir`
   /// ("trainings" → "trainings/2020/T-2020-023.yaml", …), sorted; empty when

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -218,6 +219,38 @@ std::vector<std::string> YamlFilesUnder(const Store& store, const std::string& d
   return out;
 }
 
+/// File paths held compactly: a directory string per directory and the
+/// names in one buffer, so a million case paths take ~30 MB, not ~80.
+class PathList {
+ public:
+  /// Adds `dir` + "/" + `name` (consecutive paths of one directory share it).
+  void Add(const std::string& dir, const std::string& name) {
+    if (dirs_.empty() || dirs_.back() != dir) dirs_.push_back(dir);
+    dir_of_.push_back(static_cast<std::uint32_t>(dirs_.size()));  // 1-based; 0: none
+    names_ += name;
+    name_end_.push_back(static_cast<std::uint32_t>(names_.size()));
+  }
+  /// Adds a path as it is.
+  void Add(const std::string& path) {
+    dir_of_.push_back(0);
+    names_ += path;
+    name_end_.push_back(static_cast<std::uint32_t>(names_.size()));
+  }
+  std::size_t size() const { return name_end_.size(); }
+  /// The i-th path added.
+  std::string at(std::size_t i) const {
+    std::size_t begin = i == 0 ? 0 : name_end_[i - 1];
+    std::string name = names_.substr(begin, name_end_[i] - begin);
+    return dir_of_[i] == 0 ? name : dirs_[dir_of_[i] - 1] + "/" + name;
+  }
+
+ private:
+  std::vector<std::string> dirs_;
+  std::vector<std::uint32_t> dir_of_;
+  std::string names_;
+  std::vector<std::uint32_t> name_end_;
+};
+
 }  // namespace
 
 void CheckRecordText(const Store& store, const std::string& rel, const std::string& text,
@@ -237,8 +270,7 @@ void CheckRecordValue(const Store& store, const std::string& rel, const Value& r
     CheckText(store, rel, &text, cc, /*registries_ok=*/true, pending_cases, sink, &case_id);
     return;
   }
-  CheckParsed(store, rel, kind, record, cc, /*registries_ok=*/true, pending_cases, sink,
-              &case_id);
+  CheckParsed(store, rel, kind, record, cc, /*registries_ok=*/true, pending_cases, sink, &case_id);
 }
 
 std::size_t ValidationReport::error_count() const { return Count(diagnostics, Severity::kError); }
@@ -255,63 +287,111 @@ std::size_t ValidationReport::files_with_errors() const {
 ValidationReport ValidateStore(const Store& store, bool registries_ok,
                                const std::vector<std::string>& paths, Date today,
                                unsigned threads) {
-  std::vector<std::string> files;
+  PathList files;
   if (paths.empty()) {
-    files.push_back("mediate.yaml");
+    files.Add("mediate.yaml");
     for (const char* dir : {"areas", "orgs", "mediators"})
-      for (auto& f : YamlFilesUnder(store, dir)) files.push_back(std::move(f));
-    files.push_back("rules/routing.yaml");
-    for (auto& f : store.ListCaseFiles()) files.push_back(std::move(f));
+      for (const auto& f : YamlFilesUnder(store, dir)) files.Add(f);
+    files.Add("rules/routing.yaml");
+    store.ForEachCaseDir([&](const std::string& dir, const std::vector<std::string>& names) {
+      for (const auto& name : names) files.Add(dir, name);
+    });
     for (const char* dir : {"trainings", "reviews", "consultations"})
-      for (auto& f : YamlFilesUnder(store, dir)) files.push_back(std::move(f));
+      for (const auto& f : YamlFilesUnder(store, dir)) files.Add(f);
   } else {
     for (const auto& p : paths) {
       std::string rel = Relative(store, p);
       if (std::filesystem::is_directory(store.root() + "/" + rel)) {
-        for (auto& f : YamlFilesUnder(store, rel)) files.push_back(std::move(f));
+        for (const auto& f : YamlFilesUnder(store, rel)) files.Add(f);
       } else {
-        files.push_back(rel);
+        files.Add(rel);
       }
     }
   }
-  CheckContext cc{&store.settings(), &store.areas(), &store.orgs(), &store.mediators(), today};
-  std::vector<DiagnosticSink> sinks(files.size());
-  std::vector<std::string> ids(files.size());
-  ParallelFor(files.size(), threads, 16, [&](std::size_t i) {
-    CheckRecord(store, files[i], cc, registries_ok, &sinks[i], &ids[i]);
-  });
 
-  ValidationReport report;
-  report.files = files.size();
   // Committees against Law Art. 8 and the staffing norm: warnings on the
-  // organisation files checked.
+  // organisation files checked, each after that file's own problems.
+  std::map<std::string, std::vector<Diagnostic>> committee_warnings;
   if (registries_ok) {
     std::set<std::string> org_files;
-    for (const auto& f : files)
-      if (KindOf(f) == Kind::kOrg) org_files.insert(f);
+    for (std::size_t i = 0; i < files.size(); ++i)
+      if (std::string f = files.at(i); KindOf(f) == Kind::kOrg) org_files.insert(f);
     if (!org_files.empty()) {
       TeamSettings team;
       if (auto root = store.ReadYaml("mediate.yaml"); root.ok())
         if (auto t = TeamSettings::FromValue(*root, "mediate.yaml"); t.ok()) team = *t;
-      auto warnings =
-          CheckCommittees(store.orgs(), store.mediators(), team,
-                          [&](const Organisation& o) { return org_files.count(o.Path()) > 0; });
-      for (auto& w : warnings) {
-        std::size_t i = std::find(files.begin(), files.end(), w.where.file) - files.begin();
-        if (i < sinks.size()) sinks[i].Add(std::move(w));
-      }
+      for (auto& w :
+           CheckCommittees(store.orgs(), store.mediators(), team,
+                           [&](const Organisation& o) { return org_files.count(o.Path()) > 0; }))
+        committee_warnings[w.where.file].push_back(std::move(w));
     }
   }
-  std::map<std::string, std::string> first_file_of_id;
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    for (auto& d : sinks[i].items()) report.diagnostics.push_back(std::move(d));
-    if (ids[i].empty()) continue;
-    auto [it, fresh] = first_file_of_id.emplace(ids[i], files[i]);
-    if (!fresh)
-      report.diagnostics.push_back({Severity::kError,
-                                    {files[i], 0, 0},
-                                    "id",
-                                    "case id " + ids[i] + " is also used by " + it->second});
+
+  // The files in batches, each checked on all cores, so that a million case
+  // files are never all in memory at once: of each file only its case id and
+  // where its problems end in the report are kept.
+  CheckContext cc{&store.settings(), &store.areas(), &store.orgs(), &store.mediators(), today};
+  ValidationReport report;
+  report.files = files.size();
+  std::vector<std::pair<std::string, std::uint32_t>> ids;  // case id, file ordinal
+  std::vector<std::uint32_t> problems_end(files.size());
+  constexpr std::size_t kBatch = 4096;
+  for (std::size_t start = 0; start < files.size(); start += kBatch) {
+    const std::size_t n = std::min(kBatch, files.size() - start);
+    std::vector<std::string> batch(n);
+    for (std::size_t k = 0; k < n; ++k) batch[k] = files.at(start + k);
+    std::vector<DiagnosticSink> sinks(n);
+    std::vector<std::string> batch_ids(n);
+    ParallelFor(n, threads, 16, [&](std::size_t k) {
+      CheckRecord(store, batch[k], cc, registries_ok, &sinks[k], &batch_ids[k]);
+    });
+    for (std::size_t k = 0; k < n; ++k) {
+      for (auto& d : sinks[k].items()) report.diagnostics.push_back(std::move(d));
+      if (auto it = committee_warnings.find(batch[k]); it != committee_warnings.end()) {
+        for (auto& w : it->second) report.diagnostics.push_back(std::move(w));
+        committee_warnings.erase(it);
+      }
+      problems_end[start + k] = static_cast<std::uint32_t>(report.diagnostics.size());
+      if (!batch_ids[k].empty())
+        ids.emplace_back(std::move(batch_ids[k]), static_cast<std::uint32_t>(start + k));
+    }
+  }
+
+  // Case ids are unique: every file after the first with an id gets an error
+  // naming the first, placed after that file's own problems.
+  std::sort(ids.begin(), ids.end());
+  struct Duplicate {
+    std::uint32_t position;  // in report.diagnostics
+    std::uint32_t file;      // ordinal, for files with no problems of their own
+    Diagnostic error;
+  };
+  std::vector<Duplicate> duplicates;
+  for (std::size_t i = 1; i < ids.size(); ++i) {
+    std::size_t first = i - 1;
+    while (first > 0 && ids[first - 1].first == ids[i].first) --first;
+    if (ids[first].first != ids[i].first) continue;
+    const std::uint32_t at = ids[i].second;
+    duplicates.push_back(
+        {problems_end[at],
+         at,
+         {Severity::kError,
+          {files.at(at), 0, 0},
+          "id",
+          "case id " + ids[i].first + " is also used by " + files.at(ids[first].second)}});
+  }
+  if (!duplicates.empty()) {
+    std::sort(duplicates.begin(), duplicates.end(), [](const Duplicate& a, const Duplicate& b) {
+      return a.position != b.position ? a.position < b.position : a.file < b.file;
+    });
+    std::vector<Diagnostic> merged;
+    merged.reserve(report.diagnostics.size() + duplicates.size());
+    std::size_t next = 0;
+    for (std::size_t i = 0; i <= report.diagnostics.size(); ++i) {
+      while (next < duplicates.size() && duplicates[next].position == i)
+        merged.push_back(std::move(duplicates[next++].error));
+      if (i < report.diagnostics.size()) merged.push_back(std::move(report.diagnostics[i]));
+    }
+    report.diagnostics = std::move(merged);
   }
   return report;
 }

@@ -56,6 +56,26 @@ class BadRecordsTest(StoreTestCase):
         self.assertIn("no errors", p.stdout)
         self.m("list", "--format", "csv")
 
+    def test_one_id_in_two_files_is_an_error_on_the_second(self):
+        # Case ids are unique (docs/robustness.md): the same record copied into a
+        # second month's folder is named by the second file, after its own problems
+        # (its path no longer matches the month received).
+        first = os.path.join(self.store, REL)
+        second_rel = "cases/2026/04/WBL-2026-000042.yaml"
+        for dst in (first, os.path.join(self.store, second_rel)):
+            os.makedirs(os.path.dirname(dst), exist_ok=True)
+            shutil.copyfile(os.path.join(BAD, "good.yaml"), dst)
+        p = self.m("validate", check=1)
+        lines = p.stdout.splitlines()
+        dup = [i for i, l in enumerate(lines)
+               if "case id WBL-2026-000042 is also used by " + REL in l]
+        self.assertEqual(len(dup), 1, p.stdout)
+        self.assertTrue(lines[dup[0]].startswith(second_rel + ":"), lines[dup[0]])
+        about_second = [i for i, l in enumerate(lines) if l.startswith(second_rel + ":")]
+        self.assertGreater(len(about_second), 1, p.stdout)  # the path error too
+        self.assertEqual(about_second[-1], dup[0])
+        self.assertFalse(any(l.startswith(REL + ":") for l in lines), p.stdout)
+
     def test_each_bad_record_is_refused_with_its_error_and_nothing_written(self):
         head = git(self.store, "rev-parse", "HEAD")
         for kind in kinds():
