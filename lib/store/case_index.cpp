@@ -15,6 +15,7 @@
 #include <mutex>
 #include <string_view>
 #include <thread>
+#include <unordered_set>
 
 #include "disk.hpp"
 #include "index_segment.hpp"
@@ -111,9 +112,11 @@ enum class FileState : std::uint8_t {
 };
 
 enum class Mode {
-  kScan,     ///< use fresh entries, rewrite changed segments
-  kCheck,    ///< use fresh entries (to compare with a parse), write nothing
-  kRebuild,  ///< ignore the index, write every segment
+  kScan,          ///< use fresh entries, rewrite changed segments
+  kCheck,         ///< use fresh entries (to compare with a parse), write nothing
+  kRebuild,       ///< ignore the index, write every segment
+  kFingerprints,  ///< like kScan, but only the import fingerprints are wanted: a
+                  ///< fresh entry's summary is decoded only if its segment is rewritten
 };
 
 /// One case directory (cases/<year>/<month>) on its way through the scan:
@@ -127,7 +130,13 @@ struct DirScan {
   std::vector<bool> regular;
   std::vector<FileState> states;
   std::vector<CaseSummary> summaries;  ///< parallel to names; allocated when needed
-  std::size_t pending = 0;             ///< files still to be parsed
+  // kFingerprints: each fresh entry's fingerprint, and where its summary
+  // lies in the segment (decoded only when the segment is rewritten).
+  std::vector<std::string> fingerprints;                        ///< parallel to names
+  std::vector<std::pair<std::size_t, std::size_t>> summary_at;  ///< offset, length in `data`
+  std::string data;                                             ///< the segment read
+  std::vector<std::string> dict;                                ///< its dictionary
+  std::size_t pending = 0;                                      ///< files still to be parsed
   bool segment_present = false;
   bool segment_good = false;
   std::string bad_reason;
@@ -177,7 +186,7 @@ void ScanDir(const std::string& root, const std::string& index_dir, std::uint64_
     d->unindexed = n;
     return finish_counts();
   }
-  std::string data;
+  std::string& data = d->data;
   if (!ReadAll(index_dir + "/" + d->segment, &data)) {
     d->unindexed = n;
     return finish_counts();
@@ -192,7 +201,13 @@ void ScanDir(const std::string& root, const std::string& index_dir, std::uint64_
   }
   d->segment_good = true;
   d->dirty = false;
-  d->summaries.resize(n);
+  const bool lazy = mode == Mode::kFingerprints;
+  if (lazy) {
+    d->fingerprints.resize(n);
+    d->summary_at.assign(n, {0, 0});
+  } else {
+    d->summaries.resize(n);
+  }
   const std::int64_t trusted_before = h.started_ns - g_racy_margin_ns.load();
 
   std::size_t i = 0;
@@ -212,6 +227,7 @@ void ScanDir(const std::string& root, const std::string& index_dir, std::uint64_
     key.mtime_ns = e.I64();
     key.ctime_ns = e.I64();
     key.ino = e.U64();
+    std::string_view fingerprint = e.Str();
     if (e.bad() || name <= prev) {  // entries are strictly sorted by name
       d->dirty = true;
       break;
@@ -230,8 +246,17 @@ void ScanDir(const std::string& root, const std::string& index_dir, std::uint64_
       ++i;
       continue;
     }
+    if (lazy) {
+      d->fingerprints[i] = fingerprint;
+      d->summary_at[i] = {static_cast<std::size_t>(e.pos() - data.data()), e.left()};
+      d->states[i] = FileState::kFromIndex;
+      ++d->fresh;
+      ++i;
+      continue;
+    }
     CaseSummary& s = d->summaries[i];
     if (DecodeSummary(e, h.dict, &s)) {
+      s.import_fingerprint = fingerprint;
       s.path.reserve(d->rel.size() + 1 + d->names[i].size());
       s.path.append(d->rel).append(1, '/').append(d->names[i]);
       d->states[i] = FileState::kFromIndex;
@@ -243,6 +268,10 @@ void ScanDir(const std::string& root, const std::string& index_dir, std::uint64_
     ++i;
   }
   for (; i < n; ++i) ++d->unindexed;
+  if (lazy)
+    d->dict = std::move(h.dict);
+  else
+    std::string().swap(data);
   // Files without an entry make the segment dirty once one of them parses
   // (finish); unreadable files are never cached, so they alone do not.
   finish_counts();
@@ -316,6 +345,7 @@ struct Run {
   std::vector<DirScan> dirs;
   std::vector<std::string> stray_segments;  ///< segment files of no current directory
   CaseScan scan;
+  std::unordered_set<std::string> fingerprints;  ///< kFingerprints: what was found
   Status write_status;
 };
 
@@ -357,7 +387,39 @@ Run RunScan(const Store& store, unsigned threads, Mode mode,
   auto finish = [&](DirScan& d) {
     bool parsed_any = std::any_of(d.states.begin(), d.states.end(),
                                   [](FileState s) { return s == FileState::kParsed; });
-    if (can_write && (d.dirty || parsed_any)) {
+    const bool rewrite = can_write && (d.dirty || parsed_any);
+    if (mode == Mode::kFingerprints) {
+      {
+        std::lock_guard<std::mutex> lock(keep_mu);
+        for (std::size_t i = 0; i < d.names.size(); ++i) {
+          const std::string* fp = d.states[i] == FileState::kFromIndex ? &d.fingerprints[i]
+                                  : d.states[i] == FileState::kParsed
+                                      ? &d.summaries[i].import_fingerprint
+                                      : nullptr;
+          if (fp && !fp->empty()) run.fingerprints.insert(*fp);
+        }
+      }
+      // The segment is rewritten whole: the fresh entries' summaries now.
+      if (rewrite && d.fresh > 0) {
+        d.summaries.resize(d.names.size());
+        for (std::size_t i = 0; i < d.names.size(); ++i) {
+          if (d.states[i] != FileState::kFromIndex) continue;
+          auto [at, len] = d.summary_at[i];
+          SegmentReader e(d.data.data() + at, len);
+          CaseSummary& s = d.summaries[i];
+          if (DecodeSummary(e, d.dict, &s)) {
+            s.import_fingerprint = std::move(d.fingerprints[i]);
+          } else {
+            s = CaseSummary();
+            d.regular[i] = false;  // left out of the segment: parsed next time
+          }
+        }
+      }
+      std::vector<std::string>().swap(d.dict);
+      std::vector<std::string>().swap(d.fingerprints);
+      std::vector<std::pair<std::size_t, std::size_t>>().swap(d.summary_at);
+    }
+    if (rewrite) {
       bool any = false;
       for (std::size_t i = 0; i < d.names.size() && !any; ++i)
         any = d.regular[i] &&
@@ -374,7 +436,9 @@ Run RunScan(const Store& store, unsigned threads, Mode mode,
     bool all_good = std::all_of(d.states.begin(), d.states.end(), [](FileState s) {
       return s == FileState::kFromIndex || s == FileState::kParsed;
     });
-    if (mode != Mode::kCheck && !keep && all_good) {
+    if (mode == Mode::kFingerprints) {
+      // Nothing is kept: the fingerprints were collected above.
+    } else if (mode != Mode::kCheck && !keep && all_good) {
       d.kept = std::move(d.summaries);  // the common case: no copy at all
     } else if (mode != Mode::kCheck && !d.summaries.empty()) {
       std::unique_lock<std::mutex> lock(keep_mu, std::defer_lock);
@@ -386,6 +450,7 @@ Run RunScan(const Store& store, unsigned threads, Mode mode,
       }
     }
     std::vector<CaseSummary>().swap(d.summaries);
+    std::string().swap(d.data);
     std::vector<std::string>().swap(d.names);
     std::vector<FileKey>().swap(d.keys);
     std::vector<bool>().swap(d.regular);
@@ -490,6 +555,15 @@ Run RunScan(const Store& store, unsigned threads, Mode mode,
 std::string CaseIndexDir(const Store& store) {
   std::string git = GitDir(store.root());
   return git.empty() ? "" : git + "/mediate/index";
+}
+
+FingerprintScan ScanImportFingerprints(const Store& store, unsigned threads) {
+  Run run = RunScan(store, threads, Mode::kFingerprints, nullptr);
+  FingerprintScan out;
+  out.fingerprints = std::move(run.fingerprints);
+  out.unreadable = run.scan.unreadable;
+  out.problems = std::move(run.scan.problems);
+  return out;
 }
 
 CaseScan ScanWithIndex(const Store& store, const ScanOptions& options) {

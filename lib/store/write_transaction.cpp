@@ -7,6 +7,8 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <cctype>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
@@ -19,8 +21,13 @@ namespace mediate {
 
 namespace {
 
-constexpr size_t kSyncfsThreshold = 64;
 constexpr const char* kJournalMagic = "mediate journal 1";
+/// The prefix of a record of work-tree files whose data may not be on disk
+/// yet: `unsynced-<boot id>` in `.git/mediate`.
+constexpr const char* kUnsyncedPrefix = "unsynced-";
+/// A record of this boot larger than this is settled (its files fsynced,
+/// then the record dropped) before it grows further.
+constexpr std::uint64_t kUnsyncedLimit = std::uint64_t{8} << 20;
 
 std::string Hostname() {
   char buf[256] = {0};
@@ -58,6 +65,21 @@ std::string TempPathFor(const std::string& full, long pid) {
 }
 
 Disk& D() { return CurrentDisk(); }
+
+/// The kernel's id of the current boot (Linux: /proc/sys/kernel/random/
+/// boot_id), or "" when the system does not tell. Files written in this
+/// boot are still in the page cache even when not fsynced: only a reboot
+/// (a power cut, a kernel crash) can lose them.
+std::string BootId() {
+  auto read = D().ReadFile("/proc/sys/kernel/random/boot_id");
+  if (!read.ok()) return "";
+  std::string id = *read;
+  while (!id.empty() && (id.back() == '\n' || id.back() == ' ')) id.pop_back();
+  if (id.empty() || id.size() > 64) return "";
+  for (char c : id)
+    if (!std::isxdigit(static_cast<unsigned char>(c)) && c != '-') return "";
+  return id;
+}
 
 /// Writes `data` to `path` (created or truncated), fsyncing when asked.
 Status WriteFileAt(const std::string& path, const std::string& data, bool sync) {
@@ -265,9 +287,81 @@ Status DeleteJournal(const std::string& dir) {
   return SyncDir(dir);
 }
 
+/// The paths of the record `text` (one a line; a last line without its
+/// newline, cut by a crash, and invalid paths are left out), without repeats.
+std::vector<std::string> UnsyncedPaths(const std::string& text) {
+  std::set<std::string> seen;
+  std::vector<std::string> out;
+  size_t start = 0;
+  for (size_t nl = text.find('\n'); nl != std::string::npos; nl = text.find('\n', start)) {
+    std::string p = text.substr(start, nl - start);
+    start = nl + 1;
+    if (IsStoreRelativePath(p) && seen.insert(p).second) out.push_back(std::move(p));
+  }
+  return out;
+}
+
+/// fsync of every file the record at `path` names, and of their
+/// directories: they are durable, the record may go.
+Status SettleUnsynced(const std::string& root, const std::string& path) {
+  auto text = D().ReadFile(path);
+  if (!text.ok()) return Status::Io("cannot read " + path + ": " + text.status().message());
+  std::set<std::string> dirs;
+  for (const auto& p : UnsyncedPaths(*text)) {
+    std::string full = root + "/" + p;
+    if (Status st = D().Sync(full, false); !st.ok())
+      return Status::Io("cannot sync " + full + ": " + st.message());
+    dirs.insert(ParentOf(full));
+  }
+  for (const auto& d : dirs)
+    if (Status st = SyncDir(d); !st.ok()) return st;
+  if (Status st = D().Remove(path); !st.ok() && st.kind() != ErrorKind::kNotFound)
+    return Status::Io("cannot delete " + path + ": " + st.message());
+  return Status::Ok();
+}
+
+/// Adds `paths` (just committed, their data perhaps not on disk yet) to the
+/// record of boot `boot` in `dir`, durably (append + fsync; fsync of `dir`
+/// when the record is new). A record past kUnsyncedLimit is settled first.
+Status RecordUnsynced(const std::string& root, const std::string& dir, const std::string& boot,
+                      const std::vector<std::string>& paths) {
+  const std::string path = dir + "/" + kUnsyncedPrefix + boot;
+  auto st = D().Stat(path);
+  bool existed = st.ok();
+  if (existed && st->size > kUnsyncedLimit) {
+    MEDIATE_RETURN_IF_ERROR(SettleUnsynced(root, path));
+    existed = false;
+  }
+  std::string text;
+  for (const auto& p : paths) text += p + "\n";
+  if (Status w = D().AppendFile(path, text, true); !w.ok())
+    return Status::Io("cannot write " + path + ": " + w.message());
+  if (!existed) return SyncDir(dir);
+  return Status::Ok();
+}
+
+/// Writes `content` at work-tree path `p` (relative) durably: temporary file
+/// beside it (fsynced), rename; the parent directories it had to create are
+/// added to `dirs` (with the parent itself) for a directory fsync.
+Status RestoreFile(const std::string& root, const std::string& p, const std::string& content,
+                   std::set<std::string>& dirs) {
+  std::string full = root + "/" + p;
+  std::vector<std::string> created;
+  MEDIATE_RETURN_IF_ERROR(MakeDirs(ParentOf(full), created));
+  std::string tmp = TempPathFor(full, ::getpid());
+  MEDIATE_RETURN_IF_ERROR(WriteFileAt(tmp, content, true));
+  if (Status st = D().Rename(tmp, full); !st.ok()) {
+    (void)D().Remove(tmp);
+    return Status::Io("cannot restore " + p + ": " + st.message());
+  }
+  for (const auto& c : created) dirs.insert(ParentOf(c));
+  dirs.insert(ParentOf(full));
+  return Status::Ok();
+}
+
 /// Replays the journal in `dir` if there is one (the lock must be held).
 /// Sets `rolled_back` when the work tree was put back to HEAD.
-Status Recover(GitRepo& repo, const std::string& dir, bool& rolled_back) {
+Status RecoverJournal(GitRepo& repo, const std::string& dir, bool& rolled_back) {
   rolled_back = false;
   (void)D().Remove(dir + "/journal.tmp");  // a journal never completed: nothing was touched
   std::string path = dir + "/journal";
@@ -286,7 +380,8 @@ Status Recover(GitRepo& repo, const std::string& dir, bool& rolled_back) {
   std::vector<std::string> paths;
   paths.reserve(j.paths.size());
   for (const auto& [p, existed] : j.paths) {
-    if (!IsStoreRelativePath(p)) return Status::Io("the journal " + path + " names an invalid path");
+    if (!IsStoreRelativePath(p))
+      return Status::Io("the journal " + path + " names an invalid path");
     paths.push_back(p);
   }
   auto head = repo.HeadId();
@@ -301,39 +396,97 @@ Status Recover(GitRepo& repo, const std::string& dir, bool& rolled_back) {
       RemoveEmptyParents(root, p);
   }
 
+  if (*head != j.head) {
+    // The commit was made. Its files may not have been recorded as written
+    // without an fsync (RecordUnsynced) before the writer died: record them
+    // now, or fsync them when this system has no boot id.
+    const std::string boot = BootId();
+    Status recorded =
+        boot.empty() ? Status::Io("no boot id") : RecordUnsynced(root, dir, boot, paths);
+    if (!recorded.ok())
+      for (const auto& p : paths) (void)D().Sync(root + "/" + p, false);
+  }
   if (*head != j.head && changed->empty()) {
-    // The commit was made; only the index may lag behind.
+    // Only the index may lag behind.
     MEDIATE_RETURN_IF_ERROR(repo.SyncIndex(paths));
     return DeleteJournal(dir);
   }
 
-  // Roll back: every journalled path to HEAD's content, or away.
+  // Every journalled path to HEAD's content, or away: a roll back when the
+  // commit was not made, a roll forward (the work tree catches up with the
+  // commit, whose objects and ref were durable) when it was.
   std::set<std::string> dirs;
-  long my_pid = ::getpid();
   for (const auto& p : *changed) {
     std::string full = root + "/" + p;
     auto old = repo.ReadHead(p);
     if (!old.ok()) return old.status();
     if (old->has_value()) {
-      std::vector<std::string> created;
-      MEDIATE_RETURN_IF_ERROR(MakeDirs(ParentOf(full), created));
-      std::string tmp = TempPathFor(full, my_pid);
-      MEDIATE_RETURN_IF_ERROR(WriteFileAt(tmp, **old, true));
-      if (Status st = D().Rename(tmp, full); !st.ok()) {
-        (void)D().Remove(tmp);
-        return Status::Io("cannot restore " + p + ": " + st.message());
-      }
-      for (const auto& c : created) dirs.insert(ParentOf(c));
+      MEDIATE_RETURN_IF_ERROR(RestoreFile(root, p, **old, dirs));
     } else {
       if (Status st = D().Remove(full); !st.ok() && st.kind() != ErrorKind::kNotFound)
         return Status::Io("cannot remove " + p + ": " + st.message());
       RemoveEmptyParents(root, p);
+      dirs.insert(ParentOf(full));
     }
-    dirs.insert(ParentOf(full));
   }
   for (const auto& d : dirs) (void)D().Sync(d, true);
+  if (*head != j.head) MEDIATE_RETURN_IF_ERROR(repo.SyncIndex(paths));
   MEDIATE_RETURN_IF_ERROR(DeleteJournal(dir));
   rolled_back = true;
+  return Status::Ok();
+}
+
+/// After a reboot: the records `unsynced-<id>` of earlier boots name the
+/// files committed without an fsync of their data. Each of those that is
+/// in HEAD but differs from it on disk (lost or torn by the power cut) is
+/// written again from HEAD, durably; then the index entries follow and the
+/// record goes. A path absent from HEAD is left alone (a later write or the
+/// user removed it; removals are made durable when written). Sets
+/// `restored` when a file was written. The lock must be held.
+Status RestoreUnsynced(GitRepo& repo, const std::string& dir, bool& restored) {
+  const std::string boot = BootId();
+  if (boot.empty()) return Status::Ok();  // no record is written without a boot id
+  auto names = D().List(dir);
+  if (!names.ok()) return Status::Ok();
+  const std::string root = repo.workdir();
+  for (const auto& name : *names) {
+    if (name.rfind(kUnsyncedPrefix, 0) != 0 || name == kUnsyncedPrefix + boot) continue;
+    const std::string path = dir + "/" + name;
+    auto text = D().ReadFile(path);
+    if (!text.ok()) return Status::Io("cannot read " + path + ": " + text.status().message());
+    std::vector<std::string> paths = UnsyncedPaths(*text);
+    auto changed = repo.ChangedFromHead(paths);
+    if (!changed.ok()) return changed.status();
+    std::set<std::string> dirs;
+    std::vector<std::string> written;
+    for (const auto& p : *changed) {
+      auto head = repo.ReadHead(p);
+      if (!head.ok()) return head.status();
+      if (!head->has_value()) continue;
+      MEDIATE_RETURN_IF_ERROR(RestoreFile(root, p, **head, dirs));
+      written.push_back(p);
+    }
+    for (const auto& d : dirs) (void)D().Sync(d, true);
+    if (!written.empty()) {
+      MEDIATE_RETURN_IF_ERROR(repo.SyncIndex(written));
+      restored = true;
+    }
+    if (Status st = D().Remove(path); !st.ok() && st.kind() != ErrorKind::kNotFound)
+      return Status::Io("cannot delete " + path + ": " + st.message());
+    MEDIATE_RETURN_IF_ERROR(SyncDir(dir));
+  }
+  return Status::Ok();
+}
+
+/// Brings the work tree back to a commit after a crash (the lock must be
+/// held): the journal of an unfinished write (RecoverJournal), then the
+/// files of earlier boots' committed writes (RestoreUnsynced). Sets
+/// `rolled_back` when either changed a file.
+Status Recover(GitRepo& repo, const std::string& dir, bool& rolled_back) {
+  MEDIATE_RETURN_IF_ERROR(RecoverJournal(repo, dir, rolled_back));
+  bool restored = false;
+  MEDIATE_RETURN_IF_ERROR(RestoreUnsynced(repo, dir, restored));
+  rolled_back = rolled_back || restored;
   return Status::Ok();
 }
 
@@ -466,36 +619,41 @@ Result<std::string> WriteTransaction::Commit(const Signature& author, const std:
                          st.diagnostics());
   };
 
-  const bool big = im.staged.size() > kSyncfsThreshold;
-  std::set<std::string> dirs;
+  // The files' data is not fsynced when the boot is known: until a reboot
+  // the page cache holds it, and after one RestoreUnsynced rewrites from the
+  // commit whatever was lost. Without a boot id, each file is fsynced.
+  const std::string boot = BootId();
+  const bool sync_each = boot.empty();
+  std::set<std::string> dirs;          // directories whose entries changed
+  std::set<std::string> removal_dirs;  // those of removals: always fsynced
   for (const auto& [p, content] : im.staged) {
     std::string full = root + "/" + p;
     dirs.insert(ParentOf(full));
     if (!content) {
       // A removal may empty and remove directories: their parents change too.
+      removal_dirs.insert(ParentOf(full));
       for (std::string d = ParentOf(full); d.size() > root.size(); d = ParentOf(d))
-        dirs.insert(ParentOf(d));
+        removal_dirs.insert(ParentOf(d));
       continue;
     }
     std::vector<std::string> created;
     Status st = MakeDirs(ParentOf(full), created);
     if (!st.ok()) return fail(st);
     for (const auto& c : created) dirs.insert(ParentOf(c));
-    st = WriteFileAt(TempPathFor(full, j.pid), *content, !big);
+    st = WriteFileAt(TempPathFor(full, j.pid), *content, sync_each);
     if (!st.ok()) return fail(st);
     MaybeFault("after-temp-file");
   }
-  if (big)
-    if (Status st = D().SyncFileSystem(root); !st.ok())
-      return fail(Status::Io("cannot sync the new files: " + st.message()));
   MaybeFault("after-temp");
 
   int renames = 0;
+  std::vector<std::string> written;
   for (const auto& [p, content] : im.staged) {
     std::string full = root + "/" + p;
     if (content) {
       if (Status st = D().Rename(TempPathFor(full, j.pid), full); !st.ok())
         return fail(Status::Io("cannot move " + p + " into place: " + st.message()));
+      written.push_back(p);
       MaybeFault("after-rename:" + std::to_string(++renames));
     } else {
       if (Status st = D().Remove(full); !st.ok() && st.kind() != ErrorKind::kNotFound)
@@ -503,13 +661,9 @@ Result<std::string> WriteTransaction::Commit(const Signature& author, const std:
       RemoveEmptyParents(root, p);
     }
   }
-  if (big) {
-    if (Status st = D().SyncFileSystem(root); !st.ok())
-      return fail(Status::Io("cannot sync the work tree: " + st.message()));
-  } else {
-    for (const auto& d : dirs)
-      if (Status st = SyncDir(d); !st.ok()) return fail(st);
-  }
+  if (sync_each) dirs.insert(removal_dirs.begin(), removal_dirs.end());
+  for (const auto& d : sync_each ? dirs : removal_dirs)
+    if (Status st = SyncDir(d); !st.ok()) return fail(st);
   MaybeFault("after-dir-sync");
 
   if (D().ShouldFail("commit"))
@@ -519,6 +673,15 @@ Result<std::string> WriteTransaction::Commit(const Signature& author, const std:
   MaybeFault("after-commit");
 
   im.committed = true;
+  // The commit (one pack, the ref) is durable; the work-tree files written
+  // without an fsync are recorded before the journal goes, so a reboot
+  // finds them. Should recording fail, they are fsynced one by one instead.
+  if (!sync_each && !written.empty()) {
+    if (Status st = RecordUnsynced(root, im.dir, boot, written); !st.ok()) {
+      for (const auto& p : written) (void)D().Sync(root + "/" + p, false);
+      for (const auto& d : dirs) (void)D().Sync(d, true);
+    }
+  }
   // Should this fail, the commit still stands: the next Begin() sees that it
   // was made and discards the journal.
   (void)DeleteJournal(im.dir);
@@ -527,7 +690,16 @@ Result<std::string> WriteTransaction::Commit(const Signature& author, const std:
 }
 
 bool HasUnfinishedWrite(const std::string& root) {
-  return CurrentDisk().Stat(root + "/.git/mediate/journal").ok();
+  const std::string dir = root + "/.git/mediate";
+  if (CurrentDisk().Stat(dir + "/journal").ok()) return true;
+  // Files committed in an earlier boot without an fsync: RestoreUnsynced.
+  const std::string boot = BootId();
+  if (boot.empty()) return false;
+  auto names = CurrentDisk().List(dir);
+  if (!names.ok()) return false;
+  for (const auto& name : *names)
+    if (name.rfind(kUnsyncedPrefix, 0) == 0 && name != kUnsyncedPrefix + boot) return true;
+  return false;
 }
 
 Result<bool> RecoverStore(const std::string& root, const WriteOptions& options) {
