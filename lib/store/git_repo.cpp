@@ -14,6 +14,7 @@
 #include <cstring>
 #include <mutex>
 #include <set>
+#include <string_view>
 #include <thread>
 
 #include <git2/sys/mempack.h>
@@ -39,8 +40,31 @@ using PackBuilderPtr = GitPtr<git_packbuilder, git_packbuilder_free>;
 /// fsyncs whatever their number. (Not git_mempack_dump: it packs each
 /// commit's whole tree, the whole store.) kIo on failure (the indexer never
 /// renames a partial pack into place).
+/// Narrows the packbuilder's delta search on `repo` (this handle only) to
+/// the previous object: a batch's blobs are new, mostly unrelated records,
+/// and libgit2's window of ten costs seconds of CPU for ten thousand of
+/// them. The window is bounded by pack.windowMemory, set to 1 byte by a
+/// configuration level added to this handle (the file
+/// `<git_dir>/mediate/pack.config`, written when missing or different).
+/// Best effort: should it fail, the search uses the whole window.
+void NarrowDeltaSearch(git_repository* repo, const std::string& git_dir) {
+  static constexpr std::string_view kText =
+      "# mediate: the pack of a write tries one delta base per object\n"
+      "[pack]\n\twindowMemory = 1\n";
+  const std::string path = git_dir + "/mediate/pack.config";
+  auto now = CurrentDisk().ReadFile(path);
+  if (!now.ok() || *now != kText) {
+    if (!CurrentDisk().WriteFile(path, kText, /*sync=*/false).ok()) return;
+  }
+  git_config* raw = nullptr;
+  if (git_repository_config(&raw, repo) < 0) return;
+  ConfigPtr cfg(raw);
+  (void)git_config_add_file_ondisk(raw, path.c_str(), GIT_CONFIG_LEVEL_APP, repo, 1);
+}
+
 Status WriteBatchPack(git_repository* repo, const std::vector<git_oid>& ids,
                       const std::string& git_dir) {
+  NarrowDeltaSearch(repo, git_dir);
   git_packbuilder* pb_raw = nullptr;
   if (git_packbuilder_new(&pb_raw, repo) < 0) return GitIo("cannot pack the new git objects");
   PackBuilderPtr pb(pb_raw);
