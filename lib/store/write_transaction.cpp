@@ -2,6 +2,7 @@
 
 #include "disk.hpp"
 #include "fault.hpp"
+#include "store_lock.hpp"
 
 #include <errno.h>
 #include <signal.h>
@@ -29,27 +30,8 @@ constexpr const char* kUnsyncedPrefix = "unsynced-";
 /// then the record dropped) before it grows further.
 constexpr std::uint64_t kUnsyncedLimit = std::uint64_t{8} << 20;
 
-std::string Hostname() {
-  char buf[256] = {0};
-  if (::gethostname(buf, sizeof buf - 1) != 0) return "";
-  return buf;
-}
-
-std::string LocalTimeNow() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  ::localtime_r(&t, &tm);
-  char buf[64];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S%z", &tm);
-  return buf;
-}
-
 /// Sends ourselves SIGKILL at a named point when MEDIATE_FAULT asks for it.
 void MaybeFault(const std::string& point) { FaultPoint(point); }
-
-/// How long to wait for the lock: options.lock_timeout (the CLI sets it
-/// from MEDIATE_LOCK_WAIT).
-std::chrono::milliseconds LockTimeout(const WriteOptions& options) { return options.lock_timeout; }
 
 std::string ParentOf(const std::string& path) {
   size_t s = path.rfind('/');
@@ -119,118 +101,6 @@ void RemoveEmptyParents(const std::string& root, const std::string& rel) {
     if (!D().RemoveDir(root + "/" + d).ok()) break;
   }
 }
-
-// ------------------------------------------------------------------ lock
-
-struct LockInfo {
-  std::string raw;
-  std::string holder;
-  long pid = 0;
-  std::string host;
-  bool complete = false;  ///< all fields present (not caught mid-write)
-};
-
-LockInfo ParseLock(const std::string& raw) {
-  LockInfo info;
-  info.raw = raw;
-  std::istringstream in(raw);
-  std::string line;
-  bool first = true, have_pid = false, have_host = false;
-  while (std::getline(in, line)) {
-    if (first) {
-      info.holder = line;
-      first = false;
-      continue;
-    }
-    if (line.rfind("pid ", 0) == 0) {
-      info.pid = std::strtol(line.c_str() + 4, nullptr, 10);
-      have_pid = info.pid > 0;
-    } else if (line.rfind("host ", 0) == 0) {
-      info.host = line.substr(5);
-      have_host = in.good();  // a whole line, ended by '\n'
-    }
-  }
-  info.complete = have_pid && have_host;
-  return info;
-}
-
-class StoreLock {
- public:
-  StoreLock() = default;
-  StoreLock(const StoreLock&) = delete;
-  StoreLock& operator=(const StoreLock&) = delete;
-  ~StoreLock() { Release(); }
-
-  Status Acquire(const std::string& dir, const WriteOptions& options) {
-    path_ = dir + "/lock";
-    std::string holder = options.holder;
-    if (auto nl = holder.find('\n'); nl != std::string::npos) holder.resize(nl);
-    if (holder.empty()) holder = "mediate (pid " + std::to_string(::getpid()) + ")";
-    std::string content = holder + "\npid " + std::to_string(::getpid()) + "\nhost " + Hostname() +
-                          "\nsince " + LocalTimeNow() + "\n";
-    auto deadline = std::chrono::steady_clock::now() + LockTimeout(options);
-    for (;;) {
-      Status created = D().CreateExclusive(path_, content);
-      if (created.ok()) {
-        held_ = true;
-        owner_ = ::getpid();
-        MaybeFault("after-lock");
-        return Status::Ok();
-      }
-      if (created.kind() != ErrorKind::kBusy)
-        return Status::Io("cannot create the store lock " + path_ + ": " + created.message());
-      std::string raw;
-      if (auto read = D().ReadFile(path_); read.ok()) {
-        raw = std::move(read.value());
-      } else if (read.status().kind() == ErrorKind::kNotFound) {
-        continue;  // released meanwhile: try again at once
-      }            // unreadable: wait as for any holder
-      LockInfo info = ParseLock(raw);
-      if (IsStale(info)) {
-        TakeOver(dir, raw);
-        continue;
-      }
-      if (std::chrono::steady_clock::now() >= deadline) {
-        std::string who = info.holder.empty()
-                              ? (info.pid > 0 ? "pid " + std::to_string(info.pid) : "unknown")
-                              : info.holder;
-        return Status::Busy("the store is busy: " + who + "; try again later");
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-  }
-
-  void Release() {
-    if (held_ && owner_ == ::getpid()) (void)D().Remove(path_);
-    held_ = false;
-  }
-
- private:
-  bool IsStale(const LockInfo& info) const {
-    if (info.complete) {
-      if (info.host != Hostname()) return false;  // cannot tell for another machine
-      return ::kill(static_cast<pid_t>(info.pid), 0) != 0 && errno == ESRCH;
-    }
-    // A writer that died between creating the file and filling it in.
-    auto st = D().Stat(path_);
-    if (!st.ok()) return false;
-    return std::time(nullptr) - st->mtime_sec > 10;
-  }
-
-  /// Removes a stale lock whose content is still `stale_raw`; a flock keeps
-  /// two processes from both taking over (the second would remove the first
-  /// one's fresh lock).
-  void TakeOver(const std::string& dir, const std::string& stale_raw) {
-    auto guard = D().LockFile(dir + "/lock.takeover");
-    if (!guard.ok()) return;
-    auto now = D().ReadFile(path_);
-    if (now.ok() && *now == stale_raw && IsStale(ParseLock(*now))) (void)D().Remove(path_);
-  }
-
-  std::string path_;
-  pid_t owner_ = 0;
-  bool held_ = false;
-};
 
 // ---------------------------------------------------------------- journal
 
