@@ -15,10 +15,12 @@
 #include <mutex>
 #include <string_view>
 #include <thread>
+#include <unordered_set>
 
 #include "disk.hpp"
 #include "index_segment.hpp"
 #include "parallel.hpp"
+#include "summary_sort.hpp"
 
 namespace mediate {
 namespace {
@@ -111,9 +113,11 @@ enum class FileState : std::uint8_t {
 };
 
 enum class Mode {
-  kScan,     ///< use fresh entries, rewrite changed segments
-  kCheck,    ///< use fresh entries (to compare with a parse), write nothing
-  kRebuild,  ///< ignore the index, write every segment
+  kScan,          ///< use fresh entries, rewrite changed segments
+  kCheck,         ///< use fresh entries (to compare with a parse), write nothing
+  kRebuild,       ///< ignore the index, write every segment
+  kFingerprints,  ///< like kScan, but only the import fingerprints are wanted: a
+                  ///< fresh entry's summary is decoded only if its segment is rewritten
 };
 
 /// One case directory (cases/<year>/<month>) on its way through the scan:
@@ -127,7 +131,13 @@ struct DirScan {
   std::vector<bool> regular;
   std::vector<FileState> states;
   std::vector<CaseSummary> summaries;  ///< parallel to names; allocated when needed
-  std::size_t pending = 0;             ///< files still to be parsed
+  // kFingerprints: each fresh entry's fingerprint, and where its summary
+  // lies in the segment (decoded only when the segment is rewritten).
+  std::vector<std::string> fingerprints;                        ///< parallel to names
+  std::vector<std::pair<std::size_t, std::size_t>> summary_at;  ///< offset, length in `data`
+  std::string data;                                             ///< the segment read
+  std::vector<std::string> dict;                                ///< its dictionary
+  std::size_t pending = 0;                                      ///< files still to be parsed
   bool segment_present = false;
   bool segment_good = false;
   std::string bad_reason;
@@ -177,7 +187,7 @@ void ScanDir(const std::string& root, const std::string& index_dir, std::uint64_
     d->unindexed = n;
     return finish_counts();
   }
-  std::string data;
+  std::string& data = d->data;
   if (!ReadAll(index_dir + "/" + d->segment, &data)) {
     d->unindexed = n;
     return finish_counts();
@@ -192,7 +202,13 @@ void ScanDir(const std::string& root, const std::string& index_dir, std::uint64_
   }
   d->segment_good = true;
   d->dirty = false;
-  d->summaries.resize(n);
+  const bool lazy = mode == Mode::kFingerprints;
+  if (lazy) {
+    d->fingerprints.resize(n);
+    d->summary_at.assign(n, {0, 0});
+  } else {
+    d->summaries.resize(n);
+  }
   const std::int64_t trusted_before = h.started_ns - g_racy_margin_ns.load();
 
   std::size_t i = 0;
@@ -212,6 +228,7 @@ void ScanDir(const std::string& root, const std::string& index_dir, std::uint64_
     key.mtime_ns = e.I64();
     key.ctime_ns = e.I64();
     key.ino = e.U64();
+    std::string_view fingerprint = e.Str();
     if (e.bad() || name <= prev) {  // entries are strictly sorted by name
       d->dirty = true;
       break;
@@ -230,8 +247,17 @@ void ScanDir(const std::string& root, const std::string& index_dir, std::uint64_
       ++i;
       continue;
     }
+    if (lazy) {
+      d->fingerprints[i] = fingerprint;
+      d->summary_at[i] = {static_cast<std::size_t>(e.pos() - data.data()), e.left()};
+      d->states[i] = FileState::kFromIndex;
+      ++d->fresh;
+      ++i;
+      continue;
+    }
     CaseSummary& s = d->summaries[i];
     if (DecodeSummary(e, h.dict, &s)) {
+      s.import_fingerprint = fingerprint;
       s.path.reserve(d->rel.size() + 1 + d->names[i].size());
       s.path.append(d->rel).append(1, '/').append(d->names[i]);
       d->states[i] = FileState::kFromIndex;
@@ -243,6 +269,10 @@ void ScanDir(const std::string& root, const std::string& index_dir, std::uint64_
     ++i;
   }
   for (; i < n; ++i) ++d->unindexed;
+  if (lazy)
+    d->dict = std::move(h.dict);
+  else
+    std::string().swap(data);
   // Files without an entry make the segment dirty once one of them parses
   // (finish); unreadable files are never cached, so they alone do not.
   finish_counts();
@@ -260,62 +290,12 @@ std::string EncodeDirSegment(const DirScan& d, std::uint64_t settings, std::int6
   return EncodeSegment(d.rel, settings, started_ns, entries);
 }
 
-/// Sorts summaries by id, moving each (large) struct once, in place.
-void SortById(std::vector<CaseSummary>* cases) {
-  auto by_id = [](const CaseSummary& a, const CaseSummary& b) { return a.id < b.id; };
-  if (std::is_sorted(cases->begin(), cases->end(), by_id)) return;
-  struct Key {
-    char id[24];
-    std::uint32_t at;
-  };
-  std::vector<Key> keys(cases->size());
-  bool fits = true;
-  for (std::size_t i = 0; i < cases->size(); ++i) {
-    const std::string& id = (*cases)[i].id;
-    fits = fits && id.size() < sizeof keys[i].id && id.find('\0') == std::string::npos;
-    std::memset(keys[i].id, 0, sizeof keys[i].id);
-    std::memcpy(keys[i].id, id.data(), std::min(id.size(), sizeof keys[i].id - 1));
-    keys[i].at = static_cast<std::uint32_t>(i);
-  }
-  if (fits) {
-    std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
-      int c = std::memcmp(a.id, b.id, sizeof a.id);
-      return c != 0 ? c < 0 : a.at < b.at;
-    });
-  } else {
-    std::stable_sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
-      return (*cases)[a.at].id < (*cases)[b.at].id;
-    });
-  }
-  // Apply the permutation cycle by cycle (a second vector of summaries
-  // would double the peak memory of a large store).
-  std::vector<std::uint32_t> from(keys.size());
-  for (std::size_t i = 0; i < keys.size(); ++i) from[i] = keys[i].at;
-  keys.clear();
-  keys.shrink_to_fit();
-  auto& v = *cases;
-  for (std::size_t start = 0; start < v.size(); ++start) {
-    if (from[start] == start) continue;
-    CaseSummary held = std::move(v[start]);
-    std::size_t j = start;
-    for (;;) {
-      std::size_t k = from[j];
-      from[j] = static_cast<std::uint32_t>(j);
-      if (k == start) {
-        v[j] = std::move(held);
-        break;
-      }
-      v[j] = std::move(v[k]);
-      j = k;
-    }
-  }
-}
-
 /// What one run over the store did, for the three public entry points.
 struct Run {
   std::vector<DirScan> dirs;
   std::vector<std::string> stray_segments;  ///< segment files of no current directory
   CaseScan scan;
+  std::unordered_set<std::string> fingerprints;  ///< kFingerprints: what was found
   Status write_status;
 };
 
@@ -357,7 +337,39 @@ Run RunScan(const Store& store, unsigned threads, Mode mode,
   auto finish = [&](DirScan& d) {
     bool parsed_any = std::any_of(d.states.begin(), d.states.end(),
                                   [](FileState s) { return s == FileState::kParsed; });
-    if (can_write && (d.dirty || parsed_any)) {
+    const bool rewrite = can_write && (d.dirty || parsed_any);
+    if (mode == Mode::kFingerprints) {
+      {
+        std::lock_guard<std::mutex> lock(keep_mu);
+        for (std::size_t i = 0; i < d.names.size(); ++i) {
+          const std::string* fp = d.states[i] == FileState::kFromIndex ? &d.fingerprints[i]
+                                  : d.states[i] == FileState::kParsed
+                                      ? &d.summaries[i].import_fingerprint
+                                      : nullptr;
+          if (fp && !fp->empty()) run.fingerprints.insert(*fp);
+        }
+      }
+      // The segment is rewritten whole: the fresh entries' summaries now.
+      if (rewrite && d.fresh > 0) {
+        d.summaries.resize(d.names.size());
+        for (std::size_t i = 0; i < d.names.size(); ++i) {
+          if (d.states[i] != FileState::kFromIndex) continue;
+          auto [at, len] = d.summary_at[i];
+          SegmentReader e(d.data.data() + at, len);
+          CaseSummary& s = d.summaries[i];
+          if (DecodeSummary(e, d.dict, &s)) {
+            s.import_fingerprint = std::move(d.fingerprints[i]);
+          } else {
+            s = CaseSummary();
+            d.regular[i] = false;  // left out of the segment: parsed next time
+          }
+        }
+      }
+      std::vector<std::string>().swap(d.dict);
+      std::vector<std::string>().swap(d.fingerprints);
+      std::vector<std::pair<std::size_t, std::size_t>>().swap(d.summary_at);
+    }
+    if (rewrite) {
       bool any = false;
       for (std::size_t i = 0; i < d.names.size() && !any; ++i)
         any = d.regular[i] &&
@@ -374,7 +386,9 @@ Run RunScan(const Store& store, unsigned threads, Mode mode,
     bool all_good = std::all_of(d.states.begin(), d.states.end(), [](FileState s) {
       return s == FileState::kFromIndex || s == FileState::kParsed;
     });
-    if (mode != Mode::kCheck && !keep && all_good) {
+    if (mode == Mode::kFingerprints) {
+      // Nothing is kept: the fingerprints were collected above.
+    } else if (mode != Mode::kCheck && !keep && all_good) {
       d.kept = std::move(d.summaries);  // the common case: no copy at all
     } else if (mode != Mode::kCheck && !d.summaries.empty()) {
       std::unique_lock<std::mutex> lock(keep_mu, std::defer_lock);
@@ -386,6 +400,7 @@ Run RunScan(const Store& store, unsigned threads, Mode mode,
       }
     }
     std::vector<CaseSummary>().swap(d.summaries);
+    std::string().swap(d.data);
     std::vector<std::string>().swap(d.names);
     std::vector<FileKey>().swap(d.keys);
     std::vector<bool>().swap(d.regular);
@@ -481,7 +496,7 @@ Run RunScan(const Store& store, unsigned threads, Mode mode,
     if (!d.write_status.ok() && run.write_status.ok()) run.write_status = d.write_status;
   }
   if (mode == Mode::kCheck) run.scan.unreadable = 0;  // counted per directory for the check
-  SortById(&run.scan.cases);
+  SortSummariesById(&run.scan.cases);
   return run;
 }
 
@@ -490,6 +505,15 @@ Run RunScan(const Store& store, unsigned threads, Mode mode,
 std::string CaseIndexDir(const Store& store) {
   std::string git = GitDir(store.root());
   return git.empty() ? "" : git + "/mediate/index";
+}
+
+FingerprintScan ScanImportFingerprints(const Store& store, unsigned threads) {
+  Run run = RunScan(store, threads, Mode::kFingerprints, nullptr);
+  FingerprintScan out;
+  out.fingerprints = std::move(run.fingerprints);
+  out.unreadable = run.scan.unreadable;
+  out.problems = std::move(run.scan.problems);
+  return out;
 }
 
 CaseScan ScanWithIndex(const Store& store, const ScanOptions& options) {

@@ -23,6 +23,7 @@
 
 #include <cstdint>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "case_summary.hpp"
@@ -49,6 +50,22 @@ std::string CaseIndexDir(const Store& store);
 /// parsing when the index is missing, outdated or corrupt; never fails
 /// because of the index.
 CaseScan ScanWithIndex(const Store& store, const ScanOptions& options);
+
+/// What ScanImportFingerprints found.
+struct FingerprintScan {
+  /// import.fingerprint of every readable case file that has one.
+  std::unordered_set<std::string> fingerprints;
+  std::size_t unreadable = 0;        ///< case files that cannot be parsed
+  std::vector<Diagnostic> problems;  ///< their parse errors
+};
+
+/// The import fingerprints of every case, as ScanWithIndex would find them
+/// (fresh entries from the index, the other files parsed on `threads`
+/// threads, 0 = all cores, and their segments rewritten), but reading just
+/// each fresh entry's fingerprint, never decoding its summary unless its
+/// segment is rewritten. What `mediate import` recognises earlier rows by
+/// (ledger_import.hpp).
+FingerprintScan ScanImportFingerprints(const Store& store, unsigned threads = 0);
 
 /// One index entry that disagrees with a fresh parse of its file.
 struct IndexMismatch {

@@ -105,7 +105,17 @@ class PosixDisk : public Disk {
   }
 
   Status WriteFile(const std::string& path, std::string_view data, bool sync) override {
-    int fd = ::open(path.c_str(), O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0666);
+    return Write(path, data, sync, O_TRUNC);
+  }
+
+  Status AppendFile(const std::string& path, std::string_view data, bool sync) override {
+    return Write(path, data, sync, O_APPEND);
+  }
+
+  /// Opens `path` (created when missing) with `mode_flag` (O_TRUNC or
+  /// O_APPEND), writes `data`, fsyncs when asked, closes.
+  static Status Write(const std::string& path, std::string_view data, bool sync, int mode_flag) {
+    int fd = ::open(path.c_str(), O_CREAT | mode_flag | O_WRONLY | O_CLOEXEC, 0666);
     if (fd < 0) return Errno(errno);
     bool ok = WriteAll(fd, data) && (!sync || ::fsync(fd) == 0);
     int err = ok ? 0 : errno;
@@ -156,15 +166,6 @@ class PosixDisk : public Disk {
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | (directory ? O_DIRECTORY : 0));
     if (fd < 0) return errno == ENOENT ? Status::Ok() : Errno(errno);
     bool ok = ::fsync(fd) == 0;
-    int err = errno;
-    ::close(fd);
-    return ok ? Status::Ok() : Errno(err);
-  }
-
-  Status SyncFileSystem(const std::string& dir) override {
-    int fd = ::open(dir.c_str(), O_RDONLY | O_CLOEXEC | O_DIRECTORY);
-    if (fd < 0) return Errno(errno);
-    bool ok = ::syncfs(fd) == 0;
     int err = errno;
     ::close(fd);
     return ok ? Status::Ok() : Errno(err);
@@ -249,6 +250,9 @@ Result<std::string> FaultyDisk::ReadFile(const std::string& path, FileStat* stat
 Status FaultyDisk::WriteFile(const std::string& path, std::string_view data, bool sync) {
   return base_.WriteFile(path, data, sync);
 }
+Status FaultyDisk::AppendFile(const std::string& path, std::string_view data, bool sync) {
+  return base_.AppendFile(path, data, sync);
+}
 Status FaultyDisk::CreateExclusive(const std::string& path, std::string_view data) {
   return base_.CreateExclusive(path, data);
 }
@@ -261,7 +265,6 @@ Status FaultyDisk::MakeDir(const std::string& path) { return base_.MakeDir(path)
 Status FaultyDisk::Sync(const std::string& path, bool directory) {
   return base_.Sync(path, directory);
 }
-Status FaultyDisk::SyncFileSystem(const std::string& dir) { return base_.SyncFileSystem(dir); }
 Result<std::vector<std::string>> FaultyDisk::List(const std::string& dir) {
   return base_.List(dir);
 }

@@ -58,6 +58,9 @@ class Disk {
   /// Creates or truncates `path` and writes `data`; with `sync`, fsyncs the
   /// file before it is closed (the data is on disk when this returns).
   virtual Status WriteFile(const std::string& path, std::string_view data, bool sync) = 0;
+  /// Appends `data` to `path` (created when missing, O_APPEND); with `sync`,
+  /// fsyncs the file before it is closed.
+  virtual Status AppendFile(const std::string& path, std::string_view data, bool sync) = 0;
   /// Creates `path` only when it does not exist (O_EXCL) and writes `data`:
   /// kBusy ("File exists") when it does. A lock file's way to be taken.
   virtual Status CreateExclusive(const std::string& path, std::string_view data) = 0;
@@ -72,9 +75,6 @@ class Disk {
   /// fsync of a file or (`directory`) a directory, so its data or its
   /// entries are durable. A path that does not exist is Ok (nothing to sync).
   virtual Status Sync(const std::string& path, bool directory) = 0;
-  /// syncfs of the whole file system holding directory `dir` (cheaper than
-  /// one fsync per file for large batches).
-  virtual Status SyncFileSystem(const std::string& dir) = 0;
   /// The names in directory `dir` (not "." and ".."), in no order.
   virtual Result<std::vector<std::string>> List(const std::string& dir) = 0;
   /// stat (or, `follow_links` false, lstat) of `path`.
@@ -117,13 +117,13 @@ class FaultyDisk : public Disk {
 
   Result<std::string> ReadFile(const std::string& path, FileStat* stat, bool follow_links) override;
   Status WriteFile(const std::string& path, std::string_view data, bool sync) override;
+  Status AppendFile(const std::string& path, std::string_view data, bool sync) override;
   Status CreateExclusive(const std::string& path, std::string_view data) override;
   Status Rename(const std::string& from, const std::string& to) override;
   Status Remove(const std::string& path) override;
   Status RemoveDir(const std::string& path) override;
   Status MakeDir(const std::string& path) override;
   Status Sync(const std::string& path, bool directory) override;
-  Status SyncFileSystem(const std::string& dir) override;
   Result<std::vector<std::string>> List(const std::string& dir) override;
   Result<FileStat> Stat(const std::string& path, bool follow_links) override;
   std::vector<std::optional<FileStat>> StatMany(const std::string& dir,

@@ -110,9 +110,4 @@ Status BlobContent(git_repository* repo, git_tree* tree, const std::string& path
   return Status::Ok();
 }
 
-std::string LooseObjectPath(const std::string& git_dir, const git_oid& id) {
-  std::string hex = OidHex(&id);
-  return git_dir + "/objects/" + hex.substr(0, 2) + "/" + hex.substr(2);
-}
-
 }  // namespace mediate::git_internal

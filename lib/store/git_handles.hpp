@@ -78,8 +78,4 @@ Status EntryAt(git_tree* tree, const std::string& path, bool& found, git_oid& id
 Status BlobContent(git_repository* repo, git_tree* tree, const std::string& path,
                    const std::string& where, std::optional<std::string>& out);
 
-/// The path of the loose object `id` under `git_dir`
-/// (".git/objects/ab/cdef…").
-std::string LooseObjectPath(const std::string& git_dir, const git_oid& id);
-
 }  // namespace mediate::git_internal

@@ -73,9 +73,10 @@ class GitRepo {
   ///
   /// The new tree is HEAD's tree updated at just those paths
   /// (git_tree_create_updated: cost follows the paths, not the store's
-  /// size); the branch HEAD names moves by compare-and-swap on its old id;
-  /// the objects and the ref are made durable (fsync of each new object, or
-  /// one syncfs for more than 64 paths) before and after the ref moves; then
+  /// size); the new objects are written to memory, then as one pack with
+  /// its index under objects/pack, fsynced with that directory, before the
+  /// branch HEAD names moves by compare-and-swap on its old id; the ref is
+  /// fsynced after it moves; then
   /// the real index gets those paths' entries (with stat data) so that
   /// `git status` is clean. The author is also the committer, at the current
   /// time and local UTC offset. A message is cleaned up like git's (trailing

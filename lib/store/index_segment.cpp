@@ -103,7 +103,6 @@ void EncodeSummary(SegmentWriter& w, const CaseSummary& s, SegmentDict& dict) {
   for (const auto& k : s.party_keys) w.Str(k);
   w.Var(s.party_kinds.size());
   for (const auto& k : s.party_kinds) w.Var(dict.Ref(k));
-  w.Str(s.import_fingerprint);
 }
 
 bool DecodeSummary(SegmentReader& r, const std::vector<std::string>& dict, CaseSummary* s) {
@@ -161,7 +160,6 @@ bool DecodeSummary(SegmentReader& r, const std::vector<std::string>& dict, CaseS
   for (auto& k : s->party_keys) k = r.Str();
   s->party_kinds.resize(count());
   for (auto& k : s->party_kinds) code(&k);
-  s->import_fingerprint = r.Str();
   return ok && !r.bad() && r.done();
 }
 
@@ -211,6 +209,7 @@ std::string EncodeSegment(const std::string& rel, std::uint64_t settings, std::i
     e.I64(en.key.mtime_ns);
     e.I64(en.key.ctime_ns);
     e.U64(en.key.ino);
+    e.Str(en.summary->import_fingerprint);
     EncodeSummary(e, *en.summary, dict);
     SegmentWriter b(&body);
     b.Var(entry.size());

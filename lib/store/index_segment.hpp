@@ -11,7 +11,10 @@
 //            segment's low-cardinality strings (codes, org and mediator
 //            ids, division codes) that entries refer to by number;
 //   entries  sorted by file name, each length-prefixed: the file name, its
-//            stat key (size, mtime ns, ctime ns, inode) and the summary;
+//            stat key (size, mtime ns, ctime ns, inode), the case's import
+//            fingerprint ("" when it was not imported) and the rest of the
+//            summary — the fingerprint ahead of it, so `mediate import`
+//            reads it without decoding the summary;
 //   trailer  a 64-bit checksum of everything before it.
 //
 // Numbers are little-endian (fixed width) or varints; strings are
@@ -35,7 +38,7 @@ namespace mediate {
 /// whenever the encoding, CaseSummary, Summarize or anything a summary is
 /// derived from changes meaning: older segments are then ignored and
 /// rewritten by the next command.
-inline constexpr std::uint32_t kCaseIndexVersion = 1;
+inline constexpr std::uint32_t kCaseIndexVersion = 2;
 
 /// The file name suffix of a segment.
 inline constexpr const char* kSegmentSuffix = ".seg";
@@ -185,12 +188,14 @@ class SegmentDict {
   std::vector<std::string> strings_;
 };
 
-/// Appends summary `s` to `w`, its codes as numbers of `dict`.
+/// Appends summary `s` to `w`, its codes as numbers of `dict`; all of it
+/// but `import_fingerprint`, which the entry holds ahead of the summary.
 void EncodeSummary(SegmentWriter& w, const CaseSummary& s, SegmentDict& dict);
 
 /// Decodes one summary from `r` (the rest of an entry) against the
 /// segment's dictionary `dict`; false on corrupt input (out of bounds, a
-/// bad dictionary reference, trailing bytes). `s->path` is not stored.
+/// bad dictionary reference, trailing bytes). `s->path` is not stored, and
+/// `s->import_fingerprint` is read from the entry before the summary.
 bool DecodeSummary(SegmentReader& r, const std::vector<std::string>& dict, CaseSummary* s);
 
 /// A file's stat key: any change to the file changes one of these (ctime

@@ -2,11 +2,14 @@
 
 #include "disk.hpp"
 #include "fault.hpp"
+#include "store_lock.hpp"
 
 #include <errno.h>
 #include <signal.h>
 #include <unistd.h>
 
+#include <cctype>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
@@ -19,30 +22,16 @@ namespace mediate {
 
 namespace {
 
-constexpr size_t kSyncfsThreshold = 64;
 constexpr const char* kJournalMagic = "mediate journal 1";
-
-std::string Hostname() {
-  char buf[256] = {0};
-  if (::gethostname(buf, sizeof buf - 1) != 0) return "";
-  return buf;
-}
-
-std::string LocalTimeNow() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  ::localtime_r(&t, &tm);
-  char buf[64];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S%z", &tm);
-  return buf;
-}
+/// The prefix of a record of work-tree files whose data may not be on disk
+/// yet: `unsynced-<boot id>` in `.git/mediate`.
+constexpr const char* kUnsyncedPrefix = "unsynced-";
+/// A record of this boot larger than this is settled (its files fsynced,
+/// then the record dropped) before it grows further.
+constexpr std::uint64_t kUnsyncedLimit = std::uint64_t{8} << 20;
 
 /// Sends ourselves SIGKILL at a named point when MEDIATE_FAULT asks for it.
 void MaybeFault(const std::string& point) { FaultPoint(point); }
-
-/// How long to wait for the lock: options.lock_timeout (the CLI sets it
-/// from MEDIATE_LOCK_WAIT).
-std::chrono::milliseconds LockTimeout(const WriteOptions& options) { return options.lock_timeout; }
 
 std::string ParentOf(const std::string& path) {
   size_t s = path.rfind('/');
@@ -58,6 +47,21 @@ std::string TempPathFor(const std::string& full, long pid) {
 }
 
 Disk& D() { return CurrentDisk(); }
+
+/// The kernel's id of the current boot (Linux: /proc/sys/kernel/random/
+/// boot_id), or "" when the system does not tell. Files written in this
+/// boot are still in the page cache even when not fsynced: only a reboot
+/// (a power cut, a kernel crash) can lose them.
+std::string BootId() {
+  auto read = D().ReadFile("/proc/sys/kernel/random/boot_id");
+  if (!read.ok()) return "";
+  std::string id = *read;
+  while (!id.empty() && (id.back() == '\n' || id.back() == ' ')) id.pop_back();
+  if (id.empty() || id.size() > 64) return "";
+  for (char c : id)
+    if (!std::isxdigit(static_cast<unsigned char>(c)) && c != '-') return "";
+  return id;
+}
 
 /// Writes `data` to `path` (created or truncated), fsyncing when asked.
 Status WriteFileAt(const std::string& path, const std::string& data, bool sync) {
@@ -97,118 +101,6 @@ void RemoveEmptyParents(const std::string& root, const std::string& rel) {
     if (!D().RemoveDir(root + "/" + d).ok()) break;
   }
 }
-
-// ------------------------------------------------------------------ lock
-
-struct LockInfo {
-  std::string raw;
-  std::string holder;
-  long pid = 0;
-  std::string host;
-  bool complete = false;  ///< all fields present (not caught mid-write)
-};
-
-LockInfo ParseLock(const std::string& raw) {
-  LockInfo info;
-  info.raw = raw;
-  std::istringstream in(raw);
-  std::string line;
-  bool first = true, have_pid = false, have_host = false;
-  while (std::getline(in, line)) {
-    if (first) {
-      info.holder = line;
-      first = false;
-      continue;
-    }
-    if (line.rfind("pid ", 0) == 0) {
-      info.pid = std::strtol(line.c_str() + 4, nullptr, 10);
-      have_pid = info.pid > 0;
-    } else if (line.rfind("host ", 0) == 0) {
-      info.host = line.substr(5);
-      have_host = in.good();  // a whole line, ended by '\n'
-    }
-  }
-  info.complete = have_pid && have_host;
-  return info;
-}
-
-class StoreLock {
- public:
-  StoreLock() = default;
-  StoreLock(const StoreLock&) = delete;
-  StoreLock& operator=(const StoreLock&) = delete;
-  ~StoreLock() { Release(); }
-
-  Status Acquire(const std::string& dir, const WriteOptions& options) {
-    path_ = dir + "/lock";
-    std::string holder = options.holder;
-    if (auto nl = holder.find('\n'); nl != std::string::npos) holder.resize(nl);
-    if (holder.empty()) holder = "mediate (pid " + std::to_string(::getpid()) + ")";
-    std::string content = holder + "\npid " + std::to_string(::getpid()) + "\nhost " + Hostname() +
-                          "\nsince " + LocalTimeNow() + "\n";
-    auto deadline = std::chrono::steady_clock::now() + LockTimeout(options);
-    for (;;) {
-      Status created = D().CreateExclusive(path_, content);
-      if (created.ok()) {
-        held_ = true;
-        owner_ = ::getpid();
-        MaybeFault("after-lock");
-        return Status::Ok();
-      }
-      if (created.kind() != ErrorKind::kBusy)
-        return Status::Io("cannot create the store lock " + path_ + ": " + created.message());
-      std::string raw;
-      if (auto read = D().ReadFile(path_); read.ok()) {
-        raw = std::move(read.value());
-      } else if (read.status().kind() == ErrorKind::kNotFound) {
-        continue;  // released meanwhile: try again at once
-      }            // unreadable: wait as for any holder
-      LockInfo info = ParseLock(raw);
-      if (IsStale(info)) {
-        TakeOver(dir, raw);
-        continue;
-      }
-      if (std::chrono::steady_clock::now() >= deadline) {
-        std::string who = info.holder.empty()
-                              ? (info.pid > 0 ? "pid " + std::to_string(info.pid) : "unknown")
-                              : info.holder;
-        return Status::Busy("the store is busy: " + who + "; try again later");
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-  }
-
-  void Release() {
-    if (held_ && owner_ == ::getpid()) (void)D().Remove(path_);
-    held_ = false;
-  }
-
- private:
-  bool IsStale(const LockInfo& info) const {
-    if (info.complete) {
-      if (info.host != Hostname()) return false;  // cannot tell for another machine
-      return ::kill(static_cast<pid_t>(info.pid), 0) != 0 && errno == ESRCH;
-    }
-    // A writer that died between creating the file and filling it in.
-    auto st = D().Stat(path_);
-    if (!st.ok()) return false;
-    return std::time(nullptr) - st->mtime_sec > 10;
-  }
-
-  /// Removes a stale lock whose content is still `stale_raw`; a flock keeps
-  /// two processes from both taking over (the second would remove the first
-  /// one's fresh lock).
-  void TakeOver(const std::string& dir, const std::string& stale_raw) {
-    auto guard = D().LockFile(dir + "/lock.takeover");
-    if (!guard.ok()) return;
-    auto now = D().ReadFile(path_);
-    if (now.ok() && *now == stale_raw && IsStale(ParseLock(*now))) (void)D().Remove(path_);
-  }
-
-  std::string path_;
-  pid_t owner_ = 0;
-  bool held_ = false;
-};
 
 // ---------------------------------------------------------------- journal
 
@@ -265,9 +157,81 @@ Status DeleteJournal(const std::string& dir) {
   return SyncDir(dir);
 }
 
+/// The paths of the record `text` (one a line; a last line without its
+/// newline, cut by a crash, and invalid paths are left out), without repeats.
+std::vector<std::string> UnsyncedPaths(const std::string& text) {
+  std::set<std::string> seen;
+  std::vector<std::string> out;
+  size_t start = 0;
+  for (size_t nl = text.find('\n'); nl != std::string::npos; nl = text.find('\n', start)) {
+    std::string p = text.substr(start, nl - start);
+    start = nl + 1;
+    if (IsStoreRelativePath(p) && seen.insert(p).second) out.push_back(std::move(p));
+  }
+  return out;
+}
+
+/// fsync of every file the record at `path` names, and of their
+/// directories: they are durable, the record may go.
+Status SettleUnsynced(const std::string& root, const std::string& path) {
+  auto text = D().ReadFile(path);
+  if (!text.ok()) return Status::Io("cannot read " + path + ": " + text.status().message());
+  std::set<std::string> dirs;
+  for (const auto& p : UnsyncedPaths(*text)) {
+    std::string full = root + "/" + p;
+    if (Status st = D().Sync(full, false); !st.ok())
+      return Status::Io("cannot sync " + full + ": " + st.message());
+    dirs.insert(ParentOf(full));
+  }
+  for (const auto& d : dirs)
+    if (Status st = SyncDir(d); !st.ok()) return st;
+  if (Status st = D().Remove(path); !st.ok() && st.kind() != ErrorKind::kNotFound)
+    return Status::Io("cannot delete " + path + ": " + st.message());
+  return Status::Ok();
+}
+
+/// Adds `paths` (just committed, their data perhaps not on disk yet) to the
+/// record of boot `boot` in `dir`, durably (append + fsync; fsync of `dir`
+/// when the record is new). A record past kUnsyncedLimit is settled first.
+Status RecordUnsynced(const std::string& root, const std::string& dir, const std::string& boot,
+                      const std::vector<std::string>& paths) {
+  const std::string path = dir + "/" + kUnsyncedPrefix + boot;
+  auto st = D().Stat(path);
+  bool existed = st.ok();
+  if (existed && st->size > kUnsyncedLimit) {
+    MEDIATE_RETURN_IF_ERROR(SettleUnsynced(root, path));
+    existed = false;
+  }
+  std::string text;
+  for (const auto& p : paths) text += p + "\n";
+  if (Status w = D().AppendFile(path, text, true); !w.ok())
+    return Status::Io("cannot write " + path + ": " + w.message());
+  if (!existed) return SyncDir(dir);
+  return Status::Ok();
+}
+
+/// Writes `content` at work-tree path `p` (relative) durably: temporary file
+/// beside it (fsynced), rename; the parent directories it had to create are
+/// added to `dirs` (with the parent itself) for a directory fsync.
+Status RestoreFile(const std::string& root, const std::string& p, const std::string& content,
+                   std::set<std::string>& dirs) {
+  std::string full = root + "/" + p;
+  std::vector<std::string> created;
+  MEDIATE_RETURN_IF_ERROR(MakeDirs(ParentOf(full), created));
+  std::string tmp = TempPathFor(full, ::getpid());
+  MEDIATE_RETURN_IF_ERROR(WriteFileAt(tmp, content, true));
+  if (Status st = D().Rename(tmp, full); !st.ok()) {
+    (void)D().Remove(tmp);
+    return Status::Io("cannot restore " + p + ": " + st.message());
+  }
+  for (const auto& c : created) dirs.insert(ParentOf(c));
+  dirs.insert(ParentOf(full));
+  return Status::Ok();
+}
+
 /// Replays the journal in `dir` if there is one (the lock must be held).
 /// Sets `rolled_back` when the work tree was put back to HEAD.
-Status Recover(GitRepo& repo, const std::string& dir, bool& rolled_back) {
+Status RecoverJournal(GitRepo& repo, const std::string& dir, bool& rolled_back) {
   rolled_back = false;
   (void)D().Remove(dir + "/journal.tmp");  // a journal never completed: nothing was touched
   std::string path = dir + "/journal";
@@ -286,7 +250,8 @@ Status Recover(GitRepo& repo, const std::string& dir, bool& rolled_back) {
   std::vector<std::string> paths;
   paths.reserve(j.paths.size());
   for (const auto& [p, existed] : j.paths) {
-    if (!IsStoreRelativePath(p)) return Status::Io("the journal " + path + " names an invalid path");
+    if (!IsStoreRelativePath(p))
+      return Status::Io("the journal " + path + " names an invalid path");
     paths.push_back(p);
   }
   auto head = repo.HeadId();
@@ -301,39 +266,97 @@ Status Recover(GitRepo& repo, const std::string& dir, bool& rolled_back) {
       RemoveEmptyParents(root, p);
   }
 
+  if (*head != j.head) {
+    // The commit was made. Its files may not have been recorded as written
+    // without an fsync (RecordUnsynced) before the writer died: record them
+    // now, or fsync them when this system has no boot id.
+    const std::string boot = BootId();
+    Status recorded =
+        boot.empty() ? Status::Io("no boot id") : RecordUnsynced(root, dir, boot, paths);
+    if (!recorded.ok())
+      for (const auto& p : paths) (void)D().Sync(root + "/" + p, false);
+  }
   if (*head != j.head && changed->empty()) {
-    // The commit was made; only the index may lag behind.
+    // Only the index may lag behind.
     MEDIATE_RETURN_IF_ERROR(repo.SyncIndex(paths));
     return DeleteJournal(dir);
   }
 
-  // Roll back: every journalled path to HEAD's content, or away.
+  // Every journalled path to HEAD's content, or away: a roll back when the
+  // commit was not made, a roll forward (the work tree catches up with the
+  // commit, whose objects and ref were durable) when it was.
   std::set<std::string> dirs;
-  long my_pid = ::getpid();
   for (const auto& p : *changed) {
     std::string full = root + "/" + p;
     auto old = repo.ReadHead(p);
     if (!old.ok()) return old.status();
     if (old->has_value()) {
-      std::vector<std::string> created;
-      MEDIATE_RETURN_IF_ERROR(MakeDirs(ParentOf(full), created));
-      std::string tmp = TempPathFor(full, my_pid);
-      MEDIATE_RETURN_IF_ERROR(WriteFileAt(tmp, **old, true));
-      if (Status st = D().Rename(tmp, full); !st.ok()) {
-        (void)D().Remove(tmp);
-        return Status::Io("cannot restore " + p + ": " + st.message());
-      }
-      for (const auto& c : created) dirs.insert(ParentOf(c));
+      MEDIATE_RETURN_IF_ERROR(RestoreFile(root, p, **old, dirs));
     } else {
       if (Status st = D().Remove(full); !st.ok() && st.kind() != ErrorKind::kNotFound)
         return Status::Io("cannot remove " + p + ": " + st.message());
       RemoveEmptyParents(root, p);
+      dirs.insert(ParentOf(full));
     }
-    dirs.insert(ParentOf(full));
   }
   for (const auto& d : dirs) (void)D().Sync(d, true);
+  if (*head != j.head) MEDIATE_RETURN_IF_ERROR(repo.SyncIndex(paths));
   MEDIATE_RETURN_IF_ERROR(DeleteJournal(dir));
   rolled_back = true;
+  return Status::Ok();
+}
+
+/// After a reboot: the records `unsynced-<id>` of earlier boots name the
+/// files committed without an fsync of their data. Each of those that is
+/// in HEAD but differs from it on disk (lost or torn by the power cut) is
+/// written again from HEAD, durably; then the index entries follow and the
+/// record goes. A path absent from HEAD is left alone (a later write or the
+/// user removed it; removals are made durable when written). Sets
+/// `restored` when a file was written. The lock must be held.
+Status RestoreUnsynced(GitRepo& repo, const std::string& dir, bool& restored) {
+  const std::string boot = BootId();
+  if (boot.empty()) return Status::Ok();  // no record is written without a boot id
+  auto names = D().List(dir);
+  if (!names.ok()) return Status::Ok();
+  const std::string root = repo.workdir();
+  for (const auto& name : *names) {
+    if (name.rfind(kUnsyncedPrefix, 0) != 0 || name == kUnsyncedPrefix + boot) continue;
+    const std::string path = dir + "/" + name;
+    auto text = D().ReadFile(path);
+    if (!text.ok()) return Status::Io("cannot read " + path + ": " + text.status().message());
+    std::vector<std::string> paths = UnsyncedPaths(*text);
+    auto changed = repo.ChangedFromHead(paths);
+    if (!changed.ok()) return changed.status();
+    std::set<std::string> dirs;
+    std::vector<std::string> written;
+    for (const auto& p : *changed) {
+      auto head = repo.ReadHead(p);
+      if (!head.ok()) return head.status();
+      if (!head->has_value()) continue;
+      MEDIATE_RETURN_IF_ERROR(RestoreFile(root, p, **head, dirs));
+      written.push_back(p);
+    }
+    for (const auto& d : dirs) (void)D().Sync(d, true);
+    if (!written.empty()) {
+      MEDIATE_RETURN_IF_ERROR(repo.SyncIndex(written));
+      restored = true;
+    }
+    if (Status st = D().Remove(path); !st.ok() && st.kind() != ErrorKind::kNotFound)
+      return Status::Io("cannot delete " + path + ": " + st.message());
+    MEDIATE_RETURN_IF_ERROR(SyncDir(dir));
+  }
+  return Status::Ok();
+}
+
+/// Brings the work tree back to a commit after a crash (the lock must be
+/// held): the journal of an unfinished write (RecoverJournal), then the
+/// files of earlier boots' committed writes (RestoreUnsynced). Sets
+/// `rolled_back` when either changed a file.
+Status Recover(GitRepo& repo, const std::string& dir, bool& rolled_back) {
+  MEDIATE_RETURN_IF_ERROR(RecoverJournal(repo, dir, rolled_back));
+  bool restored = false;
+  MEDIATE_RETURN_IF_ERROR(RestoreUnsynced(repo, dir, restored));
+  rolled_back = rolled_back || restored;
   return Status::Ok();
 }
 
@@ -466,36 +489,41 @@ Result<std::string> WriteTransaction::Commit(const Signature& author, const std:
                          st.diagnostics());
   };
 
-  const bool big = im.staged.size() > kSyncfsThreshold;
-  std::set<std::string> dirs;
+  // The files' data is not fsynced when the boot is known: until a reboot
+  // the page cache holds it, and after one RestoreUnsynced rewrites from the
+  // commit whatever was lost. Without a boot id, each file is fsynced.
+  const std::string boot = BootId();
+  const bool sync_each = boot.empty();
+  std::set<std::string> dirs;          // directories whose entries changed
+  std::set<std::string> removal_dirs;  // those of removals: always fsynced
   for (const auto& [p, content] : im.staged) {
     std::string full = root + "/" + p;
     dirs.insert(ParentOf(full));
     if (!content) {
       // A removal may empty and remove directories: their parents change too.
+      removal_dirs.insert(ParentOf(full));
       for (std::string d = ParentOf(full); d.size() > root.size(); d = ParentOf(d))
-        dirs.insert(ParentOf(d));
+        removal_dirs.insert(ParentOf(d));
       continue;
     }
     std::vector<std::string> created;
     Status st = MakeDirs(ParentOf(full), created);
     if (!st.ok()) return fail(st);
     for (const auto& c : created) dirs.insert(ParentOf(c));
-    st = WriteFileAt(TempPathFor(full, j.pid), *content, !big);
+    st = WriteFileAt(TempPathFor(full, j.pid), *content, sync_each);
     if (!st.ok()) return fail(st);
     MaybeFault("after-temp-file");
   }
-  if (big)
-    if (Status st = D().SyncFileSystem(root); !st.ok())
-      return fail(Status::Io("cannot sync the new files: " + st.message()));
   MaybeFault("after-temp");
 
   int renames = 0;
+  std::vector<std::string> written;
   for (const auto& [p, content] : im.staged) {
     std::string full = root + "/" + p;
     if (content) {
       if (Status st = D().Rename(TempPathFor(full, j.pid), full); !st.ok())
         return fail(Status::Io("cannot move " + p + " into place: " + st.message()));
+      written.push_back(p);
       MaybeFault("after-rename:" + std::to_string(++renames));
     } else {
       if (Status st = D().Remove(full); !st.ok() && st.kind() != ErrorKind::kNotFound)
@@ -503,13 +531,9 @@ Result<std::string> WriteTransaction::Commit(const Signature& author, const std:
       RemoveEmptyParents(root, p);
     }
   }
-  if (big) {
-    if (Status st = D().SyncFileSystem(root); !st.ok())
-      return fail(Status::Io("cannot sync the work tree: " + st.message()));
-  } else {
-    for (const auto& d : dirs)
-      if (Status st = SyncDir(d); !st.ok()) return fail(st);
-  }
+  if (sync_each) dirs.insert(removal_dirs.begin(), removal_dirs.end());
+  for (const auto& d : sync_each ? dirs : removal_dirs)
+    if (Status st = SyncDir(d); !st.ok()) return fail(st);
   MaybeFault("after-dir-sync");
 
   if (D().ShouldFail("commit"))
@@ -519,6 +543,15 @@ Result<std::string> WriteTransaction::Commit(const Signature& author, const std:
   MaybeFault("after-commit");
 
   im.committed = true;
+  // The commit (one pack, the ref) is durable; the work-tree files written
+  // without an fsync are recorded before the journal goes, so a reboot
+  // finds them. Should recording fail, they are fsynced one by one instead.
+  if (!sync_each && !written.empty()) {
+    if (Status st = RecordUnsynced(root, im.dir, boot, written); !st.ok()) {
+      for (const auto& p : written) (void)D().Sync(root + "/" + p, false);
+      for (const auto& d : dirs) (void)D().Sync(d, true);
+    }
+  }
   // Should this fail, the commit still stands: the next Begin() sees that it
   // was made and discards the journal.
   (void)DeleteJournal(im.dir);
@@ -527,7 +560,16 @@ Result<std::string> WriteTransaction::Commit(const Signature& author, const std:
 }
 
 bool HasUnfinishedWrite(const std::string& root) {
-  return CurrentDisk().Stat(root + "/.git/mediate/journal").ok();
+  const std::string dir = root + "/.git/mediate";
+  if (CurrentDisk().Stat(dir + "/journal").ok()) return true;
+  // Files committed in an earlier boot without an fsync: RestoreUnsynced.
+  const std::string boot = BootId();
+  if (boot.empty()) return false;
+  auto names = CurrentDisk().List(dir);
+  if (!names.ok()) return false;
+  for (const auto& name : *names)
+    if (name.rfind(kUnsyncedPrefix, 0) == 0 && name != kUnsyncedPrefix + boot) return true;
+  return false;
 }
 
 Result<bool> RecoverStore(const std::string& root, const WriteOptions& options) {

@@ -18,18 +18,26 @@
 // a temporary file, fsynced, renamed): the HEAD id at the start, the writer's
 // pid and every path with whether it existed in HEAD. The old contents need
 // not be copied: every path is clean, so HEAD holds them. Then it writes each
-// file to `<dir>/.<name>.tmp-<pid>` beside it, makes the batch durable (fsync
-// of each file, or one syncfs for more than 64 files), renames into place
-// (removals unlink, and empty directories go), fsyncs the directories,
-// commits those paths through GitRepo::CommitPaths, and deletes the journal.
-// If anything fails after the journal was written, the journal is replayed
-// at once: the paths go back to HEAD's contents (or are removed when absent
-// from HEAD) and leftover temporary files are deleted. A process killed at
-// any moment leaves the journal behind; the next Begin() (or RecoverStore)
-// does the same rollback — or, when HEAD has moved and holds exactly the
-// work tree's contents of the journalled paths (the commit was made), just
-// syncs the index and discards the journal — so the store shows the old
-// state or the new one, never a mix.
+// file to `<dir>/.<name>.tmp-<pid>` beside it (no fsync), renames into place
+// (removals unlink, and empty directories go; the directories of removals
+// are fsynced), commits those paths through GitRepo::CommitPaths (the new
+// objects as one fsynced pack, then the ref, fsynced), appends the written
+// paths to `.git/mediate/unsynced-<boot id>` (fsynced) and deletes the
+// journal. If anything fails after the journal was written, the journal is
+// replayed at once: the paths go back to HEAD's contents (or are removed
+// when absent from HEAD) and leftover temporary files are deleted. A
+// process killed at any moment leaves the journal behind; the next Begin()
+// (or RecoverStore) does the same rollback — or, when HEAD has moved (the
+// commit was made), brings the journalled paths to HEAD's contents where
+// they differ and syncs the index — so the store shows the old state or the
+// new one, never a mix.
+//
+// The work-tree files are not fsynced one by one: until the machine
+// reboots the kernel holds them, and the first Begin() (or RecoverStore)
+// after a reboot finds the record of the earlier boot and rewrites from
+// HEAD, durably, each listed file HEAD holds that a power cut lost or tore.
+// Without a boot id (/proc/sys/kernel/random/boot_id) every file and
+// directory is fsynced instead.
 //
 // Every file operation goes through the library's disk (lib/store/disk.hpp), and
 // each durable step is a named fault point (lib/store/fault.hpp): for the crash

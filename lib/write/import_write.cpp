@@ -3,26 +3,22 @@
 #include <map>
 #include <unordered_set>
 
+#include "case_index.hpp"
 #include "case_record.hpp"
 
 namespace mediate {
 
 Result<std::size_t> NumberImport(StoreWrite& w, std::vector<LedgerCase>* cases) {
   const Store& store = w.store();
-  // Only the fingerprints are kept, not every case's summary.
-  std::unordered_set<std::string> existing;
-  ScanOptions scan_options;
-  scan_options.keep = [&](const CaseSummary& s) {
-    if (!s.import_fingerprint.empty()) existing.insert(s.import_fingerprint);
-    return false;
-  };
-  CaseScan scan = store.ScanCases(scan_options);
+  // Only the fingerprints are read, from the index where it is fresh.
+  FingerprintScan scan = ScanImportFingerprints(store);
   if (scan.unreadable > 0)
     return Status::Rejected(
         GroupThousands(scan.unreadable) +
             " case file(s) cannot be read, so earlier imports cannot be recognised; nothing "
             "was imported (fix them first: mediate validate)",
         scan.problems);
+  const std::unordered_set<std::string>& existing = scan.fingerprints;
   const std::size_t skipped = DropAlreadyImported(cases, existing);
   // IDs: per office and local year received, in ledger order.
   const TimeZone& tz = store.settings().time_zone;

@@ -106,13 +106,16 @@ class StoreWrite {
 std::optional<std::string> StoreConfigString(const std::string& root, const std::string& key);
 
 /// Rolls back an unfinished write (journal left by a crash) in the store at
-/// `root`. Returns true when an unfinished write was rolled back; false when
-/// there was none, or when its commit had been made (the journal is then
-/// just discarded). Takes the lock.
+/// `root`, and after a reboot rewrites from HEAD the files of earlier
+/// writes that the power cut lost (write_transaction.hpp). Returns true when
+/// a file was rolled back or rewritten; false when there was nothing to do,
+/// or when the journal's commit had been made and the files agree with it
+/// (the journal is then just discarded). Takes the lock.
 Result<bool> RecoverStore(const std::string& root, const WriteOptions& options);
 
 /// True when the store at `root` has a write journal (`.git/mediate/journal`):
-/// a write is in progress or was cut off by a crash. Reading commands call
+/// a write is in progress or was cut off by a crash; or a record of files
+/// written without an fsync in an earlier boot (`.git/mediate/unsynced-*`). Reading commands call
 /// RecoverStore first (it waits for a live writer's lock), so they never
 /// read a half-renamed batch.
 bool HasUnfinishedWrite(const std::string& root);

@@ -12,6 +12,7 @@
 #include <map>
 #include <set>
 #include <thread>
+#include <unordered_set>
 
 #include "case_index.hpp"
 #include "case_record.hpp"
@@ -611,4 +612,45 @@ TEST_CASE("VisitCases sees each matching case once and keeps none", "[index]") {
   CHECK(visited == 5);
   REQUIRE(!skipped.empty());
   CHECK(skipped[0].where.file == paths[6]);
+}
+
+TEST_CASE("Import fingerprints come from the index and follow the files", "[index]") {
+  RacyMargin margin(0);
+  TestStore ts;
+  const std::string fp2(64, '2'), fp4(64, '4'), fp9(64, '9');
+  std::vector<std::string> paths;
+  for (int seq = 1; seq <= 6; ++seq) {
+    Case c = MakeCase(seq, 1 + seq % 3, 1 + seq, "neighbour", seq % 6);
+    if (seq == 2 || seq == 4) {
+      c.import.file = "ledger.csv";
+      c.import.row = seq + 1;
+      c.import.fingerprint = seq == 2 ? fp2 : fp4;
+    }
+    paths.push_back(ts.Put(c));
+  }
+  Store store = ts.Open();
+  using Set = std::unordered_set<std::string>;
+
+  FingerprintScan cold = ScanImportFingerprints(store);  // no index yet: every file parsed
+  CHECK(cold.fingerprints == Set{fp2, fp4});
+  CHECK(cold.unreadable == 0);
+  CHECK(Segments(ts).size() == 3);
+  FingerprintScan warm = ScanImportFingerprints(store);  // from the segments
+  CHECK(warm.fingerprints == Set{fp2, fp4});
+
+  // A hand edit of one fingerprint: that file is parsed, its month's segment
+  // rewritten with the other entries' summaries decoded on the way.
+  ts.Write(paths[1], Replace(ts.Read(paths[1]), fp2, fp9));
+  CHECK(ScanImportFingerprints(store).fingerprints == Set{fp9, fp4});
+  CaseScan after = RequireSameAsCold(store);
+  CHECK(after.parsed == 0);  // every segment was rewritten whole and right
+  CHECK(after.cases[1].import_fingerprint == fp9);
+
+  // An unreadable file is counted with its problem, never cached.
+  ts.Write(paths[3], Replace(ts.Read(paths[3]), "\"neighbour\"", "\"no-such-category\""));
+  FingerprintScan bad = ScanImportFingerprints(store);
+  CHECK(bad.unreadable == 1);
+  CHECK(bad.problems.size() >= 1);
+  CHECK(bad.fingerprints == Set{fp9});
+  CHECK(ScanImportFingerprints(store).unreadable == 1);
 }
