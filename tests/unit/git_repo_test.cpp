@@ -342,7 +342,8 @@ TEST_CASE("SyncIndex brings the index back to HEAD for the given paths", "[git]"
   CHECK(Git(dir, "status --porcelain").empty());
 }
 
-TEST_CASE("batches commit quickly, and one path in a large tree stays cheap", "[git]") {
+// How fast these commits are is measured by bench/run (import, intake), not here.
+TEST_CASE("a batch of 10000 files is one commit, and one path of it is changed alone", "[git]") {
   ShmDir dir;
   auto repo = MustInit(dir);
   const int kFiles = 10000;
@@ -353,18 +354,14 @@ TEST_CASE("batches commit quickly, and one path in a large tree stays cheap", "[
     paths.push_back(name);
     WriteFile(dir.path() / name, std::string("id: ") + name + "\nsummary: 邻里纠纷\n");
   }
-  auto t0 = std::chrono::steady_clock::now();
   MustCommit(repo, paths, "import: 10000 cases");
-  auto batch = std::chrono::steady_clock::now() - t0;
-  CHECK(batch < std::chrono::seconds(20));
+  CHECK(Git(dir, "rev-list --count HEAD") == "1\n");
   CHECK(Git(dir, "ls-files | wc -l") == "10000\n");
   CHECK(Git(dir, "status --porcelain").empty());
 
   WriteFile(dir.path() / paths[5000], "changed\n");
-  t0 = std::chrono::steady_clock::now();
   MustCommit(repo, {paths[5000]}, "edit one");
-  auto one = std::chrono::steady_clock::now() - t0;
-  CHECK(one < std::chrono::seconds(2));
+  CHECK(Git(dir, "rev-list --count HEAD") == "2\n");
   CHECK(Git(dir, "status --porcelain").empty());
   CHECK(Git(dir, "diff --stat HEAD~1 HEAD | tail -1") ==
         " 1 file changed, 1 insertion(+), 2 deletions(-)\n");

@@ -511,7 +511,8 @@ TEST_CASE("a writer killed at any point leaves the old state or the new one", "[
   }
 }
 
-TEST_CASE("a batch of 10000 files is one commit, made quickly", "[write]") {
+// How fast a batch commits is measured by bench/run (import), not here.
+TEST_CASE("a batch of 10000 files is one commit", "[write]") {
   ShmDir dir;
   MakeBaseStore(dir);
   auto tx = MustBegin(dir);
@@ -520,12 +521,9 @@ TEST_CASE("a batch of 10000 files is one commit, made quickly", "[write]") {
     std::snprintf(name, sizeof name, "cases/2026/%02d/WBL-2026-%06d.yaml", i % 12 + 1, i);
     tx.Put(name, std::string("id: ") + name + "\n");
   }
-  auto t0 = std::chrono::steady_clock::now();
   auto id = tx.Commit(kWang, "import: 10000 cases");
-  auto took = std::chrono::steady_clock::now() - t0;
   INFO(id.status().message());
   REQUIRE(id.ok());
-  CHECK(took < std::chrono::seconds(30));
   CHECK(Git(dir, "rev-list --count HEAD") == "2\n");
   CHECK(Git(dir, "ls-files | wc -l") == "10003\n");
   CHECK(Git(dir, "status --porcelain --ignored").empty());
