@@ -369,7 +369,12 @@ def mediate(store, *args, check=0):
 
 
 class ReferenceMixin:
-    """The comparisons, run on the store `cls.path` and its reference `cls.ref`."""
+    """The comparisons, run on the store `cls.path` and its reference `cls.ref`
+    (made by each class's setUpClass in the temporary directory `cls.tmp`)."""
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.tmp, ignore_errors=True)
 
     def m(self, *args):
         return mediate(self.path, *args)
@@ -696,10 +701,6 @@ class ExampleStoreTest(ReferenceMixin, unittest.TestCase):
             mediate(cls.path, *args)
         cls.ref = Store(cls.path, NOW)
 
-    @classmethod
-    def tearDownClass(cls):
-        shutil.rmtree(cls.tmp, ignore_errors=True)
-
 
 class GeneratedStoreTest(ReferenceMixin, unittest.TestCase):
     """10,000 cases from bench/generate with a fixed end date and seed."""
@@ -715,10 +716,6 @@ class GeneratedStoreTest(ReferenceMixin, unittest.TestCase):
         subprocess.run([os.path.join(SOURCE, "bench", "generate"), "--store", cls.path]
                        + GENERATE, env=env, check=True, capture_output=True, timeout=600)
         cls.ref = Store(cls.path, NOW)
-
-    @classmethod
-    def tearDownClass(cls):
-        shutil.rmtree(cls.tmp, ignore_errors=True)
 
 
 # The hand-made store: one case down each path the bundled data does not take. Each
@@ -810,10 +807,6 @@ class HandStoreTest(ReferenceMixin, unittest.TestCase):
             run(["-C", cls.path] + args, check=0, env={"MEDIATE_NOW": day + "T18:00:00+08:00"},
                 stdin=COURT_CASE if "--file" in args else None)
         cls.ref = Store(cls.path, NOW)
-
-    @classmethod
-    def tearDownClass(cls):
-        shutil.rmtree(cls.tmp, ignore_errors=True)
 
     def test_reference_by_hand(self):
         """The reference itself, checked against dates worked out by hand for 2026-12-06."""
