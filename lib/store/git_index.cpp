@@ -9,6 +9,7 @@
 
 #include "disk.hpp"
 #include "git_handles.hpp"
+#include "subprocess.hpp"
 
 namespace mediate::git_internal {
 
@@ -75,14 +76,96 @@ Status IndexLockBusy() {
       "file if no git process is running) and try again");
 }
 
+namespace {
+
+/// The message of a failed index update: `what` and why, and when a commit
+/// was just made, that it stands and how to make `git status` agree.
+Status IndexFailure(const std::string& what, const std::string& committed) {
+  std::string m = what;
+  if (!committed.empty())
+    m = "committed " + ShortHex(committed) + " but could not update .git/index (" + m +
+        "); run `git reset -q` so that `git status` agrees";
+  return Status::Io(m);
+}
+
+/// The environment variables that would point git at another repository,
+/// index or object store than the one named on its command line.
+const std::vector<std::string>& GitLocationVariables() {
+  static const std::vector<std::string> names = {"GIT_DIR",
+                                                 "GIT_WORK_TREE",
+                                                 "GIT_INDEX_FILE",
+                                                 "GIT_COMMON_DIR",
+                                                 "GIT_NAMESPACE",
+                                                 "GIT_OBJECT_DIRECTORY",
+                                                 "GIT_ALTERNATE_OBJECT_DIRECTORIES"};
+  return names;
+}
+
+}  // namespace
+
+Status SyncIndexWithGit(git_repository* repo, const std::vector<IndexUpdate>& updates,
+                        const std::string& committed) {
+  const char* workdir = git_repository_workdir(repo);
+  if (!workdir) return Status::Internal("SyncIndexWithGit: a bare repository has no index");
+  std::string wd = workdir;
+  if (wd.size() > 1 && wd.back() == '/') wd.pop_back();
+  std::string gd = git_repository_path(repo);
+  if (gd.size() > 1 && gd.back() == '/') gd.pop_back();
+  std::string paths;
+  for (const auto& u : updates) {
+    paths += u.path;
+    paths += '\0';
+  }
+  // git hashes each present path and records its stat data (a path gone
+  // from the work tree is removed); an entry replaces its conflict stages.
+  // No conversion, and never a split index, which libgit2 cannot read.
+  const std::vector<std::string> argv = {"git",
+                                         "-C",
+                                         wd,
+                                         "--git-dir=" + gd,
+                                         "--work-tree=" + wd,
+                                         "-c",
+                                         "core.autocrlf=false",
+                                         "-c",
+                                         "core.safecrlf=false",
+                                         "-c",
+                                         "core.splitIndex=false",
+                                         "update-index",
+                                         "-z",
+                                         "--add",
+                                         "--remove",
+                                         "--stdin"};
+  // Another git process may take index.lock at any moment: retry briefly.
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+  for (;;) {
+    auto run = RunProcess(argv, paths, GitLocationVariables());
+    if (!run.ok()) return run.status();  // kNotFound: no git; the caller falls back
+    if (run->ok()) return Status::Ok();
+    if (!IndexLockExists(gd) || std::chrono::steady_clock::now() >= deadline) {
+      std::string why = run->err.substr(0, run->err.find('\n'));
+      if (why.empty()) why = "exit status " + std::to_string(run->exit_code);
+      return IndexFailure("git update-index failed: " + why, committed);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+}
+
 Status SyncIndexEntries(git_repository* repo, const std::vector<IndexUpdate>& updates,
                         const std::string& committed) {
+  // git's --remove keeps a path whose file is still there: such a removal
+  // (never made by a write, whose removals delete their files first) is
+  // left to libgit2, which drops the entry whatever the work tree holds.
+  bool removals_gone = true;
+  if (const char* wd = git_repository_workdir(repo))
+    for (const auto& u : updates)
+      if (!u.present && CurrentDisk().Stat(wd + u.path, /*follow_links=*/false).ok())
+        removals_gone = false;
+  if (removals_gone) {
+    Status st = SyncIndexWithGit(repo, updates, committed);
+    if (st.ok() || st.kind() != ErrorKind::kNotFound) return st;
+  }
   auto fail = [&](const std::string& what) {
-    std::string m = what + ": " + GitErrorText();
-    if (!committed.empty())
-      m = "committed " + ShortHex(committed) + " but could not update .git/index (" + m +
-          "); run `git reset -q` so that `git status` agrees";
-    return Status::Io(m);
+    return IndexFailure(what + ": " + GitErrorText(), committed);
   };
   // The index file's own time before we rewrite it (for the racy check below).
   std::int64_t old_index_sec = -1;

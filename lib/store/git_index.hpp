@@ -51,10 +51,23 @@ bool IndexLockExists(const std::string& git_dir);
 /// kBusy telling the user another git process holds .git/index.lock.
 Status IndexLockBusy();
 
-/// Writes `updates` into the repository's real index, retrying a locked
-/// index for a while. `committed`, when not empty, is the commit just made:
-/// a failure then says the commit stands and how to make `git status`
-/// agree (kIo).
+/// Brings the real index's entries for the paths of `updates` up to date
+/// through git's own command line (`git update-index --add --remove
+/// --stdin`: git hashes each file still in the work tree and records its
+/// stat data, and drops the entries of files gone), retrying a locked index
+/// for a while. git reads and writes a large index several times faster
+/// than libgit2 1.5 (0.5 s against 2 s at a million entries). `updates`
+/// must describe the work tree as it is (each present path's file holds
+/// the blob `id`). kNotFound when git is not installed; kIo when it fails,
+/// saying, when `committed` names the commit just made, that it stands.
+Status SyncIndexWithGit(git_repository* repo, const std::vector<IndexUpdate>& updates,
+                        const std::string& committed);
+
+/// Writes `updates` into the repository's real index: through
+/// SyncIndexWithGit, or with libgit2 when git is not installed, retrying a
+/// locked index for a while. `committed`, when not empty, is the commit
+/// just made: a failure then says the commit stands and how to make `git
+/// status` agree (kIo).
 Status SyncIndexEntries(git_repository* repo, const std::vector<IndexUpdate>& updates,
                         const std::string& committed);
 

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <random>
 #include <string>
@@ -339,6 +340,47 @@ TEST_CASE("SyncIndex brings the index back to HEAD for the given paths", "[git]"
   WriteFile(dir.path() / "a.yaml", "1\n");
   CHECK(Git(dir, "status --porcelain") == "MM a.yaml\n");
   REQUIRE(repo.SyncIndex({"a.yaml"}).ok());
+  CHECK(Git(dir, "status --porcelain").empty());
+}
+
+TEST_CASE("the index stays whole even when the repository asks git for a split index", "[git]") {
+  // libgit2 cannot read a split index ("unsupported mandatory extension"):
+  // the index update through git must not write one.
+  TempDir dir;
+  auto repo = MustInit(dir);
+  Git(dir, "config core.splitIndex true");
+  WriteFile(dir.path() / "a.yaml", "1\n");
+  MustCommit(repo, {"a.yaml"}, "one");
+  WriteFile(dir.path() / "b.yaml", "2\n");
+  MustCommit(repo, {"b.yaml"}, "two");
+  // (Checked before any git command of the test's own, which would split it.)
+  CHECK_FALSE(fs::exists(dir.path() / ".git/sharedindex.x"));
+  int shared = 0;
+  for (const auto& e : fs::directory_iterator(dir.path() / ".git"))
+    shared += e.path().filename().string().rfind("sharedindex.", 0) == 0;
+  CHECK(shared == 0);
+  auto dirty = repo.DirtyPaths();  // libgit2 reads the index
+  INFO(dirty.status().message());
+  REQUIRE(dirty.ok());
+  CHECK(dirty->empty());
+  CHECK(Git(dir, "ls-files") == "a.yaml\nb.yaml\n");
+}
+
+TEST_CASE("without git installed the index is written by libgit2", "[git]") {
+  TempDir dir;
+  auto repo = MustInit(dir);
+  WriteFile(dir.path() / "a.yaml", "1\n");
+  WriteFile(dir.path() / "d/b.yaml", "2\n");
+  MustCommit(repo, {"a.yaml", "d/b.yaml"}, "one");
+  std::string path = std::getenv("PATH") ? std::getenv("PATH") : "";
+  ::setenv("PATH", dir.str().c_str(), 1);  // no git there
+  WriteFile(dir.path() / "a.yaml", "3\n");
+  std::filesystem::remove(dir.path() / "d/b.yaml");
+  auto id = repo.CommitPaths({"a.yaml", "d/b.yaml"}, repo.HeadId().value(), kWang, "two");
+  ::setenv("PATH", path.c_str(), 1);
+  INFO(id.status().message());
+  REQUIRE(id.ok());
+  CHECK(Git(dir, "ls-files") == "a.yaml\n");
   CHECK(Git(dir, "status --porcelain").empty());
 }
 
