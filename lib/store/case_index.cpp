@@ -1,9 +1,12 @@
 #include "case_index.hpp"
 
+#include <dirent.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -12,15 +15,20 @@
 #include <filesystem>
 #include <functional>
 #include <iterator>
+#include <map>
 #include <mutex>
+#include <optional>
+#include <set>
 #include <string_view>
 #include <thread>
 #include <unordered_set>
 
 #include "disk.hpp"
+#include "git_repo.hpp"
 #include "index_segment.hpp"
 #include "parallel.hpp"
 #include "summary_sort.hpp"
+#include "watchman.hpp"
 
 namespace mediate {
 namespace {
@@ -149,7 +157,104 @@ struct DirScan {
   std::vector<IndexMismatch> mismatches;
   std::vector<CaseSummary> kept;  ///< what `keep` kept, until the scan collects it
   Status write_status;
+  // Watchman (kWatchmanState): whether the folder can be served from its
+  // segment as it is, and whether it can be next time.
+  bool track = false;             ///< the scan records which folders are clean
+  bool trusted = false;           ///< no change reported since the stored clock
+  std::uint64_t trusted_sum = 0;  ///< the checksum of the segment the stored state vouches for
+  bool served_unchanged = false;  ///< served from the segment without listing or stat
+  bool real_dir = false;          ///< year and month folders are directories, not links
+  bool has_link = false;          ///< a case file is a symbolic link (Watchman cannot follow)
+  std::uint64_t segment_sum = 0;  ///< checksum of the segment read or written
+  bool clean = false;             ///< every file is in the segment, fresh: recordable
 };
+
+/// The checksum trailer of a segment (its last 8 bytes), 0 when too short.
+std::uint64_t SegmentSum(const std::string& data) {
+  std::uint64_t v = 0;
+  if (data.size() >= 8) std::memcpy(&v, data.data() + data.size() - 8, 8);
+  return v;
+}
+
+/// Whether a case file (a .yaml name) in `dir` is a symbolic link, read
+/// from the directory's entry types (lstat when the file system gives none).
+/// True when `dir` cannot be read: then nothing is vouched for.
+bool HasLinkedCaseFile(const std::string& dir) {
+  DIR* h = ::opendir(dir.c_str());
+  if (!h) return true;
+  bool link = false;
+  while (dirent* e = ::readdir(h)) {
+    if (!IsYamlName(e->d_name)) continue;
+    unsigned char type = e->d_type;
+    if (type == DT_UNKNOWN) {
+      struct stat st {};
+      std::string full = dir + "/" + e->d_name;
+      if (::lstat(full.c_str(), &st) != 0) {
+        link = true;
+        break;
+      }
+      type = S_ISLNK(st.st_mode) ? DT_LNK : DT_REG;
+    }
+    if (type == DT_LNK) {
+      link = true;
+      break;
+    }
+  }
+  ::closedir(h);
+  return link;
+}
+
+/// Whether `path` is a directory itself, not a symbolic link to one.
+bool IsRealDir(const std::string& path) {
+  struct stat st {};
+  return ::lstat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/// Takes the names and stat keys of a directory's case files from its
+/// segment instead of the disk: for a folder in which Watchman reported no
+/// change since the clock whose state vouches for this very segment
+/// (`d->trusted_sum`). False (and `d` untouched but for `data`) when the
+/// segment is missing, another one, or unreadable.
+bool NamesFromSegment(const std::string& index_dir, std::uint64_t settings, DirScan* d) {
+  std::string& data = d->data;
+  if (!ReadAll(index_dir + "/" + d->segment, &data) || data.size() < 8 ||
+      SegmentSum(data) != d->trusted_sum) {
+    std::string().swap(data);
+    return false;
+  }
+  SegmentHeader h;
+  SegmentReader r(nullptr, 0);
+  if (!ReadSegmentHeader(data, settings, d->rel, &h, &r).empty()) {
+    std::string().swap(data);
+    return false;
+  }
+  std::vector<std::string> names;
+  std::vector<FileKey> keys;
+  while (!r.done()) {
+    std::uint64_t len = r.Var();
+    if (r.bad() || len > r.left()) break;
+    SegmentReader e(r.pos(), len);
+    r.Skip(len);
+    std::string_view name = e.Str();
+    FileKey key;
+    key.size = e.U64();
+    key.mtime_ns = e.I64();
+    key.ctime_ns = e.I64();
+    key.ino = e.U64();
+    if (e.bad() || (!names.empty() && name <= names.back())) break;
+    names.emplace_back(name);
+    keys.push_back(key);
+  }
+  if (!r.done() || names.empty()) {
+    std::string().swap(data);
+    return false;
+  }
+  d->names = std::move(names);
+  d->keys = std::move(keys);
+  d->regular.assign(d->names.size(), true);
+  d->served_unchanged = true;
+  return true;
+}
 
 /// Lists and stats one directory's case files (the selection
 /// Store::ListCaseFiles makes), then serves what the directory's segment
@@ -158,24 +263,33 @@ void ScanDir(const std::string& root, const std::string& index_dir, std::uint64_
              Mode mode, DirScan* d) {
   std::string abs = root + "/" + d->rel;
   Disk& disk = CurrentDisk();
-  auto listed = disk.List(abs);
-  if (!listed.ok()) return;
-  for (auto& name : *listed)
-    if (IsYamlName(name.c_str())) d->names.push_back(std::move(name));
-  std::sort(d->names.begin(), d->names.end());
+  if (d->track) {
+    d->real_dir = IsRealDir(root + "/" + d->rel.substr(0, d->rel.rfind('/'))) && IsRealDir(abs);
+    d->trusted = d->trusted && d->real_dir;
+  }
+  if (!(d->trusted && mode != Mode::kRebuild && mode != Mode::kCheck &&
+        NamesFromSegment(index_dir, settings, d))) {
+    auto listed = disk.List(abs);
+    if (!listed.ok()) return;
+    for (auto& name : *listed)
+      if (IsYamlName(name.c_str())) d->names.push_back(std::move(name));
+    std::sort(d->names.begin(), d->names.end());
+    const std::size_t n = d->names.size();
+    d->keys.resize(n);
+    d->regular.assign(n, false);
+    auto stats = disk.StatMany(abs, d->names);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!stats[i]) continue;  // the parse reports it
+      const FileStat& st = *stats[i];
+      d->regular[i] = st.is_regular();
+      d->keys[i] = {st.size, st.mtime_sec * 1'000'000'000 + st.mtime_nsec,
+                    st.ctime_sec * 1'000'000'000 + st.ctime_nsec, st.ino};
+    }
+    if (d->track) d->has_link = HasLinkedCaseFile(abs);
+  }
   const std::size_t n = d->names.size();
   d->files = n;
-  d->keys.resize(n);
-  d->regular.assign(n, false);
   d->states.assign(n, FileState::kPending);
-  auto stats = disk.StatMany(abs, d->names);
-  for (std::size_t i = 0; i < n; ++i) {
-    if (!stats[i]) continue;  // the parse reports it
-    const FileStat& st = *stats[i];
-    d->regular[i] = st.is_regular();
-    d->keys[i] = {st.size, st.mtime_sec * 1'000'000'000 + st.mtime_nsec,
-                  st.ctime_sec * 1'000'000'000 + st.ctime_nsec, st.ino};
-  }
 
   d->dirty = true;
   auto finish_counts = [&] {
@@ -188,11 +302,12 @@ void ScanDir(const std::string& root, const std::string& index_dir, std::uint64_
     return finish_counts();
   }
   std::string& data = d->data;
-  if (!ReadAll(index_dir + "/" + d->segment, &data)) {
+  if (!d->served_unchanged && !ReadAll(index_dir + "/" + d->segment, &data)) {
     d->unindexed = n;
     return finish_counts();
   }
   d->segment_present = true;
+  d->segment_sum = SegmentSum(data);
   SegmentHeader h;
   SegmentReader r(nullptr, 0);
   d->bad_reason = ReadSegmentHeader(data, settings, d->rel, &h, &r);
@@ -240,7 +355,10 @@ void ScanDir(const std::string& root, const std::string& index_dir, std::uint64_
       d->dirty = true;
       continue;
     }
-    bool racy = std::max(key.mtime_ns, key.ctime_ns) >= trusted_before;
+    // A folder in which Watchman saw no change since the clock taken before
+    // its segment was last confirmed needs no racy margin: an edit in the
+    // same clock tick would have been reported.
+    bool racy = !d->served_unchanged && std::max(key.mtime_ns, key.ctime_ns) >= trusted_before;
     if (!d->regular[i] || !(key == d->keys[i]) || racy) {
       ++d->stale;
       d->dirty = true;
@@ -290,6 +408,173 @@ std::string EncodeDirSegment(const DirScan& d, std::uint64_t settings, std::int6
   return EncodeSegment(d.rel, settings, started_ns, entries);
 }
 
+// ---------------------------------------------------------------------------
+// Watchman state: the clock taken when the last scan began and the folders
+// whose segments were then complete and fresh (docs/architecture.md).
+
+/// What the state file holds.
+struct WatchState {
+  std::string store;     ///< the store root it was written for (real path)
+  std::string watch;     ///< Watchman's watched root
+  std::string relative;  ///< the store root relative to `watch` ("" when the same)
+  std::string clock;     ///< taken at the start of the scan that wrote it
+  std::map<std::string, std::uint64_t> folders;  ///< "2026/03" → checksum of its segment
+};
+
+constexpr std::string_view kWatchStateMagic = "mediate watchman state 1";
+
+/// The state in `index_dir`, or nullopt when there is none or it is not
+/// exactly what EncodeWatchState writes.
+std::optional<WatchState> ReadWatchState(const std::string& index_dir) {
+  std::string text;
+  if (!ReadAll(index_dir + "/" + kWatchmanStateName, &text)) return std::nullopt;
+  WatchState w;
+  std::size_t at = 0, line_no = 0;
+  bool have_clock = false, have_store = false, have_watch = false;
+  while (at < text.size()) {
+    std::size_t nl = text.find('\n', at);
+    if (nl == std::string::npos) return std::nullopt;  // torn
+    std::string_view line(text.data() + at, nl - at);
+    at = nl + 1;
+    if (line_no++ == 0) {
+      if (line != kWatchStateMagic) return std::nullopt;
+      continue;
+    }
+    std::size_t sp = line.find(' ');
+    std::string_view key = line.substr(0, sp);
+    std::string value(sp == std::string_view::npos ? std::string_view() : line.substr(sp + 1));
+    if (key == "store") {
+      w.store = value, have_store = true;
+    } else if (key == "watch") {
+      w.watch = value, have_watch = true;
+    } else if (key == "relative") {
+      w.relative = value;
+    } else if (key == "clock") {
+      w.clock = value, have_clock = !value.empty();
+    } else if (key == "folder") {
+      std::size_t sp2 = value.find(' ');
+      if (sp2 != 16) return std::nullopt;
+      char* end = nullptr;
+      std::uint64_t sum = std::strtoull(value.substr(0, 16).c_str(), &end, 16);
+      if (!end || *end != '\0') return std::nullopt;
+      w.folders[value.substr(17)] = sum;
+    }
+    // Other lines (last-scan) are for people.
+  }
+  if (!have_clock || !have_store || !have_watch) return std::nullopt;
+  return w;
+}
+
+/// The state file's text: the magic line, then one "key value" line each.
+std::string EncodeWatchState(const WatchState& w, const std::string& last_scan) {
+  std::string out(kWatchStateMagic);
+  out += "\nstore " + w.store + "\nwatch " + w.watch + "\nrelative " + w.relative + "\nclock " +
+         w.clock + "\nlast-scan " + last_scan + "\n";
+  for (const auto& [folder, sum] : w.folders) {
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(sum));
+    out += "folder ";
+    out.append(hex, 16).append(1, ' ').append(folder).append(1, '\n');
+  }
+  return out;
+}
+
+/// Whether the store's git config lets scans use Watchman: anything but a
+/// git "false" (false, no, off, 0) in mediate.watchman; on when unset.
+/// Off when the repository cannot be opened.
+bool WatchmanWanted(const std::string& root) {
+  auto repo = GitRepo::Open(root);
+  if (!repo.ok()) return false;
+  auto v = repo->ConfigString("mediate.watchman");
+  if (!v) return true;
+  std::string s = *v;
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return !(s == "false" || s == "no" || s == "off" || s == "0");
+}
+
+/// The real path of `path` ("" when it cannot be resolved).
+std::string RealPath(const std::string& path) {
+  char* p = ::realpath(path.c_str(), nullptr);
+  if (!p) return "";
+  std::string out(p);
+  std::free(p);
+  return out;
+}
+
+/// What Watchman told the scan before it began.
+struct WatchPlan {
+  bool used = false;              ///< a clock was obtained: the scan records a new state
+  WatchState next;                ///< the state to write (folders filled in at the end)
+  bool answered = false;          ///< changes since a stored clock are known
+  std::set<std::string> changed;  ///< then: month folders with a reported change
+  std::map<std::string, std::uint64_t> vouched;  ///< the stored state's folders
+  std::string why_walk;                          ///< why every folder is listed ("" when not)
+};
+
+/// Asks Watchman what changed since the stored state (or for a first
+/// clock). Never fails: whatever goes wrong leaves a plan that lists and
+/// stats every folder, with the reason in `why_walk`.
+WatchPlan PlanWithWatchman(const std::string& root, const std::string& index_dir) {
+  WatchPlan plan;
+  const std::string real = RealPath(root);
+  if (real.empty() || real.find('\n') != std::string::npos) {
+    plan.why_walk = "the store root has no usable real path";
+    return plan;
+  }
+  if (!IsRealDir(real + "/cases")) {
+    plan.why_walk = "cases/ is not a directory of its own";
+    return plan;
+  }
+  auto client = MakeWatchmanClient();
+  auto state = ReadWatchState(index_dir);
+  if (state && state->store == real) {
+    WatchRoot w{state->watch, state->relative};
+    auto changes = ChangedCaseFolders(*client, w, state->clock);
+    if (!changes.ok()) {
+      // The stored clock is useless now (watch gone, server gone): start
+      // over with a new watch next time.
+      (void)CurrentDisk().Remove(index_dir + "/" + kWatchmanStateName);
+      plan.why_walk = changes.status().message();
+      return plan;
+    }
+    plan.used = true;
+    plan.next.store = real;
+    plan.next.watch = w.root;
+    plan.next.relative = w.relative_path;
+    plan.next.clock = changes->clock;
+    if (changes->fresh_instance) {
+      plan.why_walk = "watchman lost track since the stored clock (fresh instance)";
+      return plan;
+    }
+    plan.answered = true;
+    plan.changed = std::move(changes->changed);
+    plan.vouched = std::move(state->folders);
+    return plan;
+  }
+  plan.why_walk = state ? "the stored clock is for another store root" : "no clock stored";
+  auto w = WatchProject(*client, real);
+  if (!w.ok()) {
+    plan.why_walk = w.status().message();
+    return plan;
+  }
+  if ((w->relative_path.empty() ? w->root : w->root + "/" + w->relative_path) != real ||
+      w->root.find('\n') != std::string::npos) {
+    plan.why_walk = "watchman watches " + w->root + ", not the store";
+    return plan;
+  }
+  auto clock = CurrentClock(*client, *w);
+  if (!clock.ok()) {
+    plan.why_walk = clock.status().message();
+    return plan;
+  }
+  plan.used = true;
+  plan.next.store = real;
+  plan.next.watch = w->root;
+  plan.next.relative = w->relative_path;
+  plan.next.clock = *clock;
+  return plan;
+}
+
 /// What one run over the store did, for the three public entry points.
 struct Run {
   std::vector<DirScan> dirs;
@@ -297,6 +582,7 @@ struct Run {
   CaseScan scan;
   std::unordered_set<std::string> fingerprints;  ///< kFingerprints: what was found
   Status write_status;
+  std::string last_scan;  ///< how freshness was checked (the state's last-scan line)
 };
 
 /// One pass over the store:
@@ -325,11 +611,24 @@ Run RunScan(const Store& store, unsigned threads, Mode mode,
     can_write = !ec;
   }
 
+  // Watchman: which folders changed since the clock stored with the index.
+  WatchPlan plan;
+  const bool watch =
+      can_write && (mode == Mode::kScan || mode == Mode::kFingerprints) && WatchmanWanted(root);
+  if (watch) plan = PlanWithWatchman(root, index_dir);
+
   for (const auto& year : ListNames(root + "/cases"))
     for (const auto& month : ListNames(root + "/cases/" + year)) {
       DirScan d;
       d.rel = "cases/" + year + "/" + month;
       d.segment = SegmentName(year, month);
+      d.track = plan.used;
+      if (plan.answered && plan.changed.count(year + "/" + month) == 0) {
+        if (auto v = plan.vouched.find(year + "/" + month); v != plan.vouched.end()) {
+          d.trusted = true;
+          d.trusted_sum = v->second;
+        }
+      }
       run.dirs.push_back(std::move(d));
     }
 
@@ -369,14 +668,19 @@ Run RunScan(const Store& store, unsigned threads, Mode mode,
       std::vector<std::string>().swap(d.fingerprints);
       std::vector<std::pair<std::size_t, std::size_t>>().swap(d.summary_at);
     }
+    bool written = false;
     if (rewrite) {
       bool any = false;
       for (std::size_t i = 0; i < d.names.size() && !any; ++i)
         any = d.regular[i] &&
               (d.states[i] == FileState::kFromIndex || d.states[i] == FileState::kParsed);
       if (any) {
-        d.write_status =
-            WriteAtomically(index_dir, d.segment, EncodeDirSegment(d, settings, started));
+        std::string encoded = EncodeDirSegment(d, settings, started);
+        d.write_status = WriteAtomically(index_dir, d.segment, encoded);
+        if (d.write_status.ok()) {
+          written = true;
+          d.segment_sum = SegmentSum(encoded);
+        }
       } else if (Status st = CurrentDisk().Remove(index_dir + "/" + d.segment);
                  !st.ok() && st.kind() != ErrorKind::kNotFound) {
         d.write_status =
@@ -386,6 +690,14 @@ Run RunScan(const Store& store, unsigned threads, Mode mode,
     bool all_good = std::all_of(d.states.begin(), d.states.end(), [](FileState s) {
       return s == FileState::kFromIndex || s == FileState::kParsed;
     });
+    if (d.track) {
+      // Clean: the segment on disk now holds every case file of the folder,
+      // each fresh, so the next scan may serve it without listing the
+      // folder if Watchman reports no change in it.
+      bool clean = !d.names.empty() && all_good && d.real_dir && !d.has_link &&
+                   std::all_of(d.regular.begin(), d.regular.end(), [](bool r) { return r; });
+      d.clean = clean && (rewrite ? written : d.segment_good && !d.dirty && !parsed_any);
+    }
     if (mode == Mode::kFingerprints) {
       // Nothing is kept: the fingerprints were collected above.
     } else if (mode != Mode::kCheck && !keep && all_good) {
@@ -477,6 +789,25 @@ Run RunScan(const Store& store, unsigned threads, Mode mode,
         if (can_write) (void)CurrentDisk().Remove(full);
       }
     }
+  }
+
+  // The new Watchman state: the clock taken before the walk, and the
+  // folders now clean. Failing to write it only costs a walk next time.
+  if (watch) {
+    std::size_t unchanged = 0;
+    for (const auto& d : run.dirs) {
+      if (d.served_unchanged) ++unchanged;
+      if (plan.used && d.clean) plan.next.folders[d.rel.substr(6)] = d.segment_sum;
+    }
+    run.last_scan = (plan.answered ? "watchman" : "walk") + std::string(" folders=") +
+                    std::to_string(run.dirs.size()) + " unchanged=" + std::to_string(unchanged) +
+                    " walked=" + std::to_string(run.dirs.size() - unchanged);
+    if (!plan.why_walk.empty()) run.last_scan += " reason=" + plan.why_walk;
+    for (char& c : run.last_scan)
+      if (c == '\n') c = ' ';
+    if (plan.used)
+      (void)WriteAtomically(index_dir, kWatchmanStateName,
+                            EncodeWatchState(plan.next, run.last_scan));
   }
 
   // Collect what was kept (reserved at once: growing a vector of a million
