@@ -4,9 +4,10 @@
 // to do with the answer; docs/architecture.md, "Freshness"). There is no
 // C++ client library: each command runs the `watchman` CLI, `watchman -j
 // --no-pretty`, with the JSON command on its stdin and the JSON answer on
-// its stdout. The child inherits this process's environment, so
-// WATCHMAN_SOCK chooses the server (the library itself reads no
-// environment variable). Everything here is an optimisation: a caller
+// its stdout. The child inherits this process's environment (later
+// watchman versions read WATCHMAN_SOCK from it; 4.9 ignores it and uses
+// the user's default socket); the library itself reads no environment
+// variable. Everything here is an optimisation: a caller
 // treats every error as "ask the disk instead".
 #pragma once
 
