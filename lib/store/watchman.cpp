@@ -200,7 +200,7 @@ Result<WatchRoot> WatchProject(WatchmanClient& client, const std::string& dir) {
 }
 
 Result<std::string> CurrentClock(WatchmanClient& client, const WatchRoot& root) {
-  auto answer = client.Call(json::array({"clock", root.root, {{"sync_timeout", 5000}}}));
+  auto answer = client.Call(json::array({"clock", root.root, {{"sync_timeout", 4000}}}));
   if (!answer.ok()) return answer.status();
   return ParseClock(*answer);
 }
@@ -212,7 +212,7 @@ Result<WatchmanChanges> ChangedCaseFolders(WatchmanClient& client, const WatchRo
                 {"relative_root", cases},
                 {"fields", json::array({"name", "exists", "type"})},
                 {"empty_on_fresh_instance", true},
-                {"sync_timeout", 5000}};
+                {"sync_timeout", 4000}};
   auto answer = client.Call(json::array({"query", root.root, query}));
   if (!answer.ok()) return answer.status();
   return ParseChanges(*answer);

@@ -42,7 +42,7 @@ class WatchmanClient {
 /// is killed and fails with kIo.
 class ProcessWatchmanClient : public WatchmanClient {
  public:
-  explicit ProcessWatchmanClient(int timeout_ms = 10'000) : timeout_ms_(timeout_ms) {}
+  explicit ProcessWatchmanClient(int timeout_ms = 5'000) : timeout_ms_(timeout_ms) {}
   /// See WatchmanClient::Call.
   Result<nlohmann::json> Call(const nlohmann::json& command) override;
 

@@ -3,6 +3,9 @@
 // CLI would print them.
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+
+#include <chrono>
 #include <cstdlib>
 #include <deque>
 #include <memory>
@@ -10,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "test_support.hpp"
 #include "watchman.hpp"
 
 using namespace mediate;
@@ -167,6 +171,57 @@ TEST_CASE("A client that fails passes its error on", "[watchman]") {
   auto root = WatchProject(fake, "/srv/store");
   REQUIRE(!root.ok());
   CHECK(root.status().kind() == ErrorKind::kNotFound);
+}
+
+namespace {
+
+/// Puts a `watchman` shell script with `body` first on PATH for a test's length.
+struct FakeWatchmanOnPath {
+  test::TempDir dir;
+  std::string saved;
+  explicit FakeWatchmanOnPath(const std::string& body) {
+    std::string script = dir.str() + "/watchman";
+    test::WriteFile(script, "#!/bin/sh\n" + body);
+    REQUIRE(::chmod(script.c_str(), 0755) == 0);
+    const char* old = std::getenv("PATH");
+    saved = old ? old : "";
+    ::setenv("PATH", (dir.str() + ":" + saved).c_str(), 1);
+  }
+  ~FakeWatchmanOnPath() { ::setenv("PATH", saved.c_str(), 1); }
+};
+
+}  // namespace
+
+TEST_CASE("The process client sends the command on stdin and reads the answer", "[watchman]") {
+  // The script answers with its arguments and what it read.
+  FakeWatchmanOnPath fake("read line\nprintf '{\"args\":\"%s\",\"got\":%s}' \"$*\" \"$line\"\n");
+  ProcessWatchmanClient client(5000);
+  auto r = client.Call(json::array({"clock", "/srv/store"}));
+  REQUIRE(r.ok());
+  CHECK((*r)["args"] == "-j --no-pretty");
+  CHECK((*r)["got"] == json::array({"clock", "/srv/store"}));
+}
+
+TEST_CASE("The process client gives up on a watchman that hangs or answers nonsense",
+          "[watchman]") {
+  SECTION("hangs: killed after the timeout") {
+    FakeWatchmanOnPath fake("exec sleep 30\n");
+    ProcessWatchmanClient client(300);
+    auto start = std::chrono::steady_clock::now();
+    auto r = client.Call(json::array({"version"}));
+    auto took = std::chrono::steady_clock::now() - start;
+    REQUIRE(!r.ok());
+    CHECK(r.status().kind() == ErrorKind::kIo);
+    CHECK(r.status().message() == "watchman did not answer within 300 ms");
+    CHECK(took < std::chrono::seconds(10));
+  }
+  SECTION("nonsense") {
+    FakeWatchmanOnPath fake("cat >/dev/null\necho 'not json'\nexit 3\n");
+    ProcessWatchmanClient client(5000);
+    auto r = client.Call(json::array({"version"}));
+    REQUIRE(!r.ok());
+    CHECK(r.status().message() == "watchman gave no JSON answer (exit status 3)");
+  }
 }
 
 TEST_CASE("The process client reports a missing watchman as not found", "[watchman]") {
