@@ -157,7 +157,7 @@ struct DirScan {
   std::vector<IndexMismatch> mismatches;
   std::vector<CaseSummary> kept;  ///< what `keep` kept, until the scan collects it
   Status write_status;
-  // Watchman (kWatchmanState): whether the folder can be served from its
+  // Watchman (kWatchmanStateName): whether the folder can be served from its
   // segment as it is, and whether it can be next time.
   bool track = false;             ///< the scan records which folders are clean
   bool trusted = false;           ///< no change reported since the stored clock
@@ -797,7 +797,9 @@ Run RunScan(const Store& store, unsigned threads, Mode mode,
     std::size_t unchanged = 0;
     for (const auto& d : run.dirs) {
       if (d.served_unchanged) ++unchanged;
-      if (plan.used && d.clean) plan.next.folders[d.rel.substr(6)] = d.segment_sum;
+      // A name with a line break cannot be a line of the state: walked each time.
+      if (plan.used && d.clean && d.rel.find('\n') == std::string::npos)
+        plan.next.folders[d.rel.substr(6)] = d.segment_sum;
     }
     run.last_scan = (plan.answered ? "watchman" : "walk") + std::string(" folders=") +
                     std::to_string(run.dirs.size()) + " unchanged=" + std::to_string(unchanged) +
