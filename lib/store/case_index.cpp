@@ -1,12 +1,9 @@
 #include "case_index.hpp"
 
-#include <dirent.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
-#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -15,20 +12,17 @@
 #include <filesystem>
 #include <functional>
 #include <iterator>
-#include <map>
 #include <mutex>
-#include <optional>
-#include <set>
 #include <string_view>
 #include <thread>
 #include <unordered_set>
 
 #include "disk.hpp"
-#include "git_repo.hpp"
+#include "index_files.hpp"
 #include "index_segment.hpp"
+#include "index_watch.hpp"
 #include "parallel.hpp"
 #include "summary_sort.hpp"
-#include "watchman.hpp"
 
 namespace mediate {
 namespace {
@@ -37,79 +31,12 @@ namespace fs = std::filesystem;
 
 std::atomic<std::int64_t> g_racy_margin_ns{kRacyMarginNs};
 
-// ---------------------------------------------------------------------------
-// Files
-
-bool ReadAll(const std::string& path, std::string* out) {
-  auto text = CurrentDisk().ReadFile(path);
-  if (!text.ok()) return false;
-  *out = std::move(text.value());
-  return true;
-}
-
-/// Writes `data` to a temporary file in `dir` and renames it to `name`.
-/// No fsync: the index is a cache, and a torn segment fails its checksum.
-Status WriteAtomically(const std::string& dir, const std::string& name, const std::string& data) {
-  static std::atomic<unsigned> counter{0};
-  std::string tmp = dir + "/.tmp-" + std::to_string(::getpid()) + "-" +
-                    std::to_string(counter.fetch_add(1)) + "-" + name;
-  Disk& disk = CurrentDisk();
-  if (Status st = disk.WriteFile(tmp, data, /*sync=*/false); !st.ok()) {
-    (void)disk.Remove(tmp);
-    return Status::Io("cannot write " + tmp + ": " + st.message());
-  }
-  if (Status st = disk.Rename(tmp, dir + "/" + name); !st.ok()) {
-    (void)disk.Remove(tmp);
-    return Status::Io("cannot replace " + dir + "/" + name + ": " + st.message());
-  }
-  return Status::Ok();
-}
-
 std::int64_t NowNs() {
   timespec ts;
   ::clock_gettime(CLOCK_REALTIME, &ts);
   return static_cast<std::int64_t>(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
 }
 
-/// The git directory of the work tree `root`: `.git` when it is a
-/// directory, or the `gitdir:` a `.git` file names (worktrees). "" when none.
-std::string GitDir(const std::string& root) {
-  std::string dot = root + "/.git";
-  auto st = CurrentDisk().Stat(dot);
-  if (!st.ok()) return "";
-  if (st->is_directory()) return dot;
-  if (!st->is_regular()) return "";
-  std::string text;
-  if (!ReadAll(dot, &text) || text.rfind("gitdir:", 0) != 0) return "";
-  std::string dir = text.substr(7);
-  auto b = dir.find_first_not_of(" \t");
-  auto e = dir.find_last_not_of(" \t\r\n");
-  if (b == std::string::npos) return "";
-  dir = dir.substr(b, e - b + 1);
-  if (dir[0] != '/') dir = root + "/" + dir;
-  if (auto d = CurrentDisk().Stat(dir); !d.ok() || !d->is_directory()) return "";
-  return dir;
-}
-
-/// A fingerprint of everything in the settings a summary depends on: the
-/// settings record (time zone, limits, risk scheme, office) and every
-/// vocabulary's codes (a code that becomes unknown makes a file unreadable).
-
-bool IsYamlName(const char* name) {
-  std::size_t n = std::strlen(name);
-  return n > 5 && std::memcmp(name + n - 5, ".yaml", 5) == 0 && name[0] != '.';
-}
-
-/// Names in `dir` (no "." / ".."), sorted; empty when it cannot be listed.
-/// The same selection Store::ListCaseFiles makes.
-std::vector<std::string> ListNames(const std::string& dir) {
-  auto names = CurrentDisk().List(dir);
-  if (!names.ok()) return {};
-  std::sort(names->begin(), names->end());
-  return std::move(names.value());
-}
-
-/// "2026", "03" → "2026_03.seg"; any byte but [0-9A-Za-z] is %XX-escaped so
 // ---------------------------------------------------------------------------
 // The scan
 
@@ -169,93 +96,6 @@ struct DirScan {
   bool clean = false;             ///< every file is in the segment, fresh: recordable
 };
 
-/// The checksum trailer of a segment (its last 8 bytes), 0 when too short.
-std::uint64_t SegmentSum(const std::string& data) {
-  std::uint64_t v = 0;
-  if (data.size() >= 8) std::memcpy(&v, data.data() + data.size() - 8, 8);
-  return v;
-}
-
-/// Whether a case file (a .yaml name) in `dir` is a symbolic link, read
-/// from the directory's entry types (lstat when the file system gives none).
-/// True when `dir` cannot be read: then nothing is vouched for.
-bool HasLinkedCaseFile(const std::string& dir) {
-  DIR* h = ::opendir(dir.c_str());
-  if (!h) return true;
-  bool link = false;
-  while (dirent* e = ::readdir(h)) {
-    if (!IsYamlName(e->d_name)) continue;
-    unsigned char type = e->d_type;
-    if (type == DT_UNKNOWN) {
-      struct stat st {};
-      std::string full = dir + "/" + e->d_name;
-      if (::lstat(full.c_str(), &st) != 0) {
-        link = true;
-        break;
-      }
-      type = S_ISLNK(st.st_mode) ? DT_LNK : DT_REG;
-    }
-    if (type == DT_LNK) {
-      link = true;
-      break;
-    }
-  }
-  ::closedir(h);
-  return link;
-}
-
-/// Whether `path` is a directory itself, not a symbolic link to one.
-bool IsRealDir(const std::string& path) {
-  struct stat st {};
-  return ::lstat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-/// Takes the names and stat keys of a directory's case files from its
-/// segment instead of the disk: for a folder in which Watchman reported no
-/// change since the clock whose state vouches for this very segment
-/// (`d->trusted_sum`). False (and `d` untouched but for `data`) when the
-/// segment is missing, another one, or unreadable.
-bool NamesFromSegment(const std::string& index_dir, std::uint64_t settings, DirScan* d) {
-  std::string& data = d->data;
-  if (!ReadAll(index_dir + "/" + d->segment, &data) || data.size() < 8 ||
-      SegmentSum(data) != d->trusted_sum) {
-    std::string().swap(data);
-    return false;
-  }
-  SegmentHeader h;
-  SegmentReader r(nullptr, 0);
-  if (!ReadSegmentHeader(data, settings, d->rel, &h, &r).empty()) {
-    std::string().swap(data);
-    return false;
-  }
-  std::vector<std::string> names;
-  std::vector<FileKey> keys;
-  while (!r.done()) {
-    std::uint64_t len = r.Var();
-    if (r.bad() || len > r.left()) break;
-    SegmentReader e(r.pos(), len);
-    r.Skip(len);
-    std::string_view name = e.Str();
-    FileKey key;
-    key.size = e.U64();
-    key.mtime_ns = e.I64();
-    key.ctime_ns = e.I64();
-    key.ino = e.U64();
-    if (e.bad() || (!names.empty() && name <= names.back())) break;
-    names.emplace_back(name);
-    keys.push_back(key);
-  }
-  if (!r.done() || names.empty()) {
-    std::string().swap(data);
-    return false;
-  }
-  d->names = std::move(names);
-  d->keys = std::move(keys);
-  d->regular.assign(d->names.size(), true);
-  d->served_unchanged = true;
-  return true;
-}
-
 /// Lists and stats one directory's case files (the selection
 /// Store::ListCaseFiles makes), then serves what the directory's segment
 /// holds fresh (unless rebuilding). Leaves `pending` files to parse.
@@ -264,15 +104,22 @@ void ScanDir(const std::string& root, const std::string& index_dir, std::uint64_
   std::string abs = root + "/" + d->rel;
   Disk& disk = CurrentDisk();
   if (d->track) {
-    d->real_dir = IsRealDir(root + "/" + d->rel.substr(0, d->rel.rfind('/'))) && IsRealDir(abs);
+    d->real_dir =
+        IsRealDirectory(root + "/" + d->rel.substr(0, d->rel.rfind('/'))) && IsRealDirectory(abs);
     d->trusted = d->trusted && d->real_dir;
   }
-  if (!(d->trusted && mode != Mode::kRebuild && mode != Mode::kCheck &&
-        NamesFromSegment(index_dir, settings, d))) {
+  // No change reported since the state vouching for this very segment:
+  // the names and stat keys are the segment's own, nothing is listed.
+  d->served_unchanged = d->trusted && mode != Mode::kRebuild && mode != Mode::kCheck &&
+                        ReadVouchedSegment(index_dir + "/" + d->segment, settings, d->rel,
+                                           d->trusted_sum, &d->data, &d->names, &d->keys);
+  if (d->served_unchanged) {
+    d->regular.assign(d->names.size(), true);
+  } else {
     auto listed = disk.List(abs);
     if (!listed.ok()) return;
     for (auto& name : *listed)
-      if (IsYamlName(name.c_str())) d->names.push_back(std::move(name));
+      if (IsCaseFileName(name.c_str())) d->names.push_back(std::move(name));
     std::sort(d->names.begin(), d->names.end());
     const std::size_t n = d->names.size();
     d->keys.resize(n);
@@ -302,12 +149,12 @@ void ScanDir(const std::string& root, const std::string& index_dir, std::uint64_
     return finish_counts();
   }
   std::string& data = d->data;
-  if (!d->served_unchanged && !ReadAll(index_dir + "/" + d->segment, &data)) {
+  if (!d->served_unchanged && !ReadIndexFile(index_dir + "/" + d->segment, &data)) {
     d->unindexed = n;
     return finish_counts();
   }
   d->segment_present = true;
-  d->segment_sum = SegmentSum(data);
+  d->segment_sum = SegmentTrailer(data);
   SegmentHeader h;
   SegmentReader r(nullptr, 0);
   d->bad_reason = ReadSegmentHeader(data, settings, d->rel, &h, &r);
@@ -408,173 +255,6 @@ std::string EncodeDirSegment(const DirScan& d, std::uint64_t settings, std::int6
   return EncodeSegment(d.rel, settings, started_ns, entries);
 }
 
-// ---------------------------------------------------------------------------
-// Watchman state: the clock taken when the last scan began and the folders
-// whose segments were then complete and fresh (docs/architecture.md).
-
-/// What the state file holds.
-struct WatchState {
-  std::string store;     ///< the store root it was written for (real path)
-  std::string watch;     ///< Watchman's watched root
-  std::string relative;  ///< the store root relative to `watch` ("" when the same)
-  std::string clock;     ///< taken at the start of the scan that wrote it
-  std::map<std::string, std::uint64_t> folders;  ///< "2026/03" → checksum of its segment
-};
-
-constexpr std::string_view kWatchStateMagic = "mediate watchman state 1";
-
-/// The state in `index_dir`, or nullopt when there is none or it is not
-/// exactly what EncodeWatchState writes.
-std::optional<WatchState> ReadWatchState(const std::string& index_dir) {
-  std::string text;
-  if (!ReadAll(index_dir + "/" + kWatchmanStateName, &text)) return std::nullopt;
-  WatchState w;
-  std::size_t at = 0, line_no = 0;
-  bool have_clock = false, have_store = false, have_watch = false;
-  while (at < text.size()) {
-    std::size_t nl = text.find('\n', at);
-    if (nl == std::string::npos) return std::nullopt;  // torn
-    std::string_view line(text.data() + at, nl - at);
-    at = nl + 1;
-    if (line_no++ == 0) {
-      if (line != kWatchStateMagic) return std::nullopt;
-      continue;
-    }
-    std::size_t sp = line.find(' ');
-    std::string_view key = line.substr(0, sp);
-    std::string value(sp == std::string_view::npos ? std::string_view() : line.substr(sp + 1));
-    if (key == "store") {
-      w.store = value, have_store = true;
-    } else if (key == "watch") {
-      w.watch = value, have_watch = true;
-    } else if (key == "relative") {
-      w.relative = value;
-    } else if (key == "clock") {
-      w.clock = value, have_clock = !value.empty();
-    } else if (key == "folder") {
-      std::size_t sp2 = value.find(' ');
-      if (sp2 != 16) return std::nullopt;
-      char* end = nullptr;
-      std::uint64_t sum = std::strtoull(value.substr(0, 16).c_str(), &end, 16);
-      if (!end || *end != '\0') return std::nullopt;
-      w.folders[value.substr(17)] = sum;
-    }
-    // Other lines (last-scan) are for people.
-  }
-  if (!have_clock || !have_store || !have_watch) return std::nullopt;
-  return w;
-}
-
-/// The state file's text: the magic line, then one "key value" line each.
-std::string EncodeWatchState(const WatchState& w, const std::string& last_scan) {
-  std::string out(kWatchStateMagic);
-  out += "\nstore " + w.store + "\nwatch " + w.watch + "\nrelative " + w.relative + "\nclock " +
-         w.clock + "\nlast-scan " + last_scan + "\n";
-  for (const auto& [folder, sum] : w.folders) {
-    char hex[17];
-    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(sum));
-    out += "folder ";
-    out.append(hex, 16).append(1, ' ').append(folder).append(1, '\n');
-  }
-  return out;
-}
-
-/// Whether the store's git config lets scans use Watchman: anything but a
-/// git "false" (false, no, off, 0) in mediate.watchman; on when unset.
-/// Off when the repository cannot be opened.
-bool WatchmanWanted(const std::string& root) {
-  auto repo = GitRepo::Open(root);
-  if (!repo.ok()) return false;
-  auto v = repo->ConfigString("mediate.watchman");
-  if (!v) return true;
-  std::string s = *v;
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return !(s == "false" || s == "no" || s == "off" || s == "0");
-}
-
-/// The real path of `path` ("" when it cannot be resolved).
-std::string RealPath(const std::string& path) {
-  char* p = ::realpath(path.c_str(), nullptr);
-  if (!p) return "";
-  std::string out(p);
-  std::free(p);
-  return out;
-}
-
-/// What Watchman told the scan before it began.
-struct WatchPlan {
-  bool used = false;              ///< a clock was obtained: the scan records a new state
-  WatchState next;                ///< the state to write (folders filled in at the end)
-  bool answered = false;          ///< changes since a stored clock are known
-  std::set<std::string> changed;  ///< then: month folders with a reported change
-  std::map<std::string, std::uint64_t> vouched;  ///< the stored state's folders
-  std::string why_walk;                          ///< why every folder is listed ("" when not)
-};
-
-/// Asks Watchman what changed since the stored state (or for a first
-/// clock). Never fails: whatever goes wrong leaves a plan that lists and
-/// stats every folder, with the reason in `why_walk`.
-WatchPlan PlanWithWatchman(const std::string& root, const std::string& index_dir) {
-  WatchPlan plan;
-  const std::string real = RealPath(root);
-  if (real.empty() || real.find('\n') != std::string::npos) {
-    plan.why_walk = "the store root has no usable real path";
-    return plan;
-  }
-  if (!IsRealDir(real + "/cases")) {
-    plan.why_walk = "cases/ is not a directory of its own";
-    return plan;
-  }
-  auto client = MakeWatchmanClient();
-  auto state = ReadWatchState(index_dir);
-  if (state && state->store == real) {
-    WatchRoot w{state->watch, state->relative};
-    auto changes = ChangedCaseFolders(*client, w, state->clock);
-    if (!changes.ok()) {
-      // The stored clock is useless now (watch gone, server gone): start
-      // over with a new watch next time.
-      (void)CurrentDisk().Remove(index_dir + "/" + kWatchmanStateName);
-      plan.why_walk = changes.status().message();
-      return plan;
-    }
-    plan.used = true;
-    plan.next.store = real;
-    plan.next.watch = w.root;
-    plan.next.relative = w.relative_path;
-    plan.next.clock = changes->clock;
-    if (changes->fresh_instance) {
-      plan.why_walk = "watchman lost track since the stored clock (fresh instance)";
-      return plan;
-    }
-    plan.answered = true;
-    plan.changed = std::move(changes->changed);
-    plan.vouched = std::move(state->folders);
-    return plan;
-  }
-  plan.why_walk = state ? "the stored clock is for another store root" : "no clock stored";
-  auto w = WatchProject(*client, real);
-  if (!w.ok()) {
-    plan.why_walk = w.status().message();
-    return plan;
-  }
-  if ((w->relative_path.empty() ? w->root : w->root + "/" + w->relative_path) != real ||
-      w->root.find('\n') != std::string::npos) {
-    plan.why_walk = "watchman watches " + w->root + ", not the store";
-    return plan;
-  }
-  auto clock = CurrentClock(*client, *w);
-  if (!clock.ok()) {
-    plan.why_walk = clock.status().message();
-    return plan;
-  }
-  plan.used = true;
-  plan.next.store = real;
-  plan.next.watch = w->root;
-  plan.next.relative = w->relative_path;
-  plan.next.clock = *clock;
-  return plan;
-}
-
 /// What one run over the store did, for the three public entry points.
 struct Run {
   std::vector<DirScan> dirs;
@@ -617,8 +297,8 @@ Run RunScan(const Store& store, unsigned threads, Mode mode,
       can_write && (mode == Mode::kScan || mode == Mode::kFingerprints) && WatchmanWanted(root);
   if (watch) plan = PlanWithWatchman(root, index_dir);
 
-  for (const auto& year : ListNames(root + "/cases"))
-    for (const auto& month : ListNames(root + "/cases/" + year)) {
+  for (const auto& year : ListSortedNames(root + "/cases"))
+    for (const auto& month : ListSortedNames(root + "/cases/" + year)) {
       DirScan d;
       d.rel = "cases/" + year + "/" + month;
       d.segment = SegmentName(year, month);
@@ -676,10 +356,10 @@ Run RunScan(const Store& store, unsigned threads, Mode mode,
               (d.states[i] == FileState::kFromIndex || d.states[i] == FileState::kParsed);
       if (any) {
         std::string encoded = EncodeDirSegment(d, settings, started);
-        d.write_status = WriteAtomically(index_dir, d.segment, encoded);
+        d.write_status = WriteIndexFile(index_dir, d.segment, encoded);
         if (d.write_status.ok()) {
           written = true;
-          d.segment_sum = SegmentSum(encoded);
+          d.segment_sum = SegmentTrailer(encoded);
         }
       } else if (Status st = CurrentDisk().Remove(index_dir + "/" + d.segment);
                  !st.ok() && st.kind() != ErrorKind::kNotFound) {
@@ -774,7 +454,7 @@ Run RunScan(const Store& store, unsigned threads, Mode mode,
     std::vector<std::string> known;
     for (const auto& d : run.dirs) known.push_back(d.segment);
     std::sort(known.begin(), known.end());
-    for (const auto& name : ListNames(index_dir)) {
+    for (const auto& name : ListSortedNames(index_dir)) {
       std::string full = index_dir + "/" + name;
       if (name.rfind(".tmp-", 0) == 0) {
         if (can_write)
@@ -792,24 +472,13 @@ Run RunScan(const Store& store, unsigned threads, Mode mode,
   }
 
   // The new Watchman state: the clock taken before the walk, and the
-  // folders now clean. Failing to write it only costs a walk next time.
+  // folders now clean.
   if (watch) {
-    std::size_t unchanged = 0;
-    for (const auto& d : run.dirs) {
-      if (d.served_unchanged) ++unchanged;
-      // A name with a line break cannot be a line of the state: walked each time.
-      if (plan.used && d.clean && d.rel.find('\n') == std::string::npos)
-        plan.next.folders[d.rel.substr(6)] = d.segment_sum;
-    }
-    run.last_scan = (plan.answered ? "watchman" : "walk") + std::string(" folders=") +
-                    std::to_string(run.dirs.size()) + " unchanged=" + std::to_string(unchanged) +
-                    " walked=" + std::to_string(run.dirs.size() - unchanged);
-    if (!plan.why_walk.empty()) run.last_scan += " reason=" + plan.why_walk;
-    for (char& c : run.last_scan)
-      if (c == '\n') c = ' ';
-    if (plan.used)
-      (void)WriteAtomically(index_dir, kWatchmanStateName,
-                            EncodeWatchState(plan.next, run.last_scan));
+    std::vector<WatchedFolder> folders;
+    folders.reserve(run.dirs.size());
+    for (const auto& d : run.dirs)
+      folders.push_back({d.rel, d.served_unchanged, d.clean, d.segment_sum});
+    run.last_scan = RecordWatchState(&plan, index_dir, folders);
   }
 
   // Collect what was kept (reserved at once: growing a vector of a million
@@ -836,7 +505,7 @@ Run RunScan(const Store& store, unsigned threads, Mode mode,
 }  // namespace
 
 std::string CaseIndexDir(const Store& store) {
-  std::string git = GitDir(store.root());
+  std::string git = GitDirOf(store.root());
   return git.empty() ? "" : git + "/mediate/index";
 }
 

@@ -22,7 +22,7 @@
 //
 // Freshness with Watchman (watchman.hpp; off with `git config
 // mediate.watchman false`): a scan first asks Watchman which month folders
-// changed since the clock stored in the index folder (kWatchmanStateName,
+// changed since the clock stored in the index folder (index_watch.hpp,
 // taken when the previous scan began). A folder with no reported change
 // whose segment is the very one that state vouches for (by checksum) is
 // served from the segment without listing or stat'ing its files; every
@@ -49,14 +49,6 @@ namespace mediate {
 /// re-parsed next time (timestamp granularity and clock skew between the
 /// file system and this process).
 inline constexpr std::int64_t kRacyMarginNs = 2'000'000'000;
-
-/// The file in the index directory holding the Watchman clock of the last
-/// scan, the folders it found clean and how it checked freshness (text, a
-/// "key value" line each, the `last-scan` line for people:
-/// "watchman folders=120 unchanged=118 walked=2" or "walk folders=120
-/// unchanged=0 walked=120 reason=no clock stored"). Written atomically like
-/// a segment; removed with the index.
-inline constexpr const char* kWatchmanStateName = "watchman-state";
 
 /// The index directory of `store`: "<git dir>/mediate/index" (the git dir
 /// is `.git`, or what a `.git` file names). Empty when there is no git dir,

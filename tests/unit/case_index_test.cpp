@@ -17,6 +17,7 @@
 #include "case_index.hpp"
 #include "case_record.hpp"
 #include "git_repo.hpp"
+#include "index_watch.hpp"
 #include "labels.hpp"
 #include "lifecycle.hpp"
 #include "settings.hpp"
