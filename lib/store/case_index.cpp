@@ -18,7 +18,9 @@
 #include <unordered_set>
 
 #include "disk.hpp"
+#include "index_files.hpp"
 #include "index_segment.hpp"
+#include "index_watch.hpp"
 #include "parallel.hpp"
 #include "summary_sort.hpp"
 
@@ -29,79 +31,12 @@ namespace fs = std::filesystem;
 
 std::atomic<std::int64_t> g_racy_margin_ns{kRacyMarginNs};
 
-// ---------------------------------------------------------------------------
-// Files
-
-bool ReadAll(const std::string& path, std::string* out) {
-  auto text = CurrentDisk().ReadFile(path);
-  if (!text.ok()) return false;
-  *out = std::move(text.value());
-  return true;
-}
-
-/// Writes `data` to a temporary file in `dir` and renames it to `name`.
-/// No fsync: the index is a cache, and a torn segment fails its checksum.
-Status WriteAtomically(const std::string& dir, const std::string& name, const std::string& data) {
-  static std::atomic<unsigned> counter{0};
-  std::string tmp = dir + "/.tmp-" + std::to_string(::getpid()) + "-" +
-                    std::to_string(counter.fetch_add(1)) + "-" + name;
-  Disk& disk = CurrentDisk();
-  if (Status st = disk.WriteFile(tmp, data, /*sync=*/false); !st.ok()) {
-    (void)disk.Remove(tmp);
-    return Status::Io("cannot write " + tmp + ": " + st.message());
-  }
-  if (Status st = disk.Rename(tmp, dir + "/" + name); !st.ok()) {
-    (void)disk.Remove(tmp);
-    return Status::Io("cannot replace " + dir + "/" + name + ": " + st.message());
-  }
-  return Status::Ok();
-}
-
 std::int64_t NowNs() {
   timespec ts;
   ::clock_gettime(CLOCK_REALTIME, &ts);
   return static_cast<std::int64_t>(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
 }
 
-/// The git directory of the work tree `root`: `.git` when it is a
-/// directory, or the `gitdir:` a `.git` file names (worktrees). "" when none.
-std::string GitDir(const std::string& root) {
-  std::string dot = root + "/.git";
-  auto st = CurrentDisk().Stat(dot);
-  if (!st.ok()) return "";
-  if (st->is_directory()) return dot;
-  if (!st->is_regular()) return "";
-  std::string text;
-  if (!ReadAll(dot, &text) || text.rfind("gitdir:", 0) != 0) return "";
-  std::string dir = text.substr(7);
-  auto b = dir.find_first_not_of(" \t");
-  auto e = dir.find_last_not_of(" \t\r\n");
-  if (b == std::string::npos) return "";
-  dir = dir.substr(b, e - b + 1);
-  if (dir[0] != '/') dir = root + "/" + dir;
-  if (auto d = CurrentDisk().Stat(dir); !d.ok() || !d->is_directory()) return "";
-  return dir;
-}
-
-/// A fingerprint of everything in the settings a summary depends on: the
-/// settings record (time zone, limits, risk scheme, office) and every
-/// vocabulary's codes (a code that becomes unknown makes a file unreadable).
-
-bool IsYamlName(const char* name) {
-  std::size_t n = std::strlen(name);
-  return n > 5 && std::memcmp(name + n - 5, ".yaml", 5) == 0 && name[0] != '.';
-}
-
-/// Names in `dir` (no "." / ".."), sorted; empty when it cannot be listed.
-/// The same selection Store::ListCaseFiles makes.
-std::vector<std::string> ListNames(const std::string& dir) {
-  auto names = CurrentDisk().List(dir);
-  if (!names.ok()) return {};
-  std::sort(names->begin(), names->end());
-  return std::move(names.value());
-}
-
-/// "2026", "03" → "2026_03.seg"; any byte but [0-9A-Za-z] is %XX-escaped so
 // ---------------------------------------------------------------------------
 // The scan
 
@@ -149,6 +84,16 @@ struct DirScan {
   std::vector<IndexMismatch> mismatches;
   std::vector<CaseSummary> kept;  ///< what `keep` kept, until the scan collects it
   Status write_status;
+  // Watchman (kWatchmanStateName): whether the folder can be served from its
+  // segment as it is, and whether it can be next time.
+  bool track = false;             ///< the scan records which folders are clean
+  bool trusted = false;           ///< no change reported since the stored clock
+  std::uint64_t trusted_sum = 0;  ///< the checksum of the segment the stored state vouches for
+  bool served_unchanged = false;  ///< served from the segment without listing or stat
+  bool real_dir = false;          ///< year and month folders are directories, not links
+  bool has_link = false;          ///< a case file is a symbolic link (Watchman cannot follow)
+  std::uint64_t segment_sum = 0;  ///< checksum of the segment read or written
+  bool clean = false;             ///< every file is in the segment, fresh: recordable
 };
 
 /// Lists and stats one directory's case files (the selection
@@ -158,24 +103,40 @@ void ScanDir(const std::string& root, const std::string& index_dir, std::uint64_
              Mode mode, DirScan* d) {
   std::string abs = root + "/" + d->rel;
   Disk& disk = CurrentDisk();
-  auto listed = disk.List(abs);
-  if (!listed.ok()) return;
-  for (auto& name : *listed)
-    if (IsYamlName(name.c_str())) d->names.push_back(std::move(name));
-  std::sort(d->names.begin(), d->names.end());
+  if (d->track) {
+    d->real_dir =
+        IsRealDirectory(root + "/" + d->rel.substr(0, d->rel.rfind('/'))) && IsRealDirectory(abs);
+    d->trusted = d->trusted && d->real_dir;
+  }
+  // No change reported since the state vouching for this very segment:
+  // the names and stat keys are the segment's own, nothing is listed.
+  d->served_unchanged = d->trusted && mode != Mode::kRebuild && mode != Mode::kCheck &&
+                        ReadVouchedSegment(index_dir + "/" + d->segment, settings, d->rel,
+                                           d->trusted_sum, &d->data, &d->names, &d->keys);
+  if (d->served_unchanged) {
+    d->regular.assign(d->names.size(), true);
+  } else {
+    auto listed = disk.List(abs);
+    if (!listed.ok()) return;
+    for (auto& name : *listed)
+      if (IsCaseFileName(name.c_str())) d->names.push_back(std::move(name));
+    std::sort(d->names.begin(), d->names.end());
+    const std::size_t n = d->names.size();
+    d->keys.resize(n);
+    d->regular.assign(n, false);
+    auto stats = disk.StatMany(abs, d->names);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!stats[i]) continue;  // the parse reports it
+      const FileStat& st = *stats[i];
+      d->regular[i] = st.is_regular();
+      d->keys[i] = {st.size, st.mtime_sec * 1'000'000'000 + st.mtime_nsec,
+                    st.ctime_sec * 1'000'000'000 + st.ctime_nsec, st.ino};
+    }
+    if (d->track) d->has_link = HasLinkedCaseFile(abs);
+  }
   const std::size_t n = d->names.size();
   d->files = n;
-  d->keys.resize(n);
-  d->regular.assign(n, false);
   d->states.assign(n, FileState::kPending);
-  auto stats = disk.StatMany(abs, d->names);
-  for (std::size_t i = 0; i < n; ++i) {
-    if (!stats[i]) continue;  // the parse reports it
-    const FileStat& st = *stats[i];
-    d->regular[i] = st.is_regular();
-    d->keys[i] = {st.size, st.mtime_sec * 1'000'000'000 + st.mtime_nsec,
-                  st.ctime_sec * 1'000'000'000 + st.ctime_nsec, st.ino};
-  }
 
   d->dirty = true;
   auto finish_counts = [&] {
@@ -188,11 +149,12 @@ void ScanDir(const std::string& root, const std::string& index_dir, std::uint64_
     return finish_counts();
   }
   std::string& data = d->data;
-  if (!ReadAll(index_dir + "/" + d->segment, &data)) {
+  if (!d->served_unchanged && !ReadIndexFile(index_dir + "/" + d->segment, &data)) {
     d->unindexed = n;
     return finish_counts();
   }
   d->segment_present = true;
+  d->segment_sum = SegmentTrailer(data);
   SegmentHeader h;
   SegmentReader r(nullptr, 0);
   d->bad_reason = ReadSegmentHeader(data, settings, d->rel, &h, &r);
@@ -240,7 +202,10 @@ void ScanDir(const std::string& root, const std::string& index_dir, std::uint64_
       d->dirty = true;
       continue;
     }
-    bool racy = std::max(key.mtime_ns, key.ctime_ns) >= trusted_before;
+    // A folder in which Watchman saw no change since the clock taken before
+    // its segment was last confirmed needs no racy margin: an edit in the
+    // same clock tick would have been reported.
+    bool racy = !d->served_unchanged && std::max(key.mtime_ns, key.ctime_ns) >= trusted_before;
     if (!d->regular[i] || !(key == d->keys[i]) || racy) {
       ++d->stale;
       d->dirty = true;
@@ -297,6 +262,7 @@ struct Run {
   CaseScan scan;
   std::unordered_set<std::string> fingerprints;  ///< kFingerprints: what was found
   Status write_status;
+  std::string last_scan;  ///< how freshness was checked (the state's last-scan line)
 };
 
 /// One pass over the store:
@@ -325,11 +291,24 @@ Run RunScan(const Store& store, unsigned threads, Mode mode,
     can_write = !ec;
   }
 
-  for (const auto& year : ListNames(root + "/cases"))
-    for (const auto& month : ListNames(root + "/cases/" + year)) {
+  // Watchman: which folders changed since the clock stored with the index.
+  WatchPlan plan;
+  const bool watch =
+      can_write && (mode == Mode::kScan || mode == Mode::kFingerprints) && WatchmanWanted(root);
+  if (watch) plan = PlanWithWatchman(root, index_dir);
+
+  for (const auto& year : ListSortedNames(root + "/cases"))
+    for (const auto& month : ListSortedNames(root + "/cases/" + year)) {
       DirScan d;
       d.rel = "cases/" + year + "/" + month;
       d.segment = SegmentName(year, month);
+      d.track = plan.used;
+      if (plan.answered && plan.changed.count(year + "/" + month) == 0) {
+        if (auto v = plan.vouched.find(year + "/" + month); v != plan.vouched.end()) {
+          d.trusted = true;
+          d.trusted_sum = v->second;
+        }
+      }
       run.dirs.push_back(std::move(d));
     }
 
@@ -369,14 +348,19 @@ Run RunScan(const Store& store, unsigned threads, Mode mode,
       std::vector<std::string>().swap(d.fingerprints);
       std::vector<std::pair<std::size_t, std::size_t>>().swap(d.summary_at);
     }
+    bool written = false;
     if (rewrite) {
       bool any = false;
       for (std::size_t i = 0; i < d.names.size() && !any; ++i)
         any = d.regular[i] &&
               (d.states[i] == FileState::kFromIndex || d.states[i] == FileState::kParsed);
       if (any) {
-        d.write_status =
-            WriteAtomically(index_dir, d.segment, EncodeDirSegment(d, settings, started));
+        std::string encoded = EncodeDirSegment(d, settings, started);
+        d.write_status = WriteIndexFile(index_dir, d.segment, encoded);
+        if (d.write_status.ok()) {
+          written = true;
+          d.segment_sum = SegmentTrailer(encoded);
+        }
       } else if (Status st = CurrentDisk().Remove(index_dir + "/" + d.segment);
                  !st.ok() && st.kind() != ErrorKind::kNotFound) {
         d.write_status =
@@ -386,6 +370,14 @@ Run RunScan(const Store& store, unsigned threads, Mode mode,
     bool all_good = std::all_of(d.states.begin(), d.states.end(), [](FileState s) {
       return s == FileState::kFromIndex || s == FileState::kParsed;
     });
+    if (d.track) {
+      // Clean: the segment on disk now holds every case file of the folder,
+      // each fresh, so the next scan may serve it without listing the
+      // folder if Watchman reports no change in it.
+      bool clean = !d.names.empty() && all_good && d.real_dir && !d.has_link &&
+                   std::all_of(d.regular.begin(), d.regular.end(), [](bool r) { return r; });
+      d.clean = clean && (rewrite ? written : d.segment_good && !d.dirty && !parsed_any);
+    }
     if (mode == Mode::kFingerprints) {
       // Nothing is kept: the fingerprints were collected above.
     } else if (mode != Mode::kCheck && !keep && all_good) {
@@ -462,7 +454,7 @@ Run RunScan(const Store& store, unsigned threads, Mode mode,
     std::vector<std::string> known;
     for (const auto& d : run.dirs) known.push_back(d.segment);
     std::sort(known.begin(), known.end());
-    for (const auto& name : ListNames(index_dir)) {
+    for (const auto& name : ListSortedNames(index_dir)) {
       std::string full = index_dir + "/" + name;
       if (name.rfind(".tmp-", 0) == 0) {
         if (can_write)
@@ -477,6 +469,16 @@ Run RunScan(const Store& store, unsigned threads, Mode mode,
         if (can_write) (void)CurrentDisk().Remove(full);
       }
     }
+  }
+
+  // The new Watchman state: the clock taken before the walk, and the
+  // folders now clean.
+  if (watch) {
+    std::vector<WatchedFolder> folders;
+    folders.reserve(run.dirs.size());
+    for (const auto& d : run.dirs)
+      folders.push_back({d.rel, d.served_unchanged, d.clean, d.segment_sum});
+    run.last_scan = RecordWatchState(&plan, index_dir, folders);
   }
 
   // Collect what was kept (reserved at once: growing a vector of a million
@@ -503,7 +505,7 @@ Run RunScan(const Store& store, unsigned threads, Mode mode,
 }  // namespace
 
 std::string CaseIndexDir(const Store& store) {
-  std::string git = GitDir(store.root());
+  std::string git = GitDirOf(store.root());
   return git.empty() ? "" : git + "/mediate/index";
 }
 

@@ -19,6 +19,18 @@
 // with another version, settings fingerprint, directory or a bad checksum
 // is ignored as a whole. Unreadable files are never cached. Failing to
 // write the index never fails a command: it is a cache.
+//
+// Freshness with Watchman (watchman.hpp; off with `git config
+// mediate.watchman false`): a scan first asks Watchman which month folders
+// changed since the clock stored in the index folder (index_watch.hpp,
+// taken when the previous scan began). A folder with no reported change
+// whose segment is the very one that state vouches for (by checksum) is
+// served from the segment without listing or stat'ing its files; every
+// other folder goes through the list-and-stat path above. Year and month
+// folders are always listed, so new and removed folders are seen. No
+// stored clock, a fresh-instance answer, another store root, or any error
+// of Watchman means one full walk, as without it. docs/architecture.md
+// says more.
 #pragma once
 
 #include <cstdint>

@@ -16,11 +16,14 @@
 
 #include "case_index.hpp"
 #include "case_record.hpp"
+#include "git_repo.hpp"
+#include "index_watch.hpp"
 #include "labels.hpp"
 #include "lifecycle.hpp"
 #include "settings.hpp"
 #include "store.hpp"
 #include "test_support.hpp"
+#include "watchman.hpp"
 #include "yaml_io.hpp"
 
 using namespace mediate;
@@ -653,4 +656,169 @@ TEST_CASE("Import fingerprints come from the index and follow the files", "[inde
   CHECK(bad.problems.size() >= 1);
   CHECK(bad.fingerprints == Set{fp9});
   CHECK(ScanImportFingerprints(store).unreadable == 1);
+}
+
+// ---------------------------------------------------------------------------
+// Freshness through Watchman, with a scripted server.
+
+namespace {
+
+/// What the scripted Watchman answers and what it was asked.
+struct ScriptedServer {
+  std::string root;                 ///< the watched root (the store's real path)
+  std::vector<std::string> report;  ///< names (relative to cases/) the next query reports
+  bool fresh = false;               ///< the next query answers is_fresh_instance
+  bool error = false;               ///< the next query answers an error object
+  int tick = 1;
+  std::vector<nlohmann::json> sent;
+};
+
+/// A WatchmanClient answering from a ScriptedServer.
+class ScriptedWatchman : public WatchmanClient {
+ public:
+  explicit ScriptedWatchman(std::shared_ptr<ScriptedServer> s) : s_(std::move(s)) {}
+  Result<nlohmann::json> Call(const nlohmann::json& command) override {
+    using nlohmann::json;
+    s_->sent.push_back(command);
+    const std::string what = command[0];
+    std::string clock = "c:1:2:3:" + std::to_string(++s_->tick);
+    if (what == "watch-project") return json{{"watch", s_->root}, {"version", "4.9.0"}};
+    if (what == "clock") return json{{"clock", clock}};
+    if (s_->error) return json{{"error", "unable to resolve root: not watched"}};
+    json files = json::array();
+    for (const auto& name : s_->report)
+      files.push_back({{"name", name}, {"exists", true}, {"type", "f"}});
+    json answer = {{"is_fresh_instance", s_->fresh}, {"files", files}, {"clock", clock}};
+    s_->report.clear();
+    s_->fresh = false;
+    return answer;
+  }
+
+ private:
+  std::shared_ptr<ScriptedServer> s_;
+};
+
+/// Installs a ScriptedWatchman as every scan's client for a test's length.
+struct ScriptedWatchmanScope {
+  std::shared_ptr<ScriptedServer> server = std::make_shared<ScriptedServer>();
+  ScriptedWatchmanScope() {
+    auto s = server;
+    SetWatchmanClientFactoryForTesting([s] { return std::make_unique<ScriptedWatchman>(s); });
+  }
+  ~ScriptedWatchmanScope() { SetWatchmanClientFactoryForTesting({}); }
+};
+
+/// A TestStore whose .git is a real repository (mediate.watchman is read
+/// from its config).
+void MakeGitRepo(const TestStore& ts) {
+  fs::remove_all(ts.root() / ".git");
+  REQUIRE(GitRepo::Init(ts.root().string()).ok());
+}
+
+/// The `last-scan` line of the index's Watchman state ("" when there is none).
+std::string LastScan(const TestStore& ts) {
+  fs::path p = ts.IndexDir() / kWatchmanStateName;
+  if (!fs::exists(p)) return "";
+  std::string text = test::ReadFile(p);
+  auto at = text.find("\nlast-scan ");
+  REQUIRE(at != std::string::npos);
+  auto end = text.find('\n', at + 1);
+  return text.substr(at + 11, end - at - 11);
+}
+
+std::string CategoryOf(const CaseScan& scan, const std::string& id) {
+  for (const auto& c : scan.cases)
+    if (c.id == id) return c.category;
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("With Watchman, folders with no reported change are served without a stat",
+          "[index][watchman]") {
+  RacyMargin margin(0);
+  ScriptedWatchmanScope wm;
+  TestStore ts;
+  MakeGitRepo(ts);
+  wm.server->root = fs::canonical(ts.root()).string();
+  auto paths = Fill(ts, 12);  // WBL-2026-000001 in 2026/02
+  Store store = ts.Open();
+
+  RequireSameAsCold(store);  // no clock yet: a walk, after taking one
+  CHECK(LastScan(ts) == "walk folders=3 unchanged=0 walked=3 reason=no clock stored");
+  REQUIRE(wm.server->sent.size() == 2);
+  CHECK(wm.server->sent[0][0] == "watch-project");
+  CHECK(wm.server->sent[1][0] == "clock");
+  RequireSameAsCold(store);
+  CHECK(LastScan(ts) == "watchman folders=3 unchanged=3 walked=0");
+  CHECK(wm.server->sent.back()[0] == "query");
+  CHECK(wm.server->sent.back()[2]["since"] == "c:1:2:3:3");  // the clock taken before the walk
+
+  // An edit Watchman does not report is not seen: the proof that the
+  // folder was neither listed nor stat'ed (Watchman always reports one).
+  ts.Write(paths[0], Replace(ts.Read(paths[0]), "\"contract\"", "\"labour\""));
+  CHECK(CategoryOf(ScanWithIndex(store, {}), "WBL-2026-000001") == "contract");
+  CHECK(LastScan(ts) == "watchman folders=3 unchanged=3 walked=0");
+
+  // Reported: that folder alone is walked, and the edit is seen.
+  wm.server->report = {paths[0].substr(6)};  // "2026/02/WBL-2026-000001.yaml"
+  CaseScan seen = RequireSameAsCold(store);
+  CHECK(CategoryOf(seen, "WBL-2026-000001") == "labour");
+  CHECK(LastScan(ts) == "watchman folders=3 unchanged=2 walked=1");
+
+  // A new month folder is listed and walked, whatever Watchman says.
+  Case extra = MakeCase(40, 12, 1, "neighbour", 0);
+  ts.Put(extra);
+  CHECK(RequireSameAsCold(store).cases.size() == 13);
+  CHECK(LastScan(ts) == "watchman folders=4 unchanged=3 walked=1");
+
+  // Import fingerprints go the same way.
+  ScanImportFingerprints(store);
+  CHECK(LastScan(ts) == "watchman folders=4 unchanged=4 walked=0");
+}
+
+TEST_CASE("A fresh instance, an error or a segment rewritten since means a walk",
+          "[index][watchman]") {
+  RacyMargin margin(0);
+  ScriptedWatchmanScope wm;
+  TestStore ts;
+  MakeGitRepo(ts);
+  wm.server->root = fs::canonical(ts.root()).string();
+  auto paths = Fill(ts, 12);
+  Store store = ts.Open();
+  RequireSameAsCold(store);
+  RequireSameAsCold(store);
+  REQUIRE(LastScan(ts) == "watchman folders=3 unchanged=3 walked=0");
+  ts.Write(paths[0], Replace(ts.Read(paths[0]), "\"contract\"", "\"labour\""));
+
+  SECTION("fresh instance") {
+    wm.server->fresh = true;
+    CHECK(CategoryOf(RequireSameAsCold(store), "WBL-2026-000001") == "labour");
+    CHECK(LastScan(ts) ==
+          "walk folders=3 unchanged=0 walked=3 reason=watchman lost track since the stored clock "
+          "(fresh instance)");
+  }
+  SECTION("an error answer") {
+    wm.server->error = true;
+    CHECK(CategoryOf(RequireSameAsCold(store), "WBL-2026-000001") == "labour");
+    CHECK(LastScan(ts) == "");  // the state is dropped: the next scan starts over
+  }
+  SECTION("a segment another scan rewrote") {
+    // A scan with Watchman off rewrites the edited folder's segment; the
+    // state no longer vouches for it, though Watchman reports nothing.
+    test::WriteFile(ts.root() / ".git" / "config", test::ReadFile(ts.root() / ".git" / "config") +
+                                                       "[mediate]\n\twatchman = false\n");
+    std::size_t asked = wm.server->sent.size();
+    CHECK(CategoryOf(RequireSameAsCold(store), "WBL-2026-000001") == "labour");
+    CHECK(wm.server->sent.size() == asked);  // off: Watchman is not asked at all
+    CHECK(LastScan(ts) == "watchman folders=3 unchanged=3 walked=0");  // untouched
+    ts.Write(paths[0], Replace(ts.Read(paths[0]), "\"labour\"", "\"business\""));
+    CHECK(CategoryOf(RequireSameAsCold(store), "WBL-2026-000001") == "business");
+    std::string config = test::ReadFile(ts.root() / ".git" / "config");
+    test::WriteFile(ts.root() / ".git" / "config",
+                    Replace(config, "[mediate]\n\twatchman = false\n", ""));
+    // On again, nothing reported: the rewritten folder is walked, the others are not.
+    CHECK(CategoryOf(RequireSameAsCold(store), "WBL-2026-000001") == "business");
+    CHECK(LastScan(ts) == "watchman folders=3 unchanged=2 walked=1");
+  }
 }

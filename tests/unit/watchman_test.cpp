@@ -1,0 +1,237 @@
+// Watchman's answers (lib/store/watchman.hpp), through a fake client that
+// records the commands sent and gives scripted answers, as the watchman
+// CLI would print them.
+#include <catch2/catch.hpp>
+
+#include <sys/stat.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <deque>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "test_support.hpp"
+#include "watchman.hpp"
+
+using namespace mediate;
+using nlohmann::json;
+
+namespace {
+
+/// Answers each call with the next scripted answer (or error).
+class FakeClient : public WatchmanClient {
+ public:
+  std::vector<json> sent;
+  std::deque<Result<json>> answers;
+  Result<json> Call(const json& command) override {
+    sent.push_back(command);
+    REQUIRE(!answers.empty());
+    Result<json> r = std::move(answers.front());
+    answers.pop_front();
+    return r;
+  }
+};
+
+json Parse(const char* text) { return json::parse(text); }
+
+}  // namespace
+
+TEST_CASE("watch-project gives the watched root and where the store lies in it", "[watchman]") {
+  auto same =
+      ParseWatchProject(Parse(R"({"watch":"/srv/store","watcher":"inotify","version":"4.9.0"})"));
+  REQUIRE(same.ok());
+  CHECK(same->root == "/srv/store");
+  CHECK(same->relative_path == "");
+
+  auto inside = ParseWatchProject(
+      Parse(R"({"watch":"/srv","relative_path":"offices/wbl","version":"4.9.0"})"));
+  REQUIRE(inside.ok());
+  CHECK(inside->root == "/srv");
+  CHECK(inside->relative_path == "offices/wbl");
+
+  auto err = ParseWatchProject(Parse(
+      R"({"version":"4.9.0","error":"unable to resolve root /nope: realpath(/nope) -> No such file or directory"})"));
+  REQUIRE(!err.ok());
+  CHECK(err.status().kind() == ErrorKind::kIo);
+  CHECK(err.status().message() ==
+        "watchman watch-project: unable to resolve root /nope: realpath(/nope) -> No such file or "
+        "directory");
+
+  auto no_watch = ParseWatchProject(Parse(R"({"version":"4.9.0"})"));
+  REQUIRE(!no_watch.ok());
+  CHECK(no_watch.status().message() ==
+        "watchman watch-project: the answer has no \"watch\" string");
+}
+
+TEST_CASE("A clock answer gives the clock string", "[watchman]") {
+  auto c = ParseClock(Parse(R"({"version":"4.9.0","clock":"c:1796583765:12376:1:2"})"));
+  REQUIRE(c.ok());
+  CHECK(*c == "c:1796583765:12376:1:2");
+  auto bad = ParseClock(Parse(R"({"version":"4.9.0","clock":17})"));
+  REQUIRE(!bad.ok());
+  CHECK(bad.status().message() == "watchman clock: the answer has no \"clock\" string");
+}
+
+TEST_CASE("A query answer names the month folders that changed", "[watchman]") {
+  auto c = ParseChanges(Parse(R"({"is_fresh_instance":false,"version":"4.9.0","files":[
+      {"exists":true,"type":"d","name":"2026/03"},
+      {"exists":true,"type":"f","name":"2026/03/WBL-2026-0007.yaml"},
+      {"exists":false,"type":"f","name":"2025/12/WBL-2025-0100.yaml"},
+      {"exists":true,"type":"f","name":"2024/01/sub/x.yaml"},
+      {"exists":true,"type":"d","name":"2027"},
+      {"exists":true,"type":"f","name":"README"}],
+      "clock":"c:1796583765:12376:1:10"})"));
+  REQUIRE(c.ok());
+  CHECK(c->clock == "c:1796583765:12376:1:10");
+  CHECK(!c->fresh_instance);
+  // A year folder and a stray file of cases/ name no month folder.
+  CHECK(c->changed == std::set<std::string>{"2024/01", "2025/12", "2026/03"});
+
+  // With one field the server lists bare names.
+  auto bare =
+      ParseChanges(Parse(R"({"version":"4.9.0","files":["2026/01/a.yaml"],"clock":"c:1:2:3:4"})"));
+  REQUIRE(bare.ok());
+  CHECK(bare->changed == std::set<std::string>{"2026/01"});
+
+  auto none = ParseChanges(
+      Parse(R"({"is_fresh_instance":false,"version":"4.9.0","files":[],"clock":"c:1:2:3:5"})"));
+  REQUIRE(none.ok());
+  CHECK(none->changed.empty());
+  CHECK(!none->fresh_instance);
+}
+
+TEST_CASE("A fresh instance is reported as such, with its clock", "[watchman]") {
+  auto c = ParseChanges(
+      Parse(R"({"is_fresh_instance":true,"version":"4.9.0","files":[],"clock":"c:9:8:7:6"})"));
+  REQUIRE(c.ok());
+  CHECK(c->fresh_instance);
+  CHECK(c->clock == "c:9:8:7:6");
+  CHECK(c->changed.empty());
+}
+
+TEST_CASE("An error object or a malformed answer is an error, never an empty change list",
+          "[watchman]") {
+  auto err = ParseChanges(Parse(
+      R"({"version":"4.9.0","error":"unable to resolve root /srv/store: directory /srv/store is not watched"})"));
+  REQUIRE(!err.ok());
+  CHECK(err.status().kind() == ErrorKind::kIo);
+  CHECK(err.status().message() ==
+        "watchman query: unable to resolve root /srv/store: directory /srv/store is not watched");
+
+  auto no_files = ParseChanges(Parse(R"({"version":"4.9.0","clock":"c:1:2:3:4"})"));
+  REQUIRE(!no_files.ok());
+  CHECK(no_files.status().message() == "watchman query: the answer has no \"files\" list");
+
+  auto nameless =
+      ParseChanges(Parse(R"({"files":[{"exists":true,"type":"f"}],"clock":"c:1:2:3:4"})"));
+  REQUIRE(!nameless.ok());
+  CHECK(nameless.status().message() == "watchman query: a file without a \"name\"");
+
+  auto not_object = ParseChanges(Parse(R"(["c:1:2:3:4"])"));
+  REQUIRE(!not_object.ok());
+  CHECK(not_object.status().message() == "watchman query: the answer is not a JSON object");
+}
+
+TEST_CASE("The commands sent: watch-project, clock, and a since query under cases/", "[watchman]") {
+  FakeClient fake;
+  fake.answers.push_back(Parse(R"({"watch":"/srv","relative_path":"wbl","version":"4.9.0"})"));
+  fake.answers.push_back(Parse(R"({"clock":"c:1:2:3:4","version":"4.9.0"})"));
+  fake.answers.push_back(Parse(
+      R"({"is_fresh_instance":false,"files":[{"name":"2026/02/b.yaml","exists":true,"type":"f"}],"clock":"c:1:2:3:9"})"));
+
+  auto root = WatchProject(fake, "/srv/wbl");
+  REQUIRE(root.ok());
+  auto clock = CurrentClock(fake, *root);
+  REQUIRE(clock.ok());
+  CHECK(*clock == "c:1:2:3:4");
+  auto changes = ChangedCaseFolders(fake, *root, *clock);
+  REQUIRE(changes.ok());
+  CHECK(changes->changed == std::set<std::string>{"2026/02"});
+  CHECK(changes->clock == "c:1:2:3:9");
+
+  REQUIRE(fake.sent.size() == 3);
+  CHECK(fake.sent[0] == json::array({"watch-project", "/srv/wbl"}));
+  CHECK(fake.sent[1][0] == "clock");
+  CHECK(fake.sent[1][1] == "/srv");
+  const json& q = fake.sent[2];
+  CHECK(q[0] == "query");
+  CHECK(q[1] == "/srv");
+  CHECK(q[2]["since"] == "c:1:2:3:4");
+  CHECK(q[2]["relative_root"] == "wbl/cases");
+  CHECK(q[2]["fields"] == json::array({"name", "exists", "type"}));
+  CHECK(q[2]["empty_on_fresh_instance"] == true);
+}
+
+TEST_CASE("A client that fails passes its error on", "[watchman]") {
+  FakeClient fake;
+  fake.answers.push_back(Status::NotFound("watchman is not installed (not on PATH)"));
+  auto root = WatchProject(fake, "/srv/store");
+  REQUIRE(!root.ok());
+  CHECK(root.status().kind() == ErrorKind::kNotFound);
+}
+
+namespace {
+
+/// Puts a `watchman` shell script with `body` first on PATH for a test's length.
+struct FakeWatchmanOnPath {
+  test::TempDir dir;
+  std::string saved;
+  explicit FakeWatchmanOnPath(const std::string& body) {
+    std::string script = dir.str() + "/watchman";
+    test::WriteFile(script, "#!/bin/sh\n" + body);
+    REQUIRE(::chmod(script.c_str(), 0755) == 0);
+    const char* old = std::getenv("PATH");
+    saved = old ? old : "";
+    ::setenv("PATH", (dir.str() + ":" + saved).c_str(), 1);
+  }
+  ~FakeWatchmanOnPath() { ::setenv("PATH", saved.c_str(), 1); }
+};
+
+}  // namespace
+
+TEST_CASE("The process client sends the command on stdin and reads the answer", "[watchman]") {
+  // The script answers with its arguments and what it read.
+  FakeWatchmanOnPath fake("read line\nprintf '{\"args\":\"%s\",\"got\":%s}' \"$*\" \"$line\"\n");
+  ProcessWatchmanClient client(5000);
+  auto r = client.Call(json::array({"clock", "/srv/store"}));
+  REQUIRE(r.ok());
+  CHECK((*r)["args"] == "-j --no-pretty");
+  CHECK((*r)["got"] == json::array({"clock", "/srv/store"}));
+}
+
+TEST_CASE("The process client gives up on a watchman that hangs or answers nonsense",
+          "[watchman]") {
+  SECTION("hangs: killed after the timeout") {
+    FakeWatchmanOnPath fake("exec sleep 30\n");
+    ProcessWatchmanClient client(300);
+    auto start = std::chrono::steady_clock::now();
+    auto r = client.Call(json::array({"version"}));
+    auto took = std::chrono::steady_clock::now() - start;
+    REQUIRE(!r.ok());
+    CHECK(r.status().kind() == ErrorKind::kIo);
+    CHECK(r.status().message() == "watchman did not answer within 300 ms");
+    CHECK(took < std::chrono::seconds(10));
+  }
+  SECTION("nonsense") {
+    FakeWatchmanOnPath fake("cat >/dev/null\necho 'not json'\nexit 3\n");
+    ProcessWatchmanClient client(5000);
+    auto r = client.Call(json::array({"version"}));
+    REQUIRE(!r.ok());
+    CHECK(r.status().message() == "watchman gave no JSON answer (exit status 3)");
+  }
+}
+
+TEST_CASE("The process client reports a missing watchman as not found", "[watchman]") {
+  // posix_spawnp searches this process's PATH; an empty directory has no watchman.
+  const char* old = std::getenv("PATH");
+  std::string saved = old ? old : "";
+  ::setenv("PATH", "/nonexistent-mediate-test-dir", 1);
+  ProcessWatchmanClient client(2000);
+  auto r = client.Call(json::array({"version"}));
+  ::setenv("PATH", saved.c_str(), 1);
+  REQUIRE(!r.ok());
+  CHECK(r.status().kind() == ErrorKind::kNotFound);
+}
