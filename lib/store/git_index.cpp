@@ -138,7 +138,9 @@ Status SyncIndexWithGit(git_repository* repo, const std::vector<IndexUpdate>& up
   // Another git process may take index.lock at any moment: retry briefly.
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(2);
   for (;;) {
-    auto run = RunProcess(argv, paths, GitLocationVariables());
+    ProcessOptions options;
+    options.unset_env = GitLocationVariables();
+    auto run = RunProcess(argv, paths, options);
     if (!run.ok()) return run.status();  // kNotFound: no git; the caller falls back
     if (run->ok()) return Status::Ok();
     if (!IndexLockExists(gd) || std::chrono::steady_clock::now() >= deadline) {

@@ -1,20 +1,9 @@
 #include "watchman.hpp"
 
-#include <fcntl.h>
-#include <poll.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/socket.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <chrono>
-#include <cstring>
 #include <mutex>
 #include <utility>
 
-extern char** environ;
+#include "subprocess.hpp"
 
 namespace mediate {
 namespace {
@@ -23,16 +12,6 @@ using nlohmann::json;
 
 std::mutex g_factory_mu;
 std::function<std::unique_ptr<WatchmanClient>()> g_factory;
-
-/// Closes a file descriptor when it goes out of scope.
-struct Fd {
-  int fd = -1;
-  ~Fd() { Close(); }
-  void Close() {
-    if (fd >= 0) ::close(fd);
-    fd = -1;
-  }
-};
 
 /// The error an answer holds ("error": "…"), or "" when none.
 std::string AnswerError(const json& answer) {
@@ -55,79 +34,21 @@ Result<std::string> StringMember(const json& answer, const char* key, const char
 }  // namespace
 
 Result<json> ProcessWatchmanClient::Call(const json& command) {
-  const std::string input = command.dump();
-  int in_pair[2];
-  if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, in_pair) != 0)
-    return Status::Io(std::string("cannot run watchman: socketpair: ") + std::strerror(errno));
-  Fd in_parent{in_pair[0]}, in_child{in_pair[1]};
-  int out_pipe[2];
-  if (::pipe2(out_pipe, O_CLOEXEC) != 0)
-    return Status::Io(std::string("cannot run watchman: pipe: ") + std::strerror(errno));
-  Fd out_parent{out_pipe[0]}, out_child{out_pipe[1]};
-
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, in_child.fd, 0);
-  posix_spawn_file_actions_adddup2(&actions, out_child.fd, 1);
-  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-  char arg0[] = "watchman", arg1[] = "-j", arg2[] = "--no-pretty";
-  char* argv[] = {arg0, arg1, arg2, nullptr};
-  pid_t pid = -1;
-  int rc = ::posix_spawnp(&pid, "watchman", &actions, nullptr, argv, environ);
-  posix_spawn_file_actions_destroy(&actions);
-  if (rc != 0) {
-    if (rc == ENOENT) return Status::NotFound("watchman is not installed (not on PATH)");
-    return Status::Io(std::string("cannot run watchman: ") + std::strerror(rc));
+  ProcessOptions options;
+  options.timeout_ms = timeout_ms_;
+  options.discard_stderr = true;
+  auto run = RunProcess({"watchman", "-j", "--no-pretty"}, command.dump(), options);
+  if (!run.ok()) {
+    if (run.status().kind() == ErrorKind::kNotFound)
+      return Status::NotFound("watchman is not installed (not on PATH)");
+    return run.status();
   }
-  in_child.Close();
-  out_child.Close();
-
-  // The command is small; MSG_NOSIGNAL: a child that died early must not
-  // take this process down with SIGPIPE.
-  std::size_t sent = 0;
-  while (sent < input.size()) {
-    ssize_t n = ::send(in_parent.fd, input.data() + sent, input.size() - sent, MSG_NOSIGNAL);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;  // the exit status or the answer says what went wrong
-    sent += static_cast<std::size_t>(n);
-  }
-  ::shutdown(in_parent.fd, SHUT_WR);
-
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms_);
-  std::string out;
-  bool timed_out = false;
-  for (;;) {
-    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-                    deadline - std::chrono::steady_clock::now())
-                    .count();
-    if (left <= 0) {
-      timed_out = true;
-      break;
-    }
-    pollfd p{out_parent.fd, POLLIN, 0};
-    int ready = ::poll(&p, 1, static_cast<int>(left));
-    if (ready < 0 && errno == EINTR) continue;
-    if (ready <= 0) {
-      timed_out = ready == 0;
-      break;
-    }
-    char buf[65536];
-    ssize_t n = ::read(out_parent.fd, buf, sizeof buf);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    out.append(buf, static_cast<std::size_t>(n));
-  }
-  if (timed_out) ::kill(pid, SIGKILL);
-  int wstatus = 0;
-  while (::waitpid(pid, &wstatus, 0) < 0 && errno == EINTR) {
-  }
-  if (timed_out)
+  if (run->timed_out)
     return Status::Io("watchman did not answer within " + std::to_string(timeout_ms_) + " ms");
-  json answer = json::parse(out, nullptr, /*allow_exceptions=*/false);
+  json answer = json::parse(run->out, nullptr, /*allow_exceptions=*/false);
   if (answer.is_discarded() || !answer.is_object()) {
-    std::string how = WIFEXITED(wstatus)     ? "exit status " + std::to_string(WEXITSTATUS(wstatus))
-                      : WIFSIGNALED(wstatus) ? "signal " + std::to_string(WTERMSIG(wstatus))
-                                             : "unknown status";
+    std::string how = run->signal != 0 ? "signal " + std::to_string(run->signal)
+                                       : "exit status " + std::to_string(run->exit_code);
     return Status::Io("watchman gave no JSON answer (" + how + ")");
   }
   return answer;

@@ -35,7 +35,7 @@ class WatchmanClient {
   virtual Result<nlohmann::json> Call(const nlohmann::json& command) = 0;
 };
 
-/// Runs `watchman -j --no-pretty` (found on PATH, spawned with posix_spawnp,
+/// Runs `watchman -j --no-pretty` (found on PATH, through RunProcess,
 /// no shell) for each call: the command on stdin, the answer read from
 /// stdout, stderr discarded. The watchman CLI starts a server when none is
 /// running. A call that has not answered after `timeout_ms` milliseconds

@@ -43,10 +43,24 @@ TEST_CASE("RunProcess: a missing program is kNotFound, a signal is reported", "[
 TEST_CASE("RunProcess leaves out the environment variables it is told to", "[subprocess]") {
   ::setenv("MEDIATE_SUBPROCESS_A", "a", 1);
   ::setenv("MEDIATE_SUBPROCESS_AB", "ab", 1);
+  ProcessOptions options;
+  options.unset_env = {"MEDIATE_SUBPROCESS_A"};
   auto r = RunProcess({"sh", "-c", "echo \"${MEDIATE_SUBPROCESS_A-unset} $MEDIATE_SUBPROCESS_AB\""},
-                      "", {"MEDIATE_SUBPROCESS_A"});
+                      "", options);
   ::unsetenv("MEDIATE_SUBPROCESS_A");
   ::unsetenv("MEDIATE_SUBPROCESS_AB");
   REQUIRE(r.ok());
   CHECK(r->out == "unset ab\n");
+}
+
+TEST_CASE("RunProcess kills a program that outlives its timeout", "[subprocess]") {
+  ProcessOptions options;
+  options.timeout_ms = 200;
+  options.discard_stderr = true;
+  auto r = RunProcess({"sh", "-c", "echo started; echo noise >&2; exec sleep 30"}, "", options);
+  REQUIRE(r.ok());
+  CHECK(r->timed_out);
+  CHECK(r->signal == 9);
+  CHECK(r->out == "started\n");
+  CHECK(r->err.empty());
 }
