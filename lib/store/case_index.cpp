@@ -185,11 +185,7 @@ void ScanDir(const std::string& root, const std::string& index_dir, std::uint64_
     r.Skip(len);
     ++d->entries;
     std::string_view name = e.Str();
-    FileKey key;
-    key.size = e.U64();
-    key.mtime_ns = e.I64();
-    key.ctime_ns = e.I64();
-    key.ino = e.U64();
+    FileKey key = ReadFileKey(e);
     std::string_view fingerprint = e.Str();
     if (e.bad() || name <= prev) {  // entries are strictly sorted by name
       d->dirty = true;

@@ -195,6 +195,15 @@ std::string ReadSegmentHeader(const std::string& data, std::uint64_t settings,
 /// Lists and stats one directory's case files (the selection
 /// Store::ListCaseFiles makes), then serves what the directory's segment
 
+FileKey ReadFileKey(SegmentReader& r) {
+  FileKey key;
+  key.size = r.U64();
+  key.mtime_ns = r.I64();
+  key.ctime_ns = r.I64();
+  key.ino = r.U64();
+  return key;
+}
+
 std::string EncodeSegment(const std::string& rel, std::uint64_t settings, std::int64_t started_ns,
                           const std::vector<SegmentEntry>& entries) {
   SegmentDict dict;

@@ -209,6 +209,10 @@ struct FileKey {
   bool operator==(const FileKey&) const = default;
 };
 
+/// Reads a FileKey as EncodeSegment writes it into an entry (after the
+/// file name); `r` goes bad on short input.
+FileKey ReadFileKey(SegmentReader& r);
+
 /// A segment's header.
 struct SegmentHeader {
   std::uint32_t version = 0;       ///< kCaseIndexVersion of the writer

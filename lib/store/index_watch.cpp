@@ -87,11 +87,7 @@ bool ReadVouchedSegment(const std::string& path, std::uint64_t settings, const s
     SegmentReader e(r.pos(), len);
     r.Skip(len);
     std::string_view name = e.Str();
-    FileKey key;
-    key.size = e.U64();
-    key.mtime_ns = e.I64();
-    key.ctime_ns = e.I64();
-    key.ino = e.U64();
+    FileKey key = ReadFileKey(e);
     if (e.bad() || (!names->empty() && name <= names->back())) break;
     names->emplace_back(name);
     keys->push_back(key);
