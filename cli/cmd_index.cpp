@@ -1,4 +1,4 @@
-// mediate index --rebuild | --check | --drop: the derived index of case
+// mediate index --rebuild | --check | --drop | --status: the derived index of case
 // summaries under the git directory. Reading commands keep it
 // up to date by themselves; this command is for repair and diagnosis.
 #include <fmt/format.h>
@@ -6,6 +6,7 @@
 
 #include "case_index.hpp"
 #include "command.hpp"
+#include "index_watch.hpp"
 
 namespace mediate::cli {
 namespace {
@@ -18,6 +19,9 @@ class IndexCommand : public Command {
     group->add_flag("--check", check_,
                     "compare the index with a parse of every case file (exit 1 on a mismatch)");
     group->add_flag("--drop", drop_, "delete the index; the next command reads every file");
+    group->add_flag("--status", status_,
+                    "say where the index is and how the last read checked for changed files "
+                    "(Watchman or a walk)");
     group->require_option(1);
     app.add_option("-j,--threads", threads_, "threads for parsing (default: all cores)");
     app.footer(
@@ -28,6 +32,19 @@ class IndexCommand : public Command {
 
   Status Run(Context& ctx) override {
     const Store& store = ctx.st();
+    if (status_) {
+      const std::string dir = CaseIndexDir(store);
+      fmt::print(ctx.out, "index: {}\n", dir.empty() ? "(no git directory)" : dir);
+      std::string how;
+      if (!WatchmanWanted(store.root()))
+        how = "a walk of every case folder (Watchman turned off: git config mediate.watchman)";
+      else if (std::string last = dir.empty() ? "" : LastScanLine(dir); !last.empty())
+        how = last;
+      else
+        how = "a walk of every case folder (Watchman not installed, or not asked yet)";
+      fmt::print(ctx.out, "last check for changed files: {}\n", how);
+      return Status::Ok();
+    }
     if (drop_) {
       MEDIATE_RETURN_IF_ERROR(DropIndex(store));
       if (!ctx.global.quiet) fmt::print(ctx.out, "index dropped\n");
@@ -73,6 +90,7 @@ class IndexCommand : public Command {
   bool rebuild_ = false;
   bool check_ = false;
   bool drop_ = false;
+  bool status_ = false;
   unsigned threads_ = 0;
 };
 

@@ -139,6 +139,16 @@ std::optional<WatchState> ReadWatchState(const std::string& index_dir) {
   return w;
 }
 
+std::string LastScanLine(const std::string& index_dir) {
+  std::string text;
+  if (!ReadIndexFile(index_dir + "/" + kWatchmanStateName, &text)) return "";
+  static constexpr std::string_view kKey = "\nlast-scan ";
+  std::size_t at = text.find(kKey);
+  if (at == std::string::npos) return "";
+  at += kKey.size();
+  return text.substr(at, text.find('\n', at) - at);
+}
+
 std::string EncodeWatchState(const WatchState& w, const std::string& last_scan) {
   std::string out(kWatchStateMagic);
   out += "\nstore " + w.store + "\nwatch " + w.watch + "\nrelative " + w.relative + "\nclock " +

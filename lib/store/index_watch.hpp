@@ -40,6 +40,12 @@ struct WatchState {
 /// exactly what EncodeWatchState writes (then it is ignored: a full walk).
 std::optional<WatchState> ReadWatchState(const std::string& index_dir);
 
+/// The last-scan line of the state in `index_dir` ("watchman folders=120
+/// unchanged=118 walked=2"): how the last read that asked Watchman checked
+/// the case files. "" when there is no state (Watchman not installed, off,
+/// or not asked yet).
+std::string LastScanLine(const std::string& index_dir);
+
 /// The state file's text for `w`, with `last_scan` as its last-scan line.
 std::string EncodeWatchState(const WatchState& w, const std::string& last_scan);
 

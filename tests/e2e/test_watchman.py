@@ -283,6 +283,9 @@ class WithWatchmanTest(WatchmanServer, HandEditsMixin, StoreTestCase):
         self.assertEqual(self.stats(), self.expected())
         self.assertEqual(self.last_scan(), ("watchman", {"folders": 4, "unchanged": 3,
                                                          "walked": 1}))
+        # `index --status` tells a maintainer the same.
+        self.assertEqual(self.m("index", "--status").stdout.splitlines()[1],
+                         "last check for changed files: watchman folders=4 unchanged=3 walked=1")
 
     def test_index_drop_removes_the_clock(self):
         self.assertReadsMatchFiles()
@@ -305,6 +308,9 @@ class WatchmanOffTest(WatchmanServer, HandEditsMixin, StoreTestCase):
 
     def after_change(self, folders_changed):
         self.assertFalse(os.path.exists(self.state_file))
+        self.assertEqual(self.m("index", "--status").stdout.splitlines()[1],
+                         "last check for changed files: a walk of every case folder (Watchman "
+                         "turned off: git config mediate.watchman)")
 
 
 class BrokenWatchmanTest(HandEditsMixin, StoreTestCase):
