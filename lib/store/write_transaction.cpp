@@ -496,6 +496,7 @@ Result<std::string> WriteTransaction::Commit(const Signature& author, const std:
   const bool sync_each = boot.empty();
   std::set<std::string> dirs;          // directories whose entries changed
   std::set<std::string> removal_dirs;  // those of removals: always fsynced
+  std::set<std::string> present;       // directories known to exist (a batch shares a few)
   for (const auto& [p, content] : im.staged) {
     std::string full = root + "/" + p;
     dirs.insert(ParentOf(full));
@@ -506,10 +507,14 @@ Result<std::string> WriteTransaction::Commit(const Signature& author, const std:
         removal_dirs.insert(ParentOf(d));
       continue;
     }
-    std::vector<std::string> created;
-    Status st = MakeDirs(ParentOf(full), created);
-    if (!st.ok()) return fail(st);
-    for (const auto& c : created) dirs.insert(ParentOf(c));
+    Status st;
+    if (std::string parent = ParentOf(full); !present.count(parent)) {
+      std::vector<std::string> created;
+      st = MakeDirs(parent, created);
+      if (!st.ok()) return fail(st);
+      for (const auto& c : created) dirs.insert(ParentOf(c));
+      present.insert(std::move(parent));
+    }
     st = WriteFileAt(TempPathFor(full, j.pid), *content, sync_each);
     if (!st.ok()) return fail(st);
     MaybeFault("after-temp-file");
