@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <cctype>
+#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -128,9 +129,11 @@ std::optional<WatchState> ReadWatchState(const std::string& index_dir) {
     } else if (key == "folder") {
       std::size_t sp2 = value.find(' ');
       if (sp2 != 16) return std::nullopt;
-      char* end = nullptr;
-      std::uint64_t sum = std::strtoull(value.substr(0, 16).c_str(), &end, 16);
-      if (!end || *end != '\0') return std::nullopt;
+      // Exactly 16 hex digits (no sign, space or "0x", as strtoull would take).
+      std::uint64_t sum = 0;
+      const char* digits = value.data();
+      auto [end, ec] = std::from_chars(digits, digits + 16, sum, 16);
+      if (ec != std::errc() || end != digits + 16) return std::nullopt;
       w.folders[value.substr(17)] = sum;
     }
     // Other lines (last-scan) are for people.

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "index_watch.hpp"
 #include "test_support.hpp"
 #include "watchman.hpp"
 
@@ -234,4 +235,41 @@ TEST_CASE("The process client reports a missing watchman as not found", "[watchm
   ::setenv("PATH", saved.c_str(), 1);
   REQUIRE(!r.ok());
   CHECK(r.status().kind() == ErrorKind::kNotFound);
+}
+
+TEST_CASE("the Watchman state reads back what was written, and nothing malformed", "[watchman]") {
+  test::TempDir dir;
+  WatchState w;
+  w.store = "/srv/store";
+  w.watch = "/srv";
+  w.relative = "store";
+  w.clock = "c:1:2:3:4";
+  w.folders["2026/03"] = 0x0123456789abcdefULL;
+  w.folders["2025/12"] = 7;
+  test::WriteFile(dir.path() / kWatchmanStateName,
+                  EncodeWatchState(w, "watchman folders=2 unchanged=2 walked=0"));
+  auto back = ReadWatchState(dir.str());
+  REQUIRE(back.has_value());
+  CHECK(back->store == "/srv/store");
+  CHECK(back->watch == "/srv");
+  CHECK(back->relative == "store");
+  CHECK(back->clock == "c:1:2:3:4");
+  CHECK(back->folders ==
+        std::map<std::string, std::uint64_t>{{"2025/12", 7}, {"2026/03", 0x0123456789abcdefULL}});
+  CHECK(LastScanLine(dir.str()) == "watchman folders=2 unchanged=2 walked=0");
+
+  // A checksum is exactly 16 hex digits: no sign, space, "0x", short or bad digit.
+  const std::string head =
+      "mediate watchman state 1\nstore /srv/store\nwatch /srv\nrelative store\nclock c:1\n";
+  for (const char* bad : {"folder +123456789abcdef 2026/03\n", "folder  123456789abcdef 2026/03\n",
+                          "folder 0x23456789abcdef 2026/03\n", "folder 0123456789abcdeg 2026/03\n",
+                          "folder 0123456789abcde 2026/03\n"}) {
+    INFO(bad);
+    test::WriteFile(dir.path() / kWatchmanStateName, head + bad);
+    CHECK_FALSE(ReadWatchState(dir.str()).has_value());
+  }
+  test::WriteFile(dir.path() / kWatchmanStateName, head + "folder 0123456789ABCDEF 2026/03\n");
+  auto upper = ReadWatchState(dir.str());
+  REQUIRE(upper.has_value());
+  CHECK(upper->folders.at("2026/03") == 0x0123456789abcdefULL);
 }
