@@ -726,6 +726,20 @@ std::string LastScan(const TestStore& ts) {
   return text.substr(at + 11, end - at - 11);
 }
 
+/// A git-backed TestStore of 12 cases in three month folders
+/// (WBL-2026-000001 in 2026/02), every scan's Watchman scripted, no racy margin.
+struct WatchedStore {
+  RacyMargin margin{0};
+  ScriptedWatchmanScope wm;
+  TestStore ts;
+  std::vector<std::string> paths;
+  WatchedStore() {
+    MakeGitRepo(ts);
+    wm.server->root = fs::canonical(ts.root()).string();
+    paths = Fill(ts, 12);
+  }
+};
+
 std::string CategoryOf(const CaseScan& scan, const std::string& id) {
   for (const auto& c : scan.cases)
     if (c.id == id) return c.category;
@@ -736,12 +750,8 @@ std::string CategoryOf(const CaseScan& scan, const std::string& id) {
 
 TEST_CASE("With Watchman, folders with no reported change are served without a stat",
           "[index][watchman]") {
-  RacyMargin margin(0);
-  ScriptedWatchmanScope wm;
-  TestStore ts;
-  MakeGitRepo(ts);
-  wm.server->root = fs::canonical(ts.root()).string();
-  auto paths = Fill(ts, 12);  // WBL-2026-000001 in 2026/02
+  WatchedStore w;
+  auto& [margin, wm, ts, paths] = w;
   Store store = ts.Open();
 
   RequireSameAsCold(store);  // no clock yet: a walk, after taking one
@@ -779,12 +789,8 @@ TEST_CASE("With Watchman, folders with no reported change are served without a s
 
 TEST_CASE("A fresh instance, an error or a segment rewritten since means a walk",
           "[index][watchman]") {
-  RacyMargin margin(0);
-  ScriptedWatchmanScope wm;
-  TestStore ts;
-  MakeGitRepo(ts);
-  wm.server->root = fs::canonical(ts.root()).string();
-  auto paths = Fill(ts, 12);
+  WatchedStore w;
+  auto& [margin, wm, ts, paths] = w;
   Store store = ts.Open();
   RequireSameAsCold(store);
   RequireSameAsCold(store);
