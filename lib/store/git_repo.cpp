@@ -170,6 +170,18 @@ std::optional<std::string> GitRepo::ConfigString(const std::string& key) const {
   return std::string(v);
 }
 
+std::optional<std::string> GitRepo::LocalConfigString(const std::string& key) const {
+  git_config* raw = nullptr;
+  if (git_repository_config_snapshot(&raw, impl_->repo.get()) < 0) return std::nullopt;
+  ConfigPtr all(raw);
+  git_config* local_raw = nullptr;
+  if (git_config_open_level(&local_raw, raw, GIT_CONFIG_LEVEL_LOCAL) < 0) return std::nullopt;
+  ConfigPtr local(local_raw);
+  const char* v = nullptr;
+  if (git_config_get_string(&v, local_raw, key.c_str()) < 0 || v == nullptr) return std::nullopt;
+  return std::string(v);
+}
+
 Status GitRepo::CheckNoIndexLock() const {
   if (IndexLockExists(impl_->git_dir)) return IndexLockBusy();
   return Status::Ok();

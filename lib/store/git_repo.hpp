@@ -60,6 +60,10 @@ class GitRepo {
   /// A value from git config (e.g. "user.name"), or nullopt.
   std::optional<std::string> ConfigString(const std::string& key) const;
 
+  /// A value from the repository's own config only (.git/config and the
+  /// files it includes; not the global or system config), or nullopt.
+  std::optional<std::string> LocalConfigString(const std::string& key) const;
+
   /// Fails (kBusy) when `.git/index.lock` exists: another git process is
   /// working and a commit now would fail after HEAD moved.
   Status CheckNoIndexLock() const;

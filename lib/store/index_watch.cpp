@@ -165,10 +165,36 @@ std::string EncodeWatchState(const WatchState& w, const std::string& last_scan) 
   return out;
 }
 
+namespace {
+
+/// True when `text` contains `word`, ASCII case-insensitively (git config
+/// section and key names are case-insensitive).
+bool MentionsIgnoringCase(std::string_view text, std::string_view word) {
+  auto lower = [](char c) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  };
+  for (std::size_t i = 0; i + word.size() <= text.size(); ++i) {
+    std::size_t k = 0;
+    while (k < word.size() && lower(text[i + k]) == word[k]) ++k;
+    if (k == word.size()) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 bool WatchmanWanted(const std::string& root) {
+  // Starting libgit2 costs ~10 ms (it loads the system's CA certificates),
+  // more than a warm read of 10^4 cases spends on everything else. The
+  // setting can only be set in a .git/config that mentions it, or in a file
+  // that one includes: without either word, it is unset.
+  if (auto text = CurrentDisk().ReadFile(root + "/.git/config"); text.ok()) {
+    if (!MentionsIgnoringCase(*text, "watchman") && !MentionsIgnoringCase(*text, "include"))
+      return true;
+  }
   auto repo = GitRepo::Open(root);
   if (!repo.ok()) return false;
-  auto v = repo->ConfigString("mediate.watchman");
+  auto v = repo->LocalConfigString("mediate.watchman");
   if (!v) return true;
   std::string s = *v;
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

@@ -50,8 +50,11 @@ std::string LastScanLine(const std::string& index_dir);
 std::string EncodeWatchState(const WatchState& w, const std::string& last_scan);
 
 /// Whether the store's git config lets scans use Watchman (store setting
-/// mediate.watchman): anything but a git "false" (false, no, off, 0); on
-/// when unset. Off when the repository at `root` cannot be opened.
+/// mediate.watchman, read from the repository's own config and the files it
+/// includes, not from the global or system config): anything but a git
+/// "false" (false, no, off, 0); on when unset. Off when the repository at
+/// `root` cannot be opened. Reads .git/config as text first and opens the
+/// repository only when that text mentions "watchman" or an include.
 bool WatchmanWanted(const std::string& root);
 
 /// What Watchman told a scan before it began.
