@@ -68,4 +68,19 @@ std::vector<std::string> SplitList(std::string_view cell, char sep) {
   return out;
 }
 
+std::vector<std::string> SplitTypedList(std::string_view text) {
+  // Every separator becomes ';'. A UTF-8 sequence can only match where a
+  // character starts, so the byte-wise scan never splits a character.
+  std::string t;
+  t.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t matched = 0;
+    for (std::string_view sep : {",", "，", "；", "、"})
+      if (text.substr(i, sep.size()) == sep) matched = sep.size();
+    t += matched ? ';' : text[i];
+    i += matched ? matched : 1;
+  }
+  return SplitList(t);
+}
+
 }  // namespace mediate

@@ -48,4 +48,9 @@ class CsvTable {
 /// Splits a `;`-separated list cell; empty items are dropped.
 std::vector<std::string> SplitList(std::string_view cell, char sep = ';');
 
+/// A list typed by a person (a command-line value, a roster cell): items
+/// separated by , or ; or the full-width ， ； 、 of Chinese input methods;
+/// each item trimmed, empty items dropped (as SplitList).
+std::vector<std::string> SplitTypedList(std::string_view text);
+
 }  // namespace mediate

@@ -8,18 +8,6 @@
 
 namespace mediate {
 
-namespace {
-
-std::vector<std::string> ListOf(std::string t) {
-  for (const char* sep : {"，", "；", "、"})
-    for (auto pos = t.find(sep); pos != std::string::npos; pos = t.find(sep))
-      t.replace(pos, std::string(sep).size(), ";");
-  std::replace(t.begin(), t.end(), ',', ';');
-  return SplitList(t);
-}
-
-}  // namespace
-
 const std::vector<std::string>& OrgEditableFields() {
   static const std::vector<std::string> kFields = {"name",      "kind",        "level", "street",
                                                    "community", "specialties", "parent"};
@@ -62,7 +50,7 @@ Status ApplyOrgFields(Organisation* o, const std::map<std::string, std::string>&
                        " communities; give the 12-digit code");
     } else if (field == "specialties") {
       o->specialties.clear();
-      for (const auto& item : ListOf(value)) {
+      for (const auto& item : SplitTypedList(value)) {
         std::string c = code(vocab.category(), field, item);
         if (!c.empty()) o->specialties.push_back(c);
       }

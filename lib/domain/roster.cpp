@@ -11,17 +11,6 @@ namespace mediate {
 
 namespace {
 
-/// A list typed on the command line: items separated by , ; or the
-/// full-width ， ； 、 people type in Chinese.
-std::vector<std::string> ListOf(const std::string& text) {
-  std::string t = text;
-  for (const char* sep : {"，", "；", "、"})
-    for (auto pos = t.find(sep); pos != std::string::npos; pos = t.find(sep))
-      t.replace(pos, std::string(sep).size(), ";");
-  std::replace(t.begin(), t.end(), ',', ';');
-  return SplitList(t);
-}
-
 /// Resolves a code or label in `list`; "" with an error when unknown.
 std::string Resolve(const VocabList& list, const std::string& text, const std::string& field,
                     DiagnosticSink* sink) {
@@ -127,14 +116,14 @@ Status ApplyMediatorFields(Mediator* m, const std::map<std::string, std::string>
       m->graded = date(field, value);
     } else if (field == "specialties") {
       m->specialties.clear();
-      for (const auto& item : ListOf(value)) {
+      for (const auto& item : SplitTypedList(value)) {
         std::string code = Resolve(vocab.category(), item, field, &sink);
         if (!code.empty()) m->specialties.push_back(code);
       }
     } else if (field == "lecturer") {
       m->lecturer = boolean(field, value);
     } else if (field == "honours") {
-      m->honours = ListOf(value);
+      m->honours = SplitTypedList(value);
     } else if (field == "filed") {
       m->filed = date(field, value);
     } else if (field == "phone") {
@@ -142,7 +131,7 @@ Status ApplyMediatorFields(Mediator* m, const std::map<std::string, std::string>
     } else if (field == "education") {
       m->education = value;
     } else if (field == "sanctions") {
-      m->sanctions = ListOf(value);
+      m->sanctions = SplitTypedList(value);
     } else if (field == "term_end") {
       m->term_end = date(field, value);
     } else if (field == "court_roster") {

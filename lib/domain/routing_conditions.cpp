@@ -21,12 +21,6 @@ std::string JoinNames(std::initializer_list<const char*> names) {
   return s;
 }
 
-bool IsOneOf(const std::string& s, std::initializer_list<const char*> names) {
-  for (const char* n : names)
-    if (s == n) return true;
-  return false;
-}
-
 /// A code list condition: one code or a list of codes of `vocab`.
 std::optional<RoutingCondition> ReadCodes(RecordReader& r, const Value& v, const std::string& path,
                                           RoutingCondKind kind, const VocabList& vocab) {
@@ -277,6 +271,12 @@ std::optional<RoutingCondition> ReadGroups(RecordReader& r, const Value& v, cons
 }
 
 }  // namespace
+
+bool IsOneOf(const std::string& s, std::initializer_list<const char*> names) {
+  for (const char* n : names)
+    if (s == n) return true;
+  return false;
+}
 
 void RejectUnknownFields(RecordReader& r, const Value& map, const std::string& path,
                          const char* where, std::initializer_list<const char*> known) {

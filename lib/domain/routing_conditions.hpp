@@ -87,6 +87,10 @@ struct RoutingCondition {
 void RejectUnknownFields(RecordReader& r, const Value& map, const std::string& path,
                          const char* where, std::initializer_list<const char*> known);
 
+/// True when `s` is one of `names` (exact, case-sensitive): a rule file's
+/// keys and organisation kinds are compared this way.
+bool IsOneOf(const std::string& s, std::initializer_list<const char*> names);
+
 /// Reads the condition map `when` at `path` ("rules[2].when") and appends
 /// one RoutingCondition per valid key to `out`, in file order. `vocab`
 /// gives the known category/source/risk/level codes; `areas`, when not

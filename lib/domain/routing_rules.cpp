@@ -23,10 +23,6 @@ constexpr std::initializer_list<const char*> kAssignFields = {"grade", "auto"};
 constexpr std::initializer_list<const char*> kNonMediatingKinds = {"court", "police",
                                                                    "petition_office"};
 
-bool IsOneOf(const std::string& s, std::initializer_list<const char*> names) {
-  return std::find(names.begin(), names.end(), s) != names.end();
-}
-
 void ReadTarget(RecordReader& r, const Value& rule_map, const std::string& path,
                 const OrgRegistry& orgs, const Vocabulary& vocab, RoutingRule* rule) {
   const Value* to = rule_map.Find("to");
