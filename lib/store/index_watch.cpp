@@ -124,6 +124,8 @@ std::optional<WatchState> ReadWatchState(const std::string& index_dir) {
       w.watch = value, have_watch = true;
     } else if (key == "relative") {
       w.relative = value;
+    } else if (key == "sock") {
+      w.sock = value;
     } else if (key == "clock") {
       w.clock = value, have_clock = !value.empty();
     } else if (key == "folder") {
@@ -155,7 +157,7 @@ std::string LastScanLine(const std::string& index_dir) {
 std::string EncodeWatchState(const WatchState& w, const std::string& last_scan) {
   std::string out(kWatchStateMagic);
   out += "\nstore " + w.store + "\nwatch " + w.watch + "\nrelative " + w.relative + "\nclock " +
-         w.clock + "\nlast-scan " + last_scan + "\n";
+         w.clock + "\nsock " + w.sock + "\nlast-scan " + last_scan + "\n";
   for (const auto& [folder, sum] : w.folders) {
     char hex[17];
     std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(sum));
@@ -212,11 +214,18 @@ WatchPlan PlanWithWatchman(const std::string& root, const std::string& index_dir
     plan.why_walk = "cases/ is not a directory of its own";
     return plan;
   }
-  auto client = MakeWatchmanClient();
   auto state = ReadWatchState(index_dir);
   if (state && state->store == real) {
     WatchRoot w{state->watch, state->relative};
+    // Straight to the server's socket when it is known: no process started.
+    auto client = MakeWatchmanClient(state->sock);
     auto changes = ChangedCaseFolders(*client, w, state->clock);
+    if (!changes.ok() && changes.status().kind() == ErrorKind::kNotFound && !state->sock.empty()) {
+      // Nobody listens there any more: the CLI finds (or starts) the server.
+      state->sock.clear();
+      client = MakeWatchmanClient();
+      changes = ChangedCaseFolders(*client, w, state->clock);
+    }
     if (!changes.ok()) {
       // The stored clock is useless now (watch gone, server gone): start
       // over with a new watch next time.
@@ -229,6 +238,11 @@ WatchPlan PlanWithWatchman(const std::string& root, const std::string& index_dir
     plan.next.watch = w.root;
     plan.next.relative = w.relative_path;
     plan.next.clock = changes->clock;
+    plan.next.sock = state->sock;
+    if (plan.next.sock.empty()) {
+      if (auto sock = SocketName(*client); sock.ok() && sock->find('\n') == std::string::npos)
+        plan.next.sock = *sock;
+    }
     if (changes->fresh_instance) {
       plan.why_walk = "watchman lost track since the stored clock (fresh instance)";
       return plan;
@@ -239,6 +253,7 @@ WatchPlan PlanWithWatchman(const std::string& root, const std::string& index_dir
     return plan;
   }
   plan.why_walk = state ? "the stored clock is for another store root" : "no clock stored";
+  auto client = MakeWatchmanClient();
   auto w = WatchProject(*client, real);
   if (!w.ok()) {
     plan.why_walk = w.status().message();
@@ -259,6 +274,8 @@ WatchPlan PlanWithWatchman(const std::string& root, const std::string& index_dir
   plan.next.watch = w->root;
   plan.next.relative = w->relative_path;
   plan.next.clock = *clock;
+  if (auto sock = SocketName(*client); sock.ok() && sock->find('\n') == std::string::npos)
+    plan.next.sock = *sock;
   return plan;
 }
 

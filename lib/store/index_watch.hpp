@@ -20,7 +20,8 @@ namespace mediate {
 
 /// The state file's name in the index directory. Text, a "key value" line
 /// each after the line "mediate watchman state 1": store, watch, relative,
-/// clock, last-scan, then "folder <checksum, 16 hex digits> <year>/<month>"
+/// clock, sock (the server's socket, asked once through the CLI; later reads
+/// connect to it directly), last-scan, then "folder <checksum, 16 hex digits> <year>/<month>"
 /// per clean folder. The last-scan line is for people: "watchman
 /// folders=120 unchanged=118 walked=2", or "walk folders=120 unchanged=0
 /// walked=120 reason=no clock stored". Written atomically like a segment;
@@ -33,6 +34,7 @@ struct WatchState {
   std::string watch;     ///< Watchman's watched root
   std::string relative;  ///< the store root relative to `watch` ("" when the same)
   std::string clock;     ///< taken at the start of the scan that wrote it
+  std::string sock;      ///< the server's socket (get-sockname); "" when not known
   std::map<std::string, std::uint64_t> folders;  ///< "2026/03" → checksum of its segment
 };
 

@@ -1,5 +1,13 @@
 #include "watchman.hpp"
 
+#include <poll.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
 #include <mutex>
 #include <utility>
 
@@ -54,15 +62,87 @@ Result<json> ProcessWatchmanClient::Call(const json& command) {
   return answer;
 }
 
-std::unique_ptr<WatchmanClient> MakeWatchmanClient() {
+SocketWatchmanClient::~SocketWatchmanClient() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+Result<json> SocketWatchmanClient::Call(const json& command) {
+  using Clock = std::chrono::steady_clock;
+  const auto deadline = Clock::now() + std::chrono::milliseconds(timeout_ms_);
+  if (fd_ < 0) {
+    sockaddr_un addr{};
+    addr.sun_family = AF_UNIX;
+    if (sockname_.empty() || sockname_.size() >= sizeof addr.sun_path)
+      return Status::NotFound("watchman socket path \"" + sockname_ + "\" is not usable");
+    std::memcpy(addr.sun_path, sockname_.data(), sockname_.size());
+    int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0) return Status::Io(std::string("cannot make a socket: ") + std::strerror(errno));
+    if (::connect(fd, reinterpret_cast<const sockaddr*>(&addr), sizeof addr) != 0) {
+      int err = errno;
+      ::close(fd);
+      return Status::NotFound("no watchman server on " + sockname_ + ": " + std::strerror(err));
+    }
+    fd_ = fd;
+  }
+  // Any failure past this point leaves the connection in an unknown state.
+  auto fail = [this](const std::string& why) {
+    ::close(fd_);
+    fd_ = -1;
+    return Status::Io("watchman on " + sockname_ + ": " + why);
+  };
+  const std::string out = command.dump() + "\n";
+  for (std::size_t sent = 0; sent < out.size();) {
+    ssize_t n = ::send(fd_, out.data() + sent, out.size() - sent, MSG_NOSIGNAL);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return fail(std::string("cannot send: ") + std::strerror(errno));
+    sent += static_cast<std::size_t>(n);
+  }
+  std::string in;
+  std::size_t searched = 0;  // no newline before this offset of `in`
+  char buf[65536];
+  for (;;) {
+    std::size_t nl = in.find('\n', searched);
+    if (nl != std::string::npos) {
+      json answer = json::parse(in.data(), in.data() + nl, nullptr, /*allow_exceptions=*/false);
+      if (answer.is_discarded() || !answer.is_object())
+        return fail("the answer is not a JSON object");
+      in.erase(0, nl + 1);
+      searched = 0;
+      if (answer.contains("unilateral")) continue;  // not ours (a subscription's message)
+      return answer;
+    }
+    searched = in.size();
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+    if (left.count() <= 0) return fail("no answer within " + std::to_string(timeout_ms_) + " ms");
+    pollfd p{fd_, POLLIN, 0};
+    int ready = ::poll(&p, 1, static_cast<int>(left.count()));
+    if (ready < 0 && errno == EINTR) continue;
+    if (ready < 0) return fail(std::string("poll: ") + std::strerror(errno));
+    if (ready == 0) continue;  // the deadline check above ends it
+    ssize_t n = ::recv(fd_, buf, sizeof buf, 0);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return fail(std::string("cannot read: ") + std::strerror(errno));
+    if (n == 0) return fail("the server closed the connection");
+    in.append(buf, static_cast<std::size_t>(n));
+  }
+}
+
+std::unique_ptr<WatchmanClient> MakeWatchmanClient(const std::string& sockname) {
   std::lock_guard<std::mutex> lock(g_factory_mu);
   if (g_factory) return g_factory();
+  if (!sockname.empty()) return std::make_unique<SocketWatchmanClient>(sockname);
   return std::make_unique<ProcessWatchmanClient>();
 }
 
 void SetWatchmanClientFactoryForTesting(std::function<std::unique_ptr<WatchmanClient>()> factory) {
   std::lock_guard<std::mutex> lock(g_factory_mu);
   g_factory = std::move(factory);
+}
+
+Result<std::string> SocketName(WatchmanClient& client) {
+  auto answer = client.Call(json::array({"get-sockname"}));
+  if (!answer.ok()) return answer.status();
+  return StringMember(*answer, "sockname", "get-sockname");
 }
 
 Result<WatchRoot> ParseWatchProject(const json& answer) {

@@ -43,7 +43,9 @@ class WatchmanServer:
         bin_dir = os.path.join(cls.wm_dir, "bin")
         os.mkdir(bin_dir)
         with open(os.path.join(bin_dir, "watchman"), "w", encoding="utf-8") as f:
-            f.write('#!/bin/sh\nexec %s --sockname="$WATCHMAN_SOCK" "$@"\n' % WATCHMAN)
+            # Each run of the CLI leaves a line in `calls` (reads that know the socket start none).
+            f.write('#!/bin/sh\necho "$*" >> %s\nexec %s --sockname="$WATCHMAN_SOCK" "$@"\n'
+                    % (os.path.join(cls.wm_dir, "calls"), WATCHMAN))
         os.chmod(os.path.join(bin_dir, "watchman"), 0o755)
         cls.old_env = {k: os.environ.get(k) for k in ("WATCHMAN_SOCK", "PATH")}
         os.environ["WATCHMAN_SOCK"] = cls.sock  # inherited by mediate and its watchman child
@@ -286,6 +288,37 @@ class WithWatchmanTest(WatchmanServer, HandEditsMixin, StoreTestCase):
         # `index --status` tells a maintainer the same.
         self.assertEqual(self.m("index", "--status").stdout.splitlines()[1],
                          "last check for changed files: watchman folders=4 unchanged=3 walked=1")
+
+    def cli_runs(self):
+        try:
+            with open(os.path.join(self.wm_dir, "calls"), encoding="utf-8") as f:
+                return len(f.read().splitlines())
+        except FileNotFoundError:
+            return 0
+
+    def test_warm_reads_ask_the_socket_without_starting_watchman(self):
+        self.assertReadsMatchFiles()  # the first read asked the CLI, which told it the socket
+        with open(self.state_file, encoding="utf-8") as f:
+            self.assertIn("\nsock %s\n" % self.sock, f.read())
+        runs = self.cli_runs()
+        self.assertGreater(runs, 0)
+        self.edit(self.case_of("neighbour"), 'category: "neighbour"', 'category: "labour"')
+        self.assertEqual(self.stats(), self.expected())
+        self.assertEqual(self.last_scan(), ("watchman", {"folders": 3, "unchanged": 2,
+                                                         "walked": 1}))
+        self.assertEqual(self.cli_runs(), runs)
+        # A socket nobody listens on (the server moved): the CLI is asked, and the socket
+        # learnt again.
+        with open(self.state_file, encoding="utf-8") as f:
+            state = f.read()
+        with open(self.state_file, "w", encoding="utf-8") as f:
+            f.write(state.replace("\nsock %s\n" % self.sock, "\nsock %s.gone\n" % self.sock))
+        self.edit(self.case_of("labour"), 'category: "labour"', 'category: "contract"')
+        self.assertEqual(self.stats(), self.expected())
+        self.assertEqual(self.last_scan()[0], "watchman")
+        self.assertGreater(self.cli_runs(), runs)
+        with open(self.state_file, encoding="utf-8") as f:
+            self.assertIn("\nsock %s\n" % self.sock, f.read())
 
     def test_index_drop_removes_the_clock(self):
         self.assertReadsMatchFiles()

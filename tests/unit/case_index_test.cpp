@@ -684,6 +684,7 @@ class ScriptedWatchman : public WatchmanClient {
     std::string clock = "c:1:2:3:" + std::to_string(++s_->tick);
     if (what == "watch-project") return json{{"watch", s_->root}, {"version", "4.9.0"}};
     if (what == "clock") return json{{"clock", clock}};
+    if (what == "get-sockname") return json{{"sockname", "/scripted/sock"}};
     if (s_->error) return json{{"error", "unable to resolve root: not watched"}};
     json files = json::array();
     for (const auto& name : s_->report)
@@ -756,9 +757,12 @@ TEST_CASE("With Watchman, folders with no reported change are served without a s
 
   RequireSameAsCold(store);  // no clock yet: a walk, after taking one
   CHECK(LastScan(ts) == "walk folders=3 unchanged=0 walked=3 reason=no clock stored");
-  REQUIRE(wm.server->sent.size() == 2);
+  REQUIRE(wm.server->sent.size() == 3);
   CHECK(wm.server->sent[0][0] == "watch-project");
   CHECK(wm.server->sent[1][0] == "clock");
+  CHECK(wm.server->sent[2][0] == "get-sockname");  // later reads go to the socket itself
+  CHECK(test::ReadFile(ts.IndexDir() / kWatchmanStateName).find("\nsock /scripted/sock\n") !=
+        std::string::npos);
   RequireSameAsCold(store);
   CHECK(LastScan(ts) == "watchman folders=3 unchanged=3 walked=0");
   CHECK(wm.server->sent.back()[0] == "query");

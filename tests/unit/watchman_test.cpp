@@ -3,14 +3,19 @@
 // CLI would print them.
 #include <catch2/catch.hpp>
 
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <cstdlib>
+#include <cstring>
 #include <deque>
 #include <memory>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "index_watch.hpp"
@@ -237,6 +242,93 @@ TEST_CASE("The process client reports a missing watchman as not found", "[watchm
   CHECK(r.status().kind() == ErrorKind::kNotFound);
 }
 
+namespace {
+
+/// A one-connection server on a Unix socket in a temporary directory: it
+/// reads one line, keeps it, and writes `reply` back in two pieces (so the
+/// client must read on), then closes the connection.
+struct OneShotSocketServer {
+  test::TempDir dir;
+  std::string path = dir.str() + "/sock";
+  std::string received;
+  std::thread thread;
+  int listener = -1;
+
+  explicit OneShotSocketServer(std::string reply) {
+    listener = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    REQUIRE(listener >= 0);
+    sockaddr_un addr{};
+    addr.sun_family = AF_UNIX;
+    std::memcpy(addr.sun_path, path.data(), path.size());
+    REQUIRE(::bind(listener, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+    REQUIRE(::listen(listener, 1) == 0);
+    thread = std::thread([this, reply = std::move(reply)] {
+      int fd = ::accept(listener, nullptr, nullptr);
+      if (fd < 0) return;
+      char c;
+      while (::read(fd, &c, 1) == 1) {
+        received += c;
+        if (c == '\n') break;
+      }
+      const std::size_t half = reply.size() / 2;
+      (void)!::write(fd, reply.data(), half);
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      (void)!::write(fd, reply.data() + half, reply.size() - half);
+      ::close(fd);
+    });
+  }
+  /// Waits until the connection is served (then `received` is complete).
+  void Join() {
+    if (thread.joinable()) thread.join();
+  }
+  ~OneShotSocketServer() {
+    Join();
+    ::close(listener);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("The socket client sends one JSON line and reads one back, skipping unilateral ones",
+          "[watchman]") {
+  OneShotSocketServer server(
+      "{\"unilateral\":true,\"log\":\"x\"}\n{\"clock\":\"c:1:2\",\"version\":\"4.9.0\"}\n");
+  SocketWatchmanClient client(server.path, 5000);
+  auto r = client.Call(json::array({"clock", "/srv/store"}));
+  REQUIRE(r.ok());
+  CHECK(*r == json{{"clock", "c:1:2"}, {"version", "4.9.0"}});
+  server.Join();
+  CHECK(server.received == "[\"clock\",\"/srv/store\"]\n");
+}
+
+TEST_CASE("The socket client: nobody listening is not found, a closed or bad answer an error",
+          "[watchman]") {
+  SECTION("no server") {
+    test::TempDir dir;
+    SocketWatchmanClient client(dir.str() + "/sock", 1000);
+    auto r = client.Call(json::array({"version"}));
+    REQUIRE(!r.ok());
+    CHECK(r.status().kind() == ErrorKind::kNotFound);
+  }
+  SECTION("the server closes without a whole answer") {
+    OneShotSocketServer server("{\"clock\":");
+    SocketWatchmanClient client(server.path, 5000);
+    auto r = client.Call(json::array({"version"}));
+    REQUIRE(!r.ok());
+    CHECK(r.status().kind() == ErrorKind::kIo);
+    CHECK(r.status().message() ==
+          "watchman on " + server.path + ": the server closed the connection");
+  }
+  SECTION("not JSON") {
+    OneShotSocketServer server("hello\n");
+    SocketWatchmanClient client(server.path, 5000);
+    auto r = client.Call(json::array({"version"}));
+    REQUIRE(!r.ok());
+    CHECK(r.status().message() ==
+          "watchman on " + server.path + ": the answer is not a JSON object");
+  }
+}
+
 TEST_CASE("the Watchman state reads back what was written, and nothing malformed", "[watchman]") {
   test::TempDir dir;
   WatchState w;
@@ -244,6 +336,7 @@ TEST_CASE("the Watchman state reads back what was written, and nothing malformed
   w.watch = "/srv";
   w.relative = "store";
   w.clock = "c:1:2:3:4";
+  w.sock = "/tmp/root-state/sock";
   w.folders["2026/03"] = 0x0123456789abcdefULL;
   w.folders["2025/12"] = 7;
   test::WriteFile(dir.path() / kWatchmanStateName,
@@ -254,6 +347,7 @@ TEST_CASE("the Watchman state reads back what was written, and nothing malformed
   CHECK(back->watch == "/srv");
   CHECK(back->relative == "store");
   CHECK(back->clock == "c:1:2:3:4");
+  CHECK(back->sock == "/tmp/root-state/sock");
   CHECK(back->folders ==
         std::map<std::string, std::uint64_t>{{"2025/12", 7}, {"2026/03", 0x0123456789abcdefULL}});
   CHECK(LastScanLine(dir.str()) == "watchman folders=2 unchanged=2 walked=0");
