@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cstdio>
@@ -171,16 +172,17 @@ namespace {
 
 /// True when `text` contains `word`, ASCII case-insensitively (git config
 /// section and key names are case-insensitive).
+/// `word` is in lower case.
 bool MentionsIgnoringCase(std::string_view text, std::string_view word) {
-  auto lower = [](char c) {
-    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  };
-  for (std::size_t i = 0; i + word.size() <= text.size(); ++i) {
-    std::size_t k = 0;
-    while (k < word.size() && lower(text[i + k]) == word[k]) ++k;
-    if (k == word.size()) return true;
-  }
-  return false;
+  auto same = [](char c, char w) { return std::tolower(static_cast<unsigned char>(c)) == w; };
+  return std::search(text.begin(), text.end(), word.begin(), word.end(), same) != text.end();
+}
+
+/// The server's socket as `client` tells it, or "" when it does not (or the
+/// path could not be a line of the state file).
+std::string LearnSocket(WatchmanClient& client) {
+  auto sock = SocketName(client);
+  return sock.ok() && sock->find('\n') == std::string::npos ? *sock : "";
 }
 
 }  // namespace
@@ -238,11 +240,7 @@ WatchPlan PlanWithWatchman(const std::string& root, const std::string& index_dir
     plan.next.watch = w.root;
     plan.next.relative = w.relative_path;
     plan.next.clock = changes->clock;
-    plan.next.sock = state->sock;
-    if (plan.next.sock.empty()) {
-      if (auto sock = SocketName(*client); sock.ok() && sock->find('\n') == std::string::npos)
-        plan.next.sock = *sock;
-    }
+    plan.next.sock = state->sock.empty() ? LearnSocket(*client) : state->sock;
     if (changes->fresh_instance) {
       plan.why_walk = "watchman lost track since the stored clock (fresh instance)";
       return plan;
@@ -274,8 +272,7 @@ WatchPlan PlanWithWatchman(const std::string& root, const std::string& index_dir
   plan.next.watch = w->root;
   plan.next.relative = w->relative_path;
   plan.next.clock = *clock;
-  if (auto sock = SocketName(*client); sock.ok() && sock->find('\n') == std::string::npos)
-    plan.next.sock = *sock;
+  plan.next.sock = LearnSocket(*client);
   return plan;
 }
 
