@@ -15,7 +15,7 @@ class InitCommand : public Command {
         ->required();
     app.add_option("--from", setup_,
                    "SETUP folder: setup.yaml, divisions, grids, orgs, mediators, routing.yaml "
-                   "(and trainings.csv)")
+                   "(and trainings.csv, offices.csv)")
         ->required()
         ->type_name("SETUP");
     app.footer("Example:\n  mediate init wanbailin-store --from examples/wanbailin");
@@ -33,15 +33,16 @@ class InitCommand : public Command {
       communities += s.communities.size();
       for (const auto& c : s.communities) grids += c.grids.size();
     }
-    fmt::print(
-        ctx.out,
-        "created store {} for {} ({}), office {}: {} streets, {} communities, {} grids, "
-        "{} organisations, {} mediators{} ({})\n",
-        dir_, setup->settings.district_name, setup->settings.district_code, setup->settings.office,
-        setup->streets.size(), communities, grids, setup->orgs.size(), setup->mediators.size(),
-        setup->trainings.empty() ? std::string()
-                                 : fmt::format(", {} training sessions", setup->trainings.size()),
-        commit->substr(0, 7));
+    fmt::print(ctx.out,
+               "created store {} for {} ({}), office {}: {} streets, {} communities, {} grids, "
+               "{} organisations, {} offices, {} mediators{} ({})\n",
+               dir_, setup->settings.district_name, setup->settings.district_code,
+               setup->settings.office, setup->streets.size(), communities, grids,
+               setup->orgs.size(), setup->offices.size(), setup->mediators.size(),
+               setup->trainings.empty()
+                   ? std::string()
+                   : fmt::format(", {} training sessions", setup->trainings.size()),
+               commit->substr(0, 7));
     return Status::Ok();
   }
 

@@ -4,6 +4,8 @@
 namespace mediate::cli {
 
 std::unique_ptr<Command> MakeInitCommand();
+std::unique_ptr<Command> MakeCloneCommand();
+std::unique_ptr<Command> MakeOfficeCommand();
 std::unique_ptr<Command> MakeIntakeCommand();
 std::unique_ptr<Command> MakeImportCommand();
 std::unique_ptr<Command> MakeRouteCommand();
@@ -45,6 +47,8 @@ std::unique_ptr<Command> MakeAlertsCommand();
 const std::vector<CommandSpec>& CommandTable() {
   static const std::vector<CommandSpec> kTable = {
       {"init", "create a store from a SETUP folder", Needs::kNothing, MakeInitCommand},
+      {"clone", "a desk's copy of the district store, writing as one office", Needs::kNothing,
+       MakeCloneCommand},
       {"intake", "register one case (统一受理) from flags, a YAML file or stdin",
        Needs::kRegistries, MakeIntakeCommand},
       {"import", "register a whole ledger (CSV) in one commit", Needs::kRegistries,
@@ -87,6 +91,7 @@ const std::vector<CommandSpec>& CommandTable() {
        Needs::kRegistries, MakeDueCommand},
       {"doc", "the standard documents of a case (application, notice, agreement, …)",
        Needs::kRegistries, MakeDocCommand},
+      {"office", "offices that register cases: list, add", Needs::kRegistries, MakeOfficeCommand},
       {"org", "mediation organisations: list, show, add, edit, retire", Needs::kRegistries,
        MakeOrgCommand},
       {"mediator",

@@ -15,8 +15,8 @@ struct WriteOptions {
   /// writer that gives up ("mediate import by 王某 <w@x>, pid 123"). One
   /// line; empty means "mediate (pid N)".
   std::string holder;
-  /// The office code that allocates IDs in this write ("" = the store's:
-  /// Store::Office). The CLI passes MEDIATE_OFFICE.
+  /// The office this write is made as when set (MEDIATE_OFFICE; "" = the
+  /// clone's: git config mediate.office, else mediate.yaml without a remote).
   std::string office;
 };
 

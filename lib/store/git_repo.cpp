@@ -182,6 +182,28 @@ std::optional<std::string> GitRepo::LocalConfigString(const std::string& key) co
   return std::string(v);
 }
 
+Status GitRepo::SetLocalConfigString(const std::string& key, const std::string& value) {
+  git_config* raw = nullptr;
+  if (git_repository_config(&raw, impl_->repo.get()) < 0)
+    return GitIo("cannot open the git config");
+  ConfigPtr all(raw);
+  git_config* local_raw = nullptr;
+  if (git_config_open_level(&local_raw, raw, GIT_CONFIG_LEVEL_LOCAL) < 0)
+    return GitIo("cannot open .git/config");
+  ConfigPtr local(local_raw);
+  if (git_config_set_string(local_raw, key.c_str(), value.c_str()) < 0)
+    return GitIo("cannot set " + key + " in .git/config");
+  return Status::Ok();
+}
+
+bool GitRepo::HasRemote() const {
+  git_strarray names{};
+  if (git_remote_list(&names, impl_->repo.get()) < 0) return false;
+  bool any = names.count > 0;
+  git_strarray_dispose(&names);
+  return any;
+}
+
 Status GitRepo::CheckNoIndexLock() const {
   if (IndexLockExists(impl_->git_dir)) return IndexLockBusy();
   return Status::Ok();

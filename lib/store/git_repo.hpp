@@ -64,6 +64,13 @@ class GitRepo {
   /// files it includes; not the global or system config), or nullopt.
   std::optional<std::string> LocalConfigString(const std::string& key) const;
 
+  /// Sets `key` in the repository's own config (.git/config). kIo on failure.
+  Status SetLocalConfigString(const std::string& key, const std::string& value);
+
+  /// True when the repository has at least one remote (it is a clone, or a
+  /// remote was added): one desk among several.
+  bool HasRemote() const;
+
   /// Fails (kBusy) when `.git/index.lock` exists: another git process is
   /// working and a commit now would fail after HEAD moved.
   Status CheckNoIndexLock() const;

@@ -12,6 +12,7 @@
 #include "disk.hpp"
 #include "git_repo.hpp"
 #include "lifecycle.hpp"
+#include "office.hpp"
 #include "parallel.hpp"
 #include "yaml_io.hpp"
 
@@ -79,53 +80,57 @@ Result<Value> Store::ReadYaml(const std::string& rel) const {
   return ParseYaml(*text, rel);
 }
 
+namespace {
+
+/// Reads every YAML record of the registry folder `dir` of `store` with
+/// `read(value, rel_path)` (a record reader returning Result<T>), handing
+/// each record read to `keep`; problems go to `sink`.
+template <typename Read, typename Keep>
+void ReadRegistry(const Store& store, const std::string& dir, Read read, Keep keep,
+                  DiagnosticSink* sink) {
+  for (const auto& name : ListDir(store.root() + "/" + dir)) {
+    if (!IsYamlFile(name)) continue;
+    std::string rel = dir + "/" + name;
+    auto v = store.ReadYaml(rel);
+    if (!v.ok()) {
+      sink->Append(v.status().diagnostics());
+      continue;
+    }
+    auto record = read(*v, rel);
+    if (!record.ok()) {
+      sink->Append(record.status().diagnostics());
+      continue;
+    }
+    keep(std::move(record.value()));
+  }
+}
+
+}  // namespace
+
 Status Store::LoadRegistries() {
   if (registries_loaded_) return Status::Ok();
   DiagnosticSink sink;
   std::vector<Street> streets;
-  for (const auto& name : ListDir(root_ + "/areas")) {
-    if (!IsYamlFile(name)) continue;
-    auto v = ReadYaml("areas/" + name);
-    if (!v.ok()) {
-      sink.Append(v.status().diagnostics());
-      continue;
-    }
-    auto st = Street::FromValue(*v, "areas/" + name);
-    if (!st.ok()) {
-      sink.Append(st.status().diagnostics());
-      continue;
-    }
-    streets.push_back(std::move(st.value()));
-  }
+  ReadRegistry(
+      *this, "areas",
+      [](const Value& v, const std::string& rel) { return Street::FromValue(v, rel); },
+      [&](Street s) { streets.push_back(std::move(s)); }, &sink);
   areas_ = AreaRegistry(std::move(streets));
-  for (const auto& name : ListDir(root_ + "/orgs")) {
-    if (!IsYamlFile(name)) continue;
-    auto v = ReadYaml("orgs/" + name);
-    if (!v.ok()) {
-      sink.Append(v.status().diagnostics());
-      continue;
-    }
-    auto o = Organisation::FromValue(*v, "orgs/" + name, vocab());
-    if (!o.ok()) {
-      sink.Append(o.status().diagnostics());
-      continue;
-    }
-    orgs_[o->id] = std::move(o.value());
-  }
-  for (const auto& name : ListDir(root_ + "/mediators")) {
-    if (!IsYamlFile(name)) continue;
-    auto v = ReadYaml("mediators/" + name);
-    if (!v.ok()) {
-      sink.Append(v.status().diagnostics());
-      continue;
-    }
-    auto m = Mediator::FromValue(*v, "mediators/" + name, vocab());
-    if (!m.ok()) {
-      sink.Append(m.status().diagnostics());
-      continue;
-    }
-    mediators_[m->id] = std::move(m.value());
-  }
+  const Vocabulary& words = vocab();
+  ReadRegistry(
+      *this, "orgs",
+      [&](const Value& v, const std::string& rel) {
+        return Organisation::FromValue(v, rel, words);
+      },
+      [&](Organisation o) { orgs_[o.id] = std::move(o); }, &sink);
+  ReadRegistry(
+      *this, "mediators",
+      [&](const Value& v, const std::string& rel) { return Mediator::FromValue(v, rel, words); },
+      [&](Mediator m) { mediators_[m.id] = std::move(m); }, &sink);
+  ReadRegistry(
+      *this, "offices",
+      [](const Value& v, const std::string& rel) { return Office::FromValue(v, rel); },
+      [&](Office o) { offices_[o.code] = std::move(o); }, &sink);
   MEDIATE_RETURN_IF_ERROR(
       sink.ToStatus("the store's registries have errors (run 'mediate validate')"));
   registries_loaded_ = true;
@@ -264,11 +269,15 @@ std::string Store::NextCaseId(const std::string& office, int year,
   return FormatCaseId(office, year, highest + 1);
 }
 
-std::string Store::Office() const {
+Result<std::string> Store::WritingOffice(const std::string& env) const {
+  OfficeSources sources;
+  sources.env = env;
+  sources.settings = settings_.office;
   if (auto repo = GitRepo::Open(root_); repo.ok()) {
-    if (auto v = repo->ConfigString("mediate.office"); v && !v->empty()) return *v;
+    if (auto v = repo->ConfigString("mediate.office")) sources.config = *v;
+    sources.has_remote = repo->HasRemote();
   }
-  return settings_.office;
+  return ChooseOffice(sources, offices_);
 }
 
 }  // namespace mediate

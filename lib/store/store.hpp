@@ -7,6 +7,7 @@
 //   areas/<street-code>.yaml           streets, communities, grids
 //   orgs/<org-id>.yaml                 organisations
 //   mediators/<mediator-id>.yaml       the roster
+//   offices/<code>.yaml                offices that register cases
 //   cases/<yyyy>/<mm>/<case-id>.yaml   one file per case, by local month received
 //   trainings/<yyyy>/<id>.yaml         training sessions with attendance
 //   reviews/<yyyy>/<case-id>.yaml      quality-review results
@@ -23,6 +24,7 @@
 #include "case.hpp"
 #include "case_summary.hpp"
 #include "mediator.hpp"
+#include "office.hpp"
 #include "organisation.hpp"
 #include "settings.hpp"
 #include "status.hpp"
@@ -75,12 +77,14 @@ class Store {
   const Settings& settings() const { return settings_; }
   const Vocabulary& vocab() const { return settings_.vocab; }
 
-  /// Loads areas/, orgs/ and mediators/ (small; needed by validation,
-  /// routing and display). Idempotent.
+  /// Loads areas/, orgs/, mediators/ and offices/ (small; needed by
+  /// validation, routing and display). Idempotent.
   Status LoadRegistries();
   const AreaRegistry& areas() const { return areas_; }
   const OrgRegistry& orgs() const { return orgs_; }
   const MediatorRegistry& mediators() const { return mediators_; }
+  /// The office registry; empty in a store made before it existed.
+  const OfficeRegistry& offices() const { return offices_; }
 
   /// Reads a file relative to the root. kNotFound when absent.
   Result<std::string> ReadText(const std::string& rel_path) const;
@@ -123,9 +127,12 @@ class Store {
   std::string NextCaseId(const std::string& office, int year,
                          const std::vector<std::string>& taken = {}) const;
 
-  /// The office code of this clone's git config (mediate.office), else the
-  /// store's default (mediate.yaml); a write may be given another (WriteOptions).
-  std::string Office() const;
+  /// The office this clone writes as (ChooseOffice, docs/offices.md):
+  /// `env` (MEDIATE_OFFICE, "" when unset), else git config mediate.office,
+  /// else mediate.yaml's office when the repository has no remote; checked
+  /// against the office registry (LoadRegistries first). kUsage naming the
+  /// code, where it came from and the fix.
+  Result<std::string> WritingOffice(const std::string& env) const;
 
  private:
   std::string root_;
@@ -134,6 +141,7 @@ class Store {
   AreaRegistry areas_;
   OrgRegistry orgs_;
   MediatorRegistry mediators_;
+  OfficeRegistry offices_;
 };
 
 /// One case file parsed for the read path.

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "csv_table.hpp"
+#include "office.hpp"
 #include "routing_rules.hpp"
 #include "write_transaction.hpp"
 #include "yaml_io.hpp"
@@ -162,6 +163,61 @@ Result<std::vector<Mediator>> ReadMediatorsCsv(const std::string& text, const st
   return out;
 }
 
+namespace {
+
+/// The office registry of SETUP: offices.csv when there is one (each row
+/// checked, setup.yaml's office among them), else setup.yaml's office alone,
+/// named for the district, with the store's file-number word.
+void ReadOffices(const fs::path& dir, const Settings& settings, const OrgRegistry& orgs,
+                 const AreaRegistry& areas, std::vector<Office>* out, DiagnosticSink* sink) {
+  if (!fs::exists(dir / "offices.csv")) {
+    Office o;
+    o.code = settings.office;
+    o.name = settings.district_name;
+    o.file_no_word = settings.file_no_word.empty() ? "人调字" : settings.file_no_word;
+    out->push_back(std::move(o));
+    return;
+  }
+  auto table =
+      ReadTable(dir, "offices.csv", {"code", "name", "org", "street_code", "file_no_word"});
+  if (!table.ok()) {
+    sink->Append(table.status().diagnostics());
+    if (table.status().diagnostics().empty())
+      sink->Error({"offices.csv", 0, 0}, "", table.status().message());
+    return;
+  }
+  OfficeRegistry registry;
+  for (const auto& row : table->rows()) {
+    Office o;
+    o.code = table->Cell(row, "code");
+    o.name = table->Cell(row, "name");
+    o.org = table->Cell(row, "org");
+    o.street = table->Cell(row, "street_code");
+    o.file_no_word = table->Cell(row, "file_no_word");
+    Location where = table->Where(row);
+    if (!IsOfficeCode(o.code))
+      sink->Error(where, "code",
+                  "\"" + o.code +
+                      "\" is not an office code (an upper-case letter, then 1 to 5 upper-case "
+                      "letters or digits)");
+    if (o.name.empty()) sink->Error(where, "name", "is required");
+    if (o.file_no_word.empty())
+      sink->Error(where, "file_no_word", "is required (字号, e.g. 万小人调字)");
+    if (registry.count(o.code)) sink->Error(where, "code", "office " + o.code + " is listed twice");
+    registry[o.code] = o;
+  }
+  for (const auto& row : table->rows()) {
+    auto it = registry.find(table->Cell(row, "code"));
+    CheckOffice(it->second, registry, orgs, areas, table->Where(row), sink);
+  }
+  if (!registry.count(settings.office))
+    sink->Error({"offices.csv", 0, 0}, "code",
+                "setup.yaml's office " + settings.office + " is not among the offices");
+  for (auto& [code, o] : registry) out->push_back(std::move(o));
+}
+
+}  // namespace
+
 Result<StoreSetup> ReadSetup(const std::string& setup_dir) {
   fs::path dir(setup_dir);
   StoreSetup setup;
@@ -291,6 +347,7 @@ Result<StoreSetup> ReadSetup(const std::string& setup_dir) {
       setup.trainings = std::move(trainings.value());
     }
   }
+  ReadOffices(dir, setup.settings, registry, areas, &setup.offices, &sink);
   auto routing = ReadFileText(dir / "routing.yaml");
   if (!routing.ok()) {
     sink.Error({"routing.yaml", 0, 0}, "",
@@ -320,6 +377,7 @@ std::vector<StoreSetup::File> StoreSetup::Files() const {
   for (const auto& o : orgs) files.push_back({o.Path(), EmitYaml(o.ToValue())});
   for (const auto& m : mediators) files.push_back({m.Path(), EmitYaml(m.ToValue())});
   for (const auto& t : trainings) files.push_back({t.Path(), EmitYaml(t.ToValue())});
+  for (const auto& o : offices) files.push_back({o.Path(), EmitYaml(o.ToValue())});
   files.push_back({"rules/routing.yaml", routing_yaml});
   files.push_back({".gitattributes", "*.yaml text eol=lf\n"});
   return files;

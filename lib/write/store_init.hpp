@@ -6,7 +6,9 @@
 // code,name,street_code,district_code), grids.csv (code,name,community_code),
 // orgs.csv, mediators.csv and routing.yaml, in the formats of the bundled
 // examples/wanbailin/, and optionally trainings.csv (training sessions with
-// attendance, training.hpp). setup.yaml may carry the team settings
+// attendance, training.hpp) and offices.csv (code,name,org,street_code,
+// file_no_word: the office registry, docs/offices.md; without it the store
+// gets one office, setup.yaml's, named for the district). setup.yaml may carry the team settings
 // (training, staffing, grades: team_settings.hpp); mediate.yaml gets them
 // with their defaults filled in. Every row is checked; any error refuses the whole
 // setup with file:line, column and value, and nothing is created.
@@ -18,6 +20,7 @@
 #include "alerts.hpp"
 #include "area.hpp"
 #include "mediator.hpp"
+#include "office.hpp"
 #include "organisation.hpp"
 #include "settings.hpp"
 #include "signature.hpp"
@@ -35,6 +38,7 @@ struct StoreSetup {
   std::vector<Organisation> orgs;
   std::vector<Mediator> mediators;
   std::vector<Training> trainings;  ///< from trainings.csv when SETUP has one
+  std::vector<Office> offices;      ///< from offices.csv, else setup.yaml's office
   TeamSettings team;                ///< written into mediate.yaml
   AlertSettings alerts;             ///< early-warning thresholds, written into mediate.yaml
   std::string

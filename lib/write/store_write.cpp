@@ -39,24 +39,28 @@ Result<StoreWrite> StoreWrite::Begin(Store& store, const WriteOptions& options, 
   if (!tx.ok()) return tx.status();
   // The registries are read under the lock, never before it.
   MEDIATE_RETURN_IF_ERROR(store.LoadRegistries());
+  auto office = store.WritingOffice(options.office);
+  if (!office.ok()) return office.status();
   StoreWrite w;
   w.impl_ = std::make_unique<Impl>();
   w.impl_->store = &store;
   w.impl_->tx.emplace(std::move(tx.value()));
   w.impl_->options = options;
   w.impl_->today = today;
-  w.impl_->office = options.office.empty() ? store.Office() : options.office;
+  w.impl_->office = std::move(office.value());
   return w;
 }
 
 Result<StoreWrite> StoreWrite::DryRun(Store& store, Date today, const WriteOptions& options) {
   MEDIATE_RETURN_IF_ERROR(store.LoadRegistries());
+  auto office = store.WritingOffice(options.office);
+  if (!office.ok()) return office.status();
   StoreWrite w;
   w.impl_ = std::make_unique<Impl>();
   w.impl_->store = &store;
   w.impl_->options = options;
   w.impl_->today = today;
-  w.impl_->office = options.office.empty() ? store.Office() : options.office;
+  w.impl_->office = std::move(office.value());
   return w;
 }
 
@@ -139,8 +143,7 @@ Result<std::string> StoreWrite::Commit(const Signature& op, const std::string& m
                      &sinks[i]);
     if (!sinks[i].has_errors()) return;
     sinks[i] = DiagnosticSink();
-    CheckRecordText(*impl_->store, *paths[i], staged.text, impl_->today, pending_cases,
-                    &sinks[i]);
+    CheckRecordText(*impl_->store, *paths[i], staged.text, impl_->today, pending_cases, &sinks[i]);
   });
   std::vector<Diagnostic> errors;
   std::vector<std::string> bad_files;

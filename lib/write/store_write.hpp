@@ -48,12 +48,16 @@ class StoreWrite {
 
   /// Takes the write lock of `store` (kBusy naming the holder after
   /// options.lock_timeout; an unfinished journal is rolled back), then loads
-  /// its registries (kRejected when they cannot be read). `today` is the
+  /// its registries (kRejected when they cannot be read) and chooses the
+  /// office the write is made as (Store::WritingOffice with
+  /// options.office: kUsage when the clone has none or it is not a
+  /// registered office; the lock is let go and nothing is written). `today` is the
   /// local date the records are checked against (dates in the future are
   /// refused). `store` must outlive the StoreWrite.
   static Result<StoreWrite> Begin(Store& store, const WriteOptions& options, Date today);
   /// A write that takes no lock and writes nothing (--dry-run); loads the
-  /// registries of `store` when not yet loaded.
+  /// registries of `store` when not yet loaded and chooses the office as
+  /// Begin does (kUsage the same way).
   static Result<StoreWrite> DryRun(Store& store, Date today, const WriteOptions& options = {});
 
   /// The store, registries loaded (read under the lock unless dry run).
@@ -61,8 +65,7 @@ class StoreWrite {
   bool dry_run() const;
   /// The local date records are checked against.
   Date today() const;
-  /// The office code that allocates IDs: WriteOptions::office, else
-  /// Store::Office() (git config mediate.office, else mediate.yaml).
+  /// The office code that allocates IDs (Store::WritingOffice).
   const std::string& office() const;
 
   /// Stages `record` to be written at `path` (relative, '/'-separated) as
@@ -73,11 +76,11 @@ class StoreWrite {
   /// How many paths are staged.
   std::size_t size() const;
 
-  /// The next free case ID of the store's office (Store::Office) for the
+  /// The next free case ID of the write's office (office()) for the
   /// local `year` received: highest sequence in cases/<year>/ + 1, skipping
   /// IDs already handed out by this StoreWrite ("WBL-2026-000043").
   std::string NextCaseId(int year);
-  /// `count` consecutive free case IDs of the store's office for `year`
+  /// `count` consecutive free case IDs of the write's office for `year`
   /// (an import of a ledger), each skipping the ones before.
   std::vector<std::string> NextCaseIds(int year, std::size_t count);
 

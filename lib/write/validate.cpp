@@ -13,6 +13,7 @@
 #include "case_record.hpp"
 #include "committee_checks.hpp"
 #include "consultation.hpp"
+#include "office.hpp"
 #include "parallel.hpp"
 #include "review_record.hpp"
 #include "routing_rules.hpp"
@@ -34,6 +35,7 @@ enum class Kind {
   kArea,
   kOrg,
   kMediator,
+  kOffice,
   kRouting,
   kCase,
   kTraining,
@@ -48,6 +50,7 @@ Kind KindOf(const std::string& path) {
   if (path.rfind("areas/", 0) == 0) return Kind::kArea;
   if (path.rfind("orgs/", 0) == 0) return Kind::kOrg;
   if (path.rfind("mediators/", 0) == 0) return Kind::kMediator;
+  if (path.rfind("offices/", 0) == 0) return Kind::kOffice;
   if (path.rfind("cases/", 0) == 0) return Kind::kCase;
   if (path.rfind("trainings/", 0) == 0) return Kind::kTraining;
   if (path.rfind("reviews/", 0) == 0) return Kind::kReview;
@@ -135,6 +138,20 @@ void CheckParsed(const Store& store, const std::string& rel, Kind kind, const Va
       } else if (registries_ok && !store.orgs().count(m->org)) {
         sink->Error(LocateField(*v, rel, "org"), "org", "unknown organisation " + m->org);
       }
+      break;
+    }
+    case Kind::kOffice: {
+      CheckSchema(*v, "office.schema.yaml", rel, sink);
+      auto o = Office::FromValue(*v, rel, sink);
+      if (!o.ok()) {
+        sink->Append(o.status().diagnostics());
+        break;
+      }
+      if (o->Path() != rel)
+        sink->Error(LocateField(*v, rel, "code"), "code",
+                    "the file of office " + o->code + " belongs at " + o->Path());
+      if (registries_ok)
+        CheckOffice(*o, store.offices(), store.orgs(), store.areas(), {rel, 0, 0}, sink);
       break;
     }
     case Kind::kCase: {
@@ -290,7 +307,7 @@ ValidationReport ValidateStore(const Store& store, bool registries_ok,
   PathList files;
   if (paths.empty()) {
     files.Add("mediate.yaml");
-    for (const char* dir : {"areas", "orgs", "mediators"})
+    for (const char* dir : {"areas", "orgs", "mediators", "offices"})
       for (const auto& f : YamlFilesUnder(store, dir)) files.Add(f);
     files.Add("rules/routing.yaml");
     store.ForEachCaseDir([&](const std::string& dir, const std::vector<std::string>& names) {

@@ -1,0 +1,32 @@
+// A desk's copy of the district store (`mediate clone URL DIR --office
+// CODE`): a git clone that knows which office it writes as.
+//
+// The clone is made in a scratch folder beside DIR (".DIR.clone-XXXXXX"),
+// checked — it must be a mediate store whose registries read, and CODE one
+// of its offices (CheckOfficeChoice) — given `git config mediate.office
+// CODE`, and only then renamed to DIR. A failure at any step removes the
+// scratch folder: DIR is made complete or not at all (docs/offices.md).
+#pragma once
+
+#include <string>
+
+#include "status.hpp"
+
+namespace mediate {
+
+/// What a clone made.
+struct CloneOutcome {
+  std::string root;    ///< absolute path of the new store
+  std::string office;  ///< the office it writes as
+};
+
+/// Clones the store at `url` into `dir` for `office`. Errors, with nothing
+/// left behind: kRejected when `dir` exists and is not empty or `url` is
+/// not a mediate store (or its registries have errors), kUsage for an office
+/// code that is malformed or not registered (naming the registered codes),
+/// kIo when the clone fails (libgit2's reason) or the folder cannot be
+/// made or renamed.
+Result<CloneOutcome> CloneStore(const std::string& url, const std::string& dir,
+                                const std::string& office);
+
+}  // namespace mediate
