@@ -27,7 +27,7 @@ class CloneCommand : public Command {
   }
 
   Status Run(Context& ctx) override {
-    auto done = CloneStore(url_, dir_, office_);
+    auto done = CloneStore(url_, dir_, office_, ctx.Program());
     if (!done.ok()) return done.status();
     fmt::print(ctx.out, "cloned {} into {}; this desk writes as office {}\n", url_, done->root,
                done->office);

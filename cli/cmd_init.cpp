@@ -26,7 +26,7 @@ class InitCommand : public Command {
     if (!setup.ok()) return setup.status();
     auto author = ctx.Operator();
     if (!author.ok()) return author.status();
-    auto commit = CreateStore(dir_, *setup, *author, ctx.write_options);
+    auto commit = CreateStore(dir_, *setup, *author, ctx.write_options, ctx.Program());
     if (!commit.ok()) return commit.status();
     std::size_t communities = 0, grids = 0;
     for (const auto& s : setup->streets) {

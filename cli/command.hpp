@@ -70,6 +70,9 @@ struct Context {
   Date Today() const;
   /// True when stderr is a terminal (progress bars only there).
   bool ErrIsTerminal() const;
+  /// The absolute path of this mediate program (/proc/self/exe), which git
+  /// runs as the merge driver; "mediate" when it cannot be read.
+  std::string Program() const;
   /// The write to hand to a library write operation: the locked store the
   /// dispatcher prepared, or, for a command that said it does not write
   /// (--dry-run), a dry run that checks and writes nothing.

@@ -6,6 +6,10 @@ namespace mediate::cli {
 std::unique_ptr<Command> MakeInitCommand();
 std::unique_ptr<Command> MakeCloneCommand();
 std::unique_ptr<Command> MakeOfficeCommand();
+std::unique_ptr<Command> MakeSetupGitCommand();
+std::unique_ptr<Command> MakeMergeFileCommand();
+std::unique_ptr<Command> MakeConflictsCommand();
+std::unique_ptr<Command> MakeResolveCommand();
 std::unique_ptr<Command> MakeIntakeCommand();
 std::unique_ptr<Command> MakeImportCommand();
 std::unique_ptr<Command> MakeRouteCommand();
@@ -92,6 +96,14 @@ const std::vector<CommandSpec>& CommandTable() {
       {"doc", "the standard documents of a case (application, notice, agreement, …)",
        Needs::kRegistries, MakeDocCommand},
       {"office", "offices that register cases: list, add", Needs::kRegistries, MakeOfficeCommand},
+      {"conflicts", "conflicts merges recorded in case files (exit 1 when any)", Needs::kRegistries,
+       MakeConflictsCommand},
+      {"resolve", "settle a conflict a merge recorded: --take ours|theirs", Needs::kRegistries,
+       MakeResolveCommand},
+      {"setup-git", "register the merge driver for records in this clone", Needs::kRegistries,
+       MakeSetupGitCommand},
+      {"merge-file", "the merge driver git runs for record files (not by hand)", Needs::kStore,
+       MakeMergeFileCommand},
       {"org", "mediation organisations: list, show, add, edit, retire", Needs::kRegistries,
        MakeOrgCommand},
       {"mediator",

@@ -42,6 +42,12 @@ Date Context::Today() const {
 
 bool Context::ErrIsTerminal() const { return isatty(fileno(err)) != 0; }
 
+std::string Context::Program() const {
+  char buf[4096];
+  ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+  return n > 0 ? std::string(buf, static_cast<std::size_t>(n)) : std::string("mediate");
+}
+
 Result<StoreWrite*> Context::Writer() {
   if (!write) {
     auto dry = StoreWrite::DryRun(*store, Today(), write_options);

@@ -82,6 +82,11 @@ struct CaseState {
 struct Case {
   std::string id;       ///< "WBL-2026-000042"
   std::string file_no;  ///< "(2026)万人调字第42号" — optional official number
+  /// Conflicts a merge of two clones recorded (case_merge.hpp), each a map
+  /// {field, reason, ours: {value, by, at}, theirs: {…}, merged_by,
+  /// merged_at}; empty when there are none. A case with a conflict takes no
+  /// other write until `mediate resolve` settles it.
+  Value conflicts = Value::Sequence();
   Timestamp received;
   std::string source;
   std::string category;

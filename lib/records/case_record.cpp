@@ -16,7 +16,7 @@ constexpr std::initializer_list<const char*> kKnownFields = {
     "schema",    "id",       "file_no",         "received",  "source",  "category",
     "summary",   "amount",   "people_involved", "place",     "parties", "risk",
     "procedure", "migrated", "status",          "level",     "org",     "mediators",
-    "deadline",  "events",   "import",          "sensitive", "tags"};
+    "deadline",  "events",   "import",          "sensitive", "tags",    "conflicts"};
 
 constexpr std::initializer_list<const char*> kPartyFields = {
     "role", "kind", "name", "id_number", "credit_code", "phone", "born", "sex"};
@@ -55,6 +55,7 @@ const std::vector<std::string_view>* EventPayloadKeys(std::string_view type) {
       {"visit_waived", {"reason"}},
       {"closed", {"retention"}},
       {"note", {"note"}},
+      {"resolved", {"field", "took", "reason", "merged_at"}},
   };
   for (const auto& [t, keys] : kTable)
     if (t == type) return &keys;
@@ -139,6 +140,12 @@ Case CaseFromValue(const Value& root, const std::string& file, const Vocabulary&
       r.Error(*root.Find("id"), "id", c.id + " is not a case id like WBL-2026-000042");
   }
   c.file_no = r.String(root, "file_no", "");
+  if (const Value* cf = root.Find("conflicts"); cf && !cf->is_null()) {
+    if (!cf->is_sequence())
+      r.Error(*cf, "conflicts", "a list of conflicts is expected");
+    else
+      c.conflicts = *cf;
+  }
   c.received = r.TimeField(root, "received", "", !draft);
   c.source = r.Code(root, "source", "", vocab.source(), true);
   c.category = r.Code(root, "category", "", vocab.category(), true);
@@ -210,6 +217,7 @@ Value CaseToValue(const Case& c) {
   v.Set("schema", Value::String(kCaseSchema));
   v.Set("id", Value::String(c.id));
   v.SetIfNotEmpty("file_no", c.file_no);
+  if (!c.conflicts.items().empty()) v.Set("conflicts", c.conflicts);
   v.Set("received", Value::String(c.received.ToString()));
   v.Set("source", Value::String(c.source));
   v.Set("category", Value::String(c.category));

@@ -47,6 +47,9 @@ struct CaseSummary {
   std::string confirmation;   ///< applied | confirmed | rejected | ""
   Date visited;               ///< first return visit
   int escalations = 0;
+  /// Conflicts a merge recorded in the case file and nobody has settled yet
+  /// (case_merge.hpp; `mediate conflicts`, `mediate resolve`).
+  int conflicts = 0;
   bool extended = false;  ///< an extension of the time limit was recorded
   bool migrated = false;  ///< imported from a ledger with its history
   /// import.fingerprint of an imported case ("" otherwise): ledger import

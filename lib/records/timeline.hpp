@@ -72,6 +72,7 @@ enum class EventKind : std::uint8_t {
   kVisitWaived,
   kNote,
   kAmended,
+  kResolved,  ///< a conflict a merge recorded was settled (`mediate resolve`)
 };
 
 /// A set of statuses (bit i = CaseStatus i).

@@ -98,6 +98,7 @@ void EncodeSummary(SegmentWriter& w, const CaseSummary& s, SegmentDict& dict) {
   w.Var(dict.Ref(s.confirmation));
   PutDate(w, s.visited);
   w.I32(s.escalations);
+  w.I32(s.conflicts);
   w.U8(static_cast<std::uint8_t>((s.extended ? 1 : 0) | (s.migrated ? 2 : 0)));
   w.Var(s.party_keys.size());
   for (const auto& k : s.party_keys) w.Str(k);
@@ -153,6 +154,7 @@ bool DecodeSummary(SegmentReader& r, const std::vector<std::string>& dict, CaseS
   code(&s->confirmation);
   s->visited = date();
   s->escalations = r.I32();
+  s->conflicts = r.I32();
   std::uint8_t flags = r.U8();
   s->extended = flags & 1;
   s->migrated = flags & 2;
@@ -272,6 +274,7 @@ std::string SummaryDifference(const CaseSummary& a, const CaseSummary& b) {
   MEDIATE_CMP(confirmation);
   MEDIATE_CMP(visited);
   MEDIATE_CMP(escalations);
+  MEDIATE_CMP(conflicts);
   MEDIATE_CMP(extended);
   MEDIATE_CMP(migrated);
   MEDIATE_CMP(party_keys);

@@ -38,7 +38,7 @@ namespace mediate {
 /// whenever the encoding, CaseSummary, Summarize or anything a summary is
 /// derived from changes meaning: older segments are then ignored and
 /// rewritten by the next command.
-inline constexpr std::uint32_t kCaseIndexVersion = 2;
+inline constexpr std::uint32_t kCaseIndexVersion = 3;
 
 /// The file name suffix of a segment.
 inline constexpr const char* kSegmentSuffix = ".seg";

@@ -6,6 +6,7 @@
 
 #include "git_remote.hpp"
 #include "git_repo.hpp"
+#include "git_setup.hpp"
 #include "office.hpp"
 #include "store.hpp"
 
@@ -16,8 +17,8 @@ namespace {
 
 /// Clones into `scratch` and checks the result; `scratch` is left for the
 /// caller to rename or remove.
-Status CloneAndCheck(const std::string& url, const std::string& scratch,
-                     const std::string& office) {
+Status CloneAndCheck(const std::string& url, const std::string& scratch, const std::string& office,
+                     const std::string& driver_exe) {
   MEDIATE_RETURN_IF_ERROR(CloneRepository(url, scratch));
   auto store = Store::Open(scratch);
   if (!store.ok())
@@ -27,13 +28,15 @@ Status CloneAndCheck(const std::string& url, const std::string& scratch,
   MEDIATE_RETURN_IF_ERROR(CheckOfficeChoice(office, "--office", store->offices()));
   auto repo = GitRepo::Open(scratch);
   if (!repo.ok()) return repo.status();
-  return repo->SetLocalConfigString("mediate.office", office);
+  MEDIATE_RETURN_IF_ERROR(repo->SetLocalConfigString("mediate.office", office));
+  if (driver_exe.empty()) return Status::Ok();
+  return RegisterMergeDriver(scratch, driver_exe);
 }
 
 }  // namespace
 
 Result<CloneOutcome> CloneStore(const std::string& url, const std::string& dir,
-                                const std::string& office) {
+                                const std::string& office, const std::string& driver_exe) {
   std::error_code ec;
   fs::path target = fs::absolute(dir, ec).lexically_normal();
   if (target.filename().empty()) target = target.parent_path();
@@ -45,7 +48,7 @@ Result<CloneOutcome> CloneStore(const std::string& url, const std::string& dir,
       (target.parent_path() / ("." + target.filename().string() + ".clone-XXXXXX")).string();
   if (mkdtemp(scratch.data()) == nullptr)
     return Status::Io("cannot create a folder beside " + target.string());
-  Status st = CloneAndCheck(url, scratch, office);
+  Status st = CloneAndCheck(url, scratch, office, driver_exe);
   if (st.ok() && fs::exists(target, ec)) fs::remove(target, ec);  // an empty folder
   if (st.ok()) {
     fs::rename(scratch, target, ec);

@@ -26,7 +26,9 @@ struct CloneOutcome {
 /// code that is malformed or not registered (naming the registered codes),
 /// kIo when the clone fails (libgit2's reason) or the folder cannot be
 /// made or renamed.
+/// When `driver_exe` (the mediate program's absolute path) is given, the
+/// clone's config registers the merge driver (git_setup.hpp).
 Result<CloneOutcome> CloneStore(const std::string& url, const std::string& dir,
-                                const std::string& office);
+                                const std::string& office, const std::string& driver_exe = "");
 
 }  // namespace mediate

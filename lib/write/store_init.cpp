@@ -6,8 +6,10 @@
 #include <sstream>
 
 #include "csv_table.hpp"
+#include "git_setup.hpp"
 #include "office.hpp"
 #include "routing_rules.hpp"
+#include "store_merge.hpp"
 #include "write_transaction.hpp"
 #include "yaml_io.hpp"
 
@@ -379,12 +381,13 @@ std::vector<StoreSetup::File> StoreSetup::Files() const {
   for (const auto& t : trainings) files.push_back({t.Path(), EmitYaml(t.ToValue())});
   for (const auto& o : offices) files.push_back({o.Path(), EmitYaml(o.ToValue())});
   files.push_back({"rules/routing.yaml", routing_yaml});
-  files.push_back({".gitattributes", "*.yaml text eol=lf\n"});
+  files.push_back({".gitattributes", GitAttributesText()});
   return files;
 }
 
 Result<std::string> CreateStore(const std::string& dir, const StoreSetup& setup,
-                                const Signature& author, const WriteOptions& base) {
+                                const Signature& author, const WriteOptions& base,
+                                const std::string& driver_exe) {
   std::error_code ec;
   if (fs::exists(dir, ec) && !fs::is_empty(dir, ec))
     return Status::Rejected(dir + " already exists and is not empty; choose a new folder");
@@ -397,7 +400,10 @@ Result<std::string> CreateStore(const std::string& dir, const StoreSetup& setup,
   for (auto& f : setup.Files()) tx->Put(f.path, f.content);
   std::string message = "init: " + setup.settings.district_name + " (" +
                         setup.settings.district_code + ")\n\nMediate-Action: init\n";
-  return tx->Commit(author, message);
+  auto commit = tx->Commit(author, message);
+  if (commit.ok() && !driver_exe.empty())
+    MEDIATE_RETURN_IF_ERROR(RegisterMergeDriver(dir, driver_exe));
+  return commit;
 }
 
 }  // namespace mediate

@@ -67,10 +67,14 @@ Result<std::vector<Mediator>> ReadMediatorsCsv(const std::string& text, const st
                                                const Vocabulary& vocab, const OrgRegistry& orgs);
 
 /// Creates the store at `dir` (which must not exist or be empty): a git
-/// repository with every file of `setup`, in one commit by `author`.
+/// repository with every file of `setup`, in one commit by `author`, its
+/// .gitattributes giving the record files to the merge driver; when
+/// `driver_exe` (the mediate program's absolute path) is given, the driver
+/// is registered in the repository's config (git_setup.hpp).
 /// Returns the commit id. kRejected when `dir` is not empty; kIo on failure.
 /// `options` gives the lock timeout (the holder text is made here).
 Result<std::string> CreateStore(const std::string& dir, const StoreSetup& setup,
-                                const Signature& author, const WriteOptions& options = {});
+                                const Signature& author, const WriteOptions& options = {},
+                                const std::string& driver_exe = "");
 
 }  // namespace mediate

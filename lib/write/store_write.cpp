@@ -28,6 +28,7 @@ struct StoreWrite::Impl {
   std::vector<std::string> order;
   std::map<std::string, std::optional<Staged>> staged;
   std::map<int, int> next_seq;  // year -> next free sequence of the office
+  bool allow_conflicts = false;
 };
 
 StoreWrite::~StoreWrite() = default;
@@ -83,6 +84,12 @@ void StoreWrite::Put(const std::string& path, Value record) {
   if (fresh) impl_->order.push_back(path);
 }
 
+void StoreWrite::PutText(const std::string& path, std::string text) {
+  auto [it, fresh] = impl_->staged.insert_or_assign(path, Impl::Staged{std::move(text), Value()});
+  (void)it;
+  if (fresh) impl_->order.push_back(path);
+}
+
 void StoreWrite::Remove(const std::string& path) {
   auto [it, fresh] = impl_->staged.insert_or_assign(path, std::nullopt);
   (void)it;
@@ -90,6 +97,8 @@ void StoreWrite::Remove(const std::string& path) {
 }
 
 std::size_t StoreWrite::size() const { return impl_->staged.size(); }
+
+void StoreWrite::AllowConflicts() { impl_->allow_conflicts = true; }
 
 std::string StoreWrite::NextCaseId(int year) { return NextCaseIds(year, 1).front(); }
 
@@ -121,12 +130,28 @@ Status StoreWrite::Renew(const std::string& holder) {
 }
 
 Result<std::string> StoreWrite::Commit(const Signature& op, const std::string& message) {
+  // 0. A case holding a conflict a merge recorded takes no write but the one
+  //    that settles it (AllowConflicts).
+  if (!impl_->allow_conflicts) {
+    for (const auto& path : impl_->order) {
+      const auto& content = impl_->staged.at(path);
+      if (!content || path.rfind("cases/", 0) != 0) continue;
+      const Value* cf = content->value.Find("conflicts");
+      if (!cf || !cf->is_sequence() || cf->items().empty()) continue;
+      std::string id = path.substr(path.rfind('/') + 1);
+      id.resize(id.size() - 5);
+      return Status::Rejected(id + " has " + std::to_string(cf->items().size()) +
+                              " unresolved conflict(s) from a merge ('mediate conflicts' lists "
+                              "them): settle them first with 'mediate resolve " +
+                              id + " --take ours|theirs'; nothing was written");
+    }
+  }
   // 1. Every staged record checked as `mediate validate` would check it.
   std::vector<const std::string*> paths;
   std::set<std::string> pending_cases;
   for (const auto& path : impl_->order) {
     const auto& content = impl_->staged.at(path);
-    if (!content) continue;
+    if (!content || content->value.is_null()) continue;  // removed, or PutText
     paths.push_back(&path);
     if (path.rfind("cases/", 0) == 0) {
       auto slash = path.rfind('/');

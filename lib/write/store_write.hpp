@@ -71,10 +71,18 @@ class StoreWrite {
   /// Stages `record` to be written at `path` (relative, '/'-separated) as
   /// YAML. A later Put of the same path replaces it.
   void Put(const std::string& path, Value record);
+  /// Stages `text` to be written at `path` as it is: for the store's files
+  /// that are not records (.gitattributes); Commit leaves it unchecked.
+  void PutText(const std::string& path, std::string text);
   /// Stages the removal of `path`.
   void Remove(const std::string& path);
   /// How many paths are staged.
   std::size_t size() const;
+  /// Lets Commit write case files that still hold conflicts a merge
+  /// recorded (`resolve` settles one of several). Without it Commit refuses
+  /// such a case (kRejected naming it and `mediate resolve`): a case with a
+  /// conflict takes no other write.
+  void AllowConflicts();
 
   /// The next free case ID of the write's office (office()) for the
   /// local `year` received: highest sequence in cases/<year>/ + 1, skipping

@@ -160,6 +160,11 @@ void CheckParsed(const Store& store, const std::string& rel, Kind kind, const Va
       Case c = CaseFromValue(*v, rel, store.vocab(), &local);
       if (!local.has_errors()) {
         if (registries_ok) CheckCase(c, *v, rel, cc, &local);
+        if (!c.conflicts.items().empty())
+          local.Warning(LocateField(*v, rel, "conflicts"), "conflicts",
+                        std::to_string(c.conflicts.items().size()) +
+                            " unresolved conflict(s) from a merge: 'mediate conflicts' lists "
+                            "them, 'mediate resolve' settles them");
         std::string expected = c.PathIn(store.settings().time_zone);
         if (expected != rel)
           local.Error(LocateField(*v, rel, "id"), "id",

@@ -71,8 +71,9 @@ TEST_CASE("every event kind has a row with labels, an article and a verb", "[tim
     CHECK(ParseEventKind(row.code) == row.kind);
     CHECK(CodeOf(row.kind) == row.code);
   }
-  // 17 kinds: the 16 files hold today and `amended`, kept for corrections.
-  CHECK(codes.size() == 17);
+  // 18 kinds: the 16 files hold today, `amended`, kept for corrections, and
+  // `resolved` (a merge conflict settled).
+  CHECK(codes.size() == 18);
   CHECK_FALSE(ParseEventKind("agree").has_value());
   CHECK_FALSE(ParseEventKind("").has_value());
   // Some rows by hand.
@@ -87,15 +88,17 @@ TEST_CASE("every event kind has a row with labels, an article and a verb", "[tim
   CHECK(std::string(InfoOf(EventKind::kAgreed).zh) == "达成协议");
   CHECK(std::string(InfoOf(EventKind::kVisitWaived).command) == "visit --none");
   // The unchanged kinds, and the late confirmation recorded with a warning.
-  for (EventKind k :
-       {EventKind::kSession, EventKind::kExtended, EventKind::kConfirmation,
-        EventKind::kPerformance, EventKind::kVisited, EventKind::kAmended, EventKind::kNote})
+  for (EventKind k : {EventKind::kSession, EventKind::kExtended, EventKind::kConfirmation,
+                      EventKind::kPerformance, EventKind::kVisited, EventKind::kAmended,
+                      EventKind::kNote, EventKind::kResolved})
     CHECK_FALSE(InfoOf(k).leads_to.has_value());
   CHECK(InfoOf(EventKind::kConfirmation).limit == &TimeLimits::confirmation_days);
   CHECK(InfoOf(EventKind::kConfirmation).late == Breach::kWarning);
-  // amended: allowed in every state.
-  for (const CaseStatusInfo& s : CaseStatuses())
+  // amended and resolved: allowed in every state.
+  for (const CaseStatusInfo& s : CaseStatuses()) {
     CHECK(MayFollow(EventKind::kAmended, s.status, false));
+    CHECK(MayFollow(EventKind::kResolved, s.status, false));
+  }
 }
 
 TEST_CASE("the status table matches the status vocabulary", "[timeline]") {

@@ -1,0 +1,51 @@
+#include "store_merge.hpp"
+
+#include "case_merge.hpp"
+#include "yaml_emit.hpp"
+
+namespace mediate {
+namespace {
+
+constexpr const char* kRegistryDirs[] = {"orgs/",      "mediators/", "offices/",
+                                         "trainings/", "reviews/",   "consultations/"};
+
+bool StartsWith(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
+
+bool IsYaml(const std::string& path) {
+  return path.size() > 5 && path.compare(path.size() - 5, 5, ".yaml") == 0;
+}
+
+}  // namespace
+
+bool IsMergedByDriver(const std::string& path) {
+  if (!IsYaml(path)) return false;
+  if (StartsWith(path, "cases/")) return true;
+  for (const char* dir : kRegistryDirs)
+    if (StartsWith(path, dir)) return true;
+  return false;
+}
+
+std::string GitAttributesText() {
+  std::string text = "*.yaml text eol=lf\n";
+  text += "cases/**/*.yaml merge=mediate\n";
+  for (const char* dir : kRegistryDirs) text += std::string(dir) + "**/*.yaml merge=mediate\n";
+  return text;
+}
+
+Result<StoreFileMerge> MergeStoreFile(const std::string& path, const std::string& base,
+                                      const std::string& ours, const std::string& theirs,
+                                      const Settings& settings, const MergeStamp& stamp) {
+  if (!IsMergedByDriver(path))
+    return Status::Rejected(path + " is not a record the merge driver merges");
+  if (StartsWith(path, "cases/")) {
+    auto merged = MergeCaseFile(base, ours, theirs, path, settings, stamp);
+    if (!merged.ok()) return merged.status();
+    return StoreFileMerge{merged->text, merged->conflicts};
+  }
+  std::size_t conflicts = 0;
+  auto merged = MergeRegistryRecord(base, ours, theirs, path, stamp, &conflicts);
+  if (!merged.ok()) return merged.status();
+  return StoreFileMerge{EmitYaml(*merged), conflicts};
+}
+
+}  // namespace mediate
