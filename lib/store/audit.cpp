@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
+#include "case_ids.hpp"
 #include "disk.hpp"
 #include "git_repo.hpp"
 #include "yaml_io.hpp"
@@ -39,7 +41,7 @@ Result<AuditReport> AuditStore(const std::string& root) {
   auto repo = GitRepo::Open(root);
   if (!repo.ok()) return repo.status();
   AuditReport report;
-  std::vector<AuditFinding> uncommitted, edited, deleted, torn, unfinished, foreign;
+  std::vector<AuditFinding> uncommitted, edited, deleted, torn, unfinished, duplicated, foreign;
 
   std::error_code ec;
   Disk& disk = CurrentDisk();
@@ -75,9 +77,13 @@ Result<AuditReport> AuditStore(const std::string& root) {
   }
   if (ec) return Status::Io("cannot read the work tree " + root + ": " + ec.message());
   std::sort(files.begin(), files.end());
+  std::map<std::string, std::vector<std::string>> case_files;  // file name → its month folders
   for (const auto& p : files) {
     std::string rel = fs::relative(p, root, ec).generic_string();
     std::string name = p.filename().string();
+    if (rel.rfind("cases/", 0) == 0 && std::count(rel.begin(), rel.end(), '/') == 3 &&
+        p.extension() == ".yaml" && !IsWriteTemp(name))
+      case_files[name].push_back(rel);
     if (IsWriteTemp(name)) {
       torn.push_back({"torn", rel, "temporary file of an interrupted write"});
       continue;
@@ -99,6 +105,12 @@ Result<AuditReport> AuditStore(const std::string& root) {
     }
   }
 
+  // One id, one file (case_ids.hpp: two clones gave the same id).
+  for (auto& [name, paths] : case_files)
+    if (paths.size() > 1)
+      duplicated.push_back({"duplicate-id", name.substr(0, name.size() - 5),
+                            DuplicateCaseIdMessage({name.substr(0, name.size() - 5), paths})});
+
   // Every commit must be mediate's.
   auto log = repo->Log("");
   if (!log.ok()) return log.status();
@@ -109,7 +121,7 @@ Result<AuditReport> AuditStore(const std::string& root) {
                          "\"" + c.summary + "\" by " + c.author.ToString() +
                              " has no Mediate-Action trailer (made outside mediate)"});
 
-  for (auto* group : {&unfinished, &uncommitted, &edited, &deleted, &torn, &foreign})
+  for (auto* group : {&unfinished, &uncommitted, &edited, &deleted, &torn, &duplicated, &foreign})
     for (auto& f : *group) report.findings.push_back(std::move(f));
   return report;
 }

@@ -19,6 +19,9 @@ namespace mediate {
 ///                     temporary file left by an interrupted write
 ///   "unfinished"      a write journal (.git/mediate/journal): a write was
 ///                     cut off; `mediate recover` rolls it back
+///   "duplicate-id"    a case id held by two files in different month
+///                     folders (subject: the id; detail: both files and
+///                     the `mediate renumber ID` that fixes it)
 ///   "foreign-commit"  a commit without mediate's `Mediate-Action:` trailer
 ///                     (made with git, or another tool, outside mediate)
 struct AuditFinding {

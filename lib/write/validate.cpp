@@ -105,7 +105,7 @@ void CheckParsed(const Store& store, const std::string& rel, Kind kind, const Va
                  std::string* case_id) {
   const Value* v = &record;
   auto case_exists = [&](const std::string& id) {
-    return pending_cases.count(id) > 0 || store.FindCase(id).ok();
+    return pending_cases.count(id) > 0 || !store.FindCaseFiles(id).empty();
   };
   switch (kind) {
     case Kind::kSettings: {
@@ -394,7 +394,8 @@ ValidationReport ValidateStore(const Store& store, bool registries_ok,
          {Severity::kError,
           {files.at(at), 0, 0},
           "id",
-          "case id " + ids[i].first + " is also used by " + files.at(ids[first].second)}});
+          "case id " + ids[i].first + " is also used by " + files.at(ids[first].second) +
+              "; give one a new id with 'mediate renumber " + ids[i].first + "'"}});
   }
   if (!duplicates.empty()) {
     std::sort(duplicates.begin(), duplicates.end(), [](const Duplicate& a, const Duplicate& b) {
