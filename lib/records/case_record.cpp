@@ -55,6 +55,7 @@ const std::vector<std::string_view>* EventPayloadKeys(std::string_view type) {
       {"visit_waived", {"reason"}},
       {"closed", {"retention"}},
       {"note", {"note"}},
+      {"renumbered", {"from", "reason"}},
   };
   for (const auto& [t, keys] : kTable)
     if (t == type) return &keys;

@@ -152,6 +152,7 @@ Derived ReplayFirst(const Case& c, std::size_t n, const Settings& settings) {
       case EventKind::kSession:
       case EventKind::kNote:
       case EventKind::kAmended:
+      case EventKind::kRenumbered:
         break;
     }
     // The outcome is the status a conclusion, withdrawal or refusal led to.
@@ -278,7 +279,7 @@ std::string StepNeeds(const Derived& d, const std::string& step) {
 
 Status CheckStep(const Case& c, const Derived& d, const std::string& step) {
   const std::optional<EventKind> kind = ParseEventKind(step);
-  // note and amended: allowed in every state, never listed.
+  // note, amended and renumbered: allowed in every state, never listed.
   if (kind && !InfoOf(*kind).listed && MayFollow(*kind, d.status, c.migrated)) return Status::Ok();
   auto steps = AllowedSteps(c, d);
   if (std::find(steps.begin(), steps.end(), step) != steps.end()) return Status::Ok();
@@ -363,7 +364,9 @@ void CheckTimeline(const Case& c, const Settings& settings, const std::string& f
     }
     if (!kind) continue;
     const EventKindInfo& row = InfoOf(*kind);
-    if (row.kind == EventKind::kNote || row.kind == EventKind::kAmended) continue;
+    if (row.kind == EventKind::kNote || row.kind == EventKind::kAmended ||
+        row.kind == EventKind::kRenumbered)
+      continue;
     const Date on = EventDate(e, settings);
     const bool dated = e.payload.Find("date") != nullptr;
     if (step_before >= 0 && on.valid() && step_before_date.valid() && on < step_before_date) {

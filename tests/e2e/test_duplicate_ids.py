@@ -4,7 +4,9 @@ Two clones of one store that share an office both register a case offline, in
 different months; a `git pull --rebase` brings both files in without a conflict:
 cases/2026/03/WBL-2026-000001.yaml and cases/2026/04/WBL-2026-000001.yaml.
 `validate` and `audit` report the pair (exit 1), reading commands and commands
-naming the id refuse naming both files (exit 3), and nothing is written.
+naming the id refuse naming both files (exit 3), and `mediate renumber` gives the
+case received later a new id in one commit, after which everything is clean and
+`history` shows the case under both ids.
 """
 import os
 import shutil
@@ -19,6 +21,8 @@ ENV = {"MEDIATE_NOW": NOW}
 ID = "WBL-2026-000001"
 MARCH = "cases/2026/03/" + ID + ".yaml"
 APRIL = "cases/2026/04/" + ID + ".yaml"
+NEW_ID = "WBL-2026-000002"  # the office's highest sequence in 2026 is 1
+NEW_APRIL = "cases/2026/04/" + NEW_ID + ".yaml"
 
 
 def intake(store, received, summary):
@@ -62,7 +66,7 @@ class DuplicateIdTest(unittest.TestCase):
         self.assertIn(APRIL, text)
         self.assertIn("'mediate renumber " + ID + "'", text)
 
-    def test_reported_and_refused(self):
+    def test_reported_refused_and_renumbered(self):
         head = git(self.a, "rev-parse", "HEAD")
         # validate: the later file of the pair names the first, exit 1.
         p = self.m("validate", check=1)
@@ -86,6 +90,65 @@ class DuplicateIdTest(unittest.TestCase):
                               p.stderr)
                 self.assertNamesBoth(p.stderr)
         self.assertEqual(git(self.a, "rev-parse", "HEAD"), head)
+        # A renumber of an id no file holds, or of a bad --file, writes nothing.
+        self.m("renumber", "WBL-2026-000009", check=3)
+        p = self.m("renumber", ID, "--file", "cases/2026/05/" + ID + ".yaml", check=2)
+        self.assertIn("is not a file of " + ID, p.stderr)
+        self.assertEqual(git(self.a, "rev-parse", "HEAD"), head)
+
+        p = self.m("renumber", ID, "--reason", "两台电脑同时受理")
+        commit = git(self.a, "rev-parse", "--short=7", "HEAD").strip()
+        self.assertEqual(p.stdout, "renumbered %s as %s (%s); %s keeps %s (%s)\n"
+                         % (APRIL, NEW_ID, NEW_APRIL, MARCH, ID, commit))
+        # One commit: the April case moved to its new name, with the trailers.
+        self.assertEqual(git(self.a, "rev-list", "--count", head.strip() + "..HEAD"), "1\n")
+        self.assertEqual(sorted(git(self.a, "show", "--name-status", "--no-renames", "--format=",
+                                    "HEAD").splitlines()),
+                         sorted(["D\t" + APRIL, "A\t" + NEW_APRIL]))
+        message = git(self.a, "log", "-1", "--format=%B")
+        self.assertIn("Mediate-Action: renumber\n", message)
+        self.assertIn("Mediate-Case: " + NEW_ID + "\n", message)
+        self.assertIn("Mediate-Renumbered-From: " + APRIL + "\n", message)
+        with open(os.path.join(self.a, NEW_APRIL), encoding="utf-8") as f:
+            text = f.read()
+        self.assertIn('id: "%s"' % NEW_ID, text)
+        self.assertIn("四月的噪音", text)  # the case received later
+        last_event = [l for l in text.splitlines() if "type:" in l][-1]
+        self.assertIn('"renumbered"', last_event)
+        self.assertIn('from: "%s"' % ID, last_event)
+        self.assertIn("两台电脑同时受理", last_event)
+        with open(os.path.join(self.a, MARCH), encoding="utf-8") as f:
+            self.assertIn("三月的漏水", f.read())
+        self.assertEqual(git(self.a, "status", "--porcelain"), "")
+
+        # Clean again: validate, audit, list with both cases.
+        self.assertIn("no errors", self.m("validate").stdout)
+        self.assertIn("audit: clean", self.m("audit").stdout)
+        ids = [l.split(",")[0] for l in self.m("list", "--format", "csv").stdout.splitlines()[1:]]
+        self.assertEqual(ids, [ID, NEW_ID])
+        self.m("show", ID)
+        # history of the new id: the renumber, then its life under the old id.
+        p = self.m("history", NEW_ID)
+        lines = p.stdout.splitlines()
+        self.assertTrue(lines[0].endswith("  renumber"), lines)
+        self.assertIn("    id: %s → %s" % (ID, NEW_ID), lines)
+        self.assertIn("    events: + renumbered", lines)
+        self.assertTrue(lines[-2].endswith("  intake"), lines)
+        self.assertEqual(lines[-1], "    created")
+        # Nothing left to renumber.
+        p = self.m("renumber", ID, check=3)
+        self.assertIn("held by one file only (" + MARCH + ")", p.stderr)
+
+    def test_file_chooses_which_one(self):
+        p = self.m("renumber", ID, "--file", os.path.join(self.a, MARCH))
+        self.assertTrue(p.stdout.startswith("renumbered %s as %s (cases/2026/03/%s.yaml); %s keeps"
+                                            % (MARCH, NEW_ID, NEW_ID, APRIL)), p.stdout)
+        self.assertIn("no errors", self.m("validate").stdout)
+
+    def test_help(self):
+        p = self.m("renumber", "--help")
+        for word in ("--file", "--reason", "mediate renumber WBL-2026-000001"):
+            self.assertIn(word, p.stdout)
 
 
 if __name__ == "__main__":
