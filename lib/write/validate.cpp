@@ -18,6 +18,7 @@
 #include "review_record.hpp"
 #include "routing_rules.hpp"
 #include "schema.hpp"
+#include "schema_version.hpp"
 #include "team_settings.hpp"
 #include "training.hpp"
 #include "yaml_io.hpp"
@@ -155,6 +156,13 @@ void CheckParsed(const Store& store, const std::string& rel, Kind kind, const Va
       break;
     }
     case Kind::kCase: {
+      // A record of a newer mediate: its version is the one problem worth naming.
+      if (const Value* s = v->Find("schema");
+          s && s->is_scalar() && IsNewerSchema(s->text(), kCaseSchema)) {
+        sink->Error(LocateField(*v, rel, "schema"), "schema",
+                    SchemaMismatchMessage(s->text(), kCaseSchema));
+        break;
+      }
       DiagnosticSink local;
       CheckSchema(*v, "case.schema.yaml", rel, &local);
       Case c = CaseFromValue(*v, rel, store.vocab(), &local);

@@ -1,4 +1,4 @@
-"""Duplicate case ids.
+"""Duplicate case ids and records of a newer version.
 
 Two clones of one store that share an office both register a case offline, in
 different months; a `git pull --rebase` brings both files in without a conflict:
@@ -7,6 +7,9 @@ cases/2026/03/WBL-2026-000001.yaml and cases/2026/04/WBL-2026-000001.yaml.
 naming the id refuse naming both files (exit 3), and `mediate renumber` gives the
 case received later a new id in one commit, after which everything is clean and
 `history` shows the case under both ids.
+
+A case whose schema is "case/2", or with an event kind this version does not know,
+is reported by validate and refused by reads and writes, naming the version needed.
 """
 import os
 import shutil
@@ -149,6 +152,57 @@ class DuplicateIdTest(unittest.TestCase):
         p = self.m("renumber", "--help")
         for word in ("--file", "--reason", "mediate renumber WBL-2026-000001"):
             self.assertIn(word, p.stdout)
+
+
+class NewerRecordsTest(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="mediate-newer-")
+        self.store = os.path.join(self.tmp, "s")
+        run(["init", self.store, "--from", EXAMPLE_SETUP], env=ENV, check=0)
+        intake(self.store, "2026-03-05T10:00:00+08:00", "漏水")
+        self.path = os.path.join(self.store, MARCH)
+        with open(self.path, encoding="utf-8") as f:
+            self.text = f.read()
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def m(self, *args, check=0):
+        return run(["-C", self.store] + list(args), env=ENV, check=check)
+
+    def write(self, text):
+        self.assertNotEqual(text, self.text)
+        with open(self.path, "w", encoding="utf-8") as f:
+            f.write(text)
+
+    def refused_everywhere(self, fragment):
+        p = self.m("validate", check=1)
+        self.assertIn(fragment, p.stdout)
+        for args in (["show", ID], ["tag", ID, "exemplary"], ["list"]):
+            with self.subTest(args=args):
+                p = self.m(*args, check=3)
+                self.assertIn(fragment, p.stderr)
+        self.assertEqual(git(self.store, "rev-list", "--count", "HEAD"), "2\n")  # init, intake
+
+    def test_case_2_needs_a_newer_mediate(self):
+        self.write(self.text.replace('schema: "case/1"', 'schema: "case/2"'))
+        self.refused_everywhere(
+            'schema "case/2" is newer than this version of mediate reads (case/1): the record '
+            "needs a mediate version supporting case/2")
+        # validate names the version and nothing else of a record it cannot read.
+        p = self.m("validate", MARCH, check=1)
+        self.assertEqual([l for l in p.stdout.splitlines() if l.startswith(MARCH)],
+                         [MARCH + ":1:9: schema: schema \"case/2\" is newer than this version of "
+                          "mediate reads (case/1): the record needs a mediate version supporting "
+                          "case/2; upgrade mediate to read or change it"])
+
+    def test_unknown_event_kind(self):
+        lines = self.text.splitlines(keepends=True)
+        i = next(k for k, l in enumerate(lines) if '"received"' in l and "at:" in l)
+        lines.insert(i + 1, lines[i].replace('"received"', '"mediated_online"'))
+        self.write("".join(lines))
+        self.refused_everywhere('event kind "mediated_online" is not one this version of '
+                                "mediate knows (case/1: received, routed")
 
 
 if __name__ == "__main__":
