@@ -4,11 +4,13 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 
 #include "case_ids.hpp"
 #include "disk.hpp"
 #include "git_repo.hpp"
+#include "merge_check.hpp"
 #include "yaml_io.hpp"
 
 namespace mediate {
@@ -41,7 +43,8 @@ Result<AuditReport> AuditStore(const std::string& root) {
   auto repo = GitRepo::Open(root);
   if (!repo.ok()) return repo.status();
   AuditReport report;
-  std::vector<AuditFinding> uncommitted, edited, deleted, torn, unfinished, duplicated, foreign;
+  std::vector<AuditFinding> uncommitted, edited, deleted, torn, unfinished, duplicated, foreign,
+      hand_merged;
 
   std::error_code ec;
   Disk& disk = CurrentDisk();
@@ -115,13 +118,34 @@ Result<AuditReport> AuditStore(const std::string& root) {
   auto log = repo->Log("");
   if (!log.ok()) return log.status();
   report.commits = log->size();
-  for (const auto& c : *log)
-    if (!HasMediateTrailer(c.message))
+  // A merge (made by git when a clone pulls) is mediate's when it took every
+  // path from one of its parents (merge_check.hpp).
+  std::optional<MergeCheck> merges;
+  for (const auto& c : *log) {
+    if (HasMediateTrailer(c.message)) continue;
+    if (!merges) {
+      auto opened = MergeCheck::Open(root);
+      if (!opened.ok()) return opened.status();
+      merges.emplace(std::move(opened.value()));
+    }
+    auto own = merges->OwnChanges(c.id);
+    if (!own.ok()) return own.status();
+    const std::string who = "\"" + c.summary + "\" by " + c.author.ToString();
+    if (!own->has_value()) {
       foreign.push_back({"foreign-commit", c.short_id,
-                         "\"" + c.summary + "\" by " + c.author.ToString() +
-                             " has no Mediate-Action trailer (made outside mediate)"});
+                         who + " has no Mediate-Action trailer (made outside mediate)"});
+    } else if (!(*own)->empty()) {
+      const auto& paths = **own;
+      std::string named = paths.front();
+      if (paths.size() > 1) named += " and " + std::to_string(paths.size() - 1) + " other path(s)";
+      hand_merged.push_back(
+          {"hand-merged", c.short_id,
+           "merge " + who + " changes " + named + " beyond both sides (edited while merging)"});
+    }
+  }
 
-  for (auto* group : {&unfinished, &uncommitted, &edited, &deleted, &torn, &duplicated, &foreign})
+  for (auto* group :
+       {&unfinished, &uncommitted, &edited, &deleted, &torn, &duplicated, &hand_merged, &foreign})
     for (auto& f : *group) report.findings.push_back(std::move(f));
   return report;
 }

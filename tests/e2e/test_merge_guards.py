@@ -1,11 +1,17 @@
 """Writes wait for git: while a `git merge` is unfinished in the store, `intake` and
 `session` are refused (exit 4) naming the merge and how to finish or abort it, and
 nothing is written (HEAD, the index and the work tree unchanged). Once the merge is
-aborted the same commands go through."""
+aborted the same commands go through.
+
+And `audit` after pulls: a merge git made of two clones' work, each path taken from
+one side, is clean; a merge edited while merging is a `hand-merged` finding."""
 import os
+import shutil
+import subprocess
+import tempfile
 import unittest
 
-from mediate_support import StoreTestCase, git
+from mediate_support import EXAMPLE_SETUP, StoreTestCase, git, run
 
 NOW = "2026-03-02T09:30:00+08:00"
 ENV = {"MEDIATE_NOW": NOW}
@@ -90,6 +96,71 @@ class MergeGuardTest(StoreTestCase):
         self.start_conflicting_merge()
         p = self.m("show", "WBL-2026-000001")
         self.assertIn("WBL-2026-000001", p.stdout)
+
+
+class AuditMergeTest(unittest.TestCase):
+    """Clone A (office WBL) and clone B (office XJY, MEDIATE_OFFICE) of one store."""
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="mediate-merge-")
+        self.a = os.path.join(self.tmp, "a")
+        self.b = os.path.join(self.tmp, "b")
+        run(["init", self.a, "--from", EXAMPLE_SETUP], env=ENV, check=0)
+        subprocess.run(["git", "clone", "-q", self.a, self.b], check=True)
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def intake(self, store, office, received, summary):
+        p = run(["-C", store, "intake", "--category", "neighbour", "--source", "application",
+                 "--summary", summary, "--applicant", "李某", "--received", received],
+                env=dict(ENV, MEDIATE_OFFICE=office), check=0)
+        return p.stdout.split()[1]
+
+    def git(self, store, *args):
+        return subprocess.run(["git", "-C", store, "-c", "user.name=T", "-c",
+                               "user.email=t@example.org"] + list(args),
+                              capture_output=True, text=True, check=True).stdout
+
+    def audit(self, check):
+        p = run(["-C", self.a, "audit", "--format", "csv"], env=ENV, check=check)
+        return [l.split(",", 2) for l in p.stdout.splitlines()[1:] if l]
+
+    def test_a_pull_merged_by_git_is_clean(self):
+        self.assertEqual(self.intake(self.a, "WBL", "2026-03-01T10:00:00+08:00", "甲"),
+                         "WBL-2026-000001")
+        self.assertEqual(self.intake(self.b, "XJY", "2026-03-02T10:00:00+08:00", "乙"),
+                         "XJY-2026-000001")
+        self.git(self.a, "pull", "-q", "--no-rebase", "--no-edit", self.b, "main")
+        self.assertEqual(len(self.git(self.a, "log", "-1", "--format=%P").split()), 2)
+        self.assertEqual(self.audit(0), [])
+        p = run(["-C", self.a, "audit"], env=ENV, check=0)
+        self.assertIn("audit: clean", p.stdout)
+
+    def test_a_merge_edited_while_merging_is_named(self):
+        self.intake(self.a, "WBL", "2026-03-01T10:00:00+08:00", "甲")
+        self.intake(self.b, "XJY", "2026-03-02T10:00:00+08:00", "乙")
+        # Merged by hand: B's case file changed in the merge itself.
+        self.git(self.a, "pull", "-q", "--no-rebase", "--no-commit", self.b, "main")
+        rel = "cases/2026/03/XJY-2026-000001.yaml"
+        path = os.path.join(self.a, rel)
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text.replace('summary: "乙"', 'summary: "乙（合并时改过）"'))
+        self.git(self.a, "add", rel)
+        self.git(self.a, "commit", "-q", "--no-edit")
+        short = self.git(self.a, "rev-parse", "--short=7", "HEAD").strip()
+        rows = self.audit(1)
+        self.assertEqual([r[:2] for r in rows], [["hand-merged", short]])
+        self.assertIn("changes " + rel + " beyond both sides", rows[0][2])
+        # A commit made outside mediate that is no merge is still foreign.
+        with open(os.path.join(self.a, "notes.txt"), "w", encoding="utf-8") as f:
+            f.write("x\n")
+        self.git(self.a, "add", "notes.txt")
+        self.git(self.a, "commit", "-q", "-m", "notes")
+        kinds = [r[0] for r in self.audit(1)]
+        self.assertEqual(kinds, ["hand-merged", "foreign-commit"])
 
 
 if __name__ == "__main__":
