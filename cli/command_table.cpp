@@ -47,6 +47,7 @@ std::unique_ptr<Command> MakeExportCommand();
 std::unique_ptr<Command> MakeReportCommand();
 std::unique_ptr<Command> MakeConsultCommand();
 std::unique_ptr<Command> MakeAlertsCommand();
+std::unique_ptr<Command> MakeRenumberCommand();
 
 const std::vector<CommandSpec>& CommandTable() {
   static const std::vector<CommandSpec> kTable = {
@@ -130,6 +131,8 @@ const std::vector<CommandSpec>& CommandTable() {
        Needs::kRegistries, MakeConsultCommand},
       {"alerts", "early warnings: high risk, deadlines, repeated and mass disputes",
        Needs::kRegistries, MakeAlertsCommand},
+      {"renumber", "give one of two cases with the same id a new id from this office",
+       Needs::kRegistries, MakeRenumberCommand},
   };
   return kTable;
 }

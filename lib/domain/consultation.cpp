@@ -9,6 +9,7 @@
 #include "case_record.hpp"
 #include "pii.hpp"
 #include "record_reader.hpp"
+#include "schema_version.hpp"
 #include "store.hpp"
 #include "vocab.hpp"
 #include "yaml_io.hpp"
@@ -27,8 +28,7 @@ Result<Consultation> Consultation::FromValue(const Value& root, const std::strin
   if (!r.ExpectMap(root, "")) return sink.ToStatus("bad consultation " + file);
   std::string schema = r.String(root, "schema", "", true);
   if (!schema.empty() && schema != kSchema)
-    r.Error(*root.Find("schema"), "schema",
-            "unsupported schema \"" + schema + "\"; expected \"" + kSchema + "\"");
+    r.Error(*root.Find("schema"), "schema", SchemaMismatchMessage(schema, kSchema));
   c.id = r.String(root, "id", "", true);
   c.at = r.TimeField(root, "at", "", true);
   c.by = r.String(root, "by", "", true);

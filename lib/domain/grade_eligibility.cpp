@@ -79,6 +79,7 @@ Result<std::map<std::string, MediatorRecord>> ComputeMediatorRecords(
   ScanOptions options;
   options.keep = [](const CaseSummary& c) { return !c.mediators.empty() || c.escalations > 0; };
   CaseScan scan = store.ScanCases(options);
+  MEDIATE_RETURN_IF_ERROR(RefuseDuplicateCaseIds(scan.duplicates));
   if (scan.unreadable > 0)
     return Status::Rejected(
         std::to_string(scan.unreadable) + " case files cannot be read; no records were computed",

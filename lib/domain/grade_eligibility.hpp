@@ -53,7 +53,8 @@ std::map<std::string, MediatorRecord> ComputeRecordsFrom(
 
 /// ComputeRecordsFrom over the store: scans case summaries (the derived
 /// index where fresh) and reads the full file of each escalated case.
-/// kRejected naming unreadable case files.
+/// kRejected naming unreadable case files, or a case id two files hold
+/// (RefuseDuplicateCaseIds).
 Result<std::map<std::string, MediatorRecord>> ComputeMediatorRecords(
     const Store& store, const std::vector<Training>& trainings, Date as_of);
 

@@ -145,6 +145,7 @@ Result<CaseScan> ScanSelected(const Store& store, const SelectOptions& options,
   scan_options.use_index = options.use_index;
   scan_options.keep = std::move(keep);
   CaseScan scan = store.ScanCases(scan_options);
+  MEDIATE_RETURN_IF_ERROR(RefuseDuplicateCaseIds(scan.duplicates));
   if (scan.unreadable > 0) {
     if (!options.keep_going) {
       return Status::Rejected(std::to_string(scan.unreadable) +

@@ -66,8 +66,10 @@ struct SelectOptions {
 /// Every case the filter matches (and received in `options.received`),
 /// sorted by id. Unreadable case files fail the selection (kRejected naming
 /// each: never skip silently) unless `keep_going`, when they are
-/// returned in `skipped`. Cases the filter drops are freed as they are read
-/// (ScanOptions::keep), so memory grows with the selection, not the store.
+/// returned in `skipped`. A case id held by two files fails it too, even
+/// with `keep_going` (kRejected naming both files and `mediate renumber`:
+/// RefuseDuplicateCaseIds), since the case would be counted twice. Cases the filter drops are freed
+/// as they are read (ScanOptions::keep), so memory grows with the selection, not the store.
 Result<std::vector<CaseSummary>> SelectCases(const Store& store, const Filter& filter, Date today,
                                              const SelectOptions& options,
                                              std::vector<Diagnostic>* skipped);

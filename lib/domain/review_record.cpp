@@ -5,6 +5,7 @@
 #include <map>
 
 #include "record_reader.hpp"
+#include "schema_version.hpp"
 #include "store.hpp"
 #include "vocab.hpp"
 
@@ -18,8 +19,7 @@ Result<Review> Review::FromValue(const Value& root, const std::string& file,
   if (!r.ExpectMap(root, "")) return sink.ToStatus("bad review " + file);
   std::string schema = r.String(root, "schema", "", true);
   if (!schema.empty() && schema != "review/1")
-    r.Error(*root.Find("schema"), "schema",
-            "unsupported schema \"" + schema + "\"; expected \"review/1\"");
+    r.Error(*root.Find("schema"), "schema", SchemaMismatchMessage(schema, "review/1"));
   rv.case_id = r.String(root, "case", "", true);
   rv.date = r.DateField(root, "date", "", true);
   rv.reviewer = r.String(root, "reviewer", "", true);

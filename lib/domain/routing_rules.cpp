@@ -6,6 +6,7 @@
 
 #include "record_reader.hpp"
 #include "schema.hpp"
+#include "schema_version.hpp"
 #include "yaml_io.hpp"
 
 namespace mediate {
@@ -218,8 +219,7 @@ Result<RoutingPolicy> LoadRoutingRules(const std::string& text, const std::strin
   RejectUnknownFields(r, root, "", "the routing rules file", kTopFields);
   std::string schema = r.String(root, "schema", "", true);
   if (!schema.empty() && schema != kRoutingSchema)
-    r.Error(*root.Find("schema"), "schema",
-            "unsupported schema \"" + schema + "\"; expected \"" + kRoutingSchema + "\"");
+    r.Error(*root.Find("schema"), "schema", SchemaMismatchMessage(schema, kRoutingSchema));
   r.String(root, "note", "");
 
   RoutingPolicy policy;

@@ -6,6 +6,7 @@
 
 #include "csv_table.hpp"
 #include "record_reader.hpp"
+#include "schema_version.hpp"
 #include "store.hpp"
 #include "vocab.hpp"
 
@@ -43,8 +44,7 @@ Result<Training> Training::FromValue(const Value& root, const std::string& file,
   if (!r.ExpectMap(root, "")) return sink.ToStatus("bad training " + file);
   std::string schema = r.String(root, "schema", "", true);
   if (!schema.empty() && schema != "training/1")
-    r.Error(*root.Find("schema"), "schema",
-            "unsupported schema \"" + schema + "\"; expected \"training/1\"");
+    r.Error(*root.Find("schema"), "schema", SchemaMismatchMessage(schema, "training/1"));
   t.id = r.String(root, "id", "", true);
   t.date = r.DateField(root, "date", "", true);
   t.kind = r.Code(root, "kind", "", vocab.Get("training_kind"), true);

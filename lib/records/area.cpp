@@ -1,6 +1,7 @@
 #include "area.hpp"
 
 #include "record_reader.hpp"
+#include "schema_version.hpp"
 
 namespace mediate {
 namespace {
@@ -32,8 +33,7 @@ Result<Street> Street::FromValue(const Value& root, const std::string& file) {
   if (!r.ExpectMap(root, "")) return sink.ToStatus("bad area file");
   std::string schema = r.String(root, "schema", "", true);
   if (!schema.empty() && schema != "area/1")
-    r.Error(*root.Find("schema"), "schema",
-            "unsupported schema \"" + schema + "\"; expected \"area/1\"");
+    r.Error(*root.Find("schema"), "schema", SchemaMismatchMessage(schema, "area/1"));
   s.code = r.String(root, "code", "", true);
   s.name = r.String(root, "name", "", true);
   s.district = r.String(root, "district", "", true);

@@ -50,7 +50,7 @@ struct Event {
   Timestamp at;
   std::string type;  ///< received, routed, assigned, session, escalated, extended, agreed,
                      ///< terminated, withdrawn, refused, confirmation, performance, visited,
-                     ///< closed, note, amended (timeline.hpp EventKind)
+                     ///< closed, note, amended, renumbered (timeline.hpp EventKind)
   std::string by;    ///< operator, "Name <email>"
   Value payload = Value::Map();
 

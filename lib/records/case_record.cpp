@@ -6,7 +6,9 @@
 #include <vector>
 
 #include "record_reader.hpp"
+#include "schema_version.hpp"
 #include "text_input.hpp"
+#include "timeline.hpp"
 #include "vocab.hpp"
 
 namespace mediate {
@@ -56,6 +58,7 @@ const std::vector<std::string_view>* EventPayloadKeys(std::string_view type) {
       {"closed", {"retention"}},
       {"note", {"note"}},
       {"resolved", {"field", "took", "reason", "merged_at"}},
+      {"renumbered", {"from", "reason"}},
   };
   for (const auto& [t, keys] : kTable)
     if (t == type) return &keys;
@@ -85,9 +88,19 @@ Event EventFrom(RecordReader& r, const Value& v, const std::string& path) {
   e.at = r.TimeField(v, "at", path, true);
   e.type = r.String(v, "type", path, true);
   e.by = r.String(v, "by", path);
+  if (!e.type.empty() && !ParseEventKind(e.type)) {
+    std::string known;
+    for (const auto& row : EventKinds())
+      known += (known.empty() ? "" : ", ") + std::string(row.code);
+    r.Error(*v.Find("type"), JoinPath(path, "type"),
+            "event kind \"" + e.type + "\" is not one this version of mediate knows (" +
+                kCaseSchema + ": " + known +
+                "); a newer mediate may have written it: upgrade mediate to read or change this "
+                "case");
+  }
   // The payload keeps every other key where it was, known or not; those
   // this version does not know for the event's type are named (a type it
-  // does not know is reported elsewhere).
+  // does not know is an error, above).
   const auto* known = EventPayloadKeys(e.type);
   for (const auto& [k, val] : v.entries()) {
     if (k == "at" || k == "type" || k == "by") continue;
@@ -130,8 +143,7 @@ Case CaseFromValue(const Value& root, const std::string& file, const Vocabulary&
   if (!r.ExpectMap(root, "")) return c;
   std::string schema = r.String(root, "schema", "", !draft);
   if (!schema.empty() && schema != kCaseSchema)
-    r.Error(*root.Find("schema"), "schema",
-            "unsupported schema \"" + schema + "\"; expected \"" + kCaseSchema + "\"");
+    r.Error(*root.Find("schema"), "schema", SchemaMismatchMessage(schema, kCaseSchema));
   c.id = r.String(root, "id", "", !draft);
   if (!c.id.empty()) {
     std::string office;

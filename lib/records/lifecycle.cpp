@@ -153,6 +153,7 @@ Derived ReplayFirst(const Case& c, std::size_t n, const Settings& settings) {
       case EventKind::kNote:
       case EventKind::kAmended:
       case EventKind::kResolved:
+      case EventKind::kRenumbered:
         break;
     }
     // The outcome is the status a conclusion, withdrawal or refusal led to.
@@ -279,7 +280,7 @@ std::string StepNeeds(const Derived& d, const std::string& step) {
 
 Status CheckStep(const Case& c, const Derived& d, const std::string& step) {
   const std::optional<EventKind> kind = ParseEventKind(step);
-  // note, amended and resolved: allowed in every state, never listed.
+  // note, amended, resolved and renumbered: allowed in every state, never listed.
   if (kind && !InfoOf(*kind).listed && MayFollow(*kind, d.status, c.migrated)) return Status::Ok();
   auto steps = AllowedSteps(c, d);
   if (std::find(steps.begin(), steps.end(), step) != steps.end()) return Status::Ok();
@@ -365,7 +366,7 @@ void CheckTimeline(const Case& c, const Settings& settings, const std::string& f
     if (!kind) continue;
     const EventKindInfo& row = InfoOf(*kind);
     if (row.kind == EventKind::kNote || row.kind == EventKind::kAmended ||
-        row.kind == EventKind::kResolved)
+        row.kind == EventKind::kResolved || row.kind == EventKind::kRenumbered)
       continue;
     const Date on = EventDate(e, settings);
     const bool dated = e.payload.Find("date") != nullptr;

@@ -32,6 +32,7 @@
 //   closed       {date, retention}
 //   note         {text}            (no change of state; allowed at any time)
 //   amended      {...}             (reserved for a correction command; the same)
+//   renumbered   {from: OLD-ID, reason?}  (a duplicate id replaced; the same)
 //
 // The kinds, the statuses and the rules between them are one table:
 // timeline.hpp (docs/lifecycle.md, "The timeline table").

@@ -1,6 +1,7 @@
 #include "settings.hpp"
 
 #include "record_reader.hpp"
+#include "schema_version.hpp"
 
 namespace mediate {
 
@@ -20,8 +21,7 @@ Result<Settings> Settings::FromValue(const Value& root, const std::string& file)
   if (!r.ExpectMap(root, "")) return sink.ToStatus("bad settings");
   s.schema = r.String(root, "schema", "", true);
   if (!s.schema.empty() && s.schema != "settings/1")
-    r.Error(*root.Find("schema"), "schema",
-            "unsupported schema \"" + s.schema + "\"; expected \"settings/1\"");
+    r.Error(*root.Find("schema"), "schema", SchemaMismatchMessage(s.schema, "settings/1"));
   if (const Value* d = root.Find("district"); d && r.ExpectMap(*d, "district")) {
     s.district_code = r.String(*d, "code", "district", true);
     s.district_name = r.String(*d, "name", "district", true);

@@ -28,7 +28,7 @@ constexpr auto W = Breach::kWarning;
 constexpr auto G0 = StepGuard::kNone;
 
 // The order of the rows is the order messages list the allowed steps.
-const std::array<EventKindInfo, 18> kKinds = {{
+const std::array<EventKindInfo, 19> kKinds = {{
     {EventKind::kReceived, "received", "受理", "received", "intake", 0, 0, S::kReceived, G0, R,
      nullptr, R, "Law Art. 17", false},
     {EventKind::kRouted, "routed", "分流", "routed", "route", kBeforeRouting, 0, S::kRouted, G0, R,
@@ -65,6 +65,10 @@ const std::array<EventKindInfo, 18> kKinds = {{
      nullptr, R, "Law Art. 27", false},
     {EventKind::kResolved, "resolved", "处理合并冲突", "merge conflict settled", "resolve",
      kAnyStatus, 0, kUnchanged, G0, R, nullptr, R, "Law Art. 27", false},
+    // A new id for one of two cases that clones gave the same id: no step of
+    // the mediation; the case file's registration (Law Art. 27) stays one.
+    {EventKind::kRenumbered, "renumbered", "重新编号", "new case id", "renumber", kAnyStatus, 0,
+     kUnchanged, G0, R, nullptr, R, "Law Art. 27", false},
 }};
 
 }  // namespace

@@ -73,6 +73,7 @@ enum class EventKind : std::uint8_t {
   kNote,
   kAmended,
   kResolved,  ///< a conflict a merge recorded was settled (`mediate resolve`)
+  kRenumbered,  ///< the case got a new id (a duplicate's; `mediate renumber`)
 };
 
 /// A set of statuses (bit i = CaseStatus i).
@@ -128,8 +129,9 @@ struct EventKindInfo {
   /// the court decides).
   Breach late;
   const char* article;  ///< the legal source allowing it: "Law Art. 28"
-  /// Listed among the steps a state allows (note, amended and received are
-  /// not: the first two are allowed at any time, the last only first).
+  /// Listed among the steps a state allows (note, amended, renumbered and
+  /// received are not: the first three are allowed at any time, the last
+  /// only first).
   bool listed;
 };
 

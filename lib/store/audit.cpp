@@ -3,10 +3,14 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <optional>
 #include <sstream>
 
+#include "case_ids.hpp"
 #include "disk.hpp"
 #include "git_repo.hpp"
+#include "merge_check.hpp"
 #include "yaml_io.hpp"
 
 namespace mediate {
@@ -39,7 +43,8 @@ Result<AuditReport> AuditStore(const std::string& root) {
   auto repo = GitRepo::Open(root);
   if (!repo.ok()) return repo.status();
   AuditReport report;
-  std::vector<AuditFinding> uncommitted, edited, deleted, torn, unfinished, foreign;
+  std::vector<AuditFinding> uncommitted, edited, deleted, torn, unfinished, duplicated, foreign,
+      hand_merged;
 
   std::error_code ec;
   Disk& disk = CurrentDisk();
@@ -75,9 +80,13 @@ Result<AuditReport> AuditStore(const std::string& root) {
   }
   if (ec) return Status::Io("cannot read the work tree " + root + ": " + ec.message());
   std::sort(files.begin(), files.end());
+  std::map<std::string, std::vector<std::string>> case_files;  // file name → its month folders
   for (const auto& p : files) {
     std::string rel = fs::relative(p, root, ec).generic_string();
     std::string name = p.filename().string();
+    if (rel.rfind("cases/", 0) == 0 && std::count(rel.begin(), rel.end(), '/') == 3 &&
+        p.extension() == ".yaml" && !IsWriteTemp(name))
+      case_files[name].push_back(rel);
     if (IsWriteTemp(name)) {
       torn.push_back({"torn", rel, "temporary file of an interrupted write"});
       continue;
@@ -99,17 +108,44 @@ Result<AuditReport> AuditStore(const std::string& root) {
     }
   }
 
+  // One id, one file (case_ids.hpp: two clones gave the same id).
+  for (auto& [name, paths] : case_files)
+    if (paths.size() > 1)
+      duplicated.push_back({"duplicate-id", name.substr(0, name.size() - 5),
+                            DuplicateCaseIdMessage({name.substr(0, name.size() - 5), paths})});
+
   // Every commit must be mediate's.
   auto log = repo->Log("");
   if (!log.ok()) return log.status();
   report.commits = log->size();
-  for (const auto& c : *log)
-    if (!HasMediateTrailer(c.message))
+  // A merge (made by git when a clone pulls) is mediate's when it took every
+  // path from one of its parents (merge_check.hpp).
+  std::optional<MergeCheck> merges;
+  for (const auto& c : *log) {
+    if (HasMediateTrailer(c.message)) continue;
+    if (!merges) {
+      auto opened = MergeCheck::Open(root);
+      if (!opened.ok()) return opened.status();
+      merges.emplace(std::move(opened.value()));
+    }
+    auto own = merges->OwnChanges(c.id);
+    if (!own.ok()) return own.status();
+    const std::string who = "\"" + c.summary + "\" by " + c.author.ToString();
+    if (!own->has_value()) {
       foreign.push_back({"foreign-commit", c.short_id,
-                         "\"" + c.summary + "\" by " + c.author.ToString() +
-                             " has no Mediate-Action trailer (made outside mediate)"});
+                         who + " has no Mediate-Action trailer (made outside mediate)"});
+    } else if (!(*own)->empty()) {
+      const auto& paths = **own;
+      std::string named = paths.front();
+      if (paths.size() > 1) named += " and " + std::to_string(paths.size() - 1) + " other path(s)";
+      hand_merged.push_back(
+          {"hand-merged", c.short_id,
+           "merge " + who + " changes " + named + " beyond both sides (edited while merging)"});
+    }
+  }
 
-  for (auto* group : {&unfinished, &uncommitted, &edited, &deleted, &torn, &foreign})
+  for (auto* group :
+       {&unfinished, &uncommitted, &edited, &deleted, &torn, &duplicated, &hand_merged, &foreign})
     for (auto& f : *group) report.findings.push_back(std::move(f));
   return report;
 }

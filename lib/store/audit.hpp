@@ -19,8 +19,16 @@ namespace mediate {
 ///                     temporary file left by an interrupted write
 ///   "unfinished"      a write journal (.git/mediate/journal): a write was
 ///                     cut off; `mediate recover` rolls it back
+///   "duplicate-id"    a case id held by two files in different month
+///                     folders (subject: the id; detail: both files and
+///                     the `mediate renumber ID` that fixes it)
+///   "hand-merged"     a merge commit (a pull's) with a path that differs
+///                     from that path in every parent: edited while
+///                     merging (merge_check.hpp)
 ///   "foreign-commit"  a commit without mediate's `Mediate-Action:` trailer
 ///                     (made with git, or another tool, outside mediate)
+///                     that is no merge. A merge that took every path from
+///                     one of its parents is no finding.
 struct AuditFinding {
   std::string kind;
   std::string subject;  ///< relative path, or the commit's short id
@@ -40,7 +48,8 @@ struct AuditReport {
 /// (outside .git) is parsed with the strict loader (ParseYaml); commits
 /// are walked from HEAD and each message is checked for a line starting
 /// "Mediate-Action: " (the trailer every mediate write makes, lib/intake,
-/// lib/case_step, lib/ledger_import, lib/store_init, lib/reveal, …).
+/// lib/case_step, lib/ledger_import, lib/store_init, lib/reveal, …); a
+/// merge commit without one is checked against its parents instead.
 /// kNotFound when `root` is not a git repository; kIo on git errors.
 Result<AuditReport> AuditStore(const std::string& root);
 

@@ -17,6 +17,7 @@
 #include <thread>
 #include <unordered_set>
 
+#include "case_ids.hpp"
 #include "disk.hpp"
 #include "index_files.hpp"
 #include "index_segment.hpp"
@@ -396,9 +397,11 @@ Run RunScan(const Store& store, unsigned threads, Mode mode,
   };
 
   // A. Walk and serve, a directory per task.
+  CaseIdTally ids;
   ParallelFor(run.dirs.size(), threads, 1, [&](std::size_t i) {
     DirScan& d = run.dirs[i];
     ScanDir(root, index_dir, settings, mode, &d);
+    ids.Add(d.rel, d.names);
     if (d.pending == 0) finish(d);
   });
 
@@ -443,6 +446,7 @@ Run RunScan(const Store& store, unsigned threads, Mode mode,
     }
   }
   run.scan.parsed = where.size();
+  run.scan.duplicates = ids.Duplicates();
 
   // C. Segments of directories that no longer exist, and temporary files a
   // killed writer left (older than a minute: a live writer renames at once).
@@ -568,7 +572,13 @@ void SetRacyMarginForTesting(std::int64_t ns) { g_racy_margin_ns = ns; }
 CaseScan Store::ScanCases(const ScanOptions& options) const {
   if (options.use_index) return ScanWithIndex(*this, options);
   CaseScan scan;
-  auto paths = ListCaseFiles();
+  CaseIdTally ids;
+  std::vector<std::string> paths;
+  ForEachCaseDir([&](const std::string& dir, const std::vector<std::string>& names) {
+    ids.Add(dir, names);
+    for (const auto& name : names) paths.push_back(dir + "/" + name);
+  });
+  scan.duplicates = ids.Duplicates();
   auto parsed = ParseCaseFiles(*this, paths, options.threads);
   scan.parsed = parsed.size();
   for (auto& pc : parsed) {

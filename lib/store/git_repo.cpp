@@ -204,6 +204,31 @@ bool GitRepo::HasRemote() const {
   return any;
 }
 
+std::string GitRepo::UnfinishedOperation() const {
+  switch (git_repository_state(impl_->repo.get())) {
+    case GIT_REPOSITORY_STATE_MERGE:
+      return "merge";
+    case GIT_REPOSITORY_STATE_REVERT:
+    case GIT_REPOSITORY_STATE_REVERT_SEQUENCE:
+      return "revert";
+    case GIT_REPOSITORY_STATE_CHERRYPICK:
+    case GIT_REPOSITORY_STATE_CHERRYPICK_SEQUENCE:
+      return "cherry-pick";
+    case GIT_REPOSITORY_STATE_BISECT:
+      return "bisect";
+    case GIT_REPOSITORY_STATE_REBASE:
+    case GIT_REPOSITORY_STATE_REBASE_INTERACTIVE:
+    case GIT_REPOSITORY_STATE_REBASE_MERGE:
+      return "rebase";
+    case GIT_REPOSITORY_STATE_APPLY_MAILBOX:
+      return "am";
+    case GIT_REPOSITORY_STATE_APPLY_MAILBOX_OR_REBASE:
+      return "am or rebase";
+    default:
+      return "";
+  }
+}
+
 Status GitRepo::CheckNoIndexLock() const {
   if (IndexLockExists(impl_->git_dir)) return IndexLockBusy();
   return Status::Ok();

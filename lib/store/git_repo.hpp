@@ -75,6 +75,12 @@ class GitRepo {
   /// working and a commit now would fail after HEAD moved.
   Status CheckNoIndexLock() const;
 
+  /// The git operation left unfinished in the work tree, by git's name for
+  /// it: "merge", "rebase", "cherry-pick", "revert", "bisect", "am" or
+  /// "am or rebase" (libgit2's git_repository_state: MERGE_HEAD,
+  /// rebase-merge/, CHERRY_PICK_HEAD, … in the git directory); "" when none.
+  std::string UnfinishedOperation() const;
+
   /// Commits the files at `paths` exactly as they are in the work tree
   /// (deleted files are removed from the tree) on top of `expected_head`
   /// (the id HeadId() gave before the files were written; "" for the first

@@ -78,16 +78,38 @@ Result<std::vector<HistoryEntry>> RecordHistory(const Store& store, const std::s
   auto opened = GitRepo::Open(store.root());
   if (!opened.ok()) return opened.status();
   const GitRepo& repo = *opened;
-  auto log = repo.Log(path);
-  if (!log.ok()) return log.status();
-  if (log->empty()) return Status::NotFound("no commit touched " + path);
+  // The commits of `path`, then, across each renumber, of the path before.
+  std::vector<CommitInfo> commits;
+  std::vector<std::string> paths;   // parallel: the record's path in each
+  std::string at = path, renumber;  // renumber: the commit the older path's history ends at
+  for (int hop = 0; hop < 64; ++hop) {
+    auto log = repo.Log(at);
+    if (!log.ok()) return log.status();
+    auto it = log->begin();
+    if (!renumber.empty()) {
+      while (it != log->end() && it->id != renumber) ++it;
+      if (it != log->end()) ++it;  // the renumber commit itself is already listed
+    }
+    for (; it != log->end(); ++it) {
+      commits.push_back(*it);
+      paths.push_back(at);
+    }
+    if (commits.empty()) break;
+    std::string from = Trailer(commits.back().message, kRenumberedFromTrailer);
+    if (from.empty() || paths.back() != at || from == at) break;
+    renumber = commits.back().id;
+    at = from;
+  }
+  if (commits.empty()) return Status::NotFound("no commit touched " + path);
+  const std::vector<CommitInfo>* log = &commits;
   std::vector<Value> versions;
-  for (const auto& c : *log) {
-    auto text = repo.ReadAt(c.id, path);
+  for (std::size_t k = 0; k < commits.size(); ++k) {
+    const CommitInfo& c = commits[k];
+    auto text = repo.ReadAt(c.id, paths[k]);
     if (!text.ok()) return text.status();
     Value v;
     if (text->has_value()) {
-      auto parsed = ParseYaml(**text, path);
+      auto parsed = ParseYaml(**text, paths[k]);
       if (parsed.ok()) v = std::move(parsed.value());
     }
     versions.push_back(std::move(v));

@@ -47,8 +47,15 @@ struct HistoryEntry {
 /// appended events are listed by type ("+ routed, assigned").
 std::vector<FieldChange> DiffRecords(const Value& before, const Value& after);
 
+/// The trailer of a `mediate renumber` commit naming the path the record
+/// had before (renumber.hpp): its history goes on there.
+inline constexpr const char* kRenumberedFromTrailer = "Mediate-Renumbered-From";
+
 /// The history of the record at `path` (relative to the store's root,
-/// '/'-separated) in the git repository of `store`, newest first. Fields
+/// '/'-separated) in the git repository of `store`, newest first. When the
+/// commit that created the path carries a kRenumberedFromTrailer, the
+/// history goes on with the older path's commits before that one (the
+/// renumber entry then shows the change from the old file: `id`, events). Fields
 /// carrying personal data (parties) are summarised, not printed, unless
 /// `reveal`. kNotFound when no commit touched the path; the errors of
 /// opening or reading the repository (kIo, kNotFound when the store is not

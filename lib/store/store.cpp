@@ -137,17 +137,27 @@ Status Store::LoadRegistries() {
   return Status::Ok();
 }
 
-Result<std::string> Store::FindCase(const std::string& id) const {
+std::vector<std::string> Store::FindCaseFiles(const std::string& id) const {
   std::string office;
   int year = 0, seq = 0;
-  if (!ParseCaseId(id, &office, &year, &seq))
-    return Status::NotFound(id + " is not a case id (like WBL-2026-000042)");
+  std::vector<std::string> paths;
+  if (!ParseCaseId(id, &office, &year, &seq)) return paths;
   std::string year_dir = "cases/" + std::to_string(year);
   for (const auto& month : ListDir(root_ + "/" + year_dir)) {
     std::string rel = year_dir + "/" + month + "/" + id + ".yaml";
-    if (CurrentDisk().Stat(root_ + "/" + rel).ok()) return rel;
+    if (CurrentDisk().Stat(root_ + "/" + rel).ok()) paths.push_back(std::move(rel));
   }
-  return Status::NotFound("no case " + id);
+  std::sort(paths.begin(), paths.end());
+  return paths;
+}
+
+Result<std::string> Store::FindCase(const std::string& id) const {
+  if (!ParseCaseId(id, nullptr, nullptr, nullptr))
+    return Status::NotFound(id + " is not a case id (like WBL-2026-000042)");
+  auto paths = FindCaseFiles(id);
+  if (paths.empty()) return Status::NotFound("no case " + id);
+  if (paths.size() > 1) return RefuseDuplicateCaseIds({{id, std::move(paths)}});
+  return std::move(paths.front());
 }
 
 LoadedCase ParseCaseText(const std::string& text, const std::string& rel, const Vocabulary& vocab) {

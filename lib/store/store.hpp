@@ -22,6 +22,7 @@
 
 #include "area.hpp"
 #include "case.hpp"
+#include "case_ids.hpp"
 #include "case_summary.hpp"
 #include "mediator.hpp"
 #include "office.hpp"
@@ -48,6 +49,9 @@ struct CaseScan {
   std::size_t unreadable = 0;        ///< files that could not be read
   bool from_index = false;           ///< served (at least partly) by the derived index
   std::size_t parsed = 0;            ///< files parsed in this call
+  /// Ids held by more than one case file (from the file names listed;
+  /// case_ids.hpp). Readers refuse such a store: RefuseDuplicateCaseIds.
+  std::vector<DuplicateCaseId> duplicates;
 };
 
 struct ScanOptions {
@@ -92,8 +96,14 @@ class Store {
   Result<Value> ReadYaml(const std::string& rel_path) const;
 
   /// The relative path of case `id` ("cases/2026/03/WBL-2026-000042.yaml"),
-  /// found by the year in the id. kNotFound when no such case.
+  /// found by the year in the id. kNotFound when no such case; kRejected
+  /// when more than one month folder of that year holds a file of that id
+  /// (RefuseDuplicateCaseIds: both files named, and `mediate renumber ID`).
   Result<std::string> FindCase(const std::string& id) const;
+  /// Every file of case `id` in the month folders of the year in the id,
+  /// sorted (one normally; more when two clones gave the same id). Empty
+  /// when none or `id` is not a case id.
+  std::vector<std::string> FindCaseFiles(const std::string& id) const;
   /// Reads and converts case `id`. kNotFound, or kRejected with the file's
   /// diagnostics when it cannot be read.
   Result<LoadedCase> LoadCase(const std::string& id) const;

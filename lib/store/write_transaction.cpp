@@ -3,6 +3,7 @@
 #include "disk.hpp"
 #include "fault.hpp"
 #include "store_lock.hpp"
+#include "unfinished_operation.hpp"
 
 #include <errno.h>
 #include <signal.h>
@@ -399,6 +400,7 @@ Result<WriteTransaction> WriteTransaction::Begin(const std::string& root,
   MEDIATE_RETURN_IF_ERROR(im.lock.Acquire(im.dir, options));
   MEDIATE_RETURN_IF_ERROR(Recover(*im.repo, im.dir, im.recovered));
   MEDIATE_RETURN_IF_ERROR(im.repo->CheckNoIndexLock());
+  MEDIATE_RETURN_IF_ERROR(CheckNoUnfinishedOperation(*im.repo));
   auto head = im.repo->HeadId();
   if (!head.ok()) return head.status();
   im.start_head = *head;
@@ -443,6 +445,7 @@ Result<std::string> WriteTransaction::Commit(const Signature& author, const std:
   // Nothing is written unless git is idle, HEAD is the one the caller read,
   // and every path is clean (so HEAD holds what a rollback restores).
   MEDIATE_RETURN_IF_ERROR(repo.CheckNoIndexLock());
+  MEDIATE_RETURN_IF_ERROR(CheckNoUnfinishedOperation(repo));
   auto head = repo.HeadId();
   if (!head.ok()) return head.status();
   if (*head != im.start_head) {

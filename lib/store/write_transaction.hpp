@@ -74,8 +74,10 @@ class WriteTransaction {
 
   /// Takes the store's write lock (`.git/mediate/lock`, waiting up to
   /// options.lock_timeout; kBusy naming the holder after that), rolls back
-  /// an unfinished journal, checks `.git/index.lock` (kBusy) and remembers
-  /// HEAD. `root` is the store's work tree.
+  /// an unfinished journal, checks `.git/index.lock` (kBusy) and that no
+  /// git merge, rebase, cherry-pick, revert, am or bisect is unfinished
+  /// (kBusy saying how to finish or abort it: unfinished_operation.hpp), and
+  /// remembers HEAD. `root` is the store's work tree.
   static Result<WriteTransaction> Begin(const std::string& root, const WriteOptions& options);
 
   /// The repository (open while the transaction lives).
@@ -94,7 +96,8 @@ class WriteTransaction {
   std::size_t size() const;
 
   /// Writes everything staged and makes one commit. Returns the commit id.
-  /// kBusy when HEAD moved or the index is locked (nothing written);
+  /// kBusy when HEAD moved, the index is locked or a git operation is
+  /// unfinished (nothing written);
   /// kRejected when a staged path has uncommitted changes in the work tree
   /// (nothing written) or is not a valid relative path; kUsage when the
   /// author lacks a name or email (nothing written); kIo when a write or

@@ -13,6 +13,7 @@ Result<CaseSelection> SelectCases(const Store& store,
   options.keep = keep;
   CaseSelection out;
   out.scan = store.ScanCases(options);
+  MEDIATE_RETURN_IF_ERROR(RefuseDuplicateCaseIds(out.scan.duplicates));
   if (out.scan.unreadable > 0)
     return Status::Rejected(std::to_string(out.scan.unreadable) +
                                 " case file(s) cannot be read; nothing was " + verb +

@@ -31,7 +31,8 @@ struct CaseSelection {
 /// the derived index) keeping the entries `keep` accepts; of those, loads the
 /// ones `pick` accepts and replays each (store setting: time zone), keeping
 /// it when `confirm` accepts the replayed state; the others are stale index
-/// entries, passed over. Errors: kRejected, naming every unreadable file,
+/// entries, passed over. Errors: kRejected naming a case id two files hold
+/// (RefuseDuplicateCaseIds); kRejected, naming every unreadable file,
 /// when a case file cannot be read ("N case file(s) cannot be read; nothing
 /// was <verb> (fix them first: mediate validate)", with `verb` e.g.
 /// "routed"); the load error of a picked case as it is.

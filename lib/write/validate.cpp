@@ -18,6 +18,7 @@
 #include "review_record.hpp"
 #include "routing_rules.hpp"
 #include "schema.hpp"
+#include "schema_version.hpp"
 #include "team_settings.hpp"
 #include "training.hpp"
 #include "yaml_io.hpp"
@@ -105,7 +106,7 @@ void CheckParsed(const Store& store, const std::string& rel, Kind kind, const Va
                  std::string* case_id) {
   const Value* v = &record;
   auto case_exists = [&](const std::string& id) {
-    return pending_cases.count(id) > 0 || store.FindCase(id).ok();
+    return pending_cases.count(id) > 0 || !store.FindCaseFiles(id).empty();
   };
   switch (kind) {
     case Kind::kSettings: {
@@ -155,6 +156,13 @@ void CheckParsed(const Store& store, const std::string& rel, Kind kind, const Va
       break;
     }
     case Kind::kCase: {
+      // A record of a newer mediate: its version is the one problem worth naming.
+      if (const Value* s = v->Find("schema");
+          s && s->is_scalar() && IsNewerSchema(s->text(), kCaseSchema)) {
+        sink->Error(LocateField(*v, rel, "schema"), "schema",
+                    SchemaMismatchMessage(s->text(), kCaseSchema));
+        break;
+      }
       DiagnosticSink local;
       CheckSchema(*v, "case.schema.yaml", rel, &local);
       Case c = CaseFromValue(*v, rel, store.vocab(), &local);
@@ -399,7 +407,8 @@ ValidationReport ValidateStore(const Store& store, bool registries_ok,
          {Severity::kError,
           {files.at(at), 0, 0},
           "id",
-          "case id " + ids[i].first + " is also used by " + files.at(ids[first].second)}});
+          "case id " + ids[i].first + " is also used by " + files.at(ids[first].second) +
+              "; give one a new id with 'mediate renumber " + ids[i].first + "'"}});
   }
   if (!duplicates.empty()) {
     std::sort(duplicates.begin(), duplicates.end(), [](const Duplicate& a, const Duplicate& b) {

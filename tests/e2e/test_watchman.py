@@ -279,9 +279,13 @@ class WithWatchmanTest(WatchmanServer, HandEditsMixin, StoreTestCase):
         self.assertEqual(self.stats(), self.expected())
         self.assertEqual(self.last_scan(), ("watchman", {"folders": 3, "unchanged": 2,
                                                          "walked": 1}))
-        # A new month folder is listed, and walked.
+        # A new month folder is listed, and walked. (The copy gets an id of its own:
+        # one id in two files is refused, docs/robustness.md.)
         os.makedirs(os.path.join(self.store, "cases", "2025", "12"))
-        shutil.copy(self.case_of("labour"), os.path.join(self.store, "cases", "2025", "12"))
+        source = self.case_of("labour")
+        copy = os.path.join(self.store, "cases", "2025", "12", "WBL-2025-000001.yaml")
+        shutil.copy(source, copy)
+        self.edit(copy, 'id: "%s"' % os.path.basename(source)[:-5], 'id: "WBL-2025-000001"')
         self.assertEqual(self.stats(), self.expected())
         self.assertEqual(self.last_scan(), ("watchman", {"folders": 4, "unchanged": 3,
                                                          "walked": 1}))

@@ -590,7 +590,9 @@ TEST_CASE("invalid rules: schema, amounts, parties, targets, unreachable rules",
   std::vector<std::string> expected = {
       "misc-errors.yaml:2:10: version: unknown field \"version\" in the routing rules file; "
       "known fields: schema, note, rules",
-      "misc-errors.yaml:1:9: schema: unsupported schema \"routing/2\"; expected \"routing/1\"",
+      "misc-errors.yaml:1:9: schema: schema \"routing/2\" is newer than this version of mediate "
+      "reads (routing/1): the record needs a mediate version supporting routing/2; upgrade "
+      "mediate to read or change it",
       // rule "big"
       "misc-errors.yaml:7:26: rules[1].when.amount.min: min 100,000.00 is above max 5,000.00; "
       "no case could match",

@@ -71,9 +71,9 @@ TEST_CASE("every event kind has a row with labels, an article and a verb", "[tim
     CHECK(ParseEventKind(row.code) == row.kind);
     CHECK(CodeOf(row.kind) == row.code);
   }
-  // 18 kinds: the 16 files hold today, `amended`, kept for corrections, and
-  // `resolved` (a merge conflict settled).
-  CHECK(codes.size() == 18);
+  // 19 kinds: the 16 files hold today, `amended`, kept for corrections,
+  // `resolved` (a merge conflict settled) and `renumbered` (mediate renumber).
+  CHECK(codes.size() == 19);
   CHECK_FALSE(ParseEventKind("agree").has_value());
   CHECK_FALSE(ParseEventKind("").has_value());
   // Some rows by hand.
@@ -90,15 +90,18 @@ TEST_CASE("every event kind has a row with labels, an article and a verb", "[tim
   // The unchanged kinds, and the late confirmation recorded with a warning.
   for (EventKind k : {EventKind::kSession, EventKind::kExtended, EventKind::kConfirmation,
                       EventKind::kPerformance, EventKind::kVisited, EventKind::kAmended,
-                      EventKind::kNote, EventKind::kResolved})
+                      EventKind::kNote, EventKind::kResolved, EventKind::kRenumbered})
     CHECK_FALSE(InfoOf(k).leads_to.has_value());
   CHECK(InfoOf(EventKind::kConfirmation).limit == &TimeLimits::confirmation_days);
   CHECK(InfoOf(EventKind::kConfirmation).late == Breach::kWarning);
-  // amended and resolved: allowed in every state.
+  // amended, resolved and renumbered: allowed in every state, never listed.
   for (const CaseStatusInfo& s : CaseStatuses()) {
     CHECK(MayFollow(EventKind::kAmended, s.status, false));
     CHECK(MayFollow(EventKind::kResolved, s.status, false));
+    CHECK(MayFollow(EventKind::kRenumbered, s.status, false));
   }
+  CHECK(std::string(InfoOf(EventKind::kRenumbered).code) == "renumbered");
+  CHECK_FALSE(InfoOf(EventKind::kRenumbered).listed);
 }
 
 TEST_CASE("the status table matches the status vocabulary", "[timeline]") {
@@ -229,6 +232,25 @@ TEST_CASE("note and amended may come anywhere after received", "[timeline]") {
   Agree(&c);
   c.events.push_back(Ev("2026-03-06T09:00:00+08:00", "amended"));
   CHECK(Check(c).empty());
+}
+
+TEST_CASE("renumbered may come in any state and changes nothing the replay derives", "[timeline]") {
+  Case c = Mediating();
+  const Derived before = Replay(c, Shanghai());
+  c.events.push_back(
+      Ev("2026-03-04T09:00:00+08:00", "renumbered", {{"from", S("WBL-2026-000001")}}));
+  CHECK(Check(c).empty());
+  const Derived after = Replay(c, Shanghai());
+  CHECK(after.state.status == "mediating");
+  CHECK(after.state.status == before.state.status);
+  CHECK(after.state.deadline == before.state.deadline);
+  CHECK(after.state.mediators == before.state.mediators);
+  // Closed cases too: a duplicate id may be found long after.
+  Agree(&c);
+  c.events.push_back(
+      Ev("2026-03-07T09:00:00+08:00", "renumbered", {{"from", S("WBL-2026-000007")}}));
+  CHECK(Check(c).empty());
+  CHECK(Replay(c, Shanghai()).state.status == "agreed");
 }
 
 TEST_CASE("a late application for judicial confirmation is a warning", "[timeline]") {

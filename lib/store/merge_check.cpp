@@ -1,0 +1,75 @@
+#include "merge_check.hpp"
+
+#include <algorithm>
+
+namespace mediate {
+
+using namespace git_internal;
+
+namespace {
+
+using DiffPtr = GitPtr<git_diff, git_diff_free>;
+
+}  // namespace
+
+Result<MergeCheck> MergeCheck::Open(const std::string& root) {
+  InitLibgit2();
+  git_repository* raw = nullptr;
+  int rc = git_repository_open_ext(&raw, root.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr);
+  if (rc == GIT_ENOTFOUND) return Status::NotFound("no git repository at " + root);
+  if (rc < 0) return GitIo("cannot open the git repository at " + root);
+  MergeCheck m;
+  m.repo_.reset(raw);
+  return m;
+}
+
+Result<std::optional<std::vector<std::string>>> MergeCheck::OwnChanges(
+    const std::string& commit_id) const {
+  git_repository* repo = repo_.get();
+  git_oid id;
+  if (git_oid_fromstr(&id, commit_id.c_str()) < 0) return GitIo("bad commit id " + commit_id);
+  git_commit* c_raw = nullptr;
+  if (git_commit_lookup(&c_raw, repo, &id) < 0) return GitIo("cannot read commit " + commit_id);
+  CommitPtr commit(c_raw);
+  const unsigned parents = git_commit_parentcount(c_raw);
+  if (parents < 2) return std::optional<std::vector<std::string>>();
+  git_tree* t_raw = nullptr;
+  if (git_commit_tree(&t_raw, c_raw) < 0) return GitIo("cannot read the tree of " + commit_id);
+  TreePtr tree(t_raw);
+  std::vector<TreePtr> parent_trees;
+  for (unsigned i = 0; i < parents; ++i) {
+    git_commit* p_raw = nullptr;
+    if (git_commit_parent(&p_raw, c_raw, i) < 0)
+      return GitIo("cannot read a parent of " + commit_id);
+    CommitPtr parent(p_raw);
+    git_tree* pt = nullptr;
+    if (git_commit_tree(&pt, p_raw) < 0) return GitIo("cannot read a parent of " + commit_id);
+    parent_trees.emplace_back(pt);
+  }
+  // What differs from the first parent must equal some other parent.
+  git_diff* d_raw = nullptr;
+  if (git_diff_tree_to_tree(&d_raw, repo, parent_trees[0].get(), tree.get(), nullptr) < 0)
+    return GitIo("cannot compare " + commit_id + " with its first parent");
+  DiffPtr diff(d_raw);
+  std::vector<std::string> own;
+  for (size_t k = 0; k < git_diff_num_deltas(d_raw); ++k) {
+    const git_diff_delta* delta = git_diff_get_delta(d_raw, k);
+    const bool removed = delta->status == GIT_DELTA_DELETED;
+    const std::string path = removed ? delta->old_file.path : delta->new_file.path;
+    bool from_a_parent = false;
+    for (unsigned i = 1; i < parents && !from_a_parent; ++i) {
+      bool found = false;
+      git_oid pid;
+      git_filemode_t mode = GIT_FILEMODE_UNREADABLE;
+      MEDIATE_RETURN_IF_ERROR(EntryAt(parent_trees[i].get(), path, found, pid, mode));
+      from_a_parent = removed ? !found
+                              : found && git_oid_equal(&pid, &delta->new_file.id) &&
+                                    mode == static_cast<git_filemode_t>(delta->new_file.mode);
+    }
+    if (!from_a_parent) own.push_back(path);
+  }
+  std::sort(own.begin(), own.end());
+  return std::optional<std::vector<std::string>>(std::move(own));
+}
+
+}  // namespace mediate

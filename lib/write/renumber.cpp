@@ -1,0 +1,96 @@
+#include "renumber.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "case_record.hpp"
+#include "lifecycle.hpp"
+
+namespace mediate {
+namespace {
+
+/// The store-relative form of `path` as given on the command line: as it
+/// is when it names a file of the store that way, else resolved from the
+/// working directory against the store's root.
+std::string StoreRelative(const Store& store, const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path abs = fs::weakly_canonical(fs::absolute(path, ec), ec);
+  std::string a = abs.string(), root = store.root() + "/";
+  if (a.rfind(root, 0) == 0) return a.substr(root.size());
+  return path;
+}
+
+std::string JoinPaths(const std::vector<std::string>& paths) {
+  std::string s;
+  for (const auto& p : paths) s += (s.empty() ? "" : ", ") + p;
+  return s;
+}
+
+}  // namespace
+
+Result<RenumberOutcome> RenumberCase(StoreWrite& w, const Signature& op,
+                                     const RenumberRequest& request) {
+  const Store& store = w.store();
+  const Settings& settings = store.settings();
+  if (!ParseCaseId(request.id, nullptr, nullptr, nullptr))
+    return Status::NotFound(request.id + " is not a case id (like WBL-2026-000042)");
+  std::vector<std::string> paths = store.FindCaseFiles(request.id);
+  if (paths.empty()) return Status::NotFound("no case " + request.id);
+  if (paths.size() == 1)
+    return Status::Rejected(request.id + " is held by one file only (" + paths.front() +
+                            "): renumber gives a new id to one of two files holding the same id; "
+                            "nothing to do");
+
+  // Every file of the id must load cleanly: the choice reads `received`.
+  std::vector<LoadedCase> cases;
+  for (const auto& p : paths) {
+    LoadedCase lc = store.LoadCaseFile(p);
+    if (!lc.ok)
+      return Status::Rejected(p + " does not load cleanly; fix it first (mediate validate)",
+                              lc.diagnostics);
+    cases.push_back(std::move(lc));
+  }
+  std::size_t pick = 0;
+  if (!request.file.empty()) {
+    std::string rel = StoreRelative(store, request.file);
+    auto it = std::find(paths.begin(), paths.end(), rel);
+    if (it == paths.end())
+      return Status::Usage("--file " + request.file + " is not a file of " + request.id +
+                           "; its files are " + JoinPaths(paths));
+    pick = static_cast<std::size_t>(it - paths.begin());
+  } else {
+    // The case received later (ties: the later path, paths being sorted).
+    for (std::size_t i = 1; i < cases.size(); ++i)
+      if (!(cases[i].record.received < cases[pick].record.received)) pick = i;
+  }
+
+  RenumberOutcome out;
+  out.from = request.id;
+  out.old_path = paths[pick];
+  out.kept = paths[pick == 0 ? 1 : 0];
+  Case c = std::move(cases[pick].record);
+  out.to = w.NextCaseId(settings.time_zone.LocalDate(c.received).year());
+  c.id = out.to;
+  Event e;
+  e.at = settings.time_zone.ToLocal(request.now);
+  e.type = "renumbered";
+  e.by = op.ToString();
+  e.payload.Set("from", Value::String(out.from));
+  e.payload.SetIfNotEmpty("reason", request.reason);
+  c.events.push_back(std::move(e));
+  c.state = Replay(c, settings).state;
+  out.new_path = c.PathIn(settings.time_zone);
+
+  w.Remove(out.old_path);
+  w.Put(out.new_path, CaseToValue(c));
+  auto commit =
+      w.Commit(op, "renumber: " + out.to + " (was " + out.from +
+                       ", a duplicate id)\n\nMediate-Action: renumber\nMediate-Case: " + out.to +
+                       "\n" + kRenumberedFromTrailer + ": " + out.old_path + "\n");
+  if (!commit.ok()) return commit.status();
+  out.commit = *commit;
+  return out;
+}
+
+}  // namespace mediate
