@@ -5,6 +5,7 @@
 
 #include "audit.hpp"
 #include "command.hpp"
+#include "store_merge.hpp"
 
 namespace mediate::cli {
 namespace {
@@ -28,7 +29,13 @@ class AuditCommand : public Command {
     auto format = ParseFormat(format_);
     if (!format || *format == Format::kXlsx)
       return Status::Usage("unknown format \"" + format_ + "\"; use table, csv or json");
-    auto report = AuditStore(ctx.st().root());
+    const Settings& settings = ctx.st().settings();
+    auto report =
+        AuditStore(ctx.st().root(), [&settings](const std::string& path, const std::string& base,
+                                                const std::string& ours, const std::string& theirs,
+                                                const std::string& merged) {
+          return IsDriverMerge(path, base, ours, theirs, merged, settings);
+        });
     if (!report.ok()) return report.status();
     if (report->clean()) {
       fmt::print(ctx.out, "audit: clean ({} records, {} commits, all made by mediate)\n",

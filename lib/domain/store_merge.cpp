@@ -2,6 +2,7 @@
 
 #include "case_merge.hpp"
 #include "yaml_emit.hpp"
+#include "yaml_io.hpp"
 
 namespace mediate {
 namespace {
@@ -46,6 +47,26 @@ Result<StoreFileMerge> MergeStoreFile(const std::string& path, const std::string
   auto merged = MergeRegistryRecord(base, ours, theirs, path, stamp, &conflicts);
   if (!merged.ok()) return merged.status();
   return StoreFileMerge{EmitYaml(*merged), conflicts};
+}
+
+bool IsDriverMerge(const std::string& path, const std::string& base, const std::string& ours,
+                   const std::string& theirs, const std::string& merged, const Settings& settings) {
+  if (!IsMergedByDriver(path)) return false;
+  MergeStamp stamp;
+  if (auto m = ParseYaml(merged, path); m.ok() && m->is_map()) {
+    // The stamp of a conflict this merge recorded: the last entry of the
+    // merged block (both sides' own entries come first).
+    if (const Value* block = m->Find("conflicts"); block && block->is_sequence()) {
+      if (!block->items().empty()) {
+        const Value& last = block->items().back();
+        if (const Value* by = last.Find("merged_by")) stamp.by = by->text();
+        if (const Value* at = last.Find("merged_at"))
+          if (auto t = Timestamp::Parse(at->text())) stamp.at = *t;
+      }
+    }
+  }
+  auto remade = MergeStoreFile(path, base, ours, theirs, settings, stamp);
+  return remade.ok() && remade->text == merged;
 }
 
 }  // namespace mediate

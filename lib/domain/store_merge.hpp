@@ -36,4 +36,11 @@ Result<StoreFileMerge> MergeStoreFile(const std::string& path, const std::string
                                       const std::string& ours, const std::string& theirs,
                                       const Settings& settings, const MergeStamp& stamp);
 
+/// True when `merged` is exactly what MergeStoreFile makes of `base`,
+/// `ours` and `theirs` at `path` — the merge driver's own result — with the
+/// who and when of the conflicts that merge recorded read from `merged`
+/// (they are the merge's, not the files'). `audit` accepts such a merge.
+bool IsDriverMerge(const std::string& path, const std::string& base, const std::string& ours,
+                   const std::string& theirs, const std::string& merged, const Settings& settings);
+
 }  // namespace mediate

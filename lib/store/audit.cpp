@@ -39,7 +39,7 @@ bool IsWriteTemp(const std::string& name) {
 
 }  // namespace
 
-Result<AuditReport> AuditStore(const std::string& root) {
+Result<AuditReport> AuditStore(const std::string& root, const DriverMergeCheck& remerge) {
   auto repo = GitRepo::Open(root);
   if (!repo.ok()) return repo.status();
   AuditReport report;
@@ -135,7 +135,17 @@ Result<AuditReport> AuditStore(const std::string& root) {
       foreign.push_back({"foreign-commit", c.short_id,
                          who + " has no Mediate-Action trailer (made outside mediate)"});
     } else if (!(*own)->empty()) {
-      const auto& paths = **own;
+      std::vector<std::string> paths;
+      for (const auto& path : **own) {
+        bool driver_made = false;
+        if (remerge) {
+          auto v = merges->VersionsOf(c.id, path);
+          if (!v.ok()) return v.status();
+          driver_made = remerge(path, v->base, v->ours, v->theirs, v->merged);
+        }
+        if (!driver_made) paths.push_back(path);
+      }
+      if (paths.empty()) continue;
       std::string named = paths.front();
       if (paths.size() > 1) named += " and " + std::to_string(paths.size() - 1) + " other path(s)";
       hand_merged.push_back(

@@ -3,6 +3,7 @@
 // commit made by mediate?
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -23,7 +24,8 @@ namespace mediate {
 ///                     folders (subject: the id; detail: both files and
 ///                     the `mediate renumber ID` that fixes it)
 ///   "hand-merged"     a merge commit (a pull's) with a path that differs
-///                     from that path in every parent: edited while
+///                     from that path in every parent and is not what the
+///                     record merge driver makes of it: edited while
 ///                     merging (merge_check.hpp)
 ///   "foreign-commit"  a commit without mediate's `Mediate-Action:` trailer
 ///                     (made with git, or another tool, outside mediate)
@@ -51,6 +53,13 @@ struct AuditReport {
 /// lib/case_step, lib/ledger_import, lib/store_init, lib/reveal, …); a
 /// merge commit without one is checked against its parents instead.
 /// kNotFound when `root` is not a git repository; kIo on git errors.
-Result<AuditReport> AuditStore(const std::string& root);
+/// `remerge`, when given, says whether a merged file is what the record
+/// merge driver makes of its three versions (path, base, ours, theirs,
+/// merged; docs/offices.md): a merge whose own changes are all such files
+/// is no finding either.
+using DriverMergeCheck =
+    std::function<bool(const std::string& path, const std::string& base, const std::string& ours,
+                       const std::string& theirs, const std::string& merged)>;
+Result<AuditReport> AuditStore(const std::string& root, const DriverMergeCheck& remerge = nullptr);
 
 }  // namespace mediate

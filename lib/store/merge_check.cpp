@@ -72,4 +72,58 @@ Result<std::optional<std::vector<std::string>>> MergeCheck::OwnChanges(
   return std::optional<std::vector<std::string>>(std::move(own));
 }
 
+namespace {
+
+/// The content of `path` in the tree of `commit` ("" when absent).
+Result<std::string> BlobAt(git_repository* repo, const git_commit* commit,
+                           const std::string& path) {
+  git_tree* t_raw = nullptr;
+  if (git_commit_tree(&t_raw, commit) < 0) return GitIo("cannot read a tree");
+  TreePtr tree(t_raw);
+  git_tree_entry* e_raw = nullptr;
+  if (git_tree_entry_bypath(&e_raw, t_raw, path.c_str()) < 0) return std::string();
+  EntryPtr entry(e_raw);
+  git_blob* b_raw = nullptr;
+  if (git_blob_lookup(&b_raw, repo, git_tree_entry_id(e_raw)) < 0) return std::string();
+  BlobPtr blob(b_raw);
+  return std::string(static_cast<const char*>(git_blob_rawcontent(b_raw)),
+                     static_cast<std::size_t>(git_blob_rawsize(b_raw)));
+}
+
+}  // namespace
+
+Result<MergeCheck::Versions> MergeCheck::VersionsOf(const std::string& commit_id,
+                                                    const std::string& path) const {
+  git_repository* repo = repo_.get();
+  git_oid id;
+  if (git_oid_fromstr(&id, commit_id.c_str()) < 0) return GitIo("bad commit id " + commit_id);
+  git_commit* c_raw = nullptr;
+  if (git_commit_lookup(&c_raw, repo, &id) < 0) return GitIo("cannot read commit " + commit_id);
+  CommitPtr commit(c_raw);
+  if (git_commit_parentcount(c_raw) < 2) return Status::Internal(commit_id + " is no merge");
+  git_commit *p0 = nullptr, *p1 = nullptr;
+  if (git_commit_parent(&p0, c_raw, 0) < 0) return GitIo("cannot read a parent of " + commit_id);
+  CommitPtr ours(p0);
+  if (git_commit_parent(&p1, c_raw, 1) < 0) return GitIo("cannot read a parent of " + commit_id);
+  CommitPtr theirs(p1);
+  Versions v;
+  auto read = [&](const git_commit* c, std::string* out) -> Status {
+    auto text = BlobAt(repo, c, path);
+    if (!text.ok()) return text.status();
+    *out = std::move(text.value());
+    return Status::Ok();
+  };
+  MEDIATE_RETURN_IF_ERROR(read(c_raw, &v.merged));
+  MEDIATE_RETURN_IF_ERROR(read(p0, &v.ours));
+  MEDIATE_RETURN_IF_ERROR(read(p1, &v.theirs));
+  git_oid base_id;
+  if (git_merge_base(&base_id, repo, git_commit_id(p0), git_commit_id(p1)) == 0) {
+    git_commit* b_raw = nullptr;
+    if (git_commit_lookup(&b_raw, repo, &base_id) < 0) return GitIo("cannot read a merge base");
+    CommitPtr base(b_raw);
+    MEDIATE_RETURN_IF_ERROR(read(b_raw, &v.base));
+  }
+  return v;
+}
+
 }  // namespace mediate

@@ -29,6 +29,15 @@ class MergeCheck {
   /// are not followed). kIo on git errors.
   Result<std::optional<std::vector<std::string>>> OwnChanges(const std::string& commit_id) const;
 
+  /// The versions of `path` a merge driver saw for the two-parent merge
+  /// `commit_id`: at the merge base of the parents ("" when absent or no
+  /// base), in the first parent (ours), in the second (theirs), and in the
+  /// merge itself. kIo on git errors.
+  struct Versions {
+    std::string base, ours, theirs, merged;
+  };
+  Result<Versions> VersionsOf(const std::string& commit_id, const std::string& path) const;
+
  private:
   git_internal::RepoPtr repo_;
 };

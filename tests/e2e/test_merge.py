@@ -76,7 +76,8 @@ class MergeTest(unittest.TestCase):
 
     def at(self, desk, now, *args, code=0):
         r = run_at(self.env, now, ["-C", desk] + list(args))
-        self.assertEqual(r.returncode, code, r.stderr)
+        if code is not None:
+            self.assertEqual(r.returncode, code, r.stderr)
         return r
 
     def push(self, desk):
@@ -97,6 +98,11 @@ class MergeTest(unittest.TestCase):
                 text = fh.read()
             for marker in ("<<<<<<<", ">>>>>>>", "\n=======\n"):
                 self.assertNotIn(marker, text, f)
+
+    def assertAudited(self, desk):
+        """`audit` is clean: the merge commits git made are what the driver makes."""
+        r = self.at(desk, "2026-04-20T10:00:00+08:00", "audit", code=None)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
 
     def assertSettled(self, desk):
         self.assertNoMarkers(desk)
@@ -124,6 +130,7 @@ class MergeTest(unittest.TestCase):
         # A merge commit with both parents.
         parents = git(self.b, "log", "-1", "--format=%P").stdout.split()
         self.assertEqual(len(parents), 2)
+        self.assertAudited(self.b)
 
     def test_agreed_here_and_terminated_there_is_a_recorded_conflict(self):
         self.at(self.a, "2026-03-10T09:00:00+08:00", "agree", CASE, "--form", "oral",
@@ -166,6 +173,7 @@ class MergeTest(unittest.TestCase):
         self.assertIn("Mediate-Action: resolve", msg)
         self.assertEqual(self.at(self.b, "2026-04-20T10:00:00+08:00", "conflicts").returncode, 0)
         self.assertSettled(self.b)
+        self.assertAudited(self.b)
 
     def test_two_different_amounts_conflict_and_ours_can_be_kept(self):
         for desk, amount, who in ((self.a, "4000.00", "甲"), (self.b, "4500.00", "乙")):
@@ -185,6 +193,10 @@ class MergeTest(unittest.TestCase):
         self.assertEqual(c["conflicts"][0]["field"], "amount")
         self.assertEqual(c["conflicts"][0]["ours"]["value"], "4500.00")
         self.assertEqual(c["conflicts"][0]["theirs"]["value"], "4000.00")
+        # The merge itself is the driver's: audit names only the two hand edits.
+        audit = self.at(self.b, "2026-04-20T10:00:00+08:00", "audit", "--format", "csv", code=1)
+        kinds = [line.split(",")[0] for line in audit.stdout.strip().splitlines()[1:]]
+        self.assertEqual(kinds, ["foreign-commit", "foreign-commit"])
         self.at(self.b, "2026-04-20T10:00:00+08:00", "resolve", CASE, "--take", "ours",
                 "--field", "amount")
         c = self.case(self.b)
@@ -213,6 +225,7 @@ class MergeTest(unittest.TestCase):
                      glob.glob(os.path.join(desk, "cases", "*", "*", "*.yaml"))}
             self.assertEqual(names, ids | {CASE})
             self.assertSettled(desk)
+            self.assertAudited(desk)
         self.assertEqual(git(self.a, "rev-parse", "HEAD").stdout,
                          git(self.b, "rev-parse", "HEAD").stdout)
 
