@@ -74,6 +74,15 @@ Result<std::string> Store::ReadText(const std::string& rel) const {
   return text;
 }
 
+std::string Store::RelativePath(const std::string& path) const {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path abs = fs::weakly_canonical(fs::absolute(path, ec), ec);
+  std::string a = abs.string(), root = root_ + "/";
+  if (a.rfind(root, 0) == 0) return a.substr(root.size());
+  return path;
+}
+
 Result<Value> Store::ReadYaml(const std::string& rel) const {
   auto text = ReadText(rel);
   if (!text.ok()) return text.status();

@@ -90,6 +90,11 @@ class Store {
   /// The office registry; empty in a store made before it existed.
   const OfficeRegistry& offices() const { return offices_; }
 
+  /// The store-relative form ("cases/2026/03/X.yaml") of a path given on
+  /// the command line, resolved from the working directory; `path` as it
+  /// is when it does not lie under the root.
+  std::string RelativePath(const std::string& path) const;
+
   /// Reads a file relative to the root. kNotFound when absent.
   Result<std::string> ReadText(const std::string& rel_path) const;
   /// Parses a YAML file relative to the root (strict loader).

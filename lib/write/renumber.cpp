@@ -1,25 +1,12 @@
 #include "renumber.hpp"
 
 #include <algorithm>
-#include <filesystem>
 
 #include "case_record.hpp"
 #include "lifecycle.hpp"
 
 namespace mediate {
 namespace {
-
-/// The store-relative form of `path` as given on the command line: as it
-/// is when it names a file of the store that way, else resolved from the
-/// working directory against the store's root.
-std::string StoreRelative(const Store& store, const std::string& path) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  fs::path abs = fs::weakly_canonical(fs::absolute(path, ec), ec);
-  std::string a = abs.string(), root = store.root() + "/";
-  if (a.rfind(root, 0) == 0) return a.substr(root.size());
-  return path;
-}
 
 std::string JoinPaths(const std::vector<std::string>& paths) {
   std::string s;
@@ -53,7 +40,7 @@ Result<RenumberOutcome> RenumberCase(StoreWrite& w, const Signature& op,
   }
   std::size_t pick = 0;
   if (!request.file.empty()) {
-    std::string rel = StoreRelative(store, request.file);
+    std::string rel = store.RelativePath(request.file);
     auto it = std::find(paths.begin(), paths.end(), rel);
     if (it == paths.end())
       return Status::Usage("--file " + request.file + " is not a file of " + request.id +

@@ -59,16 +59,6 @@ Kind KindOf(const std::string& path) {
   return Kind::kUnknown;
 }
 
-/// The store-relative form of a path given on the command line.
-std::string Relative(const Store& store, const std::string& path) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  fs::path abs = fs::weakly_canonical(fs::absolute(path, ec), ec);
-  std::string a = abs.string(), root = store.root() + "/";
-  if (a.rfind(root, 0) == 0) return a.substr(root.size());
-  return path;
-}
-
 void CheckParsed(const Store& store, const std::string& rel, Kind kind, const Value& record,
                  const CheckContext& cc, bool registries_ok,
                  const std::set<std::string>& pending_cases, DiagnosticSink* sink,
@@ -330,7 +320,7 @@ ValidationReport ValidateStore(const Store& store, bool registries_ok,
       for (const auto& f : YamlFilesUnder(store, dir)) files.Add(f);
   } else {
     for (const auto& p : paths) {
-      std::string rel = Relative(store, p);
+      std::string rel = store.RelativePath(p);
       if (std::filesystem::is_directory(store.root() + "/" + rel)) {
         for (const auto& f : YamlFilesUnder(store, rel)) files.Add(f);
       } else {

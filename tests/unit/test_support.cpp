@@ -1,5 +1,6 @@
 #include "test_support.hpp"
 
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <random>
@@ -35,5 +36,16 @@ void WriteFile(const std::filesystem::path& path, const std::string& content) {
 }
 
 std::filesystem::path SourceDir() { return MEDIATE_SOURCE_DIR; }
+
+std::string RunShell(const std::string& cmd) {
+  std::string out;
+  FILE* p = ::popen(cmd.c_str(), "r");
+  if (!p) return out;
+  char buf[4096];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  ::pclose(p);
+  return out;
+}
 
 }  // namespace mediate::test

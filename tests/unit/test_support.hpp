@@ -27,4 +27,8 @@ void WriteFile(const std::filesystem::path& path, const std::string& content);
 /// The project's source directory (examples/, tests/fixtures/).
 std::filesystem::path SourceDir();
 
+/// Runs `cmd` with the shell and returns its standard output (what the
+/// command does not redirect); "" when it cannot be started.
+std::string RunShell(const std::string& cmd);
+
 }  // namespace mediate::test

@@ -23,14 +23,7 @@ std::string Git(const TempDir& dir, const std::string& args) {
   std::string cmd = "GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null git -C '" + dir.str() +
                     "' -c user.name=T -c user.email=t@example.org -c advice.detachedHead=false " +
                     args + " 2>&1";
-  std::string out;
-  FILE* p = ::popen(cmd.c_str(), "r");
-  if (!p) return out;
-  char buf[4096];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  ::pclose(p);
-  return out;
+  return mediate::test::RunShell(cmd);
 }
 
 /// A repository on branch main with a.yaml = "a1" committed, and a branch

@@ -27,16 +27,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string Run(const std::string& cmd) {
-  std::string out;
-  FILE* p = ::popen(cmd.c_str(), "r");
-  if (!p) return out;
-  char buf[4096];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  ::pclose(p);
-  return out;
-}
+std::string Run(const std::string& cmd) { return mediate::test::RunShell(cmd); }
 
 template <typename Dir>
 std::string Git(const Dir& dir, const std::string& args) {
