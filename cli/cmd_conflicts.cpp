@@ -47,7 +47,8 @@ class ResolveCommand : public Command {
  public:
   void Declare(CLI::App& app) override {
     app.add_option("id", request_.id, "case id")->required();
-    app.add_option("--take", take_, "ours (keep what this clone had) or theirs")->required();
+    app.add_option("--take", take_, "ours/本方 (keep what this clone had) or theirs/对方")
+        ->required();
     app.add_option("--field", request_.field, "the field in conflict, when the case holds several");
     app.add_option("--reason", request_.reason, "why (kept in the resolved event)");
     app.add_flag("--dry-run", dry_run_, "check; write nothing");
@@ -62,8 +63,10 @@ class ResolveCommand : public Command {
   }
 
   Status Run(Context& ctx) override {
+    if (take_ == "本方") take_ = "ours";
+    if (take_ == "对方") take_ = "theirs";
     if (take_ != "ours" && take_ != "theirs")
-      return Status::Usage("--take is ours or theirs, not \"" + take_ + "\"");
+      return Status::Usage("--take is ours (本方) or theirs (对方), not \"" + take_ + "\"");
     request_.take_theirs = take_ == "theirs";
     auto op = ctx.Operator();
     if (!op.ok()) return op.status();

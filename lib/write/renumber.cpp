@@ -47,9 +47,18 @@ Result<RenumberOutcome> RenumberCase(StoreWrite& w, const Signature& op,
                            "; its files are " + JoinPaths(paths));
     pick = static_cast<std::size_t>(it - paths.begin());
   } else {
-    // The case received later (ties: the later path, paths being sorted).
-    for (std::size_t i = 1; i < cases.size(); ++i)
-      if (!(cases[i].record.received < cases[pick].record.received)) pick = i;
+    // The case received later; on a tie, a file that is not where its
+    // month received puts it (a hand copy), else the later path (sorted).
+    auto misplaced = [&](std::size_t i) {
+      return cases[i].path != cases[i].record.PathIn(settings.time_zone);
+    };
+    for (std::size_t i = 1; i < cases.size(); ++i) {
+      if (cases[pick].record.received < cases[i].record.received)
+        pick = i;
+      else if (!(cases[i].record.received < cases[pick].record.received) &&
+               (misplaced(i) || !misplaced(pick)))
+        pick = i;
+    }
   }
 
   RenumberOutcome out;

@@ -1,6 +1,7 @@
 #include "store_clone.hpp"
 
 #include <stdlib.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 
@@ -22,8 +23,7 @@ Status CloneAndCheck(const std::string& url, const std::string& scratch, const s
   MEDIATE_RETURN_IF_ERROR(CloneRepository(url, scratch));
   auto store = Store::Open(scratch);
   if (!store.ok())
-    return Status::Rejected(
-        url + " is not a mediate store (no mediate.yaml at its top): " + store.status().message());
+    return Status::Rejected(url + " is not a mediate store (no mediate.yaml at its top)");
   MEDIATE_RETURN_IF_ERROR(store->LoadRegistries());
   MEDIATE_RETURN_IF_ERROR(CheckOfficeChoice(office, "--office", store->offices()));
   auto repo = GitRepo::Open(scratch);
@@ -40,14 +40,28 @@ Result<CloneOutcome> CloneStore(const std::string& url, const std::string& dir,
   std::error_code ec;
   fs::path target = fs::absolute(dir, ec).lexically_normal();
   if (target.filename().empty()) target = target.parent_path();
+  if (fs::exists(target, ec) && !fs::is_directory(target, ec))
+    return Status::Rejected(dir + " already exists and is a file; choose a new folder");
   if (fs::exists(target, ec) && !fs::is_empty(target, ec))
     return Status::Rejected(dir + " already exists and is not empty; choose a new folder");
+  // A path that is no URL must name a repository on this machine (libgit2
+  // would call a missing one an unsupported protocol).
+  if (url.find("://") == std::string::npos && url.find(':') == std::string::npos &&
+      !fs::exists(url, ec))
+    return Status::Rejected("no repository at " + url +
+                            " (a path on this machine, or an "
+                            "ssh:// or https:// URL of the district's server)");
   fs::create_directories(target.parent_path(), ec);
   if (ec) return Status::Io("cannot create " + target.parent_path().string() + ": " + ec.message());
   std::string scratch =
       (target.parent_path() / ("." + target.filename().string() + ".clone-XXXXXX")).string();
   if (mkdtemp(scratch.data()) == nullptr)
     return Status::Io("cannot create a folder beside " + target.string());
+  // mkdtemp makes the folder private; the clone gets the usual mode (as
+  // git clone: 0777 less the umask), so other accounts of a shared desk read it.
+  const mode_t mask = umask(0);
+  umask(mask);
+  chmod(scratch.c_str(), 0777 & ~mask);
   Status st = CloneAndCheck(url, scratch, office, driver_exe);
   if (st.ok() && fs::exists(target, ec)) fs::remove(target, ec);  // an empty folder
   if (st.ok()) {

@@ -148,6 +148,20 @@ class DuplicateIdTest(unittest.TestCase):
                                             % (MARCH, NEW_ID, NEW_ID, APRIL)), p.stdout)
         self.assertIn("no errors", self.m("validate").stdout)
 
+    def test_a_hand_copy_in_another_month_is_the_one_renumbered(self):
+        # A copy of the March case put in February by hand: same `received`, so the
+        # copy (not where its month puts it) gets the new id, at its right place.
+        self.m("renumber", ID, "--file", os.path.join(self.a, APRIL))
+        copy = os.path.join("cases", "2026", "02", ID + ".yaml")
+        os.makedirs(os.path.join(self.a, "cases", "2026", "02"))
+        shutil.copy(os.path.join(self.a, MARCH), os.path.join(self.a, copy))
+        git_as(self.a, "add", "cases")
+        git_as(self.a, "commit", "-q", "-m", "a copy by hand")
+        p = self.m("renumber", ID)
+        self.assertTrue(p.stdout.startswith("renumbered %s as " % copy), p.stdout)
+        self.assertTrue(os.path.exists(os.path.join(self.a, MARCH)))
+        self.assertFalse(os.path.exists(os.path.join(self.a, copy)))
+
     def test_help(self):
         p = self.m("renumber", "--help")
         for word in ("--file", "--reason", "mediate renumber WBL-2026-000001"):

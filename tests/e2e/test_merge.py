@@ -161,7 +161,7 @@ class MergeTest(unittest.TestCase):
         self.assertIn("unresolved conflict", refused.stderr)
         self.assertEqual(git(self.b, "rev-parse", "HEAD").stdout, head)
         # Taking theirs: the agreement instead of the termination.
-        self.at(self.b, "2026-04-20T10:00:00+08:00", "resolve", CASE, "--take", "theirs",
+        self.at(self.b, "2026-04-20T10:00:00+08:00", "resolve", CASE, "--take", "对方",
                 "--reason", "以调解协议为准")
         c = self.case(self.b)
         self.assertNotIn("conflicts", c)

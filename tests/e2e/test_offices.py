@@ -107,7 +107,13 @@ class CloneTest(StoreTestCase):
 
     def test_clone_sets_the_office_and_refuses_without_one(self):
         desk = os.path.join(self.tmp, "xjy-desk1")
-        p = run(["clone", self.bare, desk, "--office", "XJY"], check=0)
+        old = os.umask(0o022)
+        try:
+            p = run(["clone", self.bare, desk, "--office", "XJY"], check=0)
+        finally:
+            os.umask(old)
+        # The folder gets the usual mode (0777 less the umask), as git clone gives.
+        self.assertEqual(os.stat(desk).st_mode & 0o777, 0o755)
         self.assertIn("writes as office XJY", p.stdout)
         self.assertEqual(git(desk, "config", "mediate.office").strip(), "XJY")
         p = run(["-C", desk] + intake_args(), env=NOW, check=0)
@@ -137,8 +143,15 @@ class CloneTest(StoreTestCase):
             self.assertFalse(os.path.exists(desk))
         p = run(["clone", os.path.join(self.tmp, "no-such.git"), os.path.join(self.tmp, "d"),
                  "--office", "XJY"])
-        self.assertEqual(p.returncode, 4, p.stderr)
-        self.assertIn("cannot clone", p.stderr)
+        self.assertEqual(p.returncode, 3, p.stderr)
+        self.assertIn("no repository at " + os.path.join(self.tmp, "no-such.git"), p.stderr)
+        a_file = os.path.join(self.tmp, "a-file")
+        open(a_file, "w").close()
+        p = run(["clone", self.bare, a_file, "--office", "XJY"])
+        self.assertEqual(p.returncode, 3, p.stderr)
+        self.assertIn("is a file", p.stderr)
+        self.assertTrue(os.path.isfile(a_file))
+        os.remove(a_file)
         not_store = os.path.join(self.tmp, "not-a-store")
         subprocess.run(["git", "init", "-q", not_store], check=True)
         subprocess.run(["git", "-C", not_store, "-c", "user.name=x", "-c", "user.email=x@x",
