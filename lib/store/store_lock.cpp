@@ -16,11 +16,6 @@
 namespace mediate {
 namespace {
 
-Disk& D() { return CurrentDisk(); }
-
-/// Sends ourselves SIGKILL at a named point when MEDIATE_FAULT asks for it.
-void MaybeFault(const std::string& point) { FaultPoint(point); }
-
 std::string Hostname() {
   char buf[256] = {0};
   if (::gethostname(buf, sizeof buf - 1) != 0) return "";
@@ -82,7 +77,7 @@ bool IsStale(const LockInfo& info, const std::string& path) {
     return ::kill(static_cast<pid_t>(info.pid), 0) != 0 && errno == ESRCH;
   }
   // A writer that died between creating the file and filling it in.
-  auto st = D().Stat(path);
+  auto st = CurrentDisk().Stat(path);
   if (!st.ok()) return false;
   return std::time(nullptr) - st->mtime_sec > 10;
 }
@@ -98,17 +93,17 @@ Status StoreLock::Acquire(const std::string& dir, const WriteOptions& options) {
                         "\nsince " + LocalTimeNow() + "\n";
   auto deadline = std::chrono::steady_clock::now() + LockTimeout(options);
   for (;;) {
-    Status created = D().CreateExclusive(path_, content);
+    Status created = CurrentDisk().CreateExclusive(path_, content);
     if (created.ok()) {
       held_ = true;
       owner_ = ::getpid();
-      MaybeFault("after-lock");
+      FaultPoint("after-lock");
       return Status::Ok();
     }
     if (created.kind() != ErrorKind::kBusy)
       return Status::Io("cannot create the store lock " + path_ + ": " + created.message());
     std::string raw;
-    if (auto read = D().ReadFile(path_); read.ok()) {
+    if (auto read = CurrentDisk().ReadFile(path_); read.ok()) {
       raw = std::move(read.value());
     } else if (read.status().kind() == ErrorKind::kNotFound) {
       continue;  // released meanwhile: try again at once
@@ -129,15 +124,16 @@ Status StoreLock::Acquire(const std::string& dir, const WriteOptions& options) {
 }
 
 void StoreLock::Release() {
-  if (held_ && owner_ == ::getpid()) (void)D().Remove(path_);
+  if (held_ && owner_ == ::getpid()) (void)CurrentDisk().Remove(path_);
   held_ = false;
 }
 
 void StoreLock::TakeOver(const std::string& dir, const std::string& stale_raw) {
-  auto guard = D().LockFile(dir + "/lock.takeover");
+  auto guard = CurrentDisk().LockFile(dir + "/lock.takeover");
   if (!guard.ok()) return;
-  auto now = D().ReadFile(path_);
-  if (now.ok() && *now == stale_raw && IsStale(ParseLock(*now), path_)) (void)D().Remove(path_);
+  auto now = CurrentDisk().ReadFile(path_);
+  if (now.ok() && *now == stale_raw && IsStale(ParseLock(*now), path_))
+    (void)CurrentDisk().Remove(path_);
 }
 
 }  // namespace mediate
