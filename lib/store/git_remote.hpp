@@ -15,4 +15,9 @@ namespace mediate {
 /// clone, which the caller removes.
 Status CloneRepository(const std::string& url, const std::string& workdir);
 
+/// True when the repository whose work tree is `workdir` has at least one
+/// remote (a `remote.<name>.url` in its config: it is a clone, or a remote
+/// was added): one desk among several. False when there is no repository.
+bool HasRemote(const std::string& workdir);
+
 }  // namespace mediate

@@ -196,14 +196,6 @@ Status GitRepo::SetLocalConfigString(const std::string& key, const std::string& 
   return Status::Ok();
 }
 
-bool GitRepo::HasRemote() const {
-  git_strarray names{};
-  if (git_remote_list(&names, impl_->repo.get()) < 0) return false;
-  bool any = names.count > 0;
-  git_strarray_dispose(&names);
-  return any;
-}
-
 std::string GitRepo::UnfinishedOperation() const {
   switch (git_repository_state(impl_->repo.get())) {
     case GIT_REPOSITORY_STATE_MERGE:

@@ -67,10 +67,6 @@ class GitRepo {
   /// Sets `key` in the repository's own config (.git/config). kIo on failure.
   Status SetLocalConfigString(const std::string& key, const std::string& value);
 
-  /// True when the repository has at least one remote (it is a clone, or a
-  /// remote was added): one desk among several.
-  bool HasRemote() const;
-
   /// Fails (kBusy) when `.git/index.lock` exists: another git process is
   /// working and a commit now would fail after HEAD moved.
   Status CheckNoIndexLock() const;

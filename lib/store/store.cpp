@@ -10,6 +10,7 @@
 
 #include "case_record.hpp"
 #include "disk.hpp"
+#include "git_remote.hpp"
 #include "git_repo.hpp"
 #include "lifecycle.hpp"
 #include "office.hpp"
@@ -294,8 +295,8 @@ Result<std::string> Store::WritingOffice(const std::string& env) const {
   sources.settings = settings_.office;
   if (auto repo = GitRepo::Open(root_); repo.ok()) {
     if (auto v = repo->ConfigString("mediate.office")) sources.config = *v;
-    sources.has_remote = repo->HasRemote();
   }
+  sources.has_remote = HasRemote(root_);
   return ChooseOffice(sources, offices_);
 }
 
