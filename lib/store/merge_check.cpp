@@ -10,6 +10,15 @@ namespace {
 
 using DiffPtr = GitPtr<git_diff, git_diff_free>;
 
+/// The commit `commit_id` (full hex) of `repo`. kIo when it cannot be read.
+Result<CommitPtr> LookupCommit(git_repository* repo, const std::string& commit_id) {
+  git_oid id;
+  if (git_oid_fromstr(&id, commit_id.c_str()) < 0) return GitIo("bad commit id " + commit_id);
+  git_commit* raw = nullptr;
+  if (git_commit_lookup(&raw, repo, &id) < 0) return GitIo("cannot read commit " + commit_id);
+  return CommitPtr(raw);
+}
+
 }  // namespace
 
 Result<MergeCheck> MergeCheck::Open(const std::string& root) {
@@ -26,11 +35,10 @@ Result<MergeCheck> MergeCheck::Open(const std::string& root) {
 Result<std::optional<std::vector<std::string>>> MergeCheck::OwnChanges(
     const std::string& commit_id) const {
   git_repository* repo = repo_.get();
-  git_oid id;
-  if (git_oid_fromstr(&id, commit_id.c_str()) < 0) return GitIo("bad commit id " + commit_id);
-  git_commit* c_raw = nullptr;
-  if (git_commit_lookup(&c_raw, repo, &id) < 0) return GitIo("cannot read commit " + commit_id);
-  CommitPtr commit(c_raw);
+  auto looked_up = LookupCommit(repo, commit_id);
+  if (!looked_up.ok()) return looked_up.status();
+  CommitPtr commit = std::move(looked_up.value());
+  git_commit* c_raw = commit.get();
   const unsigned parents = git_commit_parentcount(c_raw);
   if (parents < 2) return std::optional<std::vector<std::string>>();
   git_tree* t_raw = nullptr;
@@ -95,11 +103,10 @@ Result<std::string> BlobAt(git_repository* repo, const git_commit* commit,
 Result<MergeCheck::Versions> MergeCheck::VersionsOf(const std::string& commit_id,
                                                     const std::string& path) const {
   git_repository* repo = repo_.get();
-  git_oid id;
-  if (git_oid_fromstr(&id, commit_id.c_str()) < 0) return GitIo("bad commit id " + commit_id);
-  git_commit* c_raw = nullptr;
-  if (git_commit_lookup(&c_raw, repo, &id) < 0) return GitIo("cannot read commit " + commit_id);
-  CommitPtr commit(c_raw);
+  auto looked_up = LookupCommit(repo, commit_id);
+  if (!looked_up.ok()) return looked_up.status();
+  CommitPtr commit = std::move(looked_up.value());
+  git_commit* c_raw = commit.get();
   if (git_commit_parentcount(c_raw) < 2) return Status::Internal(commit_id + " is no merge");
   git_commit *p0 = nullptr, *p1 = nullptr;
   if (git_commit_parent(&p0, c_raw, 0) < 0) return GitIo("cannot read a parent of " + commit_id);
