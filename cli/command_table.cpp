@@ -5,6 +5,7 @@ namespace mediate::cli {
 
 std::unique_ptr<Command> MakeInitCommand();
 std::unique_ptr<Command> MakeCloneCommand();
+std::unique_ptr<Command> MakeSyncCommand();
 std::unique_ptr<Command> MakeOfficeCommand();
 std::unique_ptr<Command> MakeSetupGitCommand();
 std::unique_ptr<Command> MakeMergeFileCommand();
@@ -54,6 +55,8 @@ const std::vector<CommandSpec>& CommandTable() {
       {"init", "create a store from a SETUP folder", Needs::kNothing, MakeInitCommand},
       {"clone", "a desk's copy of the district store, writing as one office", Needs::kNothing,
        MakeCloneCommand},
+      {"sync", "exchange this desk's work with the district's git server", Needs::kStore,
+       MakeSyncCommand},
       {"intake", "register one case (统一受理) from flags, a YAML file or stdin",
        Needs::kRegistries, MakeIntakeCommand},
       {"import", "register a whole ledger (CSV) in one commit", Needs::kRegistries,

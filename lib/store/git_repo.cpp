@@ -22,6 +22,7 @@
 
 #include "git_handles.hpp"
 #include "git_index.hpp"
+#include "git_pack.hpp"
 
 namespace mediate {
 
@@ -30,79 +31,6 @@ using namespace git_internal;
 namespace {
 
 using OdbPtr = GitPtr<git_odb, git_odb_free>;
-using IndexerPtr = GitPtr<git_indexer, git_indexer_free>;
-
-using PackBuilderPtr = GitPtr<git_packbuilder, git_packbuilder_free>;
-
-/// Writes the objects `ids` (readable through `repo`) as one pack with its
-/// index under `<git_dir>/objects/pack`, then fsyncs the pack, the index
-/// and the pack directory: the batch's objects are durable with three
-/// fsyncs whatever their number. (Not git_mempack_dump: it packs each
-/// commit's whole tree, the whole store.) kIo on failure (the indexer never
-/// renames a partial pack into place).
-/// Narrows the packbuilder's delta search on `repo` (this handle only) to
-/// the previous object: a batch's blobs are new, mostly unrelated records,
-/// and libgit2's window of ten costs seconds of CPU for ten thousand of
-/// them. The window is bounded by pack.windowMemory, set to 1 byte by a
-/// configuration level added to this handle (the file
-/// `<git_dir>/mediate/pack.config`, written when missing or different).
-/// Best effort: should it fail, the search uses the whole window.
-void NarrowDeltaSearch(git_repository* repo, const std::string& git_dir) {
-  static constexpr std::string_view kText =
-      "# mediate: the pack of a write tries one delta base per object\n"
-      "[pack]\n\twindowMemory = 1\n";
-  const std::string path = git_dir + "/mediate/pack.config";
-  auto now = CurrentDisk().ReadFile(path);
-  if (!now.ok() || *now != kText) {
-    if (!CurrentDisk().WriteFile(path, kText, /*sync=*/false).ok()) return;
-  }
-  git_config* raw = nullptr;
-  if (git_repository_config(&raw, repo) < 0) return;
-  ConfigPtr cfg(raw);
-  (void)git_config_add_file_ondisk(raw, path.c_str(), GIT_CONFIG_LEVEL_APP, repo, 1);
-}
-
-Status WriteBatchPack(git_repository* repo, const std::vector<git_oid>& ids,
-                      const std::string& git_dir) {
-  NarrowDeltaSearch(repo, git_dir);
-  git_packbuilder* pb_raw = nullptr;
-  if (git_packbuilder_new(&pb_raw, repo) < 0) return GitIo("cannot pack the new git objects");
-  PackBuilderPtr pb(pb_raw);
-  git_packbuilder_set_threads(pb_raw, 0);
-  for (const auto& id : ids)
-    if (git_packbuilder_insert(pb_raw, &id, nullptr) < 0)
-      return GitIo("cannot pack object " + OidHex(&id));
-  git_buf pack = GIT_BUF_INIT;
-  if (git_packbuilder_write_buf(&pack, pb_raw) < 0) return GitIo("cannot pack the new git objects");
-  struct BufGuard {
-    git_buf* b;
-    ~BufGuard() { git_buf_dispose(b); }
-  } guard{&pack};
-  // An empty pack is a header (12 bytes) and a checksum (20).
-  if (pack.size <= 32) return Status::Ok();
-  const std::string pack_dir = git_dir + "/objects/pack";
-  if (Status st = CurrentDisk().MakeDir(pack_dir); !st.ok())
-    return Status::Io("cannot create " + pack_dir + ": " + st.message());
-  git_indexer_options opts;
-  git_indexer_options_init(&opts, GIT_INDEXER_OPTIONS_VERSION);
-  git_indexer* raw = nullptr;
-  if (git_indexer_new(&raw, pack_dir.c_str(), 0, nullptr, &opts) < 0)
-    return GitIo("cannot write a pack in " + pack_dir);
-  IndexerPtr indexer(raw);
-  git_indexer_progress progress{};
-  if (git_indexer_append(raw, pack.ptr, pack.size, &progress) < 0 ||
-      git_indexer_commit(raw, &progress) < 0)
-    return GitIo("cannot write a pack in " + pack_dir);
-  const std::string base = pack_dir + "/pack-" + git_indexer_name(raw);
-  for (const char* ext : {".pack", ".idx"}) {
-    if (Status st = CurrentDisk().Sync(base + ext, false); !st.ok())
-      return Status::Io("cannot sync " + base + ext + ": " + st.message());
-  }
-  if (Status st = CurrentDisk().Sync(pack_dir, true); !st.ok())
-    return Status::Io("cannot sync " + pack_dir + ": " + st.message());
-  (void)CurrentDisk().Sync(git_dir + "/objects", true);
-  return Status::Ok();
-}
 
 }  // namespace
 
@@ -228,7 +156,8 @@ Status GitRepo::CheckNoIndexLock() const {
 
 Result<std::string> GitRepo::CommitPaths(const std::vector<std::string>& paths_in,
                                          const std::string& expected_head, const Signature& author,
-                                         const std::string& message) {
+                                         const std::string& message,
+                                         const std::string& merge_parent) {
   git_repository* repo = impl_->repo.get();
   MEDIATE_RETURN_IF_ERROR(CheckPaths(paths_in));
   if (author.name.empty() || author.email.empty())
@@ -281,8 +210,15 @@ Result<std::string> GitRepo::CommitPaths(const std::vector<std::string>& paths_i
     }
   }
 
-  CommitPtr parent;
+  CommitPtr parent, second;
   TreePtr base_tree;
+  if (!merge_parent.empty()) {
+    git_oid id;
+    git_commit* c = nullptr;
+    if (git_oid_fromstr(&id, merge_parent.c_str()) < 0 || git_commit_lookup(&c, batch_raw, &id) < 0)
+      return GitIo("cannot read the commit " + ShortHex(merge_parent) + " to merge");
+    second.reset(c);
+  }
   if (!unborn) {
     git_commit* c = nullptr;
     if (git_commit_lookup(&c, batch_raw, &head_id) < 0) return GitIo("cannot read the HEAD commit");
@@ -352,10 +288,11 @@ Result<std::string> GitRepo::CommitPaths(const std::vector<std::string>& paths_i
   std::string clean_msg(msg.ptr ? msg.ptr : "", msg.size);
   git_buf_dispose(&msg);
   if (clean_msg.empty()) clean_msg = "(no message)\n";
-  const git_commit* parents[1] = {parent.get()};
+  const git_commit* parents[2] = {parent.get(), second.get()};
+  const size_t parent_count = !parent ? 0 : second ? 2 : 1;
   git_oid commit_id;
   if (git_commit_create(&commit_id, batch_raw, nullptr, sig.get(), sig.get(), nullptr,
-                        clean_msg.c_str(), new_tree.get(), parent ? 1 : 0, parents) < 0)
+                        clean_msg.c_str(), new_tree.get(), parent_count, parents) < 0)
     return GitIo("cannot create the commit");
 
   // 5. Objects durable before the ref points at them: one pack and its
@@ -383,6 +320,7 @@ Result<std::string> GitRepo::CommitPaths(const std::vector<std::string>& paths_i
   MEDIATE_RETURN_IF_ERROR(WriteBatchPack(batch_raw, new_objects, impl_->git_dir));
   new_tree.reset();
   parent.reset();
+  second.reset();
   base_tree.reset();
   batch_repo.reset();
 
@@ -390,7 +328,10 @@ Result<std::string> GitRepo::CommitPaths(const std::vector<std::string>& paths_i
 
   // 6. Move the branch by compare-and-swap on its old id.
   std::string summary = clean_msg.substr(0, clean_msg.find('\n'));
-  std::string reflog = (unborn ? "commit (initial): " : "commit: ") + summary;
+  std::string reflog = (unborn   ? "commit (initial): "
+                        : second ? "commit (merge): "
+                                 : "commit: ") +
+                       summary;
   git_reference* out_ref = nullptr;
   int rc = unborn
                ? git_reference_create(&out_ref, repo, branch.c_str(), &commit_id, 0, reflog.c_str())
@@ -559,6 +500,36 @@ Result<std::vector<std::string>> GitRepo::ChangedFromHead(
     if (!git_oid_equal(&work_id, &head_id)) out.push_back(p);
   }
   return out;
+}
+
+Status GitRepo::FastForward(const std::vector<std::string>& paths, const std::string& expected_head,
+                            const std::string& target) {
+  git_repository* repo = impl_->repo.get();
+  MEDIATE_RETURN_IF_ERROR(CheckPaths(paths));
+  MEDIATE_RETURN_IF_ERROR(CheckNoIndexLock());
+  git_reference* head_raw = nullptr;
+  if (git_reference_lookup(&head_raw, repo, "HEAD") < 0) return GitIo("cannot read HEAD");
+  RefPtr head_ref(head_raw);
+  if (git_reference_type(head_raw) != GIT_REFERENCE_SYMBOLIC)
+    return Status::Rejected("HEAD is detached: check out the store's branch first");
+  const std::string branch = git_reference_symbolic_target(head_raw);
+  git_oid old_id, new_id;
+  if (git_oid_fromstr(&old_id, expected_head.c_str()) < 0 ||
+      git_oid_fromstr(&new_id, target.c_str()) < 0)
+    return Status::Internal("fast-forward from '" + expected_head + "' to '" + target + "'");
+  git_reference* out = nullptr;
+  int rc = git_reference_create_matching(&out, repo, branch.c_str(), &new_id, 1, &old_id,
+                                         "merge: fast-forward");
+  RefPtr moved(out);
+  if (rc == GIT_EMODIFIED || rc == GIT_EEXISTS || rc == GIT_ELOCKED)
+    return Status::Busy("HEAD moved while fast-forwarding (another commit was made, or " + branch +
+                        " is locked); nothing was changed; try again");
+  if (rc < 0) return GitIo("cannot update " + branch);
+  std::string ref_path = impl_->git_dir + "/" + branch;
+  (void)CurrentDisk().Sync(ref_path, false);
+  (void)CurrentDisk().Sync(ref_path.substr(0, ref_path.rfind('/')), true);
+  FaultPoint("after-ref");
+  return SyncIndex(paths);
 }
 
 Status GitRepo::SyncIndex(const std::vector<std::string>& paths) {

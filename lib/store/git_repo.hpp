@@ -96,9 +96,22 @@ class GitRepo {
   /// newline). An author without name or email is kUsage. If the index
   /// update fails after the ref moved, the result is kIo with a message
   /// that says the commit was made.
+  ///
+  /// With `merge_parent` (a full hex commit id already in the object store,
+  /// e.g. fetched), the commit is a merge: HEAD first, `merge_parent`
+  /// second (kIo when it cannot be read).
   Result<std::string> CommitPaths(const std::vector<std::string>& paths,
                                   const std::string& expected_head, const Signature& author,
-                                  const std::string& message);
+                                  const std::string& message, const std::string& merge_parent = "");
+
+  /// A fast-forward: moves the branch HEAD names from `expected_head` to
+  /// `target` (full hex ids; `target` a descendant whose tree is HEAD's with
+  /// `paths` as the work tree now holds them) by compare-and-swap, fsyncs
+  /// the ref, then brings the index entries of `paths` to the new HEAD
+  /// (SyncIndex). kBusy when HEAD moved or the index is locked; kRejected
+  /// for a detached HEAD; kIo on other git errors.
+  Status FastForward(const std::vector<std::string>& paths, const std::string& expected_head,
+                     const std::string& target);
 
   /// Paths (relative) whose work-tree content differs from HEAD, plus
   /// untracked files not ignored, like `git status --porcelain`.

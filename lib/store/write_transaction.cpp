@@ -4,6 +4,7 @@
 #include "fault.hpp"
 #include "store_lock.hpp"
 #include "unfinished_operation.hpp"
+#include "write_journal.hpp"
 
 #include <errno.h>
 #include <signal.h>
@@ -23,7 +24,6 @@ namespace mediate {
 
 namespace {
 
-constexpr const char* kJournalMagic = "mediate journal 1";
 /// The prefix of a record of work-tree files whose data may not be on disk
 /// yet: `unsynced-<boot id>` in `.git/mediate`.
 constexpr const char* kUnsyncedPrefix = "unsynced-";
@@ -104,41 +104,6 @@ void RemoveEmptyParents(const std::string& root, const std::string& rel) {
 }
 
 // ---------------------------------------------------------------- journal
-
-struct Journal {
-  std::string head;
-  long pid = 0;
-  std::vector<std::pair<std::string, bool>> paths;  ///< path, existed in HEAD
-};
-
-std::string JournalText(const Journal& j) {
-  std::string s = std::string(kJournalMagic) + "\nhead " + (j.head.empty() ? "-" : j.head) +
-                  "\npid " + std::to_string(j.pid) + "\n";
-  for (const auto& [p, existed] : j.paths) s += (existed ? "+ " : "- ") + p + "\n";
-  s += "end\n";
-  return s;
-}
-
-bool ParseJournal(const std::string& text, Journal& j) {
-  std::istringstream in(text);
-  std::string line;
-  if (!std::getline(in, line) || line != kJournalMagic) return false;
-  if (!std::getline(in, line) || line.rfind("head ", 0) != 0) return false;
-  j.head = line.substr(5);
-  if (j.head == "-") j.head.clear();
-  if (!std::getline(in, line) || line.rfind("pid ", 0) != 0) return false;
-  j.pid = std::strtol(line.c_str() + 4, nullptr, 10);
-  bool ended = false;
-  while (std::getline(in, line)) {
-    if (line == "end") {
-      ended = true;
-      break;
-    }
-    if (line.size() < 3 || (line[0] != '+' && line[0] != '-') || line[1] != ' ') return false;
-    j.paths.emplace_back(line.substr(2), line[0] == '+');
-  }
-  return ended && j.pid > 0;
-}
 
 /// Writes the journal durably: temporary file, fsync, rename, fsync of the dir.
 Status WriteJournal(const std::string& dir, const Journal& j) {
@@ -378,6 +343,8 @@ struct WriteTransaction::Impl {
   std::string start_head;
   std::map<std::string, std::optional<std::string>> staged;
   StoreLock lock;
+  std::string merge_parent;  ///< SetMergeParent
+  std::string fast_forward;  ///< SetFastForward
   bool committed = false;
   bool recovered = false;
 };
@@ -425,10 +392,15 @@ const std::string* WriteTransaction::Staged(const std::string& path) const {
 
 std::size_t WriteTransaction::size() const { return impl_->staged.size(); }
 
+void WriteTransaction::SetMergeParent(const std::string& commit) { impl_->merge_parent = commit; }
+
+void WriteTransaction::SetFastForward(const std::string& commit) { impl_->fast_forward = commit; }
+
 Result<std::string> WriteTransaction::Commit(const Signature& author, const std::string& message) {
   Impl& im = *impl_;
   if (im.committed) return Status::Internal("the write transaction was already committed");
-  if (im.staged.empty()) return Status::Internal("nothing staged to commit");
+  if (im.staged.empty() && im.merge_parent.empty())
+    return Status::Internal("nothing staged to commit");
   GitRepo& repo = *im.repo;
   const std::string& root = im.root;
 
@@ -546,7 +518,11 @@ Result<std::string> WriteTransaction::Commit(const Signature& author, const std:
 
   if (D().ShouldFail("commit"))
     return fail(Status::Io("cannot create the commit: injected failure (MEDIATE_FAULT)"));
-  auto commit = repo.CommitPaths(paths, im.start_head, author, message);
+  Result<std::string> commit = im.fast_forward;
+  if (im.fast_forward.empty())
+    commit = repo.CommitPaths(paths, im.start_head, author, message, im.merge_parent);
+  else if (Status st = repo.FastForward(paths, im.start_head, im.fast_forward); !st.ok())
+    commit = st;
   if (!commit.ok()) return fail(commit.status());
   MaybeFault("after-commit");
 

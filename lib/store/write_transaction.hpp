@@ -95,6 +95,18 @@ class WriteTransaction {
   const std::string* Staged(const std::string& path) const;
   std::size_t size() const;
 
+  /// Makes the commit a merge: `commit` (full hex id, in the object store)
+  /// becomes its second parent (GitRepo::CommitPaths); the commit may then
+  /// change no file (the two sides' changes were the same). For `mediate
+  /// sync`.
+  void SetMergeParent(const std::string& commit);
+  /// Makes Commit() a fast-forward to `commit` (full hex id; a descendant of
+  /// HEAD whose tree is HEAD's with the staged changes) instead of a new
+  /// commit: the files are written under the journal as for a commit, then
+  /// the branch moves to `commit` (GitRepo::FastForward); the author and
+  /// message are unused. For `mediate sync`.
+  void SetFastForward(const std::string& commit);
+
   /// Writes everything staged and makes one commit. Returns the commit id.
   /// kBusy when HEAD moved, the index is locked or a git operation is
   /// unfinished (nothing written);

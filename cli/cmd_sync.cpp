@@ -1,0 +1,133 @@
+// mediate sync: exchange this desk's work with the district's git server —
+// fetch, merge with the store's merge driver, check, commit, push
+// (lib/write/sync.hpp; docs/offices.md, "Syncing").
+//
+// Credentials come from the environment and git config: MEDIATE_GIT_TOKEN
+// (else `git config mediate.token`) and MEDIATE_GIT_USER (else `git config
+// mediate.user`) for https; ssh-agent, then MEDIATE_SSH_KEY and the usual
+// key files under ~/.ssh for ssh.
+#include <fmt/format.h>
+#include <CLI/CLI.hpp>
+
+#include <chrono>
+#include <cstdlib>
+
+#include "command.hpp"
+#include "sync.hpp"
+
+namespace mediate::cli {
+namespace {
+
+std::string Env(const char* name) {
+  const char* v = std::getenv(name);
+  return v ? v : "";
+}
+
+/// "12.3 MiB" for a byte count.
+std::string Bytes(std::uint64_t n) {
+  if (n < 1024) return fmt::format("{} B", n);
+  if (n < 1024 * 1024) return fmt::format("{:.1f} KiB", n / 1024.0);
+  return fmt::format("{:.1f} MiB", n / (1024.0 * 1024.0));
+}
+
+/// A progress line on a terminal, redrawn at most ten times a second.
+class ProgressLine {
+ public:
+  explicit ProgressLine(std::FILE* err) : err_(err) {}
+  ~ProgressLine() { Finish(); }
+
+  void Show(const TransferProgress& p) {
+    auto now = std::chrono::steady_clock::now();
+    bool last = p.total > 0 && p.done == p.total;
+    if (!last && now - shown_ < std::chrono::milliseconds(100)) return;
+    shown_ = now;
+    const char* what = p.phase == TransferProgress::Phase::kReceiving ? "receiving" : "sending";
+    if (p.total > 0)
+      fmt::print(err_, "\r{} objects: {:3}% ({}/{}), {}   ", what, p.done * 100 / p.total, p.done,
+                 p.total, Bytes(p.bytes));
+    else
+      fmt::print(err_, "\r{} objects: {}, {}   ", what, p.done, Bytes(p.bytes));
+    std::fflush(err_);
+    open_ = true;
+  }
+
+  void Finish() {
+    if (open_) fmt::print(err_, "\n");
+    open_ = false;
+  }
+
+ private:
+  std::FILE* err_;
+  std::chrono::steady_clock::time_point shown_{};
+  bool open_ = false;
+};
+
+class SyncCommand : public Command {
+ public:
+  void Declare(CLI::App& app) override {
+    app.add_option("--rounds", rounds_,
+                   "fetch-merge-push rounds before giving up when other desks keep pushing")
+        ->check(CLI::Range(1, 50))
+        ->default_val(5);
+    app.add_flag("-q,--quiet", quiet_, "no progress line");
+    app.footer(
+        "Fetches from the district's server, merges with the store's merge driver, checks\n"
+        "every merged record, commits (Mediate-Action: sync) and pushes. Conflicts are recorded\n"
+        "in the case files: 'mediate conflicts' lists them, 'mediate resolve' settles them.\n"
+        "Credentials: ssh-agent or ~/.ssh keys (MEDIATE_SSH_KEY); https: MEDIATE_GIT_TOKEN or\n"
+        "'git config mediate.token'. See docs/offices.md.");
+  }
+
+  Status Run(Context& ctx) override {
+    auto op = ctx.Operator();
+    if (!op.ok()) return op.status();
+    SyncOptions o;
+    o.author = *op;
+    o.now = ctx.Now();
+    o.today = ctx.Today();
+    o.max_rounds = rounds_;
+    o.write = ctx.write_options;
+    if (o.write.holder.empty()) o.write.holder = "mediate sync by " + op->ToString();
+    o.access.token = Env("MEDIATE_GIT_TOKEN");
+    o.access.user = Env("MEDIATE_GIT_USER");
+    if (std::string key = Env("MEDIATE_SSH_KEY"); !key.empty()) o.access.ssh_keys.push_back(key);
+    if (std::string home = Env("HOME"); !home.empty())
+      for (const char* k : {"id_ed25519", "id_ecdsa", "id_rsa"})
+        o.access.ssh_keys.push_back(home + "/.ssh/" + k);
+    ProgressLine line(ctx.err);
+    if (!quiet_ && ctx.ErrIsTerminal())
+      o.progress = [&line](const TransferProgress& p) { line.Show(p); };
+    auto done = SyncStore(ctx.st().root(), o);
+    line.Finish();
+    if (!done.ok()) return done.status();
+    if (done->recovered)
+      fmt::print(ctx.err, "mediate: rolled back an unfinished write left by a crash first\n");
+    std::string what;
+    if (done->merges > 0)
+      what = fmt::format("merged {} file(s) from {}", done->changed, done->target.remote);
+    else if (done->fast_forwards > 0)
+      what = fmt::format("took {} file(s) from {}", done->changed, done->target.remote);
+    else
+      what = "nothing new from " + done->target.remote;
+    fmt::print(ctx.out, "{}; {}{}\n", what,
+               done->pushed ? "the server has this desk's work" : "nothing to push",
+               done->rounds > 1 ? fmt::format(" ({} rounds)", done->rounds) : "");
+    if (!done->conflicted.empty()) {
+      fmt::print(ctx.out, "{} file(s) with conflicts recorded by this sync:\n",
+                 done->conflicted.size());
+      for (const auto& p : done->conflicted) fmt::print(ctx.out, "  {}\n", p);
+      fmt::print(ctx.out, "see them with 'mediate conflicts'; settle with 'mediate resolve'\n");
+    }
+    return Status::Ok();
+  }
+
+ private:
+  int rounds_ = 5;
+  bool quiet_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> MakeSyncCommand() { return std::make_unique<SyncCommand>(); }
+
+}  // namespace mediate::cli

@@ -1,0 +1,221 @@
+#include "sync.hpp"
+
+#include <map>
+#include <optional>
+#include <set>
+
+#include "case_record.hpp"
+#include "fault.hpp"
+#include "git_merge.hpp"
+#include "overlay_disk.hpp"
+#include "store.hpp"
+#include "store_merge.hpp"
+#include "validate.hpp"
+#include "write_transaction.hpp"
+
+namespace mediate {
+
+namespace {
+
+/// At most this many files are named in a message; the rest are counted.
+constexpr std::size_t kNamed = 5;
+
+std::string NameSome(const std::vector<std::string>& items) {
+  std::string s;
+  for (std::size_t i = 0; i < items.size() && i < kNamed; ++i) s += (i ? ", " : "") + items[i];
+  if (items.size() > kNamed) s += " and " + std::to_string(items.size() - kNamed) + " more";
+  return s;
+}
+
+/// Refuses uncommitted changes in the work tree: a merge writes files, and
+/// a rollback restores HEAD's contents.
+Status RequireCleanTree(GitRepo& repo) {
+  auto dirty = repo.DirtyPaths();
+  if (!dirty.ok()) return dirty.status();
+  if (dirty->empty()) return Status::Ok();
+  return Status::Rejected("the store has uncommitted changes (" + NameSome(*dirty) +
+                          "): record them with mediate, or restore them with 'git checkout -- "
+                          "FILE' (a new file: remove it), then sync again");
+}
+
+/// The case id of a case file path, or "".
+std::string CaseIdOf(const std::string& path) {
+  if (path.rfind("cases/", 0) != 0 || path.size() < 5 || path.substr(path.size() - 5) != ".yaml")
+    return "";
+  std::string name = path.substr(path.rfind('/') + 1);
+  name.resize(name.size() - 5);
+  return ParseCaseId(name, nullptr, nullptr, nullptr) ? name : "";
+}
+
+/// Checks every record the merge changes against the store as the merge
+/// leaves it (an overlay of the changed files): what validate would say of
+/// them. kRejected with the errors' diagnostics.
+Status CheckMergedRecords(const std::string& root, const std::vector<PathChange>& changes,
+                          Date today) {
+  std::map<std::string, std::optional<std::string>> overlay;
+  std::set<std::string> new_cases;
+  for (const auto& c : changes) {
+    overlay[root + "/" + c.path] = c.content;
+    if (std::string id = CaseIdOf(c.path); !id.empty() && c.content) new_cases.insert(id);
+  }
+  ScopedOverlay scope(std::move(overlay));
+  auto store = Store::Open(root);
+  if (!store.ok()) return store.status();
+  if (Status st = store->LoadRegistries(); !st.ok())
+    return Status::Rejected("the merged registries do not read: " + st.message(), st.diagnostics());
+  DiagnosticSink sink;
+  for (const auto& c : changes) {
+    if (!c.content || c.path.size() < 5 || c.path.substr(c.path.size() - 5) != ".yaml") continue;
+    CheckRecordText(*store, c.path, *c.content, today, new_cases, &sink);
+  }
+  if (!sink.has_errors()) return Status::Ok();
+  std::vector<Diagnostic> errors;
+  std::set<std::string> files;
+  for (const auto& d : sink.items())
+    if (d.severity == Severity::kError) {
+      errors.push_back(d);
+      files.insert(d.where.file);
+    }
+  return Status::Rejected(
+      "the merge would leave " + std::to_string(files.size()) + " record(s) with errors (" +
+          NameSome({files.begin(), files.end()}) +
+          "); nothing was changed here: have them corrected where they were made, then sync again",
+      std::move(errors));
+}
+
+std::string MergeMessage(const SyncTarget& t, const std::string& theirs, std::size_t files,
+                         std::size_t conflicts) {
+  std::string m = "sync: merge " + t.remote + " (" + theirs.substr(0, 7) + "), " +
+                  std::to_string(files) + " file(s)";
+  if (conflicts > 0) m += ", " + std::to_string(conflicts) + " with conflicts";
+  m += "\n\nMediate-Action: sync\nMediate-Remote: " + t.remote + "\n";
+  return m;
+}
+
+/// One round up to the push: lock, check, fetch, merge, commit. Sets
+/// `tx_out` to the transaction (its lock held for the push).
+Status MergeRound(const std::string& root, const SyncOptions& o, const SyncTarget& target,
+                  std::optional<WriteTransaction>& tx_out, SyncOutcome& out) {
+  auto tx = WriteTransaction::Begin(root, o.write);
+  if (!tx.ok()) return tx.status();
+  out.recovered = out.recovered || tx->recovered();
+  MEDIATE_RETURN_IF_ERROR(RequireCleanTree(tx->repo()));
+  MEDIATE_RETURN_IF_ERROR(FetchRemote(root, target, o.access, o.progress));
+  FaultPoint("sync-after-fetch");
+  auto theirs = RefTarget(root, target.tracking);
+  if (!theirs.ok()) return theirs.status();
+  auto head = tx->repo().HeadId();
+  if (!head.ok()) return head.status();
+  tx_out.emplace(std::move(tx).value());
+  if (theirs->empty() || head->empty()) return Status::Ok();  // nothing there yet, or here
+
+  auto store = Store::Open(root);
+  if (!store.ok()) return store.status();
+  const Settings settings = store->settings();
+  const MergeStamp stamp{o.author.ToString(), o.now};
+  std::vector<std::string> conflicted;
+  std::size_t merged_files = 0;
+  FileMergeFn merge_file = [&](const std::string& path, const std::string& base,
+                               const std::string& ours,
+                               const std::string& their) -> Result<std::string> {
+    auto m = MergeStoreFile(path, base, ours, their, settings, stamp);
+    if (!m.ok()) return m.status();
+    ++merged_files;
+    if (m->conflicts > 0) conflicted.push_back(path);
+    return std::move(m->text);
+  };
+  auto merge = MergeIntoHead(root, *head, *theirs, merge_file);
+  if (!merge.ok()) return merge.status();
+  if (!merge->unmerged.empty()) {
+    std::vector<Diagnostic> diags;
+    std::vector<std::string> paths;
+    for (const auto& u : merge->unmerged) {
+      diags.push_back({Severity::kError, {u.path, 0, 0}, "", u.reason});
+      paths.push_back(u.path);
+    }
+    return Status::Rejected("cannot merge " + target.remote +
+                                " into this store: " + NameSome(paths) +
+                                " could not be merged; nothing was changed here (docs/offices.md, "
+                                "\"When sync cannot merge\")",
+                            std::move(diags));
+  }
+  if (merge->kind == MergeKind::kUpToDate) return Status::Ok();
+  if (merge->kind == MergeKind::kFastForward && merge->changes.empty()) {
+    // Theirs only added commits that change no file.
+    MEDIATE_RETURN_IF_ERROR(tx_out->repo().FastForward({}, *head, *theirs));
+    ++out.fast_forwards;
+    return Status::Ok();
+  }
+  MEDIATE_RETURN_IF_ERROR(CheckMergedRecords(root, merge->changes, o.today));
+  for (auto& c : merge->changes) {
+    if (c.content)
+      tx_out->Put(c.path, std::move(*c.content));
+    else
+      tx_out->Remove(c.path);
+  }
+  const std::size_t files = merge->changes.size();
+  if (merge->kind == MergeKind::kFastForward) {
+    tx_out->SetFastForward(*theirs);
+    ++out.fast_forwards;
+  } else {
+    tx_out->SetMergeParent(*theirs);
+    ++out.merges;
+  }
+  FaultPoint("sync-before-commit");
+  auto commit = tx_out->Commit(o.author, MergeMessage(target, *theirs, files, conflicted.size()));
+  if (!commit.ok()) return commit.status();
+  out.changed += files;
+  out.merged_files += merged_files;
+  out.conflicted.insert(out.conflicted.end(), conflicted.begin(), conflicted.end());
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<SyncOutcome> SyncStore(const std::string& root, const SyncOptions& given) {
+  SyncOptions options = given;
+  if (auto repo = GitRepo::Open(root); repo.ok()) {
+    if (options.access.token.empty())
+      options.access.token = repo->ConfigString("mediate.token").value_or("");
+    if (options.access.user.empty())
+      options.access.user = repo->ConfigString("mediate.user").value_or("");
+  }
+  SyncOutcome out;
+  auto target = FindSyncTarget(root);
+  if (!target.ok()) return target.status();
+  out.target = *target;
+  std::string last_refusal;
+  for (int round = 1; round <= options.max_rounds; ++round) {
+    out.rounds = round;
+    std::optional<WriteTransaction> tx;
+    MEDIATE_RETURN_IF_ERROR(MergeRound(root, options, *target, tx, out));
+    auto head = RefTarget(root, target->branch);
+    if (!head.ok()) return head.status();
+    out.head = *head;
+    auto remote_head = RefTarget(root, target->tracking);
+    if (!remote_head.ok()) return remote_head.status();
+    if (out.head.empty() || out.head == *remote_head) {
+      out.pushed = !out.head.empty();
+      return out;  // the server has everything here
+    }
+    FaultPoint("sync-before-push");
+    auto pushed = PushBranch(root, *target, options.access, options.progress);
+    if (!pushed.ok()) {
+      Status st = pushed.status();
+      if (out.merges + out.fast_forwards == 0) return st;
+      return Status::Io(st.message() + " (the merge was committed here; sync again to push it)");
+    }
+    FaultPoint("sync-after-push");
+    if (!pushed->rejected) {
+      out.pushed = true;
+      return out;
+    }
+    last_refusal = pushed->reason;
+  }
+  return Status::Busy("the server " + target->url + " refused the push " +
+                      std::to_string(options.max_rounds) +
+                      " times as other desks kept pushing (last: " + last_refusal +
+                      "); this clone holds the merged state: run sync again");
+}
+
+}  // namespace mediate
