@@ -112,6 +112,11 @@ class SyncCommand : public Command {
     fmt::print(ctx.out, "{}; {}{}\n", what,
                done->pushed ? "the server has this desk's work" : "nothing to push",
                done->rounds > 1 ? fmt::format(" ({} rounds)", done->rounds) : "");
+    for (const auto& [from, to] : done->renumbered)
+      fmt::print(ctx.out,
+                 "{} registered here is now {}: another desk of the office gave {} first "
+                 "(the case keeps the old number in a renumbered event)\n",
+                 from, to, from);
     if (!done->conflicted.empty()) {
       fmt::print(ctx.out, "{} file(s) with conflicts recorded by this sync:\n",
                  done->conflicted.size());

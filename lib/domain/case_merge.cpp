@@ -98,10 +98,19 @@ Result<CaseMerge> MergeCaseFile(const std::string& base_text, const std::string&
   }
   std::vector<Value> base_events = base ? EventsOf(*base) : std::vector<Value>{};
   std::vector<Value> ours_events = EventsOf(*ours), theirs_events = EventsOf(*theirs);
+  // Added on both sides: one case only when it was registered as the same
+  // one (its received event, parties and summary); two desks that gave the
+  // same id to two cases otherwise.
+  auto same_field = [&](std::string_view key) {
+    const Value *a = ours->Find(key), *b = theirs->Find(key);
+    return (!a && !b) || (a && b && a->SameAs(*b));
+  };
   if (!base && !ours_events.empty() && !theirs_events.empty() &&
-      !ours_events.front().SameAs(theirs_events.front()))
+      (!ours_events.front().SameAs(theirs_events.front()) || !same_field("parties") ||
+       !same_field("summary")))
     return Status::Rejected(path + " was registered on both sides as two different cases (" +
-                            "different \"received\" events): keep theirs with 'git show "
+                            "different \"received\" events, parties or summary): keep theirs "
+                            "with 'git show "
                             "MERGE_HEAD:" +
                             path + "', then give one a new ID ('mediate renumber')");
 

@@ -39,8 +39,8 @@ struct CaseMerge {
 /// "" when both sides added the file). Errors (kRejected, naming `path`; the
 /// caller keeps ours and reports a conflict git stops on): a version that
 /// does not read as a case; both sides added the file with different
-/// `received` events — two different cases under one ID, which `mediate
-/// renumber` separates.
+/// `received` events, parties or summary — two different cases under one
+/// ID, which `mediate renumber` separates.
 Result<CaseMerge> MergeCaseFile(const std::string& base, const std::string& ours,
                                 const std::string& theirs, const std::string& path,
                                 const Settings& settings, const MergeStamp& stamp);

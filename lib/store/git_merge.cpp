@@ -161,6 +161,18 @@ Result<TreeMerge> MergeIntoHead(const std::string& workdir, const std::string& h
                                             : "both sides changed it and git cannot merge them"});
     }
     git_index_conflict_iterator_free(it);
+    if (has_base) {
+      out.base = OidHex(&base);
+      git_commit* bc = nullptr;
+      git_tree* bt = nullptr;
+      if (git_commit_lookup(&bc, r, &base) < 0) return GitIo("cannot read the merge base");
+      CommitPtr base_c(bc);
+      if (git_commit_tree(&bt, bc) < 0) return GitIo("cannot read the merge base's tree");
+      TreePtr base_tree(bt);
+      std::vector<PathChange> theirs_changes;
+      MEDIATE_RETURN_IF_ERROR(ChangesBetween(r, bt, theirs_t, theirs_changes));
+      for (auto& c : theirs_changes) out.theirs_changed.push_back(std::move(c.path));
+    }
     return out;
   }
   out.unmerged.clear();

@@ -38,6 +38,10 @@ struct TreeMerge {
   /// or nullopt when the result removes it. Empty for kUpToDate.
   std::vector<PathChange> changes;
   std::vector<UnmergedPath> unmerged;  ///< non-empty: no merge result
+  /// With unmerged paths: the merge base ("" when none) and the paths
+  /// theirs changed since it (so a caller can tell what the server holds).
+  std::string base;
+  std::vector<std::string> theirs_changed;
 };
 
 /// The store's merge of one file changed on both sides: `path`

@@ -7,11 +7,14 @@
 #include "case_record.hpp"
 #include "fault.hpp"
 #include "git_merge.hpp"
+#include "history.hpp"
+#include "lifecycle.hpp"
 #include "overlay_disk.hpp"
 #include "store.hpp"
 #include "store_merge.hpp"
 #include "validate.hpp"
 #include "write_transaction.hpp"
+#include "yaml_emit.hpp"
 
 namespace mediate {
 
@@ -83,6 +86,53 @@ Status CheckMergedRecords(const std::string& root, const std::vector<PathChange>
       std::move(errors));
 }
 
+/// Gives the case at `path` — registered here under an id another desk of
+/// the office gave first on the server — the next id of its office and
+/// year free here and there, as `mediate renumber` does (a `renumbered`
+/// event keeping the old id), in one commit through `tx`. Returns the old
+/// and new ids.
+Result<std::pair<std::string, std::string>> RenumberTaken(
+    const Store& store, WriteTransaction& tx, const std::string& path,
+    const std::vector<std::string>& theirs_changed, const SyncOptions& o) {
+  const Settings& settings = store.settings();
+  LoadedCase lc = store.LoadCaseFile(path);
+  if (!lc.ok)
+    return Status::Rejected(path + " does not load cleanly; fix it first (mediate validate)",
+                            lc.diagnostics);
+  Case c = std::move(lc.record);
+  std::string office;
+  int year = 0, seq = 0;
+  if (!ParseCaseId(c.id, &office, &year, &seq))
+    return Status::Rejected(path + ": '" + c.id + "' is not a case id");
+  int last = seq;
+  auto consider = [&](const std::string& id) {
+    std::string o2;
+    int y = 0, n = 0;
+    if (ParseCaseId(id, &o2, &y, &n) && o2 == office && y == year && n > last) last = n;
+  };
+  for (const auto& f : store.ListCaseFiles()) consider(CaseIdOf(f));
+  for (const auto& f : theirs_changed) consider(CaseIdOf(f));
+  const std::string from = c.id, to = FormatCaseId(office, year, last + 1);
+  Event e;
+  e.at = settings.time_zone.ToLocal(o.now);
+  e.type = "renumbered";
+  e.by = o.author.ToString();
+  e.payload.Set("from", Value::String(from));
+  e.payload.Set("reason", Value::String("the number was taken on the server by another desk"));
+  c.id = to;
+  c.events.push_back(std::move(e));
+  c.state = Replay(c, settings).state;
+  const std::string new_path = c.PathIn(settings.time_zone);
+  tx.Remove(path);
+  tx.Put(new_path, EmitYaml(CaseToValue(c)));
+  auto commit = tx.Commit(
+      o.author, "renumber: " + to + " (was " + from +
+                    ", taken on the server)\n\nMediate-Action: renumber\nMediate-Case: " + to +
+                    "\n" + kRenumberedFromTrailer + ": " + path + "\n");
+  if (!commit.ok()) return commit.status();
+  return std::make_pair(from, to);
+}
+
 std::string MergeMessage(const SyncTarget& t, const std::string& theirs, std::size_t files,
                          std::size_t conflicts) {
   std::string m = "sync: merge " + t.remote + " (" + theirs.substr(0, 7) + "), " +
@@ -93,9 +143,12 @@ std::string MergeMessage(const SyncTarget& t, const std::string& theirs, std::si
 }
 
 /// One round up to the push: lock, check, fetch, merge, commit. Sets
-/// `tx_out` to the transaction (its lock held for the push).
+/// `tx_out` to the transaction (its lock held for the push). Sets `again`
+/// when it renumbered a case of this desk whose id the server had taken
+/// (one commit; the merge is then to be tried again).
 Status MergeRound(const std::string& root, const SyncOptions& o, const SyncTarget& target,
-                  std::optional<WriteTransaction>& tx_out, SyncOutcome& out) {
+                  std::optional<WriteTransaction>& tx_out, SyncOutcome& out, bool& again) {
+  again = false;
   auto tx = WriteTransaction::Begin(root, o.write);
   if (!tx.ok()) return tx.status();
   out.recovered = out.recovered || tx->recovered();
@@ -127,6 +180,20 @@ Status MergeRound(const std::string& root, const SyncOptions& o, const SyncTarge
   auto merge = MergeIntoHead(root, *head, *theirs, merge_file);
   if (!merge.ok()) return merge.status();
   if (!merge->unmerged.empty()) {
+    // A case file added on both sides is an id two desks of one office gave
+    // to two cases: this desk's, never pushed, takes the next free number.
+    for (const auto& u : merge->unmerged) {
+      if (CaseIdOf(u.path).empty()) continue;
+      auto at_base = merge->base.empty() ? Result<std::optional<std::string>>(std::nullopt)
+                                         : tx_out->repo().ReadAt(merge->base, u.path);
+      if (!at_base.ok()) return at_base.status();
+      if (at_base->has_value()) continue;
+      auto done = RenumberTaken(*store, *tx_out, u.path, merge->theirs_changed, o);
+      if (!done.ok()) return done.status();
+      out.renumbered.push_back(*done);
+      again = true;
+      return Status::Ok();
+    }
     std::vector<Diagnostic> diags;
     std::vector<std::string> paths;
     for (const auto& u : merge->unmerged) {
@@ -188,7 +255,12 @@ Result<SyncOutcome> SyncStore(const std::string& root, const SyncOptions& given)
   for (int round = 1; round <= options.max_rounds; ++round) {
     out.rounds = round;
     std::optional<WriteTransaction> tx;
-    MEDIATE_RETURN_IF_ERROR(MergeRound(root, options, *target, tx, out));
+    bool again = true;
+    for (int pass = 0; again; ++pass) {
+      if (pass > 1000) return Status::Internal("sync: renumbering does not end");
+      tx.reset();
+      MEDIATE_RETURN_IF_ERROR(MergeRound(root, options, *target, tx, out, again));
+    }
     auto head = RefTarget(root, target->branch);
     if (!head.ok()) return head.status();
     out.head = *head;

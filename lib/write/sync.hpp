@@ -9,8 +9,11 @@
 // merge changes against the store as it will be (an overlay of the merged
 // files: schema, references, timelines); then write the result through the
 // write transaction — one merge commit with `Mediate-Action: sync`, or a
-// fast-forward — and push. A push refused because another desk pushed
-// meanwhile starts the next round, up to SyncOptions::max_rounds.
+// fast-forward — and push. A case this desk registered under an id that
+// another desk of its office gave first on the server (both added the file)
+// is renumbered first, as `mediate renumber` does, in a commit of its own:
+// the next number of the office and year free here and there. A push refused because another desk
+// pushed meanwhile starts the next round, up to SyncOptions::max_rounds.
 //
 // Nothing half-done: the work tree, the index and the branch change only
 // in the write transaction (its journal rolls a crash back, or forward once
@@ -51,6 +54,9 @@ struct SyncOutcome {
   std::size_t merged_files = 0;  ///< files both sides had changed, merged by the driver
   /// Files in which this sync recorded conflicts (`mediate conflicts`).
   std::vector<std::string> conflicted;
+  /// Cases registered here whose id another desk of the office gave first
+  /// on the server, renumbered before the merge: (old id, new id).
+  std::vector<std::pair<std::string, std::string>> renumbered;
   bool pushed = false;     ///< the server's branch now has this clone's commits
   bool recovered = false;  ///< a crashed write was rolled back first
   std::string head;        ///< HEAD at the end

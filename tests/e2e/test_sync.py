@@ -177,6 +177,10 @@ class SyncTest(unittest.TestCase):
             self.intake(desks[code], street, "2026-03-04T%02d:00:00+08:00" % (8 + i % 10),
                         "%s的纠纷" % code)
             expected.add("%s-2026-000001" % code)
+        # A second desk of XJY registers offline too: the same first number. Whichever
+        # syncs later has its case renumbered to the office's next free number.
+        self.intake(second, streets["XJY"], "2026-03-04T15:00:00+08:00", "第二个窗口的纠纷")
+        expected.add("XJY-2026-%06d" % (2 + LEDGER_ROWS))
         ledger = os.path.join(self.tmp, "ledger.csv")
         with open(os.path.join(LEDGERS, "ledger-2026q1.csv"), encoding="utf-8") as f:
             lines = f.read().splitlines(True)
@@ -210,11 +214,9 @@ class SyncTest(unittest.TestCase):
         for code in rest:
             self.at(desks[code], "2026-03-13T09:00:00+08:00", "sync")
 
-        # The second XJY desk takes the office's numbers, then registers the next one.
+        # The second XJY desk syncs last: its offline case had taken a number first
+        # given on the server.
         self.at(second, "2026-03-13T10:00:00+08:00", "sync")
-        self.intake(second, streets["XJY"], "2026-03-13T10:30:00+08:00", "第二个窗口的纠纷")
-        expected.add("XJY-2026-%06d" % (2 + LEDGER_ROWS))
-        self.at(second, "2026-03-13T11:00:00+08:00", "sync")
 
         # The conflict is on the server: a desk lists it, settles it and syncs.
         fixer = desks["WBJ"]
@@ -255,6 +257,14 @@ class SyncTest(unittest.TestCase):
         self.assertEqual(types[6:], ["resolved"])
         self.assertNotIn("conflicts", shared)
         self.assertEqual(shared["deadline"], "2026-04-30")
+        # One case was renumbered, keeping the number it was registered under.
+        renumbered = []
+        for c in expected:
+            for e in self.case(probe, c)["events"]:
+                if e["type"] == "renumbered":
+                    renumbered.append((c, e["from"]))
+        self.assertEqual(len(renumbered), 1, renumbered)
+        self.assertEqual(renumbered[0], ("XJY-2026-%06d" % (2 + LEDGER_ROWS), "XJY-2026-000001"))
         # Merge commits carry the trailer.
         log = git(probe, "log", "--merges", "--format=%B").stdout
         self.assertIn("Mediate-Action: sync", log)

@@ -182,6 +182,20 @@ TEST_CASE("two different cases added under one id are refused", "[merge]") {
   CHECK_THAT(m.status().message(), Catch::Contains("mediate renumber"));
 }
 
+TEST_CASE("two cases received in the same second under one id are still two", "[merge]") {
+  // Two desks of one office registering at the same second, same operator:
+  // the received events match, the summaries do not.
+  Case ours = test::Neighbour(), theirs = test::Neighbour();
+  theirs.summary = "另一起纠纷";
+  auto m = MergeCaseFile("", Text(ours), Text(theirs), kPath, StoreSettings(), kStamp);
+  REQUIRE_FALSE(m.ok());
+  CHECK_THAT(m.status().message(), Catch::Contains("two different cases"));
+  // The same registration on both sides is one case.
+  auto same = MergeCaseFile("", Text(ours), Text(ours), kPath, StoreSettings(), kStamp);
+  REQUIRE(same.ok());
+  CHECK(same->conflicts == 0);
+}
+
 TEST_CASE("settling refuses a field not in conflict and a case without one", "[merge]") {
   Case base = Base(), ours = base, theirs = base;
   ours.events.push_back(Ev("2026-03-11T09:00:00+08:00", "terminated", {{"reason", S("分歧")}}));
