@@ -75,13 +75,15 @@ class ShowCommand : public Command {
                                                          : c.place.street;
     out += fmt::format("place      {}  {}\n", place, last_code);
     if (!c.place.address.empty()) out += fmt::format("address    {}\n", c.place.address);
-    for (const Party& p : c.parties) {
+    for (std::size_t i = 0; i < c.parties.size(); ++i) {
+      const Party& p = c.parties[i];
       std::string ident =
           !p.id_number.empty()
               ? (reveal_ ? p.id_number : MaskIdNumber(p.id_number))
               : (reveal_ || p.credit_code.empty() ? p.credit_code : MaskCreditCode(p.credit_code));
       std::string phone = p.phone.empty() ? "" : (reveal_ ? p.phone : MaskPhone(p.phone));
-      out += fmt::format("{:<11}{}   {}   {}\n", p.role, p.name, ident, phone);
+      // Numbered as `amend --party N` takes them.
+      out += fmt::format("{} {:<12} {}   {}   {}\n", i + 1, p.role, p.name, ident, phone);
     }
     out += fmt::format("summary    {}\n", c.summary);
     out += fmt::format("amount     {}      people involved {}    risk {} {}\n",

@@ -6,6 +6,7 @@ namespace mediate::cli {
 std::unique_ptr<Command> MakeInitCommand();
 std::unique_ptr<Command> MakeCloneCommand();
 std::unique_ptr<Command> MakeSyncCommand();
+std::unique_ptr<Command> MakeAmendCommand();
 std::unique_ptr<Command> MakeOfficeCommand();
 std::unique_ptr<Command> MakeSetupGitCommand();
 std::unique_ptr<Command> MakeMergeFileCommand();
@@ -61,6 +62,8 @@ const std::vector<CommandSpec>& CommandTable() {
        Needs::kRegistries, MakeIntakeCommand},
       {"import", "register a whole ledger (CSV) in one commit", Needs::kRegistries,
        MakeImportCommand},
+      {"amend", "correct or complete a case (fields, parties) with a reason: an amended event",
+       Needs::kRegistries, MakeAmendCommand},
       {"route", "route cases (分流) by rules/routing.yaml; --explain ID shows why",
        Needs::kRegistries, MakeRouteCommand},
       {"show", "show one case file", Needs::kRegistries, MakeShowCommand},
