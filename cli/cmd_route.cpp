@@ -2,6 +2,7 @@
 //
 //   mediate route [FILTER...] [--dry-run] [--format table|csv|json|md]
 //   mediate route --explain ID [--format …]
+//   mediate route ID --to ORG --reason R
 //
 // Routes every case whose status is "received" (and that FILTER selects):
 // through the library's RouteCases (the write path, store_write.hpp): loads the rules and each
@@ -10,7 +11,8 @@
 // cases", trailers Mediate-Action and, for up to 20 cases, Mediate-Case). Cases no rule can route
 // are listed on stderr with the reason and stay received (exit 0). `--dry-run` prints the routing
 // it would make and writes nothing. `--explain ID` shows every rule tried for one case and
-// whether it matched, and never writes.
+// whether it matched, and never writes. `ID --to ORG` routes one case by hand, for what the rules
+// cannot decide (lib/write/route_by_hand.hpp).
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
@@ -22,6 +24,7 @@
 #include "labels.hpp"
 #include "lifecycle.hpp"
 #include "route_batch.hpp"
+#include "route_by_hand.hpp"
 #include "routing.hpp"
 #include "routing_store.hpp"
 
@@ -45,9 +48,31 @@ class RouteCommand : public Command {
     app.add_option("--explain", explain_,
                    "show every rule tried for case ID and why it matched or not; writes nothing")
         ->type_name("ID");
+    app.add_option("--to", to_,
+                   "route the one case named by hand to this organisation (id or name), for "
+                   "what the rules cannot decide; needs --reason")
+        ->type_name("ORG");
+    app.add_option("--reason", reason_, "why the case is routed by hand (with --to)");
     app.add_option("--format", format_,
                    "output format of --dry-run and --explain: table, csv, json, md")
         ->type_name("FORMAT");
+  }
+
+  /// `route ID --to ORG --reason R`.
+  Status ByHand(Context& ctx) {
+    if (terms_.size() != 1 || !explain_.empty())
+      return Status::Usage("--to ORG routes one case: mediate route ID --to ORG --reason R");
+    auto op = ctx.Operator();
+    if (!op.ok()) return op.status();
+    auto w = ctx.Writer();
+    if (!w.ok()) return w.status();
+    auto done = RouteByHand(**w, *op, terms_.front(), to_, reason_, ctx.Now());
+    if (!done.ok()) return done.status();
+    const std::string commit = done->commit.empty() ? "" : " " + done->commit.substr(0, 7);
+    std::fprintf(ctx.out, "%s %s to %s %s (%s, by hand)%s\n", dry_run_ ? "would route" : "routed",
+                 done->id.c_str(), done->org.c_str(), done->org_name.c_str(), done->level.c_str(),
+                 commit.c_str());
+    return Status::Ok();
   }
 
   Status Run(Context& ctx) override {
@@ -57,6 +82,8 @@ class RouteCommand : public Command {
     if (!explain_.empty() && (!terms_.empty() || dry_run_))
       return Status::Usage("--explain ID shows one case; it takes no filter and no --dry-run");
     Store& store = ctx.st();
+    if (!to_.empty()) return ByHand(ctx);
+    if (!reason_.empty()) return Status::Usage("--reason goes with --to ORG");
     if (!explain_.empty()) {
       auto policy = LoadPolicy(store);
       if (!policy.ok()) return policy.status();
@@ -224,6 +251,7 @@ class RouteCommand : public Command {
 
   std::vector<std::string> terms_;
   bool dry_run_ = false;
+  std::string to_, reason_;
   std::string explain_;
   std::string format_ = "table";
 };

@@ -35,7 +35,8 @@ const std::vector<std::string_view>* EventPayloadKeys(std::string_view type) {
   using Keys = std::vector<std::string_view>;
   static const std::vector<std::pair<std::string_view, Keys>> kTable = {
       {"received", {"channel", "consultation"}},
-      {"routed", {"org", "level", "rule", "deadline_days", "mediator_grade", "grid_worker"}},
+      {"routed",
+       {"org", "level", "rule", "reason", "deadline_days", "mediator_grade", "grid_worker"}},
       {"assigned",
        {"mediators", "chosen_by", "materials_received", "grid_worker", "level", "grid", "by_rule"}},
       {"session", {"mode", "participants", "note"}},
@@ -59,6 +60,7 @@ const std::vector<std::string_view>* EventPayloadKeys(std::string_view type) {
       {"note", {"note"}},
       {"resolved", {"field", "took", "reason", "merged_at"}},
       {"renumbered", {"from", "reason"}},
+      {"amended", {"reason", "changes"}},
   };
   for (const auto& [t, keys] : kTable)
     if (t == type) return &keys;

@@ -127,5 +127,31 @@ class AmendTest(unittest.TestCase):
                 "--reason", "r", code=3)
 
 
+    def test_a_case_routed_by_hand_names_the_person_and_the_reason(self):
+        head = git(self.store, "rev-parse", "HEAD").stdout
+        for args, code, words in ((["--to", "S-140109011"], 2, "--reason"),
+                                  (["--to", "NOPE", "--reason", "r"], 2, "no such organisation")):
+            r = self.at("2026-03-02T11:00:00+08:00", "route", CASE, *args, code=code)
+            self.assertIn(words, r.stderr)
+            self.assertEqual(git(self.store, "rev-parse", "HEAD").stdout, head)
+        # By its full name, the case id in lower case.
+        self.at("2026-03-02T11:00:00+08:00", "route", CASE.lower(), "--to",
+                "小井峪街道人民调解委员会", "--reason", "跨街道纠纷，由中心指定")
+        _, c = self.case()
+        e = c["events"][-1]
+        self.assertEqual((e["type"], e["org"], e["level"], e["reason"]),
+                         ("routed", "S-140109011", "street", "跨街道纠纷，由中心指定"))
+        self.assertNotIn("rule", e)
+        self.assertEqual(e["by"], "前台 <desk@example.org>")
+        self.assertEqual((c["status"], c["org"], c["level"]), ("routed", "S-140109011", "street"))
+        self.assertIn("Mediate-Action: route", git(self.store, "log", "-1", "--format=%B").stdout)
+        # Routed once; the rules' route and a second routing by hand are refused.
+        r = self.at("2026-03-02T12:00:00+08:00", "route", CASE, "--to", "S-140109011",
+                    "--reason", "再次", code=3)
+        self.assertIn("escalate", r.stderr)
+        self.at("2026-03-02T12:00:00+08:00", "validate")
+        self.at("2026-03-02T12:00:00+08:00", "audit")
+
+
 if __name__ == "__main__":
     unittest.main()

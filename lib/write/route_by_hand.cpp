@@ -1,0 +1,52 @@
+#include "route_by_hand.hpp"
+
+#include "case_record.hpp"
+#include "case_step.hpp"
+#include "lifecycle.hpp"
+
+namespace mediate {
+
+Result<RouteByHandOutcome> RouteByHand(StoreWrite& w, const Signature& op, const std::string& id,
+                                       const std::string& org, const std::string& reason,
+                                       Timestamp now) {
+  const Store& store = w.store();
+  const Settings& settings = store.settings();
+  if (reason.empty())
+    return Status::Usage("--reason is required with --to: say why the rules are not followed");
+  const Organisation* target = nullptr;
+  if (auto it = store.orgs().find(org); it != store.orgs().end()) target = &it->second;
+  for (const auto& [oid, o] : store.orgs())
+    if (!target && o.name == org) target = &o;
+  if (!target)
+    return Status::Usage("--to " + org +
+                         ": no such organisation (give its id or full name; 'mediate org list' "
+                         "lists them)");
+  if (target->status != "active")
+    return Status::Usage("--to " + org + ": " + target->name + " is " + target->status +
+                         "; route to an active organisation");
+  std::string upper = id;
+  for (char& ch : upper)
+    if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
+  auto loaded = store.LoadCase(upper);
+  if (!loaded.ok()) return loaded.status();
+  Case c = std::move(loaded->record);
+  MEDIATE_RETURN_IF_ERROR(CheckStep(c, Replay(c, settings), "routed"));
+  Event e;
+  e.at = settings.time_zone.ToLocal(now);
+  e.type = "routed";
+  e.by = op.ToString();
+  e.payload.Set("org", Value::String(target->id));
+  e.payload.Set("level", Value::String(target->level));
+  e.payload.Set("reason", Value::String(reason));
+  c.events.push_back(std::move(e));
+  c.state = Replay(c, settings).state;
+  RouteByHandOutcome out{c.id, target->id, target->name, target->level, ""};
+  if (w.dry_run()) return out;
+  w.Put(loaded->path, CaseToValue(c));
+  auto commit = w.Commit(op, StepCommitMessage("route", c.id, target->id + " (by hand)"));
+  if (!commit.ok()) return commit.status();
+  out.commit = *commit;
+  return out;
+}
+
+}  // namespace mediate
