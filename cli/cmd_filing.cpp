@@ -25,6 +25,8 @@ class FilingCommand : public Command {
                    "and html show all three)");
     app.add_option("--format", format_, "table, html, csv, json, md or xlsx");
     app.add_option("-o,--output", output_, "write to FILE (required for xlsx)");
+    app.add_flag("--no-bom", no_bom_,
+                 "a CSV file written with -o starts without the UTF-8 byte order mark");
     app.add_flag("--reveal", reveal_, "phone numbers in full (the court's copy)");
     app.footer(
         "Examples:\n"
@@ -54,7 +56,7 @@ class FilingCommand : public Command {
       if (!out) return Status::Io("cannot write " + output_ + ": " + std::strerror(errno));
       return Status::Ok();
     }
-    const OutputOptions r{format_, output_};
+    const OutputOptions r{format_, output_, no_bom_};
     auto parsed = r.ParsedFormat();
     if (!parsed.ok()) return parsed.status();
     const Table* only = list_ == "committees"  ? &f.committees
@@ -76,6 +78,7 @@ class FilingCommand : public Command {
   int year_ = 0;
   std::string list_, format_ = "table", output_;
   bool reveal_ = false;
+  bool no_bom_ = false;
 };
 
 }  // namespace

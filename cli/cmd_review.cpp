@@ -90,6 +90,8 @@ class ReviewCommand : public Command {
   void DeclareFormat(CLI::App* app) {
     app->add_option("--format", format_, "table, csv, json, md or xlsx");
     app->add_option("-o,--output", output_, "write to FILE (required for xlsx)");
+    app->add_flag("--no-bom", no_bom_,
+                  "a CSV file written with -o starts without the UTF-8 byte order mark");
   }
   std::function<std::string(const std::string&)> Label(const Store& store) {
     return [&store](const std::string& c) { return store.vocab().Get("review_finding").Zh(c); };
@@ -218,7 +220,7 @@ class ReviewCommand : public Command {
                         r.score >= 0 ? Cell(std::int64_t{r.score}) : Cell(), f,
                         static_cast<std::int64_t>(r.individual.size())});
     }
-    const OutputOptions out{format_, output_};
+    const OutputOptions out{format_, output_, no_bom_};
     return out.Output(ctx, t, "reviews");
   }
 
@@ -228,7 +230,7 @@ class ReviewCommand : public Command {
     auto reviews = LoadReviews(ctx.st());
     if (!reviews.ok()) return reviews.status();
     ReviewStats s = ComputeReviewStats(*reviews, *year);
-    const OutputOptions out{format_, output_};
+    const OutputOptions out{format_, output_, no_bom_};
     return out.Output(
         ctx, kinds_ ? ReviewKindsTable(s, Label(ctx.st())) : ReviewStatsTable(s, Label(ctx.st())),
         "review stats");
@@ -237,7 +239,7 @@ class ReviewCommand : public Command {
   CLI::App *check_ = nullptr, *sample_ = nullptr, *add_ = nullptr, *list_ = nullptr,
            *stats_ = nullptr;
   ReadingOptions check_reading_, sample_reading_;
-  bool cases_ = false, replace_ = false, kinds_ = false;
+  bool cases_ = false, replace_ = false, kinds_ = false, no_bom_ = false;
   std::string rate_, rate_confirmed_, rate_other_, id_, note_, date_, format_ = "table", output_;
   std::uint64_t seed_ = 0;
   int score_ = -1, year_ = 0;

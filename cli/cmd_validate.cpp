@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include "command.hpp"
+#include "committee_checks.hpp"
 #include "validate.hpp"
 
 namespace mediate::cli {
@@ -13,8 +14,12 @@ class ValidateCommand : public Command {
   void Declare(CLI::App& app) override {
     app.add_option("paths", paths_, "files or folders to check (default: the whole store)");
     app.add_flag("-q,--quiet", quiet_, "print errors only, not warnings");
+    app.add_flag("-v,--verbose", verbose_,
+                 "list every staffing-norm warning (by default they are counted in one line)");
     app.footer(
         "Exit status: 0 when no errors (warnings allowed), 1 when any record has errors.\n"
+        "Organisations below the full-time staffing norm (store setting staffing.full_time,\n"
+        "local practice) are counted in one line; -v lists them.\n"
         "Example:\n  mediate validate cases/2026/03/WBL-2026-000042.yaml");
   }
 
@@ -22,10 +27,20 @@ class ValidateCommand : public Command {
     // A registry that cannot be read is reported file by file below.
     bool registries_ok = ctx.st().LoadRegistries().ok();
     ValidationReport report = ValidateStore(ctx.st(), registries_ok, paths_, ctx.Today());
+    std::size_t staffing = 0;
     for (const auto& d : report.diagnostics) {
       if (quiet_ && d.severity == Severity::kWarning) continue;
+      if (!verbose_ && IsStaffingNormWarning(d)) {
+        ++staffing;
+        continue;
+      }
       fmt::print(ctx.out, "{}\n", d.ToString());
     }
+    if (staffing > 0)
+      fmt::print(ctx.out,
+                 "warning: {} organisation{} below the full-time staffing norm (store setting "
+                 "staffing.full_time, local practice); add -v to list them\n",
+                 staffing, staffing == 1 ? " is" : "s are");
     std::size_t errors = report.error_count(), warnings = report.warning_count();
     if (errors == 0) {
       fmt::print(ctx.out, "{} files checked: no errors{}\n", report.files,
@@ -40,6 +55,7 @@ class ValidateCommand : public Command {
  private:
   std::vector<std::string> paths_;
   bool quiet_ = false;
+  bool verbose_ = false;
 };
 
 }  // namespace

@@ -39,6 +39,18 @@ int ExitCode(const Status& s) {
   return 70;
 }
 
+/// Makes every named option of `app` and its subcommands take one value per
+/// use (`--by a,b` or `--by a --by b`), so that words after it are filter
+/// terms: `stats --by category open` counts the open cases by category
+/// (CLI11 otherwise lets a list option swallow the words that follow).
+void OneValuePerOption(CLI::App& app) {
+  for (CLI::Option* opt : app.get_options()) {
+    if (opt->nonpositional()) opt->allow_extra_args(false);
+  }
+  for (CLI::App* sub : app.get_subcommands(std::function<bool(CLI::App*)>{}))
+    OneValuePerOption(*sub);
+}
+
 /// MEDIATE_LOCK_WAIT: whole seconds from 0 to 3600; nullopt when unset or
 /// not such a number (the default wait then applies).
 std::optional<std::chrono::milliseconds> LockWaitFromEnvironment() {
@@ -79,6 +91,7 @@ int Main(int argc, char** argv) {
     auto cmd = spec.make();
     CLI::App* sub = app.add_subcommand(spec.name, spec.summary);
     cmd->Declare(*sub);
+    OneValuePerOption(*sub);
     entries.push_back({&spec, std::move(cmd), sub});
   }
 

@@ -1,10 +1,11 @@
 #include "reading.hpp"
 
+#include <unistd.h>
 #include <CLI/CLI.hpp>
-#include <cerrno>
-#include <cstring>
 
-#include <fstream>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 
 namespace mediate::cli {
 
@@ -15,6 +16,9 @@ void ReadingOptions::Declare(CLI::App& app, const std::string& formats) {
   app.add_option("--format", format, "output format: " + formats)->type_name("FORMAT");
   app.add_option("-o,--output", output, "write to FILE instead of standard output")
       ->type_name("FILE");
+  app.add_flag("--no-bom", no_bom,
+               "a CSV file written with -o starts without the UTF-8 byte order mark (by "
+               "default it has one, so that Excel shows Chinese)");
   app.add_flag("--keep-going", keep_going,
                "report unreadable case files and go on (default: fail naming them)");
 }
@@ -91,16 +95,38 @@ Status OutputOptions::Output(Context& ctx, const Table& t, const std::string& sh
   if (!f.ok()) return f.status();
   if (*f == Format::kXlsx) return Emit(ctx, t, *f, output, sheet);
   if (output.empty()) return Emit(ctx, t, *f);
-  std::string text = Render(t, *f);
-  std::ofstream out(output, std::ios::binary | std::ios::trunc);
-  out << text;
-  if (!out) return Status::Io("cannot write " + output + ": " + std::strerror(errno));
-  return Status::Ok();
+  return WriteOutputFile(output, *f, !no_bom, [&](const TextSink& sink) {
+    sink(Render(t, *f));
+    return Status::Ok();
+  });
 }
 
 void OutputOptions::Declare(CLI::App* app) {
   app->add_option("--format", format, "table, csv, json, md or xlsx")->type_name("FORMAT");
   app->add_option("-o,--output", output, "write to FILE (required for xlsx)")->type_name("FILE");
+  app->add_flag("--no-bom", no_bom,
+                "a CSV file written with -o starts without the UTF-8 byte order mark");
+}
+
+Status WriteOutputFile(const std::string& path, Format format, bool bom,
+                       const std::function<Status(const TextSink&)>& produce) {
+  const std::string part = path + ".part-" + std::to_string(::getpid());
+  std::FILE* f = std::fopen(part.c_str(), "wb");
+  if (!f) return Status::Io("cannot write " + path + ": " + std::strerror(errno));
+  bool write_failed = false;
+  const TextSink sink = [&](std::string_view s) {
+    if (std::fwrite(s.data(), 1, s.size(), f) != s.size()) write_failed = true;
+  };
+  sink(FilePreamble(format, bom));
+  Status st = produce(sink);
+  int saved = 0;
+  if (std::fflush(f) != 0 || write_failed) saved = errno ? errno : EIO;
+  if (std::fclose(f) != 0 && saved == 0) saved = errno;
+  if (st.ok() && saved != 0) st = Status::Io("cannot write " + path + ": " + std::strerror(saved));
+  if (st.ok() && std::rename(part.c_str(), path.c_str()) != 0)
+    st = Status::Io("cannot write " + path + ": " + std::strerror(errno));
+  if (!st.ok()) std::remove(part.c_str());
+  return st;
 }
 
 }  // namespace mediate::cli

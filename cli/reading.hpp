@@ -18,15 +18,29 @@ namespace mediate::cli {
 struct OutputOptions {
   std::string format = "table";
   std::string output;
+  /// --no-bom: a CSV file written with -o starts without the UTF-8 byte
+  /// order mark (FilePreamble) it otherwise gets for Excel.
+  bool no_bom = false;
 
-  /// Declares --format and -o/--output on `app`.
+  /// Declares --format, -o/--output and --no-bom on `app`.
   void Declare(CLI::App* app);
   /// The chosen format; kUsage for an unknown one.
   Result<Format> ParsedFormat() const;
-  /// Renders `t` to stdout, or to -o FILE (required for xlsx). kUsage for
-  /// an unknown format, kIo when FILE cannot be written.
+  /// Renders `t` to stdout, or to -o FILE (required for xlsx; written all
+  /// at once by WriteOutputFile, a CSV file with the byte order mark unless
+  /// --no-bom). kUsage for an unknown format, kIo when FILE cannot be
+  /// written.
   Status Output(Context& ctx, const Table& t, const std::string& sheet) const;
 };
+
+/// Writes the text file `path` in `format` all at once: `produce` sends the
+/// text to the sink it is given; the file is a temporary one beside `path`
+/// renamed over it when all is written, so an error leaves `path` as it
+/// was. The file starts with FilePreamble(format, bom) (the UTF-8 byte
+/// order mark for CSV): the one place an output file gets it. kIo naming
+/// `path` when it cannot be written; `produce`'s error otherwise.
+Status WriteOutputFile(const std::string& path, Format format, bool bom,
+                       const std::function<Status(const TextSink&)>& produce);
 
 /// The options of a reading command: filter terms, period, --keep-going,
 /// and its output (OutputOptions).
@@ -36,7 +50,8 @@ struct ReadingOptions : OutputOptions {
   PeriodOptions period_options;
   bool has_period = false;
 
-  /// Declares FILTER..., --format, -o/--output and --keep-going on `app`.
+  /// Declares FILTER..., --format, -o/--output, --no-bom and --keep-going
+  /// on `app`.
   void Declare(CLI::App& app, const std::string& formats = "table|csv|json|md|xlsx");
   /// Declares --year, --quarter, --month, --from, --to (the period, in the
   /// store's time zone; period.hpp).

@@ -36,7 +36,7 @@ Result<RowOutput> RowOutput::Open(Context& ctx, const OutputOptions& options,
   if (!format.ok()) return format.status();
   if (*format == Format::kXlsx && options.output.empty())
     return Status::Usage("--format xlsx needs an output file: -o FILE.xlsx");
-  return RowOutput(*format, options.output, std::move(columns), ScratchDir(ctx));
+  return RowOutput(*format, options.output, !options.no_bom, std::move(columns), ScratchDir(ctx));
 }
 
 void RowOutput::Add(std::string_view key, const std::vector<Cell>& row) {
@@ -65,26 +65,15 @@ Status RowOutput::Write(Context& ctx, const std::vector<Cell>& totals,
     return Drain(*writer, totals, notes);
   }
 
-  const std::string part = PartName(output_);
-  Status st;
-  if (format_ == Format::kXlsx) {
-    auto writer =
-        OpenXlsxWriter(columns_, widths_.widths(), spool_.size(), !totals.empty(), part, sheet);
-    st = writer.ok() ? Drain(**writer, totals, notes) : writer.status();
-  } else if (std::FILE* f = std::fopen(part.c_str(), "wb")) {
-    bool write_failed = false;
-    auto writer = OpenTextWriter(format_, columns_, widths_.widths(), [&](std::string_view s) {
-      if (std::fwrite(s.data(), 1, s.size(), f) != s.size()) write_failed = true;
+  if (format_ != Format::kXlsx)
+    return WriteOutputFile(output_, format_, bom_, [&](const TextSink& sink) {
+      auto writer = OpenTextWriter(format_, columns_, widths_.widths(), sink);
+      return Drain(*writer, totals, notes);
     });
-    st = Drain(*writer, totals, notes);
-    int saved = 0;
-    if (std::fflush(f) != 0 || write_failed) saved = errno ? errno : EIO;
-    if (std::fclose(f) != 0 && saved == 0) saved = errno;
-    if (st.ok() && saved != 0)
-      st = Status::Io("cannot write " + output_ + ": " + std::strerror(saved));
-  } else {
-    st = Status::Io("cannot write " + output_ + ": " + std::strerror(errno));
-  }
+  const std::string part = PartName(output_);
+  auto writer =
+      OpenXlsxWriter(columns_, widths_.widths(), spool_.size(), !totals.empty(), part, sheet);
+  Status st = writer.ok() ? Drain(**writer, totals, notes) : writer.status();
   if (st.ok() && std::rename(part.c_str(), output_.c_str()) != 0)
     st = Status::Io("cannot write " + output_ + ": " + std::strerror(errno));
   if (!st.ok()) std::remove(part.c_str());

@@ -3,7 +3,8 @@
 // are spooled as they are produced (RowSpool), measured for alignment
 // (ColumnWidths), and written sorted by their key once every row is in —
 // to standard output, or to -o FILE all at once (a temporary file renamed
-// over FILE, so an error leaves FILE as it was).
+// over FILE, so an error leaves FILE as it was; WriteOutputFile, which also
+// starts a CSV file with the byte order mark Excel needs).
 #pragma once
 
 #include <optional>
@@ -43,9 +44,11 @@ class RowOutput {
                const std::string& sheet);
 
  private:
-  RowOutput(Format format, std::string output, std::vector<Column> columns, std::string scratch_dir)
+  RowOutput(Format format, std::string output, bool bom, std::vector<Column> columns,
+            std::string scratch_dir)
       : format_(format),
         output_(std::move(output)),
+        bom_(bom),
         columns_(columns),
         widths_(format, std::move(columns)),
         spool_(std::move(scratch_dir)) {}
@@ -56,6 +59,7 @@ class RowOutput {
 
   Format format_;
   std::string output_;
+  bool bom_;  ///< a CSV file starts with the byte order mark (FilePreamble)
   std::vector<Column> columns_;
   ColumnWidths widths_;
   RowSpool spool_;

@@ -32,8 +32,11 @@ Membership MembershipOf(const std::string& org_id, const MediatorRegistry& media
   return m;
 }
 
-std::vector<std::string> CommitteeProblems(const Organisation& org, const Membership& m,
-                                           const TeamSettings& team) {
+namespace {
+
+/// Law Art. 8's problems of an active committee (CommitteeProblems without
+/// the staffing norm).
+std::vector<std::string> LawProblems(const Organisation& org, const Membership& m) {
   std::vector<std::string> out;
   if (org.status != "active") return out;
   if (IsMediationCommittee(org.kind)) {
@@ -50,12 +53,34 @@ std::vector<std::string> CommitteeProblems(const Organisation& org, const Member
           "has no woman among its members; a committee has at least one (People's Mediation "
           "Law Art. 8)");
   }
+  return out;
+}
+
+/// The staffing norm's problem of an active organisation, "" when none.
+std::string NormProblem(const Organisation& org, const Membership& m, const TeamSettings& team) {
+  if (org.status != "active") return "";
   if (auto it = team.full_time_norm.find(org.kind);
       it != team.full_time_norm.end() && m.full_time < it->second)
-    out.push_back("has " + std::to_string(m.full_time) +
-                  " full-time mediators; the staffing norm is " + std::to_string(it->second) +
-                  " (store setting staffing.full_time." + org.kind + ", local practice)");
+    return "has " + std::to_string(m.full_time) + " full-time mediators; the staffing norm is " +
+           std::to_string(it->second) + " (store setting staffing.full_time." + org.kind +
+           ", local practice)";
+  return "";
+}
+
+/// The field of a staffing-norm warning (IsStaffingNormWarning).
+constexpr const char* kNormField = "members.full_time";
+
+}  // namespace
+
+std::vector<std::string> CommitteeProblems(const Organisation& org, const Membership& m,
+                                           const TeamSettings& team) {
+  std::vector<std::string> out = LawProblems(org, m);
+  if (std::string norm = NormProblem(org, m, team); !norm.empty()) out.push_back(norm);
   return out;
+}
+
+bool IsStaffingNormWarning(const Diagnostic& d) {
+  return d.severity == Severity::kWarning && d.field == kNormField;
 }
 
 std::vector<Diagnostic> CheckCommittees(const OrgRegistry& orgs, const MediatorRegistry& mediators,
@@ -68,8 +93,11 @@ std::vector<Diagnostic> CheckCommittees(const OrgRegistry& orgs, const MediatorR
   std::vector<Diagnostic> out;
   for (const auto& [id, org] : orgs) {
     if (include && !include(org)) continue;
-    for (auto& p : CommitteeProblems(org, by_org[id], team))
+    const Membership& m = by_org[id];
+    for (auto& p : LawProblems(org, m))
       out.push_back({Severity::kWarning, {org.Path(), 0, 0}, "members", org.name + " " + p});
+    if (std::string norm = NormProblem(org, m, team); !norm.empty())
+      out.push_back({Severity::kWarning, {org.Path(), 0, 0}, kNormField, org.name + " " + norm});
   }
   return out;
 }

@@ -48,9 +48,15 @@ std::vector<std::string> CommitteeProblems(const Organisation& org, const Member
 
 /// CommitteeProblems of every active organisation `include` accepts, as
 /// warnings located at the organisation's file (orgs/<id>.yaml), field
-/// "members".
+/// "members" (Law Art. 8) or "members.full_time" (the staffing norm).
 std::vector<Diagnostic> CheckCommittees(const OrgRegistry& orgs, const MediatorRegistry& mediators,
                                         const TeamSettings& team,
                                         const std::function<bool(const Organisation&)>& include);
+
+/// True for a warning CheckCommittees gives about the staffing norm (fewer
+/// full-time mediators than store setting staffing.full_time): local
+/// practice, not law, and on a new store one per organisation, so
+/// `validate` counts them in one line unless asked to list them.
+bool IsStaffingNormWarning(const Diagnostic& d);
 
 }  // namespace mediate

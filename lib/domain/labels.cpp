@@ -87,27 +87,80 @@ std::string NormalizeFilterValue(const Store& store, const std::string& field,
 
 namespace {
 
+/// "M-0012 (WBL-CENTRE 万柏林区…中心)": a mediator as a filter message
+/// names a candidate.
+std::string MediatorCandidate(const Store& store, const Mediator& m) {
+  std::string org = m.org;
+  if (auto it = store.orgs().find(m.org); it != store.orgs().end() && !it->second.name.empty())
+    org += " " + it->second.name;
+  return m.id + " (" + (org.empty() ? "no organisation" : org) + ")";
+}
+
+/// The ID a mediator filter value names: a registered ID (any letter case),
+/// else the name of exactly one registered mediator. kUsage naming the value
+/// when no mediator has it, or listing the candidates (ID and organisation)
+/// when several share the name.
+Result<std::string> ResolveMediator(const Store& store, const std::string& value) {
+  const MediatorRegistry& all = store.mediators();
+  if (all.count(value)) return value;
+  std::string upper = value;
+  for (char& c : upper)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  if (all.count(upper)) return upper;
+  std::vector<const Mediator*> named;
+  for (const auto& [id, m] : all)
+    if (m.name == value) named.push_back(&m);
+  if (named.size() == 1) return named.front()->id;
+  if (named.empty())
+    return Status::Usage("mediator:" + value + ": unknown mediator \"" + value +
+                         "\" in the filter; give a registered mediator's ID (M-0307) or name "
+                         "(mediate mediator list shows them)");
+  std::string list;
+  for (const Mediator* m : named) list += "\n  " + MediatorCandidate(store, *m);
+  return Status::Usage("mediator:" + value + ": " + std::to_string(named.size()) +
+                       " mediators are named " + value +
+                       "; give the ID (mediator:" + named.front()->id + "):" + list);
+}
+
+/// The organisation ID an org filter value names: a registered ID, else
+/// the full name of exactly one registered organisation; the value
+/// unchanged otherwise (UnknownFilterValue reports it).
+std::string ResolveOrg(const Store& store, const std::string& value) {
+  if (store.orgs().count(value)) return value;
+  const Organisation* found = nullptr;
+  for (const auto& [id, o] : store.orgs()) {
+    if (o.name != value) continue;
+    if (found) return value;
+    found = &o;
+  }
+  return found ? found->id : value;
+}
+
 /// Why `code` (already normalised) is not a value of `field`, or "" when it
-/// is, or when `field` has no closed set of values in the store.
+/// is, or when `field` has no closed set of values in the store. Messages
+/// start with the term's field and value, and say what to give instead.
 std::string UnknownFilterValue(const Store& store, const std::string& field,
                                const std::string& code) {
+  const std::string term = field + ":" + code + ": ";
   if (const char* v = VocabName(field)) {
     const auto& vocab = store.vocab().Get(v);
     if (vocab.terms().empty() || vocab.Resolve(code)) return "";
-    return "unknown " + field + " \"" + code + "\" in the filter; known: " + vocab.CodeList();
+    return term + "unknown " + field + " \"" + code +
+           "\" in the filter; known: " + vocab.CodeList();
   }
   const AreaRegistry& areas = store.areas();
   if (field == "street" && !areas.FindStreet(code))
-    return "unknown street \"" + code + "\" in the filter; give its code or full name (e.g. " +
-           "140109005 or 万柏林街道)";
+    return term + "unknown street \"" + code +
+           "\" in the filter; give its code or full name (e.g. 140109005 or 万柏林街道)";
   if (field == "community" && !areas.FindCommunity(code))
-    return "unknown community \"" + code +
+    return term + "unknown community \"" + code +
            "\" in the filter (or a name several communities share); give its 12-digit code "
            "or its name";
   if (field == "grid" && !areas.FindGrid(code))
-    return "unknown grid \"" + code + "\" in the filter; give its 15-digit code";
+    return term + "unknown grid \"" + code + "\" in the filter; give its 15-digit code";
   if (field == "org" && store.orgs().find(code) == store.orgs().end())
-    return "unknown organisation \"" + code + "\" in the filter; see mediate org list";
+    return term + "unknown organisation \"" + code +
+           "\" in the filter; give its ID or full name (mediate org list shows them)";
   return "";
 }
 
@@ -119,7 +172,14 @@ Result<Filter> ParseStoreFilter(const Store& store, const std::vector<std::strin
   auto filter = Filter::Parse(
       terms,
       [s, &unknown](const std::string& field, const std::string& value) {
-        std::string code = NormalizeFilterValue(*s, field, value);
+        if (field == "mediator") {
+          auto id = ResolveMediator(*s, value);
+          if (id.ok()) return *id;
+          if (unknown.empty()) unknown = id.status().message();
+          return value;
+        }
+        std::string code =
+            field == "org" ? ResolveOrg(*s, value) : NormalizeFilterValue(*s, field, value);
         if (unknown.empty()) unknown = UnknownFilterValue(*s, field, code);
         return code;
       },

@@ -50,8 +50,12 @@ std::string NormalizeFilterValue(const Store& store, const std::string& field,
 /// Parses filter terms with the store's normaliser and source groups.
 /// kUsage for a syntax error (Filter::Parse) and for a value of a closed set
 /// that the store does not know: a vocabulary code or label, a street,
-/// community, grid or organisation ("category:martian" is an error, not
-/// "no cases").
+/// community, grid, organisation or mediator ("category:martian" is an
+/// error, not "no cases"); the message starts `field:value:` and says what
+/// to give instead. An organisation may be given by its full name, a
+/// mediator by ID (any letter case) or name (mediator:康军 → M-0307); a
+/// name several mediators share is refused, listing each one's ID and
+/// organisation. Free text (text:) is never checked: it may match nothing.
 Result<Filter> ParseStoreFilter(const Store& store, const std::vector<std::string>& terms);
 
 /// Options for SelectCases and VisitCases.

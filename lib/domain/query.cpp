@@ -8,6 +8,8 @@
 #include <limits>
 #include <string_view>
 
+#include "case_record.hpp"
+
 namespace mediate {
 namespace {
 
@@ -119,6 +121,23 @@ const std::vector<std::string_view>* FixedValues(Field f) {
     default:
       return nullptr;
   }
+}
+
+/// `s` with ASCII letters in upper case (case ids are OFFICE-YYYY-NNNNNN
+/// with an upper-case office; people type them either way).
+std::string AsciiUpper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  return out;
+}
+
+/// True when `s` (any letter case) is a case id like WBL-2026-000042.
+bool IsCaseId(std::string_view s) {
+  std::string office;
+  int year = 0;
+  int sequence = 0;
+  return ParseCaseId(AsciiUpper(s), &office, &year, &sequence);
 }
 
 bool AllDigits(std::string_view s) {
@@ -347,14 +366,22 @@ Result<Filter> Filter::Parse(const std::vector<std::string>& terms,
       parsed->push_back(std::move(t));
       continue;
     }
+    std::string bare_id;  // a case id alone stands for id:ID
+    if (colon == std::string_view::npos && IsCaseId(body)) {
+      bare_id = "id:" + AsciiUpper(body);
+      body = bare_id;
+      colon = 2;
+      name = "id";
+    }
     const FieldInfo* info = FindField(name);
     if (colon == std::string_view::npos) {
       if (info != nullptr) {
         return fail(fmt::format("a field needs a value: {}:VALUE", info->name));
       }
-      return Status::Usage(
-          fmt::format("filter term \"{}\" is neither field:value nor a word; known fields: {}",
-                      term, KnownFields()));
+      return Status::Usage(fmt::format(
+          "filter term \"{}\" is neither field:value, a case id (WBL-2026-000042) nor a word; "
+          "known fields: {}",
+          term, KnownFields()));
     }
     if (info == nullptr) {
       return Status::Usage(fmt::format("unknown filter field \"{}\" in \"{}\"; known fields: {}",
@@ -371,6 +398,7 @@ Result<Filter> Filter::Parse(const std::vector<std::string>& terms,
     for (std::string_view piece : SplitCommas(value)) {
       if (piece.empty()) return fail("empty value between commas");
       std::string v(piece);
+      if (info->field == Field::kId && IsCaseId(v)) v = AsciiUpper(v);
       if (normalize) v = normalize(std::string(info->name), v);
       if (v.empty()) return fail(fmt::format("empty value for {}", info->name));
 

@@ -7,6 +7,7 @@
 //   not:field:value[,…]       none of the values
 //   text:漏水                  the summary contains the text
 //   open | overdue            words: file not closed / past the deadline
+//   WBL-2026-000042           a case id alone: id:WBL-2026-000042
 //
 // Several terms combine with AND. Fields: id, status, category, source,
 // source_group, risk, level, street, community, grid, org, mediator,
@@ -29,6 +30,8 @@
 // - status, level, outcome and form take only their fixed codes
 //   (schemas/vocab.yaml), checked after normalisation; category, source, risk and the
 //   division codes are extendable per store and not checked here.
+// - Case ids (a bare id or id:) are taken in either letter case:
+//   wbl-2026-000042 is WBL-2026-000042.
 // - Aliases: agreement_form = form, people_involved = people.
 #pragma once
 

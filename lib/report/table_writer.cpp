@@ -300,8 +300,8 @@ class XlsxWriter : public TableWriter {
     }
     worksheet_freeze_panes(ws_, 1, 0);
     for (std::size_t i = 0; i < columns_.size(); ++i) {
-      Keep(worksheet_write_string(ws_, 0, static_cast<lxw_col_t>(i), ColumnHeading(columns_[i]).c_str(),
-                                  header_));
+      Keep(worksheet_write_string(ws_, 0, static_cast<lxw_col_t>(i),
+                                  ColumnHeading(columns_[i]).c_str(), header_));
     }
   }
 
@@ -354,7 +354,8 @@ class XlsxWriter : public TableWriter {
       }
       switch (columns_[i].kind) {
         case ColumnKind::kMoney:
-          Keep(worksheet_write_number(ws_, r, col, static_cast<double>(FenOfReal(v)) / 100.0, f.money));
+          Keep(worksheet_write_number(ws_, r, col, static_cast<double>(FenOfReal(v)) / 100.0,
+                                      f.money));
           break;
         case ColumnKind::kPercent:
           Keep(worksheet_write_number(ws_, r, col, v, f.percent));
@@ -390,6 +391,10 @@ std::optional<Format> ParseFormat(std::string_view name) {
   if (name == "xlsx") return Format::kXlsx;
   if (name == "jsonl") return Format::kJsonl;
   return std::nullopt;
+}
+
+std::string_view FilePreamble(Format format, bool bom) {
+  return format == Format::kCsv && bom ? std::string_view("\xEF\xBB\xBF") : std::string_view();
 }
 
 ColumnWidths::ColumnWidths(Format format, std::vector<Column> columns)

@@ -24,6 +24,12 @@ enum class Format { kTable, kCsv, kJson, kMarkdown, kXlsx, kJsonl };
 /// "markdown"); nullopt otherwise.
 std::optional<Format> ParseFormat(std::string_view name);
 
+/// The bytes a file written in `format` starts with: for CSV with `bom`, the
+/// UTF-8 byte order mark EF BB BF, without which Excel reads a CSV file in
+/// the system's code page (GBK on Chinese Windows) and garbles the Chinese;
+/// nothing otherwise. Only files get it: standard output never does (a
+/// pipe's reader wants the bare text). `bom` is false under --no-bom.
+std::string_view FilePreamble(Format format, bool bom);
 
 // The whole-table renderers (render.hpp) are built on the classes below,
 // which a command uses instead when its rows are too many to hold

@@ -1,5 +1,10 @@
 #include "git_handles.hpp"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+
 #include <mutex>
 
 namespace mediate::git_internal {
@@ -26,6 +31,47 @@ std::string GitErrorText() {
 }
 
 Status GitIo(const std::string& what) { return Status::Io(what + ": " + GitErrorText()); }
+
+namespace {
+
+/// The owner of `dir`'s repository when it is not the user running this
+/// process (git's ownership check then refuses it), else nullopt.
+std::optional<uid_t> ForeignOwner(const std::string& dir) {
+  const uid_t me = ::geteuid();
+  for (const std::string& p : {dir + "/.git", dir}) {
+    struct stat st {};
+    if (::stat(p.c_str(), &st) == 0 && st.st_uid != me) return st.st_uid;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Status GitOpenError(int rc, const std::string& dir) {
+  // libgit2 1.5 reports the ownership check as GIT_ENOTFOUND ("config value
+  // 'safe.directory' was not found"), later versions as GIT_EOWNER.
+  std::optional<uid_t> owner;
+  if (rc == GIT_EOWNER || rc == GIT_ENOTFOUND) {
+    std::error_code ec;
+    if (rc == GIT_EOWNER || std::filesystem::exists(dir + "/.git", ec)) owner = ForeignOwner(dir);
+  }
+  if (!owner) {
+    if (rc == GIT_ENOTFOUND || rc == GIT_EOWNER)
+      return Status::NotFound("no git repository at " + dir);
+    return GitIo("cannot open the git repository at " + dir);
+  }
+  std::error_code ec;
+  std::string abs = std::filesystem::absolute(dir, ec).lexically_normal().string();
+  if (ec || abs.empty()) abs = dir;
+  abs = StripTrailingSlash(abs);
+  return Status::Rejected(
+      "the store at " + abs + " belongs to system user " + std::to_string(*owner) +
+      ", not to you (user " + std::to_string(::geteuid()) +
+      "), and git's ownership check (safe.directory) refuses a repository another user owns. "
+      "If this store is meant to be shared, trust it once:\n  git config --global --add "
+      "safe.directory " +
+      abs + "\nor give the folder to the user who runs mediate (chown -R).");
+}
 
 std::string OidHex(const git_oid* oid) {
   char buf[GIT_OID_HEXSZ + 1];

@@ -48,6 +48,16 @@ std::string GitErrorText();
 /// kIo with "`what`: <libgit2's last error>".
 Status GitIo(const std::string& what);
 
+/// The error of opening the repository at `dir` failing with libgit2's
+/// return code `rc` (< 0). kRejected when git's ownership check
+/// (safe.directory) refused it — GIT_EOWNER, or GIT_ENOTFOUND although
+/// `dir`/.git exists, as libgit2 1.5 reports it — and `dir` or its .git
+/// belongs to another system user: the message names the owner, the check
+/// and the fix (`git config --global --add safe.directory` with DIR's
+/// absolute path). kNotFound "no git repository at DIR" for another
+/// GIT_ENOTFOUND; kIo with libgit2's message otherwise.
+Status GitOpenError(int rc, const std::string& dir);
+
 /// The 40-character hex form of `oid`.
 std::string OidHex(const git_oid* oid);
 

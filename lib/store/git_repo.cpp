@@ -67,8 +67,7 @@ Result<GitRepo> GitRepo::Open(const std::string& workdir) {
   InitLibgit2();
   git_repository* raw = nullptr;
   int rc = git_repository_open_ext(&raw, workdir.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr);
-  if (rc == GIT_ENOTFOUND) return Status::NotFound("no git repository at " + workdir);
-  if (rc < 0) return GitIo("cannot open the git repository at " + workdir);
+  if (rc < 0) return GitOpenError(rc, workdir);
   RepoPtr repo(raw);
   if (git_repository_is_bare(raw)) return Status::NotFound(workdir + " is a bare git repository");
   GitRepo r;

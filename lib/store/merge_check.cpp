@@ -25,8 +25,7 @@ Result<MergeCheck> MergeCheck::Open(const std::string& root) {
   InitLibgit2();
   git_repository* raw = nullptr;
   int rc = git_repository_open_ext(&raw, root.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr);
-  if (rc == GIT_ENOTFOUND) return Status::NotFound("no git repository at " + root);
-  if (rc < 0) return GitIo("cannot open the git repository at " + root);
+  if (rc < 0) return GitOpenError(rc, root);
   MergeCheck m;
   m.repo_.reset(raw);
   return m;

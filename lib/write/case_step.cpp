@@ -54,10 +54,13 @@ Result<StepOutcome> RecordStep(StoreWrite& w, const Signature& op, Timestamp now
   std::vector<Diagnostic> errors;
   for (const auto& dgn : checks.items())
     if (dgn.severity == Severity::kError) errors.push_back(dgn);
-  if (!errors.empty())
-    return Status::Rejected(std::to_string(errors.size()) + " problem(s) in " + request.id +
-                                " after " + request.verb + "; nothing written",
-                            std::move(errors));
+  if (!errors.empty()) {
+    // The count is taken before the list is handed over (an argument's
+    // order of evaluation is unspecified: the move may come first).
+    std::string summary = std::to_string(errors.size()) + " problem(s) in " + request.id +
+                          " after " + request.verb + "; nothing written";
+    return Status::Rejected(std::move(summary), std::move(errors));
+  }
   StepOutcome out;
   for (const auto& dgn : sink.items())
     if (dgn.severity == Severity::kWarning) out.warnings.push_back(dgn);

@@ -43,8 +43,10 @@ Result<Case> RegisterCase(Case c, const std::string& id, const Timestamp& now, c
     std::vector<Diagnostic> errors;
     for (const auto& d : sink.items())
       if (d.severity == Severity::kError) errors.push_back(d);
-    return Status::Rejected(std::to_string(errors.size()) + " error(s); nothing was registered",
-                            std::move(errors));
+    // The count is taken before the list is handed over (an argument's
+    // order of evaluation is unspecified: the move may come first).
+    std::string summary = std::to_string(errors.size()) + " error(s); nothing was registered";
+    return Status::Rejected(std::move(summary), std::move(errors));
   }
   return c;
 }

@@ -97,7 +97,7 @@ class ConstantMemoryTest(unittest.TestCase):
                                               self.store)
             self.assertEqual(code, 0, err)
             self.assertLess(peak, LIMIT_KB, f"export --format csv peaked at {peak} KB")
-            with open(out, encoding="utf-8", newline="") as f:
+            with open(out, encoding="utf-8-sig", newline="") as f:  # the BOM of a CSV file
                 rows = list(csv.DictReader(f))
             self.assertEqual([r["id"] for r in rows], self.ids)
             self.assertEqual({r["schema"] for r in rows}, {"mediate-export/2"})

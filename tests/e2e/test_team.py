@@ -193,7 +193,7 @@ class SeedFiguresTest(SharedStore):
         self.assertIn(f"members       {members['WBL-CENTRE']} ", shown)
 
     def test_validate_warns_about_staffing_and_exits_0(self):
-        p = self.m("validate", "orgs")
+        p = self.m("validate", "orgs", "-v")
         norm = {"community_committee": 1, "street_committee": 2, "industry_committee": 3,
                 "district_centre": 5}
         full_time = collections.Counter(m["org"] for m in ACTIVE if m["employment"] == "full_time")
@@ -203,6 +203,29 @@ class SeedFiguresTest(SharedStore):
                          if "staffing norm" in line})
         self.assertEqual(warned, expected)
         self.assertIn("no errors", p.stdout)
+        # By default the staffing-norm warnings are one line: how many, of which kind, and
+        # how to list them; -q leaves warnings out altogether.
+        short = self.m("validate", "orgs").stdout
+        self.assertEqual([line for line in short.splitlines() if "staffing norm" in line],
+                         [f"warning: {len(expected)} organisations are below the full-time "
+                          "staffing norm (store setting staffing.full_time, local practice); "
+                          "add -v to list them"])
+        self.assertNotIn(".yaml:", short)
+        self.assertEqual(self.m("validate", "orgs", "-q").stdout.splitlines(),
+                         [short.splitlines()[-1]])
+
+    def test_validate_quiet_shows_errors_only(self):
+        folder = os.path.join(self.store, "cases", "2026", "03")
+        os.makedirs(folder)
+        with open(os.path.join(folder, "WBL-2026-000001.yaml"), "w", encoding="utf-8") as f:
+            f.write('schema: "case/1"\nid: "WBL-2026-000001"\n')
+        loud = self.m("validate", check=1)
+        quiet = self.m("validate", "-q", check=1)
+        errors = [line for line in loud.stdout.splitlines() if "WBL-2026-000001.yaml:" in line]
+        self.assertTrue(errors, loud.stdout)
+        self.assertEqual([line for line in quiet.stdout.splitlines() if ".yaml:" in line], errors)
+        self.assertNotIn("warning", quiet.stdout)
+        self.assertIn("warning", loud.stdout)
 
     def test_review_sample_is_reproducible(self):
         # The example store has no cases yet: an empty sample, twice.

@@ -325,7 +325,10 @@ TEST_CASE("bad filters are usage errors that say what is wrong", "[query]") {
   CHECK(ErrorOf({"people:two"}) == "people:two: two is not a whole number");
   CHECK(ErrorOf({"migrated:yes"}) == "migrated:yes: yes is not true or false");
   CHECK_THAT(ErrorOf({"labour"}),
-             StartsWith("filter term \"labour\" is neither field:value nor a word"));
+             StartsWith("filter term \"labour\" is neither field:value, a case id "
+                        "(WBL-2026-000042) nor a word"));
+  // Almost a case id: a digit short.
+  CHECK_THAT(ErrorOf({"WBL-2026-00002"}), StartsWith("filter term \"WBL-2026-00002\" is neither"));
   CHECK(ErrorOf({"category"}) == "category: a field needs a value: category:VALUE");
   CHECK_THAT(ErrorOf({"open:yes"}), Contains("open is a word, not a field"));
   CHECK(ErrorOf({""}) == "empty filter term");
@@ -334,4 +337,18 @@ TEST_CASE("bad filters are usage errors that say what is wrong", "[query]") {
   // The first bad term is reported even after good ones.
   CHECK_THAT(ErrorOf({"open", "risk:red", "peeple:2"}),
              Contains("unknown filter field \"peeple\""));
+}
+
+TEST_CASE("a case id alone, in either letter case, means id:ID", "[query]") {
+  // Cases(): a is WBL-2026-000001, b WBL-2026-000002, c WBL-2025-000417.
+  CHECK(Select({"WBL-2026-000002"}) == "b");
+  CHECK(Select({"wbl-2026-000002"}) == "b");
+  CHECK(Select({"Wbl-2025-000417"}) == "c");
+  CHECK(Select({"not:wbl-2026-000002"}) == "ac");
+  CHECK(Select({"id:wbl-2026-000001,WBL-2025-000417"}) == "ac");
+  CHECK(Select({"WBL-2026-000001", "open"}) == "a");
+  CHECK(Select({"WBL-2026-000009"}) == "");
+  Result<Filter> f = Filter::Parse({"wbl-2026-000002"});
+  REQUIRE(f.ok());
+  CHECK(f->terms() == std::vector<std::string>{"wbl-2026-000002"});
 }
