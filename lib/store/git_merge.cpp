@@ -113,8 +113,9 @@ Result<TreeMerge> MergeIntoHead(const std::string& workdir, const std::string& h
                                 const std::string& theirs, const FileMergeFn& merge_file) {
   MEDIATE_RETURN_IF_ERROR(RegisterDriver());
   git_repository* r = nullptr;
-  if (git_repository_open_ext(&r, workdir.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr) < 0)
-    return GitIo("cannot open the git repository at " + workdir);
+  if (int rc = git_repository_open_ext(&r, workdir.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr);
+      rc < 0)
+    return GitOpenError(rc, workdir);
   RepoPtr repo(r);
   TreeMerge out;
   if (head == theirs) return out;

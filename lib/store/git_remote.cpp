@@ -99,8 +99,9 @@ git_remote_callbacks Callbacks(Session& s) {
 Status OpenRepo(const std::string& workdir, RepoPtr& repo) {
   InitLibgit2();
   git_repository* r = nullptr;
-  if (git_repository_open_ext(&r, workdir.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr) < 0)
-    return GitIo("cannot open the git repository at " + workdir);
+  if (int rc = git_repository_open_ext(&r, workdir.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr);
+      rc < 0)
+    return GitOpenError(rc, workdir);
   repo.reset(r);
   return Status::Ok();
 }

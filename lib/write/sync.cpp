@@ -241,7 +241,11 @@ Status MergeRound(const std::string& root, const SyncOptions& o, const SyncTarge
 
 Result<SyncOutcome> SyncStore(const std::string& root, const SyncOptions& given) {
   SyncOptions options = given;
-  if (auto repo = GitRepo::Open(root); repo.ok()) {
+  {
+    // Opened first: its errors (another user's store: git's ownership
+    // check) are the ones to show.
+    auto repo = GitRepo::Open(root);
+    if (!repo.ok()) return repo.status();
     if (options.access.token.empty())
       options.access.token = repo->ConfigString("mediate.token").value_or("");
     if (options.access.user.empty())
