@@ -77,6 +77,11 @@ struct Context {
   /// dispatcher prepared, or, for a command that said it does not write
   /// (--dry-run), a dry run that checks and writes nothing.
   Result<StoreWrite*> Writer();
+  /// Takes the store's write lock now, for a command that said it does not
+  /// write (Writes() nullopt) because it waits on a person first (`edit`):
+  /// as the dispatcher does for a writing command, with `what` ("mediate
+  /// edit") naming the holder. kBusy/kUsage as StoreWrite::Begin.
+  Result<StoreWrite*> BeginWrite(const std::string& what);
 };
 
 /// One subcommand.

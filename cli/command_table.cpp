@@ -7,6 +7,8 @@ std::unique_ptr<Command> MakeInitCommand();
 std::unique_ptr<Command> MakeCloneCommand();
 std::unique_ptr<Command> MakeSyncCommand();
 std::unique_ptr<Command> MakeAmendCommand();
+std::unique_ptr<Command> MakeEditCommand();
+std::unique_ptr<Command> MakeAdoptCommand();
 std::unique_ptr<Command> MakeOfficeCommand();
 std::unique_ptr<Command> MakeSetupGitCommand();
 std::unique_ptr<Command> MakeMergeFileCommand();
@@ -64,6 +66,10 @@ const std::vector<CommandSpec>& CommandTable() {
        MakeImportCommand},
       {"amend", "correct or complete a case (fields, parties) with a reason: an amended event",
        Needs::kRegistries, MakeAmendCommand},
+      {"edit", "open a case file in $EDITOR; checked on save, one commit with an amended event",
+       Needs::kRegistries, MakeEditCommand},
+      {"adopt", "take on hand edits committed with git: checked, recorded, audit clean again",
+       Needs::kRegistries, MakeAdoptCommand},
       {"route", "route cases (分流) by rules/routing.yaml; --explain ID shows why",
        Needs::kRegistries, MakeRouteCommand},
       {"show", "show one case file", Needs::kRegistries, MakeShowCommand},

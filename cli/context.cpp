@@ -57,6 +57,17 @@ Result<StoreWrite*> Context::Writer() {
   return &*write;
 }
 
+Result<StoreWrite*> Context::BeginWrite(const std::string& what) {
+  auto op = Operator();
+  if (!op.ok()) return op.status();
+  WriteOptions wo = write_options;
+  wo.holder = what + " by " + op->ToString();
+  auto w = StoreWrite::Begin(*store, wo, Today());
+  if (!w.ok()) return w.status();
+  write.emplace(std::move(w.value()));
+  return &*write;
+}
+
 Status Emit(Context& ctx, const Table& table, Format format, const std::string& xlsx_path,
             const std::string& sheet) {
   if (format == Format::kXlsx) {

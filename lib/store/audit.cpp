@@ -5,6 +5,7 @@
 #include <fstream>
 #include <map>
 #include <optional>
+#include <set>
 #include <sstream>
 
 #include "case_ids.hpp"
@@ -30,6 +31,15 @@ bool HasMediateTrailer(const std::string& message) {
   for (std::string line; std::getline(in, line);)
     if (line.rfind("Mediate-Action: ", 0) == 0 && line.size() > 16) return true;
   return false;
+}
+
+/// The commits `message` adopts (`Mediate-Adopts: <id>` trailers of
+/// `mediate adopt`), added to `out`.
+void AdoptedBy(const std::string& message, std::set<std::string>& out) {
+  std::istringstream in(message);
+  for (std::string line; std::getline(in, line);)
+    if (line.rfind(std::string(kAdoptsTrailer) + ": ", 0) == 0)
+      out.insert(line.substr(std::string(kAdoptsTrailer).size() + 2));
 }
 
 // A temporary file of the write path: ".<name>.tmp-<pid>".
@@ -121,8 +131,10 @@ Result<AuditReport> AuditStore(const std::string& root, const DriverMergeCheck& 
   // A merge (made by git when a clone pulls) is mediate's when it took every
   // path from one of its parents (merge_check.hpp).
   std::optional<MergeCheck> merges;
+  std::set<std::string> adopted;  // hand commits `mediate adopt` took on
+  for (const auto& c : *log) AdoptedBy(c.message, adopted);
   for (const auto& c : *log) {
-    if (HasMediateTrailer(c.message)) continue;
+    if (HasMediateTrailer(c.message) || adopted.count(c.id)) continue;
     if (!merges) {
       auto opened = MergeCheck::Open(root);
       if (!opened.ok()) return opened.status();

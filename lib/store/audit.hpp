@@ -11,6 +11,10 @@
 
 namespace mediate {
 
+/// The trailer of an adopt commit naming one hand commit it takes on
+/// (full id), one line each: `Mediate-Adopts: 3f8858c…`.
+inline constexpr const char* kAdoptsTrailer = "Mediate-Adopts";
+
 /// One thing audit found. `kind` is a stable code:
 ///   "uncommitted"     a file in the work tree that no commit holds
 ///   "hand-edited"     a tracked file whose content differs from HEAD
@@ -29,8 +33,10 @@ namespace mediate {
 ///                     merging (merge_check.hpp)
 ///   "foreign-commit"  a commit without mediate's `Mediate-Action:` trailer
 ///                     (made with git, or another tool, outside mediate)
-///                     that is no merge. A merge that took every path from
-///                     one of its parents is no finding.
+///                     that is no merge and that no later commit adopts
+///                     (`mediate adopt`: a `Mediate-Adopts: <id>` trailer).
+///                     A merge that took every path from one of its
+///                     parents is no finding.
 struct AuditFinding {
   std::string kind;
   std::string subject;  ///< relative path, or the commit's short id

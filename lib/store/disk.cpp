@@ -162,6 +162,11 @@ class PosixDisk : public Disk {
     return Status::Ok();
   }
 
+  Status SetMode(const std::string& path, std::uint32_t mode) override {
+    if (::chmod(path.c_str(), static_cast<mode_t>(mode)) != 0) return Errno(errno);
+    return Status::Ok();
+  }
+
   Status Sync(const std::string& path, bool directory) override {
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | (directory ? O_DIRECTORY : 0));
     if (fd < 0) return errno == ENOENT ? Status::Ok() : Errno(errno);
@@ -262,6 +267,9 @@ Status FaultyDisk::Rename(const std::string& from, const std::string& to) {
 Status FaultyDisk::Remove(const std::string& path) { return base_.Remove(path); }
 Status FaultyDisk::RemoveDir(const std::string& path) { return base_.RemoveDir(path); }
 Status FaultyDisk::MakeDir(const std::string& path) { return base_.MakeDir(path); }
+Status FaultyDisk::SetMode(const std::string& path, std::uint32_t mode) {
+  return base_.SetMode(path, mode);
+}
 Status FaultyDisk::Sync(const std::string& path, bool directory) {
   return base_.Sync(path, directory);
 }

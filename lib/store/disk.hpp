@@ -72,6 +72,9 @@ class Disk {
   virtual Status RemoveDir(const std::string& path) = 0;
   /// Makes one directory (mode 0777 less the umask); Ok when it exists.
   virtual Status MakeDir(const std::string& path) = 0;
+  /// Sets the permission bits of `path` (chmod: 0700 keeps a folder of
+  /// personal data to its owner).
+  virtual Status SetMode(const std::string& path, std::uint32_t mode) = 0;
   /// fsync of a file or (`directory`) a directory, so its data or its
   /// entries are durable. A path that does not exist is Ok (nothing to sync).
   virtual Status Sync(const std::string& path, bool directory) = 0;
@@ -123,6 +126,7 @@ class FaultyDisk : public Disk {
   Status Remove(const std::string& path) override;
   Status RemoveDir(const std::string& path) override;
   Status MakeDir(const std::string& path) override;
+  Status SetMode(const std::string& path, std::uint32_t mode) override;
   Status Sync(const std::string& path, bool directory) override;
   Result<std::vector<std::string>> List(const std::string& dir) override;
   Result<FileStat> Stat(const std::string& path, bool follow_links) override;

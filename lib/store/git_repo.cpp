@@ -463,6 +463,42 @@ Result<std::optional<std::string>> GitRepo::ReadAt(const std::string& commit_id,
   return out;
 }
 
+Result<std::vector<std::string>> GitRepo::ChangedPaths(const std::string& commit_id) const {
+  git_repository* repo = impl_->repo.get();
+  git_object* obj = nullptr;
+  if (git_revparse_single(&obj, repo, commit_id.c_str()) < 0)
+    return Status::NotFound("no commit " + commit_id);
+  ObjectPtr o(obj);
+  git_commit* c = nullptr;
+  if (git_commit_lookup(&c, repo, git_object_id(obj)) < 0)
+    return Status::NotFound(commit_id + " is not a commit");
+  CommitPtr commit(c);
+  git_tree *t = nullptr, *pt = nullptr;
+  if (git_commit_tree(&t, c) < 0) return GitIo("cannot read the tree of " + commit_id);
+  TreePtr tree(t);
+  TreePtr parent_tree;
+  if (git_commit_parentcount(c) > 0) {
+    git_commit* p = nullptr;
+    if (git_commit_parent(&p, c, 0) < 0 || git_commit_tree(&pt, p) < 0) {
+      git_commit_free(p);
+      return GitIo("cannot read the parent of " + commit_id);
+    }
+    git_commit_free(p);
+    parent_tree.reset(pt);
+  }
+  git_diff* d = nullptr;
+  if (git_diff_tree_to_tree(&d, repo, parent_tree.get(), t, nullptr) < 0)
+    return GitIo("cannot compare " + commit_id + " with its parent");
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < git_diff_num_deltas(d); ++i) {
+    const git_diff_delta* delta = git_diff_get_delta(d, i);
+    out.push_back(delta->status == GIT_DELTA_DELETED ? delta->old_file.path : delta->new_file.path);
+  }
+  git_diff_free(d);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 Result<std::optional<std::string>> GitRepo::ReadHead(const std::string& path) const {
   TreePtr tree;
   MEDIATE_RETURN_IF_ERROR(HeadTree(impl_->repo.get(), tree));

@@ -130,6 +130,11 @@ class GitRepo {
   Result<std::optional<std::string>> ReadAt(const std::string& commit_id,
                                             const std::string& path) const;
 
+  /// The paths commit `commit_id` (any revision git understands) changed
+  /// against its first parent — every path of a root commit — sorted.
+  /// kNotFound for an unknown commit; kIo on git errors.
+  Result<std::vector<std::string>> ChangedPaths(const std::string& commit_id) const;
+
   /// The content of `path` in HEAD, or nullopt when absent.
   Result<std::optional<std::string>> ReadHead(const std::string& path) const;
 

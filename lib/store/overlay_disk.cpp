@@ -99,6 +99,9 @@ Status OverlayDisk::Rename(const std::string& from, const std::string& to) {
 Status OverlayDisk::Remove(const std::string& path) { return base_.Remove(path); }
 Status OverlayDisk::RemoveDir(const std::string& path) { return base_.RemoveDir(path); }
 Status OverlayDisk::MakeDir(const std::string& path) { return base_.MakeDir(path); }
+Status OverlayDisk::SetMode(const std::string& path, std::uint32_t mode) {
+  return base_.SetMode(path, mode);
+}
 Status OverlayDisk::Sync(const std::string& path, bool directory) {
   return base_.Sync(path, directory);
 }

@@ -28,6 +28,7 @@ class OverlayDisk : public Disk {
   Status Remove(const std::string& path) override;
   Status RemoveDir(const std::string& path) override;
   Status MakeDir(const std::string& path) override;
+  Status SetMode(const std::string& path, std::uint32_t mode) override;
   Status Sync(const std::string& path, bool directory) override;
   Result<std::vector<std::string>> List(const std::string& dir) override;
   Result<FileStat> Stat(const std::string& path, bool follow_links) override;

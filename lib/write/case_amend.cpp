@@ -206,6 +206,26 @@ std::vector<FieldChange> Changes(const Case& before, const Case& after,
 
 const std::vector<std::string>& AmendableCaseFields() { return kCaseFields; }
 
+std::vector<FieldChange> DescribeCaseChanges(const Case& before, const Case& after) {
+  std::vector<int> origin;
+  for (std::size_t i = 0; i < after.parties.size(); ++i)
+    origin.push_back(i < before.parties.size() ? static_cast<int>(i) : -1);
+  // A shorter list lost its last parties: Changes lists them as removed.
+  return Changes(before, after, origin);
+}
+
+Value ChangesValue(const std::vector<FieldChange>& changes) {
+  Value out = Value::Sequence();
+  for (const auto& ch : changes) {
+    Value m = Value::Map();
+    m.Set("field", Value::String(ch.field));
+    m.SetIfNotEmpty("from", ch.from);
+    m.SetIfNotEmpty("to", ch.to);
+    out.Append(std::move(m));
+  }
+  return out;
+}
+
 Result<AmendOutcome> AmendCase(StoreWrite& w, const Signature& op, const CaseAmendment& a) {
   const Store& store = w.store();
   const Settings& settings = store.settings();
@@ -278,15 +298,7 @@ Result<AmendOutcome> AmendCase(StoreWrite& w, const Signature& op, const CaseAme
   e.type = "amended";
   e.by = op.ToString();
   e.payload.Set("reason", Value::String(a.reason));
-  Value changes = Value::Sequence();
-  for (const auto& ch : out.changes) {
-    Value m = Value::Map();
-    m.Set("field", Value::String(ch.field));
-    m.SetIfNotEmpty("from", ch.from);
-    m.SetIfNotEmpty("to", ch.to);
-    changes.Append(std::move(m));
-  }
-  e.payload.Set("changes", std::move(changes));
+  e.payload.Set("changes", ChangesValue(out.changes));
   c.events.push_back(std::move(e));
   c.state = Replay(c, settings).state;
   if (w.dry_run()) return out;

@@ -21,6 +21,7 @@
 #include "status.hpp"
 #include "store_write.hpp"
 #include "time.hpp"
+#include "value.hpp"
 
 namespace mediate {
 
@@ -69,6 +70,16 @@ struct AmendOutcome {
 /// The field names CaseAmendment::fields accepts, in the order changes are
 /// listed.
 const std::vector<std::string>& AmendableCaseFields();
+
+/// The changes from `before` to `after` as an `amended` event records them:
+/// the case fields of AmendableCaseFields, then each party by its place
+/// (a party past the end of `before` is added, one past the end of `after`
+/// removed). Numbers masked.
+std::vector<FieldChange> DescribeCaseChanges(const Case& before, const Case& after);
+
+/// `changes` as the event's `changes` payload: [{field, from, to}], empty
+/// values left out.
+Value ChangesValue(const std::vector<FieldChange>& changes);
 
 /// Amends case `a.id` as `op` through `w` (the locked store). Errors,
 /// nothing written: kUsage for a missing reason, an unknown field, a party

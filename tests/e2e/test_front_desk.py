@@ -1,0 +1,166 @@
+"""End to end: one case through the front desk's corrections — `amend`, routing by hand,
+`edit` in an editor (a failed save, then a good one), a hand edit committed with git and
+`adopt`ed — with `history` naming each corrected field and `audit` clean at the end.
+
+Expected values are what the test typed; masks are worked out by hand."""
+import glob
+import os
+import shutil
+import stat
+import subprocess
+import tempfile
+import textwrap
+import unittest
+
+import yaml
+
+from mediate_support import EXAMPLE_SETUP, MEDIATE, citizen_id, operator_env, run_at
+
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+CASE = "WBL-2026-000001"
+
+
+def git(repo, *args, env=None):
+    return subprocess.run(["git", "-C", repo] + list(args), capture_output=True, text=True,
+                          env=env)
+
+
+class FrontDeskTest(unittest.TestCase):
+    def setUp(self):
+        self.base = tempfile.mkdtemp(prefix="mediate-desk-")
+        self.env = operator_env(self.base, "前台 <desk@example.org>")
+        with open(self.env["GIT_CONFIG_GLOBAL"], "w") as f:
+            f.write("[user]\n\tname = 手工\n\temail = hand@example.org\n")
+        self.store = os.path.join(self.base, "S")
+        self.at("2026-03-01T08:00:00+08:00", "init", self.store, "--from", EXAMPLE_SETUP,
+                store=False)
+        self.at("2026-03-02T09:30:00+08:00", "intake", "--received", "2026-03-02T09:30:00+08:00",
+                "--source", "application", "--category", "neighbour", "--summary", "楼上漏水",
+                "--street", "140109005", "--applicant", "李某", "--applicant-id",
+                citizen_id("14010919800101123"), "--applicant-phone", "13800001234",
+                "--respondent", "王某")
+
+    def tearDown(self):
+        shutil.rmtree(self.base, ignore_errors=True)
+
+    def at(self, now, *args, code=0, store=True, env=None, stdin=None):
+        r = subprocess.run([MEDIATE] + (["-C", self.store] if store else []) + list(args),
+                           capture_output=True, text=True, input=stdin, timeout=600,
+                           env=dict(self.env, MEDIATE_NOW=now, **(env or {})))
+        if code is not None:
+            self.assertEqual(r.returncode, code, "%s: %s%s" % (args, r.stdout, r.stderr))
+        return r
+
+    def case(self):
+        [path] = glob.glob(os.path.join(self.store, "cases", "*", "*", CASE + ".yaml"))
+        with open(path, encoding="utf-8") as f:
+            return path, yaml.load(f, Loader=LOADER)
+
+    def editor(self, body):
+        """An EDITOR script: `body` runs with the file as $1 and a call counter $n."""
+        path = os.path.join(self.base, "editor.sh")
+        with open(path, "w") as f:
+            f.write("#!/bin/sh\nc=%s/editor.count\nn=$(cat $c 2>/dev/null || echo 0)\n"
+                    "n=$((n+1)); echo $n > $c\n%s\n" % (self.base, textwrap.dedent(body)))
+        os.chmod(path, 0o755)
+        return path
+
+    def test_amend_route_edit_and_adopt_leave_a_clean_audit(self):
+        self.at("2026-03-02T10:00:00+08:00", "amend", CASE, "--party", "1", "--phone",
+                "13911112222", "--community", "140109005003",
+                "--add-party", "role=third_party,name=赵某", "--reason", "更正电话，补录社区")
+        self.at("2026-03-02T11:00:00+08:00", "route", CASE, "--to", "C-140109005003",
+                "--reason", "社区调委会就近调解")
+        # edit: the first save breaks the YAML, the second changes the address.
+        ed = self.editor("""
+            if [ $n = 1 ]; then echo 'summary: [unclosed' >> "$1"
+            else sed -i '/^summary: \\[unclosed$/d; s/^summary: .*/summary: "楼上卫生间漏水"/' "$1"
+            fi""")
+        r = self.at("2026-03-03T09:00:00+08:00", "edit", CASE, "--reason", "补充摘要",
+                    env={"EDITOR": ed}, stdin="y\n")
+        self.assertIn("Edit again?", r.stderr)
+        with open(os.path.join(self.base, "editor.count")) as f:
+            self.assertEqual(f.read().strip(), "2")
+        _, c = self.case()
+        self.assertEqual(c["summary"], "楼上卫生间漏水")
+        e = c["events"][-1]
+        self.assertEqual((e["type"], e["reason"]), ("amended", "补充摘要"))
+        self.assertEqual(e["changes"], [{"field": "summary", "from": "楼上漏水",
+                                         "to": "楼上卫生间漏水"}])
+        self.assertEqual(git(self.store, "log", "-1", "--format=%s").stdout.strip(),
+                         "edit: %s summary" % CASE)
+        # No copy of the case is left behind.
+        self.assertEqual(glob.glob(os.path.join(self.store, ".git", "mediate", "edit", "*")), [])
+
+        # A hand edit with git, then adopt.
+        path, _ = self.case()
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text.replace('people_involved: 0', 'people_involved: 3')
+                    if 'people_involved' in text else
+                    text.replace('\nplace:', '\npeople_involved: 3\nplace:'))
+        git(self.store, "commit", "-qam", "人数补录", env=self.env)
+        hand = git(self.store, "rev-parse", "HEAD").stdout.strip()
+        audit = self.at("2026-03-03T10:00:00+08:00", "audit", "--format", "csv", code=1)
+        self.assertIn("foreign-commit," + hand[:7], audit.stdout)
+        self.at("2026-03-03T10:00:00+08:00", "adopt", "--reason", "补登人数")
+        _, c = self.case()
+        e = c["events"][-1]
+        self.assertEqual(e["type"], "amended")
+        self.assertEqual(e["reason"], "补登人数 (%s by 手工 <hand@example.org>)" % hand[:7])
+        self.assertEqual(e["changes"], [{"field": "people_involved", "to": "3"}])
+        msg = git(self.store, "log", "-1", "--format=%B").stdout
+        self.assertIn("Mediate-Adopts: " + hand, msg)
+        self.at("2026-03-03T10:30:00+08:00", "audit")
+        self.at("2026-03-03T10:30:00+08:00", "validate")
+
+        # The whole record of corrections, in the case file and in history.
+        amended = [e for e in c["events"] if e["type"] == "amended"]
+        self.assertEqual([[ch["field"] for ch in e["changes"]] for e in amended], [
+            ["place.community", "parties[1].phone", "parties[3]"],
+            ["summary"],
+            ["people_involved"],
+        ])
+        self.assertEqual(amended[0]["changes"][1], {"field": "parties[1].phone",
+                                                    "from": "138****1234", "to": "139****2222"})
+        routed = [e for e in c["events"] if e["type"] == "routed"]
+        self.assertEqual((routed[0]["org"], routed[0]["reason"]),
+                         ("C-140109005003", "社区调委会就近调解"))
+        history = self.at("2026-03-03T11:00:00+08:00", "history", CASE).stdout
+        for words in ("amend", "edit", "adopt", "summary: 楼上漏水 → 楼上卫生间漏水"):
+            self.assertIn(words, history)
+
+    def test_edit_refuses_what_may_not_change_and_an_unchanged_or_failed_edit(self):
+        head = git(self.store, "rev-parse", "HEAD").stdout
+        # Changing the status, then giving up.
+        ed = self.editor("""sed -i 's/^status: .*/status: "closed"/' "$1" """)
+        r = self.at("2026-03-03T09:00:00+08:00", "edit", CASE, env={"EDITOR": ed}, stdin="n\n",
+                    code=3)
+        self.assertIn("status: may not be changed by hand", r.stderr)
+        self.assertEqual(git(self.store, "rev-parse", "HEAD").stdout, head)
+        # An editor that changes nothing, and one that fails.
+        r = self.at("2026-03-03T09:00:00+08:00", "edit", CASE.lower(),
+                    env={"EDITOR": self.editor("true")})
+        self.assertIn("no changes", r.stdout)
+        r = self.at("2026-03-03T09:00:00+08:00", "edit", CASE,
+                    env={"EDITOR": self.editor("""echo x >> "$1"; exit 1""")}, code=3)
+        self.assertIn("exited with status 1", r.stderr)
+        self.assertEqual(git(self.store, "rev-parse", "HEAD").stdout, head)
+        self.assertEqual(git(self.store, "status", "--porcelain").stdout, "")
+
+    def test_the_edit_copy_is_private(self):
+        seen = os.path.join(self.base, "seen")
+        ed = self.editor("""stat -c '%%a %%n' "$1" "$(dirname "$1")" > %s""" % seen)
+        self.at("2026-03-03T09:00:00+08:00", "edit", CASE, env={"EDITOR": ed})
+        with open(seen) as f:
+            modes = [line.split()[0] for line in f.read().splitlines()]
+        self.assertEqual(modes, ["600", "700"])
+
+    def test_adopt_with_nothing_to_adopt_is_refused(self):
+        r = self.at("2026-03-03T09:00:00+08:00", "adopt", code=3)
+        self.assertIn("no hand commits", r.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()
