@@ -5,6 +5,7 @@
 
 #include "case_export.hpp"
 #include "command.hpp"
+#include "party_lookup.hpp"
 #include "reading.hpp"
 #include "reveal.hpp"
 #include "row_output.hpp"
@@ -43,7 +44,15 @@ class ExportCommand : public Command {
           auto it = store->orgs().find(org);
           return it == store->orgs().end() ? std::string() : it->second.kind;
         },
-        ctx.Today(), reveal_};
+        ctx.Today(), reveal_,
+        // In full only with --reveal: read from the case file (the index
+        // keeps the numbers masked and hashed).
+        [store](const CaseSummary& c) {
+          std::vector<std::string> keys;
+          LoadedCase lc = store->LoadCaseFile(c.path);
+          for (const Party& p : lc.record.parties) keys.push_back(PartyKey(p));
+          return keys;
+        }};
     std::vector<std::string> ids;  // for the record of a --reveal
     MEDIATE_RETURN_IF_ERROR(reading_.Visit(
         ctx,

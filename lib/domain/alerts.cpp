@@ -24,12 +24,11 @@ std::string Hours(std::int64_t h) {
 
 std::string Days(int n) { return std::to_string(n) + (n == 1 ? " day" : " days"); }
 
-/// A party key for messages, personal numbers masked (PIPL Art. 28; Law Art. 15).
-std::string ShowParty(const std::string& key) {
-  auto bar = key.find('|');
-  if (bar != std::string::npos) return key.substr(0, bar) + " " + MaskPhone(key.substr(bar + 1));
-  if (CheckCitizenId(key).valid) return "ID " + MaskIdNumber(key);
-  return "credit code " + key;
+/// A masked party key (MaskPartyKey) for messages (PIPL Art. 28; Law Art. 15).
+std::string ShowParty(const std::string& masked, bool organisation) {
+  auto bar = masked.find('|');
+  if (bar != std::string::npos) return masked.substr(0, bar) + " " + masked.substr(bar + 1);
+  return (organisation ? "credit code " : "ID ") + masked;
 }
 
 }  // namespace
@@ -135,9 +134,15 @@ void AlertScan::Add(const CaseSummary& c) {
                      ""});
   if (c.received.valid() && c.received >= window_start_ && c.received <= today_) {
     std::set<std::string> seen;
-    for (const auto& k : c.party_keys) {
-      if (k.empty() || k.back() == '|' || k.front() == '|') continue;  // a name alone
-      if (seen.insert(k).second) by_party_[k].insert(c.id);
+    for (std::size_t i = 0; i < c.party_hashes.size(); ++i) {
+      const std::string& k = c.party_hashes[i];
+      if (k.empty()) continue;  // a name alone
+      if (!seen.insert(k).second) continue;
+      by_party_[k].insert(c.id);
+      if (i < c.party_masked.size() && !shown_.count(k)) {
+        bool org = i < c.party_kinds.size() && c.party_kinds[i] == "organisation";
+        shown_[k] = ShowParty(c.party_masked[i], org);
+      }
     }
     if (!c.grid.empty()) by_grid_[c.grid].insert(c.id);
   }
@@ -149,10 +154,10 @@ std::vector<Alert> AlertScan::Finish() {
     if (static_cast<int>(ids.size()) < a_.repeat_party_cases) continue;
     party.push_back({"repeated_party",
                      {ids.begin(), ids.end()},
-                     "the same party (" + ShowParty(k) + ") in " + std::to_string(ids.size()) +
+                     "the same party (" + shown_[k] + ") in " + std::to_string(ids.size()) +
                          " cases received since " + window_start_.ToString() + " (" +
                          Days(a_.repeat_window_days) + ")",
-                     k});
+                     shown_[k]});
   }
   for (const auto& [g, ids] : by_grid_) {
     if (static_cast<int>(ids.size()) < a_.repeat_grid_cases) continue;

@@ -74,7 +74,7 @@ struct Alert {
                                       ///< repeated_grid, mass
   std::vector<std::string> case_ids;  ///< sorted
   std::string reason;                 ///< why, in words, with the facts and the threshold
-  std::string key;                    ///< the party or grid, for repeated_*; "" otherwise
+  std::string key;                    ///< the party (masked) or grid, for repeated_*; "" otherwise
 };
 
 /// The alerts of cases seen one at a time, for a scan of a large store that
@@ -101,6 +101,7 @@ class AlertScan {
   Date window_start_;
   std::vector<Alert> risk_, overdue_, near_, mass_;
   std::map<std::string, std::set<std::string>> by_party_, by_grid_;
+  std::map<std::string, std::string> shown_;  ///< party hash → masked key for messages
 };
 
 /// The alerts for `cases` (the cases a filter selected) at instant `now`

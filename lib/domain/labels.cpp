@@ -1,5 +1,8 @@
 #include "labels.hpp"
 
+#include "keyed_hash.hpp"
+#include "party_lookup.hpp"
+
 namespace mediate {
 namespace {
 
@@ -172,6 +175,13 @@ Result<Filter> ParseStoreFilter(const Store& store, const std::vector<std::strin
   auto filter = Filter::Parse(
       terms,
       [s, &unknown](const std::string& field, const std::string& value) {
+        if (field == "party") {
+          // A name, and the keyed hash of the value read as a number: the
+          // index holds the numbers only hashed (party_lookup.hpp).
+          std::string number = NormalizeLookupNumber(value);
+          return NormalizeLookupName(value) + "\n" +
+                 (number.empty() ? std::string() : KeyedHash(s->LookupKey(), number));
+        }
         if (field == "mediator") {
           auto id = ResolveMediator(*s, value);
           if (id.ok()) return *id;

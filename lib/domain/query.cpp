@@ -1,5 +1,7 @@
 #include "query.hpp"
 
+#include "party_lookup.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -35,6 +37,7 @@ enum class Field : std::uint8_t {
   kPeople,
   kMigrated,
   kText,
+  kParty,
   kOpen,     // word
   kOverdue,  // word
 };
@@ -49,7 +52,7 @@ struct FieldInfo {
 };
 
 // The order is the order of the "known fields" list in messages.
-constexpr std::array<FieldInfo, 21> kFields{{
+constexpr std::array<FieldInfo, 22> kFields{{
     {"id", Field::kId, Kind::kCode},
     {"status", Field::kStatus, Kind::kCode},
     {"category", Field::kCategory, Kind::kCode},
@@ -71,6 +74,7 @@ constexpr std::array<FieldInfo, 21> kFields{{
     {"people", Field::kPeople, Kind::kCount},
     {"migrated", Field::kMigrated, Kind::kBool},
     {"text", Field::kText, Kind::kText},
+    {"party", Field::kParty, Kind::kText},
 }};
 
 // Other spellings people use for a field (the record's own field names).
@@ -303,8 +307,25 @@ struct Filter::Term {
       case Field::kMigrated:
         return c.migrated ? want_true : want_false;
       case Field::kText:
+        // The summary, the parties' names and the sessions' notes.
         for (const std::string& v : values) {
-          if (c.summary.find(v) != std::string::npos) return true;
+          if (c.summary.find(v) != std::string::npos || c.notes.find(v) != std::string::npos)
+            return true;
+          for (const auto& n : c.party_names)
+            if (n.find(v) != std::string::npos) return true;
+        }
+        return false;
+      case Field::kParty:
+        // "name\nhash": a whole name, or the keyed hash of a number (labels.cpp).
+        for (const std::string& v : values) {
+          std::size_t nl = v.find('\n');
+          std::string_view name = std::string_view(v).substr(0, nl);
+          for (const auto& n : c.party_names)
+            if (n == name) return true;
+          if (nl == std::string::npos) continue;
+          std::string_view hash = std::string_view(v).substr(nl + 1);
+          for (const auto& h : c.party_numbers)
+            if (h == hash) return true;
         }
         return false;
       case Field::kOpen:
@@ -449,6 +470,8 @@ Result<Filter> Filter::Parse(const std::vector<std::string>& terms,
           }
           break;
         case Kind::kText:
+          if (info->field == Field::kParty && v.find('\n') == std::string::npos)
+            v = NormalizeLookupName(v);  // no store to hash a number with: names only
           t.values.push_back(std::move(v));
           break;
         case Kind::kCode:

@@ -5,14 +5,16 @@
 //   field:LO..HI              a range of dates or amounts, either end open
 //                             (received:2026-01-01..  amount:..5000)
 //   not:field:value[,…]       none of the values
-//   text:漏水                  the summary contains the text
+//   text:漏水                  the summary, a party's name or a session's
+//                             notes contains the text
+//   party:李秀英                a party by full name, ID number or phone
 //   open | overdue            words: file not closed / past the deadline
 //   WBL-2026-000042           a case id alone: id:WBL-2026-000042
 //
 // Several terms combine with AND. Fields: id, status, category, source,
 // source_group, risk, level, street, community, grid, org, mediator,
 // outcome, form (agreement form), received, concluded, deadline (dates),
-// amount (yuan), people (count), migrated (true/false).
+// amount (yuan), people (count), migrated (true/false), text, party.
 //
 // Details:
 // - Dates are YYYY-MM-DD, or YYYY-MM / YYYY for the whole month / year, on
@@ -23,8 +25,15 @@
 // - A case without the date (concluded) or amount never matches a range on
 //   it (so not:concluded:2026 includes the cases not yet concluded).
 // - mediator matches when any of the case's mediators is listed.
-// - text: matches when the summary contains any of the values (bytes, case-
+// - text: matches when the summary, a party's name (as normalised for
+//   lookup) or a session's notes contains any of the values (bytes, case-
 //   sensitive).
+// - party: matches a party whose whole name equals the value (trimmed,
+//   full-width and half-width alike, spaces dropped: NormalizeLookupName),
+//   or — through the store's normaliser (ParseStoreFilter) — whose ID
+//   number, credit code or phone equals it (spaces and dashes dropped, x
+//   upper-cased), compared as keyed hashes (party_lookup.hpp). Without the
+//   store's normaliser only names are compared.
 // - open is IsOpenStatus(status); overdue is IsPendingStatus(status) with a
 //   deadline before `today` (a case due today is not overdue).
 // - status, level, outcome and form take only their fixed codes

@@ -74,16 +74,7 @@ std::vector<std::string> FindingsOf(const CaseSummary& c, const TimeLimits& limi
   }
   if (NeedsTerms(c) && terms && (!terms->deadline || !terms->manner))
     out.push_back("written_agreement_terms_missing");
-  for (std::size_t i = 0; i < c.party_keys.size(); ++i) {
-    bool person = i >= c.party_kinds.size() || c.party_kinds[i] != "organisation";
-    const std::string& key = c.party_keys[i];
-    // A key with '|' is name|phone: the party has no ID number recorded.
-    if (!person || key.empty() || key.find('|') != std::string::npos) continue;
-    if (!CheckCitizenId(key).valid) {
-      out.push_back("invalid_id_number");
-      break;
-    }
-  }
+  if (c.party_id_invalid) out.push_back("invalid_id_number");
   return out;
 }
 

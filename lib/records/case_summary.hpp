@@ -56,9 +56,25 @@ struct CaseSummary {
   /// skips rows whose fingerprint a case already carries.
   std::string import_fingerprint;
 
-  /// Parties' identifying keys for repeated-dispute detection: the ID
-  /// number or credit code when known, else "name|phone".
-  std::vector<std::string> party_keys;
+  /// Each party's identifying key (PartyKey: its ID number or credit code,
+  /// else "name|phone") as a keyed hash under the clone's lookup key
+  /// (party_lookup.hpp); "" for a party known by its name alone.
+  /// Repeated-dispute detection groups by it: the index never holds the
+  /// number itself.
+  std::vector<std::string> party_hashes;
+  /// The same keys masked for display and export (MaskPartyKey):
+  /// "110105********002X", "秦某|181****4013".
+  std::vector<std::string> party_masked;
+  /// A person's ID number is recorded with a wrong check character
+  /// (GB 11643-1999).
+  bool party_id_invalid = false;
+  /// `party:` lookup: the parties' names (NormalizeLookupName).
+  std::vector<std::string> party_names;
+  /// `party:` lookup: keyed hashes of the parties' ID numbers, credit codes
+  /// and phones (NormalizeLookupNumber, then KeyedHash).
+  std::vector<std::string> party_numbers;
+  /// `text:` search: the sessions' notes, one a line.
+  std::string notes;
   /// Party kinds in order ("person" / "organisation").
   std::vector<std::string> party_kinds;
 };

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "keyed_hash.hpp"
+#include "party_lookup.hpp"
+#include "pii.hpp"
 #include "settings.hpp"
 
 namespace mediate {
@@ -441,7 +444,8 @@ Result<const Organisation*> EscalationTarget(const Case& c, const Derived& d,
   return Status::Rejected(c.id + ": no active district centre (kind district_centre) in orgs/");
 }
 
-CaseSummary Summarize(const Case& c, const std::string& path, const Settings& settings) {
+CaseSummary Summarize(const Case& c, const std::string& path, const Settings& settings,
+                      std::string_view lookup_key) {
   Derived d = Replay(c, settings);
   CaseSummary s;
   s.id = c.id;
@@ -478,12 +482,21 @@ CaseSummary Summarize(const Case& c, const std::string& path, const Settings& se
   s.migrated = c.migrated;
   s.import_fingerprint = c.import.fingerprint;
   for (const Party& p : c.parties) {
-    std::string key = !p.id_number.empty()     ? p.id_number
-                      : !p.credit_code.empty() ? p.credit_code
-                                               : p.name + "|" + p.phone;
-    s.party_keys.push_back(std::move(key));
+    const std::string key = PartyKey(p);
+    const bool name_alone = p.id_number.empty() && p.credit_code.empty() && p.phone.empty();
+    s.party_hashes.push_back(name_alone ? std::string() : KeyedHash(lookup_key, key));
+    s.party_masked.push_back(MaskPartyKey(key));
     s.party_kinds.push_back(p.kind);
+    if (p.kind != "organisation" && !p.id_number.empty() && !CheckCitizenId(p.id_number).valid)
+      s.party_id_invalid = true;
+    s.party_names.push_back(NormalizeLookupName(p.name));
+    for (const std::string* n : {&p.id_number, &p.credit_code, &p.phone})
+      if (std::string v = NormalizeLookupNumber(*n); !v.empty())
+        s.party_numbers.push_back(KeyedHash(lookup_key, v));
   }
+  for (const Event& e : c.events)
+    if (e.type == "session")
+      if (std::string note = e.Get("note"); !note.empty()) s.notes += note + "\n";
   return s;
 }
 

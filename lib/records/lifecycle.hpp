@@ -194,6 +194,9 @@ Result<const Organisation*> EscalationTarget(const Case& c, const Derived& d,
                                              const OrgRegistry& orgs);
 
 /// The flattened read-path view of a case (index rows, list, stats).
-CaseSummary Summarize(const Case& c, const std::string& path, const Settings& settings);
+/// `lookup_key` is the clone's key for the keyed hashes of party numbers
+/// (Store::LookupKey; party_lookup.hpp): the summary keeps no plain number.
+CaseSummary Summarize(const Case& c, const std::string& path, const Settings& settings,
+                      std::string_view lookup_key = {});
 
 }  // namespace mediate

@@ -4,17 +4,6 @@
 
 namespace mediate {
 
-std::string MaskPartyKey(const std::string& key) {
-  auto bar = key.find('|');
-  if (bar != std::string::npos) {
-    std::string phone = key.substr(bar + 1);
-    return key.substr(0, bar) + "|" + (phone.empty() ? std::string() : MaskPhone(phone));
-  }
-  if (CheckCitizenId(key).valid) return MaskIdNumber(key);
-  if (CheckCreditCode(key).well_formed) return MaskCreditCode(key);
-  return MaskIdNumber(key);
-}
-
 namespace {
 
 /// A kList cell: the items joined by ';', a ';' inside an item written as
@@ -100,7 +89,10 @@ std::vector<Cell> ExportRow(const CaseSummary& c, const ExportContext& context) 
     return context.label ? context.label(f, code) : std::string();
   };
   std::vector<std::string> parties;
-  for (const auto& k : c.party_keys) parties.push_back(context.reveal ? k : MaskPartyKey(k));
+  if (context.reveal && context.revealed_parties)
+    parties = context.revealed_parties(c);
+  else
+    parties = c.party_masked;
   const bool concluded =
       c.concluded.valid() && (c.outcome == "agreed" || c.outcome == "terminated");
   std::vector<Cell> row = {
@@ -165,7 +157,7 @@ Table ExportTable(const std::vector<CaseSummary>& cases, const Labeler& label,
                   bool reveal) {
   Table t;
   t.columns = ExportColumns();
-  const ExportContext context{label, source_group, org_kind, today, reveal};
+  const ExportContext context{label, source_group, org_kind, today, reveal, nullptr};
   t.rows.reserve(cases.size());
   for (const CaseSummary& c : cases) t.rows.push_back(ExportRow(c, context));
   return t;

@@ -6,6 +6,7 @@
 // masked unless revealed.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,10 @@ struct ExportContext {
   std::function<std::string(const std::string&)> org_kind;
   Date today;
   bool reveal = false;
+  /// With `reveal`: the parties' keys in full (PartyKey) for a case — the
+  /// index keeps them only masked and hashed, so the caller reads the case
+  /// file. Unset: masked even with `reveal`.
+  std::function<std::vector<std::string>(const CaseSummary&)> revealed_parties;
 };
 
 /// The columns of the export, as documented in docs/export.md (names are
@@ -38,9 +43,8 @@ struct ExportContext {
 std::vector<Column> ExportColumns();
 
 /// The row of `c` under ExportColumns: a ';' inside a list item written as
-/// '；'. Party identifiers (CaseSummary::party_keys) are masked
-/// (MaskIdNumber, MaskCreditCode, MaskPhone; a name is kept) unless
-/// `context.reveal` (PIPL Art. 51).
+/// '；'. Party identifiers are masked (CaseSummary::party_masked) unless
+/// `context.reveal` and `context.revealed_parties` give them (PIPL Art. 51).
 std::vector<Cell> ExportRow(const CaseSummary& c, const ExportContext& context);
 
 /// One row per case, in the order given: ExportColumns and an ExportRow
@@ -49,9 +53,5 @@ Table ExportTable(const std::vector<CaseSummary>& cases, const Labeler& label,
                   const std::function<std::string(const std::string&)>& source_group,
                   const std::function<std::string(const std::string&)>& org_kind, Date today,
                   bool reveal);
-
-/// One party key masked for export: an 18-character ID number or credit
-/// code, or "name|phone" with the phone masked ("秦某|181****4013").
-std::string MaskPartyKey(const std::string& key);
 
 }  // namespace mediate

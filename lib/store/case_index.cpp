@@ -278,7 +278,7 @@ Run RunScan(const Store& store, unsigned threads, Mode mode,
   const std::int64_t started = NowNs();
   const std::string root = store.root();
   const std::string index_dir = CaseIndexDir(store);
-  const std::uint64_t settings = SettingsFingerprint(store.settings());
+  const std::uint64_t settings = SettingsFingerprint(store.settings(), store.LookupKey());
 
   bool can_write = false;
   if (mode != Mode::kCheck && !index_dir.empty()) {

@@ -1,5 +1,7 @@
 #include "index_segment.hpp"
 
+#include "keyed_hash.hpp"
+
 #include <cstdio>
 #include <cstring>
 
@@ -12,7 +14,7 @@ namespace {
 // Every field of CaseSummary must be encoded, decoded and compared below.
 // When this fires, update EncodeSummary, DecodeSummary and
 // SummaryDifference, then bump kCaseIndexVersion (and this size).
-static_assert(sizeof(CaseSummary) == 728,
+static_assert(sizeof(CaseSummary) == 840,
               "CaseSummary changed: update index_segment.cpp and bump kCaseIndexVersion");
 #endif
 
@@ -42,8 +44,9 @@ std::uint64_t SegmentChecksum(std::string_view bytes) {
   return bytes.size() < 8 ? 0 : IndexChecksum(bytes.data(), bytes.size() - 8);
 }
 
-std::uint64_t SettingsFingerprint(const Settings& settings) {
+std::uint64_t SettingsFingerprint(const Settings& settings, std::string_view lookup_key) {
   std::string text = EmitYaml(settings.ToValue());
+  text += "\nlookup key " + KeyedHash(lookup_key, "mediate index");
   for (const auto& name : settings.vocab.Names()) {
     text += "\nvocab " + name + ":";
     for (const auto& t : settings.vocab.Get(name).terms()) text += " " + t.code + "/" + t.group;
@@ -99,11 +102,15 @@ void EncodeSummary(SegmentWriter& w, const CaseSummary& s, SegmentDict& dict) {
   PutDate(w, s.visited);
   w.I32(s.escalations);
   w.I32(s.conflicts);
-  w.U8(static_cast<std::uint8_t>((s.extended ? 1 : 0) | (s.migrated ? 2 : 0)));
-  w.Var(s.party_keys.size());
-  for (const auto& k : s.party_keys) w.Str(k);
+  w.U8(static_cast<std::uint8_t>((s.extended ? 1 : 0) | (s.migrated ? 2 : 0) |
+                                 (s.party_id_invalid ? 4 : 0)));
+  for (const auto* list : {&s.party_hashes, &s.party_masked, &s.party_names, &s.party_numbers}) {
+    w.Var(list->size());
+    for (const auto& k : *list) w.Str(k);
+  }
   w.Var(s.party_kinds.size());
   for (const auto& k : s.party_kinds) w.Var(dict.Ref(k));
+  w.Str(s.notes);
 }
 
 bool DecodeSummary(SegmentReader& r, const std::vector<std::string>& dict, CaseSummary* s) {
@@ -158,10 +165,14 @@ bool DecodeSummary(SegmentReader& r, const std::vector<std::string>& dict, CaseS
   std::uint8_t flags = r.U8();
   s->extended = flags & 1;
   s->migrated = flags & 2;
-  s->party_keys.resize(count());
-  for (auto& k : s->party_keys) k = r.Str();
+  s->party_id_invalid = flags & 4;
+  for (auto* list : {&s->party_hashes, &s->party_masked, &s->party_names, &s->party_numbers}) {
+    list->resize(count());
+    for (auto& k : *list) k = r.Str();
+  }
   s->party_kinds.resize(count());
   for (auto& k : s->party_kinds) code(&k);
+  s->notes = r.Str();
   return ok && !r.bad() && r.done();
 }
 
@@ -277,7 +288,12 @@ std::string SummaryDifference(const CaseSummary& a, const CaseSummary& b) {
   MEDIATE_CMP(conflicts);
   MEDIATE_CMP(extended);
   MEDIATE_CMP(migrated);
-  MEDIATE_CMP(party_keys);
+  MEDIATE_CMP(party_hashes);
+  MEDIATE_CMP(party_masked);
+  MEDIATE_CMP(party_id_invalid);
+  MEDIATE_CMP(party_names);
+  MEDIATE_CMP(party_numbers);
+  MEDIATE_CMP(notes);
   MEDIATE_CMP(party_kinds);
   MEDIATE_CMP(import_fingerprint);
 #undef MEDIATE_CMP

@@ -38,7 +38,7 @@ namespace mediate {
 /// whenever the encoding, CaseSummary, Summarize or anything a summary is
 /// derived from changes meaning: older segments are then ignored and
 /// rewritten by the next command.
-inline constexpr std::uint32_t kCaseIndexVersion = 3;
+inline constexpr std::uint32_t kCaseIndexVersion = 4;
 
 /// The file name suffix of a segment.
 inline constexpr const char* kSegmentSuffix = ".seg";
@@ -163,8 +163,10 @@ std::uint64_t SegmentChecksum(std::string_view bytes);
 
 /// A fingerprint of everything in the settings a summary depends on: the
 /// settings record (time zone, limits, risk scheme, office) and every
-/// vocabulary's codes (a code that becomes unknown makes a file unreadable).
-std::uint64_t SettingsFingerprint(const Settings& settings);
+/// vocabulary's codes (a code that becomes unknown makes a file unreadable)
+/// — and of the clone's lookup key (Store::LookupKey): summaries hashed
+/// under another key are not used.
+std::uint64_t SettingsFingerprint(const Settings& settings, std::string_view lookup_key = {});
 
 /// The segment file name of case directory cases/<year>/<month>: "2026",
 /// "03" → "2026_03.seg"; any byte but [0-9A-Za-z] is %XX-escaped so the

@@ -245,6 +245,7 @@ std::vector<std::string> Store::ListYearFiles(const std::string& dir) const {
 std::vector<ParsedCase> ParseCaseFiles(const Store& store, const std::vector<std::string>& paths,
                                        unsigned threads) {
   std::vector<ParsedCase> out(paths.size());
+  const std::string& key = store.LookupKey();  // loaded before the threads start
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   threads = std::min<unsigned>(threads, std::max<std::size_t>(1, paths.size() / 64 + 1));
   // Small batches keep both cores busy without contention.
@@ -262,7 +263,7 @@ std::vector<ParsedCase> ParseCaseFiles(const Store& store, const std::vector<std
       return;
     }
     pc.ok = true;
-    pc.summary = Summarize(lc.record, paths[i], store.settings());
+    pc.summary = Summarize(lc.record, paths[i], store.settings(), key);
   });
   return out;
 }

@@ -149,9 +149,19 @@ class Store {
   /// code, where it came from and the fix.
   Result<std::string> WritingOffice(const std::string& env) const;
 
+  /// The clone's key for the keyed hashes of party numbers in the derived
+  /// index (party_lookup.hpp): 32 random bytes, hex, kept in
+  /// `<git dir>/mediate/lookup.key` (mode 0600) and made on first use; a
+  /// clone of its own has a key of its own (the index is never shared). ""
+  /// when the store has no git directory or the key cannot be read or made
+  /// (the index then holds hashes under no key). Loaded once; call it before
+  /// starting threads that read it.
+  const std::string& LookupKey() const;
+
  private:
   std::string root_;
   Settings settings_;
+  mutable std::optional<std::string> lookup_key_;
   bool registries_loaded_ = false;
   AreaRegistry areas_;
   OrgRegistry orgs_;

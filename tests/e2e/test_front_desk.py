@@ -157,6 +157,47 @@ class FrontDeskTest(unittest.TestCase):
             modes = [line.split()[0] for line in f.read().splitlines()]
         self.assertEqual(modes, ["600", "700"])
 
+    def test_a_case_is_found_by_a_party_and_no_number_is_kept_in_the_index(self):
+        # A second case, of another party; a session note on the first.
+        self.at("2026-03-02T10:00:00+08:00", "intake", "--received", "2026-03-02T10:00:00+08:00",
+                "--source", "application", "--category", "neighbour", "--summary", "噪音扰民",
+                "--street", "140109005", "--applicant", "张三", "--applicant-phone",
+                "13700005678")
+        self.at("2026-03-02T11:00:00+08:00", "route", CASE, "--to", "C-140109005003",
+                "--reason", "就近")
+        self.at("2026-03-02T11:10:00+08:00", "assign", CASE, "M-0318")
+        self.at("2026-03-03T09:00:00+08:00", "session", CASE, "--mode", "on_site", "--note",
+                "双方同意分期赔偿")
+        ident = citizen_id("14010919800101123")
+
+        def ids(*terms):
+            r = self.at("2026-03-04T09:00:00+08:00", "list", *terms, "--format", "csv")
+            return sorted(line.split(",")[0] for line in r.stdout.strip().splitlines()[1:])
+
+        one, two = [CASE], ["WBL-2026-000002"]
+        self.assertEqual(ids("party:李某"), one)
+        self.assertEqual(ids("party:李 某"), one)  # spaces do not count
+        self.assertEqual(ids("party:" + ident.lower()), one)  # a lower-case x
+        self.assertEqual(ids("party:138-0000-1234"), one)  # dashes dropped
+        self.assertEqual(ids("party:13700005678"), two)
+        self.assertEqual(ids("party:王某"), one)  # the respondent
+        self.assertEqual(ids("party:李"), [])  # a whole name, not a part of one
+        self.assertEqual(ids("party:13900000000"), [])
+        self.assertEqual(ids("text:张三"), two)  # names are text too
+        self.assertEqual(ids("text:分期"), one)  # and the sessions' notes
+        # Printed masked.
+        shown = self.at("2026-03-04T09:00:00+08:00", "show", CASE).stdout
+        self.assertIn("138****1234", shown)
+        self.assertNotIn("13800001234", shown)
+        # The derived index holds no plain number: not the ID, not the phone.
+        folder = os.path.join(self.store, ".git", "mediate")
+        for root, _, files in os.walk(folder):
+            for name in files:
+                with open(os.path.join(root, name), "rb") as f:
+                    data = f.read()
+                for number in (ident, "13800001234", "13700005678"):
+                    self.assertNotIn(number.encode(), data, os.path.join(root, name))
+
     def test_adopt_with_nothing_to_adopt_is_refused(self):
         r = self.at("2026-03-03T09:00:00+08:00", "adopt", code=3)
         self.assertIn("no hand commits", r.stderr)

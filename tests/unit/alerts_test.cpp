@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include "alerts.hpp"
+#include "keyed_hash.hpp"
+#include "party_lookup.hpp"
 #include "yaml_io.hpp"
 
 using namespace mediate;
@@ -69,10 +71,18 @@ TEST_CASE("alerts: repeated party by ID or name and phone, never by name alone",
   CaseSummary b = S("B", "2026-03-05T09:00:00+08:00");
   CaseSummary c = S("C", "2026-03-06T09:00:00+08:00");
   CaseSummary old = S("O", "2025-10-01T09:00:00+08:00", "closed");  // outside 90 days
-  a.party_keys = {"11010519491231002X", "王某|13900002222"};
-  b.party_keys = {"11010519491231002X", "赵某|"};
-  c.party_keys = {"王某|13900002222", "赵某|"};
-  old.party_keys = {"王某|13900002222"};
+  // As Summarize keeps them: hashed, masked; a name alone has no hash.
+  auto keys = [](CaseSummary& s, std::vector<std::string> ks) {
+    for (const auto& k : ks) {
+      s.party_hashes.push_back(k.back() == '|' ? std::string() : KeyedHash("key", k));
+      s.party_masked.push_back(MaskPartyKey(k));
+      s.party_kinds.push_back("person");
+    }
+  };
+  keys(a, {"11010519491231002X", "王某|13900002222"});
+  keys(b, {"11010519491231002X", "赵某|"});
+  keys(c, {"王某|13900002222", "赵某|"});
+  keys(old, {"王某|13900002222"});
   auto alerts = ComputeAlerts({a, b, c, old}, kNow, kToday, st, {});
   REQUIRE(Kinds(alerts) == std::vector<std::string>{"repeated_party", "repeated_party"});
   CHECK(alerts[0].case_ids == std::vector<std::string>{"A", "B"});

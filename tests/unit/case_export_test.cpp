@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "case_export.hpp"
+#include "party_lookup.hpp"
 #include "render.hpp"
 
 using namespace mediate;
@@ -26,7 +27,7 @@ CaseSummary TwoParties() {
   c.street = "140109003";
   c.mediators = {"M-0001", "M-0002"};
   c.party_kinds = {"person", "organisation"};
-  c.party_keys = {"甲;乙|13812345678", "91110105MA00000012"};
+  c.party_masked = {MaskPartyKey("甲;乙|13812345678"), MaskPartyKey("91110105MA00000012")};
   c.amount = Money::FromFen(350050);  // 3500.50 yuan
   return c;
 }

@@ -18,6 +18,7 @@
 #include "case_record.hpp"
 #include "git_repo.hpp"
 #include "index_watch.hpp"
+#include "keyed_hash.hpp"
 #include "labels.hpp"
 #include "lifecycle.hpp"
 #include "settings.hpp"
@@ -215,7 +216,13 @@ TEST_CASE("The index serves unchanged files and equals a cold scan", "[index]") 
   CHECK(closed.closed.valid());
   CHECK(closed.migrated);
   CHECK(closed.mediators == std::vector<std::string>{"M-0307"});
-  CHECK(closed.party_keys == std::vector<std::string>{"140109198001011239", "91140109MA0K3PQ7RG"});
+  // The numbers only masked and hashed under the clone's key.
+  CHECK(closed.party_masked ==
+        std::vector<std::string>{"140109********1239", "91140109*******7RG"});
+  const std::string& key = store.LookupKey();
+  REQUIRE(key.size() == 64);
+  CHECK(closed.party_hashes == std::vector<std::string>{KeyedHash(key, "140109198001011239"),
+                                                        KeyedHash(key, "91140109MA0K3PQ7RG")});
   CHECK(closed.party_kinds == std::vector<std::string>{"person", "organisation"});
   CHECK(second.cases[3].extended);  // seq 4: extended
   CHECK(second.cases[2].amount == Money::FromFen(350003));

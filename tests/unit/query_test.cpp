@@ -294,7 +294,7 @@ TEST_CASE("bad filters are usage errors that say what is wrong", "[query]") {
              StartsWith("unknown filter field \"catgory\" in \"catgory:labour\"; known fields: "
                         "id, status, category, source, source_group, risk, level, street, "
                         "community, grid, org, mediator, outcome, form, received, concluded, "
-                        "deadline, amount, people, migrated, text; words: open, overdue"));
+                        "deadline, amount, people, migrated, text, party; words: open, overdue"));
   CHECK(ErrorOf({"received:2026-02-30.."}) == "received:2026-02-30..: 2026-02-30 is not a date");
   CHECK(ErrorOf({"received:..2023-02-29"}) == "received:..2023-02-29: 2023-02-29 is not a date");
   CHECK(ErrorOf({"not:deadline:2026-13"}) == "not:deadline:2026-13: 2026-13 is not a date");

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "lifecycle.hpp"
 #include "review.hpp"
 #include "review_record.hpp"
 #include "vocab.hpp"
@@ -30,7 +31,6 @@ CaseSummary Clean(const char* id = "WBL-2026-000001") {
   c.agreement_effective = D("2026-03-20");
   c.performance = "full";
   c.visited = D("2026-04-02");
-  c.party_keys = {"11010519491231002X", "91110105MA00000012", "李某|13800001234"};
   c.party_kinds = {"person", "organisation", "person"};
   return c;
 }
@@ -132,11 +132,27 @@ TEST_CASE("agreement terms are read from the last agreed event", "[review]") {
 }
 
 TEST_CASE("invalid_id_number: a person's ID number failing GB 11643-1999", "[review]") {
+  // Through Summarize: the index keeps the finding, not the number.
+  Settings st;
+  st.time_zone = *TimeZone::Find("Asia/Shanghai");
+  Case k;
+  k.id = "WBL-2026-000001";
+  k.received = *Timestamp::Parse("2026-03-02T09:30:00+08:00");
+  Party person, org;
+  person.role = "applicant";
+  person.kind = "person";
+  person.name = "李某";
+  person.id_number = "110105194912310021";  // wrong check character
+  org.role = "respondent";
+  org.kind = "organisation";
+  org.name = "某公司";
+  org.credit_code = "91110105MA00000013";  // an organisation's code is not an ID number
+  k.parties = {person, org};
   CaseSummary c = Clean();
-  c.party_keys[0] = "110105194912310021";  // wrong check character
+  c.party_id_invalid = Summarize(k, "cases/2026/03/WBL-2026-000001.yaml", st).party_id_invalid;
   CHECK(Findings(c) == Codes{"invalid_id_number"});
-  c.party_keys[0] = "11010519491231002X";
-  c.party_keys[1] = "91110105MA00000013";  // an organisation's code is not an ID number
+  k.parties[0].id_number = "11010519491231002X";
+  c.party_id_invalid = Summarize(k, "cases/2026/03/WBL-2026-000001.yaml", st).party_id_invalid;
   CHECK(Findings(c).empty());
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "case_export.hpp"
+#include "party_lookup.hpp"
 #include "report.hpp"
 #include "stats.hpp"
 #include "stats_fixture.hpp"
@@ -184,14 +185,21 @@ TEST_CASE("export masks party identifiers unless revealed", "[export]") {
   CHECK(MaskPartyKey("秦某|") == "秦某|");
   CaseSummary c = Case("labour", "2022-01-01");
   c.id = "WBL-2022-000001";
-  c.party_keys = {"11010519491231002X", "91110105MA00000012"};
+  const std::vector<std::string> keys = {"11010519491231002X", "91110105MA00000012"};
+  for (const auto& k : keys) c.party_masked.push_back(MaskPartyKey(k));
   Table masked = ExportTable({c}, nullptr, nullptr, nullptr, D("2022-02-15"), false);
   CHECK(std::get<std::string>(At(masked, masked.rows[0], "parties")) ==
         "110105********002X;91110105*******012");
   CHECK(Int(At(masked, masked.rows[0], "overdue")) == 1);  // deadline 2022-01-31
-  Table shown = ExportTable({c}, nullptr, nullptr, nullptr, D("2022-02-15"), true);
-  CHECK(std::get<std::string>(At(shown, shown.rows[0], "parties")) ==
+  // Revealed only from what the caller reads in full (the case file).
+  ExportContext shown{nullptr,         nullptr, nullptr,
+                      D("2022-02-15"), true,    [&](const CaseSummary&) { return keys; }};
+  Table t = ExportTable({c}, nullptr, nullptr, nullptr, D("2022-02-15"), false);
+  CHECK(std::get<std::string>(At(t, ExportRow(c, shown), "parties")) ==
         "11010519491231002X;91110105MA00000012");
+  ExportContext no_source{nullptr, nullptr, nullptr, D("2022-02-15"), true, nullptr};
+  CHECK(std::get<std::string>(At(t, ExportRow(c, no_source), "parties")) ==
+        "110105********002X;91110105*******012");
 }
 
 TEST_CASE("report html is self-contained with svg charts", "[report]") {
