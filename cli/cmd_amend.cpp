@@ -42,11 +42,15 @@ class AmendCommand : public Command {
     app_ = &app;
     app.add_option("id", request_.id, "the case, e.g. WBL-2026-000042")->required();
     for (const auto& f : AmendableCaseFields())
-      case_opts_[f] = app.add_option("--" + f, case_values_[f], "new " + f + " (\"\" clears)");
+      if (f != "address")
+        case_opts_[f] = app.add_option("--" + f, case_values_[f], "new " + f + " (\"\" clears)");
+    address_ = app.add_option("--address", addresses_,
+                              "the dispute's address; after --party N, that party's own address");
     party_ = app.add_option("--party", parties_,
                             "the party (1, 2, … as 'show' lists them) the "
                             "party flags after it change");
-    for (const char* f : {"name", "kind", "id", "phone", "sex", "born"})
+    for (const char* f : {"name", "kind", "id", "phone", "sex", "born", "ethnicity", "occupation",
+                          "representative", "representative-title"})
       party_opts_[f] = app.add_option(std::string("--") + f, party_values_[f],
                                       std::string("the party's new ") + f + " (after --party N)");
     app.add_option("--add-party", added_,
@@ -74,15 +78,26 @@ class AmendCommand : public Command {
     std::map<std::string, std::size_t> used;
     std::size_t party_seen = 0;
     std::size_t current = 0;
+    std::size_t address_seen = 0;
     for (const CLI::Option* o : app_->parse_order()) {
       if (o == party_) {
         current = parties_.at(party_seen++);
         continue;
       }
+      if (o == address_) {
+        // Before any --party: the dispute's address; after: the party's.
+        const std::string& v = addresses_.at(address_seen++);
+        if (current == 0)
+          request_.fields["address"] = v;
+        else
+          request_.party_edits.push_back({current, "address", v});
+        continue;
+      }
       for (const auto& [f, opt] : party_opts_) {
         if (o != opt) continue;
         if (current == 0) return Status::Usage("--" + f + " needs a --party N before it");
-        request_.party_edits.push_back({current, f, party_values_[f].at(used[f]++)});
+        std::string field = f == "representative-title" ? "representative_title" : f;
+        request_.party_edits.push_back({current, field, party_values_[f].at(used[f]++)});
       }
     }
     for (const auto& spec : added_) {
@@ -110,6 +125,8 @@ class AmendCommand : public Command {
   std::map<std::string, CLI::Option*> case_opts_;
   std::map<std::string, std::string> case_values_;
   CLI::Option* party_ = nullptr;
+  CLI::Option* address_ = nullptr;
+  std::vector<std::string> addresses_;
   std::vector<std::size_t> parties_;
   std::map<std::string, CLI::Option*> party_opts_;
   std::map<std::string, std::vector<std::string>> party_values_;

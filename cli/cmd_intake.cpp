@@ -16,7 +16,43 @@ namespace {
 
 struct PartyFlags {
   std::string name, id_number, phone, kind, born, sex;
+  std::string address, ethnicity, occupation, representative, representative_title;
+  std::vector<std::string> agents;  ///< "name=…,relation=…,id=…,phone=…,authority=…"
 };
+
+/// "name=张律师,relation=律师,phone=139…,authority=special" as an Agent;
+/// kUsage naming `flag` and the item that is not key=value or unknown.
+Result<Agent> ParseAgent(const std::string& flag, const std::string& spec) {
+  Agent a;
+  std::size_t start = 0;
+  while (start <= spec.size()) {
+    std::size_t comma = spec.find(',', start);
+    std::string item =
+        spec.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    std::size_t eq = item.find('=');
+    std::string key = eq == std::string::npos ? "" : item.substr(0, eq);
+    std::string value = eq == std::string::npos ? "" : item.substr(eq + 1);
+    if (key == "name")
+      a.name = value;
+    else if (key == "relation")
+      a.relation = value;
+    else if (key == "id")
+      a.id_number = NormalizeCell(value);
+    else if (key == "phone")
+      a.phone = value;
+    else if (key == "authority") {
+      if (value == "一般授权") value = "general";
+      if (value == "特别授权") value = "special";
+      a.authority = value;
+    } else
+      return Status::Usage(flag + " " + spec + ": \"" + item +
+                           "\" is not one of name=, relation=, id=, phone=, authority=");
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  if (a.name.empty()) return Status::Usage(flag + " " + spec + ": an agent needs name=…");
+  return a;
+}
 
 class IntakeCommand : public Command {
  public:
@@ -36,8 +72,8 @@ class IntakeCommand : public Command {
     app.add_option("--grid", grid_, "grid code");
     app.add_option("--address", address_, "address");
     app.add_option("--risk", risk_, "risk: red, orange, yellow, blue (or 红 橙 黄 蓝)");
-    for (auto* p : {&applicant_, &respondent_}) {
-      std::string role = p == &applicant_ ? "applicant" : "respondent";
+    for (auto* p : {&applicant_, &respondent_, &third_party_}) {
+      const std::string role = Flag(p);
       app.add_option("--" + role, p->name, role + "'s name");
       app.add_option("--" + role + "-id", p->id_number, role + "'s ID number or credit code");
       app.add_option("--" + role + "-phone", p->phone, role + "'s phone");
@@ -46,6 +82,19 @@ class IntakeCommand : public Command {
                      role + "'s date of birth, YYYY-MM-DD (must agree with the ID number)");
       app.add_option("--" + role + "-sex", p->sex,
                      role + "'s sex: male or female (男/女; must agree with the ID number)");
+      app.add_option("--" + role + "-address", p->address, role + "'s own address (住所)");
+      app.add_option("--" + role + "-ethnicity", p->ethnicity, role + "'s ethnicity (民族)");
+      app.add_option("--" + role + "-occupation", p->occupation,
+                     role + "'s occupation or workplace (职业或工作单位)");
+      app.add_option("--" + role + "-representative", p->representative,
+                     "an organisation " + role + "'s legal representative (法定代表人/负责人)");
+      app.add_option("--" + role + "-representative-title", p->representative_title,
+                     "and their title (职务)");
+      app.add_option("--" + role + "-agent", p->agents,
+                     role +
+                         "'s agent (委托代理人): name=…[,relation=律师,id=…,phone=…,"
+                         "authority=general|special]; repeat for more")
+          ->type_name("SPEC");
     }
     app.add_flag("--dry-run", dry_run_, "check and show the id it would get; write nothing");
     app.footer(
@@ -150,19 +199,19 @@ class IntakeCommand : public Command {
     if (c.place.street.empty() && !c.place.community.empty())
       if (const Street* s = store.areas().StreetOfCommunity(c.place.community))
         c.place.street = s->code;
-    for (auto* p : {&applicant_, &respondent_}) {
-      std::string role = p == &applicant_ ? "applicant" : "respondent";
+    for (auto* p : {&applicant_, &respondent_, &third_party_}) {
+      const std::string role = p == &third_party_ ? "third_party" : Flag(p);
+      const std::string flag = "--" + Flag(p);
       if (p->name.empty()) {
-        if (!p->id_number.empty() || !p->phone.empty())
-          sink.Error(here, "--" + role, "a " + role + " needs a name");
+        if (!p->id_number.empty() || !p->phone.empty() || !p->agents.empty())
+          sink.Error(here, flag, "a " + Flag(p) + " needs a name");
         continue;
       }
       Party party;
       party.role = role;
       party.kind = p->kind.empty() ? "person" : p->kind;
       if (party.kind != "person" && party.kind != "organisation")
-        sink.Error(here, "--" + role + "-kind",
-                   "is person or organisation, not \"" + party.kind + "\"");
+        sink.Error(here, flag + "-kind", "is person or organisation, not \"" + party.kind + "\"");
       party.name = p->name;
       (party.kind == "organisation" ? party.credit_code : party.id_number) = p->id_number;
       party.phone = p->phone;
@@ -170,14 +219,26 @@ class IntakeCommand : public Command {
         if (auto d = ParseLedgerDate(NormalizeCell(p->born)))
           party.born = *d;
         else
-          sink.Error(here, "--" + role + "-born", p->born + " is not a date (YYYY-MM-DD)");
+          sink.Error(here, flag + "-born", p->born + " is not a date (YYYY-MM-DD)");
       }
       if (p->sex == "male" || p->sex == "男")
         party.sex = "male";
       else if (p->sex == "female" || p->sex == "女")
         party.sex = "female";
       else if (!p->sex.empty())
-        sink.Error(here, "--" + role + "-sex", "is male or female (男/女), not \"" + p->sex + "\"");
+        sink.Error(here, flag + "-sex", "is male or female (男/女), not \"" + p->sex + "\"");
+      party.address = p->address;
+      party.ethnicity = p->ethnicity;
+      party.occupation = p->occupation;
+      party.representative = p->representative;
+      party.representative_title = p->representative_title;
+      for (const auto& spec : p->agents) {
+        auto agent = ParseAgent(flag + "-agent", spec);
+        if (!agent.ok())
+          sink.Error(here, flag + "-agent", agent.status().message());
+        else
+          party.agents.push_back(std::move(agent.value()));
+      }
       c.parties.push_back(std::move(party));
     }
     if (applicant_.name.empty()) sink.Error(here, "--applicant", "is required");
@@ -189,7 +250,12 @@ class IntakeCommand : public Command {
   std::string file_, received_, source_, category_, summary_, amount_, street_, community_, grid_,
       address_, risk_;
   int people_ = 0;
-  PartyFlags applicant_, respondent_;
+  PartyFlags applicant_, respondent_, third_party_;
+
+  /// The flag stem of a party: applicant, respondent, third-party.
+  std::string Flag(const PartyFlags* p) const {
+    return p == &applicant_ ? "applicant" : p == &respondent_ ? "respondent" : "third-party";
+  }
   bool dry_run_ = false;
 };
 

@@ -84,6 +84,7 @@ class ShowCommand : public Command {
       std::string phone = p.phone.empty() ? "" : (reveal_ ? p.phone : MaskPhone(p.phone));
       // Numbered as `amend --party N` takes them.
       out += fmt::format("{} {:<12} {}   {}   {}\n", i + 1, p.role, p.name, ident, phone);
+      out += PartyDetails(p, ctx.Today());
     }
     out += fmt::format("summary    {}\n", c.summary);
     out += fmt::format("amount     {}      people involved {}    risk {} {}\n",
@@ -149,12 +150,14 @@ class ShowCommand : public Command {
           break;
         case EventKind::kSession:
           detail = e.Get("date") + " " + e.Get("mode");
+          if (!e.Get("note").empty()) detail += "  " + e.Get("note");
           break;
         case EventKind::kExtended:
           detail = "→ " + e.Get("deadline");
           break;
         case EventKind::kAgreed:
           detail = e.Get("form") + (e.Get("amount").empty() ? "" : " ¥" + e.Get("amount"));
+          if (!e.Get("terms").empty()) detail += "  terms: " + e.Get("terms");
           break;
         case EventKind::kConfirmation:
           detail = e.Get("result") + " " + e.Get("court");
@@ -176,6 +179,36 @@ class ShowCommand : public Command {
   }
 
  private:
+  /// The lines under a party: its own address down to the community, its
+  /// age (not the birth date), occupation, ethnicity only with --reveal, an
+  /// organisation's representative, and its agents with their numbers
+  /// masked (PIPL Art. 51).
+  std::string PartyDetails(const Party& p, Date today) const {
+    std::string out;
+    std::string line;
+    if (!p.address.empty()) line += "  住所 " + (reveal_ ? p.address : MaskAddress(p.address));
+    Date born = p.born;
+    if (!born.valid() && !p.id_number.empty()) born = CheckCitizenId(p.id_number).birth_date;
+    if (born.valid() && today.valid()) line += fmt::format("  {}岁", AgeOn(born, today));
+    if (!p.occupation.empty()) line += "  职业 " + p.occupation;
+    if (reveal_ && !p.ethnicity.empty()) line += "  民族 " + p.ethnicity;
+    if (!line.empty()) out += "  " + line + "\n";
+    if (!p.representative.empty())
+      out += "    法定代表人 " + p.representative +
+             (p.representative_title.empty() ? "" : " (" + p.representative_title + ")") + "\n";
+    for (const Agent& a : p.agents) {
+      std::string how = a.relation;
+      if (!a.authority.empty())
+        how += std::string(how.empty() ? "" : ", ") +
+               (a.authority == "special" ? "特别授权" : "一般授权");
+      std::string id =
+          a.id_number.empty() ? "" : "   " + (reveal_ ? a.id_number : MaskIdNumber(a.id_number));
+      std::string phone = a.phone.empty() ? "" : "   " + (reveal_ ? a.phone : MaskPhone(a.phone));
+      out += "    代理人 " + a.name + (how.empty() ? "" : " (" + how + ")") + id + phone + "\n";
+    }
+    return out;
+  }
+
   std::string id_;
   bool reveal_ = false;
   std::string format_ = "text";

@@ -337,4 +337,21 @@ std::string MaskCreditCode(std::string_view code) {
   return "****";
 }
 
+std::string MaskAddress(std::string_view address) {
+  std::string_view s = TrimAscii(address);
+  std::size_t cut = std::string_view::npos;
+  for (std::string_view word : {"社区", "村", "居委会", "小区"}) {
+    std::size_t at = s.find(word);
+    if (at != std::string_view::npos && (cut == std::string_view::npos || at + word.size() < cut))
+      cut = at + word.size();
+  }
+  if (cut != std::string_view::npos)
+    return std::string(s.substr(0, cut)) + (cut < s.size() ? "…" : "");
+  std::vector<std::string_view> cps = CodePoints(s);
+  if (cps.size() <= 10) return std::string(s);
+  std::string out;
+  for (std::size_t i = 0; i < 10; ++i) out += cps[i];
+  return out + "…";
+}
+
 }  // namespace mediate

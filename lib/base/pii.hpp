@@ -85,4 +85,11 @@ std::string MaskPhone(std::string_view phone);
 /// party's identifiers in exports unless revealed.
 std::string MaskCreditCode(std::string_view code);
 
+/// A party's address printed "down to the community": up to and including
+/// the first 社区, 村, 居委会 or 小区 it names, then "…" when more follows
+/// ("万柏林区东风社区12号楼3单元" → "万柏林区东风社区…"); without such a word,
+/// its first 10 characters (code points) and "…". PIPL Art. 51: the house
+/// and the door stay in the file, not on the screen.
+std::string MaskAddress(std::string_view address);
+
 }  // namespace mediate

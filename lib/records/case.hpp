@@ -16,6 +16,20 @@
 namespace mediate {
 
 /// A party to the dispute.
+/// A party's authorised agent (委托代理人: Law Art. 23 lets a party be
+/// represented or assisted in mediation; the documents name the agent and
+/// the scope of the authority).
+struct Agent {
+  std::string name;
+  std::string relation;   ///< what the agent is to the party: 律师, 近亲属, 同事, …
+  std::string id_number;  ///< citizen ID number, when given (personal: masked when printed)
+  std::string phone;      ///< when given (personal: masked when printed)
+  /// "general" (一般授权) or "special" (特别授权: may admit, waive or
+  /// change claims and settle on the party's behalf); "" when not recorded.
+  std::string authority;
+  Value extra = Value::Map();  ///< keys this version does not know, kept
+};
+
 struct Party {
   std::string role;  ///< applicant | respondent | third_party
   std::string kind;  ///< person | organisation
@@ -28,6 +42,16 @@ struct Party {
   /// under 14 (PIPL Art. 28: sensitive).
   Date born{};
   std::string sex{};  ///< "male" | "female" when given; must agree with the ID number (odd = male)
+  /// The party's own address (住所), not the dispute's place — personal:
+  /// printed down to the community by default.
+  std::string address{};
+  std::string ethnicity{};   ///< 民族 — personal: not printed by default
+  std::string occupation{};  ///< 职业或工作单位 — personal
+  /// An organisation's legal representative or person in charge
+  /// (法定代表人/负责人) and their title (职务).
+  std::string representative{};
+  std::string representative_title{};
+  std::vector<Agent> agents{};  ///< 委托代理人, in order
   /// Keys this version does not know (a later version's, or added by hand),
   /// in the order read; written back after the known keys.
   Value extra = Value::Map();

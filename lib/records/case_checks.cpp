@@ -107,6 +107,20 @@ void CheckCase(const Case& c, const Value& root, const std::string& file, const 
       error(base + ".phone", p.phone +
                                  " is neither a mobile number (11 digits) nor a landline "
                                  "with area code (0351-6012345)");
+    if (!p.representative.empty() && p.kind != "organisation")
+      warning(base + ".representative",
+              "a legal representative (法定代表人) is an organisation's; this party is a person");
+    for (std::size_t j = 0; j < p.agents.size(); ++j) {
+      const Agent& a = p.agents[j];
+      const std::string ab = base + ".agents[" + std::to_string(j) + "]";
+      if (!a.id_number.empty())
+        if (IdNumberCheck chk = CheckCitizenId(a.id_number); !chk.valid)
+          error(ab + ".id_number", a.id_number + " " + chk.problem);
+      if (!a.phone.empty() && !NormalizePhone(a.phone))
+        error(ab + ".phone", a.phone +
+                                 " is neither a mobile number (11 digits) nor a landline "
+                                 "with area code (0351-6012345)");
+    }
   }
   for (std::size_t i = 0; i < c.sensitive.size(); ++i) {
     const auto& codes = SensitiveCodes();

@@ -20,8 +20,22 @@ constexpr std::initializer_list<const char*> kKnownFields = {
     "procedure", "migrated", "status",          "level",     "org",     "mediators",
     "deadline",  "events",   "import",          "sensitive", "tags",    "conflicts"};
 
-constexpr std::initializer_list<const char*> kPartyFields = {
-    "role", "kind", "name", "id_number", "credit_code", "phone", "born", "sex"};
+constexpr std::initializer_list<const char*> kPartyFields = {"role",
+                                                             "kind",
+                                                             "name",
+                                                             "id_number",
+                                                             "credit_code",
+                                                             "phone",
+                                                             "born",
+                                                             "sex",
+                                                             "address",
+                                                             "ethnicity",
+                                                             "occupation",
+                                                             "representative",
+                                                             "representative_title",
+                                                             "agents"};
+constexpr std::initializer_list<const char*> kAgentFields = {"name", "relation", "id_number",
+                                                             "phone", "authority"};
 constexpr std::initializer_list<const char*> kPlaceFields = {"street", "community", "grid",
                                                              "address"};
 constexpr std::initializer_list<const char*> kImportFields = {"file", "row", "fingerprint"};
@@ -80,6 +94,34 @@ Party PartyFrom(RecordReader& r, const Value& v, const std::string& path, const 
   p.sex = r.String(v, "sex", path);
   if (!p.sex.empty() && p.sex != "male" && p.sex != "female")
     r.Error(*v.Find("sex"), path + ".sex", "sex is male or female, not \"" + p.sex + "\"");
+  p.address = r.String(v, "address", path);
+  p.ethnicity = r.String(v, "ethnicity", path);
+  p.occupation = r.String(v, "occupation", path);
+  p.representative = r.String(v, "representative", path);
+  p.representative_title = r.String(v, "representative_title", path);
+  if (const Value* agents = v.Find("agents")) {
+    if (!agents->is_sequence()) {
+      r.Error(*agents, path + ".agents", "agents is a list of the party's agents");
+    } else {
+      for (std::size_t i = 0; i < agents->items().size(); ++i) {
+        const Value& av = agents->items()[i];
+        const std::string ap = path + ".agents[" + std::to_string(i) + "]";
+        if (!r.ExpectMap(av, ap)) continue;
+        Agent a;
+        a.name = r.String(av, "name", ap, true);
+        a.relation = r.String(av, "relation", ap);
+        a.id_number = r.String(av, "id_number", ap);
+        a.phone = r.String(av, "phone", ap);
+        a.authority = r.String(av, "authority", ap);
+        if (!a.authority.empty() && a.authority != "general" && a.authority != "special")
+          r.Error(
+              *av.Find("authority"), ap + ".authority",
+              "authority is general (一般授权) or special (特别授权), not \"" + a.authority + "\"");
+        a.extra = r.KeepUnknownKeys(av, ap, kAgentFields);
+        p.agents.push_back(std::move(a));
+      }
+    }
+  }
   p.extra = r.KeepUnknownKeys(v, path, kPartyFields);
   return p;
 }
@@ -123,6 +165,25 @@ Value PartyToValue(const Party& p) {
   v.SetIfNotEmpty("phone", p.phone);
   if (p.born.valid()) v.Set("born", Value::String(p.born.ToString()));
   v.SetIfNotEmpty("sex", p.sex);
+  v.SetIfNotEmpty("address", p.address);
+  v.SetIfNotEmpty("ethnicity", p.ethnicity);
+  v.SetIfNotEmpty("occupation", p.occupation);
+  v.SetIfNotEmpty("representative", p.representative);
+  v.SetIfNotEmpty("representative_title", p.representative_title);
+  if (!p.agents.empty()) {
+    Value agents = Value::Sequence();
+    for (const Agent& a : p.agents) {
+      Value av = Value::Map();
+      av.Set("name", Value::String(a.name));
+      av.SetIfNotEmpty("relation", a.relation);
+      av.SetIfNotEmpty("id_number", a.id_number);
+      av.SetIfNotEmpty("phone", a.phone);
+      av.SetIfNotEmpty("authority", a.authority);
+      WriteUnknownKeys(a.extra, &av);
+      agents.Append(std::move(av));
+    }
+    v.Set("agents", std::move(agents));
+  }
   WriteUnknownKeys(p.extra, &v);
   return v.set_flow();
 }

@@ -493,6 +493,13 @@ CaseSummary Summarize(const Case& c, const std::string& path, const Settings& se
     for (const std::string* n : {&p.id_number, &p.credit_code, &p.phone})
       if (std::string v = NormalizeLookupNumber(*n); !v.empty())
         s.party_numbers.push_back(KeyedHash(lookup_key, v));
+    // An agent is found as the party is: by name or number.
+    for (const Agent& a : p.agents) {
+      s.party_names.push_back(NormalizeLookupName(a.name));
+      for (const std::string* n : {&a.id_number, &a.phone})
+        if (std::string v = NormalizeLookupNumber(*n); !v.empty())
+          s.party_numbers.push_back(KeyedHash(lookup_key, v));
+    }
   }
   for (const Event& e : c.events)
     if (e.type == "session")

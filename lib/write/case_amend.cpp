@@ -18,7 +18,27 @@ namespace {
 const std::vector<std::string> kCaseFields = {"summary", "category",  "source", "risk",
                                               "street",  "community", "grid",   "address",
                                               "amount",  "people"};
-const std::vector<std::string> kPartyFields = {"name", "kind", "id", "phone", "sex", "born"};
+const std::vector<std::string> kPartyFields = {"name",
+                                               "kind",
+                                               "id",
+                                               "phone",
+                                               "sex",
+                                               "born",
+                                               "address",
+                                               "ethnicity",
+                                               "occupation",
+                                               "representative",
+                                               "representative_title"};
+
+/// The text fields of a party, by name (the rest have their own rules).
+std::string* TextField(Party& p, const std::string& field) {
+  if (field == "address") return &p.address;
+  if (field == "ethnicity") return &p.ethnicity;
+  if (field == "occupation") return &p.occupation;
+  if (field == "representative") return &p.representative;
+  if (field == "representative_title") return &p.representative_title;
+  return nullptr;
+}
 
 std::string Joined(const std::vector<std::string>& items) {
   std::string s;
@@ -36,6 +56,7 @@ std::string Shown(const Party& p, const std::string& field) {
   if (field == "phone") return p.phone.empty() ? "" : MaskPhone(p.phone);
   if (field == "sex") return p.sex;
   if (field == "born") return p.born.valid() ? p.born.ToString() : "";
+  if (std::string* t = TextField(const_cast<Party&>(p), field)) return *t;
   return "";
 }
 
@@ -66,6 +87,8 @@ Status SetPartyField(Party& p, const std::string& field, const std::string& valu
       p.sex.clear();
     else
       return Status::Usage(flag + ": sex is male or female (男/女), not \"" + value + "\"");
+  } else if (std::string* t = TextField(p, field)) {
+    *t = value;
   } else if (field == "born") {
     if (value.empty()) {
       p.born = Date{};

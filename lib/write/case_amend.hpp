@@ -28,8 +28,9 @@ namespace mediate {
 /// One change to a party: `party` is its place in the case's list of
 /// parties, from 1 (as `show` numbers them); `field` one of name, id (ID
 /// number, or credit code for an organisation), phone, sex (male/female,
-/// 男/女), born (YYYY-MM-DD), kind (person/organisation); `value` "" clears it
-/// (not the name).
+/// 男/女), born (YYYY-MM-DD), kind (person/organisation), address (the
+/// party's own), ethnicity, occupation, representative,
+/// representative_title; `value` "" clears it (not the name).
 struct PartyFieldEdit {
   std::size_t party = 0;
   std::string field;

@@ -198,6 +198,62 @@ class FrontDeskTest(unittest.TestCase):
                 for number in (ident, "13800001234", "13700005678"):
                     self.assertNotIn(number.encode(), data, os.path.join(root, name))
 
+    def test_full_party_data_at_intake_printed_with_care_and_amended(self):
+        ident = citizen_id("14010919800101123")  # born 1980-01-01
+        agent_id = citizen_id("14010919900202456")
+        self.at("2026-03-02T10:00:00+08:00", "intake", "--received", "2026-03-02T10:00:00+08:00",
+                "--source", "application", "--category", "neighbour", "--summary", "装修噪音",
+                "--street", "140109005",
+                "--applicant", "刘某", "--applicant-id", ident,
+                "--applicant-address", "万柏林区东风社区12号楼3单元501",
+                "--applicant-ethnicity", "回族", "--applicant-occupation", "教师",
+                "--applicant-agent",
+                "name=张律师,relation=律师,id=%s,phone=13911112222,authority=特别授权" % agent_id,
+                "--respondent", "某装饰公司", "--respondent-kind", "organisation",
+                "--respondent-representative", "赵某", "--respondent-representative-title",
+                "经理", "--third-party", "孙某", "--third-party-phone", "13600003333")
+        case = "WBL-2026-000002"
+        [path] = glob.glob(os.path.join(self.store, "cases", "*", "*", case + ".yaml"))
+        with open(path, encoding="utf-8") as f:
+            c = yaml.load(f, Loader=LOADER)
+        a, r, t = c["parties"]
+        self.assertEqual((a["address"], a["ethnicity"], a["occupation"]),
+                         ("万柏林区东风社区12号楼3单元501", "回族", "教师"))
+        self.assertEqual(a["agents"], [{"name": "张律师", "relation": "律师",
+                                        "id_number": agent_id, "phone": "13911112222",
+                                        "authority": "special"}])
+        self.assertEqual((r["kind"], r["representative"], r["representative_title"]),
+                         ("organisation", "赵某", "经理"))
+        self.assertEqual((t["role"], t["name"], t["phone"]), ("third_party", "孙某", "13600003333"))
+        shown = self.at("2026-03-02T10:05:00+08:00", "show", case).stdout
+        self.assertIn("住所 万柏林区东风社区…", shown)  # down to the community
+        self.assertNotIn("3单元501", shown)
+        self.assertIn("46岁", shown)  # 1980-01-01 to 2026-03-02
+        self.assertNotIn("1980-01-01", shown)
+        self.assertNotIn("回族", shown)  # ethnicity is not printed by default
+        self.assertIn("法定代表人 赵某 (经理)", shown)
+        self.assertIn("代理人 张律师 (律师, 特别授权)", shown)
+        self.assertIn("139****2222", shown)
+        self.assertNotIn("13911112222", shown)
+        self.assertNotIn(agent_id, shown)
+        # Found by the agent, by name and by phone.
+        for term in ("party:张律师", "party:139 1111 2222"):
+            r2 = self.at("2026-03-02T10:06:00+08:00", "list", term, "--format", "csv")
+            self.assertEqual([l.split(",")[0] for l in r2.stdout.strip().splitlines()[1:]],
+                             [case], term)
+        # --address before --party is the dispute's; after, the party's own.
+        self.at("2026-03-02T11:00:00+08:00", "amend", case, "--address", "东风社区8号楼",
+                "--party", "1", "--address", "万柏林区和平社区1号", "--occupation", "退休",
+                "--reason", "搬家")
+        with open(path, encoding="utf-8") as f:
+            c = yaml.load(f, Loader=LOADER)
+        self.assertEqual(c["place"]["address"], "东风社区8号楼")
+        self.assertEqual(c["parties"][0]["address"], "万柏林区和平社区1号")
+        self.assertEqual(c["parties"][0]["occupation"], "退休")
+        self.assertEqual([ch["field"] for ch in c["events"][-1]["changes"]],
+                         ["place.address", "parties[1].address", "parties[1].occupation"])
+        self.at("2026-03-02T11:05:00+08:00", "validate")
+
     def test_adopt_with_nothing_to_adopt_is_refused(self):
         r = self.at("2026-03-03T09:00:00+08:00", "adopt", code=3)
         self.assertIn("no hand commits", r.stderr)

@@ -212,3 +212,11 @@ TEST_CASE("MaskCreditCode", "[pii]") {
   CHECK(MaskCreditCode("MA0000001") == "MA0**0001");
   CHECK(MaskCreditCode("123") == "****");
 }
+
+TEST_CASE("an address is printed down to the community", "[pii]") {
+  CHECK(MaskAddress("万柏林区东风社区12号楼3单元501") == "万柏林区东风社区…");
+  CHECK(MaskAddress("东风社区") == "东风社区");  // nothing after it to hide
+  CHECK(MaskAddress("小井峪街道闫家沟村5号") == "小井峪街道闫家沟村…");
+  CHECK(MaskAddress("太原市万柏林区千峰南路88号院") == "太原市万柏林区千峰南…");  // 10 characters
+  CHECK(MaskAddress("千峰南路88号") == "千峰南路88号");
+}
