@@ -405,7 +405,8 @@ std::optional<int> FirstSyntaxErrorLine(std::string_view body) {
 // libyaml's error as a refusal in plain words (PlainYamlProblem), with
 // libyaml's own words, the construct it was reading and where that began
 // in brackets after them. At libyaml's problem mark, except for a quoted
-// text left open: at its opening quote, which is where the mistake is.
+// text left open (at its opening quote) and a field name without ": "
+// after it (at its colon), which is where the mistake is.
 Status SyntaxError(const std::string& file, const yaml_parser_t& parser, std::string_view body,
                    const Builder& builder) {
   const std::string problem = parser.problem ? parser.problem : "unknown problem";
@@ -443,15 +444,30 @@ Status SyntaxError(const std::string& file, const yaml_parser_t& parser, std::st
   // libyaml notices a quote left open only where the quoted text runs into
   // the next lines; the mistake is on the line that opened it. Trusted
   // when closing it there moves the error past where libyaml saw it.
-  if (auto open = FindOpenQuote(body, at.line)) {
-    auto mended = FirstSyntaxErrorLine(CloseQuote(body, *open));
-    if (!mended || *mended > at.line) {
-      std::string field = builder.Path();
-      if (!open->key.empty()) field += (field.empty() ? "" : ".") + open->key;
-      return Refuse(file, open->line, open->column, std::move(field),
-                    UnclosedQuote(open->quote) + " [libyaml: " + technical + ", at line " +
-                        std::to_string(at.line) + ", column " + std::to_string(at.column) + "]");
-    }
+  // Likewise a field name without ": " after it: YAML reads the line as
+  // plain text running on into the next.
+  const std::string noticed = " [libyaml: " + technical + ", at line " + std::to_string(at.line) +
+                              ", column " + std::to_string(at.column) + "]";
+  auto field_of = [&builder](const std::string& key) {
+    std::string field = builder.Path();
+    if (!key.empty()) field += (field.empty() ? "" : ".") + key;
+    return field;
+  };
+  auto mends = [&at](const std::string& mended) {
+    auto line = FirstSyntaxErrorLine(mended);
+    return !line || *line > at.line;
+  };
+  if (auto open = FindOpenQuote(body, at.line); open && mends(CloseQuote(body, *open)))
+    return Refuse(file, open->line, open->column, field_of(open->key),
+                  UnclosedQuote(open->quote) + noticed);
+  if (auto colon = FindColonMistake(body, at.line); colon && mends(MendColon(body, *colon))) {
+    const std::string write = "; write \"" + colon->key + ": \" and the value";
+    // The key alone: the builder has already taken the line as a value, so
+    // its path may be one item past the mistake.
+    return Refuse(file, colon->line, colon->column, colon->key,
+                  (colon->full_width ? "a full-width colon \xEF\xBC\x9A follows the field name"
+                                     : "a space is missing after the colon") +
+                      write + noticed);
   }
   return Refuse(file, at.line, at.column, "",
                 PlainYamlProblem(problem, context) + " [libyaml: " + technical + "]");

@@ -72,7 +72,10 @@ struct YamlLimits {
 /// \" where the text ends [libyaml: …]") at its opening quote, field = its
 /// path — also when libyaml notices it only lines later, as the next quote
 /// closes it (FindOpenQuote, confirmed by re-parsing with the quote
-/// closed); a second document,
+/// closed); a field name followed by `:` without a space or by a full-width
+/// `：` ("a space is missing after the colon; write \"summary: \" and the
+/// value [libyaml: …]", FindColonMistake, confirmed likewise) at its colon,
+/// field = the key; a second document,
 /// anchors (&x) and aliases (*x), tags other than the non-specific `!`,
 /// empty/null or list/map keys, duplicate keys ("duplicate key \"x\" (first
 /// at line N)", field = the map's path), nesting past max_depth maps and

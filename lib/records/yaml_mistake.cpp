@@ -65,6 +65,63 @@ std::optional<OpenQuote> ScanLine(std::string_view line, int number) {
   return std::nullopt;
 }
 
+// Calls `visit(line, number)` for each of the first `last_line` lines of
+// `text`, without line breaks (LF or CRLF).
+template <typename Visit>
+void ForEachLine(std::string_view text, int last_line, Visit visit) {
+  std::size_t start = 0;
+  for (int number = 1; number <= last_line && start <= text.size(); ++number) {
+    std::size_t end = text.find('\n', start);
+    if (end == text.npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    visit(line, number);
+    if (end == text.size()) break;
+    start = end + 1;
+  }
+}
+
+// The byte offset in `text` where line `line` (1-based) starts; npos past
+// the end.
+std::size_t LineStart(std::string_view text, int line) {
+  std::size_t start = 0;
+  for (int number = 1; number < line; ++number) {
+    std::size_t nl = text.find('\n', start);
+    if (nl == text.npos) return text.npos;
+    start = nl + 1;
+  }
+  return start;
+}
+
+constexpr std::string_view kFullWidthColon = "\xEF\xBC\x9A";  // U+FF1A
+
+bool IsKeyChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+std::optional<ColonMistake> ScanColon(std::string_view line, int number) {
+  std::size_t i = 0;
+  for (;;) {
+    while (i < line.size() && line[i] == ' ') ++i;
+    if (i < line.size() && line[i] == '-' && (i + 1 == line.size() || line[i + 1] == ' ')) {
+      ++i;
+      continue;
+    }
+    break;
+  }
+  const std::size_t key_start = i;
+  while (i < line.size() && IsKeyChar(line[i])) ++i;
+  if (i == key_start || i >= line.size()) return std::nullopt;
+  ColonMistake m{number, CountChars(line, 0, i) + 1, false,
+                 std::string(line.substr(key_start, i - key_start))};
+  if (line.substr(i, kFullWidthColon.size()) == kFullWidthColon) {
+    m.full_width = true;
+    return m;
+  }
+  if (line[i] == ':' && i + 1 < line.size() && line[i + 1] != ' ') return m;
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::string PlainYamlProblem(std::string_view problem, std::string_view context) {
@@ -95,32 +152,40 @@ std::string PlainYamlProblem(std::string_view problem, std::string_view context)
 
 std::optional<OpenQuote> FindOpenQuote(std::string_view text, int last_line) {
   std::optional<OpenQuote> found;
-  std::size_t start = 0;
-  for (int number = 1; number <= last_line && start <= text.size(); ++number) {
-    std::size_t end = text.find('\n', start);
-    if (end == text.npos) end = text.size();
-    std::string_view line = text.substr(start, end - start);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  ForEachLine(text, last_line, [&](std::string_view line, int number) {
     if (auto q = ScanLine(line, number)) found = std::move(q);
-    if (end == text.size()) break;
-    start = end + 1;
-  }
+  });
   return found;
 }
 
 std::string CloseQuote(std::string_view text, const OpenQuote& q) {
-  std::size_t start = 0;
-  for (int number = 1; number < q.line; ++number) {
-    std::size_t nl = text.find('\n', start);
-    if (nl == text.npos) return std::string(text);
-    start = nl + 1;
-  }
+  std::size_t start = LineStart(text, q.line);
+  if (start == text.npos) return std::string(text);
   std::size_t end = text.find('\n', start);
   if (end == text.npos) end = text.size();
   if (end > start && text[end - 1] == '\r') --end;
   std::string out(text.substr(0, end));
   out += q.quote;
   out += text.substr(end);
+  return out;
+}
+
+std::optional<ColonMistake> FindColonMistake(std::string_view text, int last_line) {
+  std::optional<ColonMistake> found;
+  ForEachLine(text, last_line, [&](std::string_view line, int number) {
+    if (auto m = ScanColon(line, number)) found = std::move(m);
+  });
+  return found;
+}
+
+std::string MendColon(std::string_view text, const ColonMistake& m) {
+  std::size_t start = LineStart(text, m.line);
+  if (start == text.npos) return std::string(text);
+  // The colon's byte offset: after the indentation, "- " and the key, all ASCII.
+  std::size_t at = start + static_cast<std::size_t>(m.column - 1);
+  std::string out(text.substr(0, at));
+  out += ": ";
+  out += text.substr(at + (m.full_width ? kFullWidthColon.size() : 1));
   return out;
 }
 

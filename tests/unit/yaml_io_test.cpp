@@ -777,6 +777,49 @@ TEST_CASE("ParseYaml finds a quote left open that a later quote closes", "[yaml_
   }
 }
 
+TEST_CASE("ParseYaml finds a field name without \": \" after it", "[yaml_io]") {
+  SECTION("no space after the colon: libyaml complains on the next line") {
+    Diagnostic d = Refusal("a: 1\nsummary:\"x\"\ncategory: \"y\"\n");
+    CHECK_WHERE(d, 2, 8);  // the colon after 'summary'
+    CHECK(d.field == "summary");
+    CHECK(StartsWith(d.message,
+                     "a space is missing after the colon; write \"summary: \" and the value "
+                     "[libyaml: "));
+    CHECK(Contains(d.message, "at line 3, column "));
+  }
+  SECTION("a full-width colon, as a Chinese input method types it") {
+    Diagnostic d = Refusal("summary\xEF\xBC\x9A\"楼上漏水\"\ncategory: \"y\"\n");
+    CHECK_WHERE(d, 1, 8);
+    CHECK(d.field == "summary");
+    CHECK(StartsWith(d.message,
+                     "a full-width colon \xEF\xBC\x9A follows the field name; write "
+                     "\"summary: \" and the value [libyaml: "));
+  }
+  SECTION("in a list item's map: the key") {
+    Diagnostic d = Refusal("parties:\n  - name:\"a\"\n    role: \"b\"\n");
+    CHECK_WHERE(d, 2, 9);
+    CHECK(d.field == "name");
+  }
+}
+
+TEST_CASE("FindColonMistake and MendColon", "[yaml_io]") {
+  const std::string text = "a: 1\n  - b:2\n# c:3\nd\xEF\xBC\x9Ax\ne: \"f:g\"\n";
+  auto m = FindColonMistake(text, 2);
+  REQUIRE(m);
+  CHECK(m->line == 2);
+  CHECK(m->column == 6);
+  CHECK_FALSE(m->full_width);
+  CHECK(m->key == "b");
+  CHECK(MendColon(text, *m) == "a: 1\n  - b: 2\n# c:3\nd\xEF\xBC\x9Ax\ne: \"f:g\"\n");
+  m = FindColonMistake(text, 5);  // the comment and the quoted value are not field names
+  REQUIRE(m);
+  CHECK(m->line == 4);
+  CHECK(m->column == 2);
+  CHECK(m->full_width);
+  CHECK(MendColon(text, *m) == "a: 1\n  - b:2\n# c:3\nd: x\ne: \"f:g\"\n");
+  CHECK_FALSE(FindColonMistake(text, 1));
+}
+
 TEST_CASE("PlainYamlProblem puts libyaml's problems in plain words", "[yaml_io]") {
   CHECK(PlainYamlProblem("did not find expected key", "while parsing a block mapping") ==
         "a line is indented wrongly");
