@@ -18,6 +18,7 @@ namespace {
 class AlertsCommand : public Command {
  public:
   void Declare(CLI::App& app) override {
+    reading_.go_on_by_default = true;  // one broken file does not stop the desk
     reading_.Declare(app);
     app.footer(
         "Kinds: risk_response (red/orange, no mediator after the response time of mediate.yaml\n"

@@ -5,6 +5,7 @@
 
 #include "audit.hpp"
 #include "command.hpp"
+#include "reading.hpp"
 #include "store_merge.hpp"
 
 namespace mediate::cli {
@@ -13,7 +14,7 @@ namespace {
 class AuditCommand : public Command {
  public:
   void Declare(CLI::App& app) override {
-    app.add_option("--format", format_, "output format: table, csv, json")->type_name("FORMAT");
+    out_.Declare(&app);
     app.footer(
         "Exit 0 when the store is clean, 1 when anything was found. Kinds:\n"
         "  uncommitted     a file no commit holds\n"
@@ -22,13 +23,17 @@ class AuditCommand : public Command {
         "  torn            a record that does not parse, or a temporary file of a cut-off write\n"
         "  unfinished      a write journal left by a crash (mediate recover rolls it back)\n"
         "  foreign-commit  a commit without mediate's Mediate-Action trailer\n"
-        "audit reads only: it never rolls back or changes anything.");
+        "audit reads only: it never rolls back or changes anything.\n"
+        "Examples:\n"
+        "  mediate audit --format csv\n"
+        "  mediate audit --format xlsx -o audit.xlsx   (the findings, for a spreadsheet)");
   }
 
   Status Run(Context& ctx) override {
-    auto format = ParseFormat(format_);
-    if (!format || *format == Format::kXlsx)
-      return Status::Usage("unknown format \"" + format_ + "\"; use table, csv or json");
+    auto format = out_.ParsedFormat();
+    if (!format.ok()) return format.status();
+    if (*format == Format::kXlsx && out_.output.empty())
+      return Status::Usage("--format xlsx needs an output file: -o FILE.xlsx");
     const Settings& settings = ctx.st().settings();
     auto report =
         AuditStore(ctx.st().root(), [&settings](const std::string& path, const std::string& base,
@@ -37,24 +42,26 @@ class AuditCommand : public Command {
           return IsDriverMerge(path, base, ours, theirs, merged, settings);
         });
     if (!report.ok()) return report.status();
-    if (report->clean()) {
-      fmt::print(ctx.out, "audit: clean ({} records, {} commits, all made by mediate)\n",
-                 report->files, report->commits);
-      return Status::Ok();
-    }
     Table t;
     t.columns = {{"kind", "kind", ColumnKind::kCode},
                  {"subject", "file or commit", ColumnKind::kText},
                  {"detail", "what is wrong", ColumnKind::kText}};
     for (const auto& f : report->findings) t.rows.push_back({f.kind, f.subject, f.detail});
-    MEDIATE_RETURN_IF_ERROR(Emit(ctx, t, *format));
+    if (report->clean()) {
+      // A file asked for is written even when clean: its header says so.
+      if (!out_.output.empty()) MEDIATE_RETURN_IF_ERROR(out_.Output(ctx, t, "audit"));
+      fmt::print(ctx.out, "audit: clean ({} records, {} commits, all made by mediate)\n",
+                 report->files, report->commits);
+      return Status::Ok();
+    }
+    MEDIATE_RETURN_IF_ERROR(out_.Output(ctx, t, "audit"));
     return Status::CheckFailed(fmt::format("audit: {} finding(s) in {} records and {} commits",
                                            report->findings.size(), report->files,
                                            report->commits));
   }
 
  private:
-  std::string format_ = "table";
+  OutputOptions out_;
 };
 
 }  // namespace

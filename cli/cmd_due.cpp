@@ -16,6 +16,7 @@ namespace {
 class DueCommand : public Command {
  public:
   void Declare(CLI::App& app) override {
+    reading_.go_on_by_default = true;  // one broken file does not stop the desk
     reading_.Declare(app);
     reading_.DeclarePeriod(app);
     app.add_option("--within", within_,

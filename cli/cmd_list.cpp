@@ -12,6 +12,7 @@ namespace {
 class ListCommand : public Command {
  public:
   void Declare(CLI::App& app) override {
+    reading_.go_on_by_default = true;  // one broken file does not stop the desk
     reading_.Declare(app);
     reading_.DeclarePeriod(app);
     app.footer(

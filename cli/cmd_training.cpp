@@ -55,6 +55,11 @@ class TrainingCommand : public Command {
 
     show_ = app.add_subcommand("show", "one session with its attendees");
     show_->add_option("id", id_, "session id")->required();
+    out_.Declare(show_);
+    show_->footer(
+        "The session as a card; with --format csv|json|md|xlsx (or -o FILE) its attendance\n"
+        "sheet instead: one row per attendee (session, date, kind, title, hours, attendee,\n"
+        "name, org).");
 
     stats_ = app.add_subcommand("stats",
                                 "sessions, trainee-times (人次), hours per mediator and coverage "
@@ -175,6 +180,10 @@ class TrainingCommand : public Command {
     if (!t)
       return Status::NotFound("no training session " + id_ + " (see 'mediate training list')");
     const auto& mediators = ctx.st().mediators();
+    auto format = out_.ParsedFormat();
+    if (!format.ok()) return format.status();
+    if (*format != Format::kTable || !out_.output.empty())
+      return out_.Output(ctx, TrainingAttendanceTable(*t, mediators), "attendance");
     auto name = [&](const std::string& id) {
       auto it = mediators.find(id);
       return it == mediators.end() ? std::string() : it->second.name;

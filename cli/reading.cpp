@@ -3,6 +3,7 @@
 #include <unistd.h>
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -20,7 +21,10 @@ void ReadingOptions::Declare(CLI::App& app, const std::string& formats) {
                "a CSV file written with -o starts without the UTF-8 byte order mark (by "
                "default it has one, so that Excel shows Chinese)");
   app.add_flag("--keep-going", keep_going,
-               "report unreadable case files and go on (default: fail naming them)");
+               go_on_by_default
+                   ? "report unreadable case files and go on (the default here)"
+                   : "report unreadable case files, leave them out and go on (default: fail "
+                     "naming them)");
 }
 
 void ReadingOptions::DeclarePeriod(CLI::App& app) {
@@ -50,13 +54,33 @@ Result<Format> OutputOptions::ParsedFormat() const {
 
 namespace {
 
-/// Prints the files --keep-going left out, as warnings.
+/// Prints the files --keep-going left out, as warnings: each file's
+/// errors, what to do about a file whose errors do not say it already
+/// (RestoreHint; not for a record of a newer mediate), and how many files
+/// were left out.
 void WarnSkipped(Context& ctx, const std::vector<Diagnostic>& skipped) {
   if (skipped.empty()) return;
-  for (const auto& d : skipped) std::fprintf(ctx.err, "%s\n", d.ToString().c_str());
-  std::fprintf(ctx.err,
-               "warning: %zu problem(s) in unreadable case files; those cases are left out\n",
-               skipped.size());
+  std::vector<std::string> files;
+  for (std::size_t i = 0; i < skipped.size(); ++i) {
+    const Diagnostic& d = skipped[i];
+    std::fprintf(ctx.err, "%s\n", d.ToString().c_str());
+    if (files.empty() || files.back() != d.where.file) files.push_back(d.where.file);
+    const bool last_of_file = i + 1 == skipped.size() || skipped[i + 1].where.file != d.where.file;
+    if (!last_of_file) continue;
+    // No hint where the errors give one, nor for a record a newer mediate
+    // wrote ("upgrade mediate"): restoring or editing it would undo that work.
+    bool hinted = false;
+    for (std::size_t j = i + 1; j-- > 0 && skipped[j].where.file == d.where.file;)
+      hinted = hinted || skipped[j].message.find("mediate edit") != std::string::npos ||
+               skipped[j].message.find("upgrade mediate") != std::string::npos;
+    if (!hinted)
+      std::fprintf(ctx.err, "%s: %s\n", d.where.file.c_str(), RestoreHint(d.where.file).c_str());
+  }
+  std::sort(files.begin(), files.end());
+  files.erase(std::unique(files.begin(), files.end()), files.end());
+  std::fprintf(ctx.err, "warning: %zu case file%s left out because %s cannot be read\n",
+               files.size(), files.size() == 1 ? " was" : "s were",
+               files.size() == 1 ? "it" : "they");
 }
 
 }  // namespace
@@ -67,7 +91,7 @@ Result<std::vector<CaseSummary>> ReadingOptions::Select(Context& ctx, bool by_re
   auto filter = ParseStoreFilter(ctx.st(), terms);
   if (!filter.ok()) return filter.status();
   SelectOptions options;
-  options.keep_going = keep_going;
+  options.keep_going = keep_going || go_on_by_default;
   if (by_received) options.received = *period;
   std::vector<Diagnostic> skipped;
   auto cases = SelectCases(ctx.st(), *filter, ctx.Today(), options, &skipped);
@@ -82,7 +106,7 @@ Status ReadingOptions::Visit(Context& ctx, const std::function<void(const CaseSu
   auto filter = ParseStoreFilter(ctx.st(), terms);
   if (!filter.ok()) return filter.status();
   SelectOptions options;
-  options.keep_going = keep_going;
+  options.keep_going = keep_going || go_on_by_default;
   if (by_received) options.received = *period;
   std::vector<Diagnostic> skipped;
   Status st = VisitCases(ctx.st(), *filter, ctx.Today(), options, visit, &skipped);

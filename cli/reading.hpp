@@ -47,6 +47,13 @@ Status WriteOutputFile(const std::string& path, Format format, bool bom,
 struct ReadingOptions : OutputOptions {
   std::vector<std::string> terms;
   bool keep_going = false;
+  /// Set before Declare by the commands the front desk lives on (list,
+  /// due, alerts): unreadable case files are named on stderr, with what to
+  /// do, and left out even without --keep-going, so one broken hand edit
+  /// does not stop the desk. The counting commands (stats, report, export)
+  /// leave it false: their figures would be wrong without a word, so they
+  /// refuse unless given --keep-going.
+  bool go_on_by_default = false;
   PeriodOptions period_options;
   bool has_period = false;
 
@@ -58,11 +65,11 @@ struct ReadingOptions : OutputOptions {
   void DeclarePeriod(CLI::App& app);
   /// The period given (unset when none); kUsage when malformed.
   Result<Period> ParsedPeriod() const;
-  /// Parses the filter and selects the cases; prints skipped files as
-  /// warnings when --keep-going. With a period (DeclarePeriod) and
-  /// `by_received`, only cases received in it; without `by_received` the
-  /// caller applies the period itself (stats: conclusion measures count by
-  /// the date concluded).
+  /// Parses the filter and selects the cases; with --keep-going (or
+  /// go_on_by_default) prints the unreadable files left out (each file's
+  /// errors, what to do, and how many files were left out) as warnings. With a period
+  /// (DeclarePeriod) and `by_received`, only cases received in it; without `by_received` the caller
+  /// applies the period itself (stats: conclusion measures count by the date concluded).
   Result<std::vector<CaseSummary>> Select(Context& ctx, bool by_received = true) const;
   /// The streaming form of Select: parses the filter and calls `visit` for
   /// every case it matches, in no particular order, holding none

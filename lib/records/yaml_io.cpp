@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "yaml_mistake.hpp"
 #include "yaml_text.hpp"
 
 namespace mediate {
@@ -373,9 +374,39 @@ std::size_t ByteOffset(std::string_view text, std::size_t chars) {
   return i;
 }
 
-// libyaml's error as a refusal at its problem mark, naming the construct it
-// was reading and where that began. A quoted scalar that reaches the end of
-// the file gets the message the person needs, at its opening quote.
+// The message for a quoted text left open by quote character `q`.
+std::string UnclosedQuote(char q) {
+  return std::string("a quoted text is not closed; add the missing ") + q + " where the text ends";
+}
+
+// The 1-based line of libyaml's first syntax error in `body`; nullopt when
+// it parses (events only: the record rules are not checked).
+std::optional<int> FirstSyntaxErrorLine(std::string_view body) {
+  yaml_parser_t parser;
+  if (!yaml_parser_initialize(&parser)) return 0;
+  yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char*>(body.data()),
+                               body.size());
+  yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+  std::optional<int> line;
+  for (;;) {
+    yaml_event_t event;
+    if (!yaml_parser_parse(&parser, &event)) {
+      line = static_cast<int>(parser.problem_mark.line) + 1;
+      break;
+    }
+    const bool end = event.type == YAML_STREAM_END_EVENT;
+    yaml_event_delete(&event);
+    if (end) break;
+  }
+  yaml_parser_delete(&parser);
+  return line;
+}
+
+// libyaml's error as a refusal in plain words (PlainYamlProblem), with
+// libyaml's own words, the construct it was reading and where that began
+// in brackets after them. At libyaml's problem mark, except for a quoted
+// text left open (at its opening quote) and a field name without ": "
+// after it (at its colon), which is where the mistake is.
 Status SyntaxError(const std::string& file, const yaml_parser_t& parser, std::string_view body,
                    const Builder& builder) {
   const std::string problem = parser.problem ? parser.problem : "unknown problem";
@@ -397,20 +428,49 @@ Status SyntaxError(const std::string& file, const yaml_parser_t& parser, std::st
       return Refuse(file, 0, 0, "", "cannot parse: " + problem);
   }
   const Mark at = ToMark(parser.problem_mark);
+  std::string technical = problem;
+  if (!context.empty()) {
+    const Mark from = ToMark(parser.context_mark);
+    technical += " (" + context + " that starts at line " + std::to_string(from.line) +
+                 ", column " + std::to_string(from.column) + ")";
+  }
   if (context == "while scanning a quoted scalar" && problem == "found unexpected end of stream") {
     const std::size_t open = ByteOffset(body, parser.context_mark.index);
     const char q = open < body.size() ? body[open] : '"';
     const Mark from = ToMark(parser.context_mark);
     return Refuse(file, from.line, from.column, builder.Path(),
-                  std::string("quoted text is never closed; add the missing ") + q);
+                  UnclosedQuote(q) + " [libyaml: " + technical + "]");
   }
-  std::string message = problem;
-  if (!context.empty()) {
-    const Mark from = ToMark(parser.context_mark);
-    message += " (" + context + " that starts at line " + std::to_string(from.line) + ", column " +
-               std::to_string(from.column) + ")";
+  // libyaml notices a quote left open only where the quoted text runs into
+  // the next lines; the mistake is on the line that opened it. Trusted
+  // when closing it there moves the error past where libyaml saw it.
+  // Likewise a field name without ": " after it: YAML reads the line as
+  // plain text running on into the next.
+  const std::string noticed = " [libyaml: " + technical + ", at line " + std::to_string(at.line) +
+                              ", column " + std::to_string(at.column) + "]";
+  auto field_of = [&builder](const std::string& key) {
+    std::string field = builder.Path();
+    if (!key.empty()) field += (field.empty() ? "" : ".") + key;
+    return field;
+  };
+  auto mends = [&at](const std::string& mended) {
+    auto line = FirstSyntaxErrorLine(mended);
+    return !line || *line > at.line;
+  };
+  if (auto open = FindOpenQuote(body, at.line); open && mends(CloseQuote(body, *open)))
+    return Refuse(file, open->line, open->column, field_of(open->key),
+                  UnclosedQuote(open->quote) + noticed);
+  if (auto colon = FindColonMistake(body, at.line); colon && mends(MendColon(body, *colon))) {
+    const std::string write = "; write \"" + colon->key + ": \" and the value";
+    // The key alone: the builder has already taken the line as a value, so
+    // its path may be one item past the mistake.
+    return Refuse(file, colon->line, colon->column, colon->key,
+                  (colon->full_width ? "a full-width colon \xEF\xBC\x9A follows the field name"
+                                     : "a space is missing after the colon") +
+                      write + noticed);
   }
-  return Refuse(file, at.line, at.column, "", std::move(message));
+  return Refuse(file, at.line, at.column, "",
+                PlainYamlProblem(problem, context) + " [libyaml: " + technical + "]");
 }
 
 }  // namespace

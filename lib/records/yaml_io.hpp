@@ -63,11 +63,19 @@ struct YamlLimits {
 /// merge-conflict markers (`<<<<<<< `, `=======` alone, `>>>>>>> `,
 /// `||||||| ` at the start of a line), and a tab anywhere in a line's
 /// leading whitespace (also inside block scalars — indent with spaces).
-/// Then the parse: libyaml's syntax errors at its problem mark, with its
-/// message and the construct it was reading ("did not find expected ',' or
-/// ']' (while parsing a flow sequence that starts at line 1, column 4)"); a
-/// quoted scalar never closed ("quoted text is never closed; add the
-/// missing \"", at the opening quote, field = its path); a second document,
+/// Then the parse: a syntax error in plain words (PlainYamlProblem: "a line
+/// is indented wrongly", …) followed by libyaml's message and the construct
+/// it was reading in brackets ("a list in [ ] is not closed: add the ]
+/// [libyaml: did not find expected ',' or ']' (while parsing a flow
+/// sequence that starts at line 1, column 4)]"), at libyaml's problem mark;
+/// a quoted text left open ("a quoted text is not closed; add the missing
+/// \" where the text ends [libyaml: …]") at its opening quote, field = its
+/// path — also when libyaml notices it only lines later, as the next quote
+/// closes it (FindOpenQuote, confirmed by re-parsing with the quote
+/// closed); a field name followed by `:` without a space or by a full-width
+/// `：` ("a space is missing after the colon; write \"summary: \" and the
+/// value [libyaml: …]", FindColonMistake, confirmed likewise) at its colon,
+/// field = the key; a second document,
 /// anchors (&x) and aliases (*x), tags other than the non-specific `!`,
 /// empty/null or list/map keys, duplicate keys ("duplicate key \"x\" (first
 /// at line N)", field = the map's path), nesting past max_depth maps and

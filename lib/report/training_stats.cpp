@@ -104,4 +104,21 @@ Table TrainingListTable(const std::vector<Training>& trainings, const DateRange&
   return table;
 }
 
+Table TrainingAttendanceTable(const Training& t, const MediatorRegistry& mediators) {
+  Table table;
+  table.columns = {
+      {"session", "编号", ColumnKind::kCode},  {"date", "日期", ColumnKind::kText},
+      {"kind", "类别", ColumnKind::kCode},     {"title", "主题", ColumnKind::kText},
+      {"hours", "学时", ColumnKind::kDecimal}, {"attendee", "调解员编号", ColumnKind::kCode},
+      {"name", "姓名", ColumnKind::kText},     {"org", "所属组织", ColumnKind::kCode}};
+  for (const auto& a : t.attendees) {
+    auto it = mediators.find(a);
+    const bool known = it != mediators.end();
+    table.rows.push_back({t.id, t.date.ToString(), t.kind, t.title, HoursOf(t.hours_tenths), a,
+                          known ? it->second.name : std::string(),
+                          known ? it->second.org : std::string()});
+  }
+  return table;
+}
+
 }  // namespace mediate

@@ -49,4 +49,10 @@ Table TrainingDueTable(const std::vector<Training>& trainings, const MediatorReg
 Table TrainingListTable(const std::vector<Training>& trainings, const DateRange& period,
                         const std::function<std::string(const std::string&)>& kind_label);
 
+/// One session's attendance sheet (签到表), one row per attendee in the
+/// session's order: session, date, kind, title, hours, attendee (mediator
+/// id), name and org (from `mediators`; empty for an id the roster does not
+/// hold). `training show --format csv|xlsx` prints it.
+Table TrainingAttendanceTable(const Training& t, const MediatorRegistry& mediators);
+
 }  // namespace mediate

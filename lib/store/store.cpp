@@ -170,6 +170,12 @@ Result<std::string> Store::FindCase(const std::string& id) const {
   return std::move(paths.front());
 }
 
+std::string RestoreHint(const std::string& rel_path) {
+  std::string id = fs::path(rel_path).stem().string();
+  return "restore the last committed version with `git checkout -- " + rel_path +
+         "` (in the store) or mend it with `mediate edit " + id + "`";
+}
+
 LoadedCase ParseCaseText(const std::string& text, const std::string& rel, const Vocabulary& vocab) {
   LoadedCase lc;
   lc.path = rel;
@@ -179,6 +185,7 @@ LoadedCase ParseCaseText(const std::string& text, const std::string& rel, const 
     lc.diagnostics = v.status().diagnostics();
     if (lc.diagnostics.empty())
       lc.diagnostics.push_back({Severity::kError, {rel, 0, 0}, "", v.status().message()});
+    lc.diagnostics.front().message += "; " + RestoreHint(rel);
     return lc;
   }
   DiagnosticSink sink;

@@ -182,6 +182,13 @@ struct ParsedCase {
 std::vector<ParsedCase> ParseCaseFiles(const Store& store, const std::vector<std::string>& paths,
                                        unsigned threads);
 
+/// What to do about the case file `rel_path` (store-relative) that does
+/// not parse: "restore the last committed version with `git checkout --
+/// <rel_path>` (in the store) or mend it with `mediate edit <ID>`", ID
+/// being the file's name without ".yaml". Appended to the YAML error of a
+/// case file by ParseCaseText.
+std::string RestoreHint(const std::string& rel_path);
+
 /// Parses case file text into a LoadedCase (used by the store and the index).
 LoadedCase ParseCaseText(const std::string& text, const std::string& rel_path,
                          const Vocabulary& vocab);

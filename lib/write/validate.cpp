@@ -82,7 +82,9 @@ void CheckText(const Store& store, const std::string& rel, const std::string* te
   }
   auto v = ParseYaml(*text, rel);
   if (!v.ok()) {
-    sink->Append(v.status().diagnostics());
+    std::vector<Diagnostic> found = v.status().diagnostics();
+    if (kind == Kind::kCase && !found.empty()) found.front().message += "; " + RestoreHint(rel);
+    sink->Append(found);
     return;
   }
   CheckParsed(store, rel, kind, *v, cc, registries_ok, pending_cases, sink, case_id);

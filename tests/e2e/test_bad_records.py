@@ -1,8 +1,8 @@
 """The corpus of bad case records (tests/fixtures/yaml/bad-records/): each is
 refused by `validate` with its expected error (file:line:column, field, what
-is wrong) and nothing is written; reading commands (list, stats) never skip
-an unreadable record silently: they fail naming it, or report it with
---keep-going and go on."""
+is wrong) and nothing is written; reading commands never skip an unreadable
+record silently: list names it with what to do and goes on, stats fails
+naming it, or with --keep-going names it and says how many were left out."""
 import glob
 import os
 import shutil
@@ -17,7 +17,7 @@ REL = "cases/2026/03/WBL-2026-000042.yaml"
 # value no reader may guess at): list and stats must not skip them silently.
 UNREADABLE = {"conflict-markers", "bom-in-middle", "yaml11-boolean", "yaml11-number",
               "impossible-date", "impossible-time", "duplicate-key", "tab-indent",
-              "invalid-utf8", "alias"}
+              "invalid-utf8", "alias", "unclosed-quote"}
 
 
 def kinds():
@@ -100,13 +100,21 @@ class BadRecordsTest(StoreTestCase):
         for kind in sorted(UNREADABLE):
             with self.subTest(kind=kind):
                 self.put(kind)
-                for args in (["list"], ["stats", "--by", "category"]):
-                    p = self.m(*args, check=3)
-                    self.assertIn(REL, p.stderr, f"{kind}: {args}")
-                    self.assertIn("--keep-going", p.stderr)
-                    p = self.m(*args, "--keep-going", "--format", "csv")
-                    self.assertIn(REL, p.stderr, f"{kind}: {args} --keep-going")
-                    self.assertIn("left out", p.stderr)
+                # list goes on: the file named, with what to do, and left out.
+                p = self.m("list", "--format", "csv")
+                self.assertIn(REL, p.stderr, kind)
+                self.assertIn("`git checkout -- " + REL + "`", p.stderr, kind)
+                self.assertIn("`mediate edit WBL-2026-000042`", p.stderr, kind)
+                self.assertIn("1 case file was left out", p.stderr, kind)
+                self.assertEqual(p.stdout.splitlines()[1:], [], kind)  # the header alone
+                # stats refuses: its figures would be wrong without a word.
+                args = ["stats", "--by", "category"]
+                p = self.m(*args, check=3)
+                self.assertIn(REL, p.stderr, kind)
+                self.assertIn("--keep-going", p.stderr)
+                p = self.m(*args, "--keep-going", "--format", "csv")
+                self.assertIn(REL, p.stderr, kind)
+                self.assertIn("1 case file was left out", p.stderr, kind)
         self.assertEqual(git(self.store, "status", "--porcelain", "-uall").splitlines(),
                          ["?? " + REL])
 

@@ -192,10 +192,17 @@ class NewerRecordsTest(unittest.TestCase):
     def refused_everywhere(self, fragment):
         p = self.m("validate", check=1)
         self.assertIn(fragment, p.stdout)
-        for args in (["show", ID], ["tag", ID, "exemplary"], ["list"]):
+        for args in (["show", ID], ["tag", ID, "exemplary"], ["stats", "--by", "category"]):
             with self.subTest(args=args):
                 p = self.m(*args, check=3)
                 self.assertIn(fragment, p.stderr)
+        # list goes on without it, naming it; restoring or editing it by hand
+        # would undo the newer mediate's work, so that is not suggested.
+        p = self.m("list", "--format", "csv")
+        self.assertIn(fragment, p.stderr)
+        self.assertIn("1 case file was left out", p.stderr)
+        self.assertNotIn("git checkout", p.stderr)
+        self.assertEqual(p.stdout.splitlines()[1:], [])
         self.assertEqual(git(self.store, "rev-list", "--count", "HEAD"), "2\n")  # init, intake
 
     def test_case_2_needs_a_newer_mediate(self):

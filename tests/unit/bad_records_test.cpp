@@ -45,9 +45,9 @@ TEST_CASE("the good twin of the bad records loads", "[bad_records]") {
 }
 
 TEST_CASE("each unreadable bad record is refused by the loader with its error", "[bad_records]") {
-  for (const char* kind :
-       {"conflict-markers", "bom-in-middle", "yaml11-boolean", "yaml11-number", "impossible-date",
-        "impossible-time", "duplicate-key", "tab-indent", "invalid-utf8", "alias"}) {
+  for (const char* kind : {"conflict-markers", "bom-in-middle", "yaml11-boolean", "yaml11-number",
+                           "impossible-date", "impossible-time", "duplicate-key", "tab-indent",
+                           "invalid-utf8", "alias", "unclosed-quote"}) {
     INFO(kind);
     LoadedCase c = Load(kind);
     CHECK_FALSE(c.ok);

@@ -8,6 +8,7 @@
 
 #include "test_support.hpp"
 #include "yaml_io.hpp"
+#include "yaml_mistake.hpp"
 
 using namespace mediate;
 
@@ -38,6 +39,8 @@ Diagnostic Refusal(std::string_view text, const YamlLimits& limits = {}) {
 bool Contains(const std::string& s, std::string_view part) {
   return s.find(part) != std::string::npos;
 }
+
+bool StartsWith(const std::string& s, std::string_view prefix) { return s.rfind(prefix, 0) == 0; }
 
 const Value& At(const Value& map, std::string_view key) {
   const Value* v = map.Find(key);
@@ -701,14 +704,16 @@ TEST_CASE("ParseYaml reports libyaml's syntax errors at 1-based positions", "[ya
     Diagnostic d = Refusal("a: [1, 2\n");
     CHECK_WHERE(d, 2, 1);
     CHECK(d.message ==
-          "did not find expected ',' or ']' (while parsing a flow sequence that starts at line 1, "
-          "column 4)");
+          "a list in [ ] is not closed: add the ] [libyaml: did not find expected ',' or ']' "
+          "(while parsing a flow sequence that starts at line 1, column 4)]");
     CHECK(d.field.empty());
   }
   SECTION("a problem without a context") {
     Diagnostic d = Refusal("a: b: c\n");
     CHECK_WHERE(d, 1, 5);  // the second ':'
-    CHECK(d.message == "mapping values are not allowed in this context");
+    CHECK(d.message ==
+          "a colon is out of place: a line is indented wrongly, or a text holding \": \" needs "
+          "quotes [libyaml: mapping values are not allowed in this context]");
   }
   SECTION("columns count characters after CJK text") {
     Diagnostic d = Refusal("x: 1\na: 李某: c\n");
@@ -718,13 +723,15 @@ TEST_CASE("ParseYaml reports libyaml's syntax errors at 1-based positions", "[ya
     Diagnostic d = Refusal("a:\n  - x\n - y\n");
     CHECK_WHERE(d, 3, 2);
     CHECK(d.message ==
-          "did not find expected key (while parsing a block mapping that starts at line 1, "
-          "column 1)");
+          "a line is indented wrongly [libyaml: did not find expected key (while parsing a block "
+          "mapping that starts at line 1, column 1)]");
   }
   SECTION("unclosed quote without a final newline: at the opening quote") {
     Diagnostic d = Refusal("a: \"x");
     CHECK_WHERE(d, 1, 4);
-    CHECK(d.message == "quoted text is never closed; add the missing \"");
+    CHECK(StartsWith(d.message,
+                     "a quoted text is not closed; add the missing \" where the text ends "
+                     "[libyaml: found unexpected end of stream (while scanning a quoted scalar"));
   }
   SECTION("status carries the file name") {
     auto r = ParseYaml("a: [1, 2\n", "cases/2026/03/X.yaml");
@@ -735,17 +742,127 @@ TEST_CASE("ParseYaml reports libyaml's syntax errors at 1-based positions", "[ya
   }
 }
 
+TEST_CASE("ParseYaml finds a quote left open that a later quote closes", "[yaml_io]") {
+  SECTION("the example of a hand edit: libyaml complains on the next line") {
+    // Line 3 opens the summary and never closes it; the quoted text runs on to
+    // the first quote of line 4, so libyaml's error is on line 4.
+    const std::string text =
+        "schema: \"case/1\"\n"
+        "category: \"neighbour\"\n"
+        "summary: \"楼上漏水\n"
+        "status: \"received\"\n"
+        "deadline: \"2026-04-01\"\n";
+    Diagnostic d = Refusal(text);
+    CHECK_WHERE(d, 3, 10);  // 'summary: ' is 9 characters, the quote the 10th
+    CHECK(d.field == "summary");
+    CHECK(StartsWith(d.message,
+                     "a quoted text is not closed; add the missing \" where the text ends "
+                     "[libyaml: "));
+    CHECK(Contains(d.message, "at line 4, column "));  // where libyaml noticed it
+  }
+  SECTION("inside a list item's map: the path of the map, then the key") {
+    Diagnostic d = Refusal("parties:\n  - name: '李某\n    role: 'applicant'\n");
+    CHECK_WHERE(d, 2, 11);
+    CHECK(d.field == "parties[0].name");
+    CHECK(StartsWith(d.message, "a quoted text is not closed; add the missing ' "));
+  }
+  SECTION("a text legitimately over two lines is not blamed for a later mistake") {
+    // Lines 1-2 are one quoted text; line 4 is indented wrongly. Closing the
+    // quote on line 1 does not move the error past line 4, so libyaml's place
+    // and words stand.
+    Diagnostic d = Refusal("a: \"one\n  two\"\nb: 1\n c: 2\n");
+    CHECK(d.where.line == 4);
+    CHECK(StartsWith(d.message, "a "));
+    CHECK_FALSE(Contains(d.message, "quoted text"));
+  }
+}
+
+TEST_CASE("ParseYaml finds a field name without \": \" after it", "[yaml_io]") {
+  SECTION("no space after the colon: libyaml complains on the next line") {
+    Diagnostic d = Refusal("a: 1\nsummary:\"x\"\ncategory: \"y\"\n");
+    CHECK_WHERE(d, 2, 8);  // the colon after 'summary'
+    CHECK(d.field == "summary");
+    CHECK(StartsWith(d.message,
+                     "a space is missing after the colon; write \"summary: \" and the value "
+                     "[libyaml: "));
+    CHECK(Contains(d.message, "at line 3, column "));
+  }
+  SECTION("a full-width colon, as a Chinese input method types it") {
+    Diagnostic d = Refusal("summary\xEF\xBC\x9A\"楼上漏水\"\ncategory: \"y\"\n");
+    CHECK_WHERE(d, 1, 8);
+    CHECK(d.field == "summary");
+    CHECK(StartsWith(d.message,
+                     "a full-width colon \xEF\xBC\x9A follows the field name; write "
+                     "\"summary: \" and the value [libyaml: "));
+  }
+  SECTION("in a list item's map: the key") {
+    Diagnostic d = Refusal("parties:\n  - name:\"a\"\n    role: \"b\"\n");
+    CHECK_WHERE(d, 2, 9);
+    CHECK(d.field == "name");
+  }
+}
+
+TEST_CASE("FindColonMistake and MendColon", "[yaml_io]") {
+  const std::string text = "a: 1\n  - b:2\n# c:3\nd\xEF\xBC\x9Ax\ne: \"f:g\"\n";
+  auto m = FindColonMistake(text, 2);
+  REQUIRE(m);
+  CHECK(m->line == 2);
+  CHECK(m->column == 6);
+  CHECK_FALSE(m->full_width);
+  CHECK(m->key == "b");
+  CHECK(MendColon(text, *m) == "a: 1\n  - b: 2\n# c:3\nd\xEF\xBC\x9Ax\ne: \"f:g\"\n");
+  m = FindColonMistake(text, 5);  // the comment and the quoted value are not field names
+  REQUIRE(m);
+  CHECK(m->line == 4);
+  CHECK(m->column == 2);
+  CHECK(m->full_width);
+  CHECK(MendColon(text, *m) == "a: 1\n  - b:2\n# c:3\nd: x\ne: \"f:g\"\n");
+  CHECK_FALSE(FindColonMistake(text, 1));
+}
+
+TEST_CASE("PlainYamlProblem puts libyaml's problems in plain words", "[yaml_io]") {
+  CHECK(PlainYamlProblem("did not find expected key", "while parsing a block mapping") ==
+        "a line is indented wrongly");
+  CHECK(PlainYamlProblem("found unexpected end of stream", "while scanning a quoted scalar") ==
+        "a quoted text is not closed");
+  CHECK(PlainYamlProblem("did not find expected node content", "while parsing a block node") ==
+        "a value is missing after the colon, or starts with a character that needs quotes");
+  CHECK(PlainYamlProblem("something new", "") == "the text is not valid YAML here");
+}
+
+TEST_CASE("FindOpenQuote and CloseQuote read one line at a time", "[yaml_io]") {
+  const std::string text = "a: \"x\"\nb: 'it''s\nc: \"李\\\"\n# \"comment\nd: plain \"q\n";
+  auto q = FindOpenQuote(text, 2);
+  REQUIRE(q);
+  CHECK(q->line == 2);
+  CHECK(q->column == 4);
+  CHECK(q->quote == '\'');
+  CHECK(q->key == "b");
+  CHECK(CloseQuote(text, *q) == "a: \"x\"\nb: 'it''s'\nc: \"李\\\"\n# \"comment\nd: plain \"q\n");
+  // Line 3's quote is escaped, so it stays open there; comments and quotes inside
+  // plain text open nothing.
+  q = FindOpenQuote(text, 5);
+  REQUIRE(q);
+  CHECK(q->line == 3);
+  CHECK(q->column == 4);
+  CHECK_FALSE(FindOpenQuote(text, 1));
+}
+
 TEST_CASE("ParseYaml refuses quoted text left open at its opening quote", "[yaml_io]") {
   SECTION("double quotes") {
     Diagnostic d = Refusal("a: 1\nb: \"open\nc: 2\n");
     CHECK_WHERE(d, 2, 4);
     CHECK(d.field == "b");
-    CHECK(d.message == "quoted text is never closed; add the missing \"");
+    CHECK(StartsWith(d.message,
+                     "a quoted text is not closed; add the missing \" where the text ends "
+                     "[libyaml: found unexpected end of stream (while scanning a quoted scalar"));
   }
   SECTION("single quotes with an escaped quote inside") {
     Diagnostic d = Refusal("x: 'it''s\n");
     CHECK_WHERE(d, 1, 4);
-    CHECK(d.message == "quoted text is never closed; add the missing '");
+    CHECK(StartsWith(
+        d.message,
+        "a quoted text is not closed; add the missing ' where the text ends [libyaml: "));
   }
   SECTION("an escaped quote does not close") {
     Diagnostic d = Refusal("x: \"a\\\"\n");
@@ -755,7 +872,9 @@ TEST_CASE("ParseYaml refuses quoted text left open at its opening quote", "[yaml
     Diagnostic d = Refusal("m:\n  名: 1\n  '李某: 2\n");
     CHECK_WHERE(d, 3, 3);
     CHECK(d.field == "m");
-    CHECK(d.message == "quoted text is never closed; add the missing '");
+    CHECK(StartsWith(
+        d.message,
+        "a quoted text is not closed; add the missing ' where the text ends [libyaml: "));
   }
 }
 
