@@ -8,28 +8,10 @@
 
 #include "case_amend.hpp"
 #include "command.hpp"
+#include "text_input.hpp"
 
 namespace mediate::cli {
 namespace {
-
-/// "role=third_party,name=赵某,phone=139…" as key → value; kUsage naming it.
-Result<std::map<std::string, std::string>> ParseSpec(const std::string& spec) {
-  std::map<std::string, std::string> out;
-  std::size_t start = 0;
-  while (start <= spec.size()) {
-    std::size_t comma = spec.find(',', start);
-    std::string item =
-        spec.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-    std::size_t eq = item.find('=');
-    if (eq == std::string::npos || eq == 0)
-      return Status::Usage("--add-party " + spec + ": \"" + item +
-                           "\" is not key=value (role=third_party,name=赵某,phone=…)");
-    out[item.substr(0, eq)] = item.substr(eq + 1);
-    if (comma == std::string::npos) break;
-    start = comma + 1;
-  }
-  return out;
-}
 
 class AmendCommand : public Command {
  public:
@@ -101,9 +83,9 @@ class AmendCommand : public Command {
       }
     }
     for (const auto& spec : added_) {
-      auto parsed = ParseSpec(spec);
+      auto parsed = ParseKeyValues("--add-party", spec);
       if (!parsed.ok()) return parsed.status();
-      request_.added_parties.push_back(*parsed);
+      request_.added_parties.emplace_back(parsed->begin(), parsed->end());
     }
     request_.removed_parties = removed_;
     request_.now = ctx.Now();

@@ -23,15 +23,10 @@ struct PartyFlags {
 /// "name=张律师,relation=律师,phone=139…,authority=special" as an Agent;
 /// kUsage naming `flag` and the item that is not key=value or unknown.
 Result<Agent> ParseAgent(const std::string& flag, const std::string& spec) {
+  auto items = ParseKeyValues(flag, spec);
+  if (!items.ok()) return items.status();
   Agent a;
-  std::size_t start = 0;
-  while (start <= spec.size()) {
-    std::size_t comma = spec.find(',', start);
-    std::string item =
-        spec.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-    std::size_t eq = item.find('=');
-    std::string key = eq == std::string::npos ? "" : item.substr(0, eq);
-    std::string value = eq == std::string::npos ? "" : item.substr(eq + 1);
+  for (auto [key, value] : *items) {
     if (key == "name")
       a.name = value;
     else if (key == "relation")
@@ -40,15 +35,11 @@ Result<Agent> ParseAgent(const std::string& flag, const std::string& spec) {
       a.id_number = NormalizeCell(value);
     else if (key == "phone")
       a.phone = value;
-    else if (key == "authority") {
-      if (value == "一般授权") value = "general";
-      if (value == "特别授权") value = "special";
-      a.authority = value;
-    } else
-      return Status::Usage(flag + " " + spec + ": \"" + item +
+    else if (key == "authority")
+      a.authority = value == "一般授权" ? "general" : value == "特别授权" ? "special" : value;
+    else
+      return Status::Usage(flag + " " + spec + ": \"" + key +
                            "\" is not one of name=, relation=, id=, phone=, authority=");
-    if (comma == std::string::npos) break;
-    start = comma + 1;
   }
   if (a.name.empty()) return Status::Usage(flag + " " + spec + ": an agent needs name=…");
   return a;

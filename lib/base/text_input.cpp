@@ -5,6 +5,8 @@
 #include <utf8proc.h>
 
 #include <date/date.h>
+
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <limits>
@@ -435,6 +437,30 @@ std::optional<std::int64_t> ParseYuanToFen(std::string_view text) {
   }
   const auto value = static_cast<std::int64_t>(fen);
   return negative ? -value : value;
+}
+
+Result<std::vector<std::pair<std::string, std::string>>> ParseKeyValues(std::string_view flag,
+                                                                        std::string_view spec) {
+  std::vector<std::pair<std::string, std::string>> out;
+  std::size_t start = 0;
+  while (start <= spec.size()) {
+    std::size_t comma = spec.find(',', start);
+    std::string_view item = spec.substr(
+        start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
+    std::size_t eq = item.find('=');
+    if (eq == std::string_view::npos || eq == 0)
+      return Status::Usage(std::string(flag) + " " + std::string(spec) + ": \"" +
+                           std::string(item) + "\" is not key=value");
+    std::string key(item.substr(0, eq));
+    auto it = std::find_if(out.begin(), out.end(), [&](const auto& kv) { return kv.first == key; });
+    if (it != out.end())
+      it->second = std::string(item.substr(eq + 1));
+    else
+      out.emplace_back(std::move(key), std::string(item.substr(eq + 1)));
+    if (comma == std::string_view::npos) break;
+    start = comma + 1;
+  }
+  return out;
 }
 
 }  // namespace mediate

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "status.hpp"
@@ -82,5 +83,12 @@ std::optional<Date> ParseLedgerDate(std::string_view text);
 /// including more than two decimals, "" and more than 10^15 yuan. A leading
 /// '-' (before or after ¥) parses to a negative amount.
 std::optional<std::int64_t> ParseYuanToFen(std::string_view text);
+
+/// "role=third_party,name=赵某,phone=139…" (a flag's value listing
+/// fields) as key → value, in order; a later key replaces an earlier one.
+/// kUsage naming `flag`, the whole value and the item that is not
+/// key=value (an empty key included).
+Result<std::vector<std::pair<std::string, std::string>>> ParseKeyValues(std::string_view flag,
+                                                                        std::string_view spec);
 
 }  // namespace mediate
