@@ -127,21 +127,12 @@ const std::vector<std::string_view>* FixedValues(Field f) {
   }
 }
 
-/// `s` with ASCII letters in upper case (case ids are OFFICE-YYYY-NNNNNN
-/// with an upper-case office; people type them either way).
-std::string AsciiUpper(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  return out;
-}
-
 /// True when `s` (any letter case) is a case id like WBL-2026-000042.
 bool IsCaseId(std::string_view s) {
   std::string office;
   int year = 0;
   int sequence = 0;
-  return ParseCaseId(AsciiUpper(s), &office, &year, &sequence);
+  return ParseCaseId(CanonicalCaseId(s), &office, &year, &sequence);
 }
 
 bool AllDigits(std::string_view s) {
@@ -389,7 +380,7 @@ Result<Filter> Filter::Parse(const std::vector<std::string>& terms,
     }
     std::string bare_id;  // a case id alone stands for id:ID
     if (colon == std::string_view::npos && IsCaseId(body)) {
-      bare_id = "id:" + AsciiUpper(body);
+      bare_id = "id:" + CanonicalCaseId(body);
       body = bare_id;
       colon = 2;
       name = "id";
@@ -419,7 +410,7 @@ Result<Filter> Filter::Parse(const std::vector<std::string>& terms,
     for (std::string_view piece : SplitCommas(value)) {
       if (piece.empty()) return fail("empty value between commas");
       std::string v(piece);
-      if (info->field == Field::kId && IsCaseId(v)) v = AsciiUpper(v);
+      if (info->field == Field::kId && IsCaseId(v)) v = CanonicalCaseId(v);
       if (normalize) v = normalize(std::string(info->name), v);
       if (v.empty()) return fail(fmt::format("empty value for {}", info->name));
 

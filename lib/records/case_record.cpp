@@ -362,6 +362,21 @@ std::string FormatCaseId(const std::string& office, int year, int sequence) {
   return office + buf;
 }
 
+std::string CanonicalCaseId(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  return out;
+}
+
+std::string CaseIdOfPath(const std::string& path) {
+  if (path.rfind("cases/", 0) != 0 || path.size() < 6 || path.substr(path.size() - 5) != ".yaml")
+    return "";
+  std::string name = path.substr(path.rfind('/') + 1);
+  name.resize(name.size() - 5);
+  return ParseCaseId(name, nullptr, nullptr, nullptr) ? name : "";
+}
+
 std::string Case::PathIn(const TimeZone& tz) const {
   Date d = tz.LocalDate(received);
   char buf[32];

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "case.hpp"
 #include "status.hpp"
@@ -42,5 +43,15 @@ bool ParseCaseId(const std::string& id, std::string* office, int* year, int* seq
 
 /// "WBL-2026-000042".
 std::string FormatCaseId(const std::string& office, int year, int sequence);
+
+/// A case id as people type it, in either letter case, in the form the
+/// store names its files: ASCII letters upper-cased ("wbl-2026-000042" →
+/// "WBL-2026-000042"). Anything else is returned upper-cased as well.
+std::string CanonicalCaseId(std::string_view text);
+
+/// The case id of a case file's store-relative path
+/// ("cases/2026/03/WBL-2026-000042.yaml" → "WBL-2026-000042"), or "" when
+/// the path is no case file.
+std::string CaseIdOfPath(const std::string& path);
 
 }  // namespace mediate

@@ -147,7 +147,8 @@ Status Store::LoadRegistries() {
   return Status::Ok();
 }
 
-std::vector<std::string> Store::FindCaseFiles(const std::string& id) const {
+std::vector<std::string> Store::FindCaseFiles(const std::string& typed) const {
+  const std::string id = CanonicalCaseId(typed);
   std::string office;
   int year = 0, seq = 0;
   std::vector<std::string> paths;
@@ -161,9 +162,10 @@ std::vector<std::string> Store::FindCaseFiles(const std::string& id) const {
   return paths;
 }
 
-Result<std::string> Store::FindCase(const std::string& id) const {
+Result<std::string> Store::FindCase(const std::string& typed) const {
+  const std::string id = CanonicalCaseId(typed);
   if (!ParseCaseId(id, nullptr, nullptr, nullptr))
-    return Status::NotFound(id + " is not a case id (like WBL-2026-000042)");
+    return Status::NotFound(typed + " is not a case id (like WBL-2026-000042)");
   auto paths = FindCaseFiles(id);
   if (paths.empty()) return Status::NotFound("no case " + id);
   if (paths.size() > 1) return RefuseDuplicateCaseIds({{id, std::move(paths)}});

@@ -100,8 +100,9 @@ class Store {
   /// Parses a YAML file relative to the root (strict loader).
   Result<Value> ReadYaml(const std::string& rel_path) const;
 
-  /// The relative path of case `id` ("cases/2026/03/WBL-2026-000042.yaml"),
-  /// found by the year in the id. kNotFound when no such case; kRejected
+  /// The relative path of case `id` ("cases/2026/03/WBL-2026-000042.yaml";
+  /// the id in either letter case: CanonicalCaseId), found by the year in
+  /// the id. kNotFound when no such case; kRejected
   /// when more than one month folder of that year holds a file of that id
   /// (RefuseDuplicateCaseIds: both files named, and `mediate renumber ID`).
   Result<std::string> FindCase(const std::string& id) const;

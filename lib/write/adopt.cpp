@@ -31,15 +31,6 @@ bool HasTrailer(const std::string& message, const std::string& name,
   return any;
 }
 
-/// The case id of a case file path, or "".
-std::string CaseIdOf(const std::string& path) {
-  if (path.rfind("cases/", 0) != 0 || path.size() < 6 || path.substr(path.size() - 5) != ".yaml")
-    return "";
-  std::string name = path.substr(path.rfind('/') + 1);
-  name.resize(name.size() - 5);
-  return ParseCaseId(name, nullptr, nullptr, nullptr) ? name : "";
-}
-
 }  // namespace
 
 Result<AdoptOutcome> AdoptHandCommits(StoreWrite& w, const Signature& op,
@@ -131,7 +122,7 @@ Result<AdoptOutcome> AdoptHandCommits(StoreWrite& w, const Signature& op,
            who + ")";
   };
   for (const auto& [path, text] : present) {
-    if (CaseIdOf(path).empty()) {
+    if (CaseIdOfPath(path).empty()) {
       w.PutText(path, text);  // unchanged: the commit records the adoption
       continue;
     }

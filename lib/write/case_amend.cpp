@@ -254,9 +254,7 @@ Result<AmendOutcome> AmendCase(StoreWrite& w, const Signature& op, const CaseAme
   const Settings& settings = store.settings();
   if (a.reason.empty())
     return Status::Usage("--reason is required: say why the case is corrected (更正原因)");
-  std::string id = a.id;  // wbl-2026-000042 is WBL-2026-000042
-  for (char& ch : id)
-    if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
+  const std::string id = CanonicalCaseId(a.id);
   auto loaded = store.LoadCase(id);
   if (!loaded.ok()) return loaded.status();
   const Case before = loaded->record;

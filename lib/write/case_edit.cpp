@@ -43,12 +43,6 @@ std::string EditDir(const Store& store) {
   return index.substr(0, index.rfind('/')) + "/edit";
 }
 
-std::string Upper(std::string s) {
-  for (char& ch : s)
-    if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
-  return s;
-}
-
 std::string ScalarText(const Value* v) {
   if (!v) return "";
   if (v->is_map() || v->is_sequence()) return "(changed)";
@@ -80,7 +74,7 @@ std::vector<FieldChange> DescribeRecordChanges(const Vocabulary& vocab, const st
 
 Result<CaseEdit> BeginCaseEdit(const Store& store, const std::string& id) {
   CaseEdit edit;
-  edit.id = Upper(id);
+  edit.id = CanonicalCaseId(id);
   auto path = store.FindCase(edit.id);
   if (!path.ok()) return path.status();
   edit.path = *path;

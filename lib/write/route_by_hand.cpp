@@ -24,10 +24,7 @@ Result<RouteByHandOutcome> RouteByHand(StoreWrite& w, const Signature& op, const
   if (target->status != "active")
     return Status::Usage("--to " + org + ": " + target->name + " is " + target->status +
                          "; route to an active organisation");
-  std::string upper = id;
-  for (char& ch : upper)
-    if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
-  auto loaded = store.LoadCase(upper);
+  auto loaded = store.LoadCase(id);
   if (!loaded.ok()) return loaded.status();
   Case c = std::move(loaded->record);
   MEDIATE_RETURN_IF_ERROR(CheckStep(c, Replay(c, settings), "routed"));

@@ -41,15 +41,6 @@ Status RequireCleanTree(GitRepo& repo) {
                           "FILE' (a new file: remove it), then sync again");
 }
 
-/// The case id of a case file path, or "".
-std::string CaseIdOf(const std::string& path) {
-  if (path.rfind("cases/", 0) != 0 || path.size() < 5 || path.substr(path.size() - 5) != ".yaml")
-    return "";
-  std::string name = path.substr(path.rfind('/') + 1);
-  name.resize(name.size() - 5);
-  return ParseCaseId(name, nullptr, nullptr, nullptr) ? name : "";
-}
-
 /// Checks every record the merge changes against the store as the merge
 /// leaves it (an overlay of the changed files): what validate would say of
 /// them. kRejected with the errors' diagnostics.
@@ -59,7 +50,7 @@ Status CheckMergedRecords(const std::string& root, const std::vector<PathChange>
   std::set<std::string> new_cases;
   for (const auto& c : changes) {
     overlay[root + "/" + c.path] = c.content;
-    if (std::string id = CaseIdOf(c.path); !id.empty() && c.content) new_cases.insert(id);
+    if (std::string id = CaseIdOfPath(c.path); !id.empty() && c.content) new_cases.insert(id);
   }
   ScopedOverlay scope(std::move(overlay));
   auto store = Store::Open(root);
@@ -110,8 +101,8 @@ Result<std::pair<std::string, std::string>> RenumberTaken(
     int y = 0, n = 0;
     if (ParseCaseId(id, &o2, &y, &n) && o2 == office && y == year && n > last) last = n;
   };
-  for (const auto& f : store.ListCaseFiles()) consider(CaseIdOf(f));
-  for (const auto& f : theirs_changed) consider(CaseIdOf(f));
+  for (const auto& f : store.ListCaseFiles()) consider(CaseIdOfPath(f));
+  for (const auto& f : theirs_changed) consider(CaseIdOfPath(f));
   const std::string from = c.id, to = FormatCaseId(office, year, last + 1);
   Event e;
   e.at = settings.time_zone.ToLocal(o.now);
@@ -183,7 +174,7 @@ Status MergeRound(const std::string& root, const SyncOptions& o, const SyncTarge
     // A case file added on both sides is an id two desks of one office gave
     // to two cases: this desk's, never pushed, takes the next free number.
     for (const auto& u : merge->unmerged) {
-      if (CaseIdOf(u.path).empty()) continue;
+      if (CaseIdOfPath(u.path).empty()) continue;
       auto at_base = merge->base.empty() ? Result<std::optional<std::string>>(std::nullopt)
                                          : tx_out->repo().ReadAt(merge->base, u.path);
       if (!at_base.ok()) return at_base.status();
