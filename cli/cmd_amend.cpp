@@ -25,7 +25,10 @@ class AmendCommand : public Command {
     app.add_option("id", request_.id, "the case, e.g. WBL-2026-000042")->required();
     for (const auto& f : AmendableCaseFields())
       if (f != "address")
-        case_opts_[f] = app.add_option("--" + f, case_values_[f], "new " + f + " (\"\" clears)");
+        case_opts_[f] = app.add_option(
+            "--" + f, case_values_[f],
+            f == "received" ? std::string("the date it was received: YYYY-MM-DD or RFC 3339")
+                            : "new " + f + " (\"\" clears)");
     address_ = app.add_option("--address", addresses_,
                               "the dispute's address; after --party N, that party's own address");
     party_ = app.add_option("--party", parties_,

@@ -28,8 +28,10 @@ struct LedgerColumn {
 /// The columns import reads, in the order of the bundled ledgers, then the
 /// history columns of ledger-2022.csv (化解层级 level, 调解结果 outcome,
 /// 协议形式 form, 结案日期 concluded, 履行情况 performance, 司法确认日期
-/// confirmed, 回访日期 visited). Headers are compared after NormalizeCell, so
-/// full-width "涉及金额（元）" matches; a column's field name ("category",
+/// confirmed, 回访日期 visited), then the parties' own details, all optional
+/// (申请人住所, 民族, 职业, 法定代表人 and 职务, 委托代理人 and 代理人电话, the
+/// same for 被申请人, and 第三人 with 证件号码, 电话 and 住所). Headers are compared after
+/// NormalizeCell, so full-width "涉及金额（元）" matches; a column's field name ("category",
 /// "applicant_name" or "applicant name") is accepted as its header too
 /// (JSON Lines and YAML input use them). Required columns: 登记日期, 案件来源,
 /// 纠纷类型, 申请人, 纠纷简要情况, 所属街道.
@@ -72,6 +74,24 @@ enum Col : std::size_t {
   kPerformance,
   kConfirmed,
   kVisited,
+  kApplicantAddress,
+  kApplicantEthnicity,
+  kApplicantOccupation,
+  kApplicantRepresentative,
+  kApplicantRepresentativeTitle,
+  kApplicantAgent,
+  kApplicantAgentPhone,
+  kRespondentAddress,
+  kRespondentEthnicity,
+  kRespondentOccupation,
+  kRespondentRepresentative,
+  kRespondentRepresentativeTitle,
+  kRespondentAgent,
+  kRespondentAgentPhone,
+  kThirdParty,
+  kThirdPartyId,
+  kThirdPartyPhone,
+  kThirdPartyAddress,
   kColCount,
 };
 }  // namespace ledger_col

@@ -1,6 +1,7 @@
 #include "ledger_row.hpp"
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "ledger_cells.hpp"
@@ -47,6 +48,27 @@ std::string ValueWith(const std::string& value, const std::string& problem) {
   return value + ": " + problem;
 }
 
+/// The columns of one party's role in a ledger. kColCount stands for a
+/// column the role does not have (a third party has no ethnicity column).
+struct PartyColumns {
+  const char* role;  ///< applicant | respondent | third_party
+  const char* noun;  ///< in messages: "applicant", "third party"
+  bool required;     ///< every case names one
+  Col name, id, phone, address, ethnicity, occupation, representative, representative_title, agent,
+      agent_phone;
+};
+
+const PartyColumns kPartyColumns[] = {
+    {"applicant", "applicant", true, kApplicant, kApplicantId, kApplicantPhone, kApplicantAddress,
+     kApplicantEthnicity, kApplicantOccupation, kApplicantRepresentative,
+     kApplicantRepresentativeTitle, kApplicantAgent, kApplicantAgentPhone},
+    {"respondent", "respondent", false, kRespondent, kRespondentId, kRespondentPhone,
+     kRespondentAddress, kRespondentEthnicity, kRespondentOccupation, kRespondentRepresentative,
+     kRespondentRepresentativeTitle, kRespondentAgent, kRespondentAgentPhone},
+    {"third_party", "third party", false, kThirdParty, kThirdPartyId, kThirdPartyPhone,
+     kThirdPartyAddress, kColCount, kColCount, kColCount, kColCount, kColCount, kColCount},
+};
+
 /// "西铭街道" or "西铭街道 or 千峰街道" for a list of streets.
 std::string OrList(const std::vector<std::string>& names) {
   std::string s;
@@ -84,10 +106,8 @@ class RowReader {
     c.source = Label(kSource, settings_.vocab.source(), true);
     c.category = Label(kCategory, settings_.vocab.category(), true);
 
-    if (auto p = ReadParty(kApplicant, kApplicantId, kApplicantPhone, "applicant", true))
-      c.parties.push_back(std::move(*p));
-    if (auto p = ReadParty(kRespondent, kRespondentId, kRespondentPhone, "respondent", false))
-      c.parties.push_back(std::move(*p));
+    for (const PartyColumns& pc : kPartyColumns)
+      if (auto p = ReadParty(pc)) c.parties.push_back(std::move(*p));
 
     c.summary = TrimLedgerText(Raw(kSummary));
     if (c.summary.empty() && Has(kSummary))
@@ -125,11 +145,12 @@ class RowReader {
   std::size_t errors() const { return errors_; }
 
  private:
-  bool Has(Col col) const { return cols_[col] >= 0; }
+  bool Has(Col col) const { return col < kColCount && cols_[col] >= 0; }
 
   /// The cell as written (not trimmed), or its replacement from the
   /// mapping's value map; "" when the column is absent.
   std::string Raw(Col col) const {
+    if (col >= kColCount) return {};
     int i = cols_[col];
     if (i < 0 || static_cast<std::size_t>(i) >= row_.fields.size()) return {};
     const std::string& cell = row_.fields[static_cast<std::size_t>(i)];
@@ -233,23 +254,49 @@ class RowReader {
     return {};
   }
 
-  std::optional<Party> ReadParty(Col name_col, Col id_col, Col phone_col, const char* role,
-                                 bool required) {
+  /// A phone cell normalised (NormalizePhone), or an error on `col`.
+  std::string Phone(Col col) {
+    std::string phone = Norm(col);
+    if (phone.empty()) return {};
+    if (auto n = NormalizePhone(phone)) return *n;
+    Error(col, "\"" + phone +
+                   "\" is neither a mobile number (11 digits, 13…–19…) nor a landline "
+                   "with its area code (0351-6012345)");
+    return {};
+  }
+
+  /// The party of one role, or nullopt when the ledger names none (an
+  /// error when the role is required, or when details are given without a
+  /// name).
+  std::optional<Party> ReadParty(const PartyColumns& pc) {
+    const Col name_col = pc.name, id_col = pc.id;
     std::string name = TrimLedgerText(Raw(name_col));
     std::string id = Norm(id_col);
-    std::string phone = Norm(phone_col);
     if (name.empty()) {
-      if (required) {
-        Error(name_col, "is blank: every case names its applicant");
-      } else if (!id.empty() || !phone.empty()) {
-        Error(name_col, std::string("is blank, but the respondent's ") +
-                            (id.empty() ? "phone" : "ID number") +
-                            " is given: name the respondent");
+      if (pc.required) {
+        Error(name_col, std::string("is blank: every case names its ") + pc.noun);
+        return std::nullopt;
       }
+      const std::pair<Col, const char*> details[] = {
+          {pc.id, "ID number"},
+          {pc.phone, "phone"},
+          {pc.address, "address"},
+          {pc.ethnicity, "ethnicity"},
+          {pc.occupation, "occupation"},
+          {pc.representative, "legal representative"},
+          {pc.representative_title, "representative's title"},
+          {pc.agent, "agent"},
+          {pc.agent_phone, "agent's phone"}};
+      for (const auto& [col, what] : details)
+        if (!Norm(col).empty()) {
+          Error(name_col, std::string("is blank, but the ") + pc.noun + "'s " + what +
+                              " is given: name the " + pc.noun);
+          break;
+        }
       return std::nullopt;
     }
     Party p;
-    p.role = role;
+    p.role = pc.role;
     p.name = name;
     p.kind = ClassifyPartyKind(name, id);
     if (!id.empty()) {
@@ -271,15 +318,23 @@ class RowReader {
         p.id_number = ic.normalized;
       }
     }
-    if (!phone.empty()) {
-      if (auto n = NormalizePhone(phone)) {
-        p.phone = *n;
-      } else {
-        Error(phone_col, "\"" + phone +
-                             "\" is neither a mobile number (11 digits, 13…–19…) nor a landline "
-                             "with its area code (0351-6012345)");
-      }
-    }
+    p.phone = Phone(pc.phone);
+    p.address = TrimLedgerText(Raw(pc.address));
+    p.ethnicity = Norm(pc.ethnicity);
+    p.occupation = TrimLedgerText(Raw(pc.occupation));
+    p.representative = TrimLedgerText(Raw(pc.representative));
+    p.representative_title = TrimLedgerText(Raw(pc.representative_title));
+    if (!p.representative_title.empty() && p.representative.empty())
+      Error(pc.representative_title,
+            "is given without a legal representative (法定代表人/负责人): name them in " +
+                FieldName(pc.representative));
+    Agent agent;
+    agent.name = TrimLedgerText(Raw(pc.agent));
+    agent.phone = Phone(pc.agent_phone);
+    if (!agent.name.empty())
+      p.agents.push_back(std::move(agent));
+    else if (!agent.phone.empty())
+      Error(pc.agent, "is blank, but " + FieldName(pc.agent_phone) + " is given: name the agent");
     return p;
   }
 

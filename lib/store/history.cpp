@@ -73,6 +73,30 @@ std::vector<FieldChange> DiffRecords(const Value& before, const Value& after) {
   return out;
 }
 
+std::vector<FieldChange> AmendedChanges(const Value& before, const Value& after) {
+  std::vector<FieldChange> out;
+  const Value* a = after.is_map() ? after.Find("events") : nullptr;
+  const Value* b = before.is_map() ? before.Find("events") : nullptr;
+  if (!a || !a->is_sequence()) return out;
+  std::size_t old_n = b && b->is_sequence() ? b->items().size() : 0;
+  for (std::size_t i = old_n; i < a->items().size(); ++i) {
+    const Value& e = a->items()[i];
+    const Value* type = e.Find("type");
+    const Value* changes = e.Find("changes");
+    if (!type || type->text() != "amended" || !changes || !changes->is_sequence()) continue;
+    for (const Value& ch : changes->items()) {
+      const Value* field = ch.Find("field");
+      if (!field) continue;
+      auto side = [&](const char* key) {
+        const Value* v = ch.Find(key);
+        return v && !v->text().empty() ? v->text() : std::string("–");
+      };
+      out.push_back({field->text(), side("from"), side("to")});
+    }
+  }
+  return out;
+}
+
 Result<std::vector<HistoryEntry>> RecordHistory(const Store& store, const std::string& path,
                                                 bool reveal) {
   auto opened = GitRepo::Open(store.root());
@@ -129,6 +153,18 @@ Result<std::vector<HistoryEntry>> RecordHistory(const Store& store, const std::s
     e.deleted = after.is_null();
     if (has_before && !after.is_null()) {
       e.changes = DiffRecords(versions[i + 1], after);
+      std::vector<FieldChange> listed = AmendedChanges(versions[i + 1], after);
+      if (!listed.empty()) {
+        // The amended events name the fields they changed: "place.community",
+        // "parties[1].phone"; those lines replace the top-level "place" and
+        // "parties" lines.
+        auto top = [](const std::string& f) { return f.substr(0, f.find_first_of(".[")); };
+        std::erase_if(e.changes, [&](const FieldChange& ch) {
+          return std::any_of(listed.begin(), listed.end(),
+                             [&](const FieldChange& l) { return top(l.field) == ch.field; });
+        });
+        e.changes.insert(e.changes.end(), listed.begin(), listed.end());
+      }
       if (!reveal)
         for (auto& ch : e.changes)
           if (ch.field == "parties") ch.before = ch.after = "(personal data changed; --reveal)";

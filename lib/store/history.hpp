@@ -47,6 +47,12 @@ struct HistoryEntry {
 /// appended events are listed by type ("+ routed, assigned").
 std::vector<FieldChange> DiffRecords(const Value& before, const Value& after);
 
+/// The field changes that the `amended` events appended between two versions
+/// of a case record list (their `changes: [{field, from, to}]`, numbers
+/// already masked by amend, edit and adopt), in order; "–" for an empty
+/// side. Empty when no amended event was appended.
+std::vector<FieldChange> AmendedChanges(const Value& before, const Value& after);
+
 /// The trailer of a `mediate renumber` commit naming the path the record
 /// had before (renumber.hpp): its history goes on there.
 inline constexpr const char* kRenumberedFromTrailer = "Mediate-Renumbered-From";
@@ -57,7 +63,9 @@ inline constexpr const char* kRenumberedFromTrailer = "Mediate-Renumbered-From";
 /// history goes on with the older path's commits before that one (the
 /// renumber entry then shows the change from the old file: `id`, events). Fields
 /// carrying personal data (parties) are summarised, not printed, unless
-/// `reveal`. kNotFound when no commit touched the path; the errors of
+/// `reveal`. A commit that appended `amended` events lists the fields those
+/// events name, each with its old and new value (AmendedChanges), in place
+/// of the top-level fields they belong to. kNotFound when no commit touched the path; the errors of
 /// opening or reading the repository (kIo, kNotFound when the store is not
 /// a git repository).
 Result<std::vector<HistoryEntry>> RecordHistory(const Store& store, const std::string& path,

@@ -1,6 +1,7 @@
 #include "case_amend.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "case_record.hpp"
@@ -15,9 +16,9 @@ namespace mediate {
 
 namespace {
 
-const std::vector<std::string> kCaseFields = {"summary", "category",  "source", "risk",
-                                              "street",  "community", "grid",   "address",
-                                              "amount",  "people"};
+const std::vector<std::string> kCaseFields = {"received", "summary", "category",  "source",
+                                              "risk",     "street",  "community", "grid",
+                                              "address",  "amount",  "people"};
 const std::vector<std::string> kPartyFields = {"name",
                                                "kind",
                                                "id",
@@ -120,7 +121,19 @@ Status SetCaseField(const Store& store, Case& c, const std::string& field, const
     out = t->code;
     return Status::Ok();
   };
-  if (field == "summary") {
+  if (field == "received") {
+    // A late or mistaken registration date: the case's date and its
+    // "received" step move together (the timeline checks keep it before
+    // the next step; the ID keeps the year it was given).
+    std::optional<Timestamp> t = Timestamp::Parse(value);
+    if (!t)
+      if (auto d = ParseLedgerDate(NormalizeCell(value))) t = store.settings().time_zone.At(*d);
+    if (!t)
+      return Status::Usage("--received: \"" + value +
+                           "\" is not a date (YYYY-MM-DD) or a time (2026-03-02T09:30:00+08:00)");
+    c.received = *t;
+    if (!c.events.empty() && c.events.front().type == "received") c.events.front().at = *t;
+  } else if (field == "summary") {
     if (value.empty()) return Status::Usage("--summary cannot be cleared");
     c.summary = value;
   } else if (field == "category") {
@@ -172,6 +185,7 @@ Status SetCaseField(const Store& store, Case& c, const std::string& field, const
 
 /// The case field `field` of `c` as recorded in an event.
 std::string CaseShown(const Case& c, const std::string& field) {
+  if (field == "received") return c.received.ToString();
   if (field == "summary") return c.summary;
   if (field == "category") return c.category;
   if (field == "source") return c.source;

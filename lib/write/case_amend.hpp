@@ -37,7 +37,10 @@ struct PartyFieldEdit {
   std::string value;
 };
 
-/// What to change. Case fields by name — summary, category, source, risk
+/// What to change. Case fields by name — received (YYYY-MM-DD, midnight in
+/// the store's time zone, or an RFC 3339 time; it moves the "received"
+/// step too, so the deadlines count from it; the ID keeps its year),
+/// summary, category, source, risk
 /// (codes or labels), street, community (codes or names), grid, address,
 /// amount (yuan), people — with the value as typed; "" clears an optional
 /// one. A community (or grid) given without a street (or community) brings

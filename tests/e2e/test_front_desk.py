@@ -51,8 +51,8 @@ class FrontDeskTest(unittest.TestCase):
             self.assertEqual(r.returncode, code, "%s: %s%s" % (args, r.stdout, r.stderr))
         return r
 
-    def case(self):
-        [path] = glob.glob(os.path.join(self.store, "cases", "*", "*", CASE + ".yaml"))
+    def case(self, case_id=CASE):
+        [path] = glob.glob(os.path.join(self.store, "cases", "*", "*", case_id + ".yaml"))
         with open(path, encoding="utf-8") as f:
             return path, yaml.load(f, Loader=LOADER)
 
@@ -66,34 +66,53 @@ class FrontDeskTest(unittest.TestCase):
         return path
 
     def test_amend_route_edit_and_adopt_leave_a_clean_audit(self):
-        self.at("2026-03-02T10:00:00+08:00", "amend", CASE, "--party", "1", "--phone",
+        # Intake with full party data: the applicant's address, ethnicity and agent, an
+        # organisation with its legal representative, a third party.
+        case = "WBL-2026-000002"
+        self.at("2026-03-02T09:40:00+08:00", "intake", "--received", "2026-03-02T09:40:00+08:00",
+                "--source", "application", "--category", "neighbour", "--summary", "楼上漏水",
+                "--street", "140109005", "--applicant", "刘某", "--applicant-id",
+                citizen_id("14010919800101123"), "--applicant-phone", "13800001234",
+                "--applicant-address", "万柏林区东风社区12号楼3单元501",
+                "--applicant-ethnicity", "回族",
+                "--applicant-agent", "name=张律师,relation=律师,phone=13911110000,authority=一般授权",
+                "--respondent", "某物业服务有限公司", "--respondent-kind", "organisation",
+                "--respondent-representative", "赵某", "--respondent-representative-title", "经理",
+                "--third-party", "孙某", "--third-party-phone", "13600003333")
+        _, c = self.case(case)
+        self.assertEqual([(p["role"], p["name"]) for p in c["parties"]],
+                         [("applicant", "刘某"), ("respondent", "某物业服务有限公司"),
+                          ("third_party", "孙某")])
+        # amend: a phone, the community, a party added, the date received.
+        self.at("2026-03-02T10:00:00+08:00", "amend", case, "--party", "1", "--phone",
                 "13911112222", "--community", "140109005003",
-                "--add-party", "role=third_party,name=赵某", "--reason", "更正电话，补录社区")
-        self.at("2026-03-02T11:00:00+08:00", "route", CASE, "--to", "C-140109005003",
+                "--add-party", "role=third_party,name=赵某", "--received", "2026-03-01",
+                "--reason", "更正电话，补录社区")
+        self.at("2026-03-02T11:00:00+08:00", "route", case, "--to", "C-140109005003",
                 "--reason", "社区调委会就近调解")
-        # edit: the first save breaks the YAML, the second changes the address.
+        # edit: the first save breaks the YAML, the second changes the summary.
         ed = self.editor("""
             if [ $n = 1 ]; then echo 'summary: [unclosed' >> "$1"
             else sed -i '/^summary: \\[unclosed$/d; s/^summary: .*/summary: "楼上卫生间漏水"/' "$1"
             fi""")
-        r = self.at("2026-03-03T09:00:00+08:00", "edit", CASE, "--reason", "补充摘要",
+        r = self.at("2026-03-03T09:00:00+08:00", "edit", case, "--reason", "补充摘要",
                     env={"EDITOR": ed}, stdin="y\n")
         self.assertIn("Edit again?", r.stderr)
         with open(os.path.join(self.base, "editor.count")) as f:
             self.assertEqual(f.read().strip(), "2")
-        _, c = self.case()
+        _, c = self.case(case)
         self.assertEqual(c["summary"], "楼上卫生间漏水")
         e = c["events"][-1]
         self.assertEqual((e["type"], e["reason"]), ("amended", "补充摘要"))
         self.assertEqual(e["changes"], [{"field": "summary", "from": "楼上漏水",
                                          "to": "楼上卫生间漏水"}])
         self.assertEqual(git(self.store, "log", "-1", "--format=%s").stdout.strip(),
-                         "edit: %s summary" % CASE)
+                         "edit: %s summary" % case)
         # No copy of the case is left behind.
         self.assertEqual(glob.glob(os.path.join(self.store, ".git", "mediate", "edit", "*")), [])
 
         # A hand edit with git, then adopt.
-        path, _ = self.case()
+        path, _ = self.case(case)
         with open(path, encoding="utf-8") as f:
             text = f.read()
         with open(path, "w", encoding="utf-8") as f:
@@ -105,7 +124,7 @@ class FrontDeskTest(unittest.TestCase):
         audit = self.at("2026-03-03T10:00:00+08:00", "audit", "--format", "csv", code=1)
         self.assertIn("foreign-commit," + hand[:7], audit.stdout)
         self.at("2026-03-03T10:00:00+08:00", "adopt", "--reason", "补登人数")
-        _, c = self.case()
+        _, c = self.case(case)
         e = c["events"][-1]
         self.assertEqual(e["type"], "amended")
         self.assertEqual(e["reason"], "补登人数 (%s by 手工 <hand@example.org>)" % hand[:7])
@@ -116,20 +135,32 @@ class FrontDeskTest(unittest.TestCase):
         self.at("2026-03-03T10:30:00+08:00", "validate")
 
         # The whole record of corrections, in the case file and in history.
+        self.assertEqual(c["received"], "2026-03-01T00:00:00+08:00")
+        self.assertEqual(c["events"][0]["at"], "2026-03-01T00:00:00+08:00")
         amended = [e for e in c["events"] if e["type"] == "amended"]
         self.assertEqual([[ch["field"] for ch in e["changes"]] for e in amended], [
-            ["place.community", "parties[1].phone", "parties[3]"],
+            ["received", "place.community", "parties[1].phone", "parties[4]"],
             ["summary"],
             ["people_involved"],
         ])
-        self.assertEqual(amended[0]["changes"][1], {"field": "parties[1].phone",
+        self.assertEqual(amended[0]["changes"][2], {"field": "parties[1].phone",
                                                     "from": "138****1234", "to": "139****2222"})
         routed = [e for e in c["events"] if e["type"] == "routed"]
         self.assertEqual((routed[0]["org"], routed[0]["reason"]),
                          ("C-140109005003", "社区调委会就近调解"))
-        history = self.at("2026-03-03T11:00:00+08:00", "history", CASE).stdout
-        for words in ("amend", "edit", "adopt", "summary: 楼上漏水 → 楼上卫生间漏水"):
+        history = self.at("2026-03-03T11:00:00+08:00", "history", case).stdout
+        # Each corrected field with its old and new value, numbers masked.
+        for line in ("    received: 2026-03-02T09:40:00+08:00 → 2026-03-01T00:00:00+08:00",
+                     "    place.community: – → 140109005003",
+                     "    parties[1].phone: 138****1234 → 139****2222",
+                     "    parties[4]: – → third_party 赵某",
+                     "    summary: 楼上漏水 → 楼上卫生间漏水",
+                     "    people_involved: – → 3"):
+            self.assertIn(line + "\n", history)
+        for words in ("  amend\n", "  route\n", "  edit\n", "  adopt\n"):
             self.assertIn(words, history)
+        self.assertNotIn("13911112222", history)
+        self.assertNotIn("13800001234", history)
 
     def test_edit_refuses_what_may_not_change_and_an_unchanged_or_failed_edit(self):
         head = git(self.store, "rev-parse", "HEAD").stdout
@@ -253,6 +284,28 @@ class FrontDeskTest(unittest.TestCase):
         self.assertEqual([ch["field"] for ch in c["events"][-1]["changes"]],
                          ["place.address", "parties[1].address", "parties[1].occupation"])
         self.at("2026-03-02T11:05:00+08:00", "validate")
+
+    def test_a_ledger_brings_the_parties_own_details_and_a_third_party(self):
+        ledger = os.path.join(self.base, "ledger.csv")
+        with open(ledger, "w", encoding="utf-8") as f:
+            f.write("登记日期,案件来源,纠纷类型,申请人,申请人住所,申请人民族,申请人委托代理人,"
+                    "申请人代理人电话,被申请人,被申请人法定代表人,被申请人法定代表人职务,"
+                    "第三人,第三人电话,纠纷简要情况,所属街道\n"
+                    "2026-03-01,当事人申请,邻里纠纷,周某,万柏林区东风社区3号楼1单元2,汉族,"
+                    "吴律师,139-2222-3333,某物业服务有限公司,钱某,经理,郑某,13600004444,"
+                    "楼道堆物,万柏林街道\n")
+        self.at("2026-03-02T12:00:00+08:00", "import", ledger)
+        _, c = self.case("WBL-2026-000002")
+        a, r, t = c["parties"]
+        self.assertEqual((a["name"], a["address"], a["ethnicity"]),
+                         ("周某", "万柏林区东风社区3号楼1单元2", "汉族"))
+        self.assertEqual(a["agents"], [{"name": "吴律师", "phone": "13922223333"}])
+        self.assertEqual((r["kind"], r["representative"], r["representative_title"]),
+                         ("organisation", "钱某", "经理"))
+        self.assertEqual((t["role"], t["name"], t["phone"]), ("third_party", "郑某", "13600004444"))
+        shown = self.at("2026-03-02T12:05:00+08:00", "show", "WBL-2026-000002").stdout
+        self.assertIn("法定代表人 钱某 (经理)", shown)
+        self.assertIn("139****3333", shown)
 
     def test_adopt_with_nothing_to_adopt_is_refused(self):
         r = self.at("2026-03-03T09:00:00+08:00", "adopt", code=3)

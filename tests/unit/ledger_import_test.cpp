@@ -545,7 +545,7 @@ TEST_CASE("import: columns are found by header, alias or field name", "[import]"
   CHECK(FindLedgerColumn("visited") == 23);
   CHECK(FindLedgerColumn("备注") == -1);
   CHECK(FindLedgerColumn("") == -1);
-  CHECK(LedgerColumns().size() == 24);
+  CHECK(LedgerColumns().size() == 42);  // 24, and 7 details of two roles and 4 of a third party
 }
 
 TEST_CASE("import: --skip-invalid keeps the good rows and lists the bad ones", "[import]") {
@@ -849,4 +849,61 @@ TEST_CASE("import: impossible histories are refused, not fixed", "[import]") {
                      {{14, "后北屯村"}, {15, "140109005002001"}}) ==
         "ledger.csv:2: column 化解层级 (level): 社区: no community committee of 140109005002 in "
         "orgs/: register it before migrating its cases");
+}
+
+TEST_CASE("import: the parties' own details and a third party from their columns", "[import]") {
+  const std::string header =
+      "登记日期,案件来源,纠纷类型,申请人,申请人证件号码,申请人住所,申请人民族,申请人职业,"
+      "申请人委托代理人,申请人代理人电话,被申请人,被申请人证件号码,被申请人法定代表人,"
+      "被申请人法定代表人职务,第三人,第三人电话,第三人住所,纠纷简要情况,所属街道\n";
+  auto row = [&](const std::string& third, const std::string& third_phone,
+                 const std::string& third_address) {
+    return std::string("2026-01-05,当事人申请,邻里纠纷,李某,") + kId1 +
+           ",千峰社区12号楼3单元501,回族,教师,张律师,139-1111-2222,太原某物业服务有限公司," +
+           kCredit + ",赵某,经理," + third + "," + third_phone + "," + third_address +
+           ",楼上漏水,千峰街道\n";
+  };
+  Run r = Import(header + row("孙某", "13600003333", "千峰社区7号"));
+  REQUIRE(r.errors.empty());
+  const Case& c = r.result.cases.at(0).record;
+  REQUIRE(c.parties.size() == 3);
+  const Party& a = c.parties[0];
+  CHECK(a.address == "千峰社区12号楼3单元501");
+  CHECK(a.ethnicity == "回族");
+  CHECK(a.occupation == "教师");
+  REQUIRE(a.agents.size() == 1);
+  CHECK(a.agents[0].name == "张律师");
+  CHECK(a.agents[0].phone == "13911112222");  // dashes dropped
+  const Party& o = c.parties[1];
+  CHECK(o.kind == "organisation");
+  CHECK(o.credit_code == kCredit);
+  CHECK(o.representative == "赵某");
+  CHECK(o.representative_title == "经理");
+  CHECK(o.agents.empty());
+  const Party& t = c.parties[2];
+  CHECK(t.role == "third_party");
+  CHECK(t.name == "孙某");
+  CHECK(t.phone == "13600003333");
+  CHECK(t.address == "千峰社区7号");
+
+  // The details count in no fingerprint: the same row in the bundled
+  // ledgers' columns (no details, no third party) gives the same one as
+  // this row without its third party.
+  Run plain = Import(std::string("登记日期,案件来源,纠纷类型,申请人,申请人证件号码,被申请人,"
+                                 "被申请人证件号码,纠纷简要情况,所属街道\n") +
+                     "2026-01-05,当事人申请,邻里纠纷,李某," + kId1 + ",太原某物业服务有限公司," +
+                     kCredit + ",楼上漏水,千峰街道\n");
+  Run detailed = Import(header + row("", "", ""));
+  REQUIRE(plain.errors.empty());
+  REQUIRE(detailed.errors.empty());
+  CHECK(detailed.result.cases.at(0).record.parties.size() == 2);
+  CHECK(detailed.result.cases.at(0).record.import.fingerprint ==
+        plain.result.cases.at(0).record.import.fingerprint);
+
+  // Details without the party they belong to are refused.
+  Run orphan = Import(header + row("", "13600003333", ""));
+  REQUIRE(orphan.errors.size() == 1);
+  CHECK(orphan.errors[0] ==
+        "ledger.csv:2: column 第三人 (third party name): is blank, but the third party's phone "
+        "is given: name the third party");
 }
