@@ -86,10 +86,11 @@ constexpr std::u32string_view kRoadStops = U"住在于位到至往从的及与�
 constexpr std::u32string_view kAdminEnds = U"省市区县旗镇乡村";
 constexpr std::u32string_view kAdminWords[] = {U"街道", U"社区", U"居委会", U"村委会"};
 
-// Where the road name ending at `k` starts (k itself when there is none).
-std::size_t RoadNameStart(const std::u32string& t, std::size_t k) {
+// Where the road name ending at `k` starts (k itself when there is none);
+// not before `floor`.
+std::size_t RoadNameStart(const std::u32string& t, std::size_t k, std::size_t floor) {
   std::size_t s = k;
-  while (s > 0 && k - s < 6 && IsHan(t[s - 1]) &&
+  while (s > floor && k - s < 6 && IsHan(t[s - 1]) &&
          kRoadStops.find(t[s - 1]) == std::u32string_view::npos &&
          kAdminEnds.find(t[s - 1]) == std::u32string_view::npos && !scan::EndsAt(t, s, U"街道"))
     --s;
@@ -112,6 +113,7 @@ std::size_t AdminPrefixEnd(const std::u32string& a) {
 std::string RemoveStreetAddresses(const std::string& text) {
   std::u32string t = DecodeUtf8(text), out;
   std::size_t i = 0;
+  std::size_t copied_from = 0;  // t[copied_from, i) is in `out` as it was
   while (i < t.size()) {
     std::size_t road_len = 0;
     if (IsHan(t[i]) && IsRoadEnd(t, i, &road_len)) {
@@ -119,11 +121,11 @@ std::string RemoveStreetAddresses(const std::string& text) {
       Building b = BuildingAt(t, after);
       if (b.parts > 0 &&
           (b.first_unit == U"号" || b.first_unit == U"号院" || b.first_unit == U"号楼")) {
-        std::size_t start = RoadNameStart(t, i);
+        std::size_t start = RoadNameStart(t, i, copied_from);
         // The name's characters were copied as they were; take them back.
         out.resize(out.size() - (i - start));
         out += kMark;
-        i = b.end;
+        i = copied_from = b.end;
         continue;
       }
     }
@@ -131,7 +133,7 @@ std::string RemoveStreetAddresses(const std::string& text) {
       Building b = BuildingAt(t, i);
       if (b.strong || b.parts >= 2) {
         out += kMark;
-        i = b.end;
+        i = copied_from = b.end;
         continue;
       }
       std::size_t n = NumberEnd(t, i);  // copy the whole number: no match inside it

@@ -96,6 +96,8 @@ TEST_CASE("street addresses below the community", "[deidentify]") {
   CHECK(RemoveStreetAddresses("3栋502与") == X + "与");
   CHECK(RemoveStreetAddresses("住3-2-301室") == "住" + X);
   CHECK(RemoveStreetAddresses("东城胡同7号") == X);
+  // A road right after a removed building: the road name does not reach into it.
+  CHECK(RemoveStreetAddresses("5号楼和平路3号") == X + X);
   // Not addresses: dates, amounts, counts, flat shapes, street offices.
   CHECK(RemoveStreetAddresses("2022年3月5号协商") == "2022年3月5号协商");
   CHECK(RemoveStreetAddresses("赔偿12000元") == "赔偿12000元");
