@@ -1,5 +1,5 @@
 // mediate exemplary export [-o FILE]: the typical cases (tagged exemplary)
-// as a Markdown case library with personal data removed.
+// as a de-identified Markdown case library (lib/domain/exemplary.hpp).
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 #include <cerrno>
@@ -23,11 +23,13 @@ class ExemplaryCommand : public Command {
     exp->add_flag("--keep-going", keep_going_,
                   "report unreadable case files and go on (default: fail naming them)");
     app.footer(
-        "Tag typical cases with `mediate tag ID exemplary`. The library reduces names to the\n"
-        "surname and 某 (张三 → 张某; organisations to their kind, 某有限公司), drops ID, "
-        "credit-code\n"
-        "and phone numbers and addresses, and leaves out every case with sensitive personal\n"
-        "information (PIPL Art. 28: medical disputes, children under 14, flagged by hand).\n"
+        "Tag typical cases with `mediate tag ID exemplary`. The library is de-identified\n"
+        "(PIPL Art. 51): names of parties, agents, mediators and of people named beside an age\n"
+        "or a kinship word are reduced to the surname and 某 (张三 → 张某; organisations to\n"
+        "their kind, 某有限公司); ID, credit-code, bank-card and phone numbers, licence plates\n"
+        "and addresses below the community become [已删除]; every case with sensitive\n"
+        "personal information (PIPL Art. 28: medical disputes, children under 14, flagged by\n"
+        "hand) is left out.\n"
         "Example:\n  mediate exemplary export -o 优秀案例.md");
   }
 
