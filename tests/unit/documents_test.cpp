@@ -121,7 +121,7 @@ TEST_CASE("the file number follows (YYYY)万人调字第N号", "[documents]") {
   CHECK(ChineseDate(*Date::Parse("2026-03-05")) == "2026年3月5日");
 }
 
-TEST_CASE("--kind takes the codes and the Chinese names", "[documents]") {
+TEST_CASE("document kinds by code or Chinese name", "[documents]") {
   CHECK(DocumentKinds() ==
         std::vector<std::string>{"cover", "application", "receipt", "notice", "refusal", "session",
                                  "agreement", "termination", "confirmation", "visit", "back"});
