@@ -70,17 +70,32 @@ int LastEvent(const Case& c, const char* type);
 /// The indexes in c.events of its sessions, in order.
 std::vector<int> Sessions(const Case& c);
 
-// The builders, one per kind (documents.hpp DocumentKinds).
+// The builders, one per kind (case_file.hpp DocumentKinds); what each
+// requires is listed in case_file.hpp DraftDocument and docs/law.md.
+
+/// 人民调解受理登记表: the registration of an application (Law Art. 17).
 void Application(const Input& in, Document* doc);
+/// 受理通知书 with its 回执: acceptance, free of charge (Law Arts. 4, 17).
 void Receipt(const Input& in, Document* doc);
+/// 权利义务告知书 (Law Arts. 23–24; 2002 Provisions Art. 30).
 void Notice(const Input& in, Document* doc);
+/// 不予受理告知书: the reason and where to go instead (2002 Provisions Art. 22).
 void Refusal(const Input& in, Document* doc);
+/// 调解笔录 of the session at in.event (Law Arts. 22, 27).
 void SessionRecord(const Input& in, Document* doc);
+/// 调解协议书 (Law Art. 29; 2002 Provisions Art. 35) or the oral-agreement
+/// record (Law Arts. 28, 30).
 void Agreement(const Input& in, Document* doc);
+/// 终止人民调解告知书: the reason and the other routes (Law Art. 26).
 void Termination(const Input& in, Document* doc);
+/// 司法确认申请书, the parties' joint application (Law Art. 33; Civil
+/// Procedure Law 2023 Art. 205).
 void Confirmation(const Input& in, Document* doc);
+/// 回访记录: performance after the agreement (Law Art. 31).
 void Visit(const Input& in, Document* doc);
+/// 卷宗封面 with 卷内目录 (MoJ document formats, 2010 notice; Law Art. 27).
 void Cover(const Input& in, Document* doc);
+/// 卷宗封底（备考表） (MoJ document formats, 2010 notice).
 void BackCover(const Input& in, Document* doc);
 
 }  // namespace mediate::doc

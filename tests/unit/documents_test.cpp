@@ -347,3 +347,14 @@ TEST_CASE("an incomplete document is drafted with blanks and refused alone", "[d
   CHECK(refused.status().diagnostics().size() == 10);
   CHECK_THAT(refused.status().message(), Contains("10 required item(s) missing"));
 }
+
+TEST_CASE("the cover's table of contents as printable HTML", "[documents]") {
+  Fixture f;
+  f.Agree();
+  auto doc = BuildDocument(f.c, "cover", f.Ctx());
+  REQUIRE(doc.ok());
+  std::string html = RenderDocumentHtml(*doc);
+  CheckAll(html, {"<h1>人民调解卷宗</h1>",
+                  "<tr><th>序号</th><th>文件名称</th><th>日期</th><th>备注</th></tr>",
+                  "<tr><td>5</td><td>调解笔录（第一次）</td><td>2026年3月4日</td><td></td></tr>"});
+}
