@@ -1,5 +1,6 @@
-// mediate doc ID --kind KIND [--format md|html] [-o FILE] [--reveal]: a
-// standard document of the case file (docs/law.md), filled from the case.
+// mediate doc ID (--kind KIND [--session N] | --all) [--format md|html]
+// [-o FILE|DIR] [--reveal]: a document of the case file (docs/law.md),
+// filled from the case, or with --all every document its outcome calls for.
 // Personal data is masked unless --reveal (the papers to print need it).
 #include <CLI/CLI.hpp>
 #include <cerrno>
@@ -7,41 +8,81 @@
 
 #include <fstream>
 
+#include "case_file.hpp"
+#include "case_file_output.hpp"
 #include "command.hpp"
-#include "documents.hpp"
 #include "reveal.hpp"
 
 namespace mediate::cli {
 namespace {
 
+std::string KindsHelp() {
+  std::string out = "Kinds (--kind takes the code or a Chinese name), in the order of a file:\n";
+  for (const auto& k : DocumentKindTable()) {
+    std::string names;
+    for (std::size_t i = 1; i < k.names.size(); ++i) names += (i > 1 ? "、" : "") + k.names[i];
+    out += "  " + k.code + std::string(k.code.size() < 13 ? 13 - k.code.size() : 1, ' ') + names +
+           "\n";
+  }
+  return out;
+}
+
 class DocCommand : public Command {
  public:
   void Declare(CLI::App& app) override {
     app.add_option("id", id_, "case id, e.g. WBL-2026-000042")->required();
-    app.add_option("--kind", kind_, "application, notice, agreement, termination, visit or cover")
-        ->required();
+    auto* kind = app.add_option("--kind", kind_,
+                                "the document: a code or Chinese name listed below, e.g. "
+                                "agreement, 协议书, 调解笔录");
+    auto* all = app.add_flag("--all", all_,
+                             "every document the case's outcome calls for, one file each in "
+                             "-o DIR (NN-kind.md)");
+    kind->excludes(all);
+    app.add_option("--session", session_,
+                   "with --kind session: which session, 1 for the first (default: the latest)");
     app.add_option("--format", format_, "md (default) or html");
-    app.add_option("-o,--output", output_, "write to FILE instead of standard output")
-        ->type_name("FILE");
+    app.add_option("-o,--output", output_,
+                   "write to FILE instead of standard output; with --all, the directory DIR")
+        ->type_name("FILE|DIR");
     app.add_flag("--reveal", reveal_,
-                 "print ID and phone numbers unmasked (for the papers to sign and file)");
-    app.footer(
-        "A document whose required content is missing is refused, listing what is missing.\n"
-        "Example:\n  mediate doc WBL-2026-000042 --kind agreement --format html --reveal -o "
-        "协议书.html");
+                 "print ID and phone numbers and addresses unmasked (for the papers to sign and "
+                 "file; recorded)");
+    app.footer(KindsHelp() +
+               "A single document whose required content is missing is refused, listing what is\n"
+               "missing. With --all each document is written anyway, with blanks where the\n"
+               "missing items go, and what is missing is listed on standard error.\n"
+               "Examples:\n"
+               "  mediate doc WBL-2026-000042 --kind 协议书 --format html --reveal -o 协议书.html\n"
+               "  mediate doc WBL-2026-000042 --all -o 卷宗/WBL-2026-000042");
   }
 
   Status Run(Context& ctx) override {
-    if (format_ != "md" && format_ != "markdown" && format_ != "html")
+    if (format_ == "markdown") format_ = "md";
+    if (format_ != "md" && format_ != "html")
       return Status::Usage("--format is md or html, not \"" + format_ + "\"");
+    if (!all_ && kind_.empty()) return Status::Usage("give --kind KIND or --all (see --help)");
+    if (all_ && output_.empty())
+      return Status::Usage("--all writes one file per document: give -o DIR");
+    std::string kind = all_ ? "" : ResolveDocumentKind(kind_);
+    if (!all_ && kind.empty()) {
+      std::string kinds;
+      for (const auto& k : DocumentKindTable())
+        kinds += (kinds.empty() ? "" : ", ") + k.code + " " + k.title;
+      return Status::Usage("unknown document kind \"" + kind_ + "\"; kinds: " + kinds);
+    }
+    if (session_ != 0 && kind != "session")
+      return Status::Usage("--session goes with --kind session");
     Store& store = ctx.st();
     auto loaded = store.LoadCase(id_);
     if (!loaded.ok()) return loaded.status();
     DocumentContext dc{&store.settings(), &store.areas(), &store.orgs(), &store.mediators(),
                        reveal_};
-    auto doc = BuildDocument(loaded->record, kind_, dc);
-    if (!doc.ok()) return doc.status();
-    std::string text = format_ == "html" ? RenderDocumentHtml(*doc) : RenderDocumentMarkdown(*doc);
+    std::string text;
+    if (!all_) {
+      auto doc = BuildDocument(loaded->record, kind, dc, session_);
+      if (!doc.ok()) return doc.status();
+      text = format_ == "html" ? RenderDocumentHtml(*doc) : RenderDocumentMarkdown(*doc);
+    }
     if (!reveal_)
       std::fprintf(ctx.err,
                    "note: personal data is masked; add --reveal for the papers to print\n");
@@ -49,10 +90,12 @@ class DocCommand : public Command {
       // Recorded before anything unmasked leaves the program (lib/store/reveal.hpp).
       auto op = ctx.Operator();
       if (!op.ok()) return op.status();
-      auto rec =
-          RecordReveal(store.root(), *op, {"doc", {id_}, "--kind " + kind_}, ctx.write_options);
+      auto rec = RecordReveal(store.root(), *op,
+                              {"doc", {loaded->record.id}, all_ ? "--all" : "--kind " + kind},
+                              ctx.write_options);
       if (!rec.ok()) return rec.status();
     }
+    if (all_) return WriteAll(ctx, dc, loaded->record);
     if (output_.empty()) {
       std::fwrite(text.data(), 1, text.size(), ctx.out);
       return Status::Ok();
@@ -64,8 +107,22 @@ class DocCommand : public Command {
   }
 
  private:
+  Status WriteAll(Context& ctx, const DocumentContext& dc, const Case& c) {
+    auto written = WriteCaseFile(c, dc, output_, format_);
+    if (!written.ok()) return written.status();
+    std::size_t incomplete = 0;
+    for (const auto& w : *written) {
+      if (!w.missing.empty()) ++incomplete;
+      for (const auto& m : w.missing) std::fprintf(ctx.err, "%s: %s\n", w.path.c_str(), m.c_str());
+    }
+    std::fprintf(ctx.err, "wrote %zu documents of %s to %s; %zu with blanks for missing items\n",
+                 written->size(), c.id.c_str(), output_.c_str(), incomplete);
+    return Status::Ok();
+  }
+
   std::string id_, kind_, format_ = "md", output_;
-  bool reveal_ = false;
+  int session_ = 0;
+  bool all_ = false, reveal_ = false;
 };
 
 }  // namespace

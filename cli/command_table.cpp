@@ -106,7 +106,7 @@ const std::vector<CommandSpec>& CommandTable() {
       {"close", "close the case file (归档)", Needs::kRegistries, MakeCloseCommand},
       {"due", "what is due or overdue: conclusion, judicial confirmation, return visits",
        Needs::kRegistries, MakeDueCommand},
-      {"doc", "the standard documents of a case (application, notice, agreement, …)",
+      {"doc", "the documents of a case file (卷宗): one by --kind, or all of them with --all",
        Needs::kRegistries, MakeDocCommand},
       {"office", "offices that register cases: list, add", Needs::kRegistries, MakeOfficeCommand},
       {"conflicts", "conflicts merges recorded in case files (exit 1 when any)", Needs::kRegistries,

@@ -37,6 +37,20 @@ class Money {
 /// money.
 std::string GroupDigits(std::int64_t n);
 
+/// The amount in capital numerals (大写金额) as financial documents write
+/// it, without the "人民币" prefix: 1230000 fen → "壹万贰仟叁佰元整".
+/// Rules (People's Bank of China, Payment and Settlement Measures 1997,
+/// annex "basic rules for filling in bills and settlement vouchers"):
+/// digits 零壹贰叁肆伍陆柒捌玖, units 拾佰仟 within groups of 万 and 亿
+/// (10¹² is 万亿, 10¹⁶ 亿亿); 拾 always takes its digit (10 → 壹拾); one 零
+/// for each run of zeros between non-zero digits, including a run across a
+/// 万/亿 group (100100 → 壹拾万零壹佰); "整" after 元 or 角 when there are
+/// no 分 (10.00 → 壹拾元整, 0.50 → 伍角整); "零" after 元 when 角 is 0 and
+/// 分 is not (10.05 → 壹拾元零伍分), none when 角 is not 0 (the rule
+/// allows either: 1000000.10 → 壹佰万元壹角整); no 元 under one yuan
+/// (0.05 → 伍分); zero is "零元整"; a negative amount starts with "负".
+std::string CapitalYuan(Money m);
+
 /// Parses yuan text to Money exactly (no floating point): "3500", "3,500.50",
 /// "¥3500", "3500元" (text_input.hpp ParseYuanToFen); nullopt for anything
 /// else.

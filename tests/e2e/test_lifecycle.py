@@ -528,24 +528,32 @@ class LifecycleTest(unittest.TestCase):
 
     def test_agreement_documents(self):
         self.walk_agreed()
-        r = self.step("2026-03-27T09:00:00+08:00", "doc", IDS["agreed"], "--kind", "agreement",
+        # The parties' basic information includes their addresses (Law Art. 29).
+        self.step("2026-03-27T08:00:00+08:00", "amend", IDS["agreed"], "--party", "1",
+                  "--address", "太原市万柏林区东风社区12号楼3单元", "--party", "2",
+                  "--address", "太原市万柏林区东风社区14号楼1单元", "--reason", "补录住址")
+        r = self.step("2026-03-27T09:00:00+08:00", "doc", IDS["agreed"], "--kind", "协议书",
                       "--reveal")
         # Law Art. 29 items: the parties' basic information; the main facts,
         # points in dispute and responsibilities; the terms; the manner and
         # time limit of performance (and the place, 2002 Provisions Art. 35);
-        # signatures of the parties and the mediator; the committee's seal.
-        mediator = self.mediators[M_COMMUNITY]["name"]
+        # blank lines for the parties', the mediator's signatures and the seal.
+        blank = "：________　日期：____年__月__日"
         for item in ("人民调解协议书", "(2026)万人调字第1号",
                      "李某", APPLICANT_ID, "王某", RESPONDENT_ID,
+                     "住址：太原市万柏林区东风社区12号楼3单元",
                      "纠纷的主要事实、争议事项以及各方当事人的责任",
                      "楼上卫生间漏水致楼下天花板受损，双方就维修费用发生争执",
                      "1. 王某赔偿李某维修费3500元", "2. 双方就此事再无其他争议",
-                     "3500.00元", "一次性银行转账", "东风社区调委会", "2026年3月20日前",
-                     "当事人（签名、盖章或按指印）：李某", "当事人（签名、盖章或按指印）：王某",
-                     "人民调解员（签名）：" + mediator,
-                     self.orgs[COMMUNITY_ORG]["name"] + "（印章）",
-                     "生效日期：2026年3月5日", "本协议一式3份"):
+                     "人民币叁仟伍佰元整（¥3,500.00）", "一次性银行转账", "东风社区调委会",
+                     "2026年3月20日前",
+                     "申请人（签名、盖章或按指印）" + blank,
+                     "被申请人（签名、盖章或按指印）" + blank,
+                     "人民调解员（签名）" + blank,
+                     self.orgs[COMMUNITY_ORG]["name"] + "（印章）　日期：____年__月__日",
+                     "本协议一式三份"):
             self.assertIn(item, r.stdout)
+        self.assertNotIn(self.mediators[M_COMMUNITY]["name"], r.stdout)
         self.assertNotIn("--reveal", r.stdout)
         # Masked by default, and said so.
         r = self.step("2026-03-27T09:00:00+08:00", "doc", IDS["agreed"], "--kind", "agreement")
@@ -560,7 +568,9 @@ class LifecycleTest(unittest.TestCase):
         self.assertIn("<h1>人民调解协议书</h1>", html)
         self.assertIn(APPLICANT_ID, html)
         for kind, item in (("application", "人民调解受理登记表"), ("notice", "权利义务告知书"),
-                           ("visit", "当事人满意度"), ("cover", "长期")):
+                           ("visit", "当事人满意度"), ("cover", "长期"),
+                           ("调解笔录", "双方到场"), ("受理通知书", "回执"),
+                           ("司法确认申请书", "此致"), ("封底", "本卷共有文件")):
             r = self.step("2026-03-27T09:00:00+08:00", "doc", IDS["agreed"], "--kind", kind)
             self.assertIn(item, r.stdout)
         self.assertEqual(self.git("status", "--porcelain"), "")
@@ -579,7 +589,9 @@ class LifecycleTest(unittest.TestCase):
         self.assertEqual(r.returncode, 3, r.stderr)
         self.assertIn("missing the main facts, points in dispute and responsibilities", r.stderr)
         self.assertIn("missing the place of performance", r.stderr)
-        self.assertIn("2 required item(s) missing", r.stderr)
+        self.assertIn("missing the address of 李某", r.stderr)
+        self.assertIn("missing the address of 王某", r.stderr)
+        self.assertIn("4 required item(s) missing", r.stderr)
         self.assertFalse(os.path.exists(out))
         # Documents of steps not taken are refused too.
         r = self.mediate("2026-03-06T09:00:00+08:00", "doc", IDS[k], "--kind", "termination")
