@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include <filesystem>
+#include <string>
 
 #include <chrono>
 #include <clocale>
@@ -16,6 +17,7 @@
 #include "command.hpp"
 #include "disk.hpp"
 #include "store_write.hpp"
+#include "version.hpp"
 
 namespace mediate::cli {
 namespace {
@@ -66,7 +68,7 @@ int Main(int argc, char** argv) {
   std::setlocale(LC_ALL, "C.UTF-8");
   CLI::App app{"mediate — people's mediation (人民调解) cases of a district, kept in git",
                "mediate"};
-  app.set_version_flag("--version", "mediate 0.1.0");
+  app.set_version_flag("--version", std::string("mediate ") + kVersion);
   app.require_subcommand(1);
   app.fallthrough();
   Context ctx;
