@@ -1,4 +1,4 @@
-// mediate assign ID M-ID... [--chosen-by-parties] | --grid-worker NAME:
+// mediate assign ID M-ID... [--chosen-by-parties] | --grid-worker NAME [--date D]:
 // who mediates (Law Art. 19: one or more mediators, appointed or chosen by
 // the parties; at grid level the grid worker instead).
 //
@@ -38,6 +38,10 @@ class AssignCommand : public Command {
     app.add_option("--materials-received", in_.materials_received,
                    "court-invited case: the date the materials were signed for (SPC 2016)")
         ->type_name("DATE");
+    app.add_option("--date", in_.date,
+                   "late entry: the day the assignment was made (default today); not before "
+                   "the step it follows")
+        ->type_name("DATE");
     app.add_option("--format", format_, "output format of --auto: table, csv, json, md")
         ->type_name("FORMAT");
     app.footer(
@@ -63,10 +67,11 @@ class AssignCommand : public Command {
 
  private:
   Status RunAuto(Context& ctx) {
-    if (in_.chosen_by_parties || !in_.grid_worker.empty() || !in_.materials_received.empty())
+    if (in_.chosen_by_parties || !in_.grid_worker.empty() || !in_.materials_received.empty() ||
+        !in_.date.empty())
       return Status::Usage(
-          "--auto chooses appointed mediators; --chosen-by-parties, --grid-worker and "
-          "--materials-received go with an explicit assignment");
+          "--auto chooses appointed mediators today; --chosen-by-parties, --grid-worker, "
+          "--materials-received and --date go with an explicit assignment");
     auto format = ParseFormat(format_);
     if (!format || *format == Format::kXlsx)
       return Status::Usage("unknown format \"" + format_ + "\"; use table, csv, json or md");

@@ -1,6 +1,8 @@
 // mediate close ID [--retention permanent|long|short]: close the case file
 // (归档) — an agreed case once performance and a return visit (or a reason
-// for none) are recorded, or a terminated case (docs/law.md).
+// for none) are recorded and no judicial confirmation awaits the court; a
+// terminated, withdrawn or refused case (docs/law.md). The retention
+// defaults to the store's setting for the outcome (mediate.yaml retention:).
 #include <CLI/CLI.hpp>
 
 #include "step_command.hpp"
@@ -14,7 +16,8 @@ class CloseCommand : public Command {
   void Declare(CLI::App& app) override {
     step_.Declare(app);
     app.add_option("--retention", retention_,
-                   "retention period for the cover: permanent 永久, long 长期, short 短期");
+                   "retention period for the cover: permanent 永久, long 长期, short 短期 "
+                   "(default: the store's retention setting for the case's outcome)");
   }
   Status Run(Context& ctx) override {
     return RunStep(ctx, step_, "close", "closed",

@@ -1,6 +1,8 @@
-// mediate confirm ID --result applied|confirmed|rejected --court NAME …:
+// mediate confirm ID --result applied|confirmed|rejected|withdrawn --court NAME …:
 // judicial confirmation (司法确认, Law Art. 33). A late application or an
-// excluded matter is recorded with a warning: the court decides.
+// excluded matter is recorded with a warning: the court decides. On a
+// closed (agreed) case the result is added to the file as a supplement
+// (补充归档) and the case stays closed.
 #include <CLI/CLI.hpp>
 
 #include "lifecycle_agreement.hpp"
@@ -14,10 +16,14 @@ class ConfirmCommand : public Command {
   std::optional<std::string> Writes() const override { return step_.Writes("confirm"); }
   void Declare(CLI::App& app) override {
     step_.Declare(app);
-    app.add_option("--result", in_.result, "applied 已申请, confirmed 已确认, rejected 驳回");
+    app.add_option("--result", in_.result,
+                   "applied 已申请, confirmed 已确认, rejected 驳回, withdrawn 撤回申请 (the "
+                   "parties withdrew the application)");
     app.add_option("--court", in_.court, "the court (name or org id)");
     app.add_option("--applied", in_.applied, "the day the parties applied")->type_name("DATE");
-    app.add_option("--decided", in_.decided, "the day the court decided")->type_name("DATE");
+    app.add_option("--decided", in_.decided,
+                   "the day the court decided (or the application was withdrawn)")
+        ->type_name("DATE");
     app.add_option(
         "--matter", in_.matter,
         "personal_status 身份关系, ownership 确权 or other 其他 (excluded matters warn)");

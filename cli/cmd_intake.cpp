@@ -7,6 +7,7 @@
 
 #include "case_record.hpp"
 #include "command.hpp"
+#include "court_procedure.hpp"
 #include "intake.hpp"
 #include "labels.hpp"
 #include "text_input.hpp"
@@ -63,6 +64,11 @@ class IntakeCommand : public Command {
     app.add_option("--grid", grid_, "grid code");
     app.add_option("--address", address_, "address");
     app.add_option("--risk", risk_, "risk: red, orange, yellow, blue (or 红 橙 黄 蓝)");
+    app.add_option("--procedure", procedure_,
+                   "court-entrusted case (source court_entrusted): the court's procedure, "
+                   "ordinary 普通程序 (15 days) or summary 简易程序 (7 days), counted from "
+                   "the receipt of the materials (SPC 2016)")
+        ->type_name("ordinary|summary");
     for (auto* p : {&applicant_, &respondent_, &third_party_}) {
       const std::string role = Flag(p);
       app.add_option("--" + role, p->name, role + "'s name");
@@ -158,6 +164,12 @@ class IntakeCommand : public Command {
     c.category = code("category", "category", category_);
     c.source = code("source", "source", source_);
     c.risk = code("risk", "risk", risk_);
+    if (!procedure_.empty()) {
+      c.procedure = ProcedureCode(procedure_);
+      if (c.procedure.empty())
+        sink.Error(here, "--procedure",
+                   "is ordinary (普通程序) or summary (简易程序), not \"" + procedure_ + "\"");
+    }
     if (category_.empty()) sink.Error(here, "--category", "is required");
     if (source_.empty()) sink.Error(here, "--source", "is required");
     if (summary_.empty()) sink.Error(here, "--summary", "is required");
@@ -239,7 +251,7 @@ class IntakeCommand : public Command {
   }
 
   std::string file_, received_, source_, category_, summary_, amount_, street_, community_, grid_,
-      address_, risk_;
+      address_, risk_, procedure_;
   int people_ = 0;
   PartyFlags applicant_, respondent_, third_party_;
 

@@ -3,6 +3,7 @@
 //   mediate route [FILTER...] [--dry-run] [--format table|csv|json|md]
 //   mediate route --explain ID [--format …]
 //   mediate route ID --to ORG --reason R
+//   (either write takes --date D for a late entry: not before the date received)
 //
 // Routes every case whose status is "received" (and that FILTER selects):
 // through the library's RouteCases (the write path, store_write.hpp): loads the rules and each
@@ -53,6 +54,10 @@ class RouteCommand : public Command {
                    "what the rules cannot decide; needs --reason")
         ->type_name("ORG");
     app.add_option("--reason", reason_, "why the case is routed by hand (with --to)");
+    app.add_option("--date", date_,
+                   "late entry: the day the routing was decided (default today); not before "
+                   "the date received")
+        ->type_name("DATE");
     app.add_option("--format", format_,
                    "output format of --dry-run and --explain: table, csv, json, md")
         ->type_name("FORMAT");
@@ -66,7 +71,7 @@ class RouteCommand : public Command {
     if (!op.ok()) return op.status();
     auto w = ctx.Writer();
     if (!w.ok()) return w.status();
-    auto done = RouteByHand(**w, *op, terms_.front(), to_, reason_, ctx.Now());
+    auto done = RouteByHand(**w, *op, terms_.front(), to_, reason_, ctx.Now(), on_);
     if (!done.ok()) return done.status();
     const std::string commit = done->commit.empty() ? "" : " " + done->commit.substr(0, 7);
     std::fprintf(ctx.out, "%s %s to %s %s (%s, by hand)%s\n", dry_run_ ? "would route" : "routed",
@@ -82,6 +87,12 @@ class RouteCommand : public Command {
     if (!explain_.empty() && (!terms_.empty() || dry_run_))
       return Status::Usage("--explain ID shows one case; it takes no filter and no --dry-run");
     Store& store = ctx.st();
+    if (!date_.empty()) {
+      if (!explain_.empty()) return Status::Usage("--explain writes nothing; it takes no --date");
+      auto on = Date::Parse(date_);
+      if (!on) return Status::Usage("--date " + date_ + " is not a date (YYYY-MM-DD)");
+      on_ = *on;
+    }
     if (!to_.empty()) return ByHand(ctx);
     if (!reason_.empty()) return Status::Usage("--reason goes with --to ORG");
     if (!explain_.empty()) {
@@ -102,7 +113,7 @@ class RouteCommand : public Command {
     if (!w.ok()) return w.status();
     const Timestamp now = ctx.Now();
     const Date today = ctx.Today();
-    auto done = RouteCases(**w, *filter, author, now, today);
+    auto done = RouteCases(**w, *filter, author, now, today, on_);
     if (!done.ok()) return done.status();
     for (const auto& u : done->unrouted)
       std::fprintf(ctx.err, "%s: not routed: %s; it stays received\n", u.id.c_str(),
@@ -252,6 +263,8 @@ class RouteCommand : public Command {
   std::vector<std::string> terms_;
   bool dry_run_ = false;
   std::string to_, reason_;
+  std::string date_;
+  Date on_;
   std::string explain_;
   std::string format_ = "table";
 };

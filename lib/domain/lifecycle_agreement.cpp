@@ -16,7 +16,7 @@ Step BuildAgree(const Case& c, const Derived& d, const AgreeInput& in, const Ste
   s.event.type = "agreed";
   std::string form = ResolveOrError(c, "form", "--form", in.form, true, sink);
   std::string not_before_what;
-  Date not_before = NotBefore(c, ctx, &not_before_what);
+  Date not_before = NotBefore(c, ctx, EventKind::kAgreed, &not_before_what);
   Date on =
       DateOption(c, "--date", in.date, ctx.today, ctx.today, not_before, not_before_what, sink);
   if (in.terms.empty())
@@ -142,6 +142,9 @@ Step BuildConfirm(const Case& c, const Derived& d, const ConfirmInput& in, const
   } else if (!result.empty()) {
     if (d.confirmation == "confirmed" || d.confirmation == "rejected")
       sink->Error(At(c), "--result", "the court already decided: " + d.confirmation);
+    if (d.confirmation == "withdrawn")
+      sink->Error(At(c), "--result",
+                  "the application was withdrawn on " + d.confirmation_decided.ToString());
     applied = DateOption(c, "--applied", in.applied, d.confirmation_applied, ctx.today, effective,
                          "the date the agreement took effect", sink);
     if (!applied.valid() && in.applied.empty())
@@ -156,6 +159,14 @@ Step BuildConfirm(const Case& c, const Derived& d, const ConfirmInput& in, const
   p.SetIfNotEmpty("court", court);
   if (applied.valid()) p.Set("applied", Value::String(applied.ToString()));
   p.SetIfNotEmpty("matter", matter);
+  // A closed file takes the court's papers as a supplement (补充归档) and
+  // stays closed: the state machine allows this only for an agreed case.
+  const bool supplementary = d.status == CaseStatus::kClosed;
+  if (supplementary) {
+    p.Set("supplementary", Value::Bool(true));
+    s.notes.push_back("the case file was closed on " + d.closed.ToString() +
+                      ": recorded as a supplement to it (补充归档); the case stays closed");
+  }
   // Recorded with warnings, never refused: the court decides (Law Art. 33).
   const int window = ctx.settings->limits.confirmation_days;
   if (applied.valid() && effective.valid() && effective.DaysUntil(applied) > window) {
@@ -180,17 +191,21 @@ Step BuildConfirm(const Case& c, const Derived& d, const ConfirmInput& in, const
   if (d.agreement_form == "oral")
     sink->Warning(At(c), "--result",
                   "the agreement is oral; the court confirms a written agreement (Law Art. 33)");
-  s.subject = result + (court.empty() ? "" : " " + court);
+  s.subject =
+      result + (court.empty() ? "" : " " + court) + (supplementary ? " (supplementary)" : "");
   return s;
 }
 
 Step BuildPerform(const Case& c, const Derived& d, const PerformInput& in, const StepContext& ctx,
                   DiagnosticSink* sink) {
+  (void)d;
   Step s;
   s.event.type = "performance";
   std::string perf = ResolveOrError(c, "performance", "--performance", in.performance, true, sink);
+  std::string not_before_what;
+  Date not_before = NotBefore(c, ctx, EventKind::kPerformance, &not_before_what);
   Date on =
-      DateOption(c, "--date", in.date, ctx.today, ctx.today, d.concluded, "the agreement", sink);
+      DateOption(c, "--date", in.date, ctx.today, ctx.today, not_before, not_before_what, sink);
   if (on.valid()) s.event.payload.Set("date", Value::String(on.ToString()));
   s.event.payload.SetIfNotEmpty("performance", perf);
   s.event.payload.SetIfNotEmpty("note", in.note);
@@ -215,8 +230,10 @@ Step BuildVisit(const Case& c, const Derived& d, const VisitInput& in, const Ste
     return s;
   }
   s.event.type = "visited";
+  std::string not_before_what;
+  Date not_before = NotBefore(c, ctx, EventKind::kVisited, &not_before_what);
   Date on =
-      DateOption(c, "--date", in.date, ctx.today, ctx.today, d.concluded, "the agreement", sink);
+      DateOption(c, "--date", in.date, ctx.today, ctx.today, not_before, not_before_what, sink);
   std::string method = ResolveOrError(c, "visit_method", "--method", in.method, true, sink);
   std::string perf = ResolveOrError(c, "performance", "--performance", in.performance, true, sink);
   std::string satisfaction =

@@ -57,15 +57,21 @@ Step BuildAgree(const Case& c, const Derived& d, const AgreeInput& in, const Ste
 /// application or an excluded matter (personal status, 确权; SPC
 /// interpretation 2022 Art. 355) is recorded with a warning, not refused.
 struct ConfirmInput {
-  std::string result;   ///< applied | confirmed | rejected; required
+  std::string result;   ///< applied | confirmed | rejected | withdrawn (the parties withdrew the
+                        ///< application); required
   std::string court;    ///< court name or org id; required unless already given
   std::string applied;  ///< date applied; default today (applied) or the date recorded
-  std::string decided;  ///< date decided (confirmed/rejected); default today
+  std::string decided;  ///< date decided (confirmed/rejected) or withdrawn; default today
   std::string matter;   ///< personal_status | ownership | other
 };
 /// Errors: unknown result; no court; bad or future dates; decided before
 /// applied; a decision with no application date; applying twice; deciding
-/// twice. Warnings: applied more than confirmation_days after the
+/// twice (a withdrawn application counts as settled). On a closed case
+/// (the state machine allows it only when the case was agreed) the event
+/// is flagged `supplementary: true`: the court's papers are added to the
+/// closed file (补充归档) and the case stays closed. While an application
+/// is pending (ConfirmationPending, lifecycle.hpp) the file cannot be
+/// closed. Warnings: applied more than confirmation_days after the
 /// agreement took effect; an excluded matter, or a marriage_family case
 /// whose matter was not said (may be personal status); an oral agreement.
 Step BuildConfirm(const Case& c, const Derived& d, const ConfirmInput& in, const StepContext& ctx,

@@ -72,6 +72,14 @@ Step BuildAssign(const Case& c, const Derived& d, const AssignInput& in, const S
                     id + " " + m->second.name + " belongs to " + m->second.org + ", not to " +
                         d.state.org + " which handles the case");
   }
+  if (!in.date.empty()) {
+    // A late entry: not before the step it follows (Law Art. 27).
+    std::string not_before_what;
+    Date not_before = NotBefore(c, ctx, EventKind::kAssigned, &not_before_what);
+    Date on =
+        DateOption(c, "--date", in.date, ctx.today, ctx.today, not_before, not_before_what, sink);
+    if (on.valid()) s.event.payload.Set("date", Value::String(on.ToString()));
+  }
   if (!grid_worker) {
     s.event.payload.Set("mediators", Value::Strings(in.mediators).set_flow());
     s.event.payload.Set("chosen_by", Value::String(in.chosen_by_parties ? "parties" : "appointed"));
@@ -105,7 +113,7 @@ Step BuildSession(const Case& c, const Derived& d, const SessionInput& in, const
   s.event.type = "session";
   std::string mode = ResolveOrError(c, "session_mode", "--mode", in.mode, true, sink);
   std::string not_before_what;
-  Date not_before = NotBefore(c, ctx, &not_before_what);
+  Date not_before = NotBefore(c, ctx, EventKind::kSession, &not_before_what);
   Date on =
       DateOption(c, "--date", in.date, ctx.today, ctx.today, not_before, not_before_what, sink);
   if (on.valid()) s.event.payload.Set("date", Value::String(on.ToString()));
@@ -217,7 +225,7 @@ Step BuildTerminate(const Case& c, const Derived& d, const TerminateInput& in,
     sink->Error(At(c), "--reason",
                 "is required: why mediation ends without agreement (Law Art. 26)");
   std::string not_before_what;
-  Date not_before = NotBefore(c, ctx, &not_before_what);
+  Date not_before = NotBefore(c, ctx, EventKind::kTerminated, &not_before_what);
   Date on =
       DateOption(c, "--date", in.date, ctx.today, ctx.today, not_before, not_before_what, sink);
   auto& p = s.event.payload;
@@ -269,12 +277,45 @@ Step BuildRefuse(const Case& c, const Derived& d, const RefuseInput& in, const S
 
 Step BuildClose(const Case& c, const Derived& d, const std::string& retention,
                 const StepContext& ctx, DiagnosticSink* sink) {
-  (void)ctx;
   Step s;
   s.event.type = "closed";
   std::string code = ResolveOrError(c, "retention", "--retention", retention, false, sink);
+  std::string from;
+  if (retention.empty()) {
+    // The store's default for the outcome (store setting mediate.yaml retention:).
+    auto it = ctx.settings->retention.find(d.outcome);
+    if (it != ctx.settings->retention.end()) {
+      code = it->second;
+      from = " (the store's retention." + d.outcome + ")";
+    } else {
+      sink->Error(At(c), "--retention",
+                  "no retention period for a" + std::string(d.outcome == "agreed" ? "n " : " ") +
+                      (d.outcome.empty() ? "concluded" : d.outcome) +
+                      " case: give --retention permanent|long|short, or set the store's default "
+                      "in mediate.yaml (retention: {" +
+                      (d.outcome.empty() ? "agreed" : d.outcome) +
+                      ": long}, a store setting); nothing written");
+    }
+  }
+  if (d.status == CaseStatus::kRefused) {
+    // The refusal notice goes into the file: its reason and where to go
+    // (2002 Provisions Art. 22).
+    for (std::size_t i = c.events.size(); i-- > 0;) {
+      const Event& e = c.events[i];
+      if (e.type != "refused") continue;
+      if (e.Get("reason").empty() || e.Get("go_to").empty())
+        sink->Error(At(c), "refused",
+                    "the refusal (events[" + std::to_string(i) +
+                        "]) lacks its reason or where the parties should go instead (2002 "
+                        "Provisions Art. 22); complete it (mediate edit " +
+                        c.id + ") before the file is closed");
+      break;
+    }
+  }
   s.event.payload.SetIfNotEmpty("retention", code);
-  s.subject = d.outcome;
+  s.subject = d.outcome + (code.empty() ? "" : ", retention " + code);
+  if (!code.empty())
+    s.notes.push_back("retention " + code + " " + StepCodeLabel("retention", code) + from);
   return s;
 }
 

@@ -44,15 +44,18 @@ struct AssignInput {
   std::string grid_worker;             ///< name; the case is then handled at grid level
   std::string materials_received;      ///< court-invited: the date the mediator signed for the
                                        ///< materials (SPC 2016)
+  std::string date;                    ///< late entry: the day assigned (default: the day
+                                       ///< recorded); not before the step it follows
 };
 /// Errors: neither or both of mediators and a grid worker; an unknown or
 /// retired mediator, or one named twice; a grid worker for a case that is
 /// not at grid level nor with its community committee before any
 /// escalation; mediators at grid level; materials_received on a case that
 /// is not court-invited, or not a date, or in the future, or before
-/// received. Warning: a mediator of another organisation (when not chosen
-/// by the parties). Payload {mediators, chosen_by} or {grid_worker, level:
-/// "grid", grid}, plus materials_received.
+/// received; a date that is not one, in the future, or before the step it
+/// follows (NotBefore). Warning: a mediator of another organisation (when
+/// not chosen by the parties). Payload {mediators, chosen_by} or
+/// {grid_worker, level: "grid", grid}, plus materials_received and date.
 Step BuildAssign(const Case& c, const Derived& d, const AssignInput& in, const StepContext& ctx,
                  DiagnosticSink* sink);
 
@@ -133,8 +136,16 @@ Step BuildRefuse(const Case& c, const Derived& d, const RefuseInput& in, const S
                  DiagnosticSink* sink);
 
 /// `close`: the case file is closed (归档; concluded vs closed as docs/lifecycle.md
-/// tells; Law Art. 27: one case, one file). Retention is optional (retention
-/// vocabulary), shown on the cover.
+/// tells; Law Art. 27: one case, one file) — an agreed case once performed,
+/// visited and with no judicial confirmation pending, a terminated or
+/// withdrawn case, a refused one with its refusal notice (the state
+/// machine, CheckStep). `retention` (permanent | long | short or their
+/// labels, the retention vocabulary; shown on the cover) defaults to the
+/// store's setting for the case's outcome (Settings::retention, mediate.yaml
+/// `retention:`). Errors: an unknown retention; none given and none set
+/// for the outcome (saying how to fix either way); a refused case whose
+/// refusal lacks its reason or where to go (2002 Provisions Art. 22).
+/// Payload {retention}.
 Step BuildClose(const Case& c, const Derived& d, const std::string& retention,
                 const StepContext& ctx, DiagnosticSink* sink);
 

@@ -5,6 +5,7 @@
 #include "lifecycle.hpp"
 #include "routing_eval.hpp"
 #include "routing_targets.hpp"
+#include "step_dates.hpp"
 
 namespace mediate {
 
@@ -52,9 +53,10 @@ RoutingDecision Route(const RoutingPolicy& policy, const Case& c, const AreaRegi
 }
 
 Status ApplyRouting(const RoutingDecision& d, Timestamp at, const std::string& by,
-                    const Settings& settings, Case* c) {
+                    const Settings& settings, Case* c, Date on) {
   if (!d.routed) return Status::Rejected(c->id + " cannot be routed: " + d.problem);
   MEDIATE_RETURN_IF_ERROR(CheckStep(*c, Replay(*c, settings), "routed"));
+  MEDIATE_RETURN_IF_ERROR(CheckStepDate(*c, EventKind::kRouted, on, settings));
   Event e;
   e.at = at;
   e.type = "routed";
@@ -64,6 +66,7 @@ Status ApplyRouting(const RoutingDecision& d, Timestamp at, const std::string& b
   e.payload.Set("rule", Value::String(d.rule));
   if (d.deadline_days > 0) e.payload.Set("deadline_days", Value::Int(d.deadline_days));
   if (d.mediator_grade > 0) e.payload.Set("mediator_grade", Value::Int(d.mediator_grade));
+  if (on.valid()) e.payload.Set("date", Value::String(on.ToString()));
   c->events.push_back(std::move(e));
   c->state = Replay(*c, settings).state;
   return Status::Ok();

@@ -88,7 +88,11 @@ RoutingDecision Route(const RoutingPolicy& policy, const Case& c, const AreaRegi
 /// now (it is no longer "received"; MoJ 2002 Provisions Art. 22 governs the
 /// alternative, refusal). Re-routing an open case one level up is
 /// escalation (Art. 21), a different event, not this one.
+///
+/// `on` (a local date; invalid: none) records a late entry: the payload
+/// gets `date`, and a date before the step it follows (the date received)
+/// is kRejected naming both dates (step_dates.hpp CheckStepDate).
 Status ApplyRouting(const RoutingDecision& d, Timestamp at, const std::string& by,
-                    const Settings& settings, Case* c);
+                    const Settings& settings, Case* c, Date on = Date());
 
 }  // namespace mediate

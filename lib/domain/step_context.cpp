@@ -3,6 +3,7 @@
 #include <map>
 
 #include "lifecycle.hpp"
+#include "step_dates.hpp"
 #include "timeline.hpp"
 
 namespace mediate {
@@ -22,7 +23,10 @@ const std::map<std::string, std::vector<Code>>& StepVocabs() {
       {"satisfaction",
        {{"satisfied", "满意"}, {"basically_satisfied", "基本满意"}, {"dissatisfied", "不满意"}}},
       {"confirmation_result",
-       {{"applied", "已申请"}, {"confirmed", "已确认"}, {"rejected", "驳回"}}},
+       {{"applied", "已申请"},
+        {"confirmed", "已确认"},
+        {"rejected", "驳回"},
+        {"withdrawn", "撤回申请"}}},
       {"matter", {{"personal_status", "身份关系"}, {"ownership", "确权"}, {"other", "其他"}}},
       {"retention", {{"permanent", "永久"}, {"long", "长期"}, {"short", "短期"}}},
       {"performance", {{"full", "已履行"}, {"instalment", "分期履行"}, {"none", "未履行"}}},
@@ -61,19 +65,6 @@ std::string StepCodeList(const std::string& list) {
 }  // namespace mediate
 
 namespace mediate::step_options {
-namespace {
-
-/// The latest event of `c` that changed the status (the table's
-/// `leads_to`, timeline.hpp): the step a new one follows, as CheckTimeline
-/// (lifecycle.hpp) reads it. -1 when none.
-int LastStatusStep(const Case& c) {
-  for (std::size_t i = c.events.size(); i-- > 0;)
-    if (auto k = ParseEventKind(c.events[i].type); k && InfoOf(*k).leads_to)
-      return static_cast<int>(i);
-  return -1;
-}
-
-}  // namespace
 
 Location At(const Case& c) { return {c.id, 0, 0}; }
 
@@ -109,20 +100,14 @@ Date ReceivedDate(const Case& c, const StepContext& ctx) {
   return ctx.settings->time_zone.LocalDate(c.received);
 }
 
-/// The earliest date a session, agreement or termination may carry: the
-/// date of the step it follows (LastStatusStep), which validate checks too;
-/// the date received when that step is the receipt. Sets `what` for the
-/// message.
-Date NotBefore(const Case& c, const StepContext& ctx, std::string* what) {
+Date NotBefore(const Case& c, const StepContext& ctx, EventKind kind, std::string* what) {
   *what = "the date received";
   Date received = ReceivedDate(c, ctx);
-  int last = LastStatusStep(c);
-  if (last < 0) return received;
-  const Event& e = c.events[static_cast<std::size_t>(last)];
-  Date on = EventDate(e, *ctx.settings);
-  if (!on.valid() || !received.valid() || on <= received) return received;
-  *what = "the " + e.type + " step it follows";
-  return on;
+  const PriorStep prior = StepBefore(c, c.events.size(), kind, *ctx.settings);
+  if (prior.index < 0 || !prior.date.valid() || !received.valid() || prior.date <= received)
+    return received;
+  *what = "the " + prior.type + " step it follows";
+  return prior.date;
 }
 
 }  // namespace mediate::step_options

@@ -43,7 +43,8 @@ struct Step {
 /// code or its Chinese label: "session_mode" (on_site 现场, phone 电话, video
 /// 视频, online 网上), "visit_method" (the same codes), "satisfaction"
 /// (satisfied 满意, basically_satisfied 基本满意, dissatisfied 不满意),
-/// "confirmation_result" (applied 已申请, confirmed 已确认, rejected 驳回),
+/// "confirmation_result" (applied 已申请, confirmed 已确认, rejected 驳回,
+/// withdrawn 撤回申请),
 /// "matter" (personal_status 身份关系, ownership 确权, other 其他),
 /// "retention" (permanent 永久, long 长期, short 短期). "" when unknown.
 std::string ResolveStepCode(const std::string& list, const std::string& text);
@@ -76,11 +77,14 @@ std::string ResolveOrError(const Case& c, const std::string& list, const std::st
 /// The local date `c` was received, in the store's time zone.
 Date ReceivedDate(const Case& c, const StepContext& ctx);
 
-/// The earliest date a session, agreement or termination may carry: the
-/// date of the step it follows (the latest status-changing event, as
-/// CheckTimeline in lifecycle.hpp reads it), which validate checks too;
-/// the date received when that step is the receipt. Sets `what` for the
-/// message ("the date received", "the session step it follows").
-Date NotBefore(const Case& c, const StepContext& ctx, std::string* what);
+/// The earliest date a new step of `kind` may carry: the date of the step
+/// it follows (step_dates.hpp StepBefore: for a status-changing step the
+/// latest-dated step before it, sessions included; for any other the
+/// latest status-changing step), which validate checks too (Law Art. 27);
+/// the date received when no later step comes before. Sets `what` for the
+/// message ("the date received", "the session step it follows"), so that
+/// DateOption says "--date: 2026-03-03 is before the session step it
+/// follows (2026-03-04)".
+Date NotBefore(const Case& c, const StepContext& ctx, EventKind kind, std::string* what);
 
 }  // namespace mediate::step_options

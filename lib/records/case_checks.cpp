@@ -1,5 +1,6 @@
 #include "case_checks.hpp"
 
+#include "court_procedure.hpp"
 #include "lifecycle.hpp"
 #include "pii.hpp"
 #include "sensitive.hpp"
@@ -132,6 +133,7 @@ void CheckCase(const Case& c, const Value& root, const std::string& file, const 
   }
   if (!c.parties.empty() && !applicant) error("parties", "no party is the applicant");
   if (c.amount && c.amount->fen() < 0) error("amount", "an amount cannot be negative");
+  if (std::string problem = ProcedureProblem(c); !problem.empty()) error("procedure", problem);
   if (ctx.today.valid() && c.received.valid() &&
       ctx.settings->time_zone.LocalDate(c.received) > ctx.today)
     error("received", c.received.ToString() + " is in the future");

@@ -39,6 +39,8 @@ struct CheckContext {
 ///   32100-2015: pilot-era codes exist); a phone neither mobile nor landline
 ///   is an error;
 /// - amount not negative; received not after today;
+/// - a procedure (ordinary/summary) only on a court-entrusted case
+///   (court_procedure.hpp ProcedureProblem; SPC 2016);
 /// - events: the timeline follows the event-kind table (lifecycle.hpp
 ///   CheckTimeline: the first event that breaks it, with the article);
 ///   times never go backwards; org and mediators named by events exist;

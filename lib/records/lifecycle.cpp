@@ -22,13 +22,6 @@ std::vector<std::string> Event::GetList(const char* key) const {
   return out;
 }
 
-Date EventDate(const Event& e, const Settings& settings) {
-  if (const Value* d = e.payload.Find("date"); d && d->is_scalar()) {
-    if (auto parsed = Date::Parse(d->text())) return *parsed;
-  }
-  return settings.time_zone.LocalDate(e.at);
-}
-
 int ConcludeLimitDays(const Case& c, const Settings& s) {
   if (c.source == "court_delegated") return s.limits.court_delegated_days;
   if (c.source == "court_entrusted")
@@ -123,6 +116,7 @@ Derived ReplayFirst(const Case& c, std::size_t n, const Settings& settings) {
         break;
       case EventKind::kConfirmation:
         d.confirmation = e.Get("result");
+        if (std::string court = e.Get("court"); !court.empty()) d.confirmation_court = court;
         if (auto a = Date::Parse(e.Get("applied"))) {
           if (!d.confirmation_applied.valid()) d.confirmation_applied = *a;
         } else if (d.confirmation == "applied" && !d.confirmation_applied.valid()) {
@@ -130,7 +124,8 @@ Derived ReplayFirst(const Case& c, std::size_t n, const Settings& settings) {
         }
         if (auto dec = Date::Parse(e.Get("decided"))) {
           d.confirmation_decided = *dec;
-        } else if (d.confirmation == "confirmed" || d.confirmation == "rejected") {
+        } else if (d.confirmation == "confirmed" || d.confirmation == "rejected" ||
+                   d.confirmation == "withdrawn") {
           d.confirmation_decided = on;
         }
         break;
@@ -170,6 +165,8 @@ Derived ReplayFirst(const Case& c, std::size_t n, const Settings& settings) {
   return d;
 }
 
+bool ConfirmationPending(const Derived& d) { return d.confirmation == "applied"; }
+
 std::vector<std::string> AllowedSteps(const Case& c, const Derived& d) {
   std::vector<std::string> steps;
   for (EventKind k : AllowedKinds(c, d)) steps.emplace_back(CodeOf(k));
@@ -188,11 +185,15 @@ std::vector<EventKind> AllowedKinds(const Case& c, const Derived& d) {
       case StepGuard::kLevelAbove:
         if (NextLevel(d.state.level).empty()) continue;
         break;
-      case StepGuard::kPerformedAndVisited:
-        if (d.status == CaseStatus::kAgreed && !(performed && visited)) continue;
+      case StepGuard::kFileComplete:
+        if (d.status == CaseStatus::kAgreed && !(performed && visited && !ConfirmationPending(d)))
+          continue;
         break;
       case StepGuard::kNotVisited:
         if (visited) continue;
+        break;
+      case StepGuard::kWasAgreed:
+        if (d.status == CaseStatus::kClosed && d.outcome != "agreed") continue;
         break;
     }
     kinds.push_back(row.kind);
@@ -244,9 +245,18 @@ std::string StepNeeds(const Derived& d, const std::string& step) {
         missing.push_back("a return visit (mediate visit) or a recorded reason for none");
       std::string needs;
       for (const auto& m : missing) needs += (needs.empty() ? "" : " and ") + m;
-      return "close needs " + needs + " (Law Art. 31)";
+      std::string out = needs.empty() ? "" : "close needs " + needs + " (Law Art. 31)";
+      if (ConfirmationPending(d))
+        out += std::string(out.empty() ? "close" : ";\nit") +
+               " waits for the court: judicial confirmation was applied for on " +
+               d.confirmation_applied.ToString() +
+               (d.confirmation_court.empty() ? "" : " at " + d.confirmation_court) +
+               " and is not decided; record the result first (mediate confirm " +
+               "--result confirmed|rejected|withdrawn; Law Art. 33)";
+      return out;
     }
-    return "close needs an agreement with performance and a return visit, or a termination";
+    return "close needs an agreement with performance and a return visit, a termination, a "
+           "refusal or a withdrawal";
   }
   if (step == "agreed" || step == "terminated" || step == "session") {
     if (s == CaseStatus::kReceived)
@@ -273,7 +283,11 @@ std::string StepNeeds(const Derived& d, const std::string& step) {
   if (step == "withdrawn") return "withdraw needs a case not yet concluded";
   if (step == "assigned") return "assign needs a routed case not yet concluded";
   if (step == "extended") return "extend needs a case not yet concluded (2002 Provisions Art. 33)";
-  if (step == "confirmation") return "judicial confirmation follows an agreement (Law Art. 33)";
+  if (step == "confirmation")
+    return s == CaseStatus::kClosed
+               ? "judicial confirmation concerns an agreement; this closed case was " +
+                     (d.outcome.empty() ? std::string("not agreed") : d.outcome) + " (Law Art. 33)"
+               : "judicial confirmation follows an agreement (Law Art. 33)";
   if (step == "performance" || step == "visited" || step == "visit_waived")
     return cmd + " follows an agreement (Law Art. 31)";
   return "";
@@ -323,13 +337,16 @@ std::string StepRule(EventKind kind, bool migrated) {
     case StepGuard::kLevelAbove:
       rule += ", when a level above exists";
       break;
-    case StepGuard::kPerformedAndVisited:
+    case StepGuard::kFileComplete:
       rule +=
           ", after an agreement once performance and a return visit (or a reason for none) "
-          "are recorded";
+          "are recorded and no judicial confirmation awaits the court";
       break;
     case StepGuard::kNotVisited:
       rule += ", before a return visit";
+      break;
+    case StepGuard::kWasAgreed:
+      rule += ", a closed case only when it was agreed (supplementary)";
       break;
   }
   return rule + " (" + row.article + ")";
@@ -341,9 +358,6 @@ void CheckTimeline(const Case& c, const Settings& settings, const std::string& f
   auto where = [&](const std::string& field) -> Location {
     return locate ? locate(field) : Location{file, 0, 0};
   };
-  // The latest event that changed the status (the step the next one follows).
-  int step_before = -1;
-  Date step_before_date;
   for (std::size_t i = 0; i < c.events.size(); ++i) {
     const Event& e = c.events[i];
     const std::string base = "events[" + std::to_string(i) + "]";
@@ -366,20 +380,17 @@ void CheckTimeline(const Case& c, const Settings& settings, const std::string& f
         return;  // later events are read against a state that never was
       }
     }
-    if (!kind) continue;
+    if (!kind || !IsDatedStep(*kind)) continue;
     const EventKindInfo& row = InfoOf(*kind);
-    if (row.kind == EventKind::kNote || row.kind == EventKind::kAmended ||
-        row.kind == EventKind::kResolved || row.kind == EventKind::kRenumbered)
-      continue;
     const Date on = EventDate(e, settings);
     const bool dated = e.payload.Find("date") != nullptr;
-    if (step_before >= 0 && on.valid() && step_before_date.valid() && on < step_before_date) {
+    if (const PriorStep prior = StepBefore(c, i, *kind, settings);
+        prior.index >= 0 && on.valid() && on < prior.date) {
       const std::string date_field = base + (dated ? ".date" : ".at");
       sink->Error(where(date_field), date_field,
-                  "\"" + e.type + "\" is dated " + on.ToString() + ", before the " +
-                      c.events[step_before].type + " step it follows (events[" +
-                      std::to_string(step_before) + "], " + step_before_date.ToString() +
-                      "); a step cannot precede the one before it");
+                  "\"" + e.type + "\" is dated " + on.ToString() + ", before the " + prior.type +
+                      " step it follows (events[" + std::to_string(prior.index) + "], " +
+                      prior.date.ToString() + "); a step cannot precede the one before it");
       return;
     }
     // A time limit on the step: recorded with a warning when past it.
@@ -407,10 +418,6 @@ void CheckTimeline(const Case& c, const Settings& settings, const std::string& f
           sink->Error(where(f), f, text);
         }
       }
-    }
-    if (row.leads_to) {
-      step_before = static_cast<int>(i);
-      step_before_date = on;
     }
   }
 }

@@ -6,8 +6,10 @@
 //   received | routed | mediating → withdrawn   (Law Art. 17: mediation is voluntary)
 //   routed | mediating → escalated (re-routed one level up; 2002 Provisions Art. 21)
 //   agreed → closed   once performance and a return visit (or a recorded
-//                     reason for none) are recorded (Law Art. 31)
-//   terminated → closed
+//                     reason for none) are recorded (Law Art. 31) and no
+//                     judicial confirmation awaits the court (Law Art. 33)
+//   terminated | withdrawn | refused → closed   (Law Art. 27)
+//   closed (agreed) → confirmation, supplementary: the file stays closed
 //
 // Events are the truth: each step appends one event and the
 // state fields at the top of a case file are a replay of them. Event
@@ -25,7 +27,8 @@
 //   terminated   {date, reason, guidance, materials}
 //   withdrawn    {reason}
 //   refused      {reason, go_to}
-//   confirmation {result: applied|confirmed|rejected, court, applied, decided, matter}
+//   confirmation {result: applied|confirmed|rejected|withdrawn, court, applied, decided, matter,
+//                 supplementary?: true (recorded after the file was closed, 补充归档)}
 //   performance  {date, performance: full|instalment|none, note}
 //   visited      {date, visitor, method, performance, satisfaction, renewed_risk, lawsuit, note}
 //   visit_waived {reason}
@@ -58,6 +61,7 @@
 #include "case_summary.hpp"
 #include "organisation.hpp"
 #include "status.hpp"
+#include "step_dates.hpp"  // EventDate
 #include "timeline.hpp"
 
 namespace mediate {
@@ -77,11 +81,13 @@ struct Derived {
                               ///< day made)
   Date performance_deadline;  ///< time limit of performance, from the agreement
   std::string performance;  ///< full | instalment | none (latest recorded, by `perform` or a visit)
-  std::string confirmation;   ///< applied | confirmed | rejected (latest)
-  Date confirmation_applied;  ///< the date the parties applied to the court
-  Date confirmation_decided;  ///< the date the court confirmed or rejected
-  Date visited;               ///< first return visit
-  bool visit_waived = false;  ///< a reason for no return visit was recorded
+  std::string confirmation;        ///< applied | confirmed | rejected | withdrawn (latest)
+  std::string confirmation_court;  ///< the court applied to (latest named)
+  Date confirmation_applied;       ///< the date the parties applied to the court
+  Date confirmation_decided;       ///< the date the court confirmed or rejected, or the application
+                                   ///< was withdrawn
+  Date visited;                    ///< first return visit
+  bool visit_waived = false;       ///< a reason for no return visit was recorded
   int escalations = 0;
   bool extended = false;
   std::string grid_worker;  ///< the grid worker (网格员) handling a grid-level case
@@ -94,11 +100,6 @@ struct Derived {
   /// event (-1 when none): documents read their payloads.
   int agreed_event = -1, terminated_event = -1, visit_event = -1, closed_event = -1;
 };
-
-/// The date an event counts for: its payload `date` when given (a session
-/// or a conclusion recorded later, a migrated ledger's dates), else the
-/// local date of `at` in the store's time zone.
-Date EventDate(const Event& e, const Settings& settings);
 
 /// The time limit (days) for concluding a case of `source`/`procedure`:
 /// court_delegated → court_delegated_days (30, SPC 2016); court_entrusted
@@ -128,6 +129,12 @@ Derived Replay(const Case& c, const Settings& settings);
 /// number): the state a case was in before its event `n`.
 Derived ReplayFirst(const Case& c, std::size_t n, const Settings& settings);
 
+/// True while judicial confirmation was applied for and the court has not
+/// decided (nor the application been withdrawn): the latest confirmation
+/// result is "applied". The case file then waits for the court (Law Art.
+/// 33): close refuses.
+bool ConfirmationPending(const Derived& d);
+
 /// The steps (event types) the state machine allows from `d`, in the order
 /// messages list them. `note` is always allowed and not listed.
 /// - received: routed, refused (2002 Art. 22), withdrawn (Law Art. 17)
@@ -137,22 +144,31 @@ Derived ReplayFirst(const Case& c, std::size_t n, const Settings& settings);
 /// - mediating: session, assigned, agreed (Law Art. 28), terminated (Art.
 ///   26), withdrawn, escalated, extended (2002 Art. 33 and local rules)
 /// - agreed: confirmation (Law Art. 33), performance and visited (Law Art. 31),
-///   visit_waived, and closed once performance is recorded and a return
-///   visit made or waived
-/// - terminated: closed
-/// - withdrawn, refused, closed: nothing
+///   visit_waived, and closed once performance is recorded, a return
+///   visit made or waived and no judicial confirmation is pending
+///   (ConfirmationPending)
+/// - terminated, withdrawn, refused: closed (Law Art. 27)
+/// - closed: confirmation when the case was agreed (a court's decision
+///   added to the closed file, 补充归档); nothing else
 std::vector<std::string> AllowedSteps(const Case& c, const Derived& d);
 
 /// AllowedSteps as event kinds: the rows of the event-kind table
 /// (timeline.hpp) that are listed, may follow d.status (the migrated
-/// relaxation when c.migrated) and whose guard holds.
+/// relaxation when c.migrated) and whose guard holds. The guards: a level
+/// above (escalate; 2002 Provisions Art. 21); an agreed case closes once
+/// performed, visited or excused, and not while judicial confirmation
+/// awaits the court (Law Arts. 31, 33; ConfirmationPending); a closed case
+/// takes a confirmation only when it was agreed (a supplement to the
+/// file, Law Arts. 27, 33).
 std::vector<EventKind> AllowedKinds(const Case& c, const Derived& d);
 
 /// Ok when `step` may follow; otherwise kRejected saying the current state,
 /// the allowed steps, and what the refused step needs, for example:
 /// `WBL-2026-000017 is "mediating": it can be agreed, terminated,
 /// withdrawn, escalated or extended, …; close needs an agreement with
-/// performance and a return visit, or a termination.`
+/// performance and a return visit, a termination, a refusal or a
+/// withdrawal.` An agreed case whose judicial confirmation is pending is
+/// told so, with the date applied and the court (ConfirmationPending).
 Status CheckStep(const Case& c, const Derived& d, const std::string& step);
 
 /// The rule of the event-kind table for `kind`, said in words with the

@@ -76,6 +76,24 @@ Result<Settings> Settings::FromValue(const Value& root, const std::string& file)
   } else {
     sink.Append(vocab.status().diagnostics());
   }
+  if (const Value* rt = root.Find("retention"); rt && r.ExpectMap(*rt, "retention")) {
+    for (const auto& [outcome, v] : rt->entries()) {
+      const std::string path = "retention." + outcome;
+      if (!s.vocab.outcome().Has(outcome)) {
+        r.Error(v, path,
+                "unknown outcome \"" + outcome + "\"; known: " + s.vocab.outcome().CodeList());
+        continue;
+      }
+      const Term* t = v.is_scalar() ? s.vocab.Get("retention").Resolve(v.text()) : nullptr;
+      if (!t) {
+        r.Error(v, path,
+                "retention period is one of " + s.vocab.Get("retention").CodeList() + ", not \"" +
+                    (v.is_scalar() ? v.text() : std::string("a list or map")) + "\"");
+        continue;
+      }
+      s.retention[outcome] = t->code;
+    }
+  }
   MEDIATE_RETURN_IF_ERROR(sink.ToStatus("bad settings in " + file));
   return s;
 }
@@ -107,6 +125,11 @@ Value Settings::ToValue() const {
     rk.Set(code, std::move(v.set_flow()));
   }
   root.Set("risk", std::move(rk));
+  if (!retention.empty()) {
+    Value rt = Value::Map();
+    for (const auto& [outcome, code] : retention) rt.Set(outcome, Value::String(code));
+    root.Set("retention", std::move(rt));
+  }
   return root;
 }
 

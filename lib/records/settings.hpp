@@ -48,6 +48,13 @@ struct Settings {
   std::string file_no_word;
   TimeLimits limits;
   std::map<std::string, RiskLevel> risk;
+  /// The retention period (保管期限) a closed case file gets by default, by
+  /// outcome: `retention: {agreed: long, terminated: short, …}` in
+  /// mediate.yaml, outcome code → retention code (permanent 永久, long 长期,
+  /// short 短期; the `retention` vocabulary). A store setting (local
+  /// practice: the law sets no periods); `close --retention` overrides it.
+  /// Empty by default: close then asks for --retention.
+  std::map<std::string, std::string> retention;
   Vocabulary vocab;  ///< built-ins plus the store's extensions
 
   /// Reads mediate.yaml; every problem reported with its location.

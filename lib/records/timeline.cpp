@@ -49,10 +49,16 @@ const std::array<EventKindInfo, 19> kKinds = {{
      kUnchanged, G0, R, nullptr, R, "MoJ 2002 Provisions Art. 33", true},
     {EventKind::kSession, "session", "调解", "mediation session", "session", Bit(S::kMediating), 0,
      kUnchanged, G0, R, nullptr, R, "Law Art. 22", true},
-    {EventKind::kClosed, "closed", "归档", "case file closed", "close", kConcluded, 0, S::kClosed,
-     StepGuard::kPerformedAndVisited, R, nullptr, R, "Law Art. 27, 31", true},
+    // A refused matter is archived with its registration and refusal notice,
+    // a withdrawn one with what it has (Law Art. 27: one case, one file).
+    {EventKind::kClosed, "closed", "归档", "case file closed", "close",
+     kConcluded | Bit(S::kWithdrawn) | Bit(S::kRefused), 0, S::kClosed, StepGuard::kFileComplete, R,
+     nullptr, R, "Law Art. 27, 31", true},
+    // After closing, a court's decision is added to the file (补充归档) without
+    // reopening it: the event is flagged `supplementary`.
     {EventKind::kConfirmation, "confirmation", "司法确认", "judicial confirmation", "confirm",
-     Bit(S::kAgreed), 0, kUnchanged, G0, R, &TimeLimits::confirmation_days, W, "Law Art. 33", true},
+     Bit(S::kAgreed) | Bit(S::kClosed), 0, kUnchanged, StepGuard::kWasAgreed, R,
+     &TimeLimits::confirmation_days, W, "Law Art. 33", true},
     {EventKind::kPerformance, "performance", "履行", "performance", "perform", Bit(S::kAgreed), 0,
      kUnchanged, G0, R, nullptr, R, "Law Art. 31", true},
     {EventKind::kVisited, "visited", "回访", "return visit", "visit", Bit(S::kAgreed), 0,

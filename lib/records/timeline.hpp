@@ -72,7 +72,7 @@ enum class EventKind : std::uint8_t {
   kVisitWaived,
   kNote,
   kAmended,
-  kResolved,  ///< a conflict a merge recorded was settled (`mediate resolve`)
+  kResolved,    ///< a conflict a merge recorded was settled (`mediate resolve`)
   kRenumbered,  ///< the case got a new id (a duplicate's; `mediate renumber`)
 };
 
@@ -87,10 +87,14 @@ inline constexpr StatusSet kAnyStatus = 0xff;
 /// A condition beyond the current status that a step needs.
 enum class StepGuard : std::uint8_t {
   kNone,
-  kLevelAbove,           ///< a level above the current one exists (MoJ 2002 Provisions Art. 21)
-  kPerformedAndVisited,  ///< after an agreement: performance recorded and a return visit made or
-                         ///< waived (Law Art. 31); a terminated case needs nothing
-  kNotVisited,           ///< no return visit made or waived yet
+  kLevelAbove,    ///< a level above the current one exists (MoJ 2002 Provisions Art. 21)
+  kFileComplete,  ///< after an agreement: performance recorded, a return visit made or
+                  ///< waived (Law Art. 31) and no judicial confirmation awaiting the
+                  ///< court (Law Art. 33); a terminated, withdrawn or refused case needs
+                  ///< nothing more
+  kNotVisited,    ///< no return visit made or waived yet
+  kWasAgreed,     ///< a closed case only when it was agreed (a court's decision on its
+                  ///< agreement is added to the closed file, 补充归档)
 };
 
 /// What happens to a step that breaks a rule.

@@ -4,6 +4,7 @@
 #include "case_selection.hpp"
 #include "lifecycle.hpp"
 #include "routing_store.hpp"
+#include "step_dates.hpp"
 
 namespace mediate {
 namespace {
@@ -20,8 +21,11 @@ std::string RouteCommitMessage(const std::vector<std::string>& ids) {
 }
 
 Result<RouteOutcome> RouteCases(StoreWrite& w, const Filter& filter, const Signature& op,
-                                Timestamp now, Date today) {
+                                Timestamp now, Date today, Date on) {
   const Store& store = w.store();
+  if (on.valid() && today.valid() && today < on)
+    return Status::Usage("--date " + on.ToString() + " is in the future (today is " +
+                         today.ToString() + ")");
   auto policy = LoadStoreRoutingPolicy(store);
   if (!policy.ok()) return policy.status();
   // The received cases the filter selects, each still received in its file.
@@ -36,6 +40,7 @@ Result<RouteOutcome> RouteCases(StoreWrite& w, const Filter& filter, const Signa
   const Settings& settings = store.settings();
   RouteOutcome out;
   std::vector<std::string> ids;
+  DiagnosticSink early;  // cases --date would route before they were received
   for (PickedCase& picked : selection->picked) {
     Case c = std::move(picked.loaded.record);
     RoutingDecision d = Route(*policy, c, store.areas(), store.orgs());
@@ -43,14 +48,21 @@ Result<RouteOutcome> RouteCases(StoreWrite& w, const Filter& filter, const Signa
       out.unrouted.push_back({c.id, d.problem});
       continue;
     }
+    if (Status st = CheckStepDate(c, EventKind::kRouted, on, settings); !st.ok()) {
+      early.Error({picked.loaded.path, 0, 0}, "--date", st.message());
+      continue;
+    }
     ids.push_back(c.id);
     if (d.auto_assign) out.auto_assign.push_back(c.id);
     if (!w.dry_run()) {
-      MEDIATE_RETURN_IF_ERROR(ApplyRouting(d, now, op.ToString(), settings, &c));
+      MEDIATE_RETURN_IF_ERROR(ApplyRouting(d, now, op.ToString(), settings, &c, on));
       w.Put(picked.loaded.path, CaseToValue(c));
     }
     out.routed.push_back({std::move(c), std::move(d)});
   }
+  MEDIATE_RETURN_IF_ERROR(early.ToStatus(std::to_string(early.error_count()) +
+                                         " case(s) received after --date " + on.ToString() +
+                                         "; nothing routed, nothing written"));
   if (w.dry_run() || ids.empty()) return out;
   auto commit = w.Commit(op, RouteCommitMessage(ids));
   if (!commit.ok()) return commit.status();

@@ -51,11 +51,15 @@ std::string RouteCommitMessage(const std::vector<std::string>& ids);
 /// store setting), decides each case (Route), and unless `w` is a dry run
 /// appends the `routed` event by `op` at `now` (ApplyRouting) and writes
 /// every routed case in one commit (RouteCommitMessage). No commit when
-/// nothing was routed. Errors: kNotFound/kRejected for the policy; kRejected
-/// when a case file cannot be read (nothing routed), or when a routed case
-/// would not pass validation (every such file listed, nothing written);
-/// kBusy/kIo from the write.
+/// nothing was routed. `on` (a local date; invalid: none) records a late
+/// entry: every routed event is dated `on`. Errors: kUsage for `on` after
+/// `today`; kNotFound/kRejected for the policy; kRejected when a case file
+/// cannot be read (nothing routed), when `on` is before a selected case's
+/// date received (every such case named with both dates; step_dates.hpp
+/// CheckStepDate, Law Art. 27) or when a routed case would not pass
+/// validation (every such file listed, nothing written); kBusy/kIo from
+/// the write.
 Result<RouteOutcome> RouteCases(StoreWrite& w, const Filter& filter, const Signature& op,
-                                Timestamp now, Date today);
+                                Timestamp now, Date today, Date on = Date());
 
 }  // namespace mediate

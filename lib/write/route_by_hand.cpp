@@ -3,12 +3,13 @@
 #include "case_record.hpp"
 #include "case_step.hpp"
 #include "lifecycle.hpp"
+#include "step_dates.hpp"
 
 namespace mediate {
 
 Result<RouteByHandOutcome> RouteByHand(StoreWrite& w, const Signature& op, const std::string& id,
                                        const std::string& org, const std::string& reason,
-                                       Timestamp now) {
+                                       Timestamp now, Date on) {
   const Store& store = w.store();
   const Settings& settings = store.settings();
   if (reason.empty())
@@ -28,6 +29,10 @@ Result<RouteByHandOutcome> RouteByHand(StoreWrite& w, const Signature& op, const
   if (!loaded.ok()) return loaded.status();
   Case c = std::move(loaded->record);
   MEDIATE_RETURN_IF_ERROR(CheckStep(c, Replay(c, settings), "routed"));
+  if (const Date today = settings.time_zone.LocalDate(now); on.valid() && today < on)
+    return Status::Usage("--date " + on.ToString() + " is in the future (today is " +
+                         today.ToString() + ")");
+  MEDIATE_RETURN_IF_ERROR(CheckStepDate(c, EventKind::kRouted, on, settings));
   Event e;
   e.at = settings.time_zone.ToLocal(now);
   e.type = "routed";
@@ -35,6 +40,7 @@ Result<RouteByHandOutcome> RouteByHand(StoreWrite& w, const Signature& op, const
   e.payload.Set("org", Value::String(target->id));
   e.payload.Set("level", Value::String(target->level));
   e.payload.Set("reason", Value::String(reason));
+  if (on.valid()) e.payload.Set("date", Value::String(on.ToString()));
   c.events.push_back(std::move(e));
   c.state = Replay(c, settings).state;
   RouteByHandOutcome out{c.id, target->id, target->name, target->level, ""};

@@ -30,9 +30,11 @@ struct RouteByHandOutcome {
 /// or retired organisation (naming what to give), kNotFound for no such
 /// case, kRejected when the case is not "received" (CheckStep names the
 /// steps allowed; escalation moves a routed case up), kBusy/kIo from the
-/// write.
+/// write. `on` (a local date; invalid: none) records a late entry as the
+/// event's `date`: kUsage when after today, kRejected when before the date
+/// received (naming both; step_dates.hpp CheckStepDate, Law Art. 27).
 Result<RouteByHandOutcome> RouteByHand(StoreWrite& w, const Signature& op, const std::string& id,
                                        const std::string& org, const std::string& reason,
-                                       Timestamp now);
+                                       Timestamp now, Date on = Date());
 
 }  // namespace mediate

@@ -69,12 +69,12 @@ KNOWN_EVENT_KEYS = {
     "terminated": {"reason", "guidance", "date"},
     "withdrawn": {"reason", "date"},
     "refused": {"reason", "go_to", "date"},
-    "confirmation": {"result", "applied", "court", "date"},
+    "confirmation": {"result", "applied", "decided", "court", "date"},
     "performance": {"performance", "date"},
     "visited": {"note", "visitor", "method", "performance", "satisfaction", "renewed_risk",
                 "lawsuit", "date"},
     "visit_waived": {"reason", "date"},
-    "closed": {"date"},
+    "closed": {"date", "retention"},  # retention: close --retention or the store setting
 }
 # docs/law.md "Time limits": the conclude limit in days by source (and, for a
 # court-entrusted case, by procedure), counted from the date received or, for a

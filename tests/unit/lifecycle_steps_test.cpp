@@ -107,21 +107,22 @@ AgreeInput WrittenAgreement() {
 TEST_CASE("assign checks the roster and the grid-worker rule", "[lifecycle]") {
   Fixture f;
   DiagnosticSink sink;
-  Step s = BuildAssign(f.c, f.D(), {{"M-0307"}, true, "", ""}, f.ctx, &sink);
+  Step s = BuildAssign(f.c, f.D(), {{"M-0307"}, true, "", "", ""}, f.ctx, &sink);
   CHECK_FALSE(sink.has_errors());
   CHECK(s.event.type == "assigned");
   CHECK(s.event.GetList("mediators") == std::vector<std::string>{"M-0307"});
   CHECK(s.event.Get("chosen_by") == "parties");
 
   DiagnosticSink bad;
-  BuildAssign(f.c, f.D(), {{"M-0999", "M-4040", "M-0307", "M-0307"}, false, "", ""}, f.ctx, &bad);
+  BuildAssign(f.c, f.D(), {{"M-0999", "M-4040", "M-0307", "M-0307"}, false, "", "", ""}, f.ctx,
+              &bad);
   CHECK(Messages(bad, Severity::kError) ==
         std::vector<std::string>{"mediators: M-0999 调解员M-0999 is retired, not active",
                                  "mediators: unknown mediator M-4040 (mediators/M-4040.yaml)",
                                  "mediators: M-0307 is named twice"});
 
   DiagnosticSink other;
-  BuildAssign(f.c, f.D(), {{"M-0001"}, false, "", ""}, f.ctx, &other);
+  BuildAssign(f.c, f.D(), {{"M-0001"}, false, "", "", ""}, f.ctx, &other);
   CHECK_FALSE(other.has_errors());
   CHECK(other.warning_count() == 1);
 
@@ -131,7 +132,7 @@ TEST_CASE("assign checks the roster and the grid-worker rule", "[lifecycle]") {
 
   // The community committee hands the case to the grid worker: grid level.
   DiagnosticSink grid;
-  Step g = BuildAssign(f.c, f.D(), {{}, false, "张网格", ""}, f.ctx, &grid);
+  Step g = BuildAssign(f.c, f.D(), {{}, false, "张网格", "", ""}, f.ctx, &grid);
   CHECK_FALSE(grid.has_errors());
   CHECK(g.event.Get("grid_worker") == "张网格");
   CHECK(g.event.Get("level") == "grid");
@@ -140,14 +141,14 @@ TEST_CASE("assign checks the roster and the grid-worker rule", "[lifecycle]") {
   CHECK(f.D().state.status == "mediating");
   // Mediators cannot take over at grid level: escalate first.
   DiagnosticSink at_grid;
-  BuildAssign(f.c, f.D(), {{"M-0307"}, false, "", ""}, f.ctx, &at_grid);
+  BuildAssign(f.c, f.D(), {{"M-0307"}, false, "", "", ""}, f.ctx, &at_grid);
   CHECK_THAT(Messages(at_grid, Severity::kError).at(0), Contains("escalate it"));
   // A street committee has no grid worker; the materials date is for court cases.
   Fixture street;
   street.c.events.back().payload.Set("org", Value::String("S-140109005"));
   street.c.events.back().payload.Set("level", Value::String("street"));
   DiagnosticSink st;
-  BuildAssign(street.c, street.D(), {{}, false, "张网格", "2026-03-03"}, street.ctx, &st);
+  BuildAssign(street.c, street.D(), {{}, false, "张网格", "2026-03-03", ""}, street.ctx, &st);
   CHECK(st.error_count() == 2);
 }
 
@@ -341,7 +342,8 @@ TEST_CASE("step vocabularies take codes and Chinese labels", "[lifecycle]") {
   CHECK(ResolveStepCode("session_mode", "video") == "video");
   CHECK(ResolveStepCode("session_mode", "飞鸽") == "");
   CHECK(StepCodeLabel("satisfaction", "basically_satisfied") == "基本满意");
-  CHECK(StepCodeList("confirmation_result") == "applied 已申请, confirmed 已确认, rejected 驳回");
+  CHECK(StepCodeList("confirmation_result") ==
+        "applied 已申请, confirmed 已确认, rejected 驳回, withdrawn 撤回申请");
 }
 
 TEST_CASE("a step may not be dated before the step it follows", "[lifecycle]") {
@@ -368,4 +370,126 @@ TEST_CASE("a step may not be dated before the step it follows", "[lifecycle]") {
   DiagnosticSink term;
   BuildTerminate(f.c, f.D(), t, f.ctx, &term);
   CHECK_FALSE(Messages(term, Severity::kError).empty());
+}
+
+TEST_CASE("close takes the store's retention for the outcome, or refuses saying how to fix",
+          "[lifecycle]") {
+  Fixture f;
+  f.Add("2026-03-03T09:00:00+08:00", "assigned");
+  f.c.events.back().payload.Set("mediators", Value::Strings({"M-0307"}));
+  f.Add("2026-03-05T09:00:00+08:00", "terminated");
+  // No --retention and no store setting: refused, naming both fixes.
+  DiagnosticSink none;
+  BuildClose(f.c, f.D(), "", f.ctx, &none);
+  REQUIRE(Messages(none, Severity::kError).size() == 1);
+  CHECK(Messages(none, Severity::kError)[0] ==
+        "--retention: no retention period for a terminated case: give --retention "
+        "permanent|long|short, or set the store's default in mediate.yaml (retention: "
+        "{terminated: long}, a store setting); nothing written");
+  // The store's setting for terminated cases.
+  f.settings.retention = {{"agreed", "long"}, {"terminated", "short"}};
+  DiagnosticSink set;
+  Step s = BuildClose(f.c, f.D(), "", f.ctx, &set);
+  CHECK_FALSE(set.has_errors());
+  CHECK(s.event.Get("retention") == "short");
+  // --retention overrides it.
+  DiagnosticSink given;
+  CHECK(BuildClose(f.c, f.D(), "permanent", f.ctx, &given).event.Get("retention") == "permanent");
+  CHECK_FALSE(given.has_errors());
+}
+
+TEST_CASE("a refused case is closed with its refusal notice", "[lifecycle]") {
+  Fixture f;
+  f.settings.retention = {{"refused", "short"}};
+  f.c.events.resize(1);  // received only
+  f.Add("2026-03-02T11:00:00+08:00", "refused");
+  REQUIRE(CheckStep(f.c, f.D(), "closed").ok());
+  DiagnosticSink lacking;
+  BuildClose(f.c, f.D(), "", f.ctx, &lacking);
+  CHECK(lacking.error_count() == 1);  // no reason, no go_to (a hand-written file)
+  f.c.events.back().payload.Set("reason", Value::String("已起诉"));
+  f.c.events.back().payload.Set("go_to", Value::String("万柏林区人民法院"));
+  DiagnosticSink ok;
+  Step s = BuildClose(f.c, f.D(), "", f.ctx, &ok);
+  CHECK_FALSE(ok.has_errors());
+  CHECK(s.event.Get("retention") == "short");
+}
+
+TEST_CASE("confirm settles an application, and adds a decision to a closed file", "[lifecycle]") {
+  Fixture f;
+  f.Add("2026-03-03T09:00:00+08:00", "assigned");
+  f.c.events.back().payload.Set("mediators", Value::Strings({"M-0307"}));
+  DiagnosticSink agree;
+  f.Append(BuildAgree(f.c, f.D(), WrittenAgreement(), f.ctx, &agree));
+  REQUIRE_FALSE(agree.has_errors());
+  ConfirmInput applied;
+  applied.result = "applied";
+  applied.court = "万柏林区人民法院";
+  applied.applied = "2026-03-09";
+  applied.matter = "other";
+  DiagnosticSink a;
+  f.Append(BuildConfirm(f.c, f.D(), applied, f.ctx, &a));
+  REQUIRE_FALSE(a.has_errors());
+  CHECK(ConfirmationPending(f.D()));
+  ConfirmInput withdrawn;
+  withdrawn.result = "撤回申请";
+  withdrawn.decided = "2026-03-10";
+  DiagnosticSink w;
+  Step ws = BuildConfirm(f.c, f.D(), withdrawn, f.ctx, &w);
+  CHECK_FALSE(w.has_errors());
+  CHECK(ws.event.Get("result") == "withdrawn");
+  CHECK(ws.event.Get("applied") == "2026-03-09");
+  CHECK(ws.event.Get("decided") == "2026-03-10");
+  CHECK(ws.event.Get("supplementary") == "");
+  f.Append(ws);
+  CHECK_FALSE(ConfirmationPending(f.D()));
+  // A second result after the withdrawal is refused.
+  ConfirmInput again;
+  again.result = "confirmed";
+  DiagnosticSink twice;
+  BuildConfirm(f.c, f.D(), again, f.ctx, &twice);
+  CHECK(twice.has_errors());
+
+  // A closed agreed case: the decision is flagged supplementary.
+  Fixture g;
+  g.Add("2026-03-03T09:00:00+08:00", "assigned");
+  g.c.events.back().payload.Set("mediators", Value::Strings({"M-0307"}));
+  DiagnosticSink ga;
+  g.Append(BuildAgree(g.c, g.D(), WrittenAgreement(), g.ctx, &ga));
+  g.Add("2026-03-10T12:10:00+08:00", "performance");
+  g.c.events.back().payload.Set("performance", Value::String("full"));
+  g.Add("2026-03-10T12:20:00+08:00", "visit_waived");
+  g.Add("2026-03-10T12:30:00+08:00", "closed");
+  REQUIRE(g.D().state.status == "closed");
+  REQUIRE(CheckStep(g.c, g.D(), "confirmation").ok());
+  ConfirmInput late;
+  late.result = "confirmed";
+  late.court = "万柏林区人民法院";
+  late.applied = "2026-03-09";
+  late.decided = "2026-03-10";
+  late.matter = "other";
+  DiagnosticSink l;
+  Step ls = BuildConfirm(g.c, g.D(), late, g.ctx, &l);
+  CHECK_FALSE(l.has_errors());
+  CHECK(ls.event.Get("supplementary") == "true");
+  g.Append(ls);
+  CHECK(g.D().state.status == "closed");  // not reopened
+  CHECK(g.D().confirmation == "confirmed");
+}
+
+TEST_CASE("assign --date: a late entry, not before the step it follows", "[lifecycle]") {
+  Fixture f;  // routed on 2026-03-02
+  AssignInput in;
+  in.mediators = {"M-0307"};
+  in.date = "2026-03-01";
+  DiagnosticSink early;
+  BuildAssign(f.c, f.D(), in, f.ctx, &early);
+  REQUIRE(Messages(early, Severity::kError).size() == 1);
+  CHECK(Messages(early, Severity::kError)[0] ==
+        "--date: 2026-03-01 is before the date received (2026-03-02)");
+  in.date = "2026-03-04";
+  DiagnosticSink ok;
+  Step s = BuildAssign(f.c, f.D(), in, f.ctx, &ok);
+  CHECK_FALSE(ok.has_errors());
+  CHECK(s.event.Get("date") == "2026-03-04");
 }

@@ -80,8 +80,9 @@ TEST_CASE("the state machine walks agreed → closed", "[lifecycle]") {
   // No closing before performance and a visit (Law Art. 31).
   CHECK(Steps(c) ==
         std::vector<std::string>{"confirmation", "performance", "visited", "visit_waived"});
-  c.events.push_back(Ev("2026-03-10T09:00:00+08:00", "confirmation",
-                        {{"result", S("applied")}, {"applied", S("2026-03-10")}}));
+  c.events.push_back(Ev(
+      "2026-03-10T09:00:00+08:00", "confirmation",
+      {{"result", S("applied")}, {"applied", S("2026-03-10")}, {"court", S("万柏林区人民法院")}}));
   c.events.push_back(Ev("2026-03-21T09:00:00+08:00", "performance", {{"performance", S("full")}}));
   CHECK(Steps(c) ==
         std::vector<std::string>{"confirmation", "performance", "visited", "visit_waived"});
@@ -89,12 +90,26 @@ TEST_CASE("the state machine walks agreed → closed", "[lifecycle]") {
   d = Replay(c, s);
   CHECK(d.visited == D("2026-03-24"));
   CHECK(d.confirmation_applied == D("2026-03-10"));
+  // The application awaits the court: no closing yet (Law Art. 33).
+  CHECK(ConfirmationPending(d));
+  CHECK(Steps(c) == std::vector<std::string>{"confirmation", "performance", "visited"});
+  CHECK(CheckStep(c, d, "closed").message() ==
+        "WBL-2026-000042 is \"agreed\": it can have a judicial confirmation, performance or a "
+        "return visit recorded;\nclose waits for the court: judicial confirmation was applied "
+        "for on 2026-03-10 at 万柏林区人民法院 and is not decided; record the result first "
+        "(mediate confirm --result confirmed|rejected|withdrawn; Law Art. 33).");
+  c.events.push_back(Ev("2026-03-25T10:00:00+08:00", "confirmation",
+                        {{"result", S("withdrawn")}, {"decided", S("2026-03-25")}}));
+  d = Replay(c, s);
+  CHECK_FALSE(ConfirmationPending(d));
+  CHECK(d.confirmation_decided == D("2026-03-25"));
   CHECK(Steps(c) == std::vector<std::string>{"closed", "confirmation", "performance", "visited"});
   c.events.push_back(Ev("2026-03-26T09:00:00+08:00", "closed"));
   d = Replay(c, s);
   CHECK(d.state.status == "closed");
   CHECK(d.closed == D("2026-03-26"));
-  CHECK(Steps(c).empty());
+  // A closed agreed file still takes the court's decision, as a supplement.
+  CHECK(Steps(c) == std::vector<std::string>{"confirmation"});
   CHECK(CheckStep(c, d, "note").ok());
 }
 
@@ -130,7 +145,7 @@ TEST_CASE("forbidden steps name the state, the allowed steps and what is needed"
   CHECK(st.message() ==
         "WBL-2026-000042 is \"mediating\": it can be assigned, agreed, terminated, withdrawn, "
         "escalated or extended, or have a session recorded;\nclose needs an agreement with "
-        "performance and a return visit, or a termination.");
+        "performance and a return visit, a termination, a refusal or a withdrawal.");
 
   Case r = Neighbour();
   Route(&r);

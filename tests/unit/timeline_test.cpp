@@ -181,9 +181,9 @@ TEST_CASE("validate refuses impossible orders", "[timeline]") {
     Case c = Mediating();
     c.events.push_back(Ev("2026-03-04T09:00:00+08:00", "closed"));
     Agree(&c);
-    OneProblem(
-        c, "events[3].type",
-        {"\"closed\" cannot follow", "closed follows agreed or terminated", "(Law Art. 27, 31)"});
+    OneProblem(c, "events[3].type",
+               {"\"closed\" cannot follow",
+                "closed follows agreed, terminated, withdrawn or refused", "(Law Art. 27, 31)"});
   }
   SECTION("two agreements") {
     Case c = Mediating();
@@ -222,6 +222,24 @@ TEST_CASE("validate refuses impossible orders", "[timeline]") {
     c.events.push_back(Ev("2026-03-06T09:00:00+08:00", "performance",
                           {{"date", S("2026-03-04")}, {"performance", S("full")}}));
     OneProblem(c, "events[4].date", {});
+  }
+  SECTION("an agreement dated before a session") {
+    Case c = Mediating();
+    // Assigned 2026-03-03, a session on 2026-03-05, the agreement dated 03-04.
+    c.events.push_back(Ev("2026-03-05T09:00:00+08:00", "session", {{"date", S("2026-03-05")}}));
+    Agree(&c, "2026-03-04");
+    OneProblem(c, "events[4].date",
+               {"dated 2026-03-04, before the session step it follows (events[3], 2026-03-05)"});
+  }
+  SECTION("a file closed before its return visit") {
+    Case c = Mediating();
+    Agree(&c);
+    c.events.push_back(Ev("2026-03-06T09:00:00+08:00", "performance",
+                          {{"date", S("2026-03-06")}, {"performance", S("full")}}));
+    c.events.push_back(Ev("2026-03-10T09:00:00+08:00", "visited", {{"date", S("2026-03-10")}}));
+    c.events.push_back(Ev("2026-03-11T09:00:00+08:00", "closed", {{"date", S("2026-03-09")}}));
+    OneProblem(c, "events[6].date",
+               {"dated 2026-03-09, before the visited step it follows (events[5], 2026-03-10)"});
   }
 }
 
@@ -303,5 +321,5 @@ TEST_CASE("timeline errors carry the file position of the event", "[timeline]") 
   CHECK(d.where.file == "c.yaml");
   CHECK(d.where.line == 8);
   CHECK(d.where.column == 11);
-  CHECK_THAT(d.message, Contains("is \"refused\": no further step is possible"));
+  CHECK_THAT(d.message, Contains("is \"refused\": it can be closed"));
 }
