@@ -16,11 +16,10 @@
 #include "command.hpp"
 #include "disk.hpp"
 #include "help_format.hpp"
+#include "i18n.hpp"
 #include "language.hpp"
 #include "parse_error.hpp"
 #include "store_write.hpp"
-// Last: it defines the _() marking macro.
-#include "i18n.hpp"
 
 namespace mediate::cli {
 namespace {

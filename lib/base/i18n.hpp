@@ -95,9 +95,14 @@ std::string TrN(const char* singular, const char* plural, unsigned long n, const
                                        fmt::make_format_args(args...));
 }
 
-}  // namespace mediate
+/// Marks and translates a message (xgettext keyword `_`): Translate.
+/// Functions, not macros, so that a header's own `_` (date.h names a
+/// variable so) cannot collide; code outside namespace mediate calls
+/// mediate::_ or says `using mediate::_;`.
+inline const char* _(const char* msgid) { return Translate(msgid); }
 
-/// Marks and translates a message (xgettext keyword `_`).
-#define _(msgid) ::mediate::Translate(msgid)
-/// Marks a message of a static table without translating it there.
-#define N_(msgid) msgid
+/// Marks a message of a static table without translating it there
+/// (xgettext keyword `N_`); translate it with _() where it is shown.
+constexpr const char* N_(const char* msgid) { return msgid; }
+
+}  // namespace mediate
