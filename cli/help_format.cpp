@@ -22,6 +22,30 @@ class WidthFormatter : public CLI::Formatter {
     return out.str();
   }
 
+  /// The description; of an option group that needs exactly one of its
+  /// options (`index`), that rule in our words.
+  std::string make_description(const CLI::App* app) const override {
+    if (app->get_required() || app->get_require_option_min() != 1 ||
+        app->get_require_option_max() != 1)
+      return CLI::Formatter::make_description(app);
+    return app->get_description() + " \n[" + _("Exactly 1 of the following options is required") +
+           "]\n";
+  }
+
+  /// An option group as CLI11 shows it, its "[Option Group: NAME]" in our
+  /// words.
+  std::string make_expanded(const CLI::App* sub) const override {
+    if (!sub->get_name().empty()) return CLI::Formatter::make_expanded(sub);
+    std::ostringstream out;
+    out << Tr("[Option Group: {0}]", sub->get_group()) << "\n";
+    out << make_description(sub) << make_positionals(sub)
+        << make_groups(sub, CLI::AppFormatMode::Sub)
+        << make_subcommands(sub, CLI::AppFormatMode::Sub);
+    std::string text = CLI::detail::find_and_replace(out.str(), "\n\n", "\n");
+    text = text.substr(0, text.size() - 1);
+    return CLI::detail::find_and_replace(text, "\n", "\n  ") + "\n";
+  }
+
   std::string make_subcommand(const CLI::App* sub) const override {
     std::ostringstream out;
     Row(out, sub->get_display_name(true), sub->get_description());

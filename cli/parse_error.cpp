@@ -70,6 +70,16 @@ std::string ParseErrorText(const CommandAt& w, const CLI::ParseError& error,
     // "show --frob": the unknown option is the mistake, not the missing id.
     for (const auto& word : left)
       if (word.size() > 1 && word[0] == '-') return Tr("{0}: unknown option {1}", at, word);
+    // An option group's rule (`index` needs one of its actions).
+    static const std::regex kOneOf("^Exactly 1 option from \\[(.*)\\] is required$");
+    static const std::regex kOnlyOne(
+        "^Exactly 1 option from \\[(.*)\\] is required and (\\d+) were given$");
+    static const std::regex kAtLeastOne("^At least 1 option from \\[(.*)\\] is required$");
+    if (std::regex_match(what, m, kOneOf)) return Tr("{0}: give one of {1}", at, m[1].str());
+    if (std::regex_match(what, m, kOnlyOne))
+      return Tr("{0}: give only one of {1}, not {2}", at, m[1].str(), m[2].str());
+    if (std::regex_match(what, m, kAtLeastOne))
+      return Tr("{0}: give at least one of {1}", at, m[1].str());
     static const std::regex kRequired("^(\\S+) is required$");
     if (std::regex_match(what, m, kRequired)) {
       const CLI::Option* opt = w.app->get_option_no_throw(m[1].str());

@@ -171,6 +171,15 @@ class LanguageTest(unittest.TestCase):
              "运行“mediate sync --help”查看用法\n",
              "mediate sync: --rounds must be from 1 to 50, not 99\n"
              'run "mediate sync --help" for its usage\n'),
+            (["index", "--rebuild", "--drop"],
+             "mediate index：--rebuild,--check,--drop,--status 只能给出一个，而不是 2 个\n"
+             "运行“mediate index --help”查看用法\n",
+             "mediate index: give only one of --rebuild,--check,--drop,--status, not 2\n"
+             'run "mediate index --help" for its usage\n'),
+            (["show", "a", "b", "c"],
+             "mediate show：多余的参数：b c\n运行“mediate show --help”查看用法\n",
+             "mediate show: unexpected arguments: b c\n"
+             'run "mediate show --help" for its usage\n'),
         ]
         for args, zh, en in cases:
             with self.subTest(args=args):
