@@ -1,7 +1,8 @@
 // mediate: the district's people's-mediation cases, kept in git.
 //
-// main picks the command from the table, prepares what it needs (store,
-// registries), runs it, and maps an error's kind to the exit code:
+// main sets the interface's language (cli/language.hpp), picks the command
+// from the table, prepares what it needs (store, registries), runs it, and
+// maps an error's kind to the exit code (a parse error, in our words: 2):
 // 0 ok, 1 a check found errors, 2 usage, 3 input rejected,
 // 4 store busy or write failed, 70 internal error.
 #include <CLI/CLI.hpp>
@@ -9,7 +10,6 @@
 #include <filesystem>
 
 #include <chrono>
-#include <clocale>
 #include <cstdio>
 #include <cstdlib>
 
