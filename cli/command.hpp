@@ -103,7 +103,7 @@ class Command {
 /// An entry of the command table.
 struct CommandSpec {
   const char* name;
-  const char* summary;
+  const char* summary;  ///< English, marked N_(); `mediate --help` shows _(summary)
   Needs needs;
   std::unique_ptr<Command> (*make)();
 };

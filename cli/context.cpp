@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "command.hpp"
+#include "i18n.hpp"
 
 namespace mediate::cli {
 
@@ -20,10 +21,10 @@ Result<Signature> Context::Operator() const {
   if (text.empty() && git_name) text = *git_name;
   if (text.empty())
     return Status::Usage(
-        "who is making this change? give --as \"Name <email>\", set MEDIATE_USER, or set git "
-        "config user.name and user.email");
+        _("who is making this change? give --as \"Name <email>\", set MEDIATE_USER, or set git "
+          "config user.name and user.email"));
   auto sig = Signature::Parse(text, fallback_email);
-  if (!sig) return Status::Usage("operator \"" + text + "\" is not like \"Name <email>\"");
+  if (!sig) return Status::Usage(Tr("operator \"{0}\" is not like \"Name <email>\"", text));
   if (sig->email.empty()) sig->email = "unknown@localhost";
   return *sig;
 }
@@ -71,7 +72,8 @@ Result<StoreWrite*> Context::BeginWrite(const std::string& what) {
 Status Emit(Context& ctx, const Table& table, Format format, const std::string& xlsx_path,
             const std::string& sheet) {
   if (format == Format::kXlsx) {
-    if (xlsx_path.empty()) return Status::Usage("--format xlsx needs an output file: -o FILE.xlsx");
+    if (xlsx_path.empty())
+      return Status::Usage(_("--format xlsx needs an output file: -o FILE.xlsx"));
     return WriteXlsx(table, xlsx_path, sheet);
   }
   std::string text = Render(table, format);

@@ -1,7 +1,8 @@
 // mediate: the district's people's-mediation cases, kept in git.
 //
-// main picks the command from the table, prepares what it needs (store,
-// registries), runs it, and maps an error's kind to the exit code:
+// main sets the interface's language (cli/language.hpp), picks the command
+// from the table, prepares what it needs (store, registries), runs it, and
+// maps an error's kind to the exit code (a parse error, in our words: 2):
 // 0 ok, 1 a check found errors, 2 usage, 3 input rejected,
 // 4 store busy or write failed, 70 internal error.
 #include <CLI/CLI.hpp>
@@ -10,12 +11,15 @@
 #include <string>
 
 #include <chrono>
-#include <clocale>
 #include <cstdio>
 #include <cstdlib>
 
 #include "command.hpp"
 #include "disk.hpp"
+#include "help_format.hpp"
+#include "i18n.hpp"
+#include "language.hpp"
+#include "parse_error.hpp"
 #include "store_write.hpp"
 #include "version.hpp"
 
@@ -53,6 +57,16 @@ void OneValuePerOption(CLI::App& app) {
     OneValuePerOption(*sub);
 }
 
+/// Puts the options of `app` and its subcommands that are still in CLI11's
+/// default group "Options" (a subcommand's help flag, made before it takes
+/// its parent's defaults) into the translated group.
+void TranslateOptionGroups(CLI::App& app) {
+  for (CLI::Option* opt : app.get_options())
+    if (opt->get_group() == "Options") opt->group(_("Options"));
+  for (CLI::App* sub : app.get_subcommands(std::function<bool(CLI::App*)>{}))
+    TranslateOptionGroups(*sub);
+}
+
 /// MEDIATE_LOCK_WAIT: whole seconds from 0 to 3600; nullopt when unset or
 /// not such a number (the default wait then applies).
 std::optional<std::chrono::milliseconds> LockWaitFromEnvironment() {
@@ -65,22 +79,23 @@ std::optional<std::chrono::milliseconds> LockWaitFromEnvironment() {
 }
 
 int Main(int argc, char** argv) {
-  std::setlocale(LC_ALL, "C.UTF-8");
-  CLI::App app{"mediate — people's mediation (人民调解) cases of a district, kept in git",
+  SetUpLanguage();
+  CLI::App app{_("mediate — people's mediation (人民调解) cases of a district, kept in git"),
                "mediate"};
-  app.set_version_flag("--version", std::string("mediate ") + kVersion);
+  const std::string version = std::string("mediate ") + kVersion;
+  TranslateHelp(app, version.c_str());
   app.require_subcommand(1);
   app.fallthrough();
   Context ctx;
   app.add_option("-C", ctx.global.store_dir,
-                 "run in the store at STORE (default: the current directory)")
+                 _("run in the store at STORE (default: the current directory)"))
       ->type_name("STORE");
   app.add_option("--as", ctx.global.as,
-                 "operator identity \"Name <email>\" (default: MEDIATE_USER, git config)");
+                 _("operator identity \"Name <email>\" (default: MEDIATE_USER, git config)"));
   std::string now_text;
   app.add_option("--now", now_text,
-                 "pin \"now\" to an RFC 3339 time for deadlines and new events (default: "
-                 "MEDIATE_NOW, else the clock)")
+                 _("pin \"now\" to an RFC 3339 time for deadlines and new events (default: "
+                   "MEDIATE_NOW, else the clock)"))
       ->type_name("TIME");
 
   struct Entry {
@@ -91,17 +106,20 @@ int Main(int argc, char** argv) {
   std::vector<Entry> entries;
   for (const auto& spec : CommandTable()) {
     auto cmd = spec.make();
-    CLI::App* sub = app.add_subcommand(spec.name, spec.summary);
+    CLI::App* sub = app.add_subcommand(spec.name, _(spec.summary));
     cmd->Declare(*sub);
     OneValuePerOption(*sub);
+    TranslateOptionGroups(*sub);
     entries.push_back({&spec, std::move(cmd), sub});
   }
 
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    int rc = app.exit(e);
-    return rc == 0 ? 0 : 2;
+    // Help and --version print as CLI11 does; every error in our words.
+    if (e.get_exit_code() == 0) return app.exit(e);
+    std::fputs(ParseErrorMessage(app, e).c_str(), stderr);
+    return 2;
   }
 
   // The environment is read here and nowhere in the library: MEDIATE_NOW
@@ -127,8 +145,9 @@ int Main(int argc, char** argv) {
   if (!now_text.empty()) {
     auto t = Timestamp::Parse(now_text);
     if (!t) {
-      std::fprintf(stderr, "--now %s: not an RFC 3339 time like 2026-03-02T09:30:00+08:00\n",
-                   now_text.c_str());
+      std::fprintf(
+          stderr, "%s\n",
+          Tr("--now {0}: not an RFC 3339 time like 2026-03-02T09:30:00+08:00", now_text).c_str());
       return 2;
     }
     pinned.emplace(*t);
@@ -140,7 +159,7 @@ int Main(int argc, char** argv) {
     if (e.spec->needs != Needs::kNothing) {
       const std::string& dir = ctx.global.store_dir;
       std::error_code ec;
-      Result<Store> store = Status::Usage("-C " + dir + ": no such directory");
+      Result<Store> store = Status::Usage(Tr("-C {0}: no such directory", dir));
       if (dir.empty() || std::filesystem::is_directory(dir, ec))
         store = Store::Open(dir.empty() ? "." : dir);
       if (!store.ok()) {
@@ -157,9 +176,9 @@ int Main(int argc, char** argv) {
           if (!rec.ok())
             st = rec.status();
           else if (*rec)
-            std::fprintf(ctx.err,
-                         "recovered: rolled back an unfinished write left by a crash; the store "
-                         "is as of its last commit\n");
+            std::fprintf(ctx.err, "%s\n",
+                         _("recovered: rolled back an unfinished write left by a crash; the "
+                           "store is as of its last commit"));
         }
         // A write takes the lock first and reads the registries under it
         // (StoreWrite::Begin); a read loads them here. Once either way.
@@ -186,7 +205,7 @@ int Main(int argc, char** argv) {
       try {
         st = e.cmd->Run(ctx);
       } catch (const std::exception& ex) {
-        st = Status::Internal(std::string("internal error: ") + ex.what());
+        st = Status::Internal(Tr("internal error: {0}", ex.what()));
       }
     }
     std::fflush(ctx.out);

@@ -2,12 +2,11 @@
 # lacks) and how CPack makes the Debian package: a plain configure, the
 # default build target and `cpack -G DEB` make the whole package
 # (scripts/package wraps that). docs/install.md lists what goes where.
-include(GNUInstallDirs)
 
 set(MEDIATE_MAINTAINER "mediate maintainers <mediate-maintainers@lists.mediate.invalid>"
     CACHE STRING "The Maintainer field of the Debian package: \"Name <email>\"")
 
-install(TARGETS mediate RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# The program and its catalogues are installed by the top-level CMakeLists.txt.
 # The Wanbailin set-up and its ledgers, for `mediate init --from` and trials.
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/examples/
         DESTINATION ${CMAKE_INSTALL_DATADIR}/mediate/examples)
