@@ -53,7 +53,8 @@ void Cover(const Input& in, Document* doc) {
   Fill(doc, closed ? "closed" : "", closing);
   std::string retention = closed ? closed->Get("retention") : "";
   // A refused or withdrawn case ends without a conclusion (agreement or
-  // termination): no date concluded is due.
+  // termination): no date concluded is due, nor a mediator (a refused matter
+  // is never assigned; a withdrawn one may end before it is).
   const bool ends_unconcluded = in.d.outcome == "refused" || in.d.outcome == "withdrawn";
   doc->title = "人民调解卷宗";
   std::string handlers = Handlers(in.d, in.ctx);
@@ -63,7 +64,8 @@ void Cover(const Input& in, Document* doc) {
               {"案由", Zh(in.ctx, "category", c.category)},
               {"当事人", PartyNames(c)},
               {"调解组织", in.d.state.org.empty() ? kBlank : OrgName(in.ctx, in.d.state.org)},
-              {"人民调解员", Fill(doc, handlers, "the mediator (mediate assign)")},
+              {"人民调解员",
+               Fill(doc, handlers, ends_unconcluded ? "" : "the mediator (mediate assign)")},
               {"调解结果", in.d.outcome.empty() ? kBlank : Zh(in.ctx, "outcome", in.d.outcome)},
               {"受理日期", ChineseDate(in.ctx.settings->time_zone.LocalDate(c.received))},
               {"结案日期", Fill(doc, ChineseDate(in.d.concluded),

@@ -212,6 +212,10 @@ class ClosingTest(unittest.TestCase):
                 msg = self.git("log", "-1", "--format=%B")
                 self.assertTrue(msg.startswith("close: " + cid), msg)
                 self.assertIn("Mediate-Action: close", msg)
+                # The cover is printable: the retention is the store's short period (短期).
+                cover = self.ok(at("2026-03-05", "10:00"), "doc", cid, "--kind", "cover").stdout
+                self.assertIn("人民调解卷宗", cover)
+                self.assertIn("短期", cover)
         self.assertEqual(int(self.git("rev-list", "--count", "HEAD").strip()), start + 2)
         # Its outcome is kept: stats count it by outcome as before.
         r = self.ok(at("2026-03-05", "11:00"), "export", "id:%s,%s" % (refused, withdrawn),
