@@ -8,6 +8,7 @@
 
 #include "command.hpp"
 #include "disk.hpp"
+#include "i18n.hpp"
 #include "man_page.hpp"
 #include "version.hpp"
 
@@ -18,11 +19,11 @@ class HelpCommand : public Command {
  public:
   void Declare(CLI::App& app) override {
     root_ = app.get_parent();
-    app.add_option("command", command_, "the command to explain");
-    app.add_flag("--man", man_, "write the manual pages (roff) into the folder given by -o");
-    app.add_option("-o,--output", dir_, "the folder for --man")->type_name("DIR");
+    app.add_option("command", command_, _("the command to explain"));
+    app.add_flag("--man", man_, _("write the manual pages (roff) into the folder given by -o"));
+    app.add_option("-o,--output", dir_, _("the folder for --man"))->type_name("DIR");
     app.add_option("--sections", sections_,
-                   "with --man: the shared sections of mediate(1) (docs/man/sections.en.txt)")
+                   _("with --man: the shared sections of mediate(1) (docs/man/sections.en.txt)"))
         ->type_name("FILE");
   }
 
@@ -33,13 +34,13 @@ class HelpCommand : public Command {
         app = Find(command_);
         if (!app)
           return Status::Usage(
-              fmt::format("help {}: no such command; `mediate --help` lists them", command_));
+              Tr("help {}: no such command; `mediate --help` lists them", command_));
       }
       std::string text = app->help();
       std::fwrite(text.data(), 1, text.size(), ctx.out);
       return Status::Ok();
     }
-    if (dir_.empty()) return Status::Usage("help --man needs -o DIR, the folder for the pages");
+    if (dir_.empty()) return Status::Usage(_("help --man needs -o DIR, the folder for the pages"));
     Disk& disk = CurrentDisk();
     std::vector<ManSection> shared;
     if (!sections_.empty()) {

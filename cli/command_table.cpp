@@ -153,7 +153,7 @@ const std::vector<CommandSpec>& CommandTable() {
        Needs::kRegistries, MakeAlertsCommand},
       {"renumber", N_("give one of two cases with the same id a new id from this office"),
        Needs::kRegistries, MakeRenumberCommand},
-      {"help", "the help of the program or of one command (--man: the manual pages)",
+      {"help", N_("the help of the program or of one command (--man: the manual pages)"),
        Needs::kNothing, MakeHelpCommand},
   };
   return kTable;

@@ -4,6 +4,8 @@
 
 #include <sstream>
 
+#include "i18n.hpp"
+
 namespace mediate::cli {
 namespace {
 
@@ -79,7 +81,7 @@ std::string Options(const CLI::App& app) {
   for (const CLI::Option* opt : VisibleOptions(app)) {
     out += ".TP\n" + OptionTag(*opt) + "\n";
     std::string d = opt->get_description();
-    if (opt->get_required()) d += d.empty() ? "(required)" : " (required)";
+    if (opt->get_required()) d += (d.empty() ? "" : " ") + std::string(_("(required)"));
     out += RoffEscape(d.empty() ? " " : d) + "\n";
   }
   return out;
@@ -95,8 +97,8 @@ std::string Synopsis(const CLI::App& app, const std::string& path) {
     else
       has_options = true;
   }
-  if (has_options) s += "[\\fIoptions\\fR]";
-  if (!VisibleSubcommands(app).empty()) s += " \\fIcommand\\fR";
+  if (has_options) s += "[\\fI" + std::string(_("options")) + "\\fR]";
+  if (!VisibleSubcommands(app).empty()) s += " \\fI" + std::string(_("command")) + "\\fR";
   s += positionals + "\n";
   return s;
 }
@@ -105,8 +107,9 @@ std::string Title(const std::string& name, const std::string& version) {
   std::string upper = name;
   for (char& c : upper)
     if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  return ".TH " + RoffEscape(upper) + " 1 \"\" \"mediate " + RoffEscape(version) +
-         "\" \"mediate manual\"\n"
+  return ".TH " + RoffEscape(upper) + " 1 \"\" \"mediate " + RoffEscape(version) + "\" \"" +
+         std::string(_("mediate manual")) +
+         "\"\n"
          // Ragged right: Chinese text has no spaces to stretch, and a
          // justified line of it cannot be adjusted.
          ".ad l\n";
@@ -129,6 +132,8 @@ std::string RoffEscape(const std::string& text) {
       out += "\\e";
     else if (c == '-')
       out += "\\-";
+    else if (c == ',' || c == '|')
+      out += std::string(1, c) + "\\:";  // a place to break a long value list
     else
       out += c;
   }
@@ -153,15 +158,15 @@ std::vector<ManSection> ParseManSections(const std::string& text) {
 std::string ProgramManPage(const CLI::App& root, const std::string& version,
                            const std::vector<ManSection>& shared) {
   std::string page = Title(root.get_name(), version);
-  page += ".SH NAME\n" + RoffEscape(root.get_name()) + " \\- " +
+  page += ".SH " + std::string(_("NAME")) + "\n" + RoffEscape(root.get_name()) + " \\- " +
           RoffEscape(root.get_description()) + "\n";
-  page += ".SH SYNOPSIS\n" + Synopsis(root, root.get_name());
-  page += ".SH COMMANDS\n";
+  page += ".SH " + std::string(_("SYNOPSIS")) + "\n" + Synopsis(root, root.get_name());
+  page += ".SH " + std::string(_("COMMANDS")) + "\n";
   for (const CLI::App* sub : VisibleSubcommands(root))
     page += ".TP\n\\fB" + RoffEscape(sub->get_name()) + "\\fR\n" +
             RoffEscape(sub->get_description()) + " (\\fB" +
             RoffEscape("mediate-" + sub->get_name()) + "\\fR(1))\n";
-  page += ".SH OPTIONS\n" + Options(root);
+  page += ".SH " + std::string(_("OPTIONS")) + "\n" + Options(root);
   for (const ManSection& s : shared) {
     page += ".SH " + RoffEscape(s.title) + "\n";
     std::string prose;
@@ -190,18 +195,20 @@ std::string ProgramManPage(const CLI::App& root, const std::string& version,
 std::string CommandManPage(const CLI::App& command, const std::string& version) {
   const std::string name = "mediate-" + command.get_name();
   std::string page = Title(name, version);
-  page += ".SH NAME\n" + RoffEscape(name) + " \\- " + RoffEscape(command.get_description()) + "\n";
-  page += ".SH SYNOPSIS\n" + Synopsis(command, Path(command));
-  page += ".SH DESCRIPTION\n" + RoffEscape(command.get_description()) + ".\n";
+  page += ".SH " + std::string(_("NAME")) + "\n" + RoffEscape(name) + " \\- " +
+          RoffEscape(command.get_description()) + "\n";
+  page += ".SH " + std::string(_("SYNOPSIS")) + "\n" + Synopsis(command, Path(command));
+  page +=
+      ".SH " + std::string(_("DESCRIPTION")) + "\n" + RoffEscape(command.get_description()) + "\n";
   if (std::string footer = command.get_footer(); !footer.empty()) page += Paragraphs(footer);
-  page += ".SH OPTIONS\n" + Options(command);
+  page += ".SH " + std::string(_("OPTIONS")) + "\n" + Options(command);
   for (const CLI::App* sub : VisibleSubcommands(command)) {
     page += ".SS \"" + RoffEscape(Path(*sub)) + "\"\n" + RoffEscape(sub->get_description()) + "\n";
     page += ".PP\n" + Synopsis(*sub, Path(*sub));
     page += Options(*sub);
     if (std::string footer = sub->get_footer(); !footer.empty()) page += Paragraphs(footer);
   }
-  page += ".SH SEE ALSO\n\\fBmediate\\fR(1)\n";
+  page += ".SH " + std::string(_("SEE ALSO")) + "\n\\fBmediate\\fR(1)\n";
   return page;
 }
 

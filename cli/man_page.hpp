@@ -27,8 +27,9 @@ struct ManSection {
 /// line "term :: text" a tagged paragraph (an option, a variable, a code).
 std::vector<ManSection> ParseManSections(const std::string& text);
 
-/// Escapes `text` for roff: backslashes, hyphens of options (\-), and a
-/// line that would start with '.' or '\''.
+/// Escapes `text` for roff: backslashes, hyphens of options (\-), a break
+/// point (\:) after each ',' and '|' so that a long list of values can wrap,
+/// and a line that would start with '.' or '\''.
 std::string RoffEscape(const std::string& text);
 
 /// The page of the whole program: `root` is the top-level app (its
