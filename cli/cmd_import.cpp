@@ -7,11 +7,10 @@
 // Reads the file's bytes, decodes them (UTF-8 or GB18030, detected unless
 // --encoding says), reads the table (CSV; TSV, JSON Lines or YAML by
 // extension or --input-format, lib/domain/ledger_input.hpp), then — holding the
-// store's write lock, taken by the dispatcher — checks every row (lib/domain/ledger_import.hpp; rows with
-// outcome columns become migrated cases, lib/domain/ledger_history.hpp), leaves
-// out rows imported before (by fingerprint), allocates case IDs
-// in row order and writes every case file in one commit. Any error refuses
-// the whole ledger: every error is listed, then "N errors in M rows;
+// store's write lock, taken by the dispatcher — checks every row (lib/domain/ledger_import.hpp;
+// rows with outcome columns become migrated cases, lib/domain/ledger_history.hpp), leaves out rows
+// imported before (by fingerprint), allocates case IDs in row order and writes every case file in
+// one commit. Any error refuses the whole ledger: every error is listed, then "N errors in M rows;
 // nothing was imported." (exit 3) — unless --skip-invalid, which lists the
 // errors, writes the refused rows to a rejects file (default
 // ./<ledger name>.rejects.csv) and commits the good rows. `--dry-run`

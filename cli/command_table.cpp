@@ -54,6 +54,7 @@ std::unique_ptr<Command> MakeReportCommand();
 std::unique_ptr<Command> MakeConsultCommand();
 std::unique_ptr<Command> MakeAlertsCommand();
 std::unique_ptr<Command> MakeRenumberCommand();
+std::unique_ptr<Command> MakeHelpCommand();
 
 const std::vector<CommandSpec>& CommandTable() {
   static const std::vector<CommandSpec> kTable = {
@@ -152,6 +153,8 @@ const std::vector<CommandSpec>& CommandTable() {
        Needs::kRegistries, MakeAlertsCommand},
       {"renumber", N_("give one of two cases with the same id a new id from this office"),
        Needs::kRegistries, MakeRenumberCommand},
+      {"help", N_("the help of the program or of one command (--man: the manual pages)"),
+       Needs::kNothing, MakeHelpCommand},
   };
   return kTable;
 }

@@ -52,7 +52,13 @@ class PackageTest(unittest.TestCase):
                      "/usr/share/mediate/examples/ledgers/ledger-2026q1-gb18030.csv",
                      "/usr/share/doc/mediate/copyright",
                      "/usr/share/doc/mediate/changelog.gz",
-                     "/usr/share/lintian/overrides/mediate"):
+                     "/usr/share/lintian/overrides/mediate",
+                     "/usr/share/locale/zh_CN/LC_MESSAGES/mediate.mo",
+                     "/usr/share/man/man1/mediate.1.gz",
+                     "/usr/share/man/man1/mediate-intake.1.gz",
+                     "/usr/share/man/man1/mediate-sync.1.gz",
+                     "/usr/share/man/zh_CN/man1/mediate.1.gz",
+                     "/usr/share/man/zh_CN/man1/mediate-intake.1.gz"):
             self.assertIn(path, paths)
         # Owned by root, as dpkg installs them.
         for line in listing.splitlines():
@@ -107,6 +113,12 @@ class PackageTest(unittest.TestCase):
             rows = sum(1 for _ in csv.reader(f)) - 1
         stats = sh(binary, "-C", store, "stats", "--format", "csv", env=env).stdout
         self.assertIn("\ntotal,,%d\n" % rows, stats)
+        # Chinese from the catalogue beside the binary (usr/share/locale, found from usr/bin).
+        r = sh(binary, "shwo", env=dict(env, MEDIATE_LANG="zh_CN", MEDIATE_LOCALEDIR=""),
+               check=False)
+        self.assertEqual(r.returncode, 2)
+        self.assertTrue(r.stderr.startswith("mediate：未知命令“shwo”；您是不是要用“show”？"),
+                        r.stderr)
 
 
 if __name__ == "__main__":
