@@ -38,8 +38,9 @@ class DocCommand : public Command {
                              "every document the case's outcome calls for, one file each in "
                              "-o DIR (NN-kind.md)");
     kind->excludes(all);
-    app.add_option("--session", session_,
-                   "with --kind session: which session, 1 for the first (default: the latest)");
+    session_opt_ =
+        app.add_option("--session", session_,
+                       "with --kind session: which session, 1 for the first (default: the latest)");
     app.add_option("--format", format_, "md (default) or html");
     app.add_option("-o,--output", output_,
                    "write to FILE instead of standard output; with --all, the directory DIR")
@@ -70,6 +71,9 @@ class DocCommand : public Command {
         kinds += (kinds.empty() ? "" : ", ") + k.code + " " + k.title;
       return Status::Usage("unknown document kind \"" + kind_ + "\"; kinds: " + kinds);
     }
+    if (session_ < 0 || (session_ == 0 && session_opt_->count() > 0))
+      return Status::Usage("--session " + std::to_string(session_) +
+                           ": sessions are numbered from 1, as `mediate show` lists them");
     if (session_ != 0 && kind != "session")
       return Status::Usage("--session goes with --kind session");
     Store& store = ctx.st();
@@ -122,6 +126,7 @@ class DocCommand : public Command {
 
   std::string id_, kind_, format_ = "md", output_;
   int session_ = 0;
+  CLI::Option* session_opt_ = nullptr;
   bool all_ = false, reveal_ = false;
 };
 

@@ -134,9 +134,20 @@ void CheckCase(const Case& c, const Value& root, const std::string& file, const 
   if (!c.parties.empty() && !applicant) error("parties", "no party is the applicant");
   if (c.amount && c.amount->fen() < 0) error("amount", "an amount cannot be negative");
   if (std::string problem = ProcedureProblem(c); !problem.empty()) error("procedure", problem);
+  if (c.people_involved < 0)
+    error("people_involved",
+          std::to_string(c.people_involved) + " is not a number of people: give 0 or more");
   if (ctx.today.valid() && c.received.valid() &&
       ctx.settings->time_zone.LocalDate(c.received) > ctx.today)
-    error("received", c.received.ToString() + " is in the future");
+    error("received", c.received.ToString() +
+                          " is in the future: give the date the dispute was received (today or "
+                          "earlier)");
+  // Local practice, as for ledgers: no mediation file predates 1980, and
+  // earlier dates fall into the local-mean-time offsets of the tz database.
+  static const Date kEarliest = *Date::FromYmd(1980, 1, 1);
+  if (c.received.valid() && ctx.settings->time_zone.LocalDate(c.received) < kEarliest)
+    error("received", c.received.ToString() +
+                          " is before 1980-01-01: not a plausible date for a case; check the year");
   // Timeline: the order of its steps against the event-kind table (timeline.hpp).
   CheckTimeline(c, *ctx.settings, file, sink,
                 [&](const std::string& field) { return LocateField(root, file, field); });

@@ -78,7 +78,9 @@ Status SetPartyField(Party& p, const std::string& field, const std::string& valu
   } else if (field == "id") {
     (p.kind == "organisation" ? p.credit_code : p.id_number) = NormalizeCell(value);
   } else if (field == "phone") {
-    p.phone = value;
+    // Kept as the rest of the product keeps phones (full-width digits, spaces
+    // and dashes dropped); one it does not recognise is left to CheckCase.
+    p.phone = NormalizePhone(value).value_or(value);
   } else if (field == "sex") {
     if (value == "male" || value == "男")
       p.sex = "male";

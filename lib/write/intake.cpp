@@ -15,7 +15,16 @@ Result<Case> RegisterCase(Case c, const std::string& id, const Timestamp& now, c
                           std::vector<Diagnostic>* warnings) {
   c.id = id;
   if (!c.received.valid()) c.received = now;
+  if (c.received.unix_seconds > now.unix_seconds)
+    return Status::Rejected("received: " + c.received.ToString() + " is in the future (now is " +
+                            now.ToString() +
+                            "): give the time the dispute was received; nothing was registered");
   for (Party& p : c.parties) {
+    // Phones as the rest of the product keeps them: full-width digits,
+    // spaces and dashes dropped (13800001234, 0351-6012345).
+    if (auto n = NormalizePhone(p.phone)) p.phone = *n;
+    for (Agent& a : p.agents)
+      if (auto n = NormalizePhone(a.phone)) a.phone = *n;
     if (!p.id_number.empty()) {
       IdNumberCheck chk = CheckCitizenId(p.id_number);
       if (chk.valid) p.id_number = chk.normalized;

@@ -65,7 +65,8 @@ class IntakeTest(StoreTestCase):
             doc = yaml.safe_load(fh)  # a YAML 1.1 reader
         party = doc["parties"][0]
         self.assertEqual(party["name"], "NO")
-        self.assertEqual(party["phone"], "03516012345")
+        # Typed 03516012345: kept as a landline is, one dash after the area code (as import does).
+        self.assertEqual(party["phone"], "0351-6012345")
         self.assertEqual(doc["place"]["address"], "007号")
         self.assertEqual(doc["place"]["street"], "140109005")
         self.assertEqual(doc["status"], "received")
@@ -76,10 +77,10 @@ class IntakeTest(StoreTestCase):
         self.assertIn("Mediate-Action: intake", msg)
         self.assertIn("Mediate-Case: WBL-2026-000001", msg)
         shown = self.m("show", "WBL-2026-000001", "--reveal").stdout
-        for s in ("NO", "03516012345", "007号"):
+        for s in ("NO", "0351-6012345", "007号"):
             self.assertIn(s, shown)
         masked = self.m("show", "WBL-2026-000001").stdout
-        self.assertNotIn("03516012345", masked)
+        self.assertNotIn("0351-6012345", masked)
         # The reveal is recorded: one empty commit (docs/robustness.md).
         self.assertEqual(self.commits(), "3")
         self.assertIn("Mediate-Action: reveal", git(self.store, "log", "-1", "--format=%B"))
@@ -106,6 +107,27 @@ class IntakeTest(StoreTestCase):
         self.assertIn("expected 9", p.stderr)
         self.assertEqual(self.commits(), "1")
         self.assertClean()
+
+    def test_implausible_intakes_are_refused_and_phones_normalised(self):
+        base = ["intake", "--category", "邻里纠纷", "--source", "当事人申请", "--summary", "x",
+                "--applicant", "李某"]
+        now = {"MEDIATE_NOW": "2026-03-02T09:00:00+08:00"}
+        for args, words in (
+                (["--received", "1900-01-01"], "before 1980-01-01"),
+                (["--received", "1979-06-01"], "before 1980-01-01"),
+                # Later the same day than now: in the future all the same.
+                (["--received", "2026-03-02T23:59:00+08:00"], "is in the future"),
+                (["--people", "-3"], "-3 is not a number of people"),
+        ):
+            p = self.m(*(base + args), check=3, env=now)
+            self.assertIn(words, p.stderr, args)
+        self.assertEqual(self.commits(), "1")
+        self.assertClean()
+        # Full-width digits and dashes: the phone is kept as 13800001234.
+        p = self.m(*(base + ["--applicant-phone", "１３８-００００-１２３４"]), env=now)
+        [path] = glob.glob(os.path.join(self.store, "cases", "2026", "03", "*.yaml"))
+        with open(path, encoding="utf-8") as f:
+            self.assertEqual(yaml.safe_load(f)["parties"][0]["phone"], "13800001234")
 
     def test_intake_from_yaml_on_stdin(self):
         case = ('source: "phone"\ncategory: "labour"\nsummary: "欠薪"\n'
