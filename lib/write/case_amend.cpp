@@ -133,6 +133,17 @@ Status SetCaseField(const Store& store, Case& c, const std::string& field, const
     if (!t)
       return Status::Usage("--received: \"" + value +
                            "\" is not a date (YYYY-MM-DD) or a time (2026-03-02T09:30:00+08:00)");
+    // The file lies under cases/YYYY/MM/ by the month received, and a
+    // correction never moves it: the new date stays in that month.
+    const TimeZone& tz = store.settings().time_zone;
+    const Date was = tz.LocalDate(c.received), now_on = tz.LocalDate(*t);
+    if (was.year() != now_on.year() || was.month() != now_on.month())
+      return Status::Usage(
+          "--received " + value + ": the case file lies under cases/" +
+          was.ToString().substr(0, 4) + "/" + was.ToString().substr(5, 2) +
+          "/ by the month it was received, and a correction does not move it; give a date in " +
+          was.ToString().substr(0, 7) +
+          " (a case registered in the wrong month is withdrawn and registered again)");
     c.received = *t;
     if (!c.events.empty() && c.events.front().type == "received") c.events.front().at = *t;
   } else if (field == "summary") {

@@ -116,6 +116,8 @@ class AmendTest(unittest.TestCase):
                 (["--party", "1", "--phone", "13800001234", "--reason", "r"], 3,
                  "nothing to change"),
                 (["--add-party", "name=赵某", "--reason", "r"], 2, "role="),
+                # Received 2026-03-02: the file lies under cases/2026/03/ and stays there.
+                (["--received", "2026-02-27", "--reason", "r"], 2, "give a date in 2026-03"),
                 (["--party", "1", "--id", "140109198001011230", "--reason", "r"], 3,
                  "id_number"),  # a wrong check character: intake's checks run
         ):
