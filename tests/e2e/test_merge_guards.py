@@ -114,7 +114,7 @@ class AuditMergeTest(unittest.TestCase):
     def intake(self, store, office, received, summary):
         p = run(["-C", store, "intake", "--category", "neighbour", "--source", "application",
                  "--summary", summary, "--applicant", "李某", "--received", received],
-                env=dict(ENV, MEDIATE_OFFICE=office), check=0)
+                env=dict(ENV, MEDIATE_OFFICE=office, MEDIATE_NOW=received), check=0)
         return p.stdout.split()[1]
 
     def git(self, store, *args):

@@ -804,7 +804,8 @@ class HandStoreTest(ReferenceMixin, unittest.TestCase):
         cls.path = os.path.join(cls.tmp, "hand")
         run(["init", cls.path, "--from", EXAMPLE_SETUP], check=0)
         for day, args in HAND_STEPS:
-            run(["-C", cls.path] + args, check=0, env={"MEDIATE_NOW": day + "T18:00:00+08:00"},
+            # 23:59 local: the day's steps, a registration at 23:30 included, are all past.
+            run(["-C", cls.path] + args, check=0, env={"MEDIATE_NOW": day + "T23:59:00+08:00"},
                 stdin=COURT_CASE if "--file" in args else None)
         cls.ref = Store(cls.path, NOW)
 
