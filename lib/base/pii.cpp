@@ -13,11 +13,11 @@ namespace mediate {
 
 namespace {
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
 bool AllDigits(std::string_view s) {
   for (char c : s)
-    if (!IsDigit(c)) return false;
+    if (!IsAsciiDigit(c)) return false;
   return !s.empty();
 }
 
@@ -187,12 +187,12 @@ IdNumberCheck CheckCitizenId(std::string_view text) {
   }
   const std::size_t digits = s.size() == 18 ? 17 : 15;
   for (std::size_t i = 0; i < digits; ++i) {
-    if (!IsDigit(s[i])) {
+    if (!IsAsciiDigit(s[i])) {
       r.problem = "character " + std::to_string(i + 1) + " (" + Quoted(s[i]) + ") is not a digit";
       return r;
     }
   }
-  if (s.size() == 18 && !IsDigit(s[17]) && s[17] != 'X') {
+  if (s.size() == 18 && !IsAsciiDigit(s[17]) && s[17] != 'X') {
     r.problem = "check character " + Quoted(s[17]) + " is not a digit or X";
     return r;
   }

@@ -13,10 +13,6 @@ std::string ShortName(const std::string& by) {
   return lt == std::string::npos ? by : by.substr(0, lt);
 }
 
-const Event* EventAt(const Case& c, int i) {
-  return i >= 0 ? &c.events[static_cast<std::size_t>(i)] : nullptr;
-}
-
 }  // namespace
 
 void Visit(const Input& in, Document* doc) {
@@ -60,20 +56,20 @@ void Cover(const Input& in, Document* doc) {
   std::string handlers = Handlers(in.d, in.ctx);
   if (handlers.empty() && c.migrated) handlers = "（台账未记载）";
   DocumentSection s;
-  s.fields = {{"卷号", doc->file_no},
-              {"案由", Zh(in.ctx, "category", c.category)},
-              {"当事人", PartyNames(c)},
-              {"调解组织", in.d.state.org.empty() ? kBlank : OrgName(in.ctx, in.d.state.org)},
-              {"人民调解员",
-               Fill(doc, handlers, ends_unconcluded ? "" : "the mediator (mediate assign)")},
-              {"调解结果", in.d.outcome.empty() ? kBlank : Zh(in.ctx, "outcome", in.d.outcome)},
-              {"受理日期", ChineseDate(in.ctx.settings->time_zone.LocalDate(c.received))},
-              {"结案日期", Fill(doc, ChineseDate(in.d.concluded),
-                                ends_unconcluded ? "" : "the date concluded")},
-              {"立卷人", closed ? ShortName(closed->by) : kBlank},
-              {"立卷日期", closed ? ChineseDate(in.d.closed) : kBlank},
-              {"保管期限", Fill(doc, StepCodeLabel("retention", retention),
-                                closed ? "the retention period (close --retention)" : "")}};
+  s.fields = {
+      {"卷号", doc->file_no},
+      {"案由", Zh(in.ctx, "category", c.category)},
+      {"当事人", PartyNames(c)},
+      {"调解组织", in.d.state.org.empty() ? kBlank : OrgName(in.ctx, in.d.state.org)},
+      {"人民调解员", Fill(doc, handlers, ends_unconcluded ? "" : "the mediator (mediate assign)")},
+      {"调解结果", in.d.outcome.empty() ? kBlank : Zh(in.ctx, "outcome", in.d.outcome)},
+      {"受理日期", ChineseDate(in.ctx.settings->time_zone.LocalDate(c.received))},
+      {"结案日期",
+       Fill(doc, ChineseDate(in.d.concluded), ends_unconcluded ? "" : "the date concluded")},
+      {"立卷人", closed ? ShortName(closed->by) : kBlank},
+      {"立卷日期", closed ? ChineseDate(in.d.closed) : kBlank},
+      {"保管期限", Fill(doc, StepCodeLabel("retention", retention),
+                        closed ? "the retention period (close --retention)" : "")}};
   doc->sections.push_back(std::move(s));
   DocumentSection toc;
   toc.heading = "卷内目录";

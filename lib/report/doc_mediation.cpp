@@ -29,10 +29,6 @@ std::string AmountText(const std::string& text) {
   return "人民币" + CapitalYuan(m) + "（¥" + m.GroupedYuan() + "）";
 }
 
-const Event* EventAt(const Case& c, int i) {
-  return i >= 0 ? &c.events[static_cast<std::size_t>(i)] : nullptr;
-}
-
 }  // namespace
 
 void SessionRecord(const Input& in, Document* doc) {

@@ -128,6 +128,10 @@ Date DateOf(const Input& in, int i) {
   return EventDate(in.c.events[static_cast<std::size_t>(i)], *in.ctx.settings);
 }
 
+const Event* EventAt(const Case& c, int i) {
+  return i >= 0 ? &c.events[static_cast<std::size_t>(i)] : nullptr;
+}
+
 int LastEvent(const Case& c, const char* type) {
   for (int i = static_cast<int>(c.events.size()) - 1; i >= 0; --i)
     if (c.events[static_cast<std::size_t>(i)].type == type) return i;

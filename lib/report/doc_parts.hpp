@@ -65,6 +65,9 @@ std::string SealLine(const Input& in);
 
 /// The local date of event `i` of the case (no date for -1).
 Date DateOf(const Input& in, int i);
+/// Event `i` of the case, or nullptr for -1 (an index Derived holds, such as
+/// agreed_event, when the step never happened).
+const Event* EventAt(const Case& c, int i);
 /// The last event of type `type` in c.events, -1 when none.
 int LastEvent(const Case& c, const char* type);
 /// The indexes in c.events of its sessions, in order.
