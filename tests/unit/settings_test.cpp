@@ -21,7 +21,8 @@ TEST_CASE("the retention setting maps outcomes to retention periods", "[settings
   CHECK(s->retention.at("terminated") == "short");  // the label, stored as its code
   CHECK(s->retention.count("refused") == 0);
   // Written back as codes.
-  const Value* written = s->ToValue().Find("retention");
+  const Value all = s->ToValue();
+  const Value* written = all.Find("retention");
   REQUIRE(written != nullptr);
   CHECK(written->Find("terminated")->text() == "short");
   auto bad = ParseYaml(std::string(base) + "retention:\n  agreed: forever\n  lost: long\n",
