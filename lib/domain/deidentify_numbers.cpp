@@ -19,14 +19,14 @@ bool FreeBefore(const std::u32string& t, std::size_t i) { return i == 0 || !IsAl
 // True when a number may end at `j`: no digit or letter just after.
 bool FreeAfter(const std::u32string& t, std::size_t j) { return j >= t.size() || !IsAlnum(t[j]); }
 
-// Runs `match` at each position where a number may start; `match` gives the
-// end of what it recognised there, or 0 for nothing. Matches become kMark.
+// Runs `match` at each position of `text`; `match` gives the end of what it
+// recognised there, or 0 for nothing. Matches become kMark.
 template <typename Match>
-std::string Scrub(const std::string& text, Match match) {
+std::string ScrubEverywhere(const std::string& text, Match match) {
   std::u32string t = DecodeUtf8(text), out;
   std::size_t i = 0;
   while (i < t.size()) {
-    std::size_t end = FreeBefore(t, i) ? match(t, i) : 0;
+    std::size_t end = match(t, i);
     if (end > i) {
       out += kMark;
       i = end;
@@ -35,6 +35,14 @@ std::string Scrub(const std::string& text, Match match) {
     }
   }
   return EncodeUtf8(out);
+}
+
+// ScrubEverywhere at the positions where a number may start (FreeBefore).
+template <typename Match>
+std::string Scrub(const std::string& text, Match match) {
+  return ScrubEverywhere(text, [&](const std::u32string& t, std::size_t i) -> std::size_t {
+    return FreeBefore(t, i) ? match(t, i) : 0;
+  });
 }
 
 // Groups of digits joined by single spaces or hyphens from `i`: the end of
@@ -164,9 +172,7 @@ std::string RemovePhoneNumbers(const std::string& text) {
 }
 
 std::string RemovePlates(const std::string& text) {
-  std::u32string t = DecodeUtf8(text), out;
-  std::size_t i = 0;
-  auto plate_end = [&](std::size_t at) -> std::size_t {
+  return ScrubEverywhere(text, [](const std::u32string& t, std::size_t at) -> std::size_t {
     if (kProvinces.find(t[at]) == std::u32string_view::npos) return 0;
     std::size_t k = at + 1;
     if (k >= t.size() || !IsLatinLetter(t[k])) return 0;
@@ -180,17 +186,7 @@ std::string RemovePlates(const std::string& text) {
     if (n == 4 && k < t.size() && (t[k] == U'挂' || t[k] == U'学' || t[k] == U'警')) return k + 1;
     if (n == 5 && k < t.size() && (t[k] == U'挂' || t[k] == U'学' || t[k] == U'警')) return k + 1;
     return n == 5 || n == 6 ? k : 0;
-  };
-  while (i < t.size()) {
-    std::size_t end = plate_end(i);
-    if (end > i) {
-      out += kMark;
-      i = end;
-    } else {
-      out += t[i++];
-    }
-  }
-  return EncodeUtf8(out);
+  });
 }
 
 }  // namespace mediate
