@@ -1,5 +1,7 @@
 #include "vocab.hpp"
 
+#include "i18n.hpp"
+
 #include "embedded.hpp"
 #include "yaml_io.hpp"
 
@@ -74,6 +76,13 @@ std::string VocabList::ZhList() const {
 std::string VocabList::CodeList() const {
   std::string s;
   for (const auto& t : terms_) s += (s.empty() ? "" : ", ") + t.code;
+  return s;
+}
+
+std::string VocabList::KnownValues() const {
+  if (!TranslationOn()) return CodeList();
+  std::string s;
+  for (const auto& t : terms_) s += (s.empty() ? "" : "、") + t.zh;
   return s;
 }
 

@@ -46,6 +46,11 @@ class VocabList {
   std::string ZhList() const;
   /// "marriage_family, neighbour, …" for error messages.
   std::string CodeList() const;
+  /// The values of this list for help texts and error messages, in the
+  /// interface's language (i18n.hpp): the Chinese labels joined by "、"
+  /// ("婚姻家庭纠纷、邻里纠纷、…") when translation is on, else the codes
+  /// (CodeList). Either is accepted wherever a code is (Resolve).
+  std::string KnownValues() const;
   void Add(Term t);
 
  private:

@@ -1,5 +1,6 @@
 """Shared helpers for the end-to-end tests: run the built binary, make stores."""
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -96,3 +97,28 @@ class StoreTestCase(unittest.TestCase):
 
     def assertClean(self):
         self.assertEqual(git(self.store, "status", "--porcelain"), "")
+
+
+# What an untranslated message looks like in Chinese output: two or more English words
+# in a row. Exempt, because they stay as typed in every language: option names (--date,
+# -C), case and record ids (WBL-2026-000001, M-0001), paths and file names (cases/…,
+# ledger.csv), `mediate COMMAND`, and the words a test passes in `allowed` (codes of the
+# machine formats, names in the data).
+_EXEMPT = [
+    r"--?[A-Za-z][A-Za-z0-9-]*",            # option names
+    r"\b[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+\b",   # ids: WBL-2026-000001, C-140109004012
+    r"\S*/\S*",                             # paths
+    r"\S+\.(?:yaml|csv|xlsx|json|jsonl|md|txt|html|docx)\b",
+    r"\bmediate(?:\s+[a-z][a-z-]*)?",       # a command: mediate show
+]
+_ENGLISH_RUN = re.compile(r"[A-Za-z]{2,}(?:[ \t]+[A-Za-z]{2,})+")
+
+
+def english_runs(text, allowed=()):
+    """The runs of two or more English words left in `text` once the exempt tokens above
+    and the words of `allowed` are taken out: [] when Chinese output is fully translated."""
+    for pattern in _EXEMPT:
+        text = re.sub(pattern, " ", text)
+    for word in allowed:
+        text = re.sub(r"(?<![A-Za-z_])" + re.escape(word) + r"(?![A-Za-z_])", " ", text)
+    return _ENGLISH_RUN.findall(text)
