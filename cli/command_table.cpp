@@ -55,6 +55,7 @@ std::unique_ptr<Command> MakeConsultCommand();
 std::unique_ptr<Command> MakeAlertsCommand();
 std::unique_ptr<Command> MakeRenumberCommand();
 std::unique_ptr<Command> MakeHelpCommand();
+std::unique_ptr<Command> MakeCompleteCommand();
 
 const std::vector<CommandSpec>& CommandTable() {
   static const std::vector<CommandSpec> kTable = {
@@ -155,6 +156,8 @@ const std::vector<CommandSpec>& CommandTable() {
        Needs::kRegistries, MakeRenumberCommand},
       {"help", N_("the help of the program or of one command (--man: the manual pages)"),
        Needs::kNothing, MakeHelpCommand},
+      {"__complete", N_("complete a command line (for the shell completion scripts)"),
+       Needs::kNothing, MakeCompleteCommand},
   };
   return kTable;
 }

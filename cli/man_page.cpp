@@ -4,32 +4,11 @@
 
 #include <sstream>
 
+#include "app_tree.hpp"
 #include "i18n.hpp"
 
 namespace mediate::cli {
 namespace {
-
-bool Hidden(const CLI::App& app) { return app.get_group().empty(); }
-
-/// The commands under `app`; option groups (nameless sub-apps) are not
-/// commands.
-std::vector<const CLI::App*> VisibleSubcommands(const CLI::App& app) {
-  std::vector<const CLI::App*> out;
-  for (const CLI::App* sub : app.get_subcommands({}))
-    if (!Hidden(*sub) && !sub->get_name().empty()) out.push_back(sub);
-  return out;
-}
-
-/// The options of `app` and of its option groups, hidden ones left out.
-std::vector<const CLI::Option*> VisibleOptions(const CLI::App& app) {
-  std::vector<const CLI::Option*> out;
-  for (const CLI::Option* opt : app.get_options({}))
-    if (!opt->get_group().empty()) out.push_back(opt);
-  for (const CLI::App* sub : app.get_subcommands({}))
-    if (sub->get_name().empty())
-      for (const CLI::Option* opt : VisibleOptions(*sub)) out.push_back(opt);
-  return out;
-}
 
 /// Text lines as roff: indented lines kept as written (.nf), the rest as
 /// filled paragraphs; a blank line separates paragraphs.

@@ -509,4 +509,10 @@ bool Filter::empty() const { return terms_parsed_->empty(); }
 
 const std::vector<std::string>& Filter::terms() const { return terms_; }
 
+std::vector<std::string> FilterFieldNames() {
+  std::vector<std::string> out;
+  for (const FieldInfo& f : kFields) out.emplace_back(f.name);
+  return out;
+}
+
 }  // namespace mediate

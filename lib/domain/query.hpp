@@ -97,4 +97,9 @@ class Filter {
   std::vector<std::string> terms_;
 };
 
+/// The names of the fields a filter term may name ("id", "status",
+/// "category", …, "party"), in the order query.hpp lists them; aliases left
+/// out. For the shell completion.
+std::vector<std::string> FilterFieldNames();
+
 }  // namespace mediate

@@ -62,6 +62,14 @@ std::string StepCodeList(const std::string& list) {
   return out;
 }
 
+std::vector<std::pair<std::string, std::string>> StepCodes(const std::string& list) {
+  std::vector<std::pair<std::string, std::string>> out;
+  auto it = StepVocabs().find(list);
+  if (it != StepVocabs().end())
+    for (const Code& c : it->second) out.emplace_back(c.code, c.zh);
+  return out;
+}
+
 }  // namespace mediate
 
 namespace mediate::step_options {

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "area.hpp"
@@ -52,6 +53,9 @@ std::string ResolveStepCode(const std::string& list, const std::string& text);
 std::string StepCodeLabel(const std::string& list, const std::string& code);
 /// "on_site 现场, phone 电话, …" for messages.
 std::string StepCodeList(const std::string& list);
+/// The codes of the step list `list` with their Chinese labels, in order
+/// ({"on_site", "现场"}, …); empty when unknown. For the shell completion.
+std::vector<std::pair<std::string, std::string>> StepCodes(const std::string& list);
 
 }  // namespace mediate
 

@@ -58,7 +58,9 @@ class PackageTest(unittest.TestCase):
                      "/usr/share/man/man1/mediate-intake.1.gz",
                      "/usr/share/man/man1/mediate-sync.1.gz",
                      "/usr/share/man/zh_CN/man1/mediate.1.gz",
-                     "/usr/share/man/zh_CN/man1/mediate-intake.1.gz"):
+                     "/usr/share/man/zh_CN/man1/mediate-intake.1.gz",
+                     "/usr/share/bash-completion/completions/mediate",
+                     "/usr/share/zsh/vendor-completions/_mediate"):
             self.assertIn(path, paths)
         # Owned by root, as dpkg installs them.
         for line in listing.splitlines():
