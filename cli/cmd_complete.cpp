@@ -2,12 +2,14 @@
 // shell completion scripts (packaging/completion/); hidden from --help and
 // the manual. The decisions are cli/completion.hpp's; this command opens the
 // store named by -C (or the current one) only when a case ID or a store's
-// vocabulary is wanted, and reads case IDs from the derived index.
+// vocabulary is wanted. Case IDs are the names of the case files, listed
+// without reading or stat'ing a file (docs/install.md, "Shell completion").
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
 #include <cctype>
 #include <optional>
+#include <string_view>
 
 #include "command.hpp"
 #include "completion.hpp"
@@ -16,6 +18,11 @@
 
 namespace mediate::cli {
 namespace {
+
+constexpr std::string_view kYamlSuffix = ".yaml";
+
+/// At most this many case ids are offered with their summaries.
+constexpr std::size_t kDescribedIds = 20;
 
 bool StartsWithIgnoringCase(const std::string& s, const std::string& prefix) {
   if (prefix.size() > s.size()) return false;
@@ -46,15 +53,24 @@ class CompleteCommand : public Command {
       std::vector<Candidate> out;
       const Store* s = Open(dir);
       if (!s) return out;
-      ScanOptions options;
-      options.keep = [&](const CaseSummary& c) {
-        if (StartsWithIgnoringCase(c.id, prefix))
-          out.push_back({c.id, c.summary.substr(0, c.summary.find('\n'))});
-        return false;  // keep nothing: a large store is never held in memory
-      };
-      s->ScanCases(options);
+      // A case file is named by its id (cases/YYYY/MM/<id>.yaml): the names
+      // listed are the ids, current to the last write, with no file read.
+      for (const std::string& path : s->ListCaseFiles()) {
+        std::size_t slash = path.rfind('/');
+        std::string id = path.substr(slash + 1, path.size() - slash - 1 - kYamlSuffix.size());
+        if (StartsWithIgnoringCase(id, prefix)) out.push_back({id, path});
+      }
       std::sort(out.begin(), out.end(),
                 [](const Candidate& a, const Candidate& b) { return a.word < b.word; });
+      // A short list is described by each case's summary (zsh shows it);
+      // reading a few files costs little, reading thousands would not.
+      for (Candidate& c : out) {
+        std::string path = std::move(c.description);
+        c.description.clear();
+        if (out.size() > kDescribedIds) continue;
+        LoadedCase loaded = s->LoadCaseFile(path);
+        c.description = loaded.record.summary.substr(0, loaded.record.summary.find('\n'));
+      }
       return out;
     };
     if (words_.empty()) words_.emplace_back();
