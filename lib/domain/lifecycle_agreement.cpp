@@ -218,10 +218,9 @@ Step BuildPerform(const Case& c, const Derived& d, const PerformInput& in, const
   (void)d;
   Step s;
   s.event.type = "performance";
-  // The command's positional (`perform ID full`), not an option.
-  std::string perf =
-      ResolveOrError(c, "performance", "PERFORMANCE (full, partial, none or 已履行 …)",
-                     in.performance, true, sink);
+  // The command's positional (`perform ID full`), not an option; the
+  // message lists the known values.
+  std::string perf = ResolveOrError(c, "performance", "PERFORMANCE", in.performance, true, sink);
   std::string not_before_what;
   Date not_before = NotBefore(c, ctx, EventKind::kPerformance, &not_before_what);
   Date on =

@@ -15,6 +15,7 @@ program's output."""
 import os
 import re
 import shutil
+import socket
 import subprocess
 import tempfile
 import unittest
@@ -233,6 +234,25 @@ class ZhStepsTest(unittest.TestCase):
         # The message is lib/store/store.cpp's, which this change does not mark: the one
         # English run left, until that file is translated.
         self.assertEqual(english_runs(p.stderr), ["no case"])
+
+    def test_busy_store(self):
+        # A live process (sleep) holds the store lock, as another writer would: the step
+        # waits MEDIATE_LOCK_WAIT seconds, then exits 4 naming the holder.
+        sleeper = subprocess.Popen(["sleep", "60"])
+        self.addCleanup(lambda: (sleeper.kill(), sleeper.wait()))
+        d = os.path.join(self.store, ".git", "mediate")
+        os.makedirs(d, exist_ok=True)
+        with open(os.path.join(d, "lock"), "w", encoding="utf-8") as f:
+            f.write(f"mediate route by 王某 <wang@example.org>\npid {sleeper.pid}\n"
+                    f"host {socket.gethostname()}\nsince 2026-03-05T09:00:00+0800\n")
+        before = self.head()
+        p = self.m(dict(ZH, MEDIATE_LOCK_WAIT="1"), "2026-03-04T15:00:00+08:00", "session", ID,
+                   "--mode", "现场")
+        self.assertEqual(p.returncode, 4, p.stderr)
+        self.assertEqual(p.stderr,
+                         "案件库正忙：mediate route by 王某 <wang@example.org>；请稍后再试\n")
+        self.assertEqual(self.head(), before)
+        self.assertChinese(p)
 
     # -- other ways to choose the language ----------------------------------
 
