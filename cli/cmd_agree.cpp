@@ -6,8 +6,10 @@
 // a warning.
 #include <CLI/CLI.hpp>
 
+#include "i18n.hpp"
 #include "lifecycle_agreement.hpp"
 #include "step_command.hpp"
+#include "step_context.hpp"
 
 namespace mediate::cli {
 namespace {
@@ -17,27 +19,29 @@ class AgreeCommand : public Command {
   std::optional<std::string> Writes() const override { return step_.Writes("agree"); }
   void Declare(CLI::App& app) override {
     step_.Declare(app);
-    app.add_option("--form", in_.form, "written 书面 or oral 口头 (Law Art. 28)");
-    app.add_option("--date", in_.date, "the day it was made and signed (default today)")
+    app.add_option("--form", in_.form,
+                   Tr("the agreement's form (Law Art. 28): {0}", StepKnownValues("form")));
+    app.add_option("--date", in_.date, _("the day it was made and signed (default today)"))
         ->type_name("DATE");
-    app.add_option("--facts", in_.facts, "main facts, points in dispute, responsibilities");
-    app.add_option("--terms", in_.terms, "an agreed term (repeat for each)")->type_name("TEXT");
-    app.add_option("--amount", in_.amount, "the sum agreed, yuan (3500.00)");
-    app.add_option("--manner", in_.manner, "manner of performance (一次性现金支付 …)");
-    app.add_option("--place", in_.place, "place of performance");
-    app.add_option("--deadline", in_.deadline, "time limit of performance")->type_name("DATE");
-    app.add_flag("--instalments", in_.instalments, "performed in instalments");
+    app.add_option("--facts", in_.facts, _("main facts, points in dispute, responsibilities"));
+    app.add_option("--terms", in_.terms, _("an agreed term (repeat for each)"))->type_name("TEXT");
+    app.add_option("--amount", in_.amount, _("the sum agreed, yuan (3500.00)"));
+    app.add_option("--manner", in_.manner, _("manner of performance (一次性现金支付 …)"));
+    app.add_option("--place", in_.place, _("place of performance"));
+    app.add_option("--deadline", in_.deadline, _("time limit of performance"))->type_name("DATE");
+    app.add_flag("--instalments", in_.instalments, _("performed in instalments"));
     app.add_option("--signed-by", in_.signed_by,
-                   "parties who signed, sealed or fingerprinted (names; all = every party)")
+                   _("parties who signed, sealed or fingerprinted (names; all = every party)"))
         ->delimiter(',')
         ->type_name("NAME");
-    app.add_flag("--mediator-signed", in_.mediator_signed, "the mediator signed");
-    app.add_flag("--sealed", in_.sealed, "the committee's seal is affixed");
+    app.add_flag("--mediator-signed", in_.mediator_signed, _("the mediator signed"));
+    app.add_flag("--sealed", in_.sealed, _("the committee's seal is affixed"));
     app.footer(
-        "Example:\n"
-        "  mediate agree WBL-2026-000042 --form written --facts \"楼上漏水致楼下受损\" \\\n"
-        "    --terms \"李某赔偿王某维修费3500元\" --amount 3500 --manner 一次性转账 \\\n"
-        "    --place 社区调委会 --deadline 2026-03-20 --signed-by all --mediator-signed --sealed");
+        _("Example:\n"
+          "  mediate agree WBL-2026-000042 --form written --facts \"楼上漏水致楼下受损\" \\\n"
+          "    --terms \"李某赔偿王某维修费3500元\" --amount 3500 --manner 一次性转账 \\\n"
+          "    --place 社区调委会 --deadline 2026-03-20 --signed-by all --mediator-signed "
+          "--sealed"));
   }
   Status Run(Context& ctx) override {
     return RunStep(ctx, step_, "agree", "agreed",

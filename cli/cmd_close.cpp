@@ -5,7 +5,9 @@
 // defaults to the store's setting for the outcome (mediate.yaml retention:).
 #include <CLI/CLI.hpp>
 
+#include "i18n.hpp"
 #include "step_command.hpp"
+#include "step_context.hpp"
 
 namespace mediate::cli {
 namespace {
@@ -16,8 +18,9 @@ class CloseCommand : public Command {
   void Declare(CLI::App& app) override {
     step_.Declare(app);
     app.add_option("--retention", retention_,
-                   "retention period for the cover: permanent 永久, long 长期, short 短期 "
-                   "(default: the store's retention setting for the case's outcome)");
+                   Tr("retention period for the cover: {0} (default: the store's retention "
+                      "setting for the case's outcome)",
+                      StepKnownValues("retention")));
   }
   Status Run(Context& ctx) override {
     return RunStep(ctx, step_, "close", "closed",

@@ -5,8 +5,10 @@
 // (补充归档) and the case stays closed.
 #include <CLI/CLI.hpp>
 
+#include "i18n.hpp"
 #include "lifecycle_agreement.hpp"
 #include "step_command.hpp"
+#include "step_context.hpp"
 
 namespace mediate::cli {
 namespace {
@@ -17,16 +19,15 @@ class ConfirmCommand : public Command {
   void Declare(CLI::App& app) override {
     step_.Declare(app);
     app.add_option("--result", in_.result,
-                   "applied 已申请, confirmed 已确认, rejected 驳回, withdrawn 撤回申请 (the "
-                   "parties withdrew the application)");
-    app.add_option("--court", in_.court, "the court (name or org id)");
-    app.add_option("--applied", in_.applied, "the day the parties applied")->type_name("DATE");
+                   Tr("the result: {0} (withdrawn: the parties withdrew the application)",
+                      StepKnownValues("confirmation_result")));
+    app.add_option("--court", in_.court, _("the court (name or org id)"));
+    app.add_option("--applied", in_.applied, _("the day the parties applied"))->type_name("DATE");
     app.add_option("--decided", in_.decided,
-                   "the day the court decided (or the application was withdrawn)")
+                   _("the day the court decided (or the application was withdrawn)"))
         ->type_name("DATE");
-    app.add_option(
-        "--matter", in_.matter,
-        "personal_status 身份关系, ownership 确权 or other 其他 (excluded matters warn)");
+    app.add_option("--matter", in_.matter,
+                   Tr("the matter: {0} (excluded matters warn)", StepKnownValues("matter")));
   }
   Status Run(Context& ctx) override {
     return RunStep(ctx, step_, "confirm", "confirmation",

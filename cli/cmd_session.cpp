@@ -2,7 +2,9 @@
 // one mediation session, for the mediation record (调解记录, docs/law.md).
 #include <CLI/CLI.hpp>
 
+#include "i18n.hpp"
 #include "step_command.hpp"
+#include "step_context.hpp"
 
 namespace mediate::cli {
 namespace {
@@ -12,12 +14,13 @@ class SessionCommand : public Command {
   std::optional<std::string> Writes() const override { return step_.Writes("session"); }
   void Declare(CLI::App& app) override {
     step_.Declare(app);
-    app.add_option("--mode", in_.mode, "on_site 现场, phone 电话, video 视频, online 网上");
-    app.add_option("--date", in_.date, "the day of the session (default today)")->type_name("DATE");
-    app.add_option("--participant", in_.participants, "who took part (repeat, or a,b,c)")
+    app.add_option("--mode", in_.mode, Tr("how it was held: {0}", StepKnownValues("session_mode")));
+    app.add_option("--date", in_.date, _("the day of the session (default today)"))
+        ->type_name("DATE");
+    app.add_option("--participant", in_.participants, _("who took part (repeat, or a,b,c)"))
         ->delimiter(',')
         ->type_name("NAME");
-    app.add_option("--note", in_.note, "what happened");
+    app.add_option("--note", in_.note, _("what happened"));
   }
   Status Run(Context& ctx) override {
     return RunStep(ctx, step_, "session", "session",

@@ -2,8 +2,10 @@
 // Law Art. 31); or --none --reason T when no visit is made.
 #include <CLI/CLI.hpp>
 
+#include "i18n.hpp"
 #include "lifecycle_agreement.hpp"
 #include "step_command.hpp"
+#include "step_context.hpp"
 
 namespace mediate::cli {
 namespace {
@@ -13,18 +15,20 @@ class VisitCommand : public Command {
   std::optional<std::string> Writes() const override { return step_.Writes("visit"); }
   void Declare(CLI::App& app) override {
     step_.Declare(app);
-    app.add_option("--date", in_.date, "the day of the visit (default today)")->type_name("DATE");
-    app.add_option("--visitor", in_.visitor, "who visited (default: the operator)");
-    app.add_option("--method", in_.method, "on_site 现场, phone 电话, video 视频, online 网上");
+    app.add_option("--date", in_.date, _("the day of the visit (default today)"))
+        ->type_name("DATE");
+    app.add_option("--visitor", in_.visitor, _("who visited (default: the operator)"));
+    app.add_option("--method", in_.method,
+                   Tr("how the visit was made: {0}", StepKnownValues("visit_method")));
     app.add_option("--performance", in_.performance,
-                   "performance found: full 已履行, instalment 分期履行, none 未履行");
+                   Tr("performance found: {0}", StepKnownValues("performance")));
     app.add_option("--satisfaction", in_.satisfaction,
-                   "satisfied 满意, basically_satisfied 基本满意, dissatisfied 不满意");
-    app.add_option("--renewed-risk", in_.renewed_risk, "signs of renewed risk, described");
-    app.add_flag("--lawsuit", in_.lawsuit, "a lawsuit followed the agreement");
-    app.add_option("--note", in_.note, "anything else");
-    app.add_flag("--none", in_.none, "no return visit will be made (give --reason)");
-    app.add_option("--reason", in_.reason, "with --none: why no visit is made");
+                   Tr("the parties' satisfaction: {0}", StepKnownValues("satisfaction")));
+    app.add_option("--renewed-risk", in_.renewed_risk, _("signs of renewed risk, described"));
+    app.add_flag("--lawsuit", in_.lawsuit, _("a lawsuit followed the agreement"));
+    app.add_option("--note", in_.note, _("anything else"));
+    app.add_flag("--none", in_.none, _("no return visit will be made (give --reason)"));
+    app.add_option("--reason", in_.reason, _("with --none: why no visit is made"));
   }
   Status Run(Context& ctx) override {
     return RunStep(ctx, step_, "visit", in_.none ? "visit_waived" : "visited",

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "i18n.hpp"
 #include "money.hpp"
 #include "text_input.hpp"
 
@@ -20,12 +21,12 @@ Step BuildAgree(const Case& c, const Derived& d, const AgreeInput& in, const Ste
   Date on =
       DateOption(c, "--date", in.date, ctx.today, ctx.today, not_before, not_before_what, sink);
   if (in.terms.empty())
-    sink->Error(At(c), "--terms", "is required: the agreed terms (Law Art. 28/29)");
+    sink->Error(At(c), "--terms", _("is required: the agreed terms (Law Art. 28/29)"));
   std::int64_t fen = -1;
   if (!in.amount.empty()) {
     auto parsed = ParseYuanToFen(NormalizeCell(in.amount));
     if (!parsed || *parsed < 0)
-      sink->Error(At(c), "--amount", in.amount + " is not an amount in yuan (3500.00)");
+      sink->Error(At(c), "--amount", Tr("{0} is not an amount in yuan (3500.00)", in.amount));
     else
       fen = *parsed;
   }
@@ -35,9 +36,9 @@ Step BuildAgree(const Case& c, const Derived& d, const AgreeInput& in, const Ste
       deadline = *pd;
       if (on.valid() && deadline < on)
         sink->Error(At(c), "--deadline",
-                    in.deadline + " is before the agreement (" + on.ToString() + ")");
+                    Tr("{0} is before the agreement ({1})", in.deadline, on.ToString()));
     } else {
-      sink->Error(At(c), "--deadline", in.deadline + " is not a date (YYYY-MM-DD)");
+      sink->Error(At(c), "--deadline", Tr("{0} is not a date (YYYY-MM-DD)", in.deadline));
     }
   }
   // Signatures: party names, or "all".
@@ -50,7 +51,7 @@ Step BuildAgree(const Case& c, const Derived& d, const AgreeInput& in, const Ste
     bool known = std::any_of(c.parties.begin(), c.parties.end(),
                              [&](const Party& p) { return p.name == name; });
     if (!known)
-      sink->Error(At(c), "--signed-by", name + " is not a party of " + c.id);
+      sink->Error(At(c), "--signed-by", Tr("{0} is not a party of {1}", name, c.id));
     else if (std::find(signed_by.begin(), signed_by.end(), name) == signed_by.end())
       signed_by.push_back(name);
   }
@@ -59,37 +60,42 @@ Step BuildAgree(const Case& c, const Derived& d, const AgreeInput& in, const Ste
     // agreement takes effect only when every party and the mediator signed
     // and the committee's seal is affixed.
     std::vector<std::string> missing;
-    if (in.manner.empty()) missing.push_back("the manner of performance (--manner)");
-    if (in.deadline.empty()) missing.push_back("the time limit of performance (--deadline)");
+    if (in.manner.empty()) missing.push_back(_("the manner of performance (--manner)"));
+    if (in.deadline.empty()) missing.push_back(_("the time limit of performance (--deadline)"));
     std::vector<std::string> unsigned_parties;
     for (const Party& p : c.parties)
       if (std::find(signed_by.begin(), signed_by.end(), p.name) == signed_by.end())
         unsigned_parties.push_back(p.name);
     if (!unsigned_parties.empty())
-      missing.push_back("the signature of " + Joined(unsigned_parties, ", ") + " (--signed-by)");
-    if (!in.mediator_signed) missing.push_back("the mediator's signature (--mediator-signed)");
-    if (!in.sealed) missing.push_back("the committee's seal (--sealed)");
+      missing.push_back(Tr("the signature of {0} (--signed-by)",
+                           Joined(unsigned_parties, TranslationOn() ? "、" : ", ")));
+    if (!in.mediator_signed) missing.push_back(_("the mediator's signature (--mediator-signed)"));
+    if (!in.sealed) missing.push_back(_("the committee's seal (--sealed)"));
     for (const auto& m : missing)
-      sink->Error(At(c), "written agreement",
-                  "missing " + m + " (Law Art. 29; 2002 Provisions Art. 35)");
+      sink->Error(At(c), _("written agreement"),
+                  Tr("missing {0} (Law Art. 29; 2002 Provisions Art. 35)", m));
     if (in.place.empty())
       sink->Warning(At(c), "--place",
-                    "a written agreement should state the place of performance (2002 "
-                    "Provisions Art. 35)");
+                    _("a written agreement should state the place of performance (2002 "
+                      "Provisions Art. 35)"));
     if (in.facts.empty())
       sink->Warning(At(c), "--facts",
-                    "a written agreement should state the main facts, the points in dispute and "
-                    "the responsibilities (Law Art. 29); the agreement document needs them");
+                    _("a written agreement should state the main facts, the points in dispute "
+                      "and the responsibilities (Law Art. 29); the agreement document needs "
+                      "them"));
   } else if (form == "oral") {
     bool future = deadline.valid() && on.valid() && deadline > on;
-    if (in.instalments || future)
+    if (in.instalments)
       sink->Warning(At(c), "--form",
-                    std::string("an oral agreement performed ") +
-                        (in.instalments ? "in instalments"
-                                        : "in the future (by " + deadline.ToString() + ")") +
-                        ": a written agreement is required where rights and obligations are "
-                        "involved (2002 Provisions Art. 34); recorded, and quality review will "
-                        "flag it");
+                    _("an oral agreement performed in instalments: a written agreement is "
+                      "required where rights and obligations are involved (2002 Provisions Art. "
+                      "34); recorded, and quality review will flag it"));
+    else if (future)
+      sink->Warning(At(c), "--form",
+                    Tr("an oral agreement performed in the future (by {0}): a written agreement "
+                       "is required where rights and obligations are involved (2002 Provisions "
+                       "Art. 34); recorded, and quality review will flag it",
+                       deadline.ToString()));
   }
   auto& p = s.event.payload;
   if (on.valid()) p.Set("date", Value::String(on.ToString()));
@@ -108,15 +114,20 @@ Step BuildAgree(const Case& c, const Derived& d, const AgreeInput& in, const Ste
     p.Set("sealed", Value::Bool(in.sealed));
   }
   s.subject = form + (fen >= 0 ? " " + Money::FromFen(fen).Yuan() + " yuan" : "");
-  if (on.valid())
-    s.notes.push_back(std::string("effective ") + on.ToString() +
-                      (form == "oral" ? " (Law Art. 30)" : " (Law Art. 29)") +
-                      "; judicial confirmation may be applied for by " +
-                      on.AddDays(ctx.settings->limits.confirmation_days).ToString() +
-                      " (Law Art. 33)");
+  s.shown = fen >= 0 ? Tr("{0} {1} yuan", ShownCode("form", form), Money::FromFen(fen).Yuan())
+                     : ShownCode("form", form);
+  if (on.valid()) {
+    const std::string by = on.AddDays(ctx.settings->limits.confirmation_days).ToString();
+    s.notes.push_back(form == "oral" ? Tr("effective {0} (Law Art. 30); judicial confirmation may "
+                                          "be applied for by {1} (Law Art. 33)",
+                                          on.ToString(), by)
+                                     : Tr("effective {0} (Law Art. 29); judicial confirmation may "
+                                          "be applied for by {1} (Law Art. 33)",
+                                          on.ToString(), by));
+  }
   if (c.source == "court_delegated")
     s.notes.push_back(
-        "court-delegated case: send the agreement to the court for filing (SPC 2016)");
+        _("court-delegated case: send the agreement to the court for filing (SPC 2016)"));
   return s;
 }
 
@@ -130,28 +141,30 @@ Step BuildConfirm(const Case& c, const Derived& d, const ConfirmInput& in, const
   std::string court = in.court;
   if (auto o = ctx.orgs->find(court); o != ctx.orgs->end()) court = o->second.name;
   if (court.empty() && d.confirmation.empty())
-    sink->Error(At(c), "--court", "is required: the court applied to");
+    sink->Error(At(c), "--court", _("is required: the court applied to"));
   Date applied;
   if (result == "applied") {
     if (d.confirmation_applied.valid())
-      sink->Error(
-          At(c), "--result",
-          "judicial confirmation was already applied for on " + d.confirmation_applied.ToString());
+      sink->Error(At(c), "--result",
+                  Tr("judicial confirmation was already applied for on {0}",
+                     d.confirmation_applied.ToString()));
     applied = DateOption(c, "--applied", in.applied, ctx.today, ctx.today, effective,
-                         "the date the agreement took effect", sink);
+                         _("the date the agreement took effect"), sink);
   } else if (!result.empty()) {
     if (d.confirmation == "confirmed" || d.confirmation == "rejected")
-      sink->Error(At(c), "--result", "the court already decided: " + d.confirmation);
+      sink->Error(
+          At(c), "--result",
+          Tr("the court already decided: {0}", ShownCode("confirmation_result", d.confirmation)));
     if (d.confirmation == "withdrawn")
       sink->Error(At(c), "--result",
-                  "the application was withdrawn on " + d.confirmation_decided.ToString());
+                  Tr("the application was withdrawn on {0}", d.confirmation_decided.ToString()));
     applied = DateOption(c, "--applied", in.applied, d.confirmation_applied, ctx.today, effective,
-                         "the date the agreement took effect", sink);
+                         _("the date the agreement took effect"), sink);
     if (!applied.valid() && in.applied.empty())
       sink->Error(At(c), "--applied",
-                  "is required: no application is recorded; when did the parties apply?");
+                  _("is required: no application is recorded; when did the parties apply?"));
     Date decided = DateOption(c, "--decided", in.decided, ctx.today, ctx.today, applied,
-                              "the application", sink);
+                              _("the application"), sink);
     if (decided.valid()) s.event.payload.Set("decided", Value::String(decided.ToString()));
   }
   auto& p = s.event.payload;
@@ -164,35 +177,39 @@ Step BuildConfirm(const Case& c, const Derived& d, const ConfirmInput& in, const
   const bool supplementary = d.status == CaseStatus::kClosed;
   if (supplementary) {
     p.Set("supplementary", Value::Bool(true));
-    s.notes.push_back("the case file was closed on " + d.closed.ToString() +
-                      ": recorded as a supplement to it (补充归档); the case stays closed");
+    s.notes.push_back(
+        Tr("the case file was closed on {0}: recorded as a supplement to it "
+           "(补充归档); the case stays closed",
+           d.closed.ToString()));
   }
   // Recorded with warnings, never refused: the court decides (Law Art. 33).
   const int window = ctx.settings->limits.confirmation_days;
   if (applied.valid() && effective.valid() && effective.DaysUntil(applied) > window) {
     p.Set("late", Value::Bool(true));
     sink->Warning(At(c), "--applied",
-                  "applied " + std::to_string(effective.DaysUntil(applied)) +
-                      " days after the agreement took effect (" + effective.ToString() +
-                      "); the parties apply within " + std::to_string(window) +
-                      " days (Law Art. 33; Civil Procedure Law 2023 Art. 205). Recorded: the "
-                      "court decides");
+                  Tr("applied {0} days after the agreement took effect ({1}); the parties apply "
+                     "within {2} days (Law Art. 33; Civil Procedure Law 2023 Art. 205). "
+                     "Recorded: the court decides",
+                     effective.DaysUntil(applied), effective.ToString(), window));
   }
   if (matter == "personal_status" || matter == "ownership")
     sink->Warning(At(c), "--matter",
-                  "judicial confirmation is not available for personal-status matters "
-                  "(marriage, parentage, adoption) or ownership/IP confirmation (确权) (SPC "
-                  "interpretation 2022 Art. 355). Recorded: the court decides");
+                  _("judicial confirmation is not available for personal-status matters "
+                    "(marriage, parentage, adoption) or ownership/IP confirmation (确权) (SPC "
+                    "interpretation 2022 Art. 355). Recorded: the court decides"));
   else if (matter.empty() && c.category == "marriage_family")
     sink->Warning(At(c), "--matter",
-                  "a marriage & family case may be a personal-status matter, which judicial "
-                  "confirmation excludes (SPC interpretation 2022 Art. 355); say --matter other "
-                  "if it is not. Recorded: the court decides");
+                  _("a marriage & family case may be a personal-status matter, which judicial "
+                    "confirmation excludes (SPC interpretation 2022 Art. 355); say --matter "
+                    "other if it is not. Recorded: the court decides"));
   if (d.agreement_form == "oral")
     sink->Warning(At(c), "--result",
-                  "the agreement is oral; the court confirms a written agreement (Law Art. 33)");
+                  _("the agreement is oral; the court confirms a written agreement (Law Art. 33)"));
   s.subject =
       result + (court.empty() ? "" : " " + court) + (supplementary ? " (supplementary)" : "");
+  const std::string shown_result = ShownCode("confirmation_result", result);
+  s.shown = court.empty() ? shown_result : shown_result + " " + court;
+  if (supplementary) s.shown = Tr("{0} (supplementary)", s.shown);
   return s;
 }
 
@@ -201,10 +218,9 @@ Step BuildPerform(const Case& c, const Derived& d, const PerformInput& in, const
   (void)d;
   Step s;
   s.event.type = "performance";
-  // The command's positional (`perform ID full`), not an option.
-  std::string perf =
-      ResolveOrError(c, "performance", "PERFORMANCE (full, partial, none or 已履行 …)",
-                     in.performance, true, sink);
+  // The command's positional (`perform ID full`), not an option; the
+  // message lists the known values.
+  std::string perf = ResolveOrError(c, "performance", "PERFORMANCE", in.performance, true, sink);
   std::string not_before_what;
   Date not_before = NotBefore(c, ctx, EventKind::kPerformance, &not_before_what);
   Date on =
@@ -214,9 +230,10 @@ Step BuildPerform(const Case& c, const Derived& d, const PerformInput& in, const
   s.event.payload.SetIfNotEmpty("note", in.note);
   if (perf == "none")
     s.notes.push_back(
-        "not performed: the parties may apply for enforcement of a confirmed "
-        "agreement, or sue on the agreement (Law Art. 32, 33)");
+        _("not performed: the parties may apply for enforcement of a confirmed "
+          "agreement, or sue on the agreement (Law Art. 32, 33)"));
   s.subject = perf;
+  s.shown = ShownCode("performance", perf);
   return s;
 }
 
@@ -227,9 +244,10 @@ Step BuildVisit(const Case& c, const Derived& d, const VisitInput& in, const Ste
   if (in.none) {
     s.event.type = "visit_waived";
     if (in.reason.empty())
-      sink->Error(At(c), "--reason", "is required with --none: why no return visit is made");
+      sink->Error(At(c), "--reason", _("is required with --none: why no return visit is made"));
     p.SetIfNotEmpty("reason", in.reason);
     s.subject = "none: " + in.reason;
+    s.shown = Tr("none: {0}", in.reason);
     return s;
   }
   s.event.type = "visited";
@@ -243,14 +261,14 @@ Step BuildVisit(const Case& c, const Derived& d, const VisitInput& in, const Ste
       ResolveOrError(c, "satisfaction", "--satisfaction", in.satisfaction, false, sink);
   if (on.valid() && d.performance_deadline.valid() && on <= d.performance_deadline)
     sink->Warning(At(c), "--date",
-                  "the visit is on or before the performance deadline " +
-                      d.performance_deadline.ToString() +
-                      "; a return visit checks performance after it (Law Art. 31)");
+                  Tr("the visit is on or before the performance deadline {0}; a return visit "
+                     "checks performance after it (Law Art. 31)",
+                     d.performance_deadline.ToString()));
   if (!in.renewed_risk.empty())
     sink->Warning(At(c), "--renewed-risk",
-                  "signs of renewed risk recorded: review the case's risk and follow up");
+                  _("signs of renewed risk recorded: review the case's risk and follow up"));
   if (in.lawsuit)
-    sink->Warning(At(c), "--lawsuit", "a lawsuit followed the agreement: recorded for review");
+    sink->Warning(At(c), "--lawsuit", _("a lawsuit followed the agreement: recorded for review"));
   if (on.valid()) p.Set("date", Value::String(on.ToString()));
   p.Set("visitor", Value::String(in.visitor.empty() ? ctx.operator_name : in.visitor));
   p.SetIfNotEmpty("method", method);
@@ -261,6 +279,8 @@ Step BuildVisit(const Case& c, const Derived& d, const VisitInput& in, const Ste
   p.Set("lawsuit", Value::Bool(in.lawsuit));
   p.SetIfNotEmpty("note", in.note);
   s.subject = on.ToString() + " " + method + " " + perf;
+  s.shown = on.ToString() + " " + ShownCode("visit_method", method) + " " +
+            ShownCode("performance", perf);
   return s;
 }
 

@@ -2,9 +2,12 @@
 
 #include <map>
 
+#include "i18n.hpp"
 #include "lifecycle.hpp"
 #include "step_dates.hpp"
 #include "timeline.hpp"
+#include "timeline_labels.hpp"
+#include "vocab.hpp"
 
 namespace mediate {
 namespace {
@@ -31,6 +34,7 @@ const std::map<std::string, std::vector<Code>>& StepVocabs() {
       {"retention", {{"permanent", "永久"}, {"long", "长期"}, {"short", "短期"}}},
       {"performance", {{"full", "已履行"}, {"instalment", "分期履行"}, {"none", "未履行"}}},
       {"form", {{"written", "书面"}, {"oral", "口头"}}},
+      {"mediator_status", {{"active", "在职"}, {"retired", "离任"}}},
   };
   return kLists;
 }
@@ -70,6 +74,22 @@ std::vector<std::pair<std::string, std::string>> StepCodes(const std::string& li
   return out;
 }
 
+std::string StepKnownValues(const std::string& list) {
+  if (!TranslationOn()) return StepCodeList(list);
+  std::string out;
+  auto it = StepVocabs().find(list);
+  if (it == StepVocabs().end()) return out;
+  for (const Code& c : it->second) out += (out.empty() ? "" : "、") + std::string(c.zh);
+  return out;
+}
+
+std::string ShownCode(const std::string& list, const std::string& code) {
+  if (!TranslationOn()) return code;
+  if (std::string zh = StepCodeLabel(list, code); !zh.empty()) return zh;
+  if (std::string zh = Vocabulary::Builtin().Get(list).Zh(code); !zh.empty()) return zh;
+  return code;
+}
+
 }  // namespace mediate
 
 namespace mediate::step_options {
@@ -83,24 +103,25 @@ Date DateOption(const Case& c, const std::string& option, const std::string& tex
   if (text.empty()) return fallback;
   auto d = Date::Parse(text);
   if (!d) {
-    sink->Error(At(c), option, text + " is not a date (YYYY-MM-DD)");
+    sink->Error(At(c), option, Tr("{0} is not a date (YYYY-MM-DD)", text));
     return {};
   }
-  if (today.valid() && *d > today) sink->Error(At(c), option, text + " is in the future");
+  if (today.valid() && *d > today) sink->Error(At(c), option, Tr("{0} is in the future", text));
   if (not_before.valid() && *d < not_before)
-    sink->Error(At(c), option, text + " is before " + what + " (" + not_before.ToString() + ")");
+    sink->Error(At(c), option, Tr("{0} is before {1} ({2})", text, what, not_before.ToString()));
   return *d;
 }
 
 std::string ResolveOrError(const Case& c, const std::string& list, const std::string& option,
                            const std::string& text, bool required, DiagnosticSink* sink) {
   if (text.empty()) {
-    if (required) sink->Error(At(c), option, "is required: " + StepCodeList(list));
+    if (required) sink->Error(At(c), option, Tr("is required: {0}", StepKnownValues(list)));
     return {};
   }
   std::string code = ResolveStepCode(list, text);
   if (code.empty())
-    sink->Error(At(c), option, "unknown value \"" + text + "\"; known: " + StepCodeList(list));
+    sink->Error(At(c), option,
+                Tr("unknown value \"{0}\"; known: {1}", text, StepKnownValues(list)));
   return code;
 }
 
@@ -109,12 +130,12 @@ Date ReceivedDate(const Case& c, const StepContext& ctx) {
 }
 
 Date NotBefore(const Case& c, const StepContext& ctx, EventKind kind, std::string* what) {
-  *what = "the date received";
+  *what = _("the date received");
   Date received = ReceivedDate(c, ctx);
   const PriorStep prior = StepBefore(c, c.events.size(), kind, *ctx.settings);
   if (prior.index < 0 || !prior.date.valid() || !received.valid() || prior.date <= received)
     return received;
-  *what = "the " + prior.type + " step it follows";
+  *what = Tr("the {0} step it follows", ShownEvent(prior.type));
   return prior.date;
 }
 

@@ -32,11 +32,14 @@ struct StepContext {
 };
 
 /// What a builder gives: the event (type and payload; RecordStep sets `at`
-/// and `by`), the commit subject after "<verb>: <id> ", and notes for the
-/// operator (what to do next, what the law asks).
+/// and `by`), the commit subject after "<verb>: <id> " (codes, in English
+/// whatever the interface's language: the history is shared), the same
+/// subject as the operator reads it, and notes for the operator (what to do
+/// next, what the law asks), both in the interface's language.
 struct Step {
   Event event;
   std::string subject;
+  std::string shown;  ///< the subject in the interface's language; "" = `subject`
   std::vector<std::string> notes;
 };
 
@@ -56,6 +59,16 @@ std::string StepCodeList(const std::string& list);
 /// The codes of the step list `list` with their Chinese labels, in order
 /// ({"on_site", "现场"}, …); empty when unknown. For the shell completion.
 std::vector<std::pair<std::string, std::string>> StepCodes(const std::string& list);
+/// The values of step vocabulary `list` for help texts and error messages,
+/// in the interface's language (i18n.hpp): the Chinese labels joined by "、"
+/// ("现场、电话、视频、网上") when translation is on, else StepCodeList. Either
+/// the code or the label is accepted (ResolveStepCode).
+std::string StepKnownValues(const std::string& list);
+/// `code` of `list` as human output shows it: the code in English; when
+/// translation is on, its Chinese label from the step vocabularies above or
+/// else from the built-in vocabulary of that name (schemas/vocab.yaml:
+/// "level", "outcome", …). A code without a label is given back as it is.
+std::string ShownCode(const std::string& list, const std::string& code);
 
 }  // namespace mediate
 

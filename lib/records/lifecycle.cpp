@@ -2,10 +2,13 @@
 
 #include <algorithm>
 
+#include "i18n.hpp"
 #include "keyed_hash.hpp"
 #include "party_lookup.hpp"
 #include "pii.hpp"
 #include "settings.hpp"
+#include "timeline_labels.hpp"
+#include "vocab.hpp"
 
 namespace mediate {
 
@@ -203,6 +206,13 @@ std::vector<EventKind> AllowedKinds(const Case& c, const Derived& d) {
 
 namespace {
 
+/// A level's code in English, its Chinese label when translation is on.
+std::string ShownLevel(const std::string& code) {
+  if (!TranslationOn()) return code;
+  std::string zh = Vocabulary::Builtin().level().Zh(code);
+  return zh.empty() ? code : zh;
+}
+
 /// Steps that read "it can be <x>" and those that read "have <x> recorded".
 bool IsPassiveStep(const std::string& step) {
   return step != "session" && step != "confirmation" && step != "performance" &&
@@ -236,60 +246,87 @@ std::string StepCommand(const std::string& step) {
 /// What `step` needs, said after the list of allowed steps.
 std::string StepNeeds(const Derived& d, const std::string& step) {
   const CaseStatus s = d.status;
-  const std::string cmd = StepCommand(step);
+  // The command in English ("agree needs …"), the step's label in Chinese.
+  const std::string cmd = TranslationOn() ? ShownEvent(step) : StepCommand(step);
   if (step == "closed") {
     if (s == CaseStatus::kAgreed) {
-      std::vector<std::string> missing;
-      if (d.performance.empty()) missing.push_back("performance recorded (mediate perform)");
-      if (!d.visited.valid() && !d.visit_waived)
-        missing.push_back("a return visit (mediate visit) or a recorded reason for none");
-      std::string needs;
-      for (const auto& m : missing) needs += (needs.empty() ? "" : " and ") + m;
-      std::string out = needs.empty() ? "" : "close needs " + needs + " (Law Art. 31)";
-      if (ConfirmationPending(d))
-        out += std::string(out.empty() ? "close" : ";\nit") +
-               " waits for the court: judicial confirmation was applied for on " +
-               d.confirmation_applied.ToString() +
-               (d.confirmation_court.empty() ? "" : " at " + d.confirmation_court) +
-               " and is not decided; record the result first (mediate confirm " +
-               "--result confirmed|rejected|withdrawn; Law Art. 33)";
+      const bool perform = d.performance.empty();
+      const bool visit = !d.visited.valid() && !d.visit_waived;
+      std::string out;
+      if (perform && visit)
+        out =
+            _("close needs performance recorded (mediate perform) and a return visit (mediate "
+              "visit) or a recorded reason for none (Law Art. 31)");
+      else if (perform)
+        out = _("close needs performance recorded (mediate perform) (Law Art. 31)");
+      else if (visit)
+        out =
+            _("close needs a return visit (mediate visit) or a recorded reason for none (Law "
+              "Art. 31)");
+      if (ConfirmationPending(d)) {
+        const std::string on = d.confirmation_applied.ToString();
+        std::string wait =
+            d.confirmation_court.empty()
+                ? Tr("waits for the court: judicial confirmation was applied for on {0} and is "
+                     "not decided; record the result first (mediate confirm --result "
+                     "confirmed|rejected|withdrawn; Law Art. 33)",
+                     on)
+                : Tr("waits for the court: judicial confirmation was applied for on {0} at {1} "
+                     "and is not decided; record the result first (mediate confirm --result "
+                     "confirmed|rejected|withdrawn; Law Art. 33)",
+                     on, d.confirmation_court);
+        out = out.empty() ? Tr("close {0}", wait) : Tr("{0};\nit {1}", out, wait);
+      }
       return out;
     }
-    return "close needs an agreement with performance and a return visit, a termination, a "
-           "refusal or a withdrawal";
+    return _(
+        "close needs an agreement with performance and a return visit, a termination, a "
+        "refusal or a withdrawal");
   }
   if (step == "agreed" || step == "terminated" || step == "session") {
     if (s == CaseStatus::kReceived)
-      return cmd + " needs the case routed and mediators assigned first";
+      return Tr("{0} needs the case routed and mediators assigned first", cmd);
     if (s == CaseStatus::kRouted)
-      return cmd +
-             " needs mediation under way: assign mediators first (Law Art. 19), or a grid "
-             "worker at grid level";
-    return cmd + " needs a case under mediation";
+      return Tr(
+          "{0} needs mediation under way: assign mediators first (Law Art. 19), or a grid "
+          "worker at grid level",
+          cmd);
+    return Tr("{0} needs a case under mediation", cmd);
   }
   if (step == "escalated") {
     if ((s == CaseStatus::kRouted || s == CaseStatus::kMediating) &&
         NextLevel(d.state.level).empty())
-      return "escalate: it is at " + (d.state.level.empty() ? "no" : d.state.level) +
-             " level and there is no level above it (2002 Provisions Art. 21)";
-    return "escalate moves a routed or mediating case one level up (2002 Provisions Art. 21)";
+      return d.state.level.empty()
+                 ? _("escalate: it is at no level and there is no level above it (2002 "
+                     "Provisions Art. 21)")
+                 : Tr("escalate: it is at {0} level and there is no level above it (2002 "
+                      "Provisions Art. 21)",
+                      ShownLevel(d.state.level));
+    return _("escalate moves a routed or mediating case one level up (2002 Provisions Art. 21)");
   }
   if (step == "refused")
-    return "refusal (不予受理) is decided on a received case before routing (2002 Provisions Art. "
-           "22)";
+    return _(
+        "refusal (不予受理) is decided on a received case before routing (2002 Provisions "
+        "Art. 22)");
   if (step == "routed")
-    return "route takes received cases; moving a case up a level is escalate (2002 Provisions "
-           "Art. 21)";
-  if (step == "withdrawn") return "withdraw needs a case not yet concluded";
-  if (step == "assigned") return "assign needs a routed case not yet concluded";
-  if (step == "extended") return "extend needs a case not yet concluded (2002 Provisions Art. 33)";
+    return _(
+        "route takes received cases; moving a case up a level is escalate (2002 Provisions "
+        "Art. 21)");
+  if (step == "withdrawn") return _("withdraw needs a case not yet concluded");
+  if (step == "assigned") return _("assign needs a routed case not yet concluded");
+  if (step == "extended")
+    return _("extend needs a case not yet concluded (2002 Provisions Art. 33)");
   if (step == "confirmation")
     return s == CaseStatus::kClosed
-               ? "judicial confirmation concerns an agreement; this closed case was " +
-                     (d.outcome.empty() ? std::string("not agreed") : d.outcome) + " (Law Art. 33)"
-               : "judicial confirmation follows an agreement (Law Art. 33)";
+               ? (d.outcome.empty()
+                      ? _("judicial confirmation concerns an agreement; this closed case was not "
+                          "agreed (Law Art. 33)")
+                      : Tr("judicial confirmation concerns an agreement; this closed case was {0} "
+                           "(Law Art. 33)",
+                           ShownStatus(d.outcome)))
+               : _("judicial confirmation follows an agreement (Law Art. 33)");
   if (step == "performance" || step == "visited" || step == "visit_waived")
-    return cmd + " follows an agreement (Law Art. 31)";
+    return Tr("{0} follows an agreement (Law Art. 31)", cmd);
   return "";
 }
 
@@ -301,20 +338,29 @@ Status CheckStep(const Case& c, const Derived& d, const std::string& step) {
   if (kind && !InfoOf(*kind).listed && MayFollow(*kind, d.status, c.migrated)) return Status::Ok();
   auto steps = AllowedSteps(c, d);
   if (std::find(steps.begin(), steps.end(), step) != steps.end()) return Status::Ok();
-  std::vector<std::string> passive, recorded;
-  for (const auto& s : steps) (IsPassiveStep(s) ? passive : recorded).push_back(s);
-  for (auto& r : recorded) r = RecordedNoun(r);
-  std::string msg = c.id + " is \"" + d.state.status + "\": ";
+  std::string msg;
   if (steps.empty()) {
-    msg += "no further step is possible";
+    msg = Tr("{0} is \"{1}\": no further step is possible", c.id, ShownStatus(d.state.status));
   } else {
-    msg += "it can ";
-    if (!passive.empty()) msg += "be " + JoinOr(passive);
-    if (!recorded.empty())
-      msg += std::string(passive.empty() ? "" : ", or ") + "have " + JoinOr(recorded) + " recorded";
+    // English: "be agreed, terminated or withdrawn, or have a session
+    // recorded"; Chinese: the steps' labels.
+    std::string can;
+    if (TranslationOn()) {
+      for (const auto& s : steps) can += (can.empty() ? "" : "、") + ShownEvent(s);
+    } else {
+      std::vector<std::string> passive, recorded;
+      for (const auto& s : steps) (IsPassiveStep(s) ? passive : recorded).push_back(s);
+      for (auto& r : recorded) r = RecordedNoun(r);
+      if (!passive.empty()) can += "be " + JoinOr(passive);
+      if (!recorded.empty())
+        can +=
+            std::string(passive.empty() ? "" : ", or ") + "have " + JoinOr(recorded) + " recorded";
+    }
+    msg = Tr("{0} is \"{1}\": it can {2}", c.id, ShownStatus(d.state.status), can);
   }
-  if (std::string needs = StepNeeds(d, step); !needs.empty()) msg += ";\n" + needs;
-  return Status::Rejected(msg + ".");
+  if (std::string needs = StepNeeds(d, step); !needs.empty())
+    return Status::Rejected(Tr("{0};\n{1}.", msg, needs));
+  return Status::Rejected(Tr("{0}.", msg));
 }
 
 std::string StepRule(EventKind kind, bool migrated) {
@@ -323,33 +369,39 @@ std::string StepRule(EventKind kind, bool migrated) {
   const StatusSet set = row.after | (migrated ? row.after_migrated : 0);
   for (const CaseStatusInfo& s : CaseStatuses())
     if (set & Bit(s.status)) states.emplace_back(s.code);
-  std::string rule(row.code);
+  const std::string code = ShownEvent(row.code);
+  std::string rule;
   if (states.empty()) {
-    rule += " opens the timeline";
+    rule = Tr("{0} opens the timeline", code);
   } else if (states.size() == CaseStatuses().size()) {
-    rule += " may follow any state";
+    rule = Tr("{0} may follow any state", code);
+  } else if (TranslationOn()) {
+    std::string labels;
+    for (const auto& st : states) labels += (labels.empty() ? "" : "、") + ShownStatus(st);
+    rule = Tr("{0} follows {1}", code, labels);
   } else {
-    rule += " follows " + JoinOr(states);
+    rule = Tr("{0} follows {1}", code, JoinOr(states));
   }
   switch (row.guard) {
     case StepGuard::kNone:
       break;
     case StepGuard::kLevelAbove:
-      rule += ", when a level above exists";
+      rule = Tr("{0}, when a level above exists", rule);
       break;
     case StepGuard::kFileComplete:
-      rule +=
-          ", after an agreement once performance and a return visit (or a reason for none) "
-          "are recorded and no judicial confirmation awaits the court";
+      rule =
+          Tr("{0}, after an agreement once performance and a return visit (or a reason for none) "
+             "are recorded and no judicial confirmation awaits the court",
+             rule);
       break;
     case StepGuard::kNotVisited:
-      rule += ", before a return visit";
+      rule = Tr("{0}, before a return visit", rule);
       break;
     case StepGuard::kWasAgreed:
-      rule += ", a closed case only when it was agreed (supplementary)";
+      rule = Tr("{0}, a closed case only when it was agreed (supplementary)", rule);
       break;
   }
-  return rule + " (" + row.article + ")";
+  return Tr("{0} ({1})", rule, _(row.article));
 }
 
 void CheckTimeline(const Case& c, const Settings& settings, const std::string& file,
@@ -367,7 +419,8 @@ void CheckTimeline(const Case& c, const Settings& settings, const std::string& f
     if (i == 0) {
       if (kind != EventKind::kReceived) {
         sink->Error(where(field), field,
-                    "the timeline starts with \"received\", not \"" + e.type + "\"");
+                    Tr("the timeline starts with \"{0}\", not \"{1}\"", ShownEvent("received"),
+                       ShownEvent(e.type)));
         return;
       }
     } else {
@@ -375,8 +428,8 @@ void CheckTimeline(const Case& c, const Settings& settings, const std::string& f
       if (!st.ok()) {
         std::string why = st.message();
         std::replace(why.begin(), why.end(), '\n', ' ');
-        if (kind) why += " The rule: " + StepRule(*kind, c.migrated) + ".";
-        sink->Error(where(field), field, "\"" + e.type + "\" cannot follow: " + why);
+        if (kind) why = Tr("{0} The rule: {1}.", why, StepRule(*kind, c.migrated));
+        sink->Error(where(field), field, Tr("\"{0}\" cannot follow: {1}", ShownEvent(e.type), why));
         return;  // later events are read against a state that never was
       }
     }
@@ -388,9 +441,10 @@ void CheckTimeline(const Case& c, const Settings& settings, const std::string& f
         prior.index >= 0 && on.valid() && on < prior.date) {
       const std::string date_field = base + (dated ? ".date" : ".at");
       sink->Error(where(date_field), date_field,
-                  "\"" + e.type + "\" is dated " + on.ToString() + ", before the " + prior.type +
-                      " step it follows (events[" + std::to_string(prior.index) + "], " +
-                      prior.date.ToString() + "); a step cannot precede the one before it");
+                  Tr("\"{0}\" is dated {1}, before the {2} step it follows (events[{3}], {4}); "
+                     "a step cannot precede the one before it",
+                     ShownEvent(e.type), on.ToString(), ShownEvent(prior.type), prior.index,
+                     prior.date.ToString()));
       return;
     }
     // A time limit on the step: recorded with a warning when past it.
@@ -407,13 +461,13 @@ void CheckTimeline(const Case& c, const Settings& settings, const std::string& f
       if (applied.valid() && !before.confirmation_applied.valid() &&
           before.agreement_effective.DaysUntil(applied) > window) {
         std::string f = base + (e.payload.Find("applied") ? ".applied" : ".at");
-        std::string text = "judicial confirmation applied " +
-                           std::to_string(before.agreement_effective.DaysUntil(applied)) +
-                           " days after the agreement took effect (" +
-                           before.agreement_effective.ToString() + "); the parties apply within " +
-                           std::to_string(window) + " days (" + row.article + ")";
+        std::string text =
+            Tr("judicial confirmation applied {0} days after the agreement took effect ({1}); "
+               "the parties apply within {2} days ({3})",
+               before.agreement_effective.DaysUntil(applied), before.agreement_effective.ToString(),
+               window, _(row.article));
         if (row.late == Breach::kWarning) {
-          sink->Warning(where(f), f, text + "; recorded, the court decides");
+          sink->Warning(where(f), f, Tr("{0}; recorded, the court decides", text));
         } else {
           sink->Error(where(f), f, text);
         }
@@ -426,8 +480,11 @@ Result<const Organisation*> EscalationTarget(const Case& c, const Derived& d,
                                              const OrgRegistry& orgs) {
   const std::string to = NextLevel(d.state.level);
   if (to.empty())
-    return Status::Rejected(c.id + " is at " + (d.state.level.empty() ? "no" : d.state.level) +
-                            " level; there is no level above it (2002 Provisions Art. 21)");
+    return Status::Rejected(
+        d.state.level.empty()
+            ? Tr("{0} is at no level; there is no level above it (2002 Provisions Art. 21)", c.id)
+            : Tr("{0} is at {1} level; there is no level above it (2002 Provisions Art. 21)", c.id,
+                 ShownLevel(d.state.level)));
   std::string street = c.place.street;
   if (street.empty() && c.place.community.size() >= 9) street = c.place.community.substr(0, 9);
   for (const auto& [id, o] : orgs) {
@@ -441,14 +498,13 @@ Result<const Organisation*> EscalationTarget(const Case& c, const Derived& d,
   }
   if (to == "community")
     return Status::Rejected(
-        c.id + ": no active community committee for community " +
-        (c.place.community.empty() ? std::string("(the case names none)") : c.place.community) +
-        " in orgs/");
+        Tr("{0}: no active community committee for community {1} in orgs/", c.id,
+           c.place.community.empty() ? _("(the case names none)") : c.place.community));
   if (to == "street")
-    return Status::Rejected(c.id + ": no active street committee for street " +
-                            (street.empty() ? std::string("(the case names none)") : street) +
-                            " in orgs/");
-  return Status::Rejected(c.id + ": no active district centre (kind district_centre) in orgs/");
+    return Status::Rejected(Tr("{0}: no active street committee for street {1} in orgs/", c.id,
+                               street.empty() ? _("(the case names none)") : street));
+  return Status::Rejected(
+      Tr("{0}: no active district centre (kind district_centre) in orgs/", c.id));
 }
 
 CaseSummary Summarize(const Case& c, const std::string& path, const Settings& settings,

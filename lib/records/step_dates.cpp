@@ -1,5 +1,8 @@
 #include "step_dates.hpp"
 
+#include "i18n.hpp"
+#include "timeline_labels.hpp"
+
 namespace mediate {
 
 Date EventDate(const Event& e, const Settings& settings) {
@@ -37,9 +40,11 @@ Status CheckStepDate(const Case& c, EventKind kind, Date on, const Settings& set
   if (!on.valid()) return Status::Ok();
   const PriorStep prior = StepBefore(c, c.events.size(), kind, settings);
   if (prior.index < 0 || !(on < prior.date)) return Status::Ok();
-  return Status::Rejected(c.id + ": " + std::string(CodeOf(kind)) + " dated " + on.ToString() +
-                          " is before the " + prior.type + " step it follows (" +
-                          prior.date.ToString() + "); a step cannot precede the one before it");
+  return Status::Rejected(
+      Tr("{0}: {1} dated {2} is before the {3} step it follows ({4}); a "
+         "step cannot precede the one before it",
+         c.id, ShownEvent(CodeOf(kind)), on.ToString(), ShownEvent(prior.type),
+         prior.date.ToString()));
 }
 
 }  // namespace mediate

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "i18n.hpp"  // N_: the articles are shown with _()
+
 namespace mediate {
 namespace {
 
@@ -30,51 +32,53 @@ constexpr auto G0 = StepGuard::kNone;
 // The order of the rows is the order messages list the allowed steps.
 const std::array<EventKindInfo, 19> kKinds = {{
     {EventKind::kReceived, "received", "受理", "received", "intake", 0, 0, S::kReceived, G0, R,
-     nullptr, R, "Law Art. 17", false},
+     nullptr, R, N_("Law Art. 17"), false},
     {EventKind::kRouted, "routed", "分流", "routed", "route", kBeforeRouting, 0, S::kRouted, G0, R,
-     nullptr, R, "MoJ 2002 Provisions Art. 21", true},
+     nullptr, R, N_("MoJ 2002 Provisions Art. 21"), true},
     {EventKind::kRefused, "refused", "不予受理", "refused", "refuse", kBeforeRouting, 0,
-     S::kRefused, G0, R, nullptr, R, "MoJ 2002 Provisions Art. 22", true},
+     S::kRefused, G0, R, nullptr, R, N_("MoJ 2002 Provisions Art. 22"), true},
     {EventKind::kAssigned, "assigned", "指派调解员", "mediators assigned", "assign", kUnderWay, 0,
-     S::kMediating, G0, R, nullptr, R, "Law Art. 19", true},
+     S::kMediating, G0, R, nullptr, R, N_("Law Art. 19"), true},
     {EventKind::kAgreed, "agreed", "达成协议", "agreement made", "agree", Bit(S::kMediating),
-     Bit(S::kRouted), S::kAgreed, G0, R, nullptr, R, "Law Art. 28", true},
+     Bit(S::kRouted), S::kAgreed, G0, R, nullptr, R, N_("Law Art. 28"), true},
     {EventKind::kTerminated, "terminated", "终止调解", "mediation terminated", "terminate",
-     Bit(S::kMediating), Bit(S::kRouted), S::kTerminated, G0, R, nullptr, R, "Law Art. 26", true},
+     Bit(S::kMediating), Bit(S::kRouted), S::kTerminated, G0, R, nullptr, R, N_("Law Art. 26"),
+     true},
     {EventKind::kWithdrawn, "withdrawn", "撤回", "withdrawn", "withdraw", kNotConcluded, 0,
-     S::kWithdrawn, G0, R, nullptr, R, "Law Art. 17", true},
+     S::kWithdrawn, G0, R, nullptr, R, N_("Law Art. 17"), true},
     {EventKind::kEscalated, "escalated", "上报", "escalated", "escalate", kUnderWay, 0, S::kRouted,
-     StepGuard::kLevelAbove, R, nullptr, R, "MoJ 2002 Provisions Art. 21", true},
+     StepGuard::kLevelAbove, R, nullptr, R, N_("MoJ 2002 Provisions Art. 21"), true},
     {EventKind::kExtended, "extended", "延期", "time limit extended", "extend", kUnderWay, 0,
-     kUnchanged, G0, R, nullptr, R, "MoJ 2002 Provisions Art. 33", true},
+     kUnchanged, G0, R, nullptr, R, N_("MoJ 2002 Provisions Art. 33"), true},
     {EventKind::kSession, "session", "调解", "mediation session", "session", Bit(S::kMediating), 0,
-     kUnchanged, G0, R, nullptr, R, "Law Art. 22", true},
+     kUnchanged, G0, R, nullptr, R, N_("Law Art. 22"), true},
     // A refused matter is archived with its registration and refusal notice,
     // a withdrawn one with what it has (Law Art. 27: one case, one file).
     {EventKind::kClosed, "closed", "归档", "case file closed", "close",
      kConcluded | Bit(S::kWithdrawn) | Bit(S::kRefused), 0, S::kClosed, StepGuard::kFileComplete, R,
-     nullptr, R, "Law Art. 27, 31", true},
+     nullptr, R, N_("Law Art. 27, 31"), true},
     // After closing, a court's decision is added to the file (补充归档) without
     // reopening it: the event is flagged `supplementary`.
     {EventKind::kConfirmation, "confirmation", "司法确认", "judicial confirmation", "confirm",
      Bit(S::kAgreed) | Bit(S::kClosed), 0, kUnchanged, StepGuard::kWasAgreed, R,
-     &TimeLimits::confirmation_days, W, "Law Art. 33", true},
+     &TimeLimits::confirmation_days, W, N_("Law Art. 33"), true},
     {EventKind::kPerformance, "performance", "履行", "performance", "perform", Bit(S::kAgreed), 0,
-     kUnchanged, G0, R, nullptr, R, "Law Art. 31", true},
+     kUnchanged, G0, R, nullptr, R, N_("Law Art. 31"), true},
     {EventKind::kVisited, "visited", "回访", "return visit", "visit", Bit(S::kAgreed), 0,
-     kUnchanged, G0, R, nullptr, R, "Law Art. 31", true},
+     kUnchanged, G0, R, nullptr, R, N_("Law Art. 31"), true},
     {EventKind::kVisitWaived, "visit_waived", "免回访", "no return visit", "visit --none",
-     Bit(S::kAgreed), 0, kUnchanged, StepGuard::kNotVisited, R, nullptr, R, "Law Art. 31", true},
+     Bit(S::kAgreed), 0, kUnchanged, StepGuard::kNotVisited, R, nullptr, R, N_("Law Art. 31"),
+     true},
     {EventKind::kNote, "note", "备注", "note", "", kAnyStatus, 0, kUnchanged, G0, R, nullptr, R,
-     "Law Art. 27", false},
+     N_("Law Art. 27"), false},
     {EventKind::kAmended, "amended", "更正", "correction", "", kAnyStatus, 0, kUnchanged, G0, R,
-     nullptr, R, "Law Art. 27", false},
+     nullptr, R, N_("Law Art. 27"), false},
     {EventKind::kResolved, "resolved", "处理合并冲突", "merge conflict settled", "resolve",
-     kAnyStatus, 0, kUnchanged, G0, R, nullptr, R, "Law Art. 27", false},
+     kAnyStatus, 0, kUnchanged, G0, R, nullptr, R, N_("Law Art. 27"), false},
     // A new id for one of two cases that clones gave the same id: no step of
     // the mediation; the case file's registration (Law Art. 27) stays one.
     {EventKind::kRenumbered, "renumbered", "重新编号", "new case id", "renumber", kAnyStatus, 0,
-     kUnchanged, G0, R, nullptr, R, "Law Art. 27", false},
+     kUnchanged, G0, R, nullptr, R, N_("Law Art. 27"), false},
 }};
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "store_lock.hpp"
 
+#include "i18n.hpp"
+
 #include <errno.h>
 #include <signal.h>
 #include <unistd.h>
@@ -101,7 +103,7 @@ Status StoreLock::Acquire(const std::string& dir, const WriteOptions& options) {
       return Status::Ok();
     }
     if (created.kind() != ErrorKind::kBusy)
-      return Status::Io("cannot create the store lock " + path_ + ": " + created.message());
+      return Status::Io(Tr("cannot create the store lock {0}: {1}", path_, created.message()));
     std::string raw;
     if (auto read = CurrentDisk().ReadFile(path_); read.ok()) {
       raw = std::move(read.value());
@@ -115,9 +117,9 @@ Status StoreLock::Acquire(const std::string& dir, const WriteOptions& options) {
     }
     if (std::chrono::steady_clock::now() >= deadline) {
       std::string who = info.holder.empty()
-                            ? (info.pid > 0 ? "pid " + std::to_string(info.pid) : "unknown")
+                            ? (info.pid > 0 ? "pid " + std::to_string(info.pid) : _("unknown"))
                             : info.holder;
-      return Status::Busy("the store is busy: " + who + "; try again later");
+      return Status::Busy(Tr("the store is busy: {0}; try again later", who));
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }

@@ -1,5 +1,7 @@
 #include "write_transaction.hpp"
 
+#include "i18n.hpp"
+
 #include "disk.hpp"
 #include "fault.hpp"
 #include "store_lock.hpp"
@@ -67,14 +69,14 @@ std::string BootId() {
 /// Writes `data` to `path` (created or truncated), fsyncing when asked.
 Status WriteFileAt(const std::string& path, const std::string& data, bool sync) {
   Status st = D().WriteFile(path, data, sync);
-  if (!st.ok()) return Status::Io("cannot write " + path + ": " + st.message());
+  if (!st.ok()) return Status::Io(Tr("cannot write {0}: {1}", path, st.message()));
   return Status::Ok();
 }
 
 /// fsync of directory `dir`, as a Status naming it.
 Status SyncDir(const std::string& dir) {
   Status st = D().Sync(dir, true);
-  if (!st.ok()) return Status::Io("cannot sync " + dir + ": " + st.message());
+  if (!st.ok()) return Status::Io(Tr("cannot sync {0}: {1}", dir, st.message()));
   return Status::Ok();
 }
 
@@ -82,13 +84,13 @@ Status SyncDir(const std::string& dir) {
 Status MakeDirs(const std::string& dir, std::vector<std::string>& created) {
   if (auto st = D().Stat(dir); st.ok()) {
     if (st->is_directory()) return Status::Ok();
-    return Status::Io("cannot create directory " + dir + ": a file is in the way");
+    return Status::Io(Tr("cannot create directory {0}: a file is in the way", dir));
   }
   std::string parent = ParentOf(dir);
   if (parent != dir && parent != "." && !parent.empty())
     MEDIATE_RETURN_IF_ERROR(MakeDirs(parent, created));
   if (Status st = D().MakeDir(dir); !st.ok())
-    return Status::Io("cannot create directory " + dir + ": " + st.message());
+    return Status::Io(Tr("cannot create directory {0}: {1}", dir, st.message()));
   created.push_back(dir);
   return Status::Ok();
 }
@@ -111,7 +113,7 @@ Status WriteJournal(const std::string& dir, const Journal& j) {
   MEDIATE_RETURN_IF_ERROR(WriteFileAt(tmp, JournalText(j), true));
   if (Status st = D().Rename(tmp, dir + "/journal"); !st.ok()) {
     (void)D().Remove(tmp);
-    return Status::Io("cannot write the journal " + dir + "/journal: " + st.message());
+    return Status::Io(Tr("cannot write the journal {0}/journal: {1}", dir, st.message()));
   }
   return SyncDir(dir);
 }
@@ -119,7 +121,7 @@ Status WriteJournal(const std::string& dir, const Journal& j) {
 Status DeleteJournal(const std::string& dir) {
   std::string path = dir + "/journal";
   if (Status st = D().Remove(path); !st.ok() && st.kind() != ErrorKind::kNotFound)
-    return Status::Io("cannot delete the journal " + path + ": " + st.message());
+    return Status::Io(Tr("cannot delete the journal {0}: {1}", path, st.message()));
   return SyncDir(dir);
 }
 
@@ -141,18 +143,18 @@ std::vector<std::string> UnsyncedPaths(const std::string& text) {
 /// directories: they are durable, the record may go.
 Status SettleUnsynced(const std::string& root, const std::string& path) {
   auto text = D().ReadFile(path);
-  if (!text.ok()) return Status::Io("cannot read " + path + ": " + text.status().message());
+  if (!text.ok()) return Status::Io(Tr("cannot read {0}: {1}", path, text.status().message()));
   std::set<std::string> dirs;
   for (const auto& p : UnsyncedPaths(*text)) {
     std::string full = root + "/" + p;
     if (Status st = D().Sync(full, false); !st.ok())
-      return Status::Io("cannot sync " + full + ": " + st.message());
+      return Status::Io(Tr("cannot sync {0}: {1}", full, st.message()));
     dirs.insert(ParentOf(full));
   }
   for (const auto& d : dirs)
     if (Status st = SyncDir(d); !st.ok()) return st;
   if (Status st = D().Remove(path); !st.ok() && st.kind() != ErrorKind::kNotFound)
-    return Status::Io("cannot delete " + path + ": " + st.message());
+    return Status::Io(Tr("cannot delete {0}: {1}", path, st.message()));
   return Status::Ok();
 }
 
@@ -171,7 +173,7 @@ Status RecordUnsynced(const std::string& root, const std::string& dir, const std
   std::string text;
   for (const auto& p : paths) text += p + "\n";
   if (Status w = D().AppendFile(path, text, true); !w.ok())
-    return Status::Io("cannot write " + path + ": " + w.message());
+    return Status::Io(Tr("cannot write {0}: {1}", path, w.message()));
   if (!existed) return SyncDir(dir);
   return Status::Ok();
 }
@@ -188,7 +190,7 @@ Status RestoreFile(const std::string& root, const std::string& p, const std::str
   MEDIATE_RETURN_IF_ERROR(WriteFileAt(tmp, content, true));
   if (Status st = D().Rename(tmp, full); !st.ok()) {
     (void)D().Remove(tmp);
-    return Status::Io("cannot restore " + p + ": " + st.message());
+    return Status::Io(Tr("cannot restore {0}: {1}", p, st.message()));
   }
   for (const auto& c : created) dirs.insert(ParentOf(c));
   dirs.insert(ParentOf(full));
@@ -204,20 +206,21 @@ Status RecoverJournal(GitRepo& repo, const std::string& dir, bool& rolled_back) 
   auto read = D().ReadFile(path);
   if (!read.ok()) {
     if (read.status().kind() == ErrorKind::kNotFound) return Status::Ok();
-    return Status::Io("cannot read the journal " + path + ": " + read.status().message());
+    return Status::Io(Tr("cannot read the journal {0}: {1}", path, read.status().message()));
   }
   const std::string& text = *read;
   Journal j;
   if (!ParseJournal(text, j))
-    return Status::Io("the journal " + path +
-                      " of an unfinished write is unreadable; check `git status`, restore the "
-                      "store with `git checkout`, then delete the file");
+    return Status::Io(
+        Tr("the journal {0} of an unfinished write is unreadable; check `git "
+           "status`, restore the store with `git checkout`, then delete the file",
+           path));
   const std::string& root = repo.workdir();
   std::vector<std::string> paths;
   paths.reserve(j.paths.size());
   for (const auto& [p, existed] : j.paths) {
     if (!IsStoreRelativePath(p))
-      return Status::Io("the journal " + path + " names an invalid path");
+      return Status::Io(Tr("the journal {0} names an invalid path", path));
     paths.push_back(p);
   }
   auto head = repo.HeadId();
@@ -260,7 +263,7 @@ Status RecoverJournal(GitRepo& repo, const std::string& dir, bool& rolled_back) 
       MEDIATE_RETURN_IF_ERROR(RestoreFile(root, p, **old, dirs));
     } else {
       if (Status st = D().Remove(full); !st.ok() && st.kind() != ErrorKind::kNotFound)
-        return Status::Io("cannot remove " + p + ": " + st.message());
+        return Status::Io(Tr("cannot remove {0}: {1}", p, st.message()));
       RemoveEmptyParents(root, p);
       dirs.insert(ParentOf(full));
     }
@@ -289,7 +292,7 @@ Status RestoreUnsynced(GitRepo& repo, const std::string& dir, bool& restored) {
     if (name.rfind(kUnsyncedPrefix, 0) != 0 || name == kUnsyncedPrefix + boot) continue;
     const std::string path = dir + "/" + name;
     auto text = D().ReadFile(path);
-    if (!text.ok()) return Status::Io("cannot read " + path + ": " + text.status().message());
+    if (!text.ok()) return Status::Io(Tr("cannot read {0}: {1}", path, text.status().message()));
     std::vector<std::string> paths = UnsyncedPaths(*text);
     auto changed = repo.ChangedFromHead(paths);
     if (!changed.ok()) return changed.status();
@@ -308,7 +311,7 @@ Status RestoreUnsynced(GitRepo& repo, const std::string& dir, bool& restored) {
       restored = true;
     }
     if (Status st = D().Remove(path); !st.ok() && st.kind() != ErrorKind::kNotFound)
-      return Status::Io("cannot delete " + path + ": " + st.message());
+      return Status::Io(Tr("cannot delete {0}: {1}", path, st.message()));
     MEDIATE_RETURN_IF_ERROR(SyncDir(dir));
   }
   return Status::Ok();
@@ -328,7 +331,7 @@ Status Recover(GitRepo& repo, const std::string& dir, bool& rolled_back) {
 
 Status EnsureDir(const std::string& dir) {
   if (Status st = D().MakeDir(dir); !st.ok())
-    return Status::Io("cannot create " + dir + ": " + st.message());
+    return Status::Io(Tr("cannot create {0}: {1}", dir, st.message()));
   return Status::Ok();
 }
 
@@ -405,12 +408,14 @@ Result<std::string> WriteTransaction::Commit(const Signature& author, const std:
   const std::string& root = im.root;
 
   if (author.name.empty() || author.email.empty())
-    return Status::Usage("the commit author needs a name and an email (\"Name <email>\"): got '" +
-                         author.ToString() + "'");
+    return Status::Usage(
+        Tr("the commit author needs a name and an email (\"Name <email>\"): got "
+           "'{0}'",
+           author.ToString()));
   std::vector<std::string> paths;
   paths.reserve(im.staged.size());
   for (const auto& [p, c] : im.staged) {
-    if (!IsStoreRelativePath(p)) return Status::Rejected("invalid path '" + p + "'");
+    if (!IsStoreRelativePath(p)) return Status::Rejected(Tr("invalid path '{0}'", p));
     paths.push_back(p);
   }
 
@@ -422,24 +427,29 @@ Result<std::string> WriteTransaction::Commit(const Signature& author, const std:
   if (!head.ok()) return head.status();
   if (*head != im.start_head) {
     auto name = [](const std::string& h) {
-      return h.empty() ? std::string("an empty history") : h.substr(0, 7);
+      return h.empty() ? std::string(_("an empty history")) : h.substr(0, 7);
     };
-    return Status::Busy("HEAD moved from " + name(im.start_head) + " to " + name(*head) +
-                        " since the change was prepared (another commit was made); try again");
+    return Status::Busy(
+        Tr("HEAD moved from {0} to {1} since the change was prepared (another "
+           "commit was made); try again",
+           name(im.start_head), name(*head)));
   }
   auto dirty = repo.ChangedFromHead(paths);
   if (!dirty.ok()) return dirty.status();
   if (!dirty->empty()) {
     std::vector<Diagnostic> diags;
     for (const auto& p : *dirty)
-      diags.push_back({Severity::kError, {p, 0, 0}, "", "has uncommitted changes"});
-    std::string msg = dirty->front();
+      diags.push_back({Severity::kError, {p, 0, 0}, "", _("has uncommitted changes")});
+    std::string msg;
     if (size_t more = dirty->size() - 1; more > 0)
-      msg +=
-          " and " + std::to_string(more) + " other staged path" + (more > 1 ? "s" : "") + " have";
+      msg =
+          TrN("{0} and {1} other staged path have uncommitted changes; commit or restore them "
+              "first",
+              "{0} and {1} other staged paths have uncommitted changes; commit or restore them "
+              "first",
+              more, dirty->front(), more);
     else
-      msg += " has";
-    msg += " uncommitted changes; commit or restore them first";
+      msg = Tr("{0} has uncommitted changes; commit or restore them first", dirty->front());
     return Status::Rejected(msg, std::move(diags));
   }
 
@@ -459,8 +469,9 @@ Result<std::string> WriteTransaction::Commit(const Signature& author, const std:
     Status rs = Recover(repo, im.dir, rolled_back);
     if (rs.ok()) return st;
     return Status::Error(st.kind(),
-                         st.message() + "; rolling back failed too (" + rs.message() +
-                             "); the next mediate command will try again",
+                         Tr("{0}; rolling back failed too ({1}); the next mediate command will "
+                            "try again",
+                            st.message(), rs.message()),
                          st.diagnostics());
   };
 
@@ -502,12 +513,12 @@ Result<std::string> WriteTransaction::Commit(const Signature& author, const std:
     std::string full = root + "/" + p;
     if (content) {
       if (Status st = D().Rename(TempPathFor(full, j.pid), full); !st.ok())
-        return fail(Status::Io("cannot move " + p + " into place: " + st.message()));
+        return fail(Status::Io(Tr("cannot move {0} into place: {1}", p, st.message())));
       written.push_back(p);
       MaybeFault("after-rename:" + std::to_string(++renames));
     } else {
       if (Status st = D().Remove(full); !st.ok() && st.kind() != ErrorKind::kNotFound)
-        return fail(Status::Io("cannot remove " + p + ": " + st.message()));
+        return fail(Status::Io(Tr("cannot remove {0}: {1}", p, st.message())));
       RemoveEmptyParents(root, p);
     }
   }

@@ -2,6 +2,9 @@
 
 #include <utility>
 
+#include "i18n.hpp"
+#include "timeline_labels.hpp"
+
 namespace mediate {
 
 Result<CaseSelection> SelectCases(const Store& store,
@@ -15,9 +18,9 @@ Result<CaseSelection> SelectCases(const Store& store,
   out.scan = store.ScanCases(options);
   MEDIATE_RETURN_IF_ERROR(RefuseDuplicateCaseIds(out.scan.duplicates));
   if (out.scan.unreadable > 0)
-    return Status::Rejected(std::to_string(out.scan.unreadable) +
-                                " case file(s) cannot be read; nothing was " + verb +
-                                " (fix them first: mediate validate)",
+    return Status::Rejected(Tr("{0} case file(s) cannot be read; nothing was {1} (fix them "
+                               "first: mediate validate)",
+                               out.scan.unreadable, ShownEvent(verb)),
                             out.scan.problems);
   for (const CaseSummary& s : out.scan.cases) {
     if (!pick(s)) continue;

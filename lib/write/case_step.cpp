@@ -4,7 +4,9 @@
 
 #include "case_checks.hpp"
 #include "case_record.hpp"
+#include "i18n.hpp"
 #include "store_write.hpp"
+#include "timeline_labels.hpp"
 
 namespace mediate {
 
@@ -41,8 +43,10 @@ Result<StepOutcome> RecordStep(StoreWrite& w, const Signature& op, Timestamp now
   if (step.event.type != request.step)
     return Status::Internal(request.verb + " made a \"" + step.event.type + "\" event, not \"" +
                             request.step + "\"");
-  MEDIATE_RETURN_IF_ERROR(sink.ToStatus(std::to_string(sink.error_count()) + " problem(s); " +
-                                        request.verb + " refused, nothing written"));
+  // The command in English ("agree refused"), the step's label in Chinese.
+  const std::string what = TranslationOn() ? ShownEvent(request.step) : request.verb;
+  MEDIATE_RETURN_IF_ERROR(
+      sink.ToStatus(Tr("{0} problem(s); {1} refused, nothing written", sink.error_count(), what)));
   // 5. Append, replay, check the whole case.
   step.event.at = settings.time_zone.ToLocal(now);
   step.event.by = op.ToString();
@@ -57,8 +61,8 @@ Result<StepOutcome> RecordStep(StoreWrite& w, const Signature& op, Timestamp now
   if (!errors.empty()) {
     // The count is taken before the list is handed over (an argument's
     // order of evaluation is unspecified: the move may come first).
-    std::string summary = std::to_string(errors.size()) + " problem(s) in " + request.id +
-                          " after " + request.verb + "; nothing written";
+    std::string summary =
+        Tr("{0} problem(s) in {1} after {2}; nothing written", errors.size(), request.id, what);
     return Status::Rejected(std::move(summary), std::move(errors));
   }
   StepOutcome out;
