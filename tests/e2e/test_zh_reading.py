@@ -281,6 +281,12 @@ class ZhReadingTest(StoreTestCase):
         p = self.zh("validate", path, check=0)
         self.assertEqual(p.stdout, "%s:%d:9：警告：wechat: 未知字段（原样保留）\n"
                                    "已检查 1 个文件：无错误，1 条警告\n" % (path, line))
+        # An error: a tab in the indentation (line 2, column 1), counted with measure words.
+        with open(stray, "w", encoding="utf-8") as f:
+            f.write("note:\n\tx: 1\n")
+        p = self.zh("validate", "notes.yaml", check=1)
+        self.assertEqual(p.stdout, "notes.yaml:2:1: 缩进中有制表符；请用空格缩进\n")
+        self.assertEqual(p.stderr, "1 个文件中有 1 处错误（已检查 1 个文件）。\n")
         # -q leaves warnings out.
         self.assertEqual(self.zh("validate", "-q", path).stdout, "已检查 1 个文件：无错误，1 条警告\n")
 
