@@ -10,6 +10,7 @@
 #include "alerts.hpp"
 #include "alerts_table.hpp"
 #include "command.hpp"
+#include "i18n.hpp"
 #include "reading.hpp"
 
 namespace mediate::cli {
@@ -21,14 +22,15 @@ class AlertsCommand : public Command {
     reading_.go_on_by_default = true;  // one broken file does not stop the desk
     reading_.Declare(app);
     app.footer(
-        "Kinds: risk_response (red/orange, no mediator after the response time of mediate.yaml\n"
-        "risk:), overdue, near_deadline, repeated_party (ID number or credit code, else name +\n"
-        "phone), repeated_grid, mass (people involved). Thresholds: mediate.yaml alerts:\n"
-        "  near_deadline_days, repeat_window_days, repeat_party_cases, repeat_grid_cases,\n"
-        "  mass_people.\n"
-        "Examples:\n"
-        "  mediate alerts\n"
-        "  mediate alerts street:140109005 --format csv");
+        _("Kinds: risk_response (red/orange, no mediator after the response time of "
+          "mediate.yaml\n"
+          "risk:), overdue, near_deadline, repeated_party (ID number or credit code, else name +\n"
+          "phone), repeated_grid, mass (people involved). Thresholds: mediate.yaml alerts:\n"
+          "  near_deadline_days, repeat_window_days, repeat_party_cases, repeat_grid_cases,\n"
+          "  mass_people.\n"
+          "Examples:\n"
+          "  mediate alerts\n"
+          "  mediate alerts street:140109005 --format csv"));
   }
 
   Status Run(Context& ctx) override {
@@ -41,7 +43,7 @@ class AlertsCommand : public Command {
     MEDIATE_RETURN_IF_ERROR(reading_.Output(ctx, AlertsTable(alerts), "alerts"));
     auto format = reading_.ParsedFormat();
     if (format.ok() && *format == Format::kTable && reading_.output.empty())
-      fmt::print(ctx.out, "{} alert{}\n", alerts.size(), alerts.size() == 1 ? "" : "s");
+      fmt::print(ctx.out, "{}\n", TrN("{0} alert", "{0} alerts", alerts.size(), alerts.size()));
     return Status::Ok();
   }
 

@@ -7,6 +7,7 @@
 
 #include "deadlines.hpp"
 #include "due_table.hpp"
+#include "i18n.hpp"
 #include "reading.hpp"
 #include "timeline.hpp"
 
@@ -20,20 +21,20 @@ class DueCommand : public Command {
     reading_.Declare(app);
     reading_.DeclarePeriod(app);
     app.add_option("--within", within_,
-                   "list what falls due within this span from today, and everything overdue: 7d "
-                   "(default), 0d, 2w")
+                   _("list what falls due within this span from today, and everything overdue: "
+                     "7d (default), 0d, 2w"))
         ->type_name("SPAN");
     app.footer(
-        "Today is the store's local date (MEDIATE_NOW pins it).\n"
-        "Examples:\n"
-        "  mediate due\n"
-        "  mediate due --within 0d org:C-140109005001\n"
-        "  mediate due --within 2w --format csv");
+        _("Today is the store's local date (MEDIATE_NOW pins it).\n"
+          "Examples:\n"
+          "  mediate due\n"
+          "  mediate due --within 0d org:C-140109005001\n"
+          "  mediate due --within 2w --format csv"));
   }
 
   Status Run(Context& ctx) override {
     auto within = ParseDaySpan(within_);
-    if (!within) return Status::Usage("--within " + within_ + ": a span like 7d, 0d or 2w");
+    if (!within) return Status::Usage(Tr("--within {0}: a span like 7d, 0d or 2w", within_));
     auto format = reading_.ParsedFormat();
     if (!format.ok()) return format.status();
     Store& store = ctx.st();
@@ -61,8 +62,10 @@ class DueCommand : public Command {
       entries.insert(entries.end(), more.begin(), more.end());
     }
     if (entries.empty() && *format == Format::kTable) {
-      fmt::print(ctx.out, "nothing due within {} days of {}, nothing overdue\n", *within,
-                 today.ToString());
+      fmt::print(ctx.out, "{}\n",
+                 TrN("nothing due within {0} day of {1}, nothing overdue",
+                     "nothing due within {0} days of {1}, nothing overdue",
+                     static_cast<unsigned long>(*within), *within, today.ToString()));
       return Status::Ok();
     }
     const Store* st = &store;

@@ -4,6 +4,9 @@
 
 #include "command.hpp"
 #include "history.hpp"
+#include "i18n.hpp"
+#include "labels.hpp"
+#include "timeline.hpp"
 
 namespace mediate::cli {
 namespace {
@@ -16,11 +19,34 @@ std::string LocalTime(std::int64_t t, const TimeZone& tz) {
   return s.substr(0, 10) + " " + s.substr(11, 5) + " " + off;
 }
 
+/// The verb of a commit's Mediate-Action trailer as the interface names
+/// it: in Chinese the label of the step it records (route → 分流), else
+/// the verb.
+std::string ActionText(const std::string& action) {
+  if (!TranslationOn()) return action;
+  for (const EventKindInfo& k : EventKinds())
+    if (k.command == action) return k.zh;
+  static const std::pair<const char*, const char*> kOthers[] = {
+      {"amend", "更正"},         {"edit", "编辑"},   {"tag", "标签"},  {"import", "导入"},
+      {"adopt", "接纳手工提交"}, {"init", "初始化"}, {"merge", "合并"}};
+  for (const auto& [verb, zh] : kOthers)
+    if (action == verb) return zh;
+  return action;
+}
+
+/// A value of a changed field as the interface shows it: in Chinese the
+/// label of a code (status: routed → 已分流), else the value.
+std::string ValueText(const Store& store, const std::string& field, const std::string& value) {
+  if (!TranslationOn()) return value;
+  std::string label = LabelOf(store, field, value);
+  return label.empty() ? value : label;
+}
+
 class HistoryCommand : public Command {
  public:
   void Declare(CLI::App& app) override {
-    app.add_option("id", id_, "case id")->required();
-    app.add_flag("--reveal", reveal_, "show changes to parties' personal data");
+    app.add_option("id", id_, _("case id"))->required()->type_name(_("TEXT"));
+    app.add_flag("--reveal", reveal_, _("show changes to parties' personal data"));
   }
 
   Status Run(Context& ctx) override {
@@ -28,23 +54,29 @@ class HistoryCommand : public Command {
     if (!path.ok()) return path.status();
     auto history = RecordHistory(ctx.st(), *path, reveal_);
     if (!history.ok()) return history.status();
+    const Store& store = ctx.st();
+    // The labels of organisations and places (ValueText) are the registries':
+    // without them a value shows as it is stored.
+    if (TranslationOn()) (void)ctx.st().LoadRegistries();
     std::string out;
     for (const auto& e : *history) {
-      std::string action = e.action;
-      if (action == "import") {
+      std::string action = ActionText(e.action);
+      if (e.action == "import") {
         auto line = e.commit.summary;
         auto from = line.find(" from ");
         if (from != std::string::npos) action += " " + line.substr(from + 6);
       }
       out += fmt::format("{}  {}  {}\n", LocalTime(e.commit.time, ctx.st().settings().time_zone),
                          e.commit.author.ToString(), action);
-      if (e.created) out += "    created\n";
-      if (e.deleted) out += "    deleted\n";
+      if (e.created) out += fmt::format("    {}\n", _("created"));
+      if (e.deleted) out += fmt::format("    {}\n", _("deleted"));
       for (const auto& ch : e.changes) {
         if (ch.field == "events")
-          out += fmt::format("    events: {}\n", ch.after);
+          out += fmt::format("    {}\n", Tr("events: {0}", ch.after));
         else
-          out += fmt::format("    {}: {} → {}\n", ch.field, ch.before, ch.after);
+          out += fmt::format("    {}\n", Tr("{0}: {1} → {2}", FieldLabel(ch.field),
+                                            ValueText(store, ch.field, ch.before),
+                                            ValueText(store, ch.field, ch.after)));
       }
     }
     std::fwrite(out.data(), 1, out.size(), ctx.out);

@@ -3,6 +3,7 @@
 
 #include "case_listing.hpp"
 #include "command.hpp"
+#include "i18n.hpp"
 #include "reading.hpp"
 #include "row_output.hpp"
 
@@ -16,10 +17,10 @@ class ListCommand : public Command {
     reading_.Declare(app);
     reading_.DeclarePeriod(app);
     app.footer(
-        "Examples:\n"
-        "  mediate list status:received category:neighbour,labour\n"
-        "  mediate list street:140109005 received:2026-01-01.. not:risk:blue text:漏水\n"
-        "  mediate list open overdue --format csv");
+        _("Examples:\n"
+          "  mediate list status:received category:neighbour,labour\n"
+          "  mediate list street:140109005 received:2026-01-01.. not:risk:blue text:漏水\n"
+          "  mediate list open overdue --format csv"));
   }
 
   Status Run(Context& ctx) override {

@@ -2,8 +2,10 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include "cell_text.hpp"
 #include "command.hpp"
 #include "deadlines.hpp"
+#include "i18n.hpp"
 #include "labels.hpp"
 #include "lifecycle.hpp"
 #include "pii.hpp"
@@ -24,12 +26,44 @@ std::string ShortName(const std::string& by) {
   return lt == std::string::npos ? by : by.substr(0, lt);
 }
 
+/// One line of the file's head: `label` padded to ten columns (display
+/// width, so a Chinese label lines up too), a space and `text`.
+std::string Line(const std::string& label, const std::string& text) {
+  return PadToWidth(label, 10) + " " + text + "\n";
+}
+
+/// A sensitive-data reason (SensitiveReasons) as the interface names it.
+std::string SensitiveText(const std::string& reason) {
+  if (!TranslationOn()) return reason;
+  if (reason == "health") return "健康信息";
+  if (reason == "minor") return "不满十四周岁的未成年人";
+  return reason;
+}
+
+/// A court's decision on a judicial confirmation as the interface names it.
+std::string ConfirmationText(const std::string& result) {
+  if (!TranslationOn()) return result;
+  if (result == "confirmed") return "已确认";
+  if (result == "rejected") return "驳回";
+  if (result == "applied") return "已申请";
+  return result;
+}
+
+/// An event type as the interface names it: its Chinese label in Chinese
+/// (routed → 分流), else the code.
+std::string EventText(const std::string& type) {
+  if (!TranslationOn()) return type;
+  auto kind = ParseEventKind(type);
+  return kind ? InfoOf(*kind).zh : type;
+}
+
 class ShowCommand : public Command {
  public:
   void Declare(CLI::App& app) override {
-    app.add_option("id", id_, "case id, e.g. WBL-2026-000042")->required();
-    app.add_flag("--reveal", reveal_, "show ID and phone numbers unmasked");
-    app.add_option("--format", format_, "text (default) or yaml (the case file as stored)");
+    app.add_option("id", id_, _("case id, e.g. WBL-2026-000042"))->required()->type_name(_("TEXT"));
+    app.add_flag("--reveal", reveal_, _("show ID and phone numbers unmasked"));
+    app.add_option("--format", format_, _("text (default) or yaml (the case file as stored)"))
+        ->type_name(_("FORMAT"));
   }
 
   Status Run(Context& ctx) override {
@@ -37,7 +71,8 @@ class ShowCommand : public Command {
     auto loaded = store.LoadCase(id_);
     if (!loaded.ok()) return loaded.status();
     const Case& c = loaded->record;
-    if (format_ != "text" && format_ != "yaml") return Status::Usage("--format is text or yaml");
+    if (format_ != "text" && format_ != "yaml")
+      return Status::Usage(Tr("--format {0}: use text or yaml", format_));
     if (reveal_) {
       // Recorded before anything unmasked leaves the program (lib/store/reveal.hpp).
       auto op = ctx.Operator();
@@ -49,22 +84,33 @@ class ShowCommand : public Command {
     if (format_ == "yaml") {
       if (!reveal_)
         return Status::Usage(
-            "--format yaml prints the file as stored, with personal data: add --reveal");
+            _("--format yaml prints the file as stored, with personal data: add --reveal"));
       auto text = store.ReadText(loaded->path);
       if (!text.ok()) return text.status();
       std::fwrite(text->data(), 1, text->size(), ctx.out);
       return Status::Ok();
     }
-    if (format_ != "text") return Status::Usage("--format is text or yaml");
     const Settings& s = store.settings();
     Derived d = Replay(c, s);
     auto label = [&](const char* f, const std::string& code) { return LabelOf(store, f, code); };
+    // In Chinese a code is shown by its label alone (the code when it has none).
+    const bool zh = TranslationOn();
+    auto shown = [&](const char* f, const std::string& code) {
+      if (!zh) return code;
+      std::string l = label(f, code);
+      return l.empty() ? code : l;
+    };
+    // English: the label and the code beside it; Chinese: the label alone.
+    auto both = [&](const char* f, const std::string& code) {
+      return zh ? shown(f, code) : label(f, code) + " " + code;
+    };
     std::string out;
-    out += fmt::format("{}  {} {}      {} · {}\n", c.id, label("category", c.category), c.category,
-                       d.state.status, d.state.level.empty() ? "–" : d.state.level);
-    if (!c.file_no.empty()) out += fmt::format("file no    {}\n", c.file_no);
-    out += fmt::format("received   {}  {} {}\n", LocalMinute(c.received, s.time_zone),
-                       label("source", c.source), c.source);
+    out += fmt::format("{}  {}      {} · {}\n", c.id, both("category", c.category),
+                       shown("status", d.state.status),
+                       d.state.level.empty() ? "–" : shown("level", d.state.level));
+    if (!c.file_no.empty()) out += Line(_("file no"), c.file_no);
+    out +=
+        Line(_("received"), LocalMinute(c.received, s.time_zone) + "  " + both("source", c.source));
     std::string place;
     for (const auto* code : {&c.place.street, &c.place.community, &c.place.grid}) {
       if (code->empty()) continue;
@@ -73,8 +119,8 @@ class ShowCommand : public Command {
     std::string last_code = !c.place.grid.empty()        ? c.place.grid
                             : !c.place.community.empty() ? c.place.community
                                                          : c.place.street;
-    out += fmt::format("place      {}  {}\n", place, last_code);
-    if (!c.place.address.empty()) out += fmt::format("address    {}\n", c.place.address);
+    out += Line(_("place"), zh ? place : place + "  " + last_code);
+    if (!c.place.address.empty()) out += Line(_("address"), c.place.address);
     for (std::size_t i = 0; i < c.parties.size(); ++i) {
       const Party& p = c.parties[i];
       std::string ident =
@@ -83,20 +129,22 @@ class ShowCommand : public Command {
               : (reveal_ || p.credit_code.empty() ? p.credit_code : MaskCreditCode(p.credit_code));
       std::string phone = p.phone.empty() ? "" : (reveal_ ? p.phone : MaskPhone(p.phone));
       // Numbered as `amend --party N` takes them.
-      out += fmt::format("{} {:<12} {}   {}   {}\n", i + 1, p.role, p.name, ident, phone);
+      out += fmt::format("{} {} {}   {}   {}\n", i + 1,
+                         PadToWidth(zh ? store.vocab().Get("party_role").Zh(p.role) : p.role, 12),
+                         p.name, ident, phone);
       out += PartyDetails(p, ctx.Today());
     }
-    out += fmt::format("summary    {}\n", c.summary);
-    out += fmt::format("amount     {}      people involved {}    risk {} {}\n",
-                       c.amount ? "¥" + c.amount->GroupedYuan() : "–", c.people_involved,
-                       c.risk.empty() ? "–" : c.risk, label("risk", c.risk));
+    out += Line(_("summary"), c.summary);
+    out += Line(_("amount"), Tr("{0}      people involved {1}    risk {2}",
+                                c.amount ? "¥" + c.amount->GroupedYuan() : "–", c.people_involved,
+                                c.risk.empty() ? (zh ? "–" : "– ")
+                                : zh           ? shown("risk", c.risk)
+                                               : c.risk + " " + label("risk", c.risk)));
     if (auto reasons = SensitiveReasons(c, s.time_zone); !reasons.empty()) {
       std::string r;
-      for (const auto& x : reasons) r += (r.empty() ? "" : ", ") + x;
-      out += fmt::format(
-          "sensitive  {} (PIPL Art. 28: handle with care; never in exemplary "
-          "exports)\n",
-          r);
+      for (const auto& x : reasons) r += (r.empty() ? "" : _(", ")) + SensitiveText(x);
+      out += Line(_("sensitive"),
+                  Tr("{0} (PIPL Art. 28: handle with care; never in exemplary exports)", r));
     }
     if (!d.state.org.empty()) {
       std::string who;
@@ -105,48 +153,54 @@ class ShowCommand : public Command {
         who += " · " + m;
         if (it != store.mediators().end()) {
           who += " " + it->second.name;
-          if (it->second.grade) who += fmt::format(" (grade {})", it->second.grade);
+          if (it->second.grade) who += Tr(" (grade {0})", it->second.grade);
         }
       }
       if (!d.grid_worker.empty()) who += " · 网格员 " + d.grid_worker;
-      out += fmt::format("handled by {} {}{}\n", d.state.org, label("org", d.state.org), who);
+      out += Line(
+          _("handled by"),
+          (zh ? shown("org", d.state.org) : d.state.org + " " + label("org", d.state.org)) + who);
     }
     if (d.concluded.valid()) {
-      std::string how = d.outcome;
+      std::string how = shown("outcome", d.outcome);
       if (d.outcome == "agreed")
-        how += " (" + d.agreement_form + ", effective " + d.agreement_effective.ToString() + ")";
-      out += fmt::format("concluded  {}  {}\n", d.concluded.ToString(), how);
+        how = Tr("{0} ({1}, effective {2})", how, shown("form", d.agreement_form),
+                 d.agreement_effective.ToString());
+      out += Line(_("concluded"), d.concluded.ToString() + "  " + how);
     }
     if (!d.confirmation.empty()) {
-      std::string conf = "applied " + d.confirmation_applied.ToString();
+      std::string conf = Tr("applied {0}", d.confirmation_applied.ToString());
       if (d.confirmation_decided.valid())
-        conf += " · " + d.confirmation + " " + d.confirmation_decided.ToString();
-      out += fmt::format("judicial confirmation {}\n", conf);
+        conf += " · " + ConfirmationText(d.confirmation) + " " + d.confirmation_decided.ToString();
+      out += Line(_("judicial confirmation"), conf);
     }
-    if (!d.performance.empty()) out += fmt::format("performance {}\n", d.performance);
-    if (d.closed.valid()) out += fmt::format("closed     {}\n", d.closed.ToString());
+    if (!d.performance.empty()) {
+      std::string perf = zh ? store.vocab().Get("performance").Zh(d.performance) : d.performance;
+      out += Line(_("performance"), perf.empty() ? d.performance : perf);
+    }
+    if (d.closed.valid()) out += Line(_("closed"), d.closed.ToString());
     // Open deadlines (deadlines.hpp): conclude, confirmation window, return visit.
     for (const Deadline& dl : CaseDeadlines(c, d, s)) {
-      const char* head = dl.kind == "conclude"       ? "deadline   "
-                         : dl.kind == "confirmation" ? "confirm by "
-                                                     : "visit from ";
-      out += fmt::format("{}{}  {} · {}\n", head, dl.due.ToString(), dl.rule,
-                         DeadlineStateText(dl, ctx.Today().DaysUntil(dl.due)));
+      const char* head = dl.kind == "conclude"       ? _("deadline")
+                         : dl.kind == "confirmation" ? _("confirm by")
+                                                     : _("visit from");
+      out += Line(head, fmt::format("{}  {} · {}", dl.due.ToString(), dl.rule,
+                                    DeadlineStateText(dl, ctx.Today().DaysUntil(dl.due))));
     }
     if (!c.import.file.empty())
-      out += fmt::format("imported   {} row {}\n", c.import.file, c.import.row);
-    out += "timeline\n";
+      out += Line(_("imported"), Tr("{0} row {1}", c.import.file, c.import.row));
+    out += fmt::format("{}\n", _("timeline"));
     for (const Event& e : c.events) {
       std::string detail;
       switch (ParseEventKind(e.type).value_or(EventKind::kNote)) {
         case EventKind::kRouted:
         case EventKind::kEscalated:
-          detail = "→ " + e.Get("org");
-          if (!e.Get("rule").empty()) detail += " (rule: " + e.Get("rule") + ")";
+          detail = "→ " + shown("org", e.Get("org"));
+          if (!e.Get("rule").empty()) detail += Tr(" (rule: {0})", e.Get("rule"));
           break;
         case EventKind::kAssigned:
           for (const auto& m : e.GetList("mediators")) detail += (detail.empty() ? "" : ", ") + m;
-          if (!e.Get("grid_worker").empty()) detail += "grid worker " + e.Get("grid_worker");
+          if (!e.Get("grid_worker").empty()) detail += Tr("grid worker {0}", e.Get("grid_worker"));
           break;
         case EventKind::kSession:
           detail = e.Get("date") + " " + e.Get("mode");
@@ -156,11 +210,12 @@ class ShowCommand : public Command {
           detail = "→ " + e.Get("deadline");
           break;
         case EventKind::kAgreed:
-          detail = e.Get("form") + (e.Get("amount").empty() ? "" : " ¥" + e.Get("amount"));
-          if (!e.Get("terms").empty()) detail += "  terms: " + e.Get("terms");
+          detail = shown("form", e.Get("form")) +
+                   (e.Get("amount").empty() ? "" : " ¥" + e.Get("amount"));
+          if (!e.Get("terms").empty()) detail += "  " + Tr("terms: {0}", e.Get("terms"));
           break;
         case EventKind::kConfirmation:
-          detail = e.Get("result") + " " + e.Get("court");
+          detail = ConfirmationText(e.Get("result")) + " " + e.Get("court");
           break;
         case EventKind::kPerformance:
         case EventKind::kVisited:
@@ -171,8 +226,9 @@ class ShowCommand : public Command {
           break;
       }
       if (!e.Get("reason").empty()) detail += (detail.empty() ? "" : "  ") + e.Get("reason");
-      out += fmt::format("  {}  {:<12} {}{}\n", LocalMinute(e.at, s.time_zone), e.type,
-                         ShortName(e.by), detail.empty() ? "" : "  " + detail);
+      out += fmt::format("  {}  {} {}{}\n", LocalMinute(e.at, s.time_zone),
+                         PadToWidth(EventText(e.type), 12), ShortName(e.by),
+                         detail.empty() ? "" : "  " + detail);
     }
     std::fwrite(out.data(), 1, out.size(), ctx.out);
     return Status::Ok();

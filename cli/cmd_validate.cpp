@@ -4,6 +4,8 @@
 
 #include "command.hpp"
 #include "committee_checks.hpp"
+#include "i18n.hpp"
+#include "reading.hpp"
 #include "validate.hpp"
 
 namespace mediate::cli {
@@ -12,15 +14,16 @@ namespace {
 class ValidateCommand : public Command {
  public:
   void Declare(CLI::App& app) override {
-    app.add_option("paths", paths_, "files or folders to check (default: the whole store)");
-    app.add_flag("-q,--quiet", quiet_, "print errors only, not warnings");
+    app.add_option("paths", paths_, _("files or folders to check (default: the whole store)"))
+        ->type_name(_("TEXT"));
+    app.add_flag("-q,--quiet", quiet_, _("print errors only, not warnings"));
     app.add_flag("-v,--verbose", verbose_,
-                 "list every staffing-norm warning (by default they are counted in one line)");
+                 _("list every staffing-norm warning (by default they are counted in one line)"));
     app.footer(
-        "Exit status: 0 when no errors (warnings allowed), 1 when any record has errors.\n"
-        "Organisations below the full-time staffing norm (store setting staffing.full_time,\n"
-        "local practice) are counted in one line; -v lists them.\n"
-        "Example:\n  mediate validate cases/2026/03/WBL-2026-000042.yaml");
+        _("Exit status: 0 when no errors (warnings allowed), 1 when any record has errors.\n"
+          "Organisations below the full-time staffing norm (store setting staffing.full_time,\n"
+          "local practice) are counted in one line; -v lists them.\n"
+          "Example:\n  mediate validate cases/2026/03/WBL-2026-000042.yaml"));
   }
 
   Status Run(Context& ctx) override {
@@ -34,22 +37,26 @@ class ValidateCommand : public Command {
         ++staffing;
         continue;
       }
-      fmt::print(ctx.out, "{}\n", d.ToString());
+      fmt::print(ctx.out, "{}\n", DiagnosticText(d));
     }
     if (staffing > 0)
-      fmt::print(ctx.out,
-                 "warning: {} organisation{} below the full-time staffing norm (store setting "
-                 "staffing.full_time, local practice); add -v to list them\n",
-                 staffing, staffing == 1 ? " is" : "s are");
+      fmt::print(ctx.out, "{}\n",
+                 TrN("warning: {0} organisation is below the full-time staffing norm (store "
+                     "setting staffing.full_time, local practice); add -v to list them",
+                     "warning: {0} organisations are below the full-time staffing norm (store "
+                     "setting staffing.full_time, local practice); add -v to list them",
+                     staffing, staffing));
     std::size_t errors = report.error_count(), warnings = report.warning_count();
     if (errors == 0) {
-      fmt::print(ctx.out, "{} files checked: no errors{}\n", report.files,
-                 warnings ? fmt::format(", {} warnings", warnings) : "");
+      fmt::print(ctx.out, "{}\n",
+                 warnings ? Tr("{0} files checked: no errors, {1} warnings", report.files, warnings)
+                          : Tr("{0} files checked: no errors", report.files));
       return Status::Ok();
     }
-    return Status::CheckFailed(fmt::format(
-        "{} error{} in {} file{} ({} files checked).", errors, errors == 1 ? "" : "s",
-        report.files_with_errors(), report.files_with_errors() == 1 ? "" : "s", report.files));
+    const std::size_t bad = report.files_with_errors();
+    const std::string in_files = TrN("{0} error in {1}", "{0} errors in {1}", errors, errors,
+                                     TrN("{0} file", "{0} files", bad, bad));
+    return Status::CheckFailed(Tr("{0} ({1} files checked).", in_files, report.files));
   }
 
  private:

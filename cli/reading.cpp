@@ -8,35 +8,37 @@
 #include <cstdio>
 #include <cstring>
 
+#include "i18n.hpp"
+
 namespace mediate::cli {
 
 void ReadingOptions::Declare(CLI::App& app, const std::string& formats) {
   app.add_option("filter", terms,
-                 "filter terms: field:value[,value] field:LO..HI not:field:value text:词 open "
-                 "overdue");
-  app.add_option("--format", format, "output format: " + formats)->type_name("FORMAT");
-  app.add_option("-o,--output", output, "write to FILE instead of standard output")
+                 _("filter terms: field:value[,value] field:LO..HI not:field:value text:词 open "
+                   "overdue"))
+      ->type_name(_("TEXT"));
+  app.add_option("--format", format, Tr("output format: {0}", formats))->type_name(_("FORMAT"));
+  app.add_option("-o,--output", output, _("write to FILE instead of standard output"))
       ->type_name("FILE");
   app.add_flag("--no-bom", no_bom,
-               "a CSV file written with -o starts without the UTF-8 byte order mark (by "
-               "default it has one, so that Excel shows Chinese)");
+               _("a CSV file written with -o starts without the UTF-8 byte order mark (by "
+                 "default it has one, so that Excel shows Chinese)"));
   app.add_flag("--keep-going", keep_going,
                go_on_by_default
-                   ? "report unreadable case files and go on (the default here)"
-                   : "report unreadable case files, leave them out and go on (default: fail "
-                     "naming them)");
+                   ? _("report unreadable case files and go on (the default here)")
+                   : _("report unreadable case files, leave them out and go on (default: fail "
+                       "naming them)"));
 }
 
 void ReadingOptions::DeclarePeriod(CLI::App& app) {
   has_period = true;
-  auto* g = app.add_option_group("period",
-                                 "the period (store time zone; a case counts in the "
-                                 "period it was received)");
-  g->add_option("--year", period_options.year, "a calendar year: 2022")->type_name("YYYY");
-  g->add_option("--quarter", period_options.quarter, "a quarter: 2026Q1")->type_name("YYYYQn");
-  g->add_option("--month", period_options.month, "a month: 2026-03")->type_name("YYYY-MM");
-  g->add_option("--from", period_options.from, "first day: 2026-01-01")->type_name("DATE");
-  g->add_option("--to", period_options.to, "last day: 2026-03-31")->type_name("DATE");
+  auto* g = app.add_option_group(_("period"), _("the period (store time zone; a case counts in the "
+                                                "period it was received)"));
+  g->add_option("--year", period_options.year, _("a calendar year: 2022"))->type_name("YYYY");
+  g->add_option("--quarter", period_options.quarter, _("a quarter: 2026Q1"))->type_name("YYYYQn");
+  g->add_option("--month", period_options.month, _("a month: 2026-03"))->type_name("YYYY-MM");
+  g->add_option("--from", period_options.from, _("first day: 2026-01-01"))->type_name("DATE");
+  g->add_option("--to", period_options.to, _("last day: 2026-03-31"))->type_name("DATE");
 }
 
 Result<Period> ReadingOptions::ParsedPeriod() const {
@@ -47,8 +49,8 @@ Result<Period> ReadingOptions::ParsedPeriod() const {
 Result<Format> OutputOptions::ParsedFormat() const {
   auto f = ParseFormat(format);
   if (!f)
-    return Status::Usage("unknown format \"" + format +
-                         "\"; use table, csv, json, jsonl, md or xlsx");
+    return Status::Usage(
+        Tr("unknown format \"{0}\"; use table, csv, json, jsonl, md or xlsx", format));
   return *f;
 }
 
@@ -63,7 +65,7 @@ void WarnSkipped(Context& ctx, const std::vector<Diagnostic>& skipped) {
   std::vector<std::string> files;
   for (std::size_t i = 0; i < skipped.size(); ++i) {
     const Diagnostic& d = skipped[i];
-    std::fprintf(ctx.err, "%s\n", d.ToString().c_str());
+    std::fprintf(ctx.err, "%s\n", DiagnosticText(d).c_str());
     if (files.empty() || files.back() != d.where.file) files.push_back(d.where.file);
     const bool last_of_file = i + 1 == skipped.size() || skipped[i + 1].where.file != d.where.file;
     if (!last_of_file) continue;
@@ -78,9 +80,11 @@ void WarnSkipped(Context& ctx, const std::vector<Diagnostic>& skipped) {
   }
   std::sort(files.begin(), files.end());
   files.erase(std::unique(files.begin(), files.end()), files.end());
-  std::fprintf(ctx.err, "warning: %zu case file%s left out because %s cannot be read\n",
-               files.size(), files.size() == 1 ? " was" : "s were",
-               files.size() == 1 ? "it" : "they");
+  std::fprintf(ctx.err, "%s\n",
+               TrN("warning: {0} case file was left out because it cannot be read",
+                   "warning: {0} case files were left out because they cannot be read",
+                   files.size(), files.size())
+                   .c_str());
 }
 
 }  // namespace
@@ -126,17 +130,25 @@ Status OutputOptions::Output(Context& ctx, const Table& t, const std::string& sh
 }
 
 void OutputOptions::Declare(CLI::App* app) {
-  app->add_option("--format", format, "table, csv, json, md or xlsx")->type_name("FORMAT");
-  app->add_option("-o,--output", output, "write to FILE (required for xlsx)")->type_name("FILE");
+  app->add_option("--format", format, _("table, csv, json, md or xlsx"))->type_name(_("FORMAT"));
+  app->add_option("-o,--output", output, _("write to FILE (required for xlsx)"))->type_name("FILE");
   app->add_flag("--no-bom", no_bom,
-                "a CSV file written with -o starts without the UTF-8 byte order mark");
+                _("a CSV file written with -o starts without the UTF-8 byte order mark"));
+}
+
+std::string DiagnosticText(const Diagnostic& d) {
+  const std::string where = d.where.ToString();
+  const std::string what = d.field.empty() ? d.message : d.field + ": " + d.message;
+  if (d.severity == Severity::kWarning)
+    return where.empty() ? Tr("warning: {0}", what) : Tr("{0}: warning: {1}", where, what);
+  return where.empty() ? what : where + ": " + what;
 }
 
 Status WriteOutputFile(const std::string& path, Format format, bool bom,
                        const std::function<Status(const TextSink&)>& produce) {
   const std::string part = path + ".part-" + std::to_string(::getpid());
   std::FILE* f = std::fopen(part.c_str(), "wb");
-  if (!f) return Status::Io("cannot write " + path + ": " + std::strerror(errno));
+  if (!f) return Status::Io(Tr("cannot write {0}: {1}", path, std::strerror(errno)));
   bool write_failed = false;
   const TextSink sink = [&](std::string_view s) {
     if (std::fwrite(s.data(), 1, s.size(), f) != s.size()) write_failed = true;
@@ -146,9 +158,10 @@ Status WriteOutputFile(const std::string& path, Format format, bool bom,
   int saved = 0;
   if (std::fflush(f) != 0 || write_failed) saved = errno ? errno : EIO;
   if (std::fclose(f) != 0 && saved == 0) saved = errno;
-  if (st.ok() && saved != 0) st = Status::Io("cannot write " + path + ": " + std::strerror(saved));
+  if (st.ok() && saved != 0)
+    st = Status::Io(Tr("cannot write {0}: {1}", path, std::strerror(saved)));
   if (st.ok() && std::rename(part.c_str(), path.c_str()) != 0)
-    st = Status::Io("cannot write " + path + ": " + std::strerror(errno));
+    st = Status::Io(Tr("cannot write {0}: {1}", path, std::strerror(errno)));
   if (!st.ok()) std::remove(part.c_str());
   return st;
 }

@@ -8,6 +8,8 @@
 #include <cstring>
 #include <filesystem>
 
+#include "i18n.hpp"
+
 namespace mediate::cli {
 namespace {
 
@@ -35,7 +37,7 @@ Result<RowOutput> RowOutput::Open(Context& ctx, const OutputOptions& options,
   auto format = options.ParsedFormat();
   if (!format.ok()) return format.status();
   if (*format == Format::kXlsx && options.output.empty())
-    return Status::Usage("--format xlsx needs an output file: -o FILE.xlsx");
+    return Status::Usage(_("--format xlsx needs an output file: -o FILE.xlsx"));
   return RowOutput(*format, options.output, !options.no_bom, std::move(columns), ScratchDir(ctx));
 }
 
@@ -75,7 +77,7 @@ Status RowOutput::Write(Context& ctx, const std::vector<Cell>& totals,
       OpenXlsxWriter(columns_, widths_.widths(), spool_.size(), !totals.empty(), part, sheet);
   Status st = writer.ok() ? Drain(**writer, totals, notes) : writer.status();
   if (st.ok() && std::rename(part.c_str(), output_.c_str()) != 0)
-    st = Status::Io("cannot write " + output_ + ": " + std::strerror(errno));
+    st = Status::Io(Tr("cannot write {0}: {1}", output_, std::strerror(errno)));
   if (!st.ok()) std::remove(part.c_str());
   return st;
 }

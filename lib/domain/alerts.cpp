@@ -4,31 +4,44 @@
 #include <map>
 #include <set>
 
+#include "i18n.hpp"
 #include "pii.hpp"
 #include "record_reader.hpp"
 #include "store.hpp"
 #include "timeline.hpp"
+#include "vocab.hpp"
 
 namespace mediate {
 
 namespace {
 
-/// Hours as people say them: "2 hours", "1 day", "3 days 4 hours".
-std::string Hours(std::int64_t h) {
-  if (h < 24) return std::to_string(h) + (h == 1 ? " hour" : " hours");
-  std::int64_t d = h / 24, rest = h % 24;
-  std::string s = std::to_string(d) + (d == 1 ? " day" : " days");
-  if (rest) s += " " + std::to_string(rest) + (rest == 1 ? " hour" : " hours");
-  return s;
+std::string Days(std::int64_t n) {
+  return TrN("{0} day", "{0} days", static_cast<unsigned long>(n), n);
 }
 
-std::string Days(int n) { return std::to_string(n) + (n == 1 ? " day" : " days"); }
+/// Hours as people say them, in the interface's language: "2 hours",
+/// "1 day", "3 days 4 hours" (Chinese "2 小时", "3 天 4 小时").
+std::string Hours(std::int64_t h) {
+  if (h < 24) return TrN("{0} hour", "{0} hours", static_cast<unsigned long>(h), h);
+  std::int64_t d = h / 24, rest = h % 24;
+  if (!rest) return Days(d);
+  return Tr("{0} {1}", Days(d),
+            TrN("{0} hour", "{0} hours", static_cast<unsigned long>(rest), rest));
+}
+
+/// A code of the vocabulary `list` as the interface shows it: its Chinese
+/// label when translation is on (and the code has one), else the code.
+std::string Shown(const char* list, const std::string& code) {
+  if (!TranslationOn()) return code;
+  std::string zh = Vocabulary::Builtin().Get(list).Zh(code);
+  return zh.empty() ? code : zh;
+}
 
 /// A masked party key (MaskPartyKey) for messages (PIPL Art. 28; Law Art. 15).
 std::string ShowParty(const std::string& masked, bool organisation) {
   auto bar = masked.find('|');
   if (bar != std::string::npos) return masked.substr(0, bar) + " " + masked.substr(bar + 1);
-  return (organisation ? "credit code " : "ID ") + masked;
+  return organisation ? Tr("credit code {0}", masked) : Tr("ID {0}", masked);
 }
 
 }  // namespace
@@ -101,11 +114,11 @@ void AlertScan::Add(const CaseSummary& c) {
         std::int64_t late = (now_.unix_seconds - due) / 3600;
         risk_.push_back({"risk_response",
                          {c.id},
-                         c.risk + " risk, still " + c.status + " with no mediator " +
-                             Hours((now_.unix_seconds - c.received_unix) / 3600) +
-                             " after receipt; the response time is " +
-                             Hours(it->second.response_hours) + " (" + it->second.action +
-                             "), exceeded by " + Hours(late),
+                         Tr("{0} risk, still {1} with no mediator {2} after receipt; the "
+                            "response time is {3} ({4}), exceeded by {5}",
+                            Shown("risk", c.risk), Shown("status", c.status),
+                            Hours((now_.unix_seconds - c.received_unix) / 3600),
+                            Hours(it->second.response_hours), it->second.action, Hours(late)),
                          ""});
       }
     }
@@ -115,23 +128,26 @@ void AlertScan::Add(const CaseSummary& c) {
     if (left < 0)
       overdue_.push_back({"overdue",
                           {c.id},
-                          "deadline " + c.deadline.ToString() + " passed " + Days(-left) +
-                              " ago; still " + c.status,
+                          Tr("deadline {0} passed {1} ago; still {2}", c.deadline.ToString(),
+                             Days(-left), Shown("status", c.status)),
                           ""});
     else if (left <= a_.near_deadline_days)
       near_.push_back({"near_deadline",
                        {c.id},
-                       "deadline " + c.deadline.ToString() + " is " +
-                           (left == 0 ? std::string("today") : "in " + Days(left)) + "; still " +
-                           c.status,
+                       left == 0 ? Tr("deadline {0} is today; still {1}", c.deadline.ToString(),
+                                      Shown("status", c.status))
+                                 : Tr("deadline {0} is in {1}; still {2}", c.deadline.ToString(),
+                                      Days(left), Shown("status", c.status)),
                        ""});
   }
   if (pending && c.people_involved >= a_.mass_people)
-    mass_.push_back({"mass",
-                     {c.id},
-                     std::to_string(c.people_involved) + " people involved (mass dispute: " +
-                         std::to_string(a_.mass_people) + " or more)",
-                     ""});
+    mass_.push_back(
+        {"mass",
+         {c.id},
+         TrN("{0} person involved (mass dispute: {1} or more)",
+             "{0} people involved (mass dispute: {1} or more)",
+             static_cast<unsigned long>(c.people_involved), c.people_involved, a_.mass_people),
+         ""});
   if (c.received.valid() && c.received >= window_start_ && c.received <= today_) {
     std::set<std::string> seen;
     for (std::size_t i = 0; i < c.party_hashes.size(); ++i) {
@@ -152,20 +168,22 @@ std::vector<Alert> AlertScan::Finish() {
   std::vector<Alert> party, grid;
   for (const auto& [k, ids] : by_party_) {
     if (static_cast<int>(ids.size()) < a_.repeat_party_cases) continue;
-    party.push_back({"repeated_party",
-                     {ids.begin(), ids.end()},
-                     "the same party (" + shown_[k] + ") in " + std::to_string(ids.size()) +
-                         " cases received since " + window_start_.ToString() + " (" +
-                         Days(a_.repeat_window_days) + ")",
-                     shown_[k]});
+    party.push_back(
+        {"repeated_party",
+         {ids.begin(), ids.end()},
+         TrN("the same party ({0}) in {1} case received since {2} ({3})",
+             "the same party ({0}) in {1} cases received since {2} ({3})", ids.size(), shown_[k],
+             ids.size(), window_start_.ToString(), Days(a_.repeat_window_days)),
+         shown_[k]});
   }
   for (const auto& [g, ids] : by_grid_) {
     if (static_cast<int>(ids.size()) < a_.repeat_grid_cases) continue;
     grid.push_back({"repeated_grid",
                     {ids.begin(), ids.end()},
-                    "grid " + g + " in " + std::to_string(ids.size()) + " cases received since " +
-                        window_start_.ToString() + " (" + std::to_string(a_.repeat_grid_cases) +
-                        " or more in " + Days(a_.repeat_window_days) + ")",
+                    TrN("grid {0} in {1} case received since {2} ({3} or more in {4})",
+                        "grid {0} in {1} cases received since {2} ({3} or more in {4})", ids.size(),
+                        g, ids.size(), window_start_.ToString(), a_.repeat_grid_cases,
+                        Days(a_.repeat_window_days)),
                     g});
   }
   std::vector<Alert> out;
@@ -175,6 +193,16 @@ std::vector<Alert> AlertScan::Finish() {
     out.insert(out.end(), list->begin(), list->end());
   }
   return out;
+}
+
+std::string AlertKindLabel(const std::string& kind) {
+  if (kind == "risk_response") return "风险响应超时";
+  if (kind == "overdue") return "逾期未结";
+  if (kind == "near_deadline") return "临近期限";
+  if (kind == "repeated_party") return "同一当事人重复纠纷";
+  if (kind == "repeated_grid") return "同一网格多发纠纷";
+  if (kind == "mass") return "群体性纠纷";
+  return "";
 }
 
 std::vector<Alert> ComputeAlerts(const std::vector<CaseSummary>& cases, Timestamp now, Date today,

@@ -77,6 +77,10 @@ struct Alert {
   std::string key;                    ///< the party (masked) or grid, for repeated_*; "" otherwise
 };
 
+/// The Chinese label of an alert kind (风险响应超时, 逾期未结, 临近期限,
+/// 同一当事人重复纠纷, 同一网格多发纠纷, 群体性纠纷), or "" for an unknown kind.
+std::string AlertKindLabel(const std::string& kind);
+
 /// The alerts of cases seen one at a time, for a scan of a large store that
 /// holds no case: Add every selected case, then Finish once. Keeps only what
 /// can become an alert (the alerts of pending cases; per party and per grid

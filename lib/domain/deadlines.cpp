@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "i18n.hpp"
+
 namespace mediate {
 namespace {
 
@@ -12,17 +14,23 @@ int KindRank(const std::string& kind) {
 }
 
 std::string ConcludeRule(const Case& c, const Derived& d) {
-  std::string days = std::to_string(d.limit_days);
+  const int days = d.limit_days;
   std::string rule;
   if (c.source == "court_delegated")
-    rule = "court-delegated mediation: " + days + " days from receipt of the materials (SPC 2016)";
+    rule = Tr("court-delegated mediation: {0} days from receipt of the materials (SPC 2016)", days);
+  else if (c.source == "court_entrusted" && c.procedure == "court_summary")
+    rule =
+        Tr("court-entrusted mediation (summary procedure): {0} days from receipt of the materials "
+           "(SPC 2016)",
+           days);
   else if (c.source == "court_entrusted")
-    rule = "court-entrusted mediation (" +
-           std::string(c.procedure == "court_summary" ? "summary" : "ordinary") +
-           " procedure): " + days + " days from receipt of the materials (SPC 2016)";
+    rule =
+        Tr("court-entrusted mediation (ordinary procedure): {0} days from receipt of the materials "
+           "(SPC 2016)",
+           days);
   else
-    rule = "conclude within " + days + " days of acceptance (2002 Provisions Art. 33)";
-  if (d.extended) rule += "; extended with both parties' consent";
+    rule = Tr("conclude within {0} days of acceptance (2002 Provisions Art. 33)", days);
+  if (d.extended) rule = Tr("{0}; extended with both parties' consent", rule);
   return rule;
 }
 
@@ -36,9 +44,11 @@ std::vector<Deadline> CaseDeadlines(const Case& c, const Derived& d, const Setti
   if ((s == "agreed" || s == "closed") && d.agreement_effective.valid() &&
       !d.confirmation_applied.valid() && d.confirmation.empty()) {
     int days = settings.limits.confirmation_days;
-    out.push_back({"confirmation", d.agreement_effective.AddDays(days),
-                   "judicial confirmation applied for within " + std::to_string(days) +
-                       " days of the agreement taking effect (Law Art. 33)"});
+    out.push_back(
+        {"confirmation", d.agreement_effective.AddDays(days),
+         Tr("judicial confirmation applied for within {0} days of the agreement taking effect "
+            "(Law Art. 33)",
+            days)});
   }
   if (s == "agreed" && !d.visited.valid() && !d.visit_waived) {
     Date from = d.performance_deadline.valid() ? d.performance_deadline : d.agreement_effective;
@@ -46,9 +56,9 @@ std::vector<Deadline> CaseDeadlines(const Case& c, const Derived& d, const Setti
     if (from.valid())
       out.push_back({"visit", from.AddDays(1),
                      d.performance_deadline.valid()
-                         ? "return visit after the performance deadline " +
-                               d.performance_deadline.ToString() + " (Law Art. 31)"
-                         : "return visit after the agreement (Law Art. 31)"});
+                         ? Tr("return visit after the performance deadline {0} (Law Art. 31)",
+                              d.performance_deadline.ToString())
+                         : std::string(_("return visit after the agreement (Law Art. 31)"))});
   }
   return out;
 }
@@ -61,16 +71,17 @@ std::string DeadlineKindLabel(const std::string& kind) {
 }
 
 std::string DaysLeftText(int days_left) {
-  if (days_left == 0) return "due today";
-  int n = days_left < 0 ? -days_left : days_left;
-  std::string days = std::to_string(n) + (n == 1 ? " day" : " days");
-  return days_left > 0 ? days + " left" : days + " overdue";
+  if (days_left == 0) return _("due today");
+  const unsigned long n = static_cast<unsigned long>(days_left < 0 ? -days_left : days_left);
+  if (days_left > 0) return TrN("{0} day left", "{0} days left", n, n);
+  return TrN("{0} day overdue", "{0} days overdue", n, n);
 }
 
 std::string DeadlineStateText(const Deadline& deadline, int days_left) {
-  if (deadline.kind == "confirmation" && days_left < 0)
-    return "window closed " + std::to_string(-days_left) + (days_left == -1 ? " day" : " days") +
-           " ago";
+  if (deadline.kind == "confirmation" && days_left < 0) {
+    const unsigned long n = static_cast<unsigned long>(-days_left);
+    return TrN("window closed {0} day ago", "window closed {0} days ago", n, n);
+  }
   return DaysLeftText(days_left);
 }
 

@@ -32,7 +32,7 @@ struct Deadline {
   ///   with no visit and no reason for none recorded.
   std::string kind;
   Date due;
-  std::string rule;  ///< what the limit is and its source, for people
+  std::string rule;  ///< what the limit is and its source, for people (interface's language)
 };
 
 /// Every open deadline of `c` (replayed as `d`), in the order conclude,
@@ -42,7 +42,8 @@ std::vector<Deadline> CaseDeadlines(const Case& c, const Derived& d, const Setti
 /// The Chinese label of a deadline kind: 调结期限, 司法确认申请期限, 回访.
 std::string DeadlineKindLabel(const std::string& kind);
 
-/// "12 days left", "1 day left", "due today", "3 days overdue".
+/// "12 days left", "1 day left", "due today", "3 days overdue", in the
+/// interface's language (Chinese "还剩 12 天", "今天到期", "逾期 3 天").
 std::string DaysLeftText(int days_left);
 
 /// DaysLeftText, except that a confirmation window that has passed reads

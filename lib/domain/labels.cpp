@@ -1,5 +1,6 @@
 #include "labels.hpp"
 
+#include "i18n.hpp"
 #include "keyed_hash.hpp"
 #include "party_lookup.hpp"
 
@@ -37,13 +38,51 @@ std::string LabelOf(const Store& store, const std::string& field, const std::str
   return {};
 }
 
+std::string FieldLabel(const std::string& field) {
+  if (!TranslationOn()) return field;
+  static const std::pair<const char*, const char*> kNames[] = {
+      {"category", "类别"},
+      {"source", "来源"},
+      {"source_group", "来源分组"},
+      {"status", "状态"},
+      {"outcome", "结果"},
+      {"risk", "风险等级"},
+      {"level", "层级"},
+      {"form", "协议形式"},
+      {"org_kind", "组织类型"},
+      {"org", "调解组织"},
+      {"mediators", "调解员"},
+      {"mediator", "调解员"},
+      {"grid_worker", "网格员"},
+      {"deadline", "期限"},
+      {"summary", "纠纷简要情况"},
+      {"amount", "涉及金额"},
+      {"people_involved", "涉及人数"},
+      {"place", "地点"},
+      {"parties", "当事人"},
+      {"received", "受理时间"},
+      {"file_no", "卷宗号"},
+      {"tags", "标签"},
+      {"procedure", "程序"},
+  };
+  for (const auto& [code, zh] : kNames)
+    if (field == code) return zh;
+  return field;
+}
+
 int RankOf(const Store& store, const std::string& field, const std::string& code) {
   if (const char* v = VocabName(field)) return store.vocab().Get(v).Rank(code);
   return -1;
 }
 
-Result<Dimension> StoreDimension(const Store& store, const std::string& name) {
+Result<Dimension> StoreDimension(const Store& store, const std::string& given) {
   const Store* s = &store;
+  // A dimension may be named by its Chinese heading: --by 类别.
+  std::string name = given;
+  for (const std::string& n : DimensionNames()) {
+    auto d = FindDimension(n, nullptr, nullptr, nullptr);
+    if (d.ok() && !d->heading.empty() && d->heading == given) name = n;
+  }
   return FindDimension(
       name, [s](const std::string& source) { return s->vocab().SourceGroup(source); },
       [s](const std::string& f, const std::string& c) { return RankOf(*s, f, c); },
@@ -96,7 +135,7 @@ std::string MediatorCandidate(const Store& store, const Mediator& m) {
   std::string org = m.org;
   if (auto it = store.orgs().find(m.org); it != store.orgs().end() && !it->second.name.empty())
     org += " " + it->second.name;
-  return m.id + " (" + (org.empty() ? "no organisation" : org) + ")";
+  return Tr("{0} ({1})", m.id, org.empty() ? std::string(_("no organisation")) : org);
 }
 
 /// The ID a mediator filter value names: a registered ID (any letter case),
@@ -115,14 +154,15 @@ Result<std::string> ResolveMediator(const Store& store, const std::string& value
     if (m.name == value) named.push_back(&m);
   if (named.size() == 1) return named.front()->id;
   if (named.empty())
-    return Status::Usage("mediator:" + value + ": unknown mediator \"" + value +
-                         "\" in the filter; give a registered mediator's ID (M-0307) or name "
-                         "(mediate mediator list shows them)");
+    return Status::Usage(
+        Tr("mediator:{0}: unknown mediator \"{0}\" in the filter; give a registered mediator's "
+           "ID (M-0307) or name (mediate mediator list shows them)",
+           value));
   std::string list;
   for (const Mediator* m : named) list += "\n  " + MediatorCandidate(store, *m);
-  return Status::Usage("mediator:" + value + ": " + std::to_string(named.size()) +
-                       " mediators are named " + value +
-                       "; give the ID (mediator:" + named.front()->id + "):" + list);
+  return Status::Usage(
+      Tr("mediator:{0}: {1} mediators are named {0}; give the ID (mediator:{2}):{3}", value,
+         named.size(), named.front()->id, list));
 }
 
 /// The organisation ID an org filter value names: a registered ID, else
@@ -148,22 +188,24 @@ std::string UnknownFilterValue(const Store& store, const std::string& field,
   if (const char* v = VocabName(field)) {
     const auto& vocab = store.vocab().Get(v);
     if (vocab.terms().empty() || vocab.Resolve(code)) return "";
-    return term + "unknown " + field + " \"" + code +
-           "\" in the filter; known: " + vocab.CodeList();
+    return term + Tr("unknown {0} \"{1}\" in the filter; known: {2}", FieldLabel(field), code,
+                     vocab.KnownValues());
   }
   const AreaRegistry& areas = store.areas();
   if (field == "street" && !areas.FindStreet(code))
-    return term + "unknown street \"" + code +
-           "\" in the filter; give its code or full name (e.g. 140109005 or 万柏林街道)";
+    return term + Tr("unknown street \"{0}\" in the filter; give its code or full name (e.g. "
+                     "140109005 or 万柏林街道)",
+                     code);
   if (field == "community" && !areas.FindCommunity(code))
-    return term + "unknown community \"" + code +
-           "\" in the filter (or a name several communities share); give its 12-digit code "
-           "or its name";
+    return term + Tr("unknown community \"{0}\" in the filter (or a name several communities "
+                     "share); give its 12-digit code or its name",
+                     code);
   if (field == "grid" && !areas.FindGrid(code))
-    return term + "unknown grid \"" + code + "\" in the filter; give its 15-digit code";
+    return term + Tr("unknown grid \"{0}\" in the filter; give its 15-digit code", code);
   if (field == "org" && store.orgs().find(code) == store.orgs().end())
-    return term + "unknown organisation \"" + code +
-           "\" in the filter; give its ID or full name (mediate org list shows them)";
+    return term + Tr("unknown organisation \"{0}\" in the filter; give its ID or full name "
+                     "(mediate org list shows them)",
+                     code);
   return "";
 }
 

@@ -20,13 +20,19 @@ namespace mediate {
 /// places, organisations and mediators (else those labels are "").
 std::string LabelOf(const Store& store, const std::string& field, const std::string& code);
 
+/// The name of a record or filter field ("category", "mediators") as the
+/// interface shows it: its Chinese name when translation is on (类别,
+/// 调解员), else the field itself; a field without a Chinese name as is.
+std::string FieldLabel(const std::string& field);
+
 /// The vocabulary rank of `code` in `field` (levels lowest first, categories
 /// in docs/law.md order), or -1.
 int RankOf(const Store& store, const std::string& field, const std::string& code);
 
-/// The stats dimension `name` (stats.hpp FindDimension) with the store's
-/// source groups, vocabulary ranks and organisation kinds. kUsage for an
-/// unknown name. Registries must be loaded for org_kind.
+/// The stats dimension `name` (stats.hpp FindDimension; or its Chinese
+/// heading, "类别") with the store's source groups, vocabulary ranks and
+/// organisation kinds. kUsage for an unknown name. Registries must be
+/// loaded for org_kind.
 Result<Dimension> StoreDimension(const Store& store, const std::string& name);
 
 /// LabelOf bound to `store` (which must outlive the result).

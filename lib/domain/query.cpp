@@ -11,6 +11,8 @@
 #include <string_view>
 
 #include "case_record.hpp"
+#include "i18n.hpp"
+#include "vocab.hpp"
 
 namespace mediate {
 namespace {
@@ -93,13 +95,40 @@ const FieldInfo* FindField(std::string_view name) {
   return nullptr;
 }
 
+/// The values of a closed vocabulary for an error message, in the
+/// interface's language: their Chinese labels when translation is on
+/// (VocabList::KnownValues; the same list), else the codes.
+std::string FixedKnownValues(Field f, const std::vector<std::string_view>& fixed) {
+  const char* list = f == Field::kStatus    ? "status"
+                     : f == Field::kLevel   ? "level"
+                     : f == Field::kOutcome ? "outcome"
+                                            : "agreement_form";
+  const VocabList& vocab = Vocabulary::Builtin().Get(list);
+  if (TranslationOn() && vocab.terms().size() == fixed.size()) return vocab.KnownValues();
+  std::string known;
+  for (std::string_view k : fixed) {
+    if (!known.empty()) known += ", ";
+    known += k;
+  }
+  return known;
+}
+
+/// The Chinese name of a field with a closed vocabulary: 状态, 层级, 结果,
+/// 协议形式.
+std::string_view FixedFieldName(Field f) {
+  return f == Field::kStatus    ? "状态"
+         : f == Field::kLevel   ? "层级"
+         : f == Field::kOutcome ? "结果"
+                                : "协议形式";
+}
+
 std::string KnownFields() {
   std::string s;
   for (const FieldInfo& f : kFields) {
     if (!s.empty()) s += ", ";
     s += f.name;
   }
-  return s + "; words: open, overdue";
+  return Tr("{0}; words: open, overdue", s);
 }
 
 // Closed vocabularies fixed by the state machine (docs/law.md); a value
@@ -149,9 +178,9 @@ int ToInt(std::string_view digits) {
 /// year — its first day when `end` is false, its last day when true.
 Result<std::int64_t> ParseDateBound(std::string_view s, bool end) {
   auto not_a_date = [&](bool shape_ok) {
-    std::string msg = fmt::format("{} is not a date", s);
-    if (!shape_ok) msg += " (write YYYY-MM-DD, YYYY-MM or YYYY)";
-    return Status::Usage(std::move(msg));
+    if (!shape_ok)
+      return Status::Usage(Tr("{0} is not a date (write YYYY-MM-DD, YYYY-MM or YYYY)", s));
+    return Status::Usage(Tr("{0} is not a date", s));
   };
   if (s.size() == 10 && s[4] == '-' && s[7] == '-' && AllDigits(s.substr(0, 4)) &&
       AllDigits(s.substr(5, 2)) && AllDigits(s.substr(8, 2))) {
@@ -185,16 +214,16 @@ Result<std::int64_t> ParseAmountBound(std::string_view s) {
     whole = s.substr(0, dot);
     frac = s.substr(dot + 1);
     if (!AllDigits(frac)) {
-      return Status::Usage(fmt::format("{} is not an amount in yuan (write 5000 or 5000.50)", s));
+      return Status::Usage(Tr("{0} is not an amount in yuan (write 5000 or 5000.50)", s));
     }
     if (frac.size() > 2) {
-      return Status::Usage(fmt::format("{} has more than two decimals (amounts are in yuan)", s));
+      return Status::Usage(Tr("{0} has more than two decimals (amounts are in yuan)", s));
     }
   }
   if (!AllDigits(whole)) {
-    return Status::Usage(fmt::format("{} is not an amount in yuan (write 5000 or 5000.50)", s));
+    return Status::Usage(Tr("{0} is not an amount in yuan (write 5000 or 5000.50)", s));
   }
-  if (whole.size() > 13) return Status::Usage(fmt::format("{} is too large an amount", s));
+  if (whole.size() > 13) return Status::Usage(Tr("{0} is too large an amount", s));
   std::int64_t fen = 0;
   for (char c : whole) fen = fen * 10 + (c - '0');
   fen *= 100;
@@ -205,7 +234,7 @@ Result<std::int64_t> ParseAmountBound(std::string_view s) {
 
 Result<std::int64_t> ParseCountBound(std::string_view s) {
   if (!AllDigits(s) || s.size() > 9) {
-    return Status::Usage(fmt::format("{} is not a whole number", s));
+    return Status::Usage(Tr("{0} is not a whole number", s));
   }
   return static_cast<std::int64_t>(ToInt(s));
 }
@@ -362,19 +391,21 @@ Result<Filter> Filter::Parse(const std::vector<std::string>& terms,
     if (body.starts_with("not:")) {
       t.negate = true;
       body.remove_prefix(4);
-      if (body.starts_with("not:")) return fail("not: may be written once");
+      if (body.starts_with("not:")) return fail(_("not: may be written once"));
     }
     if (body.empty()) {
-      return Status::Usage(term.empty() ? std::string("empty filter term")
-                                        : fmt::format("{}: nothing to negate", term));
+      return Status::Usage(term.empty() ? std::string(_("empty filter term"))
+                                        : Tr("{0}: nothing to negate", term));
     }
     std::size_t colon = body.find(':');
     std::string_view name = body.substr(0, colon);
-    if (name == "open" || name == "overdue") {
+    // The words, also in Chinese: 未结 (open), 逾期 (overdue).
+    const bool open = name == "open" || name == "未结";
+    if (open || name == "overdue" || name == "逾期") {
       if (colon != std::string_view::npos) {
-        return fail(fmt::format("{0} is a word, not a field: write {0} or not:{0}", name));
+        return fail(Tr("{0} is a word, not a field: write {0} or not:{0}", name));
       }
-      t.field = name == "open" ? Field::kOpen : Field::kOverdue;
+      t.field = open ? Field::kOpen : Field::kOverdue;
       parsed->push_back(std::move(t));
       continue;
     }
@@ -388,31 +419,31 @@ Result<Filter> Filter::Parse(const std::vector<std::string>& terms,
     const FieldInfo* info = FindField(name);
     if (colon == std::string_view::npos) {
       if (info != nullptr) {
-        return fail(fmt::format("a field needs a value: {}:VALUE", info->name));
+        return fail(Tr("a field needs a value: {0}:VALUE", info->name));
       }
-      return Status::Usage(fmt::format(
-          "filter term \"{}\" is neither field:value, a case id (WBL-2026-000042) nor a word; "
-          "known fields: {}",
-          term, KnownFields()));
+      return Status::Usage(
+          Tr("filter term \"{0}\" is neither field:value, a case id (WBL-2026-000042) nor a "
+             "word; known fields: {1}",
+             term, KnownFields()));
     }
     if (info == nullptr) {
-      return Status::Usage(fmt::format("unknown filter field \"{}\" in \"{}\"; known fields: {}",
-                                       name, term, KnownFields()));
+      return Status::Usage(Tr("unknown filter field \"{0}\" in \"{1}\"; known fields: {2}", name,
+                              term, KnownFields()));
     }
     t.field = info->field;
     std::string_view value = body.substr(colon + 1);
-    if (value.empty()) return fail(fmt::format("no value: write {}:VALUE", info->name));
+    if (value.empty()) return fail(Tr("no value: write {0}:VALUE", info->name));
     if (info->field == Field::kSourceGroup) {
       if (!group) return Status::Internal("filter field source_group used without a SourceGrouper");
       t.group = group;
     }
 
     for (std::string_view piece : SplitCommas(value)) {
-      if (piece.empty()) return fail("empty value between commas");
+      if (piece.empty()) return fail(_("empty value between commas"));
       std::string v(piece);
       if (info->field == Field::kId && IsCaseId(v)) v = CanonicalCaseId(v);
       if (normalize) v = normalize(std::string(info->name), v);
-      if (v.empty()) return fail(fmt::format("empty value for {}", info->name));
+      if (v.empty()) return fail(Tr("empty value for {0}", info->name));
 
       switch (info->kind) {
         case Kind::kDate:
@@ -432,7 +463,7 @@ Result<Filter> Filter::Parse(const std::vector<std::string>& terms,
             std::string_view lo_s = std::string_view(v).substr(0, dots);
             std::string_view hi_s = std::string_view(v).substr(dots + 2);
             if (lo_s.empty() && hi_s.empty()) {
-              return fail("a range needs a start, an end or both (LO.., ..HI, LO..HI)");
+              return fail(_("a range needs a start, an end or both (LO.., ..HI, LO..HI)"));
             }
             if (!lo_s.empty()) {
               Result<std::int64_t> a = ParseBound(info->kind, lo_s, false);
@@ -445,7 +476,7 @@ Result<Filter> Filter::Parse(const std::vector<std::string>& terms,
               hi = *b;
             }
             if (lo > hi) {
-              return fail(fmt::format("the range is empty ({} is after {})", lo_s, hi_s));
+              return fail(Tr("the range is empty ({0} is after {1})", lo_s, hi_s));
             }
           }
           t.ranges.emplace_back(lo, hi);
@@ -457,7 +488,7 @@ Result<Filter> Filter::Parse(const std::vector<std::string>& terms,
           } else if (v == "false") {
             t.want_false = true;
           } else {
-            return fail(fmt::format("{} is not true or false", v));
+            return fail(Tr("{0} is not true or false", v));
           }
           break;
         case Kind::kText:
@@ -468,19 +499,16 @@ Result<Filter> Filter::Parse(const std::vector<std::string>& terms,
         case Kind::kCode:
         case Kind::kWord: {
           if (v.find("..") != std::string::npos) {
-            return fail(fmt::format(
-                "{} takes no range (..); ranges work on received, concluded, deadline, amount "
-                "and people",
-                info->name));
+            return fail(
+                Tr("{0} takes no range (..); ranges work on received, concluded, deadline, "
+                   "amount and people",
+                   info->name));
           }
           if (const auto* fixed = FixedValues(info->field)) {
             if (std::find(fixed->begin(), fixed->end(), v) == fixed->end()) {
-              std::string known;
-              for (std::string_view k : *fixed) {
-                if (!known.empty()) known += ", ";
-                known += k;
-              }
-              return fail(fmt::format("unknown {} \"{}\"; known: {}", info->name, v, known));
+              return fail(Tr("unknown {0} \"{1}\"; known: {2}",
+                             TranslationOn() ? FixedFieldName(info->field) : info->name, v,
+                             FixedKnownValues(info->field, *fixed)));
             }
           }
           t.values.push_back(std::move(v));

@@ -8,7 +8,7 @@
 //   text:漏水                  the summary, a party's name or a session's
 //                             notes contains the text
 //   party:李秀英                a party by full name, ID number or phone
-//   open | overdue            words: file not closed / past the deadline
+//   open | overdue            words: file not closed / past the deadline (also 未结 | 逾期)
 //   WBL-2026-000042           a case id alone: id:WBL-2026-000042
 //
 // Several terms combine with AND. Fields: id, status, category, source,

@@ -1,5 +1,7 @@
 #include "stats.hpp"
 
+#include "i18n.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <map>
@@ -100,7 +102,7 @@ Result<Dimension> FindDimension(const std::string& name,
   } else {
     std::string known;
     for (const auto& n : DimensionNames()) known += (known.empty() ? "" : ", ") + n;
-    return Status::Usage("unknown dimension \"" + name + "\"; known: " + known);
+    return Status::Usage(Tr("unknown dimension \"{0}\"; known: {1}", name, known));
   }
   d.rank = [ranker, name](const std::string& v) { return ranker ? ranker(name, v) : -1; };
   return d;
@@ -136,7 +138,7 @@ Result<std::vector<Measure>> ParseMeasures(const std::vector<std::string>& names
     if (it == known.end()) {
       std::string list;
       for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
-      return Status::Usage("unknown measure \"" + given + "\"; known: " + list);
+      return Status::Usage(Tr("unknown measure \"{0}\"; known: {1}", given, list));
     }
     out.push_back(static_cast<Measure>(it - known.begin()));
   }
@@ -431,12 +433,16 @@ StatsResult Aggregation::Finish(const Labeler& label) const {
   }
   measure_values(total, &t.totals.values);
   if (left_out_ > 0)
-    t.notes.push_back(std::to_string(left_out_) + " of " + std::to_string(considered_) +
-                      " cases not concluded (neither agreed nor terminated) are left out");
+    t.notes.push_back(
+        Tr("{0} of {1} cases not concluded (neither agreed nor terminated) are left out", left_out_,
+           considered_));
   if (options.period.set())
     t.notes.push_back(
-        "period " + options.period.name + ": cases counted by the date received" +
-        std::string(options.concluded_only ? "" : ", conclusion measures by the date concluded"));
+        options.concluded_only
+            ? Tr("period {0}: cases counted by the date received", options.period.name)
+            : Tr("period {0}: cases counted by the date received, conclusion measures by the "
+                 "date concluded",
+                 options.period.name));
   return t;
 }
 
@@ -489,8 +495,12 @@ CrossResult CrossTabulation::Finish(const Labeler& label) const {
   }
   x.total = cols.totals.values.back();
   x.notes = pair.notes;
-  x.notes.push_back(dims_[0].name + " by " + dims_[1].name + ": " +
-                    MeasureNames()[static_cast<std::size_t>(measure_)]);
+  // In Chinese the dimensions and the measure by their headings: 街道 × 类别：案件数.
+  const bool zh = TranslationOn();
+  auto dim = [zh](const Dimension& d) { return zh && !d.heading.empty() ? d.heading : d.name; };
+  x.notes.push_back(
+      Tr("{0} by {1}: {2}", dim(dims_[0]), dim(dims_[1]),
+         zh ? MeasureHeading(measure_) : MeasureNames()[static_cast<std::size_t>(measure_)]));
   return x;
 }
 

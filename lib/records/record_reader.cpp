@@ -1,6 +1,7 @@
 #include "record_reader.hpp"
 
 #include <charconv>
+#include "i18n.hpp"
 
 #include "text_input.hpp"
 #include "vocab.hpp"
@@ -22,7 +23,7 @@ void RecordReader::Warning(const Value& at, const std::string& path, const std::
 
 bool RecordReader::ExpectMap(const Value& v, const std::string& path) {
   if (v.is_map()) return true;
-  Error(v, path, "a map (key: value lines) is expected");
+  Error(v, path, _("a map (key: value lines) is expected"));
   return false;
 }
 
@@ -30,11 +31,11 @@ const Value* RecordReader::ScalarAt(const Value& map, const char* key, const std
                                     bool required) {
   const Value* v = map.Find(key);
   if (!v || v->is_null()) {
-    if (required) Error(v ? *v : map, JoinPath(path, key), "is required");
+    if (required) Error(v ? *v : map, JoinPath(path, key), _("is required"));
     return nullptr;
   }
   if (!v->is_scalar()) {
-    Error(*v, JoinPath(path, key), "a single value is expected, not a list or map");
+    Error(*v, JoinPath(path, key), _("a single value is expected, not a list or map"));
     return nullptr;
   }
   return v;
@@ -46,12 +47,11 @@ std::string RecordReader::String(const Value& map, const char* key, const std::s
   if (!v) return {};
   if (!v->quoted() && PlainScalarIsNotString(v->text())) {
     Error(*v, JoinPath(path, key),
-          "unquoted " + v->text() +
-              " would be read as a number, boolean or date by other YAML tools; write it "
-              "quoted: \"" +
-              v->text() + "\"");
+          Tr("unquoted {0} would be read as a number, boolean or date by other YAML tools; write "
+             "it quoted: \"{0}\"",
+             v->text()));
   }
-  if (required && v->text().empty()) Error(*v, JoinPath(path, key), "must not be empty");
+  if (required && v->text().empty()) Error(*v, JoinPath(path, key), _("must not be empty"));
   return v->text();
 }
 
@@ -60,7 +60,7 @@ std::string RecordReader::Code(const Value& map, const char* key, const std::str
   std::string s = String(map, key, path, required);
   if (!s.empty() && !vocab.Has(s)) {
     Error(*map.Find(key), JoinPath(path, key),
-          "unknown " + vocab.name() + " \"" + s + "\"; known: " + vocab.CodeList());
+          Tr("unknown {0} \"{1}\"; known: {2}", vocab.name(), s, vocab.CodeList()));
   }
   return s;
 }
@@ -71,7 +71,7 @@ std::vector<std::string> RecordReader::Strings(const Value& map, const char* key
   const Value* v = map.Find(key);
   if (!v || v->is_null()) return out;
   if (!v->is_sequence()) {
-    Error(*v, JoinPath(path, key), "a list is expected ([\"a\", \"b\"])");
+    Error(*v, JoinPath(path, key), _("a list is expected ([\"a\", \"b\"])"));
     return out;
   }
   out.reserve(v->items().size());
@@ -79,11 +79,11 @@ std::vector<std::string> RecordReader::Strings(const Value& map, const char* key
     const Value& item = v->items()[i];
     std::string p = JoinPath(path, key) + "[" + std::to_string(i) + "]";
     if (!item.is_scalar()) {
-      Error(item, p, "a single value is expected");
+      Error(item, p, _("a single value is expected"));
       continue;
     }
     if (!item.quoted() && PlainScalarIsNotString(item.text()))
-      Error(item, p, "unquoted " + item.text() + " must be quoted: \"" + item.text() + "\"");
+      Error(item, p, Tr("unquoted {0} must be quoted: \"{0}\"", item.text()));
     out.push_back(item.text());
   }
   return out;
@@ -95,7 +95,7 @@ Date RecordReader::DateField(const Value& map, const char* key, const std::strin
   if (!v) return {};
   auto d = Date::Parse(v->text());
   if (!d) {
-    Error(*v, JoinPath(path, key), v->text() + " is not a date (YYYY-MM-DD)");
+    Error(*v, JoinPath(path, key), Tr("{0} is not a date (YYYY-MM-DD)", v->text()));
     return {};
   }
   return *d;
@@ -108,7 +108,7 @@ Timestamp RecordReader::TimeField(const Value& map, const char* key, const std::
   auto t = Timestamp::Parse(v->text());
   if (!t) {
     Error(*v, JoinPath(path, key),
-          v->text() + " is not a time with offset (2026-03-02T09:30:00+08:00)");
+          Tr("{0} is not a time with offset (2026-03-02T09:30:00+08:00)", v->text()));
     return {};
   }
   return *t;
@@ -129,7 +129,7 @@ std::int64_t RecordReader::Int(const Value& map, const char* key, const std::str
     ok = ec == std::errc() && end == s.data() + s.size();
   }
   if (!ok) {
-    Error(*v, JoinPath(path, key), s + " is not a whole number");
+    Error(*v, JoinPath(path, key), Tr("{0} is not a whole number", s));
     return fallback;
   }
   return n;
@@ -140,7 +140,7 @@ bool RecordReader::Bool(const Value& map, const char* key, const std::string& pa
   if (!v) return fallback;
   if (!v->quoted() && v->text() == "true") return true;
   if (!v->quoted() && v->text() == "false") return false;
-  Error(*v, JoinPath(path, key), v->text() + " is not true or false");
+  Error(*v, JoinPath(path, key), Tr("{0} is not true or false", v->text()));
   return fallback;
 }
 
@@ -163,7 +163,7 @@ std::optional<Money> RecordReader::Money(const Value& map, const char* key,
   }
   auto fen = shape_ok && dots <= 1 && decimals <= 2 ? ParseYuanToFen(s) : std::nullopt;
   if (!fen || *fen < 0) {
-    Error(*v, JoinPath(path, key), s + " is not an amount in yuan (\"3500.00\")");
+    Error(*v, JoinPath(path, key), Tr("{0} is not an amount in yuan (\"3500.00\")", s));
     return std::nullopt;
   }
   return Money::FromFen(*fen);
@@ -174,7 +174,7 @@ void RecordReader::WarnUnknownKeys(const Value& map, const std::string& path,
   for (const auto& [k, v] : map.entries()) {
     bool found = false;
     for (const char* name : known) found = found || k == name;
-    if (!found) Warning(v, JoinPath(path, k), "unknown field (kept as is)");
+    if (!found) Warning(v, JoinPath(path, k), _("unknown field (kept as is)"));
   }
 }
 

@@ -2,6 +2,7 @@
 
 #include <utf8proc.h>
 #include <yaml.h>
+#include "i18n.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -78,9 +79,10 @@ std::optional<ScanProblem> PreScan(std::string_view text, ScanInfo* info) {
     if (at_line_start) {
       at_line_start = false;
       if (IsConflictMarker(text, i))
-        return problem(i, "merge-conflict marker; resolve the conflict first");
+        return problem(i, _("merge-conflict marker; resolve the conflict first"));
       for (std::size_t j = i; j < n && (text[j] == ' ' || text[j] == '\t'); ++j) {
-        if (text[j] == '\t') return problem(j, "tab character in indentation; indent with spaces");
+        if (text[j] == '\t')
+          return problem(j, _("tab character in indentation; indent with spaces"));
       }
     }
     unsigned char c = bytes[i];
@@ -93,26 +95,27 @@ std::optional<ScanProblem> PreScan(std::string_view text, ScanInfo* info) {
         continue;
       }
       if (IsForbiddenControl(c))
-        return problem(i, "control character " + CodePointName(c) +
-                              " is not allowed in YAML; write it as an escape in a "
-                              "double-quoted string");
+        return problem(i, Tr("control character {0} is not allowed in YAML; write it as an "
+                             "escape in a double-quoted string",
+                             CodePointName(c)));
       ++i;
       continue;
     }
     utf8proc_int32_t cp = 0;
     utf8proc_ssize_t len = utf8proc_iterate(bytes + i, static_cast<utf8proc_ssize_t>(n - i), &cp);
     if (len < 0)
-      return problem(i, "invalid UTF-8 (byte 0x" + Hex2(c) + "); save the file as UTF-8");
+      return problem(i, Tr("invalid UTF-8 (byte 0x{0}); save the file as UTF-8", Hex2(c)));
     if (cp == 0xFEFF)
-      return problem(i,
-                     "byte-order mark (U+FEFF) inside the file; only the very start may carry one");
+      return problem(i, _("byte-order mark (U+FEFF) inside the file; only the very start may carry "
+                          "one"));
     if (IsForbiddenControl(cp))
-      return problem(i, "control character " + CodePointName(cp) + " is not allowed in YAML");
+      return problem(i, Tr("control character {0} is not allowed in YAML", CodePointName(cp)));
     // YAML 1.1 readers (libyaml, PyYAML) break the line there, editors do
     // not: the text would change silently and positions would drift.
     if (cp == 0x85 || cp == 0x2028 || cp == 0x2029)
-      return problem(i, "line break character " + CodePointName(cp) +
-                            " inside a line; write it as an escape in a double-quoted string");
+      return problem(i, Tr("line break character {0} inside a line; write it as an escape in a "
+                           "double-quoted string",
+                           CodePointName(cp)));
     i += static_cast<std::size_t>(len);
   }
   return std::nullopt;
@@ -290,9 +293,7 @@ class Builder {
       }
     }
     if (first) {
-      Fail(m, Path(),
-           "duplicate key \"" + key + "\" (first at line " + std::to_string(f.key_lines[*first]) +
-               ")");
+      Fail(m, Path(), Tr("duplicate key \"{0}\" (first at line {1})", key, f.key_lines[*first]));
     }
     f.key_lines.push_back(m.line);
     if (f.index) {
@@ -358,7 +359,7 @@ class Builder {
 
 Status Refuse(const std::string& file, int line, int column, std::string field,
               std::string message) {
-  return Status::Rejected("invalid YAML in " + file,
+  return Status::Rejected(Tr("invalid YAML in {0}", file),
                           {Diagnostic{Severity::kError, Location{file, line, column},
                                       std::move(field), std::move(message)}});
 }
@@ -376,7 +377,7 @@ std::size_t ByteOffset(std::string_view text, std::size_t chars) {
 
 // The message for a quoted text left open by quote character `q`.
 std::string UnclosedQuote(char q) {
-  return std::string("a quoted text is not closed; add the missing ") + q + " where the text ends";
+  return Tr("a quoted text is not closed; add the missing {0} where the text ends", q);
 }
 
 // The 1-based line of libyaml's first syntax error in `body`; nullopt when
@@ -461,13 +462,16 @@ Status SyntaxError(const std::string& file, const yaml_parser_t& parser, std::st
     return Refuse(file, open->line, open->column, field_of(open->key),
                   UnclosedQuote(open->quote) + noticed);
   if (auto colon = FindColonMistake(body, at.line); colon && mends(MendColon(body, *colon))) {
-    const std::string write = "; write \"" + colon->key + ": \" and the value";
     // The key alone: the builder has already taken the line as a value, so
     // its path may be one item past the mistake.
-    return Refuse(file, colon->line, colon->column, colon->key,
-                  (colon->full_width ? "a full-width colon \xEF\xBC\x9A follows the field name"
-                                     : "a space is missing after the colon") +
-                      write + noticed);
+    return Refuse(
+        file, colon->line, colon->column, colon->key,
+        (colon->full_width ? Tr("a full-width colon \xEF\xBC\x9A follows the field name; write "
+                                "\"{0}: \" and the value",
+                                colon->key)
+                           : Tr("a space is missing after the colon; write \"{0}: \" and the value",
+                                colon->key)) +
+            noticed);
   }
   return Refuse(file, at.line, at.column, "",
                 PlainYamlProblem(problem, context) + " [libyaml: " + technical + "]");

@@ -10,8 +10,9 @@
 namespace mediate {
 
 /// `alerts` as a table, one row per alert in the given order: kind, cases
-/// (the case ids joined by ", "), count (how many cases), reason. No
-/// totals, no notes.
+/// (the case ids joined by ", "), count (how many cases), reason (in the
+/// interface's language); and kind_label (AlertKindLabel), which only the
+/// Chinese human table shows (ColumnShown). No totals, no notes.
 Table AlertsTable(const std::vector<Alert>& alerts);
 
 }  // namespace mediate

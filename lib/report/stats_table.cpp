@@ -3,12 +3,29 @@
 #include <string>
 #include <vector>
 
+#include "i18n.hpp"
+
 namespace mediate {
 namespace {
 
+/// The heading of a dimension without labels, in the interface's language
+/// (the name itself in English).
+std::string CodeHeading(const std::string& name) {
+  if (name == "year") return _("year");
+  if (name == "quarter") return _("quarter");
+  if (name == "month") return _("month");
+  return name;
+}
+
+/// A dimension's code column (left out of the Chinese human table when its
+/// label column stands beside it: ColumnShown) and its label column.
 void AddDimensionColumns(const DimensionInfo& d, std::vector<Column>* columns) {
-  columns->push_back({d.name, d.name, ColumnKind::kCode});
-  if (d.has_label) columns->push_back({d.name + "_label", d.heading, ColumnKind::kText});
+  if (d.has_label) {
+    columns->push_back({d.name, d.name, ColumnKind::kCode, ColumnShown::kCodeOfLabel});
+    columns->push_back({d.name + "_label", d.heading, ColumnKind::kText});
+  } else {
+    columns->push_back({d.name, CodeHeading(d.name), ColumnKind::kCode});
+  }
 }
 
 void AddDimensionCells(const DimensionInfo& d, const DimensionValue& v, std::vector<Cell>* row) {
@@ -76,7 +93,7 @@ Table CrossStatsTable(const CrossResult& x) {
   for (const DimensionValue& v : x.column_values) {
     std::string heading = x.column_dimension.has_label ? v.label : std::string();
     if (heading.empty())
-      heading = v.code.empty() ? "(" + x.column_dimension.name + " none)" : v.code;
+      heading = v.code.empty() ? Tr("({0} none)", x.column_dimension.name) : v.code;
     t.columns.push_back({v.code.empty() ? "none" : v.code, heading, kind});
   }
   t.columns.push_back({"total", "合计", kind});

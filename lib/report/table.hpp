@@ -25,10 +25,26 @@ enum class ColumnKind {
              ///< of the items ("" is the empty list)
 };
 
+/// Which outputs show a column. The human formats in Chinese (the aligned
+/// text table and Markdown with translation on: LabelsOnly in
+/// table_writer.hpp) show labels only, never a code beside its label; the
+/// machine formats (CSV, JSON, JSON Lines, XLSX) and the English human
+/// formats show codes, as they always have.
+enum class ColumnShown {
+  kAlways,
+  /// A code whose label column (named `name` + "_label") stands beside it:
+  /// left out where labels only are shown.
+  kCodeOfLabel,
+  /// A label shown only where labels only are shown (its code column is
+  /// kCodeOfLabel): the English and machine outputs have the code alone.
+  kLabelOnly,
+};
+
 struct Column {
   std::string name;     ///< machine name: CSV header, JSON key ("category_label")
   std::string heading;  ///< human heading for text/Markdown/HTML ("类别"); name when empty
   ColumnKind kind = ColumnKind::kText;
+  ColumnShown shown = ColumnShown::kAlways;
 };
 
 /// One cell: empty, text, an integer (counts, fen) or a real (ratios).

@@ -1,6 +1,7 @@
 #include "table_writer.hpp"
 
 #include "csv_write.hpp"
+#include "i18n.hpp"
 
 #include <fmt/format.h>
 #include <utf8proc.h>
@@ -188,6 +189,29 @@ class AlignedWriter : public TableWriter {
   std::vector<int> widths_;
   TextSink sink_;
 };
+
+/// A writer of the columns a view shows: cuts each row and the totals to
+/// them and hands them on.
+class ViewWriter : public TableWriter {
+ public:
+  ViewWriter(ColumnView view, std::unique_ptr<TableWriter> inner)
+      : view_(std::move(view)), inner_(std::move(inner)) {}
+  Status Row(const std::vector<Cell>& row) override { return inner_->Row(view_.Row(row)); }
+  Status Finish(const std::vector<Cell>& totals, const std::vector<std::string>& notes) override {
+    return inner_->Finish(view_.Totals(totals), notes);
+  }
+
+ private:
+  ColumnView view_;
+  std::unique_ptr<TableWriter> inner_;
+};
+
+/// `inner`, a writer of the columns `view` shows, taking rows of all the
+/// columns.
+std::unique_ptr<TableWriter> Viewed(ColumnView view, std::unique_ptr<TableWriter> inner) {
+  if (view.whole()) return inner;
+  return std::make_unique<ViewWriter>(std::move(view), std::move(inner));
+}
 
 /// RFC 4180 CSV: the header of column names, then one line per row.
 class CsvWriter : public TableWriter {
@@ -397,8 +421,15 @@ std::string_view FilePreamble(Format format, bool bom) {
   return format == Format::kCsv && bom ? std::string_view("\xEF\xBB\xBF") : std::string_view();
 }
 
+bool LabelsOnly(Format format) {
+  return (format == Format::kTable || format == Format::kMarkdown) && TranslationOn();
+}
+
 ColumnWidths::ColumnWidths(Format format, std::vector<Column> columns)
-    : format_(format), columns_(std::move(columns)), widths_(columns_.size(), 0) {
+    : format_(format),
+      view_(LabelsOnly(format), columns),
+      columns_(view_.columns()),
+      widths_(columns_.size(), 0) {
   for (std::size_t i = 0; i < columns_.size(); ++i) {
     switch (format_) {
       case Format::kTable:
@@ -414,8 +445,9 @@ ColumnWidths::ColumnWidths(Format format, std::vector<Column> columns)
   }
 }
 
-void ColumnWidths::Measure(const std::vector<Cell>& row) {
+void ColumnWidths::Measure(const std::vector<Cell>& all) {
   if (format_ != Format::kTable && format_ != Format::kMarkdown && format_ != Format::kXlsx) return;
+  const std::vector<Cell> row = view_.Row(all);
   for (std::size_t i = 0; i < columns_.size() && i < row.size(); ++i) {
     const ColumnKind kind = columns_[i].kind;
     int w = format_ == Format::kXlsx ? DisplayWidth(CellText(row[i], kind))
@@ -424,28 +456,37 @@ void ColumnWidths::Measure(const std::vector<Cell>& row) {
   }
 }
 
-std::unique_ptr<TableWriter> OpenTextWriter(Format format, std::vector<Column> columns,
+std::unique_ptr<TableWriter> OpenTextWriter(Format format, std::vector<Column> all,
                                             std::vector<int> widths, TextSink sink) {
+  if (format == Format::kXlsx) format = Format::kTable;  // the caller's mistake: a text table
+  ColumnView view(LabelsOnly(format), all);
+  std::vector<Column> columns = view.columns();
+  std::unique_ptr<TableWriter> writer;
   switch (format) {
     case Format::kCsv:
-      return std::make_unique<CsvWriter>(std::move(columns), std::move(sink));
+      writer = std::make_unique<CsvWriter>(std::move(columns), std::move(sink));
+      break;
     case Format::kJson:
     case Format::kJsonl:
-      return std::make_unique<JsonWriter>(format == Format::kJsonl, std::move(columns),
-                                          std::move(sink));
+      writer = std::make_unique<JsonWriter>(format == Format::kJsonl, std::move(columns),
+                                            std::move(sink));
+      break;
     case Format::kTable:
     case Format::kMarkdown:
-    case Format::kXlsx:  // not a text format: the caller's mistake; shown as a text table
+    case Format::kXlsx:
+      writer = std::make_unique<AlignedWriter>(format, std::move(columns), std::move(widths),
+                                               std::move(sink));
       break;
   }
-  return std::make_unique<AlignedWriter>(format == Format::kMarkdown ? format : Format::kTable,
-                                         std::move(columns), std::move(widths), std::move(sink));
+  return Viewed(std::move(view), std::move(writer));
 }
 
-Result<std::unique_ptr<TableWriter>> OpenXlsxWriter(std::vector<Column> columns,
+Result<std::unique_ptr<TableWriter>> OpenXlsxWriter(std::vector<Column> all,
                                                     std::vector<int> widths, std::size_t rows,
                                                     bool totals, const std::string& path,
                                                     const std::string& sheet_name) {
+  ColumnView view(LabelsOnly(Format::kXlsx), all);
+  std::vector<Column> columns = view.columns();
   if (rows + 2 > kXlsxMaxRows) {
     return Status::Usage(fmt::format(
         "{}: a spreadsheet holds at most {} rows and this table has {}; use --format csv", path,
@@ -472,7 +513,7 @@ Result<std::unique_ptr<TableWriter>> OpenXlsxWriter(std::vector<Column> columns,
   }
   auto writer = std::make_unique<XlsxWriter>(std::move(columns), path, wb, ws);
   writer->Begin(widths);
-  return std::unique_ptr<TableWriter>(std::move(writer));
+  return Viewed(std::move(view), std::move(writer));
 }
 
 }  // namespace mediate

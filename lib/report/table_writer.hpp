@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "cell_text.hpp"
+#include "column_view.hpp"
 #include "status.hpp"
 #include "table.hpp"
 
@@ -23,6 +24,12 @@ enum class Format { kTable, kCsv, kJson, kMarkdown, kXlsx, kJsonl };
 /// Parses "table", "csv", "json", "md", "xlsx", "jsonl" (also "text" and
 /// "markdown"); nullopt otherwise.
 std::optional<Format> ParseFormat(std::string_view name);
+
+/// True when `format` shows labels only, never codes beside them
+/// (ColumnShown): the human formats (aligned text table, Markdown) when
+/// translation is on (i18n.hpp), so a Chinese reader sees 邻里纠纷, 已分流,
+/// 区级 rather than the codes. Machine formats always show codes.
+bool LabelsOnly(Format format);
 
 /// The bytes a file written in `format` starts with: for CSV with `bom`, the
 /// UTF-8 byte order mark EF BB BF, without which Excel reads a CSV file in
@@ -42,17 +49,19 @@ std::string_view FilePreamble(Format format, bool bom);
 /// printed (one line; Markdown with `|` escaped), for XLSX the width of the
 /// text people see; nothing for CSV, JSON and JSON Lines, which are not
 /// aligned. Fed every row (and the totals) before the writer is opened.
+/// Only the columns `format` shows (ColumnShown, LabelsOnly) are measured.
 class ColumnWidths {
  public:
   ColumnWidths(Format format, std::vector<Column> columns);
-  /// Widens the columns to fit `row` (cells in column order).
+  /// Widens the columns to fit `row` (cells in the order of all the columns).
   void Measure(const std::vector<Cell>& row);
-  /// One width per column, in terminal columns (DisplayWidth).
+  /// One width per column shown, in terminal columns (DisplayWidth).
   const std::vector<int>& widths() const { return widths_; }
 
  private:
   Format format_;
-  std::vector<Column> columns_;
+  ColumnView view_;
+  std::vector<Column> columns_;  ///< the columns shown
   std::vector<int> widths_;
 };
 
@@ -75,7 +84,9 @@ class TableWriter {
 
 /// A writer of `format` (any but kXlsx) sending its text to `sink`;
 /// `widths` from ColumnWidths over every row of the table (ignored by the
-/// formats that do not align). The header is written at once.
+/// formats that do not align). The header is written at once. Rows are
+/// given in the order of all of `columns`; the writer shows those `format`
+/// shows (ColumnShown, LabelsOnly).
 std::unique_ptr<TableWriter> OpenTextWriter(Format format, std::vector<Column> columns,
                                             std::vector<int> widths, TextSink sink);
 

@@ -1,5 +1,7 @@
 #include "audit.hpp"
 
+#include "i18n.hpp"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -49,6 +51,18 @@ bool IsWriteTemp(const std::string& name) {
 
 }  // namespace
 
+std::string FindingKindLabel(const std::string& kind) {
+  if (kind == "unfinished") return "写入未完成";
+  if (kind == "uncommitted") return "未提交";
+  if (kind == "deleted") return "已删除";
+  if (kind == "hand-edited") return "手工修改";
+  if (kind == "torn") return "文件损坏";
+  if (kind == "duplicate-id") return "编号重复";
+  if (kind == "hand-merged") return "手工合并";
+  if (kind == "foreign-commit") return "外部提交";
+  return "";
+}
+
 Result<AuditReport> AuditStore(const std::string& root, const DriverMergeCheck& remerge) {
   auto repo = GitRepo::Open(root);
   if (!repo.ok()) return repo.status();
@@ -60,7 +74,7 @@ Result<AuditReport> AuditStore(const std::string& root, const DriverMergeCheck& 
   Disk& disk = CurrentDisk();
   if (disk.Stat(repo->git_dir() + "/mediate/journal").ok())
     unfinished.push_back({"unfinished", ".git/mediate/journal",
-                          "a write was cut off before it finished; run mediate recover"});
+                          _("a write was cut off before it finished; run mediate recover")});
 
   // Work tree against HEAD.
   auto dirty = repo->DirtyPaths();
@@ -70,11 +84,12 @@ Result<AuditReport> AuditStore(const std::string& root, const DriverMergeCheck& 
     if (!head.ok()) return head.status();
     bool on_disk = disk.Stat(root + "/" + p).ok();
     if (!head->has_value())
-      uncommitted.push_back({"uncommitted", p, "not in any commit (added outside mediate)"});
+      uncommitted.push_back({"uncommitted", p, _("not in any commit (added outside mediate)")});
     else if (!on_disk)
-      deleted.push_back({"deleted", p, "committed, but missing from the work tree"});
+      deleted.push_back({"deleted", p, _("committed, but missing from the work tree")});
     else
-      edited.push_back({"hand-edited", p, "differs from the last commit (edited outside mediate)"});
+      edited.push_back(
+          {"hand-edited", p, _("differs from the last commit (edited outside mediate)")});
   }
 
   // Every record must parse; temporary files of the write path are torn writes.
@@ -88,7 +103,7 @@ Result<AuditReport> AuditStore(const std::string& root, const DriverMergeCheck& 
     }
     if (it->is_regular_file()) files.push_back(p);
   }
-  if (ec) return Status::Io("cannot read the work tree " + root + ": " + ec.message());
+  if (ec) return Status::Io(Tr("cannot read the work tree {0}: {1}", root, ec.message()));
   std::sort(files.begin(), files.end());
   std::map<std::string, std::vector<std::string>> case_files;  // file name → its month folders
   for (const auto& p : files) {
@@ -98,23 +113,23 @@ Result<AuditReport> AuditStore(const std::string& root, const DriverMergeCheck& 
         p.extension() == ".yaml" && !IsWriteTemp(name))
       case_files[name].push_back(rel);
     if (IsWriteTemp(name)) {
-      torn.push_back({"torn", rel, "temporary file of an interrupted write"});
+      torn.push_back({"torn", rel, _("temporary file of an interrupted write")});
       continue;
     }
     if (p.extension() != ".yaml") continue;
     ++report.files;
     std::string text;
     if (!ReadAll(p, text)) {
-      torn.push_back({"torn", rel, "cannot be read"});
+      torn.push_back({"torn", rel, _("cannot be read")});
       continue;
     }
     auto v = ParseYaml(text, rel);
     if (!v.ok()) {
       std::string why = v.status().diagnostics().empty() ? v.status().message()
                                                          : v.status().diagnostics()[0].ToString();
-      torn.push_back({"torn", rel, "cannot be parsed: " + why});
+      torn.push_back({"torn", rel, Tr("cannot be parsed: {0}", why)});
     } else if (v->is_null()) {
-      torn.push_back({"torn", rel, "is empty"});
+      torn.push_back({"torn", rel, _("is empty")});
     }
   }
 
@@ -142,10 +157,10 @@ Result<AuditReport> AuditStore(const std::string& root, const DriverMergeCheck& 
     }
     auto own = merges->OwnChanges(c.id);
     if (!own.ok()) return own.status();
-    const std::string who = "\"" + c.summary + "\" by " + c.author.ToString();
+    const std::string who = Tr("\"{0}\" by {1}", c.summary, c.author.ToString());
     if (!own->has_value()) {
       foreign.push_back({"foreign-commit", c.short_id,
-                         who + " has no Mediate-Action trailer (made outside mediate)"});
+                         Tr("{0} has no Mediate-Action trailer (made outside mediate)", who)});
     } else if (!(*own)->empty()) {
       std::vector<std::string> paths;
       for (const auto& path : **own) {
@@ -159,10 +174,11 @@ Result<AuditReport> AuditStore(const std::string& root, const DriverMergeCheck& 
       }
       if (paths.empty()) continue;
       std::string named = paths.front();
-      if (paths.size() > 1) named += " and " + std::to_string(paths.size() - 1) + " other path(s)";
+      if (paths.size() > 1)
+        named = Tr("{0} and {1} other path(s)", paths.front(), paths.size() - 1);
       hand_merged.push_back(
           {"hand-merged", c.short_id,
-           "merge " + who + " changes " + named + " beyond both sides (edited while merging)"});
+           Tr("merge {0} changes {1} beyond both sides (edited while merging)", who, named)});
     }
   }
 

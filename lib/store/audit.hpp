@@ -40,8 +40,12 @@ inline constexpr const char* kAdoptsTrailer = "Mediate-Adopts";
 struct AuditFinding {
   std::string kind;
   std::string subject;  ///< relative path, or the commit's short id
-  std::string detail;   ///< what is wrong, for people
+  std::string detail;   ///< what is wrong, for people (in the interface's language)
 };
+
+/// The Chinese label of a finding's kind (未提交, 手工修改, 文件损坏, …),
+/// or "" for an unknown kind.
+std::string FindingKindLabel(const std::string& kind);
 
 /// What the audit looked at and found.
 struct AuditReport {

@@ -3,10 +3,20 @@
 #include <algorithm>
 
 #include "git_repo.hpp"
+#include "i18n.hpp"
+#include "timeline.hpp"
 #include "yaml_io.hpp"
 
 namespace mediate {
 namespace {
+
+/// An event type as the interface names it: its Chinese label when
+/// translation is on (routed → 分流), else the code.
+std::string EventText(const std::string& type) {
+  if (!TranslationOn()) return type;
+  auto kind = ParseEventKind(type);
+  return kind ? InfoOf(*kind).zh : type;
+}
 
 std::string Show(const Value* v) {
   if (!v || v->is_null()) return "–";
@@ -54,12 +64,13 @@ std::vector<FieldChange> DiffRecords(const Value& before, const Value& after) {
       if (append_only) {
         for (std::size_t i = old_n; i < a->items().size(); ++i) {
           const Value* t = a->items()[i].Find("type");
-          added += (added.empty() ? "" : ", ") + (t ? t->text() : std::string("?"));
+          added += (added.empty() ? "" : _(", ")) + (t ? EventText(t->text()) : std::string("?"));
         }
         out.push_back({"events", "", "+ " + added});
         return;
       }
-      out.push_back({"events", "(rewritten)", std::to_string(a->items().size()) + " events"});
+      const std::size_t n = a->items().size();
+      out.push_back({"events", _("(rewritten)"), TrN("{0} event", "{0} events", n, n)});
       return;
     }
     out.push_back({key, Show(b), Show(a)});
@@ -124,7 +135,7 @@ Result<std::vector<HistoryEntry>> RecordHistory(const Store& store, const std::s
     renumber = commits.back().id;
     at = from;
   }
-  if (commits.empty()) return Status::NotFound("no commit touched " + path);
+  if (commits.empty()) return Status::NotFound(Tr("no commit touched {0}", path));
   const std::vector<CommitInfo>* log = &commits;
   std::vector<Value> versions;
   for (std::size_t k = 0; k < commits.size(); ++k) {
@@ -167,7 +178,7 @@ Result<std::vector<HistoryEntry>> RecordHistory(const Store& store, const std::s
       }
       if (!reveal)
         for (auto& ch : e.changes)
-          if (ch.field == "parties") ch.before = ch.after = "(personal data changed; --reveal)";
+          if (ch.field == "parties") ch.before = ch.after = _("(personal data changed; --reveal)");
     }
     out.push_back(std::move(e));
   }

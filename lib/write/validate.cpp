@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 #include <thread>
+#include "i18n.hpp"
 
 #include "alerts.hpp"
 #include "case_checks.hpp"
@@ -129,7 +130,7 @@ void CheckParsed(const Store& store, const std::string& rel, Kind kind, const Va
       if (!m.ok()) {
         sink->Append(m.status().diagnostics());
       } else if (registries_ok && !store.orgs().count(m->org)) {
-        sink->Error(LocateField(*v, rel, "org"), "org", "unknown organisation " + m->org);
+        sink->Error(LocateField(*v, rel, "org"), "org", Tr("unknown organisation {0}", m->org));
       }
       break;
     }
@@ -142,7 +143,7 @@ void CheckParsed(const Store& store, const std::string& rel, Kind kind, const Va
       }
       if (o->Path() != rel)
         sink->Error(LocateField(*v, rel, "code"), "code",
-                    "the file of office " + o->code + " belongs at " + o->Path());
+                    Tr("the file of office {0} belongs at {1}", o->code, o->Path()));
       if (registries_ok)
         CheckOffice(*o, store.offices(), store.orgs(), store.areas(), {rel, 0, 0}, sink);
       break;
@@ -162,15 +163,14 @@ void CheckParsed(const Store& store, const std::string& rel, Kind kind, const Va
         if (registries_ok) CheckCase(c, *v, rel, cc, &local);
         if (!c.conflicts.items().empty())
           local.Warning(LocateField(*v, rel, "conflicts"), "conflicts",
-                        std::to_string(c.conflicts.items().size()) +
-                            " unresolved conflict(s) from a merge: 'mediate conflicts' lists "
-                            "them, 'mediate resolve' settles them");
+                        Tr("{0} unresolved conflict(s) from a merge: 'mediate conflicts' lists "
+                           "them, 'mediate resolve' settles them",
+                           c.conflicts.items().size()));
         std::string expected = c.PathIn(store.settings().time_zone);
         if (expected != rel)
           local.Error(LocateField(*v, rel, "id"), "id",
-                      "the file of " + c.id + " received " +
-                          store.settings().time_zone.LocalDate(c.received).ToString() +
-                          " belongs at " + expected);
+                      Tr("the file of {0} received {1} belongs at {2}", c.id,
+                         store.settings().time_zone.LocalDate(c.received).ToString(), expected));
         *case_id = c.id;
       }
       sink->Append(local.items());
@@ -193,7 +193,7 @@ void CheckParsed(const Store& store, const std::string& rel, Kind kind, const Va
         sink->Append(c.status().diagnostics());
       } else if (!c->case_id.empty() && !case_exists(c->case_id)) {
         sink->Error(LocateField(*v, rel, "case"), "case",
-                    "no case " + c->case_id + " in the store");
+                    Tr("no case {0} in the store", c->case_id));
       }
       break;
     }
@@ -204,12 +204,12 @@ void CheckParsed(const Store& store, const std::string& rel, Kind kind, const Va
         sink->Append(r.status().diagnostics());
       } else if (!case_exists(r->case_id)) {
         sink->Error(LocateField(*v, rel, "case"), "case",
-                    "no case " + r->case_id + " in the store");
+                    Tr("no case {0} in the store", r->case_id));
       }
       break;
     }
     default:
-      sink->Warning({rel, 0, 0}, "", "not a record mediate knows (left unchecked)");
+      sink->Warning({rel, 0, 0}, "", _("not a record mediate knows (left unchecked)"));
   }
 }
 
@@ -217,7 +217,7 @@ void CheckRecord(const Store& store, const std::string& rel, const CheckContext&
                  bool registries_ok, DiagnosticSink* sink, std::string* case_id) {
   auto text = store.ReadText(rel);
   if (!text.ok()) {
-    sink->Error({rel, 0, 0}, "", "cannot read the file");
+    sink->Error({rel, 0, 0}, "", _("cannot read the file"));
     return;
   }
   CheckText(store, rel, &*text, cc, registries_ok, {}, sink, case_id);
@@ -399,8 +399,8 @@ ValidationReport ValidateStore(const Store& store, bool registries_ok,
          {Severity::kError,
           {files.at(at), 0, 0},
           "id",
-          "case id " + ids[i].first + " is also used by " + files.at(ids[first].second) +
-              "; give one a new id with 'mediate renumber " + ids[i].first + "'"}});
+          Tr("case id {0} is also used by {1}; give one a new id with 'mediate renumber {0}'",
+             ids[i].first, files.at(ids[first].second))}});
   }
   if (!duplicates.empty()) {
     std::sort(duplicates.begin(), duplicates.end(), [](const Duplicate& a, const Duplicate& b) {

@@ -22,16 +22,23 @@ TEST_CASE("the due table: one row per entry and a count of the overdue", "[due]"
   std::vector<std::string> names;
   for (const auto& c : t.columns) names.push_back(c.name);
   CHECK(names == std::vector<std::string>{"kind", "kind_label", "id", "category", "category_label",
-                                          "org", "status", "due", "days_left", "state"});
+                                          "org", "org_label", "status", "status_label", "due",
+                                          "days_left", "state"});
+  // The codes beside labels are left out of the Chinese table, which alone
+  // shows the organisation's and the status's labels.
+  CHECK(t.columns[0].shown == ColumnShown::kCodeOfLabel);
+  CHECK(t.columns[6].shown == ColumnShown::kLabelOnly);
+  CHECK(t.columns[8].shown == ColumnShown::kLabelOnly);
+  CHECK(t.columns[2].shown == ColumnShown::kAlways);
   REQUIRE(t.rows.size() == 1);
   const auto& r = t.rows[0];
   CHECK(std::get<std::string>(r[0]) == "conclude");
   CHECK(std::get<std::string>(r[1]) == "调结期限");
   CHECK(std::get<std::string>(r[2]) == "WBL-2026-000001");
   CHECK(std::get<std::string>(r[4]) == "category=neighbour");
-  CHECK(std::get<std::string>(r[7]) == "2026-03-02");
-  CHECK(std::get<std::int64_t>(r[8]) == -3);
-  CHECK(std::get<std::string>(r[9]) == "3 days overdue");
+  CHECK(std::get<std::string>(r[9]) == "2026-03-02");
+  CHECK(std::get<std::int64_t>(r[10]) == -3);
+  CHECK(std::get<std::string>(r[11]) == "3 days overdue");
   CHECK(t.notes == std::vector<std::string>{"1 item, 1 overdue"});
   // Without labels the category label is empty.
   Table bare = DueTable(DueList{}, nullptr);
