@@ -86,6 +86,11 @@ std::string VocabList::KnownValues() const {
   return s;
 }
 
+std::string VocabList::Shown(std::string_view code) const {
+  const Term* t = TranslationOn() ? Find(code) : nullptr;
+  return t ? t->zh : std::string(code);
+}
+
 void VocabList::Add(Term t) { terms_.push_back(std::move(t)); }
 
 const Vocabulary& Vocabulary::Builtin() {
