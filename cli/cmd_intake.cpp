@@ -8,9 +8,11 @@
 #include "case_record.hpp"
 #include "command.hpp"
 #include "court_procedure.hpp"
+#include "i18n.hpp"
 #include "intake.hpp"
 #include "labels.hpp"
 #include "text_input.hpp"
+#include "vocab.hpp"
 
 namespace mediate::cli {
 namespace {
@@ -39,66 +41,76 @@ Result<Agent> ParseAgent(const std::string& flag, const std::string& spec) {
     else if (key == "authority")
       a.authority = value == "一般授权" ? "general" : value == "特别授权" ? "special" : value;
     else
-      return Status::Usage(flag + " " + spec + ": \"" + key +
-                           "\" is not one of name=, relation=, id=, phone=, authority=");
+      return Status::Usage(
+          Tr("{0} {1}: \"{2}\" is not one of name=, relation=, id=, phone=, authority=", flag, spec,
+             key));
   }
-  if (a.name.empty()) return Status::Usage(flag + " " + spec + ": an agent needs name=…");
+  if (a.name.empty()) return Status::Usage(Tr("{0} {1}: an agent needs name=…", flag, spec));
   return a;
 }
 
 class IntakeCommand : public Command {
  public:
   void Declare(CLI::App& app) override {
+    // Built after translation is turned on: the lists of values are in the
+    // interface's language (codes in English, labels in Chinese).
+    const Vocabulary& vocab = Vocabulary::Builtin();
     app.add_option("--file", file_,
-                   "a YAML case (fields of a case file, without id/events); - for stdin")
+                   _("a YAML case (fields of a case file, without id/events); - for stdin"))
         ->type_name("FILE");
     app.add_option("--received", received_,
-                   "when it was received: YYYY-MM-DD or RFC 3339 (default: now)");
-    app.add_option("--source", source_, "source code or label (application, 当事人申请, …)");
-    app.add_option("--category", category_, "category code or label (neighbour, 邻里纠纷, …)");
-    app.add_option("--summary", summary_, "纠纷简要情况");
-    app.add_option("--amount", amount_, "amount involved, yuan (3500.00)");
-    app.add_option("--people", people_, "people involved");
-    app.add_option("--street", street_, "street code or name");
-    app.add_option("--community", community_, "community code or name");
-    app.add_option("--grid", grid_, "grid code");
-    app.add_option("--address", address_, "address");
-    app.add_option("--risk", risk_, "risk: red, orange, yellow, blue (or 红 橙 黄 蓝)");
+                   _("when it was received: YYYY-MM-DD or RFC 3339 (default: now)"));
+    app.add_option("--source", source_,
+                   Tr("source, as code or label: {0}", vocab.source().KnownValues()));
+    app.add_option("--category", category_,
+                   Tr("category, as code or label: {0}", vocab.category().KnownValues()));
+    app.add_option("--summary", summary_, _("summary of the dispute (纠纷简要情况)"));
+    app.add_option("--amount", amount_, _("amount involved, yuan (3500.00)"));
+    app.add_option("--people", people_, _("people involved"));
+    app.add_option("--street", street_, _("street code or name"));
+    app.add_option("--community", community_, _("community code or name"));
+    app.add_option("--grid", grid_, _("grid code"));
+    app.add_option("--address", address_, _("address"));
+    app.add_option("--risk", risk_, Tr("risk: {0}", vocab.risk().KnownValues()));
     app.add_option("--procedure", procedure_,
-                   "court-entrusted case (source court_entrusted): the court's procedure, "
-                   "ordinary 普通程序 (15 days) or summary 简易程序 (7 days), counted from "
-                   "the receipt of the materials (SPC 2016)")
-        ->type_name("ordinary|summary");
+                   _("court-entrusted case (source court_entrusted): the court's procedure, "
+                     "ordinary 普通程序 (15 days) or summary 简易程序 (7 days), counted from "
+                     "the receipt of the materials (SPC 2016)"))
+        ->type_name(_("ordinary|summary"));
+    const VocabList& kinds = vocab.Get("party_kind");
     for (auto* p : {&applicant_, &respondent_, &third_party_}) {
-      const std::string role = Flag(p);
-      app.add_option("--" + role, p->name, role + "'s name");
-      app.add_option("--" + role + "-id", p->id_number, role + "'s ID number or credit code");
-      app.add_option("--" + role + "-phone", p->phone, role + "'s phone");
-      app.add_option("--" + role + "-kind", p->kind, "person (default) or organisation");
-      app.add_option("--" + role + "-born", p->born,
-                     role + "'s date of birth, YYYY-MM-DD (must agree with the ID number)");
-      app.add_option("--" + role + "-sex", p->sex,
-                     role + "'s sex: male or female (男/女; must agree with the ID number)");
-      app.add_option("--" + role + "-address", p->address, role + "'s own address (住所)");
-      app.add_option("--" + role + "-ethnicity", p->ethnicity, role + "'s ethnicity (民族)");
-      app.add_option("--" + role + "-occupation", p->occupation,
-                     role + "'s occupation or workplace (职业或工作单位)");
-      app.add_option("--" + role + "-representative", p->representative,
-                     "an organisation " + role + "'s legal representative (法定代表人/负责人)");
-      app.add_option("--" + role + "-representative-title", p->representative_title,
-                     "and their title (职务)");
-      app.add_option("--" + role + "-agent", p->agents,
-                     role +
-                         "'s agent (委托代理人): name=…[,relation=律师,id=…,phone=…,"
-                         "authority=general|special]; repeat for more")
+      const std::string flag = Flag(p);
+      const std::string role = RoleWord(p);
+      app.add_option("--" + flag, p->name, Tr("{0}'s name", role));
+      app.add_option("--" + flag + "-id", p->id_number, Tr("{0}'s ID number or credit code", role));
+      app.add_option("--" + flag + "-phone", p->phone, Tr("{0}'s phone", role));
+      app.add_option(
+          "--" + flag + "-kind", p->kind,
+          Tr("{0}'s kind: {1} (default: {2})", role, kinds.KnownValues(), kinds.Shown("person")));
+      app.add_option("--" + flag + "-born", p->born,
+                     Tr("{0}'s date of birth, YYYY-MM-DD (must agree with the ID number)", role));
+      app.add_option("--" + flag + "-sex", p->sex,
+                     Tr("{0}'s sex: male or female (男/女; must agree with the ID number)", role));
+      app.add_option("--" + flag + "-address", p->address, Tr("{0}'s own address (住所)", role));
+      app.add_option("--" + flag + "-ethnicity", p->ethnicity, Tr("{0}'s ethnicity (民族)", role));
+      app.add_option("--" + flag + "-occupation", p->occupation,
+                     Tr("{0}'s occupation or workplace (职业或工作单位)", role));
+      app.add_option("--" + flag + "-representative", p->representative,
+                     Tr("an organisation {0}'s legal representative (法定代表人/负责人)", role));
+      app.add_option("--" + flag + "-representative-title", p->representative_title,
+                     _("and their title (职务)"));
+      app.add_option("--" + flag + "-agent", p->agents,
+                     Tr("{0}'s agent (委托代理人): name=…[,relation=律师,id=…,phone=…,"
+                        "authority=general|special]; repeat for more",
+                        role))
           ->type_name("SPEC");
     }
-    app.add_flag("--dry-run", dry_run_, "check and show the id it would get; write nothing");
+    app.add_flag("--dry-run", dry_run_, _("check and show the id it would get; write nothing"));
     app.footer(
-        "Example:\n"
-        "  mediate intake --category 邻里纠纷 --source 当事人申请 --summary \"楼上漏水\" \\\n"
-        "    --street 万柏林街道 --community 东风社区 --applicant 李某 --applicant-phone "
-        "13800001234");
+        _("Example:\n"
+          "  mediate intake --category 邻里纠纷 --source 当事人申请 --summary \"楼上漏水\" \\\n"
+          "    --street 万柏林街道 --community 东风社区 --applicant 李某 --applicant-phone "
+          "13800001234"));
   }
 
   std::optional<std::string> Writes() const override {
@@ -120,24 +132,26 @@ class IntakeCommand : public Command {
     PrintWarnings(ctx.err, warnings);
     if (!done.ok()) return done.status();
     if (dry_run_) {
-      fmt::print(ctx.out, "would register {} ({}); nothing written\n", done->record.id,
-                 done->category_label);
+      fmt::print(
+          ctx.out, "{}\n",
+          Tr("would register {0} ({1}); nothing written", done->record.id, done->category_label));
       return Status::Ok();
     }
-    fmt::print(ctx.out, "registered {} {} ({})\n", done->record.id, done->category_label,
-               done->commit.substr(0, 7));
+    fmt::print(ctx.out, "{}\n",
+               Tr("registered {0} {1} ({2})", done->record.id, done->category_label,
+                  done->commit.substr(0, 7)));
     return Status::Ok();
   }
 
  private:
   Result<Case> FromYaml(const Store& store) {
     std::string text;
-    std::string name = file_ == "-" ? "<stdin>" : file_;
+    std::string name = file_ == "-" ? _("<stdin>") : file_;
     if (file_ == "-") {
       text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
     } else {
       std::FILE* f = std::fopen(file_.c_str(), "rb");
-      if (!f) return Status::Usage("cannot read " + file_);
+      if (!f) return Status::Usage(Tr("cannot read {0}", file_));
       char buf[65536];
       std::size_t n;
       while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) text.append(buf, n);
@@ -148,31 +162,33 @@ class IntakeCommand : public Command {
 
   Result<Case> FromFlags(const Store& store) {
     DiagnosticSink sink;
-    Location here{"intake", 0, 0};
+    Location here{_("intake"), 0, 0};
     Case c;
-    auto code = [&](const char* flag, const char* vocab, const std::string& value) -> std::string {
+    // `noun` names the list in the message: "unknown category \"x\"; known: …".
+    auto code = [&](const char* flag, const char* vocab, const std::string& noun,
+                    const std::string& value) -> std::string {
       if (value.empty()) return {};
-      const Term* t = store.vocab().Get(vocab).Resolve(value);
+      const VocabList& list = store.vocab().Get(vocab);
+      const Term* t = list.Resolve(value);
       if (!t) {
         sink.Error(here, std::string("--") + flag,
-                   "unknown " + std::string(vocab) + " \"" + value +
-                       "\"; known: " + store.vocab().Get(vocab).ZhList());
+                   Tr("unknown {0} \"{1}\"; known: {2}", noun, value, list.KnownValues()));
         return {};
       }
       return t->code;
     };
-    c.category = code("category", "category", category_);
-    c.source = code("source", "source", source_);
-    c.risk = code("risk", "risk", risk_);
+    c.category = code("category", "category", _("category"), category_);
+    c.source = code("source", "source", _("source"), source_);
+    c.risk = code("risk", "risk", _("risk"), risk_);
     if (!procedure_.empty()) {
       c.procedure = ProcedureCode(procedure_);
       if (c.procedure.empty())
         sink.Error(here, "--procedure",
-                   "is ordinary (普通程序) or summary (简易程序), not \"" + procedure_ + "\"");
+                   Tr("is ordinary (普通程序) or summary (简易程序), not \"{0}\"", procedure_));
     }
-    if (category_.empty()) sink.Error(here, "--category", "is required");
-    if (source_.empty()) sink.Error(here, "--source", "is required");
-    if (summary_.empty()) sink.Error(here, "--summary", "is required");
+    if (category_.empty()) sink.Error(here, "--category", _("is required"));
+    if (source_.empty()) sink.Error(here, "--source", _("is required"));
+    if (summary_.empty()) sink.Error(here, "--summary", _("is required"));
     c.summary = summary_;
     if (!received_.empty()) {
       if (auto t = Timestamp::Parse(received_)) {
@@ -180,13 +196,13 @@ class IntakeCommand : public Command {
       } else if (auto d = ParseLedgerDate(NormalizeCell(received_))) {
         c.received = store.settings().time_zone.At(*d);
       } else {
-        sink.Error(here, "--received", received_ + " is not a date (YYYY-MM-DD) or a time");
+        sink.Error(here, "--received", Tr("{0} is not a date (YYYY-MM-DD) or a time", received_));
       }
     }
     if (!amount_.empty()) {
       auto fen = ParseYuanToFen(NormalizeCell(amount_));
       if (!fen || *fen < 0)
-        sink.Error(here, "--amount", amount_ + " is not an amount in yuan (3500.00)");
+        sink.Error(here, "--amount", Tr("{0} is not an amount in yuan (3500.00)", amount_));
       else
         c.amount = Money::FromFen(*fen);
     }
@@ -207,14 +223,17 @@ class IntakeCommand : public Command {
       const std::string flag = "--" + Flag(p);
       if (p->name.empty()) {
         if (!p->id_number.empty() || !p->phone.empty() || !p->agents.empty())
-          sink.Error(here, flag, "a " + Flag(p) + " needs a name");
+          sink.Error(here, flag, Tr("a {0} needs a name", RoleWord(p)));
         continue;
       }
       Party party;
       party.role = role;
-      party.kind = p->kind.empty() ? "person" : p->kind;
+      const VocabList& kinds = store.vocab().Get("party_kind");
+      const Term* kind = p->kind.empty() ? kinds.Find("person") : kinds.Resolve(p->kind);
+      party.kind = kind ? kind->code : p->kind;
       if (party.kind != "person" && party.kind != "organisation")
-        sink.Error(here, flag + "-kind", "is person or organisation, not \"" + party.kind + "\"");
+        sink.Error(here, flag + "-kind",
+                   Tr("is one of {0}, not \"{1}\"", kinds.KnownValues(), party.kind));
       party.name = p->name;
       (party.kind == "organisation" ? party.credit_code : party.id_number) = p->id_number;
       party.phone = p->phone;
@@ -222,14 +241,14 @@ class IntakeCommand : public Command {
         if (auto d = ParseLedgerDate(NormalizeCell(p->born)))
           party.born = *d;
         else
-          sink.Error(here, flag + "-born", p->born + " is not a date (YYYY-MM-DD)");
+          sink.Error(here, flag + "-born", Tr("{0} is not a date (YYYY-MM-DD)", p->born));
       }
       if (p->sex == "male" || p->sex == "男")
         party.sex = "male";
       else if (p->sex == "female" || p->sex == "女")
         party.sex = "female";
       else if (!p->sex.empty())
-        sink.Error(here, flag + "-sex", "is male or female (男/女), not \"" + p->sex + "\"");
+        sink.Error(here, flag + "-sex", Tr("is male or female (男/女), not \"{0}\"", p->sex));
       party.address = p->address;
       party.ethnicity = p->ethnicity;
       party.occupation = p->occupation;
@@ -244,9 +263,9 @@ class IntakeCommand : public Command {
       }
       c.parties.push_back(std::move(party));
     }
-    if (applicant_.name.empty()) sink.Error(here, "--applicant", "is required");
+    if (applicant_.name.empty()) sink.Error(here, "--applicant", _("is required"));
     MEDIATE_RETURN_IF_ERROR(
-        sink.ToStatus(std::to_string(sink.error_count()) + " error(s); nothing was registered"));
+        sink.ToStatus(Tr("{0} error(s); nothing was registered", sink.error_count())));
     return c;
   }
 
@@ -258,6 +277,13 @@ class IntakeCommand : public Command {
   /// The flag stem of a party: applicant, respondent, third-party.
   std::string Flag(const PartyFlags* p) const {
     return p == &applicant_ ? "applicant" : p == &respondent_ ? "respondent" : "third-party";
+  }
+  /// The party's role as messages name it, in the interface's language
+  /// (English: the flag stem; 申请人, 被申请人, 第三人).
+  std::string RoleWord(const PartyFlags* p) const {
+    return p == &applicant_    ? _("applicant")
+           : p == &respondent_ ? _("respondent")
+                               : _("third-party");
   }
   bool dry_run_ = false;
 };

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "i18n.hpp"
 #include "text_input.hpp"
 
 namespace mediate {
@@ -172,32 +173,34 @@ IdNumberCheck CheckCitizenId(std::string_view text) {
   r.normalized = NormalizeCode(text);
   const std::string& s = r.normalized;
   if (s.empty()) {
-    r.problem = "is empty";
+    r.problem = _("is empty");
     return r;
   }
   if (LooksLikeScientific(s)) {
-    r.problem = "looks like a number Excel turned into scientific notation (" + s +
-                "); format the column as text and enter the number again";
+    r.problem =
+        Tr("looks like a number Excel turned into scientific notation ({0}); format the "
+           "column as text and enter the number again",
+           s);
     return r;
   }
   if (s.size() != 18 && s.size() != 15) {
-    r.problem = "has " + std::to_string(s.size()) +
-                " characters; a citizen ID number has 18 (or 15 in the old format)";
+    r.problem =
+        Tr("has {0} characters; a citizen ID number has 18 (or 15 in the old format)", s.size());
     return r;
   }
   const std::size_t digits = s.size() == 18 ? 17 : 15;
   for (std::size_t i = 0; i < digits; ++i) {
     if (!IsAsciiDigit(s[i])) {
-      r.problem = "character " + std::to_string(i + 1) + " (" + Quoted(s[i]) + ") is not a digit";
+      r.problem = Tr("character {0} ({1}) is not a digit", i + 1, Quoted(s[i]));
       return r;
     }
   }
   if (s.size() == 18 && !IsAsciiDigit(s[17]) && s[17] != 'X') {
-    r.problem = "check character " + Quoted(s[17]) + " is not a digit or X";
+    r.problem = Tr("check character {0} is not a digit or X", Quoted(s[17]));
     return r;
   }
   if (!IsProvinceCode(Num(s.substr(0, 2)))) {
-    r.problem = "division code " + s.substr(0, 6) + " does not start with a province code";
+    r.problem = Tr("division code {0} does not start with a province code", s.substr(0, 6));
     return r;
   }
   const bool legacy = s.size() == 15;
@@ -208,18 +211,17 @@ IdNumberCheck CheckCitizenId(std::string_view text) {
   const date::year_month_day ymd{date::year{y}, date::month{static_cast<unsigned>(m)},
                                  date::day{static_cast<unsigned>(d)}};
   if (!ymd.ok()) {
-    r.problem = "birth date " + birth + " does not exist";
+    r.problem = Tr("birth date {0} does not exist", birth);
     return r;
   }
   if (y < 1900) {
-    r.problem = "birth date " + birth + " is before 1900";
+    r.problem = Tr("birth date {0} is before 1900", birth);
     return r;
   }
   if (!legacy) {
     const char expected = CitizenIdCheckChar(s);
     if (expected != s[17]) {
-      r.problem = std::string("has check character ") + s[17] + ", expected " + expected +
-                  " (GB 11643-1999)";
+      r.problem = Tr("has check character {0}, expected {1} (GB 11643-1999)", s[17], expected);
       return r;
     }
   }
@@ -236,32 +238,26 @@ CreditCodeCheck CheckCreditCode(std::string_view text) {
   r.normalized = NormalizeCode(text);
   const std::string& s = r.normalized;
   if (s.size() != 18) {
-    r.problem =
-        "has " + std::to_string(s.size()) + " characters; a unified social credit code has 18";
+    r.problem = Tr("has {0} characters; a unified social credit code has 18", s.size());
     return r;
   }
   std::array<int, 18> values{};
   for (std::size_t i = 0; i < 18; ++i) {
     std::size_t v = kCreditAlphabet.find(s[i]);
     if (v == std::string_view::npos) {
-      r.problem = "character " + std::to_string(i + 1) + " (" + Quoted(s[i]) +
-                  ") is not allowed (credit codes use 0-9 and A-Z without I, O, S, V, Z)";
-      switch (s[i]) {
-        case 'I':
-          r.problem += "; did you mean 1?";
-          break;
-        case 'O':
-          r.problem += "; did you mean 0?";
-          break;
-        case 'S':
-          r.problem += "; did you mean 5?";
-          break;
-        case 'Z':
-          r.problem += "; did you mean 2?";
-          break;
-        default:
-          break;
-      }
+      // The digit a letter credit codes do not use is most often mistaken for.
+      const char digit = s[i] == 'I'   ? '1'
+                         : s[i] == 'O' ? '0'
+                         : s[i] == 'S' ? '5'
+                         : s[i] == 'Z' ? '2'
+                                       : 0;
+      r.problem =
+          digit ? Tr("character {0} ({1}) is not allowed (credit codes use 0-9 and A-Z without "
+                     "I, O, S, V, Z); did you mean {2}?",
+                     i + 1, Quoted(s[i]), digit)
+                : Tr("character {0} ({1}) is not allowed (credit codes use 0-9 and A-Z without "
+                     "I, O, S, V, Z)",
+                     i + 1, Quoted(s[i]));
       return r;
     }
     values[i] = static_cast<int>(v);
@@ -273,8 +269,7 @@ CreditCodeCheck CheckCreditCode(std::string_view text) {
   for (std::size_t i = 0; i < 17; ++i) sum += values[i] * kWeights[i];
   const char expected = kCreditAlphabet[static_cast<std::size_t>((31 - sum % 31) % 31)];
   if (expected != s[17]) {
-    r.problem =
-        std::string("has check character ") + s[17] + ", expected " + expected + " (GB 32100-2015)";
+    r.problem = Tr("has check character {0}, expected {1} (GB 32100-2015)", s[17], expected);
     return r;
   }
   r.checksum_ok = true;

@@ -12,6 +12,8 @@
 #include <limits>
 #include <utility>
 
+#include "i18n.hpp"
+
 namespace mediate {
 
 namespace {
@@ -36,7 +38,7 @@ int LineOfOffset(std::string_view bytes, std::size_t offset) {
 Status ByteError(const std::string& file, std::string_view bytes, std::size_t offset,
                  const std::string& what) {
   int line = LineOfOffset(bytes, offset);
-  std::string message = what + " at byte " + std::to_string(offset);
+  std::string message = Tr("{0} at byte {1}", what, offset);
   Location where{file, line, 0};
   return Status::Rejected(where.ToString() + ": " + message,
                           {Diagnostic{Severity::kError, where, "", message}});
@@ -245,7 +247,7 @@ Result<std::string> ToUtf8(std::string_view bytes, Encoding from, const std::str
   if (from == Encoding::kUtf8) {
     std::size_t bad = 0;
     if (!IsValidUtf8(bytes, &bad))
-      return ByteError(file, bytes, bad, "invalid UTF-8 byte sequence");
+      return ByteError(file, bytes, bad, _("invalid UTF-8 byte sequence"));
     return std::string(DropBom(bytes));
   }
   std::string out;
@@ -254,7 +256,7 @@ Result<std::string> ToUtf8(std::string_view bytes, Encoding from, const std::str
   if (!Gb18030ToUtf8(bytes, &out, &bad, &truncated)) {
     return ByteError(
         file, bytes, bad,
-        truncated ? "truncated GB18030 byte sequence" : "invalid GB18030 byte sequence");
+        truncated ? _("truncated GB18030 byte sequence") : _("invalid GB18030 byte sequence"));
   }
   if (std::string_view(out).starts_with(kUtf8Bom)) out.erase(0, kUtf8Bom.size());
   return out;
@@ -302,8 +304,9 @@ Result<std::vector<CsvRecord>> ParseCsv(std::string_view utf8, const std::string
       Location where{file, line, 0};
       std::string message =
           csv_error(&p) == CSV_EPARSE
-              ? "malformed CSV: a quote inside an unquoted field, or text after a closing quote"
-              : std::string("CSV parser failed: ") + csv_strerror(csv_error(&p));
+              ? std::string(_("malformed CSV: a quote inside an unquoted field, or text after a "
+                              "closing quote"))
+              : Tr("CSV parser failed: {0}", csv_strerror(csv_error(&p)));
       error = Status::Rejected(where.ToString() + ": " + message,
                                {Diagnostic{Severity::kError, where, "", message}});
       break;
@@ -313,7 +316,7 @@ Result<std::vector<CsvRecord>> ParseCsv(std::string_view utf8, const std::string
   }
   if (error.ok() && csv_fini(&p, OnField, OnRecord, &st) != 0) {
     Location where{file, st.start_line, 0};
-    std::string message = "unterminated quoted field (the record starts on this line)";
+    std::string message = _("unterminated quoted field (the record starts on this line)");
     error = Status::Rejected(where.ToString() + ": " + message,
                              {Diagnostic{Severity::kError, where, "", message}});
   }
@@ -449,8 +452,7 @@ Result<std::vector<std::pair<std::string, std::string>>> ParseKeyValues(std::str
         start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
     std::size_t eq = item.find('=');
     if (eq == std::string_view::npos || eq == 0)
-      return Status::Usage(std::string(flag) + " " + std::string(spec) + ": \"" +
-                           std::string(item) + "\" is not key=value");
+      return Status::Usage(Tr("{0} {1}: \"{2}\" is not key=value", flag, spec, item));
     std::string key(item.substr(0, eq));
     auto it = std::find_if(out.begin(), out.end(), [&](const auto& kv) { return kv.first == key; });
     if (it != out.end())

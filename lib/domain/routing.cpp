@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "i18n.hpp"
 #include "lifecycle.hpp"
 #include "routing_eval.hpp"
 #include "routing_targets.hpp"
@@ -47,14 +48,14 @@ RoutingDecision Route(const RoutingPolicy& policy, const Case& c, const AreaRegi
     return d;
   }
   d.problem =
-      "no rule matches this case; end the rules with one without conditions (e.g. to: "
-      "{committee: \"community\"})";
+      Tr("no rule matches this case; end the rules with one without conditions (e.g. to: "
+         "{{committee: \"community\"}})");
   return d;
 }
 
 Status ApplyRouting(const RoutingDecision& d, Timestamp at, const std::string& by,
                     const Settings& settings, Case* c, Date on) {
-  if (!d.routed) return Status::Rejected(c->id + " cannot be routed: " + d.problem);
+  if (!d.routed) return Status::Rejected(Tr("{0} cannot be routed: {1}", c->id, d.problem));
   MEDIATE_RETURN_IF_ERROR(CheckStep(*c, Replay(*c, settings), "routed"));
   MEDIATE_RETURN_IF_ERROR(CheckStepDate(*c, EventKind::kRouted, on, settings));
   Event e;

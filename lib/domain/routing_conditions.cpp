@@ -3,6 +3,7 @@
 #include <optional>
 #include <utility>
 
+#include "i18n.hpp"
 #include "money.hpp"
 
 namespace mediate {
@@ -21,6 +22,10 @@ std::string JoinNames(std::initializer_list<const char*> names) {
   return s;
 }
 
+/// The name of vocabulary `vocab` as messages say it ("category"; 类别 in
+/// Chinese, where the catalogue has the word).
+std::string ListNoun(const VocabList& vocab) { return Translate(vocab.name().c_str()); }
+
 /// A code list condition: one code or a list of codes of `vocab`.
 std::optional<RoutingCondition> ReadCodes(RecordReader& r, const Value& v, const std::string& path,
                                           RoutingCondKind kind, const VocabList& vocab) {
@@ -31,14 +36,15 @@ std::optional<RoutingCondition> ReadCodes(RecordReader& r, const Value& v, const
     for (const auto& item : v.items()) items.push_back(&item);
     if (items.empty()) {
       r.Error(v, path,
-              "an empty list matches no case; list at least one " + vocab.name() +
-                  " code or remove the condition");
+              Tr("an empty list matches no case; list at least one {0} code or remove the "
+                 "condition",
+                 ListNoun(vocab)));
       return std::nullopt;
     }
   } else {
     r.Error(v, path,
-            "a list of " + vocab.name() + " codes is expected ([\"" +
-                (vocab.terms().empty() ? "code" : vocab.terms()[0].code) + "\"])");
+            Tr("a list of {0} codes is expected ([\"{1}\"])", ListNoun(vocab),
+               vocab.terms().empty() ? std::string("code") : vocab.terms()[0].code));
     return std::nullopt;
   }
   RoutingCondition c;
@@ -48,7 +54,7 @@ std::optional<RoutingCondition> ReadCodes(RecordReader& r, const Value& v, const
     const Value& item = *items[i];
     std::string p = v.is_sequence() ? path + "[" + std::to_string(i) + "]" : path;
     if (!item.is_scalar()) {
-      r.Error(item, p, "a single " + vocab.name() + " code is expected");
+      r.Error(item, p, Tr("a single {0} code is expected", ListNoun(vocab)));
       ok = false;
       continue;
     }
@@ -56,12 +62,13 @@ std::optional<RoutingCondition> ReadCodes(RecordReader& r, const Value& v, const
     if (!vocab.Has(code)) {
       const Term* t = vocab.Resolve(code);
       if (t) {
-        r.Error(item, p,
-                "unknown " + vocab.name() + " code \"" + code + "\"; write its code \"" + t->code +
-                    "\"");
+        r.Error(
+            item, p,
+            Tr("unknown {0} code \"{1}\"; write its code \"{2}\"", ListNoun(vocab), code, t->code));
       } else {
-        r.Error(item, p,
-                "unknown " + vocab.name() + " code \"" + code + "\"; known: " + vocab.CodeList());
+        r.Error(
+            item, p,
+            Tr("unknown {0} code \"{1}\"; known: {2}", ListNoun(vocab), code, vocab.CodeList()));
       }
       ok = false;
       continue;
@@ -75,7 +82,7 @@ std::optional<RoutingCondition> ReadCodes(RecordReader& r, const Value& v, const
 std::optional<RoutingCondition> ReadAmount(RecordReader& r, const Value& v,
                                            const std::string& path) {
   if (!v.is_map()) {
-    r.Error(v, path, "a range in yuan is expected ({min: \"5000\", max: \"100000\"})");
+    r.Error(v, path, Tr("a range in yuan is expected ({{min: \"5000\", max: \"100000\"}})"));
     return std::nullopt;
   }
   std::size_t errors = r.sink().error_count();
@@ -86,13 +93,13 @@ std::optional<RoutingCondition> ReadAmount(RecordReader& r, const Value& v,
   c.max_fen = r.Money(v, "max", path).value_or(Money::FromFen(-1)).fen();
   if (r.sink().error_count() != errors) return std::nullopt;
   if (c.min_fen < 0 && c.max_fen < 0) {
-    r.Error(v, path, "give min, max or both (yuan: {min: \"5000\", max: \"100000\"})");
+    r.Error(v, path, Tr("give min, max or both (yuan: {{min: \"5000\", max: \"100000\"}})"));
     return std::nullopt;
   }
   if (c.min_fen >= 0 && c.max_fen >= 0 && c.min_fen > c.max_fen) {
     r.Error(*v.Find("min"), JoinPath(path, "min"),
-            "min " + Money::FromFen(c.min_fen).GroupedYuan() + " is above max " +
-                Money::FromFen(c.max_fen).GroupedYuan() + "; no case could match");
+            Tr("min {0} is above max {1}; no case could match",
+               Money::FromFen(c.min_fen).GroupedYuan(), Money::FromFen(c.max_fen).GroupedYuan()));
     return std::nullopt;
   }
   return c;
@@ -107,10 +114,12 @@ std::optional<RoutingCondition> ReadParties(RecordReader& r, const Value& v,
     return c;
   }
   r.Error(v, path,
-          (v.is_scalar() ? "\"" + v.text() + "\" is not a parties condition; "
-                         : std::string("a single value is expected; ")) +
-              "write all_organisations (every party is an organisation) or any_organisation "
-              "(at least one is)");
+          v.is_scalar()
+              ? Tr("\"{0}\" is not a parties condition; write all_organisations (every party is "
+                   "an organisation) or any_organisation (at least one is)",
+                   v.text())
+              : std::string(_("a single value is expected; write all_organisations (every party "
+                              "is an organisation) or any_organisation (at least one is)")));
   return std::nullopt;
 }
 
@@ -125,20 +134,20 @@ std::optional<std::vector<std::pair<std::string, const Value*>>> ReadWords(
   } else if (v.is_sequence()) {
     for (const auto& item : v.items()) items.push_back(&item);
   } else {
-    r.Error(v, path, "a list of " + what + " is expected");
+    r.Error(v, path, Tr("a list of {0} is expected", what));
     return std::nullopt;
   }
   if (items.empty()) {
     r.Error(
         v, path,
-        "an empty list matches no case; list at least one " + what + " or remove the condition");
+        Tr("an empty list matches no case; list at least one {0} or remove the condition", what));
     return std::nullopt;
   }
   bool ok = true;
   for (std::size_t i = 0; i < items.size(); ++i) {
     std::string p = v.is_sequence() ? path + "[" + std::to_string(i) + "]" : path;
     if (!items[i]->is_scalar() || items[i]->text().empty()) {
-      r.Error(*items[i], p, "a single non-empty " + what + " is expected");
+      r.Error(*items[i], p, Tr("a single non-empty {0} is expected", what));
       ok = false;
       continue;
     }
@@ -151,10 +160,10 @@ std::optional<std::vector<std::pair<std::string, const Value*>>> ReadWords(
 /// street / community / grid: division codes, checked against areas/ when known.
 std::optional<RoutingCondition> ReadPlace(RecordReader& r, const Value& v, const std::string& path,
                                           RoutingCondKind kind, const AreaRegistry* areas) {
-  const char* what = kind == RoutingCondKind::kStreet      ? "street"
-                     : kind == RoutingCondKind::kCommunity ? "community"
-                                                           : "grid";
-  auto words = ReadWords(r, v, path, std::string(what) + " code");
+  const std::string what = kind == RoutingCondKind::kStreet      ? _("street")
+                           : kind == RoutingCondKind::kCommunity ? _("community")
+                                                                 : _("grid");
+  auto words = ReadWords(r, v, path, Tr("{0} code", what));
   if (!words) return std::nullopt;
   RoutingCondition c;
   c.kind = kind;
@@ -167,15 +176,17 @@ std::optional<RoutingCondition> ReadPlace(RecordReader& r, const Value& v, const
       if (!known) {
         std::string hint;
         if (kind == RoutingCondKind::kStreet) {
-          if (const Street* st = areas->StreetByName(code))
-            hint = "; write its code \"" + st->code + "\"";
+          if (const Street* st = areas->StreetByName(code)) hint = st->code;
         } else if (kind == RoutingCondKind::kCommunity) {
           auto named = areas->CommunitiesByName(code);
-          if (named.size() == 1) hint = "; write its code \"" + named[0]->code + "\"";
+          if (named.size() == 1) hint = named[0]->code;
         }
         r.Error(*at, path,
-                std::string("unknown ") + what + " \"" + code + "\"; it must be a " + what +
-                    " code of areas/" + hint);
+                hint.empty()
+                    ? Tr("unknown {0} \"{1}\"; it must be a {0} code of areas/", what, code)
+                    : Tr("unknown {0} \"{1}\"; it must be a {0} code of areas/; write its code "
+                         "\"{2}\"",
+                         what, code, hint));
         ok = false;
         continue;
       }
@@ -205,8 +216,9 @@ std::optional<RoutingCondition> ReadReferral(RecordReader& r, const Value& v,
       for (const auto& t : vocab.source().terms())
         if (t.group == "referral") referrals += (referrals.empty() ? "" : ", ") + t.code;
       r.Error(v, path,
-              "source \"" + code + "\" is not a referral (its group is " + vocab.SourceGroup(code) +
-                  "); referral kinds: " + referrals + ", or any");
+              Tr("source \"{0}\" is not a referral (its group is {1}); referral kinds: {2}, or "
+                 "any",
+                 code, vocab.SourceGroup(code), referrals));
       ok = false;
     }
   }
@@ -217,7 +229,7 @@ std::optional<RoutingCondition> ReadReferral(RecordReader& r, const Value& v,
 std::optional<RoutingCondition> ReadPeople(RecordReader& r, const Value& v,
                                            const std::string& path) {
   if (!v.is_map()) {
-    r.Error(v, path, "a range of people is expected ({min: 10} or {min: 5, max: 50})");
+    r.Error(v, path, Tr("a range of people is expected ({{min: 10}} or {{min: 5, max: 50}})"));
     return std::nullopt;
   }
   std::size_t errors = r.sink().error_count();
@@ -228,13 +240,12 @@ std::optional<RoutingCondition> ReadPeople(RecordReader& r, const Value& v,
   c.max_fen = v.Find("max") ? r.Int(v, "max", path, -1) : -1;
   if (r.sink().error_count() != errors) return std::nullopt;
   if (c.min_fen < 0 && c.max_fen < 0) {
-    r.Error(v, path, "give min, max or both ({min: 10})");
+    r.Error(v, path, Tr("give min, max or both ({{min: 10}})"));
     return std::nullopt;
   }
   if (c.min_fen >= 0 && c.max_fen >= 0 && c.min_fen > c.max_fen) {
     r.Error(*v.Find("min"), JoinPath(path, "min"),
-            "min " + std::to_string(c.min_fen) + " is above max " + std::to_string(c.max_fen) +
-                "; no case could match");
+            Tr("min {0} is above max {1}; no case could match", c.min_fen, c.max_fen));
     return std::nullopt;
   }
   return c;
@@ -247,9 +258,9 @@ std::optional<RoutingCondition> ReadGroups(RecordReader& r, const Value& v, cons
   const char* key = kind == RoutingCondKind::kAny ? "any" : "all";
   if (!v.is_sequence() || v.items().empty()) {
     r.Error(v, path,
-            std::string(key) +
-                " takes a non-empty list of condition maps ([{risk: red}, "
-                "{people_involved: {min: 10}}])");
+            Tr("{0} takes a non-empty list of condition maps ([{{risk: red}}, "
+               "{{people_involved: {{min: 10}}}}])",
+               key));
     return std::nullopt;
   }
   RoutingCondition c;
@@ -259,11 +270,11 @@ std::optional<RoutingCondition> ReadGroups(RecordReader& r, const Value& v, cons
     const Value& item = v.items()[i];
     std::string p = path + "[" + std::to_string(i) + "]";
     if (!item.is_map()) {
-      r.Error(item, p, "a map of conditions is expected ({category: [\"labour\"]})");
+      r.Error(item, p, Tr("a map of conditions is expected ({{category: [\"labour\"]}})"));
       continue;
     }
     std::vector<RoutingCondition> group;
-    ReadRoutingConditions(r, item, p, vocab, areas, &group, "a condition map");
+    ReadRoutingConditions(r, item, p, vocab, areas, &group, _("a condition map"));
     c.groups.push_back(std::move(group));
   }
   if (r.sink().error_count() != errors) return std::nullopt;
@@ -283,7 +294,7 @@ void RejectUnknownFields(RecordReader& r, const Value& map, const std::string& p
   for (const auto& [k, v] : map.entries()) {
     if (IsOneOf(k, known)) continue;
     r.Error(v, JoinPath(path, k),
-            "unknown field \"" + k + "\" in " + where + "; known fields: " + JoinNames(known));
+            Tr("unknown field \"{0}\" in {1}; known fields: {2}", k, where, JoinNames(known)));
   }
 }
 
@@ -296,7 +307,7 @@ void ReadRoutingConditions(RecordReader& r, const Value& when, const std::string
   for (const auto& [k, v] : when.entries()) {
     std::string p = JoinPath(path, k);
     if (v.is_null()) {
-      r.Error(v.mark().line ? v : when, p, "is empty; give a value or remove the condition");
+      r.Error(v.mark().line ? v : when, p, _("is empty; give a value or remove the condition"));
       continue;
     }
     std::optional<RoutingCondition> c;
@@ -323,7 +334,7 @@ void ReadRoutingConditions(RecordReader& r, const Value& when, const std::string
     } else if (k == "level") {
       c = ReadCodes(r, v, p, RoutingCondKind::kLevel, vocab.level());
     } else if (k == "keywords") {
-      if (auto words = ReadWords(r, v, p, "keyword")) {
+      if (auto words = ReadWords(r, v, p, _("keyword"))) {
         RoutingCondition kw;
         kw.kind = RoutingCondKind::kKeywords;
         for (auto& [w, at] : *words) kw.codes.push_back(w);
@@ -335,16 +346,16 @@ void ReadRoutingConditions(RecordReader& r, const Value& when, const std::string
       c = ReadGroups(r, v, p, RoutingCondKind::kAll, vocab, areas);
     } else if (k == "not") {
       if (!v.is_map()) {
-        r.Error(v, p, "not takes one map of conditions (not: {category: [\"labour\"]})");
+        r.Error(v, p, Tr("not takes one map of conditions (not: {{category: [\"labour\"]}})"));
         continue;
       }
       std::size_t errors = r.sink().error_count();
       RoutingCondition n;
       n.kind = RoutingCondKind::kNot;
       std::vector<RoutingCondition> group;
-      ReadRoutingConditions(r, v, p, vocab, areas, &group, "a condition map");
+      ReadRoutingConditions(r, v, p, vocab, areas, &group, _("a condition map"));
       if (group.empty() && r.sink().error_count() == errors) {
-        r.Error(v, p, "not: {} never holds; give the conditions to exclude");
+        r.Error(v, p, Tr("not: {{}} never holds; give the conditions to exclude"));
         continue;
       }
       n.groups.push_back(std::move(group));

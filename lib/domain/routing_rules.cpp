@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 
+#include "i18n.hpp"
 #include "record_reader.hpp"
 #include "schema.hpp"
 #include "schema_version.hpp"
@@ -30,9 +31,9 @@ void ReadTarget(RecordReader& r, const Value& rule_map, const std::string& path,
   std::string p = JoinPath(path, "to");
   if (!to || to->is_null()) {
     r.Error(to && to->mark().line ? *to : rule_map, p,
-            "rule \"" + rule->name +
-                "\" has no target; give to: {org: \"<org id>\"} or to: {committee: "
-                "\"community\"}");
+            Tr("rule \"{0}\" has no target; give to: {{org: \"<org id>\"}} or to: {{committee: "
+               "\"community\"}}",
+               rule->name));
     return;
   }
   if (!r.ExpectMap(*to, p)) return;
@@ -50,25 +51,26 @@ void ReadTarget(RecordReader& r, const Value& rule_map, const std::string& path,
         keys.push_back(k);
         last = &v;
       }
-    std::string both;
-    for (std::size_t i = 0; i < keys.size(); ++i)
-      both += (i ? (i + 1 == keys.size() ? " and " : ", ") : "") + keys[i];
+    std::string head;
+    for (std::size_t i = 0; i + 1 < keys.size(); ++i) head += (i ? _(", ") : "") + keys[i];
     r.Error(*last, p,
-            "give exactly one target (org, committee, district_centre or specialist), not " + both);
+            Tr("give exactly one target (org, committee, district_centre or specialist), not {0} "
+               "and {1}",
+               head, keys.back()));
     return;
   }
   if (given == 0) {
     if (to->entries().empty())
       r.Error(*to, p,
-              "give org: \"<org id>\", committee: \"community\" / \"street\", "
-              "district_centre: true or specialist: true");
+              _("give org: \"<org id>\", committee: \"community\" / \"street\", "
+                "district_centre: true or specialist: true"));
     return;
   }
   for (const Value* flag : {centre, specialist}) {
     if (!flag) continue;
     const char* key = flag == centre ? "district_centre" : "specialist";
     if (!flag->is_scalar() || flag->quoted() || flag->text() != "true") {
-      r.Error(*flag, JoinPath(p, key), std::string(key) + " takes the value true");
+      r.Error(*flag, JoinPath(p, key), Tr("{0} takes the value true", key));
       return;
     }
     rule->target =
@@ -79,7 +81,7 @@ void ReadTarget(RecordReader& r, const Value& rule_map, const std::string& path,
         found = found || (o.kind == "district_centre" && o.status == "active");
       if (!found)
         r.Error(*flag, JoinPath(p, key),
-                "orgs/ has no active organisation of kind district_centre");
+                _("orgs/ has no active organisation of kind district_centre"));
     }
     return;
   }
@@ -90,19 +92,22 @@ void ReadTarget(RecordReader& r, const Value& rule_map, const std::string& path,
     auto it = orgs.find(rule->org);
     if (it == orgs.end()) {
       r.Error(*org, JoinPath(p, "org"),
-              "unknown organisation \"" + rule->org +
-                  "\"; it must be an id of orgs/ (mediate org "
-                  "list)");
+              Tr("unknown organisation \"{0}\"; it must be an id of orgs/ (mediate org list)",
+                 rule->org));
     } else if (it->second.status != "active") {
       r.Error(*org, JoinPath(p, "org"),
-              "organisation " + rule->org + " " + it->second.name +
-                  " is retired; route to the organisation that took over its work");
+              Tr("organisation {0} {1} is retired; route to the organisation that took over its "
+                 "work",
+                 rule->org, it->second.name));
     } else if (IsOneOf(it->second.kind, kNonMediatingKinds)) {
       std::string kind = vocab.Get("org_kind").Zh(it->second.kind);
       r.Error(*org, JoinPath(p, "org"),
-              "organisation " + rule->org + " " + it->second.name + " is a " + it->second.kind +
-                  (kind.empty() ? "" : " (" + kind + ")") +
-                  ", which refers or confirms cases but does not mediate them");
+              kind.empty() ? Tr("organisation {0} {1} is a {2}, which refers or confirms cases but "
+                                "does not mediate them",
+                                rule->org, it->second.name, it->second.kind)
+                           : Tr("organisation {0} {1} is a {2} ({3}), which refers or confirms "
+                                "cases but does not mediate them",
+                                rule->org, it->second.name, it->second.kind, kind));
     }
     return;
   }
@@ -113,9 +118,9 @@ void ReadTarget(RecordReader& r, const Value& rule_map, const std::string& path,
     rule->target = RoutingTargetKind::kStreetCommittee;
   } else if (!level.empty()) {
     r.Error(*committee, JoinPath(p, "committee"),
-            "committee is \"community\" or \"street\" (the committee of the case's own place), "
-            "not \"" +
-                level + "\"");
+            Tr("committee is \"community\" or \"street\" (the committee of the case's own "
+               "place), not \"{0}\"",
+               level));
   }
 }
 
@@ -127,9 +132,12 @@ void ReadOptions(RecordReader& r, const Value& item, const std::string& path,
     if (!ml->is_scalar() ||
         (ml->text() != "community" && ml->text() != "street" && ml->text() != "district")) {
       r.Error(*ml, p,
-              "min_level is community, street or district (the place's committee at that "
-              "level, or the district centre)" +
-                  (ml->is_scalar() ? ", not \"" + ml->text() + "\"" : std::string()));
+              ml->is_scalar()
+                  ? Tr("min_level is community, street or district (the place's committee at "
+                       "that level, or the district centre), not \"{0}\"",
+                       ml->text())
+                  : std::string(_("min_level is community, street or district (the place's "
+                                  "committee at that level, or the district centre)")));
     } else {
       rule->min_level = ml->text();
     }
@@ -141,12 +149,12 @@ void ReadOptions(RecordReader& r, const Value& item, const std::string& path,
     if (r.sink().error_count() != errors) {
       // reported by the reader
     } else if (days < 1)
-      r.Error(*dd, JoinPath(path, "deadline_days"), "deadline_days must be at least 1");
+      r.Error(*dd, JoinPath(path, "deadline_days"), _("deadline_days must be at least 1"));
     else if (days > 366)
       r.Error(*dd, JoinPath(path, "deadline_days"),
-              std::to_string(days) +
-                  " days is over a year; the limit is counted in days from "
-                  "acceptance (2002 Provisions Art. 33: one month)");
+              Tr("{0} days is over a year; the limit is counted in days from acceptance (2002 "
+                 "Provisions Art. 33: one month)",
+                 days));
     else
       rule->deadline_days = static_cast<int>(days);
   }
@@ -158,7 +166,7 @@ void ReadOptions(RecordReader& r, const Value& item, const std::string& path,
       std::int64_t grade = r.Int(*as, "grade", p, 0);
       if (grade < 1 || grade > 4)
         r.Error(*g, JoinPath(p, "grade"),
-                "grade is 1 (highest) to 4: \"grade 2\" means grade 2 or higher");
+                _("grade is 1 (highest) to 4: \"grade 2\" means grade 2 or higher"));
       else
         rule->mediator_grade = static_cast<int>(grade);
     }
@@ -206,17 +214,17 @@ Result<RoutingPolicy> LoadRoutingRules(const std::string& text, const std::strin
   RecordReader r(file, &sink);
   auto done = [&]() -> Status {
     std::size_t n = sink.error_count();
-    return sink.ToStatus(std::to_string(n) + (n == 1 ? " error" : " errors") + " in " + file +
-                         " (the routing rules)");
+    return sink.ToStatus(TrN("{0} error in {1} (the routing rules)",
+                             "{0} errors in {1} (the routing rules)", n, n, file));
   };
   if (root.is_null()) {
-    sink.Error({file, 1, 1}, "",
-               "the file is empty; it needs schema: \"" + std::string(kRoutingSchema) +
-                   "\" and a list of rules");
+    sink.Error(
+        {file, 1, 1}, "",
+        Tr("the file is empty; it needs schema: \"{0}\" and a list of rules", kRoutingSchema));
     return done();
   }
   if (!r.ExpectMap(root, "")) return done();
-  RejectUnknownFields(r, root, "", "the routing rules file", kTopFields);
+  RejectUnknownFields(r, root, "", _("the routing rules file"), kTopFields);
   std::string schema = r.String(root, "schema", "", true);
   if (!schema.empty() && schema != kRoutingSchema)
     r.Error(*root.Find("schema"), "schema", SchemaMismatchMessage(schema, kRoutingSchema));
@@ -227,12 +235,13 @@ Result<RoutingPolicy> LoadRoutingRules(const std::string& text, const std::strin
   const Value* rules = root.Find("rules");
   if (!rules || rules->is_null() || (rules->is_sequence() && rules->items().empty())) {
     r.Error(rules && rules->mark().line ? *rules : root, "rules",
-            "there are no rules; list at least one, and end with a rule without conditions "
-            "(e.g. to: {committee: \"community\"})");
+            Tr("there are no rules; list at least one, and end with a rule without conditions "
+               "(e.g. to: {{committee: \"community\"}})"));
     return done();
   }
   if (!rules->is_sequence()) {
-    r.Error(*rules, "rules", "a list of rules is expected (each item starting with \"- name:\")");
+    r.Error(*rules, "rules",
+            _("a list of rules is expected (each item starting with \"- name:\")"));
     return done();
   }
   std::map<std::string, int> first_line;
@@ -244,19 +253,20 @@ Result<RoutingPolicy> LoadRoutingRules(const std::string& text, const std::strin
     RoutingRule rule;
     rule.where = r.At(item);
     const std::size_t errors_before = sink.error_count();
-    RejectUnknownFields(r, item, path, "a rule", kRuleFields);
+    RejectUnknownFields(r, item, path, _("a rule"), kRuleFields);
     const Value* name = item.Find("name");
     if (!name || name->is_null()) {
       r.Error(name && name->mark().line ? *name : item, JoinPath(path, "name"),
-              "rule " + std::to_string(i + 1) + " has no name; give it one (name: \"medical\")");
+              Tr("rule {0} has no name; give it one (name: \"medical\")", i + 1));
     } else {
       rule.name = r.String(item, "name", path, true);
       if (!rule.name.empty()) {
         auto [it, fresh] = first_line.emplace(rule.name, name->mark().line);
         if (!fresh)
           r.Error(*name, JoinPath(path, "name"),
-                  "duplicate rule name \"" + rule.name + "\" (first at line " +
-                      std::to_string(it->second) + "); each rule needs its own name");
+                  Tr("duplicate rule name \"{0}\" (first at line {1}); each rule needs its own "
+                     "name",
+                     rule.name, it->second));
       }
     }
     rule.note = r.String(item, "note", path);
@@ -267,11 +277,13 @@ Result<RoutingPolicy> LoadRoutingRules(const std::string& text, const std::strin
     if (catch_all) {
       const RoutingRule& first = policy.impl->rules[*catch_all];
       r.Error(name && name->mark().line ? *name : item, path,
-              "rule \"" + rule.name + "\" is never reached: rule \"" + first.name + "\" (line " +
-                  std::to_string(first.where.line) + ") " +
-                  (first.when.empty() ? "has no conditions and takes every case"
-                                      : "has conditions that hold for every case") +
-                  "; move it to the end");
+              first.when.empty()
+                  ? Tr("rule \"{0}\" is never reached: rule \"{1}\" (line {2}) has no "
+                       "conditions and takes every case; move it to the end",
+                       rule.name, first.name, first.where.line)
+                  : Tr("rule \"{0}\" is never reached: rule \"{1}\" (line {2}) has conditions "
+                       "that hold for every case; move it to the end",
+                       rule.name, first.name, first.where.line));
     }
     bool has_when = false;
     if (const Value* when = item.Find("when"); when && !when->is_null())

@@ -2,9 +2,29 @@
 
 #include <algorithm>
 
+#include "i18n.hpp"
+#include "vocab.hpp"
+
 namespace mediate {
 
 namespace {
+
+/// A level code as messages show it (VocabList::Shown: 街道/乡镇 in Chinese).
+std::string LevelShown(const std::string& level) {
+  return Vocabulary::Builtin().level().Shown(level);
+}
+
+/// "orgs/ has no active community_committee with community "CODE" (NAME)",
+/// or the street's, for the committee `code` lacks.
+std::string NoCommittee(bool community, const std::string& code, const std::string& name) {
+  const bool named = !name.empty() && name != code;
+  if (community)
+    return named ? Tr("orgs/ has no active community_committee with community \"{0}\" ({1})", code,
+                      name)
+                 : Tr("orgs/ has no active community_committee with community \"{0}\"", code);
+  return named ? Tr("orgs/ has no active street_committee with street \"{0}\" ({1})", code, name)
+               : Tr("orgs/ has no active street_committee with street \"{0}\"", code);
+}
 
 /// The first active organisation of `kind` whose `field` is `code`.
 const Organisation* FindCommittee(const OrgRegistry& orgs, const std::string& kind,
@@ -28,29 +48,23 @@ const Organisation* PlaceOrg(const RoutingPlace& f, const std::string& level,
                              std::string* problem) {
   if (level == "district") {
     const Organisation* o = FindCentre(orgs);
-    if (!o) *problem = "orgs/ has no active district_centre";
+    if (!o) *problem = _("orgs/ has no active district_centre");
     return o;
   }
   const bool community = level == "community";
   if (!community && level != "street") {
-    *problem = "no organisation of the case's place is at level " + level;
+    *problem = Tr("no organisation of the case's place is at level {0}", LevelShown(level));
     return nullptr;
   }
   const std::string& code = community ? f.community : f.street;
-  const char* what = community ? "community" : "street";
   if (code.empty()) {
-    *problem = std::string("the case has no ") + what + " (place." + what + ")";
+    *problem = community ? _("the case has no community (place.community)")
+                         : _("the case has no street (place.street)");
     return nullptr;
   }
   const Organisation* o =
       FindCommittee(orgs, community ? "community_committee" : "street_committee", code, community);
-  if (!o) {
-    std::string name = areas.NameOf(code);
-    *problem =
-        std::string("orgs/ has no active ") +
-        (community ? "community_committee with community \"" : "street_committee with street \"") +
-        code + "\"" + (name.empty() || name == code ? "" : " (" + name + ")");
-  }
+  if (!o) *problem = NoCommittee(community, code, areas.NameOf(code));
   return o;
 }
 
@@ -90,7 +104,7 @@ RoutingTarget ResolveTarget(const RoutingRule& rule, const Case& c, const Routin
       auto it = orgs.find(rule.org);
       if (it == orgs.end()) {
         out.problem =
-            "rule \"" + rule.name + "\" names organisation " + rule.org + ", which is not in orgs/";
+            Tr("rule \"{0}\" names organisation {1}, which is not in orgs/", rule.name, rule.org);
         return out;
       }
       target = &it->second;
@@ -102,27 +116,33 @@ RoutingTarget ResolveTarget(const RoutingRule& rule, const Case& c, const Routin
       const std::string& code = community ? f.community : f.street;
       const char* what = community ? "community" : "street";
       if (code.empty()) {
-        out.problem = "rule \"" + rule.name + "\" routes to the " + what +
-                      " committee of the case's place, but the case has no " + what + " (place." +
-                      what + ")";
+        out.problem = community ? Tr("rule \"{0}\" routes to the community committee of the "
+                                     "case's place, but the case has no community "
+                                     "(place.community)",
+                                     rule.name)
+                                : Tr("rule \"{0}\" routes to the street committee of the case's "
+                                     "place, but the case has no street (place.street)",
+                                     rule.name);
         return out;
       }
       target = PlaceOrg(f, what, areas, orgs, &problem);
       if (!target) {
         std::string name = areas.NameOf(code);
-        out.problem = "rule \"" + rule.name + "\" routes to the " + what + " committee of " + code +
-                      (name.empty() || name == code ? "" : " " + name) +
-                      ", but orgs/ has no active " +
-                      (community ? "community_committee with community \""
-                                 : "street_committee with street \"") +
-                      code + "\"";
+        const std::string place = name.empty() || name == code ? code : code + " " + name;
+        out.problem = community ? Tr("rule \"{0}\" routes to the community committee of {1}, "
+                                     "but orgs/ has no active community_committee with community "
+                                     "\"{2}\"",
+                                     rule.name, place, code)
+                                : Tr("rule \"{0}\" routes to the street committee of {1}, but "
+                                     "orgs/ has no active street_committee with street \"{2}\"",
+                                     rule.name, place, code);
         return out;
       }
       break;
     }
     case RoutingTargetKind::kDistrictCentre:
       target = FindCentre(orgs);
-      if (!target) problem = "orgs/ has no active district_centre";
+      if (!target) problem = _("orgs/ has no active district_centre");
       break;
     case RoutingTargetKind::kSpecialist: {
       int best = 1 << 30;
@@ -138,19 +158,22 @@ RoutingTarget ResolveTarget(const RoutingRule& rule, const Case& c, const Routin
         }
       }
       if (target) {
-        static const char* kWhere[] = {"same community", "same street", "district-wide", "city",
-                                       "another street"};
-        out.note = "specialist in " + c.category + ", nearest (" + kWhere[best] + ")";
+        static const char* kWhere[] = {N_("same community"), N_("same street"), N_("district-wide"),
+                                       N_("city"), N_("another street")};
+        out.note = Tr("specialist in {0}, nearest ({1})",
+                      Vocabulary::Builtin().category().Shown(c.category), _(kWhere[best]));
       } else {
-        problem = "no active organisation lists " +
-                  (c.category.empty() ? std::string("the case's category") : c.category) +
-                  " among its specialties";
+        problem = c.category.empty()
+                      ? _("no active organisation lists the case's category among its "
+                          "specialties")
+                      : Tr("no active organisation lists {0} among its specialties",
+                           Vocabulary::Builtin().category().Shown(c.category));
       }
       break;
     }
   }
   if (!target) {
-    out.problem = "rule \"" + rule.name + "\" matches, but " + problem;
+    out.problem = Tr("rule \"{0}\" matches, but {1}", rule.name, problem);
     return out;
   }
   // min_level and escalation: never below the level asked for.
@@ -160,14 +183,16 @@ RoutingTarget ResolveTarget(const RoutingRule& rule, const Case& c, const Routin
     std::string lift_problem;
     const Organisation* lifted = PlaceOrg(f, floor, areas, orgs, &lift_problem);
     if (!lifted) {
-      out.problem = "rule \"" + rule.name + "\" matches and " + target->id + " is at " +
-                    target->level + " level, below " + floor + ", but " + lift_problem;
+      out.problem =
+          Tr("rule \"{0}\" matches and {1} is at {2} level, below {3}, but {4}", rule.name,
+             target->id, LevelShown(target->level), LevelShown(floor), lift_problem);
       return out;
     }
-    std::string why = at_least == floor && rule.min_level != floor ? "escalated to " + floor
-                                                                   : "min_level " + floor;
-    out.note = (out.note.empty() ? "" : out.note + "; ") + why + ": " + target->id + " is at " +
-               target->level + " level";
+    const std::string why = at_least == floor && rule.min_level != floor
+                                ? Tr("escalated to {0}", LevelShown(floor))
+                                : Tr("min_level {0}", LevelShown(floor));
+    if (!out.note.empty()) out.note += _("; ");
+    out.note += Tr("{0}: {1} is at {2} level", why, target->id, LevelShown(target->level));
     target = lifted;
   }
   out.org = target;

@@ -1,5 +1,6 @@
 #include "area.hpp"
 
+#include "i18n.hpp"
 #include "record_reader.hpp"
 #include "schema_version.hpp"
 
@@ -30,7 +31,7 @@ Result<Street> Street::FromValue(const Value& root, const std::string& file) {
   DiagnosticSink sink;
   RecordReader r(file, &sink);
   Street s;
-  if (!r.ExpectMap(root, "")) return sink.ToStatus("bad area file");
+  if (!r.ExpectMap(root, "")) return sink.ToStatus(_("bad area file"));
   std::string schema = r.String(root, "schema", "", true);
   if (!schema.empty() && schema != "area/1")
     r.Error(*root.Find("schema"), "schema", SchemaMismatchMessage(schema, "area/1"));
@@ -50,7 +51,7 @@ Result<Street> Street::FromValue(const Value& root, const std::string& file) {
       if (c.short_name.empty()) c.short_name = ShortCommunityName(c.name);
       if (!c.code.empty() && c.code.rfind(s.code, 0) != 0)
         r.Error(*cv.Find("code"), JoinPath(path, "code"),
-                "community " + c.code + " does not belong to street " + s.code);
+                Tr("community {0} does not belong to street {1}", c.code, s.code));
       if (const Value* gs = cv.Find("grids"); gs && gs->is_sequence()) {
         for (std::size_t j = 0; j < gs->items().size(); ++j) {
           const Value& gv = gs->items()[j];
@@ -59,16 +60,16 @@ Result<Street> Street::FromValue(const Value& root, const std::string& file) {
           Grid g{r.String(gv, "code", gpath, true), r.String(gv, "name", gpath)};
           if (!g.code.empty() && g.code.rfind(c.code, 0) != 0)
             r.Error(*gv.Find("code"), JoinPath(gpath, "code"),
-                    "grid " + g.code + " does not belong to community " + c.code);
+                    Tr("grid {0} does not belong to community {1}", g.code, c.code));
           c.grids.push_back(std::move(g));
         }
       }
       s.communities.push_back(std::move(c));
     }
   } else if (cs && !cs->is_null()) {
-    r.Error(*cs, "communities", "a list is expected");
+    r.Error(*cs, "communities", _("a list is expected"));
   }
-  MEDIATE_RETURN_IF_ERROR(sink.ToStatus("bad area file " + file));
+  MEDIATE_RETURN_IF_ERROR(sink.ToStatus(Tr("bad area file {0}", file)));
   return s;
 }
 

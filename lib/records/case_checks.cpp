@@ -1,6 +1,7 @@
 #include "case_checks.hpp"
 
 #include "court_procedure.hpp"
+#include "i18n.hpp"
 #include "lifecycle.hpp"
 #include "pii.hpp"
 #include "sensitive.hpp"
@@ -8,6 +9,16 @@
 #include <algorithm>
 
 namespace mediate {
+namespace {
+
+/// A party's sex code as messages show it: "male"/"female" in English, 男/女 in Chinese.
+std::string SexWord(const std::string& code) {
+  if (code == "male") return _("male");
+  if (code == "female") return _("female");
+  return code;
+}
+
+}  // namespace
 
 const Value* FieldAt(const Value& root, const std::string& path) {
   const Value* cur = &root;
@@ -55,25 +66,26 @@ void CheckCase(const Case& c, const Value& root, const std::string& file, const 
   const Community* community = nullptr;
   if (!c.place.street.empty()) {
     street = areas.FindStreet(c.place.street);
-    if (!street) error("place.street", "unknown street " + c.place.street);
+    if (!street) error("place.street", Tr("unknown street {0}", c.place.street));
   }
   if (!c.place.community.empty()) {
     community = areas.FindCommunity(c.place.community);
     if (!community) {
-      error("place.community", "unknown community " + c.place.community);
+      error("place.community", Tr("unknown community {0}", c.place.community));
     } else if (street && areas.StreetOfCommunity(community->code) != street) {
       const Street* actual = areas.StreetOfCommunity(community->code);
-      error("place.community", community->short_name + " is in " +
-                                   (actual ? actual->name : std::string("another street")) +
-                                   ", not in " + street->name);
+      error("place.community",
+            actual
+                ? Tr("{0} is in {1}, not in {2}", community->short_name, actual->name, street->name)
+                : Tr("{0} is in another street, not in {1}", community->short_name, street->name));
     }
   }
   if (!c.place.grid.empty()) {
     const Grid* grid = areas.FindGrid(c.place.grid);
     if (!grid) {
-      error("place.grid", "unknown grid " + c.place.grid);
+      error("place.grid", Tr("unknown grid {0}", c.place.grid));
     } else if (community && areas.CommunityOfGrid(grid->code) != community) {
-      error("place.grid", "grid " + grid->code + " is not in " + community->short_name);
+      error("place.grid", Tr("grid {0} is not in {1}", grid->code, community->short_name));
     }
   }
   // Parties.
@@ -89,28 +101,34 @@ void CheckCase(const Case& c, const Value& root, const std::string& file, const 
       } else {
         // GB 11643-1999: digits 7-14 are the birth date, the 17th is odd for men.
         if (p.born.valid() && chk.birth_date.valid() && p.born != chk.birth_date)
-          error(base + ".born", p.born.ToString() + " disagrees with the ID number, which gives " +
-                                    chk.birth_date.ToString() + " (GB 11643-1999)");
+          error(base + ".born",
+                Tr("{0} disagrees with the ID number, which gives {1} (GB 11643-1999)",
+                   p.born.ToString(), chk.birth_date.ToString()));
         if (!p.sex.empty() && chk.male && (p.sex == "male") != *chk.male)
-          error(base + ".sex", p.sex + " disagrees with the ID number, whose sequence digit is " +
-                                   (*chk.male ? "odd (male)" : "even (female)") +
-                                   " (GB 11643-1999)");
+          error(base + ".sex",
+                *chk.male ? Tr("{0} disagrees with the ID number, whose sequence digit is odd "
+                               "(male) (GB 11643-1999)",
+                               SexWord(p.sex))
+                          : Tr("{0} disagrees with the ID number, whose sequence digit is even "
+                               "(female) (GB 11643-1999)",
+                               SexWord(p.sex)));
       }
     }
     if (p.born.valid() && ctx.today.valid() && p.born > ctx.today)
-      error(base + ".born", p.born.ToString() + " is in the future");
+      error(base + ".born", Tr("{0} is in the future", p.born.ToString()));
     if (!p.credit_code.empty()) {
       CreditCodeCheck chk = CheckCreditCode(p.credit_code);
       if (!chk.well_formed || !chk.checksum_ok)
         warning(base + ".credit_code", p.credit_code + " " + chk.problem);
     }
     if (!p.phone.empty() && !NormalizePhone(p.phone))
-      error(base + ".phone", p.phone +
-                                 " is neither a mobile number (11 digits) nor a landline "
-                                 "with area code (0351-6012345)");
+      error(base + ".phone", Tr("{0} is neither a mobile number (11 digits) nor a landline "
+                                "with area code (0351-6012345)",
+                                p.phone));
     if (!p.representative.empty() && p.kind != "organisation")
       warning(base + ".representative",
-              "a legal representative (法定代表人) is an organisation's; this party is a person");
+              _("a legal representative (法定代表人) is an organisation's; this party is a "
+                "person"));
     for (std::size_t j = 0; j < p.agents.size(); ++j) {
       const Agent& a = p.agents[j];
       const std::string ab = base + ".agents[" + std::to_string(j) + "]";
@@ -118,36 +136,37 @@ void CheckCase(const Case& c, const Value& root, const std::string& file, const 
         if (IdNumberCheck chk = CheckCitizenId(a.id_number); !chk.valid)
           error(ab + ".id_number", a.id_number + " " + chk.problem);
       if (!a.phone.empty() && !NormalizePhone(a.phone))
-        error(ab + ".phone", a.phone +
-                                 " is neither a mobile number (11 digits) nor a landline "
-                                 "with area code (0351-6012345)");
+        error(ab + ".phone", Tr("{0} is neither a mobile number (11 digits) nor a landline "
+                                "with area code (0351-6012345)",
+                                a.phone));
     }
   }
   for (std::size_t i = 0; i < c.sensitive.size(); ++i) {
     const auto& codes = SensitiveCodes();
     if (std::find(codes.begin(), codes.end(), c.sensitive[i]) == codes.end())
       error("sensitive[" + std::to_string(i) + "]",
-            "unknown sensitive-data code \"" + c.sensitive[i] +
-                "\"; known: health, minor, financial, biometric, religion, location, other "
-                "(PIPL Art. 28)");
+            Tr("unknown sensitive-data code \"{0}\"; known: health, minor, financial, "
+               "biometric, religion, location, other (PIPL Art. 28)",
+               c.sensitive[i]));
   }
-  if (!c.parties.empty() && !applicant) error("parties", "no party is the applicant");
-  if (c.amount && c.amount->fen() < 0) error("amount", "an amount cannot be negative");
+  if (!c.parties.empty() && !applicant) error("parties", _("no party is the applicant"));
+  if (c.amount && c.amount->fen() < 0) error("amount", _("an amount cannot be negative"));
   if (std::string problem = ProcedureProblem(c); !problem.empty()) error("procedure", problem);
   if (c.people_involved < 0)
     error("people_involved",
-          std::to_string(c.people_involved) + " is not a number of people: give 0 or more");
+          Tr("{0} is not a number of people: give 0 or more", c.people_involved));
   if (ctx.today.valid() && c.received.valid() &&
       ctx.settings->time_zone.LocalDate(c.received) > ctx.today)
-    error("received", c.received.ToString() +
-                          " is in the future: give the date the dispute was received (today or "
-                          "earlier)");
+    error("received", Tr("{0} is in the future: give the date the dispute was received (today "
+                         "or earlier)",
+                         c.received.ToString()));
   // Local practice, as for ledgers: no mediation file predates 1980, and
   // earlier dates fall into the local-mean-time offsets of the tz database.
   static const Date kEarliest = *Date::FromYmd(1980, 1, 1);
   if (c.received.valid() && ctx.settings->time_zone.LocalDate(c.received) < kEarliest)
-    error("received", c.received.ToString() +
-                          " is before 1980-01-01: not a plausible date for a case; check the year");
+    error("received",
+          Tr("{0} is before 1980-01-01: not a plausible date for a case; check the year",
+             c.received.ToString()));
   // Timeline: the order of its steps against the event-kind table (timeline.hpp).
   CheckTimeline(c, *ctx.settings, file, sink,
                 [&](const std::string& field) { return LocateField(root, file, field); });
@@ -155,21 +174,20 @@ void CheckCase(const Case& c, const Value& root, const std::string& file, const 
     const Event& e = c.events[i];
     std::string base = "events[" + std::to_string(i) + "]";
     if (i > 0 && e.at < c.events[i - 1].at)
-      error(base + ".at", e.at.ToString() +
-                              " is earlier than the event before it; the "
-                              "timeline is append-only");
+      error(base + ".at", Tr("{0} is earlier than the event before it; the timeline is append-only",
+                             e.at.ToString()));
     std::string org = e.Get("org");
     if (!org.empty() && ctx.orgs && !ctx.orgs->count(org))
-      error(base + ".org", "unknown organisation " + org);
+      error(base + ".org", Tr("unknown organisation {0}", org));
     if (ctx.mediators)
       for (const auto& m : e.GetList("mediators"))
-        if (!ctx.mediators->count(m)) error(base + ".mediators", "unknown mediator " + m);
+        if (!ctx.mediators->count(m)) error(base + ".mediators", Tr("unknown mediator {0}", m));
   }
   // Stored state against the replay.
   Derived d = Replay(c, *ctx.settings);
   auto differs = [&](const char* field, const std::string& stored, const std::string& replayed) {
     if (stored != replayed)
-      error(field, "is \"" + stored + "\" but the events say \"" + replayed + "\"");
+      error(field, Tr("is \"{0}\" but the events say \"{1}\"", stored, replayed));
   };
   differs("status", c.state.status, d.state.status);
   differs("level", c.state.level, d.state.level);

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "i18n.hpp"
 #include "record_reader.hpp"
 #include "schema_version.hpp"
 #include "text_input.hpp"
@@ -94,7 +95,7 @@ Party PartyFrom(RecordReader& r, const Value& v, const std::string& path, const 
   p.born = r.DateField(v, "born", path);
   p.sex = r.String(v, "sex", path);
   if (!p.sex.empty() && p.sex != "male" && p.sex != "female")
-    r.Error(*v.Find("sex"), path + ".sex", "sex is male or female, not \"" + p.sex + "\"");
+    r.Error(*v.Find("sex"), path + ".sex", Tr("sex is male or female, not \"{0}\"", p.sex));
   p.address = r.String(v, "address", path);
   p.ethnicity = r.String(v, "ethnicity", path);
   p.occupation = r.String(v, "occupation", path);
@@ -102,7 +103,7 @@ Party PartyFrom(RecordReader& r, const Value& v, const std::string& path, const 
   p.representative_title = r.String(v, "representative_title", path);
   if (const Value* agents = v.Find("agents")) {
     if (!agents->is_sequence()) {
-      r.Error(*agents, path + ".agents", "agents is a list of the party's agents");
+      r.Error(*agents, path + ".agents", _("agents is a list of the party's agents"));
     } else {
       for (std::size_t i = 0; i < agents->items().size(); ++i) {
         const Value& av = agents->items()[i];
@@ -115,9 +116,9 @@ Party PartyFrom(RecordReader& r, const Value& v, const std::string& path, const 
         a.phone = r.String(av, "phone", ap);
         a.authority = r.String(av, "authority", ap);
         if (!a.authority.empty() && a.authority != "general" && a.authority != "special")
-          r.Error(
-              *av.Find("authority"), ap + ".authority",
-              "authority is general (一般授权) or special (特别授权), not \"" + a.authority + "\"");
+          r.Error(*av.Find("authority"), ap + ".authority",
+                  Tr("authority is general (一般授权) or special (特别授权), not \"{0}\"",
+                     a.authority));
         a.extra = r.KeepUnknownKeys(av, ap, kAgentFields);
         p.agents.push_back(std::move(a));
       }
@@ -138,10 +139,9 @@ Event EventFrom(RecordReader& r, const Value& v, const std::string& path) {
     for (const auto& row : EventKinds())
       known += (known.empty() ? "" : ", ") + std::string(row.code);
     r.Error(*v.Find("type"), JoinPath(path, "type"),
-            "event kind \"" + e.type + "\" is not one this version of mediate knows (" +
-                kCaseSchema + ": " + known +
-                "); a newer mediate may have written it: upgrade mediate to read or change this "
-                "case");
+            Tr("event kind \"{0}\" is not one this version of mediate knows ({1}: {2}); a newer "
+               "mediate may have written it: upgrade mediate to read or change this case",
+               e.type, kCaseSchema, known));
   }
   // The payload keeps every other key where it was, known or not; those
   // this version does not know for the event's type are named (a type it
@@ -151,7 +151,7 @@ Event EventFrom(RecordReader& r, const Value& v, const std::string& path) {
     if (k == "at" || k == "type" || k == "by") continue;
     e.payload.entries().emplace_back(k, val);
     if (known && k != "date" && std::find(known->begin(), known->end(), k) == known->end())
-      r.Warning(val, JoinPath(path, k), "unknown field (kept as is)");
+      r.Warning(val, JoinPath(path, k), _("unknown field (kept as is)"));
   }
   return e;
 }
@@ -213,12 +213,12 @@ Case CaseFromValue(const Value& root, const std::string& file, const Vocabulary&
     std::string office;
     int year, seq;
     if (!ParseCaseId(c.id, &office, &year, &seq))
-      r.Error(*root.Find("id"), "id", c.id + " is not a case id like WBL-2026-000042");
+      r.Error(*root.Find("id"), "id", Tr("{0} is not a case id like WBL-2026-000042", c.id));
   }
   c.file_no = r.String(root, "file_no", "");
   if (const Value* cf = root.Find("conflicts"); cf && !cf->is_null()) {
     if (!cf->is_sequence())
-      r.Error(*cf, "conflicts", "a list of conflicts is expected");
+      r.Error(*cf, "conflicts", _("a list of conflicts is expected"));
     else
       c.conflicts = *cf;
   }
@@ -239,20 +239,20 @@ Case CaseFromValue(const Value& root, const std::string& file, const Vocabulary&
   }
   if (const Value* ps = root.Find("parties"); ps && !ps->is_null()) {
     if (!ps->is_sequence()) {
-      r.Error(*ps, "parties", "a list of parties is expected");
+      r.Error(*ps, "parties", _("a list of parties is expected"));
     } else {
       for (std::size_t i = 0; i < ps->items().size(); ++i)
         c.parties.push_back(
             PartyFrom(r, ps->items()[i], "parties[" + std::to_string(i) + "]", vocab));
     }
   } else {
-    r.Error(root, "parties", "is required (at least the applicant)");
+    r.Error(root, "parties", _("is required (at least the applicant)"));
   }
   c.risk = r.Code(root, "risk", "", vocab.risk());
   c.procedure = r.String(root, "procedure", "");
   if (!c.procedure.empty() && c.procedure != "court_ordinary" && c.procedure != "court_summary")
     r.Error(*root.Find("procedure"), "procedure",
-            "procedure is court_ordinary or court_summary, not \"" + c.procedure + "\"");
+            Tr("procedure is court_ordinary or court_summary, not \"{0}\"", c.procedure));
   c.migrated = r.Bool(root, "migrated", "", false);
   c.state.status = r.Code(root, "status", "", vocab.status());
   c.state.level = r.Code(root, "level", "", vocab.level());
@@ -264,9 +264,9 @@ Case CaseFromValue(const Value& root, const std::string& file, const Vocabulary&
     for (std::size_t i = 0; i < es->items().size(); ++i)
       c.events.push_back(EventFrom(r, es->items()[i], "events[" + std::to_string(i) + "]"));
   } else if (es && !es->is_null()) {
-    r.Error(*es, "events", "a list of events is expected");
+    r.Error(*es, "events", _("a list of events is expected"));
   } else if (!draft) {
-    r.Error(root, "events", "is required (the timeline starts with \"received\")");
+    r.Error(root, "events", _("is required (the timeline starts with \"received\")"));
   }
   if (const Value* im = root.Find("import"); im && !im->is_null() && r.ExpectMap(*im, "import")) {
     c.import.file = r.String(*im, "file", "import", true);
@@ -282,7 +282,7 @@ Case CaseFromValue(const Value& root, const std::string& file, const Vocabulary&
     if (known) continue;
     // Kept and written back unchanged (a later version's field), but named:
     // a misspelt field would otherwise go unnoticed.
-    r.Warning(v, k, "unknown field (kept as is)");
+    r.Warning(v, k, _("unknown field (kept as is)"));
     c.extra.entries().emplace_back(k, v);
   }
   return c;

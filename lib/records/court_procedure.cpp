@@ -1,5 +1,8 @@
 #include "court_procedure.hpp"
 
+#include "i18n.hpp"
+#include "vocab.hpp"
+
 namespace mediate {
 
 std::string ProcedureCode(const std::string& text) {
@@ -11,12 +14,18 @@ std::string ProcedureCode(const std::string& text) {
 std::string ProcedureProblem(const Case& c) {
   if (c.procedure.empty()) return "";
   if (c.procedure != "court_ordinary" && c.procedure != "court_summary")
-    return "procedure is court_ordinary or court_summary, not \"" + c.procedure + "\"";
+    return Tr("procedure is court_ordinary or court_summary, not \"{0}\"", c.procedure);
+  if (c.source.empty())
+    return _(
+        "a procedure (ordinary or summary) belongs to a court-entrusted case (source "
+        "court_entrusted, 法院委托; SPC 2016), not to one whose source is not given; drop "
+        "the procedure or correct the source");
   if (c.source != "court_entrusted")
-    return "a procedure (ordinary or summary) belongs to a court-entrusted case (source "
-           "court_entrusted, 法院委托; SPC 2016), not to one whose source is " +
-           (c.source.empty() ? std::string("not given") : c.source) +
-           "; drop the procedure or correct the source";
+    return Tr(
+        "a procedure (ordinary or summary) belongs to a court-entrusted case (source "
+        "court_entrusted, 法院委托; SPC 2016), not to one whose source is {0}; drop the "
+        "procedure or correct the source",
+        Vocabulary::Builtin().source().Shown(c.source));
   return "";
 }
 

@@ -12,10 +12,11 @@ std::string ScalarText(const Value* v) { return v && v->is_scalar() ? v->text() 
 
 Result<Term> TermFrom(const Value& v, const std::string& file, const std::string& list) {
   if (!v.is_map()) {
-    return Status::Rejected("bad vocabulary entry", {{Severity::kError,
-                                                      {file, v.mark().line, v.mark().column},
-                                                      list,
-                                                      "each entry is a map with code, zh and en"}});
+    return Status::Rejected(_("bad vocabulary entry"),
+                            {{Severity::kError,
+                              {file, v.mark().line, v.mark().column},
+                              list,
+                              _("each entry is a map with code, zh and en")}});
   }
   Term t;
   t.code = ScalarText(v.Find("code"));
@@ -25,11 +26,11 @@ Result<Term> TermFrom(const Value& v, const std::string& file, const std::string
   if (const Value* a = v.Find("aliases"); a && a->is_sequence())
     for (const auto& item : a->items()) t.aliases.push_back(item.text());
   if (t.code.empty() || t.zh.empty()) {
-    return Status::Rejected("bad vocabulary entry",
+    return Status::Rejected(_("bad vocabulary entry"),
                             {{Severity::kError,
                               {file, v.mark().line, v.mark().column},
                               list,
-                              "an entry needs a code and a Chinese label (zh)"}});
+                              _("an entry needs a code and a Chinese label (zh)")}});
   }
   return t;
 }
@@ -86,6 +87,11 @@ std::string VocabList::KnownValues() const {
   return s;
 }
 
+std::string VocabList::Shown(std::string_view code) const {
+  const Term* t = TranslationOn() ? Find(code) : nullptr;
+  return t ? t->zh : std::string(code);
+}
+
 void VocabList::Add(Term t) { terms_.push_back(std::move(t)); }
 
 const Vocabulary& Vocabulary::Builtin() {
@@ -112,19 +118,19 @@ Result<Vocabulary> Vocabulary::WithExtensions(const Value* ext, const std::strin
   DiagnosticSink sink;
   if (!ext->is_map()) {
     sink.Error({file, ext->mark().line, ext->mark().column}, "vocab",
-               "vocab is a map of list name to entries ({category: [{code, zh, en}]})");
-    return sink.ToStatus("bad vocabulary extension");
+               Tr("vocab is a map of list name to entries ({{category: [{{code, zh, en}}]}})"));
+    return sink.ToStatus(_("bad vocabulary extension"));
   }
   for (const auto& [name, list] : ext->entries()) {
     auto it = v.lists_.find(name);
     if (it == v.lists_.end()) {
       sink.Error({file, list.mark().line, list.mark().column}, "vocab." + name,
-                 "unknown vocabulary \"" + name + "\"");
+                 Tr("unknown vocabulary \"{0}\"", name));
       continue;
     }
     if (!list.is_sequence()) {
       sink.Error({file, list.mark().line, list.mark().column}, "vocab." + name,
-                 "a list of {code, zh, en} entries is expected");
+                 Tr("a list of {{code, zh, en}} entries is expected"));
       continue;
     }
     for (const auto& item : list.items()) {
@@ -135,13 +141,13 @@ Result<Vocabulary> Vocabulary::WithExtensions(const Value* ext, const std::strin
       }
       if (it->second.Has(t->code)) {
         sink.Error({file, item.mark().line, item.mark().column}, "vocab." + name,
-                   "code \"" + t->code + "\" already exists");
+                   Tr("code \"{0}\" already exists", t->code));
         continue;
       }
       it->second.Add(std::move(t.value()));
     }
   }
-  MEDIATE_RETURN_IF_ERROR(sink.ToStatus("bad vocabulary extension in " + file));
+  MEDIATE_RETURN_IF_ERROR(sink.ToStatus(Tr("bad vocabulary extension in {0}", file)));
   return v;
 }
 

@@ -51,6 +51,10 @@ class VocabList {
   /// ("婚姻家庭纠纷、邻里纠纷、…") when translation is on, else the codes
   /// (CodeList). Either is accepted wherever a code is (Resolve).
   std::string KnownValues() const;
+  /// `code` as human output in the interface's language shows it: its
+  /// Chinese label when translation is on, else the code itself; `code`
+  /// unchanged when the list does not know it. Machine formats keep codes.
+  std::string Shown(std::string_view code) const;
   void Add(Term t);
 
  private:

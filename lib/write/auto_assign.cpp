@@ -8,6 +8,7 @@
 #include "case_record.hpp"
 #include "case_selection.hpp"
 #include "case_step.hpp"
+#include "i18n.hpp"
 #include "lifecycle.hpp"
 #include "lifecycle_steps.hpp"
 #include "store_write.hpp"
@@ -20,9 +21,7 @@ bool HasSpecialty(const Mediator& m, const std::string& category) {
   return std::find(m.specialties.begin(), m.specialties.end(), category) != m.specialties.end();
 }
 
-std::string GradeText(int grade) {
-  return grade == 0 ? std::string("ungraded") : "grade " + std::to_string(grade);
-}
+std::string GradeText(int grade) { return grade == 0 ? _("ungraded") : Tr("grade {0}", grade); }
 
 /// Group identity: org + members.
 std::string GroupKey(const std::string& org, const std::vector<std::string>& members) {
@@ -51,7 +50,8 @@ std::vector<std::string> PreferenceGroup(const std::string& org, const std::stri
 
 std::vector<AssignChoice> PlanAssignments(const std::vector<AssignableCase>& to_assign,
                                           const std::vector<AssignableCase>& open,
-                                          const MediatorRegistry& mediators) {
+                                          const MediatorRegistry& mediators,
+                                          const VocabList* categories) {
   // Caseloads: all open cases per mediator, and open cases per (group, mediator).
   std::map<std::string, int> load;
   std::map<std::string, std::map<std::string, int>> group_load;
@@ -81,14 +81,15 @@ std::vector<AssignChoice> PlanAssignments(const std::vector<AssignableCase>& to_
     ch.org = c.org;
     ch.category = c.category;
     ch.required_grade = c.required_grade;
+    const std::string category = categories ? categories->Shown(c.category) : c.category;
     const auto& members = group_of(c);
     const std::string key = GroupKey(c.org, members);
     bool any_specialist = false;
     for (const auto& id : members)
       any_specialist = any_specialist || HasSpecialty(mediators.find(id)->second, c.category);
     ch.group = any_specialist
-                   ? "specialists in " + c.category
-                   : "all eligible mediators of " + c.org + " (none lists " + c.category + ")";
+                   ? Tr("specialists in {0}", category)
+                   : Tr("all eligible mediators of {0} (none lists {1})", c.org, category);
     int active = 0;
     for (const auto& [id, m] : mediators) {
       if (m.org != c.org || m.status != "active") continue;
@@ -103,17 +104,17 @@ std::vector<AssignChoice> PlanAssignments(const std::vector<AssignableCase>& to_
       a.open_load = load[id];
       a.group_load = group_load[key][id];
       if (!a.eligible)
-        a.note = GradeText(m.grade) + ": the rule asks for grade " +
-                 std::to_string(c.required_grade) + " or higher";
+        a.note =
+            Tr("{0}: the rule asks for grade {1} or higher", GradeText(m.grade), c.required_grade);
       else if (!a.preferred)
-        a.note = "not a specialist in " + c.category + "; specialists come first";
+        a.note = Tr("not a specialist in {0}; specialists come first", category);
       ch.candidates.push_back(std::move(a));
     }
     if (members.empty()) {
       ch.because = active == 0
-                       ? "no active mediator belongs to " + c.org
-                       : "none of the " + std::to_string(active) + " active mediators of " + c.org +
-                             " is grade " + std::to_string(c.required_grade) + " or higher";
+                       ? Tr("no active mediator belongs to {0}", c.org)
+                       : Tr("none of the {0} active mediators of {1} is grade {2} or higher",
+                            active, c.org, c.required_grade);
       out.push_back(std::move(ch));
       continue;
     }
@@ -134,20 +135,22 @@ std::vector<AssignChoice> PlanAssignments(const std::vector<AssignableCase>& to_
         if (a.open_load == best->open_load) ++tied_open;
       }
     }
-    ch.because = ch.group + ": " + best->id + " " + best->name +
-                 " has the fewest open cases of "
-                 "this group (" +
-                 std::to_string(best->group_load) + ")";
-    if (tied_group > 0)
-      ch.because +=
-          tied_open > 0
-              ? ", as many open cases in all (" + std::to_string(best->open_load) +
-                    ") as another, and the lowest id"
-              : " and the fewest open cases in all (" + std::to_string(best->open_load) + ")";
+    if (tied_group == 0)
+      ch.because = Tr("{0}: {1} {2} has the fewest open cases of this group ({3})", ch.group,
+                      best->id, best->name, best->group_load);
+    else if (tied_open > 0)
+      ch.because =
+          Tr("{0}: {1} {2} has the fewest open cases of this group ({3}), as many open cases in "
+             "all ({4}) as another, and the lowest id",
+             ch.group, best->id, best->name, best->group_load, best->open_load);
+    else
+      ch.because =
+          Tr("{0}: {1} {2} has the fewest open cases of this group ({3}) and the fewest open cases "
+             "in all ({4})",
+             ch.group, best->id, best->name, best->group_load, best->open_load);
     for (auto& a : ch.candidates) {
       if (a.preferred && a.id != best->id && a.note.empty())
-        a.note = "open cases of this group " + std::to_string(a.group_load) + ", in all " +
-                 std::to_string(a.open_load);
+        a.note = Tr("open cases of this group {0}, in all {1}", a.group_load, a.open_load);
     }
     AssignableCase done = c;
     done.mediators = {best->id};
@@ -207,16 +210,16 @@ Result<AutoAssignOutcome> AutoAssign(StoreWrite& w, const Filter& filter, const 
     if (loaded.ok()) grade = RequiredGrade(loaded->record);
     open.push_back({s.id, s.org, s.category, grade, s.mediators});
   }
-  out.choices = PlanAssignments(to_assign, open, store.mediators());
+  out.choices = PlanAssignments(to_assign, open, store.mediators(), &store.vocab().category());
 
   DiagnosticSink refused;
   for (const auto& ch : out.choices)
     if (ch.chosen.empty())
-      refused.Error({ch.case_id, 0, 0}, "mediators", "no eligible mediator: " + ch.because);
+      refused.Error({ch.case_id, 0, 0}, "mediators", Tr("no eligible mediator: {0}", ch.because));
   if (refused.error_count() > 0)
-    return Status::Rejected(std::to_string(refused.error_count()) +
-                                " case(s) have no eligible mediator; nothing was assigned",
-                            refused.items());
+    return Status::Rejected(
+        Tr("{0} case(s) have no eligible mediator; nothing was assigned", refused.error_count()),
+        refused.items());
 
   StepContext ctx{&settings, &store.areas(), &store.orgs(), &store.mediators(), today, op.name};
   CheckContext cc{&settings, &store.areas(), &store.orgs(), &store.mediators(), today};
@@ -246,9 +249,9 @@ Result<AutoAssignOutcome> AutoAssign(StoreWrite& w, const Filter& filter, const 
     w.Put(targets[i].path, CaseToValue(c));
   }
   if (problems.error_count() > 0)
-    return Status::Rejected(std::to_string(problems.error_count()) +
-                                " problem(s); assign --auto refused, nothing written",
-                            problems.items());
+    return Status::Rejected(
+        Tr("{0} problem(s); assign --auto refused, nothing written", problems.error_count()),
+        problems.items());
   std::string message = "assign: " + std::to_string(targets.size()) +
                         (targets.size() == 1 ? " case" : " cases") +
                         " (auto)\n\nMediate-Action: assign\n";

@@ -77,9 +77,13 @@ bool MeetsGrade(int grade, int required);
 /// Chooses a mediator for each of `to_assign`, in the order given, given
 /// the open cases already assigned (`open`, their mediators counted in the
 /// caseloads). Each choice counts in the caseloads of the later ones. Pure.
+/// The texts (group, because, notes) are in the interface's language
+/// (i18n.hpp), naming categories as `categories` shows them
+/// (VocabList::Shown: labels in Chinese), or by code when it is null.
 std::vector<AssignChoice> PlanAssignments(const std::vector<AssignableCase>& to_assign,
                                           const std::vector<AssignableCase>& open,
-                                          const MediatorRegistry& mediators);
+                                          const MediatorRegistry& mediators,
+                                          const VocabList* categories = nullptr);
 
 /// The grade the last routing (routed or escalated event, payload
 /// mediator_grade) asked for; 0 when none.

@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "case_record.hpp"
+#include "i18n.hpp"
 #include "labels.hpp"
 #include "lifecycle.hpp"
 #include "pii.hpp"
@@ -16,9 +17,10 @@ Result<Case> RegisterCase(Case c, const std::string& id, const Timestamp& now, c
   c.id = id;
   if (!c.received.valid()) c.received = now;
   if (c.received.unix_seconds > now.unix_seconds)
-    return Status::Rejected("received: " + c.received.ToString() + " is in the future (now is " +
-                            now.ToString() +
-                            "): give the time the dispute was received; nothing was registered");
+    return Status::Rejected(
+        Tr("received: {0} is in the future (now is {1}): give the time the "
+           "dispute was received; nothing was registered",
+           c.received.ToString(), now.ToString()));
   for (Party& p : c.parties) {
     // Phones as the rest of the product keeps them: full-width digits,
     // spaces and dashes dropped (13800001234, 0351-6012345).
@@ -44,7 +46,7 @@ Result<Case> RegisterCase(Case c, const std::string& id, const Timestamp& now, c
   c.state = Replay(c, *ctx.settings).state;
 
   DiagnosticSink sink;
-  CheckCase(c, Value(), "intake", ctx, &sink);
+  CheckCase(c, Value(), _("intake"), ctx, &sink);
   if (warnings)
     for (const auto& d : sink.items())
       if (d.severity == Severity::kWarning) warnings->push_back(d);
@@ -54,7 +56,7 @@ Result<Case> RegisterCase(Case c, const std::string& id, const Timestamp& now, c
       if (d.severity == Severity::kError) errors.push_back(d);
     // The count is taken before the list is handed over (an argument's
     // order of evaluation is unspecified: the move may come first).
-    std::string summary = std::to_string(errors.size()) + " error(s); nothing was registered";
+    std::string summary = Tr("{0} error(s); nothing was registered", errors.size());
     return Status::Rejected(std::move(summary), std::move(errors));
   }
   return c;
@@ -66,8 +68,8 @@ Result<Case> DraftCaseFromYaml(const std::string& text, const std::string& name,
   if (!v.ok()) return v.status();
   DiagnosticSink sink;
   Case c = CaseFromValue(*v, name, vocab, &sink, /*draft=*/true);
-  MEDIATE_RETURN_IF_ERROR(sink.ToStatus(std::to_string(sink.error_count()) + " error(s) in " +
-                                        name + "; nothing was registered"));
+  MEDIATE_RETURN_IF_ERROR(
+      sink.ToStatus(Tr("{0} error(s) in {1}; nothing was registered", sink.error_count(), name)));
   return c;
 }
 

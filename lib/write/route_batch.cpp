@@ -2,6 +2,7 @@
 
 #include "case_record.hpp"
 #include "case_selection.hpp"
+#include "i18n.hpp"
 #include "lifecycle.hpp"
 #include "routing_store.hpp"
 #include "step_dates.hpp"
@@ -24,8 +25,8 @@ Result<RouteOutcome> RouteCases(StoreWrite& w, const Filter& filter, const Signa
                                 Timestamp now, Date today, Date on) {
   const Store& store = w.store();
   if (on.valid() && today.valid() && today < on)
-    return Status::Usage("--date " + on.ToString() + " is in the future (today is " +
-                         today.ToString() + ")");
+    return Status::Usage(
+        Tr("--date {0} is in the future (today is {1})", on.ToString(), today.ToString()));
   auto policy = LoadStoreRoutingPolicy(store);
   if (!policy.ok()) return policy.status();
   // The received cases the filter selects, each still received in its file.
@@ -60,9 +61,9 @@ Result<RouteOutcome> RouteCases(StoreWrite& w, const Filter& filter, const Signa
     }
     out.routed.push_back({std::move(c), std::move(d)});
   }
-  MEDIATE_RETURN_IF_ERROR(early.ToStatus(std::to_string(early.error_count()) +
-                                         " case(s) received after --date " + on.ToString() +
-                                         "; nothing routed, nothing written"));
+  MEDIATE_RETURN_IF_ERROR(
+      early.ToStatus(Tr("{0} case(s) received after --date {1}; nothing routed, nothing written",
+                        early.error_count(), on.ToString())));
   if (w.dry_run() || ids.empty()) return out;
   auto commit = w.Commit(op, RouteCommitMessage(ids));
   if (!commit.ok()) return commit.status();

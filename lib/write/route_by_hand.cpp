@@ -2,6 +2,7 @@
 
 #include "case_record.hpp"
 #include "case_step.hpp"
+#include "i18n.hpp"
 #include "lifecycle.hpp"
 #include "step_dates.hpp"
 
@@ -13,25 +14,26 @@ Result<RouteByHandOutcome> RouteByHand(StoreWrite& w, const Signature& op, const
   const Store& store = w.store();
   const Settings& settings = store.settings();
   if (reason.empty())
-    return Status::Usage("--reason is required with --to: say why the rules are not followed");
+    return Status::Usage(_("--reason is required with --to: say why the rules are not followed"));
   const Organisation* target = nullptr;
   if (auto it = store.orgs().find(org); it != store.orgs().end()) target = &it->second;
   for (const auto& [oid, o] : store.orgs())
     if (!target && o.name == org) target = &o;
   if (!target)
-    return Status::Usage("--to " + org +
-                         ": no such organisation (give its id or full name; 'mediate org list' "
-                         "lists them)");
+    return Status::Usage(
+        Tr("--to {0}: no such organisation (give its id or full name; 'mediate "
+           "org list' lists them)",
+           org));
   if (target->status != "active")
-    return Status::Usage("--to " + org + ": " + target->name + " is " + target->status +
-                         "; route to an active organisation");
+    return Status::Usage(Tr("--to {0}: {1} is {2}; route to an active organisation", org,
+                            target->name, target->status));
   auto loaded = store.LoadCase(id);
   if (!loaded.ok()) return loaded.status();
   Case c = std::move(loaded->record);
   MEDIATE_RETURN_IF_ERROR(CheckStep(c, Replay(c, settings), "routed"));
   if (const Date today = settings.time_zone.LocalDate(now); on.valid() && today < on)
-    return Status::Usage("--date " + on.ToString() + " is in the future (today is " +
-                         today.ToString() + ")");
+    return Status::Usage(
+        Tr("--date {0} is in the future (today is {1})", on.ToString(), today.ToString()));
   MEDIATE_RETURN_IF_ERROR(CheckStepDate(c, EventKind::kRouted, on, settings));
   Event e;
   e.at = settings.time_zone.ToLocal(now);
