@@ -22,6 +22,15 @@
 namespace mediate::cli {
 namespace {
 
+/// The code of a --status value typed as a code or in Chinese (在职, 已退出,
+/// 全部); other text as typed, for the check that follows.
+std::string StatusCode(const std::string& text) {
+  if (text == "在职") return "active";
+  if (text == "已退出" || text == "已撤销") return "retired";
+  if (text == "全部") return "all";
+  return text;
+}
+
 /// "term_end" → "--term-end".
 std::string Flag(const std::string& field) {
   std::string f = field;
@@ -160,6 +169,7 @@ class MediatorCommand : public Command {
   }
 
   Status List(Context& ctx) {
+    status_ = StatusCode(status_);
     if (!status_.empty() && status_ != "active" && status_ != "retired" && status_ != "all")
       return Status::Usage(_("--status is active, retired or all"));
     int grade = -1;

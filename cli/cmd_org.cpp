@@ -17,6 +17,15 @@
 namespace mediate::cli {
 namespace {
 
+/// The code of a --status value typed as a code or in Chinese (在职, 已退出,
+/// 全部); other text as typed, for the check that follows.
+std::string StatusCode(const std::string& text) {
+  if (text == "在职") return "active";
+  if (text == "已退出" || text == "已撤销") return "retired";
+  if (text == "全部") return "all";
+  return text;
+}
+
 struct OrgFieldOptions {
   std::map<std::string, std::string> values;
   std::map<std::string, CLI::Option*> options;
@@ -111,6 +120,7 @@ class OrgCommand : public Command {
                                 store.vocab().Get("org_kind").KnownValues()));
       kind = t->code;
     }
+    status_ = StatusCode(status_);
     if (!status_.empty() && status_ != "active" && status_ != "retired" && status_ != "all")
       return Status::Usage(_("--status is active, retired or all"));
     Table t =

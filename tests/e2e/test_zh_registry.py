@@ -121,8 +121,12 @@ class ZhRegistryTest(StoreTestCase):
         p = self.zh("mediator", "add", "--name", "张三", "--sex", "男", "--born", "1970-05-01",
                     "--org", "WBL-CENTRE", "--role", "委员", "--employment", "兼职", code=0)
         self.assertRegex(p.stdout, f"^已登记调解员 {NEXT_ID} 张三" + COMMIT + "\n$")
+        # --status in Chinese: the active mediators of the seed and the one added.
+        p = self.zh("mediator", "list", "--status", "在职", "--format", "csv", code=0)
+        rows = list(csv.DictReader(p.stdout.splitlines()))
+        self.assertEqual(len(rows), len([m for m in MEDIATORS if m["status"] == "active"]) + 1)
         p = self.zh("mediator", "list", "--status", "sometimes", code=2)
-        self.assertEqual(p.stderr, "--status 应为 active、retired 或 all\n")
+        self.assertEqual(p.stderr, "--status 应为 active（在职）、retired（已退出）或 all（全部）\n")
         # 东风社区 has four active members (mediators.csv), one of them its chair: two
         # members leave, and the committee falls below three (Law Art. 8).
         members = [m for m in MEDIATORS
