@@ -39,6 +39,10 @@ class FilingCommand : public Command {
 
   Status Run(Context& ctx) override {
     if (year_ < 1900 || year_ > 9999) return Status::Usage(_("--year is a calendar year (2025)"));
+    // The list's name as typed, or in Chinese as the help gives it.
+    if (list_ == "调委会") list_ = "committees";
+    if (list_ == "调解员") list_ = "mediators";
+    if (list_ == "待补正事项") list_ = "problems";
     if (!list_.empty() && list_ != "committees" && list_ != "mediators" && list_ != "problems")
       return Status::Usage(_("--list is committees, mediators or problems"));
     const Store& store = ctx.st();

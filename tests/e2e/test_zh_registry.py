@@ -205,6 +205,13 @@ class ZhRegistryTest(StoreTestCase):
     def test_filing_and_consult(self):
         p = self.zh("filing", "--year", "2025", "--list", "everything", code=2)
         self.assertEqual(p.stderr, "--list 应为 committees、mediators 或 problems\n")
+        # --list by its Chinese name: the mediators' list as csv, the same as by its code.
+        by_code = self.zh("filing", "--year", "2025", "--list", "mediators", "--format", "csv",
+                          code=0)
+        by_name = self.zh("filing", "--year", "2025", "--list", "调解员", "--format", "csv",
+                          code=0)
+        self.assertEqual(by_name.stdout, by_code.stdout)
+        self.assertGreater(len(by_code.stdout.splitlines()), 1)
         p = self.zh("filing", "--year", "2025", code=0)
         first = p.stdout.splitlines()[0]
         self.assertRegex(first, r"^万柏林区 2025 年度备案登记：\d+ 个调委会，\d+ 名调解员，\d+ 条待补正事项$")
