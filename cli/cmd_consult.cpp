@@ -13,8 +13,10 @@
 
 #include "command.hpp"
 #include "consultation_write.hpp"
+#include "i18n.hpp"
 #include "labels.hpp"
 #include "pii.hpp"
+#include "vocab.hpp"
 
 namespace mediate::cli {
 namespace {
@@ -22,38 +24,41 @@ namespace {
 class ConsultCommand : public Command {
  public:
   void Declare(CLI::App& app) override {
-    app.add_option("--name", draft_.name, "who asked (required)");
-    app.add_option("--phone", draft_.phone, "their phone");
-    app.add_option("--id-number", draft_.id_number, "their citizen ID number");
-    app.add_option("--category", category_, "category code or label (邻里纠纷, neighbour, …)");
-    app.add_option("--question", draft_.question, "what was asked (required)");
-    app.add_option("--advice", draft_.advice, "the advice given (required)");
-    app.add_option("--referred", draft_.referred,
-                   "where the person was referred: an org id (WBL-LABOUR) or words (劳动仲裁委)");
+    app.add_option("--name", draft_.name, _("who asked (required)"));
+    app.add_option("--phone", draft_.phone, _("their phone"));
+    app.add_option("--id-number", draft_.id_number, _("their citizen ID number"));
+    app.add_option("--category", category_,
+                   Tr("category: {0}", Vocabulary::Builtin().category().KnownValues()));
+    app.add_option("--question", draft_.question, _("what was asked (required)"));
+    app.add_option("--advice", draft_.advice, _("the advice given (required)"));
+    app.add_option(
+        "--referred", draft_.referred,
+        _("where the person was referred: an org id (WBL-LABOUR) or words (劳动仲裁委)"));
     app.add_option("--to-case", to_case_,
-                   "turn consultation ID into a case (统一受理), keeping the link")
+                   _("turn consultation ID into a case (统一受理), keeping the link"))
         ->type_name("ID");
-    app.add_option("--respondent", to_.respondent, "with --to-case: the respondent's name");
+    app.add_option("--respondent", to_.respondent, _("with --to-case: the respondent's name"));
     app.add_option("--respondent-kind", to_.respondent_kind,
-                   "with --to-case: person (default) or organisation");
-    app.add_option("--street", street_, "with --to-case: street code or name");
-    app.add_option("--community", community_, "with --to-case: community code or name");
-    app.add_option("--grid", to_.grid, "with --to-case: grid code");
-    app.add_option("--risk", risk_, "with --to-case: red, orange, yellow, blue (红 橙 黄 蓝)");
-    app.add_option("--people", to_.people_involved, "with --to-case: people involved");
-    app.add_flag("--dry-run", dry_run_, "check and show; write nothing");
-    auto* list = app.add_subcommand("list", "list the consultations");
-    list->add_option("--year", year_, "only this year")->type_name("YYYY");
-    list->add_option("--format", format_, "table, csv, json, md")->type_name("FORMAT");
-    list->add_flag("--reveal", reveal_, "show phone and ID numbers unmasked");
+                   _("with --to-case: person (default) or organisation"));
+    app.add_option("--street", street_, _("with --to-case: street code or name"));
+    app.add_option("--community", community_, _("with --to-case: community code or name"));
+    app.add_option("--grid", to_.grid, _("with --to-case: grid code"));
+    app.add_option("--risk", risk_,
+                   Tr("with --to-case: risk: {0}", Vocabulary::Builtin().risk().KnownValues()));
+    app.add_option("--people", to_.people_involved, _("with --to-case: people involved"));
+    app.add_flag("--dry-run", dry_run_, _("check and show; write nothing"));
+    auto* list = app.add_subcommand("list", _("list the consultations"));
+    list->add_option("--year", year_, _("only this year"))->type_name("YYYY");
+    list->add_option("--format", format_, _("table, csv, json, md"))->type_name("FORMAT");
+    list->add_flag("--reveal", reveal_, _("show phone and ID numbers unmasked"));
     list_ = list;
     app.require_subcommand(0, 1);
-    app.footer(
+    app.footer(_(
         "Examples:\n"
         "  mediate consult --name 李某 --phone 13800001234 --category 邻里纠纷 \\\n"
         "    --question \"楼上漏水怎么办\" --advice \"可申请社区调解\" --referred C-140109005003\n"
         "  mediate consult list --year 2026\n"
-        "  mediate consult --to-case WBL-ZX-2026-000001 --respondent 王某 --community 东风社区");
+        "  mediate consult --to-case WBL-ZX-2026-000001 --respondent 王某 --community 东风社区"));
   }
 
   std::optional<std::string> Writes() const override {
@@ -67,8 +72,8 @@ class ConsultCommand : public Command {
     if (!category_.empty()) {
       const Term* t = store.vocab().category().Resolve(category_);
       if (!t)
-        return Status::Rejected("unknown category \"" + category_ +
-                                "\"; known: " + store.vocab().category().ZhList());
+        return Status::Rejected(Tr("unknown category \"{0}\"; known: {1}", category_,
+                                   store.vocab().category().KnownValues()));
       draft_.category = t->code;
       to_.category = t->code;
     }
@@ -81,9 +86,11 @@ class ConsultCommand : public Command {
     auto c = RecordConsultation(**w, draft_, *op, ctx.Now(), &commit);
     if (!c.ok()) return c.status();
     if (dry_run_)
-      fmt::print(ctx.out, "would record {} {} (dry run: nothing written)\n", c->id, c->name);
+      fmt::print(ctx.out, "{}\n",
+                 Tr("would record {0} {1} (dry run: nothing written)", c->id, c->name));
     else
-      fmt::print(ctx.out, "recorded {} {} ({})\n", c->id, c->name, commit.substr(0, 7));
+      fmt::print(ctx.out, "{}\n",
+                 Tr("recorded {0} {1} ({2})", c->id, c->name, commit.substr(0, 7)));
     return Status::Ok();
   }
 
@@ -94,7 +101,9 @@ class ConsultCommand : public Command {
     to_.community = NormalizeFilterValue(store, "community", community_);
     if (!risk_.empty()) {
       const Term* t = store.vocab().risk().Resolve(risk_);
-      if (!t) return Status::Rejected("unknown risk \"" + risk_ + "\"; red, orange, yellow, blue");
+      if (!t)
+        return Status::Rejected(
+            Tr("unknown risk \"{0}\"; known: {1}", risk_, store.vocab().risk().KnownValues()));
       to_.risk = t->code;
     }
     if (to_.community.empty() && !to_.grid.empty())
@@ -108,11 +117,13 @@ class ConsultCommand : public Command {
     PrintWarnings(ctx.err, done->warnings);
     std::string label = LabelOf(store, "category", done->record.category);
     if (dry_run_)
-      fmt::print(ctx.out, "would register {} {} from {} (dry run: nothing written)\n",
-                 done->record.id, label, to_case_);
+      fmt::print(ctx.out, "{}\n",
+                 Tr("would register {0} {1} from {2} (dry run: nothing written)", done->record.id,
+                    label, to_case_));
     else
-      fmt::print(ctx.out, "registered {} {} from {} ({})\n", done->record.id, label, to_case_,
-                 done->commit.substr(0, 7));
+      fmt::print(ctx.out, "{}\n",
+                 Tr("registered {0} {1} from {2} ({3})", done->record.id, label, to_case_,
+                    done->commit.substr(0, 7)));
     return Status::Ok();
   }
 
@@ -120,7 +131,7 @@ class ConsultCommand : public Command {
     Store& store = ctx.st();
     auto format = ParseFormat(format_);
     if (!format || *format == Format::kXlsx)
-      return Status::Usage("unknown format \"" + format_ + "\"; use table, csv, json or md");
+      return Status::Usage(Tr("unknown format \"{0}\"; use table, csv, json or md", format_));
     auto all = LoadConsultations(store);
     if (!all.ok()) return all.status();
     const TimeZone& tz = store.settings().time_zone;
@@ -146,8 +157,9 @@ class ConsultCommand : public Command {
     }
     MEDIATE_RETURN_IF_ERROR(Emit(ctx, t, *format));
     if (*format == Format::kTable)
-      fmt::print(ctx.out, "{} consultation{}, {} turned into cases\n", n, n == 1 ? "" : "s",
-                 to_case);
+      fmt::print(ctx.out, "{}\n",
+                 TrN("{0} consultation, {1} turned into cases",
+                     "{0} consultations, {1} turned into cases", n, n, to_case));
     return Status::Ok();
   }
 

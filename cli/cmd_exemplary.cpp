@@ -9,6 +9,7 @@
 
 #include "command.hpp"
 #include "exemplary.hpp"
+#include "i18n.hpp"
 
 namespace mediate::cli {
 namespace {
@@ -17,20 +18,20 @@ class ExemplaryCommand : public Command {
  public:
   void Declare(CLI::App& app) override {
     app.require_subcommand(1);
-    CLI::App* exp = app.add_subcommand("export", "write the case library (Markdown)");
-    exp->add_option("-o,--output", output_, "write to FILE instead of standard output")
+    CLI::App* exp = app.add_subcommand("export", _("write the case library (Markdown)"));
+    exp->add_option("-o,--output", output_, _("write to FILE instead of standard output"))
         ->type_name("FILE");
     exp->add_flag("--keep-going", keep_going_,
-                  "report unreadable case files and go on (default: fail naming them)");
+                  _("report unreadable case files and go on (default: fail naming them)"));
     app.footer(
-        "Tag typical cases with `mediate tag ID exemplary`. The library is de-identified\n"
-        "(PIPL Art. 51): names of parties, agents, mediators and of people named beside an age\n"
-        "or a kinship word are reduced to the surname and 某 (张三 → 张某; organisations to\n"
-        "their kind, 某有限公司); ID, credit-code, bank-card and phone numbers, licence plates\n"
-        "and addresses below the community become [已删除]; every case with sensitive\n"
-        "personal information (PIPL Art. 28: medical disputes, children under 14, flagged by\n"
-        "hand) is left out.\n"
-        "Example:\n  mediate exemplary export -o 优秀案例.md");
+        _("Tag typical cases with `mediate tag ID exemplary`. The library is de-identified\n"
+          "(PIPL Art. 51): names of parties, agents, mediators and of people named beside an age\n"
+          "or a kinship word are reduced to the surname and 某 (张三 → 张某; organisations to\n"
+          "their kind, 某有限公司); ID, credit-code, bank-card and phone numbers, licence plates\n"
+          "and addresses below the community become [已删除]; every case with sensitive\n"
+          "personal information (PIPL Art. 28: medical disputes, children under 14, flagged by\n"
+          "hand) is left out.\n"
+          "Example:\n  mediate exemplary export -o 优秀案例.md"));
   }
 
   Status Run(Context& ctx) override {
@@ -49,28 +50,32 @@ class ExemplaryCommand : public Command {
     if (!problems.empty()) {
       if (!keep_going_)
         return Status::Rejected(
-            "unreadable case files: a typical case could be among them; fix them, or give "
-            "--keep-going to leave them out",
+            _("unreadable case files: a typical case could be among them; fix them, or give "
+              "--keep-going to leave them out"),
             std::move(problems));
       for (const auto& d : problems) std::fprintf(ctx.err, "%s\n", d.ToString().c_str());
-      std::fprintf(ctx.err, "warning: unreadable case files are left out\n");
+      fmt::print(ctx.err, "{}\n", _("warning: unreadable case files are left out"));
     }
     ExemplaryLibrary lib = BuildExemplaryLibrary(cases, store);
     for (const auto& [id, reasons] : lib.left_out) {
       std::string r;
-      for (const auto& x : reasons) r += (r.empty() ? "" : ", ") + x;
-      fmt::print(ctx.err, "left out {}: sensitive personal information ({}; PIPL Art. 28)\n", id,
-                 r);
+      for (const auto& x : reasons) r += (r.empty() ? "" : _(", ")) + x;
+      fmt::print(ctx.err, "{}\n",
+                 Tr("left out {0}: sensitive personal information ({1}; PIPL Art. 28)", id, r));
     }
     if (output_.empty()) {
       std::fwrite(lib.markdown.data(), 1, lib.markdown.size(), ctx.out);
     } else {
       std::ofstream out(output_, std::ios::binary | std::ios::trunc);
       out << lib.markdown;
-      if (!out) return Status::Io("cannot write " + output_ + ": " + std::strerror(errno));
+      if (!out) return Status::Io(Tr("cannot write {0}: {1}", output_, std::strerror(errno)));
     }
-    fmt::print(ctx.err, "exported {} typical case(s){}\n", lib.included.size(),
-               output_.empty() ? "" : " to " + output_);
+    const std::size_t n = lib.included.size();
+    fmt::print(ctx.err, "{}\n",
+               output_.empty()
+                   ? TrN("exported {0} typical case(s)", "exported {0} typical case(s)", n, n)
+                   : TrN("exported {0} typical case(s) to {1}",
+                         "exported {0} typical case(s) to {1}", n, n, output_));
     return Status::Ok();
   }
 

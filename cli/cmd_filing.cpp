@@ -10,6 +10,7 @@
 
 #include "command.hpp"
 #include "filing.hpp"
+#include "i18n.hpp"
 #include "reading.hpp"
 #include "team_commit.hpp"
 
@@ -19,27 +20,31 @@ namespace {
 class FilingCommand : public Command {
  public:
   void Declare(CLI::App& app) override {
-    app.add_option("--year", year_, "the year filed")->required();
+    app.add_option("--year", year_, _("the year filed"))->required();
     app.add_option("--list", list_,
-                   "committees, mediators or problems (csv, json, md and xlsx need one; table "
-                   "and html show all three)");
-    app.add_option("--format", format_, "table, html, csv, json, md or xlsx");
-    app.add_option("-o,--output", output_, "write to FILE (required for xlsx)");
+                   _("committees, mediators or problems (csv, json, md and xlsx need one; table "
+                     "and html show all three)"));
+    app.add_option("--format", format_, _("table, html, csv, json, md or xlsx"));
+    app.add_option("-o,--output", output_, _("write to FILE (required for xlsx)"));
     app.add_flag("--no-bom", no_bom_,
-                 "a CSV file written with -o starts without the UTF-8 byte order mark");
-    app.add_flag("--reveal", reveal_, "phone numbers in full (the court's copy)");
+                 _("a CSV file written with -o starts without the UTF-8 byte order mark"));
+    app.add_flag("--reveal", reveal_, _("phone numbers in full (the court's copy)"));
     app.footer(
-        "Examples:\n"
-        "  mediate filing --year 2025\n"
-        "  mediate filing --year 2025 --format html -o 备案登记-2025.html\n"
-        "  mediate filing --year 2025 --list mediators --format xlsx -o mediators-2025.xlsx\n"
-        "  mediate filing --year 2025 --list problems --format csv");
+        _("Examples:\n"
+          "  mediate filing --year 2025\n"
+          "  mediate filing --year 2025 --format html -o 备案登记-2025.html\n"
+          "  mediate filing --year 2025 --list mediators --format xlsx -o mediators-2025.xlsx\n"
+          "  mediate filing --year 2025 --list problems --format csv"));
   }
 
   Status Run(Context& ctx) override {
-    if (year_ < 1900 || year_ > 9999) return Status::Usage("--year is a calendar year (2025)");
+    if (year_ < 1900 || year_ > 9999) return Status::Usage(_("--year is a calendar year (2025)"));
+    // The list's name as typed, or in Chinese as the help gives it.
+    if (list_ == "调委会") list_ = "committees";
+    if (list_ == "调解员") list_ = "mediators";
+    if (list_ == "待补正事项") list_ = "problems";
     if (!list_.empty() && list_ != "committees" && list_ != "mediators" && list_ != "problems")
-      return Status::Usage("--list is committees, mediators or problems");
+      return Status::Usage(_("--list is committees, mediators or problems"));
     const Store& store = ctx.st();
     auto team = LoadTeamSettings(store);
     if (!team.ok()) return team.status();
@@ -53,7 +58,7 @@ class FilingCommand : public Command {
       }
       std::ofstream out(output_, std::ios::binary | std::ios::trunc);
       out << html;
-      if (!out) return Status::Io("cannot write " + output_ + ": " + std::strerror(errno));
+      if (!out) return Status::Io(Tr("cannot write {0}: {1}", output_, std::strerror(errno)));
       return Status::Ok();
     }
     const OutputOptions r{format_, output_, no_bom_};
@@ -65,12 +70,16 @@ class FilingCommand : public Command {
                                                : nullptr;
     if (only) return r.Output(ctx, *only, "filing " + list_);
     if (*parsed != Format::kTable)
-      return Status::Usage("--format " + format_ +
-                           " writes one list: add --list committees, mediators or problems");
-    fmt::print(ctx.out, "{} {} filing: {} committees, {} mediators, {} items to complete\n\n",
-               store.settings().district_name, year_, f.committees.rows.size(),
-               f.mediators.rows.size(), f.problems.rows.size());
-    fmt::print(ctx.out, "items to complete\n");
+      return Status::Usage(Tr(
+          "--format {0} writes one list: add --list committees, mediators or problems", format_));
+    const std::size_t committees = f.committees.rows.size(), mediators = f.mediators.rows.size(),
+                      problems = f.problems.rows.size();
+    fmt::print(ctx.out, "{}\n\n",
+               Tr("{0} {1} filing: {2}, {3}, {4}", store.settings().district_name, year_,
+                  TrN("{0} committee", "{0} committees", committees, committees),
+                  TrN("{0} mediator", "{0} mediators", mediators, mediators),
+                  TrN("{0} item to complete", "{0} items to complete", problems, problems)));
+    fmt::print(ctx.out, "{}\n", _("items to complete"));
     return r.Output(ctx, f.problems, "filing");
   }
 

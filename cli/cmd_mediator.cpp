@@ -9,6 +9,7 @@
 #include "command.hpp"
 #include "eligibility_table.hpp"
 #include "grade_eligibility.hpp"
+#include "i18n.hpp"
 #include "reading.hpp"
 #include "roster.hpp"
 #include "roster_table.hpp"
@@ -16,9 +17,19 @@
 #include "team_commit.hpp"
 #include "team_io.hpp"
 #include "training.hpp"
+#include "vocab.hpp"
 
 namespace mediate::cli {
 namespace {
+
+/// The code of a --status value typed as a code or in Chinese (在职, 已退出,
+/// 全部); other text as typed, for the check that follows.
+std::string StatusCode(const std::string& text) {
+  if (text == "在职") return "active";
+  if (text == "已退出" || text == "已撤销") return "retired";
+  if (text == "全部") return "all";
+  return text;
+}
 
 /// "term_end" → "--term-end".
 std::string Flag(const std::string& field) {
@@ -33,24 +44,25 @@ struct FieldOptions {
   std::map<std::string, CLI::Option*> options;
 
   void Declare(CLI::App* app) {
-    static const std::map<std::string, std::string> kHelp = {
-        {"name", "name (姓名)"},
-        {"sex", "male or female (男/女)"},
-        {"born", "birth date YYYY-MM-DD (an adult: Law Art. 14)"},
-        {"org", "organisation id"},
-        {"role", "chair, member or engaged (主任/委员/聘任调解员)"},
-        {"employment", "full_time or part_time (专职/兼职)"},
-        {"grade", "grade 1 (highest) to 4; empty for none (prefer 'mediator rate')"},
-        {"graded", "date of the grade"},
-        {"specialties", "category codes or labels, comma-separated"},
-        {"lecturer", "true or false (授课骨干)"},
-        {"honours", "honours, comma-separated"},
-        {"filed", "filing date (备案), YYYY-MM-DD"},
-        {"phone", "phone number"},
-        {"education", "education (学历)"},
-        {"sanctions", "sanctions, comma-separated"},
-        {"term_end", "end of the current term, YYYY-MM-DD"},
-        {"court_roster", "true or false: on a court's roster of mediators"}};
+    const Vocabulary& vocab = Vocabulary::Builtin();
+    const std::map<std::string, std::string> kHelp = {
+        {"name", _("name (姓名)")},
+        {"sex", _("male or female (男/女)")},
+        {"born", _("birth date YYYY-MM-DD (an adult: Law Art. 14)")},
+        {"org", _("organisation id")},
+        {"role", Tr("role: {0}", vocab.Get("mediator_role").KnownValues())},
+        {"employment", Tr("employment: {0}", vocab.Get("employment").KnownValues())},
+        {"grade", _("grade 1 (highest) to 4; empty for none (prefer 'mediator rate')")},
+        {"graded", _("date of the grade")},
+        {"specialties", Tr("categories, comma-separated: {0}", vocab.category().KnownValues())},
+        {"lecturer", _("true or false (授课骨干)")},
+        {"honours", _("honours, comma-separated")},
+        {"filed", _("filing date (备案), YYYY-MM-DD")},
+        {"phone", _("phone number")},
+        {"education", _("education (学历)")},
+        {"sanctions", _("sanctions, comma-separated")},
+        {"term_end", _("end of the current term, YYYY-MM-DD")},
+        {"court_roster", _("true or false: on a court's roster of mediators")}};
     for (const auto& field : MediatorEditableFields())
       options[field] = app->add_option(Flag(field), values[field], kHelp.at(field));
   }
@@ -67,65 +79,62 @@ class MediatorCommand : public Command {
   void Declare(CLI::App& app) override {
     app.require_subcommand(1);
     app.footer(
-        "Examples:\n"
-        "  mediate mediator list --org WBL-CENTRE\n"
-        "  mediate mediator list --format csv > roster.csv\n"
-        "  mediate mediator add --name 张三 --sex male --born 1970-05-01 --org WBL-CENTRE\n"
-        "  mediate mediator edit M-0307 --phone 13800001234 --employment full_time\n"
-        "  mediate mediator rate M-0307 --grade 3 --basis \"区调解协会2024年第3号评定决定\"\n"
-        "  mediate mediator stats");
+        _("Examples:\n"
+          "  mediate mediator list --org WBL-CENTRE\n"
+          "  mediate mediator list --format csv > roster.csv\n"
+          "  mediate mediator add --name 张三 --sex male --born 1970-05-01 --org WBL-CENTRE\n"
+          "  mediate mediator edit M-0307 --phone 13800001234 --employment full_time\n"
+          "  mediate mediator rate M-0307 --grade 3 --basis \"区调解协会2024年第3号评定决定\"\n"
+          "  mediate mediator stats"));
 
-    list_ = app.add_subcommand("list", "the roster (phone numbers masked unless --reveal)");
-    list_->add_option("--org", org_, "only this organisation's mediators");
-    list_->add_option("--grade", grade_text_, "only this grade (1–4, or none)");
-    list_->add_option("--status", status_, "active, retired or all (default all)");
-    list_->add_flag("--lecturers", lecturers_, "only lecturers (授课骨干)");
-    list_->add_flag("--reveal", reveal_, "show phone numbers in full");
+    list_ = app.add_subcommand("list", _("the roster (phone numbers masked unless --reveal)"));
+    list_->add_option("--org", org_, _("only this organisation's mediators"));
+    list_->add_option("--grade", grade_text_, _("only this grade (1–4, or none)"));
+    list_->add_option("--status", status_, _("active, retired or all (default all)"));
+    list_->add_flag("--lecturers", lecturers_, _("only lecturers (授课骨干)"));
+    list_->add_flag("--reveal", reveal_, _("show phone numbers in full"));
     out_.Declare(list_);
 
-    show_ = app.add_subcommand("show", "one mediator with ratings");
-    show_->add_option("id", id_, "mediator id")->required();
-    show_->add_flag("--reveal", reveal_, "show the phone number in full");
+    show_ = app.add_subcommand("show", _("one mediator with ratings"));
+    show_->add_option("id", id_, _("mediator id"))->required();
+    show_->add_flag("--reveal", reveal_, _("show the phone number in full"));
 
-    add_ = app.add_subcommand("add", "add a mediator to the roster");
-    add_->add_option("--id", id_, "roster id (default: the next M-NNNN)");
+    add_ = app.add_subcommand("add", _("add a mediator to the roster"));
+    add_->add_option("--id", id_, _("roster id (default: the next M-NNNN)"));
     add_fields_.Declare(add_);
-    add_->add_flag("--dry-run", dry_run_, "check; write nothing");
+    add_->add_flag("--dry-run", dry_run_, _("check; write nothing"));
 
-    edit_ = app.add_subcommand("edit", "change fields of a mediator: --FIELD VALUE …");
-    edit_->add_option("id", id_, "mediator id")->required();
+    edit_ = app.add_subcommand("edit", _("change fields of a mediator: --FIELD VALUE …"));
+    edit_->add_option("id", id_, _("mediator id"))->required();
     edit_fields_.Declare(edit_);
-    edit_->add_flag("--dry-run", dry_run_, "check; write nothing");
+    edit_->add_flag("--dry-run", dry_run_, _("check; write nothing"));
 
-    retire_ = app.add_subcommand("retire", "take a mediator off the active roster");
-    retire_->add_option("id", id_, "mediator id")->required();
-    retire_->add_option("--date", date_, "date retired (default today)");
+    retire_ = app.add_subcommand("retire", _("take a mediator off the active roster"));
+    retire_->add_option("id", id_, _("mediator id"))->required();
+    retire_->add_option("--date", date_, _("date retired (default today)"));
 
-    import_ =
-        app.add_subcommand("import",
-                           "add and update mediators from a roster CSV (the format init reads); "
-                           "unchanged rows add nothing");
-    import_->add_option("file", file_, "mediators.csv (UTF-8 or GB18030)")->required();
-    import_->add_flag("--dry-run", dry_run_, "check and say what would change; write nothing");
+    import_ = app.add_subcommand(
+        "import", _("add and update mediators from a roster CSV (the format init reads); "
+                    "unchanged rows add nothing"));
+    import_->add_option("file", file_, _("mediators.csv (UTF-8 or GB18030)"))->required();
+    import_->add_flag("--dry-run", dry_run_, _("check and say what would change; write nothing"));
 
-    rate_ = app.add_subcommand("rate", "record a grade rating (等级评定): who, when, basis");
-    rate_->add_option("id", id_, "mediator id")->required();
-    rate_->add_option("--grade", grade_, "grade 1 (highest) to 4")->required();
-    rate_->add_option("--basis", basis_, "basis of the rating (decision, record)")->required();
-    rate_->add_option("--date", date_, "date of the rating (default today)");
+    rate_ = app.add_subcommand("rate", _("record a grade rating (等级评定): who, when, basis"));
+    rate_->add_option("id", id_, _("mediator id"))->required();
+    rate_->add_option("--grade", grade_, _("grade 1 (highest) to 4"))->required();
+    rate_->add_option("--basis", basis_, _("basis of the rating (decision, record)"))->required();
+    rate_->add_option("--date", date_, _("date of the rating (default today)"));
 
-    stats_ = app.add_subcommand("stats",
-                                "active mediators by grade, employment, role and sex; lecturers, "
-                                "honours");
+    stats_ = app.add_subcommand("stats", _("active mediators by grade, employment, role and sex; "
+                                           "lecturers, honours"));
     out_.Declare(stats_);
 
-    eligible_ =
-        app.add_subcommand("eligible",
-                           "each mediator's record from the case files against the store's grade "
-                           "thresholds");
-    eligible_->add_option("--grade", grade_, "the grade to check (default: every configured)");
-    eligible_->add_option("--date", date_, "as of this date (default today)");
-    eligible_->add_flag("--all", all_, "list every active mediator, eligible or not");
+    eligible_ = app.add_subcommand(
+        "eligible", _("each mediator's record from the case files against the store's "
+                      "grade thresholds"));
+    eligible_->add_option("--grade", grade_, _("the grade to check (default: every configured)"));
+    eligible_->add_option("--date", date_, _("as of this date (default today)"));
+    eligible_->add_flag("--all", all_, _("list every active mediator, eligible or not"));
     out_.Declare(eligible_);
   }
 
@@ -149,19 +158,20 @@ class MediatorCommand : public Command {
     if (rate_->parsed()) return Rate(ctx);
     if (stats_->parsed()) return Stats(ctx);
     if (eligible_->parsed()) return Eligible(ctx);
-    return Status::Usage("mediator: give a subcommand");
+    return Status::Usage(_("mediator: give a subcommand"));
   }
 
  private:
   Result<Date> DateOr(Context& ctx, const std::string& text, const char* flag) {
     if (text.empty()) return ctx.Today();
     if (auto d = Date::Parse(text)) return *d;
-    return Status::Usage(std::string(flag) + " \"" + text + "\" is not a date (YYYY-MM-DD)");
+    return Status::Usage(Tr("{0} \"{1}\" is not a date (YYYY-MM-DD)", flag, text));
   }
 
   Status List(Context& ctx) {
+    status_ = StatusCode(status_);
     if (!status_.empty() && status_ != "active" && status_ != "retired" && status_ != "all")
-      return Status::Usage("--status is active, retired or all");
+      return Status::Usage(_("--status is active, retired or all"));
     int grade = -1;
     if (!grade_text_.empty()) {
       if (grade_text_ == "none") {
@@ -169,11 +179,11 @@ class MediatorCommand : public Command {
       } else if (grade_text_.size() == 1 && grade_text_[0] >= '1' && grade_text_[0] <= '4') {
         grade = grade_text_[0] - '0';
       } else {
-        return Status::Usage("--grade is 1 to 4, or none");
+        return Status::Usage(_("--grade is 1 to 4, or none"));
       }
     }
     if (!org_.empty() && !ctx.st().orgs().count(org_))
-      return Status::NotFound("no organisation " + org_ + " (see 'mediate org list')");
+      return Status::NotFound(Tr("no organisation {0} (see 'mediate org list')", org_));
     Table t = RosterTable(ctx.st().mediators(), reveal_, [&](const Mediator& m) {
       if (!org_.empty() && m.org != org_) return false;
       if (grade >= 0 && m.grade != grade) return false;
@@ -186,7 +196,8 @@ class MediatorCommand : public Command {
       // The terminal view keeps the columns people scan; csv/json have all.
       Table narrow = SelectColumns(t, {"id", "name", "sex", "org", "role", "employment", "grade",
                                        "lecturer", "status", "phone"});
-      narrow.notes.push_back(std::to_string(t.rows.size()) + " mediators");
+      const std::size_t n = t.rows.size();
+      narrow.notes.push_back(TrN("{0} mediator", "{0} mediators", n, n));
       return out_.Output(ctx, narrow, "mediators");
     }
     return out_.Output(ctx, t, "mediators");
@@ -202,16 +213,15 @@ class MediatorCommand : public Command {
   Status Show(Context& ctx) {
     auto it = ctx.st().mediators().find(id_);
     if (it == ctx.st().mediators().end())
-      return Status::NotFound("no mediator " + id_ + " (see 'mediate mediator list')");
+      return Status::NotFound(Tr("no mediator {0} (see 'mediate mediator list')", id_));
     return PrintCard(ctx, MediatorCard(it->second, ctx.st().orgs(), reveal_));
   }
 
   /// Prints the first line of a roster commit and the committee problems it
   /// brings.
-  void Report(Context& ctx, const std::string& subject, const std::string& commit,
-              const std::vector<std::string>& problems) {
-    fmt::print(ctx.out, "{} ({})\n", subject, commit.substr(0, 7));
-    for (const auto& p : problems) fmt::print(ctx.err, "warning: {}\n", p);
+  void Report(Context& ctx, const std::string& line, const std::vector<std::string>& problems) {
+    fmt::print(ctx.out, "{}\n", line);
+    for (const auto& p : problems) fmt::print(ctx.err, "{}\n", Tr("warning: {0}", p));
   }
 
   Status Add(Context& ctx) {
@@ -223,18 +233,21 @@ class MediatorCommand : public Command {
     if (!done.ok()) return done.status();
     PrintWarnings(ctx.err, done->warnings);
     if ((*w)->dry_run()) {
-      fmt::print(ctx.out, "would add {} {}; nothing written\n", done->mediator.id,
-                 done->mediator.name);
+      fmt::print(ctx.out, "{}\n",
+                 Tr("would add {0} {1}; nothing written", done->mediator.id, done->mediator.name));
       return Status::Ok();
     }
-    Report(ctx, done->subject, done->commit, done->problems);
+    Report(ctx,
+           Tr("mediator add: {0} {1} ({2})", done->mediator.id, done->mediator.name,
+              done->commit.substr(0, 7)),
+           done->problems);
     return Status::Ok();
   }
 
   Status Edit(Context& ctx) {
     auto fields = edit_fields_.Given();
     if (fields.empty())
-      return Status::Usage("give the fields to change, e.g. --phone 13800001234 (see --help)");
+      return Status::Usage(_("give the fields to change, e.g. --phone 13800001234 (see --help)"));
     auto op = ctx.Operator();
     if (!op.ok()) return op.status();
     auto w = ctx.Writer();
@@ -243,14 +256,19 @@ class MediatorCommand : public Command {
     if (!done.ok()) return done.status();
     PrintWarnings(ctx.err, done->warnings);
     if (done->unchanged) {
-      fmt::print(ctx.out, "{} already has those values; nothing to change\n", done->mediator.id);
+      fmt::print(ctx.out, "{}\n",
+                 Tr("{0} already has those values; nothing to change", done->mediator.id));
       return Status::Ok();
     }
     if ((*w)->dry_run()) {
-      fmt::print(ctx.out, "would change {}; nothing written\n", done->mediator.id);
+      fmt::print(ctx.out, "{}\n", Tr("would change {0}; nothing written", done->mediator.id));
       return Status::Ok();
     }
-    Report(ctx, done->subject, done->commit, done->problems);
+    std::string list;
+    for (const auto& [f, v] : fields) list += (list.empty() ? "" : _(", ")) + f;
+    Report(ctx,
+           Tr("mediator edit: {0} {1} ({2})", done->mediator.id, list, done->commit.substr(0, 7)),
+           done->problems);
     return Status::Ok();
   }
 
@@ -263,7 +281,10 @@ class MediatorCommand : public Command {
     if (!w.ok()) return w.status();
     auto done = RetireMediator(**w, *op, {id_, *date});
     if (!done.ok()) return done.status();
-    Report(ctx, done->subject, done->commit, done->problems);
+    Report(ctx,
+           Tr("mediator retire: {0} {1} ({2})", done->mediator.id, done->mediator.name,
+              done->commit.substr(0, 7)),
+           done->problems);
     return Status::Ok();
   }
 
@@ -280,25 +301,29 @@ class MediatorCommand : public Command {
     PrintWarnings(ctx.err, done->warnings);
     const MediatorImportPlan& plan = done->plan;
     if ((*w)->dry_run()) {
-      fmt::print(ctx.out,
-                 "would add {} mediators from {}; {} updated, {} unchanged; nothing "
-                 "written\n",
-                 plan.added.size(), name, plan.updated.size(), plan.unchanged);
+      fmt::print(ctx.out, "{}\n",
+                 Tr("would add {0} mediators from {1}; {2} updated, {3} unchanged; nothing "
+                    "written",
+                    plan.added.size(), name, plan.updated.size(), plan.unchanged));
       for (std::size_t i = 0; i < plan.updated.size(); ++i) {
         std::string f;
-        for (const auto& x : plan.changed_fields[i]) f += (f.empty() ? "" : ", ") + x;
+        for (const auto& x : plan.changed_fields[i]) f += (f.empty() ? "" : _(", ")) + x;
         fmt::print(ctx.out, "  {}: {}\n", plan.updated[i].id, f);
       }
       return Status::Ok();
     }
     if (done->commit.empty()) {
-      fmt::print(ctx.out,
-                 "nothing to import: all {} mediators of {} are already on the roster as "
-                 "given\n",
-                 plan.unchanged, name);
+      fmt::print(ctx.out, "{}\n",
+                 Tr("nothing to import: all {0} mediators of {1} are already on the roster as "
+                    "given",
+                    plan.unchanged, name));
       return Status::Ok();
     }
-    Report(ctx, done->subject, done->commit, done->problems);
+    Report(
+        ctx,
+        Tr("mediator import: {0} added, {1} updated, {2} unchanged from {3} ({4})",
+           plan.added.size(), plan.updated.size(), plan.unchanged, name, done->commit.substr(0, 7)),
+        done->problems);
     return Status::Ok();
   }
 
@@ -311,7 +336,10 @@ class MediatorCommand : public Command {
     if (!w.ok()) return w.status();
     auto done = RateMediator(**w, *op, {id_, grade_, *date, basis_});
     if (!done.ok()) return done.status();
-    Report(ctx, done->subject, done->commit, done->problems);
+    Report(ctx,
+           Tr("mediator rate: {0} {1} grade {2} ({3})", done->mediator.id, done->mediator.name,
+              grade_, done->commit.substr(0, 7)),
+           done->problems);
     return Status::Ok();
   }
 
@@ -337,11 +365,11 @@ class MediatorCommand : public Command {
     std::vector<int> grades;
     if (grade_ != 0) {
       if (!team->grades.count(grade_))
-        return Status::Usage(fmt::format(
-            "no thresholds for grade {} in mediate.yaml (grades: {{\"{}\": {{years: …, cases: …, "
-            "success_percent: …, oral_percent_max: …, training_hours: …, escalations_max: …}}}}; "
-            "local practice)",
-            grade_, grade_));
+        return Status::Usage(
+            Tr("no thresholds for grade {0} in mediate.yaml (grades: {{\"{0}\": {{years: …, "
+               "cases: …, success_percent: …, oral_percent_max: …, training_hours: …, "
+               "escalations_max: …}}}}; local practice)",
+               grade_));
       grades.push_back(grade_);
     } else {
       for (const auto& [g, th] : team->grades) grades.push_back(g);

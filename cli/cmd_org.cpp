@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "command.hpp"
+#include "i18n.hpp"
 #include "org_roster.hpp"
 #include "org_table.hpp"
 #include "org_write.hpp"
@@ -16,19 +17,29 @@
 namespace mediate::cli {
 namespace {
 
+/// The code of a --status value typed as a code or in Chinese (在职, 已退出,
+/// 全部); other text as typed, for the check that follows.
+std::string StatusCode(const std::string& text) {
+  if (text == "在职") return "active";
+  if (text == "已退出" || text == "已撤销") return "retired";
+  if (text == "全部") return "all";
+  return text;
+}
+
 struct OrgFieldOptions {
   std::map<std::string, std::string> values;
   std::map<std::string, CLI::Option*> options;
 
   void Declare(CLI::App* app) {
-    static const std::map<std::string, std::string> kHelp = {
-        {"name", "name (名称)"},
-        {"kind", "organisation kind: community_committee, street_committee, … (or 村居调委会 …)"},
-        {"level", "level: community, street, district, city"},
-        {"street", "street code or name"},
-        {"community", "community code or name"},
-        {"specialties", "category codes or labels, comma-separated"},
-        {"parent", "supervising organisation id"}};
+    const Vocabulary& vocab = Vocabulary::Builtin();
+    const std::map<std::string, std::string> kHelp = {
+        {"name", _("name (名称)")},
+        {"kind", Tr("organisation kind: {0}", vocab.Get("org_kind").KnownValues())},
+        {"level", Tr("level: {0}", vocab.level().KnownValues())},
+        {"street", _("street code or name")},
+        {"community", _("community code or name")},
+        {"specialties", Tr("categories, comma-separated: {0}", vocab.category().KnownValues())},
+        {"parent", _("supervising organisation id")}};
     for (const auto& field : OrgEditableFields())
       options[field] = app->add_option("--" + field, values[field], kHelp.at(field));
   }
@@ -45,33 +56,36 @@ class OrgCommand : public Command {
   void Declare(CLI::App& app) override {
     app.require_subcommand(1);
     app.footer(
-        "Examples:\n"
-        "  mediate org list --kind community_committee\n"
-        "  mediate org show C-140109005003\n"
-        "  mediate org add --id C-140109005099 --name 新社区人民调解委员会 \\\n"
-        "    --kind community_committee --level community --street 140109005 \\\n"
-        "    --community 140109005003 --parent S-140109005\n"
-        "  mediate org retire B-OLD");
-    list_ = app.add_subcommand("list", "the register, with members and full-time counts");
-    list_->add_option("--kind", kind_, "only this kind (code or label)");
-    list_->add_option("--status", status_, "active, retired or all (default all)");
+        _("Examples:\n"
+          "  mediate org list --kind community_committee\n"
+          "  mediate org show C-140109005003\n"
+          "  mediate org add --id C-140109005099 --name 新社区人民调解委员会 \\\n"
+          "    --kind community_committee --level community --street 140109005 \\\n"
+          "    --community 140109005003 --parent S-140109005\n"
+          "  mediate org retire B-OLD"));
+    list_ = app.add_subcommand("list", _("the register, with members and full-time counts"));
+    list_->add_option(
+        "--kind", kind_,
+        Tr("only this kind: {0}", Vocabulary::Builtin().Get("org_kind").KnownValues()));
+    list_->add_option("--status", status_, _("active, retired or all (default all)"));
     out_.Declare(list_);
 
-    show_ = app.add_subcommand("show", "one organisation with its members and Law Art. 8 checks");
-    show_->add_option("id", id_, "organisation id")->required();
+    show_ =
+        app.add_subcommand("show", _("one organisation with its members and Law Art. 8 checks"));
+    show_->add_option("id", id_, _("organisation id"))->required();
 
-    add_ = app.add_subcommand("add", "register an organisation");
-    add_->add_option("--id", id_, "organisation id (letters, digits, -)")->required();
+    add_ = app.add_subcommand("add", _("register an organisation"));
+    add_->add_option("--id", id_, _("organisation id (letters, digits, -)"))->required();
     add_fields_.Declare(add_);
-    add_->add_flag("--dry-run", dry_run_, "check; write nothing");
+    add_->add_flag("--dry-run", dry_run_, _("check; write nothing"));
 
-    edit_ = app.add_subcommand("edit", "change fields of an organisation: --FIELD VALUE …");
-    edit_->add_option("id", id_, "organisation id")->required();
+    edit_ = app.add_subcommand("edit", _("change fields of an organisation: --FIELD VALUE …"));
+    edit_->add_option("id", id_, _("organisation id"))->required();
     edit_fields_.Declare(edit_);
-    edit_->add_flag("--dry-run", dry_run_, "check; write nothing");
+    edit_->add_flag("--dry-run", dry_run_, _("check; write nothing"));
 
-    retire_ = app.add_subcommand("retire", "retire an organisation (no active members left)");
-    retire_->add_option("id", id_, "organisation id")->required();
+    retire_ = app.add_subcommand("retire", _("retire an organisation (no active members left)"));
+    retire_->add_option("id", id_, _("organisation id"))->required();
   }
 
   std::optional<std::string> Writes() const override {
@@ -88,7 +102,7 @@ class OrgCommand : public Command {
     if (add_->parsed()) return Add(ctx);
     if (edit_->parsed()) return Edit(ctx);
     if (retire_->parsed()) return Retire(ctx);
-    return Status::Usage("org: give a subcommand");
+    return Status::Usage(_("org: give a subcommand"));
   }
 
  private:
@@ -102,12 +116,13 @@ class OrgCommand : public Command {
     if (!kind_.empty()) {
       const Term* t = store.vocab().Get("org_kind").Resolve(kind_);
       if (!t)
-        return Status::Usage("unknown organisation kind \"" + kind_ +
-                             "\"; known: " + store.vocab().Get("org_kind").CodeList());
+        return Status::Usage(Tr("unknown organisation kind \"{0}\"; known: {1}", kind_,
+                                store.vocab().Get("org_kind").KnownValues()));
       kind = t->code;
     }
+    status_ = StatusCode(status_);
     if (!status_.empty() && status_ != "active" && status_ != "retired" && status_ != "all")
-      return Status::Usage("--status is active, retired or all");
+      return Status::Usage(_("--status is active, retired or all"));
     Table t =
         OrgTable(store.orgs(), store.mediators(), KindLabel(store), [&](const Organisation& o) {
           if (!kind.empty() && o.kind != kind) return false;
@@ -121,7 +136,7 @@ class OrgCommand : public Command {
     const Store& store = ctx.st();
     auto it = store.orgs().find(id_);
     if (it == store.orgs().end())
-      return Status::NotFound("no organisation " + id_ + " (see 'mediate org list')");
+      return Status::NotFound(Tr("no organisation {0} (see 'mediate org list')", id_));
     auto team = LoadTeamSettings(store);
     if (!team.ok()) return team.status();
     Table card = OrgCard(it->second, OrgMembersOf(it->second, store.mediators(), *team),
@@ -140,17 +155,20 @@ class OrgCommand : public Command {
     auto done = AddOrg(**w, *op, {id_, add_fields_.Given()});
     if (!done.ok()) return done.status();
     if ((*w)->dry_run()) {
-      fmt::print(ctx.out, "would add {} {}; nothing written\n", done->org.id, done->org.name);
+      fmt::print(ctx.out, "{}\n",
+                 Tr("would add {0} {1}; nothing written", done->org.id, done->org.name));
       return Status::Ok();
     }
-    fmt::print(ctx.out, "{} ({})\n", done->subject, done->commit.substr(0, 7));
+    fmt::print(
+        ctx.out, "{}\n",
+        Tr("org add: {0} {1} ({2})", done->org.id, done->org.name, done->commit.substr(0, 7)));
     return Status::Ok();
   }
 
   Status Edit(Context& ctx) {
     auto fields = edit_fields_.Given();
     if (fields.empty())
-      return Status::Usage("give the fields to change, e.g. --name … (see --help)");
+      return Status::Usage(_("give the fields to change, e.g. --name … (see --help)"));
     auto op = ctx.Operator();
     if (!op.ok()) return op.status();
     auto w = ctx.Writer();
@@ -158,14 +176,18 @@ class OrgCommand : public Command {
     auto done = EditOrg(**w, *op, {id_, fields});
     if (!done.ok()) return done.status();
     if (done->unchanged) {
-      fmt::print(ctx.out, "{} already has those values; nothing to change\n", done->org.id);
+      fmt::print(ctx.out, "{}\n",
+                 Tr("{0} already has those values; nothing to change", done->org.id));
       return Status::Ok();
     }
     if ((*w)->dry_run()) {
-      fmt::print(ctx.out, "would change {}; nothing written\n", done->org.id);
+      fmt::print(ctx.out, "{}\n", Tr("would change {0}; nothing written", done->org.id));
       return Status::Ok();
     }
-    fmt::print(ctx.out, "{} ({})\n", done->subject, done->commit.substr(0, 7));
+    std::string list;
+    for (const auto& [f, v] : fields) list += (list.empty() ? "" : _(", ")) + f;
+    fmt::print(ctx.out, "{}\n",
+               Tr("org edit: {0} {1} ({2})", done->org.id, list, done->commit.substr(0, 7)));
     return Status::Ok();
   }
 
@@ -176,7 +198,9 @@ class OrgCommand : public Command {
     if (!w.ok()) return w.status();
     auto done = RetireOrganisation(**w, *op, id_);
     if (!done.ok()) return done.status();
-    fmt::print(ctx.out, "{} ({})\n", done->subject, done->commit.substr(0, 7));
+    fmt::print(
+        ctx.out, "{}\n",
+        Tr("org retire: {0} {1} ({2})", done->org.id, done->org.name, done->commit.substr(0, 7)));
     return Status::Ok();
   }
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "command.hpp"
+#include "i18n.hpp"
 #include "labels.hpp"
 #include "reading.hpp"
 #include "review.hpp"
@@ -22,53 +23,55 @@ class ReviewCommand : public Command {
   void Declare(CLI::App& app) override {
     app.require_subcommand(1);
     app.footer(
-        "Examples:\n"
-        "  mediate review check received:2022-01-01..2022-12-31\n"
-        "  mediate review check --cases --format csv\n"
-        "  mediate review sample --rate-confirmed 10% --rate-other 5% --seed 2022 "
-        "received:2022-01-01..2022-12-31\n"
-        "  mediate review add WBL-2022-000017 --score 85 --finding no_return_visit "
-        "--individual \"回访记录未签名\"\n"
-        "  mediate review stats --year 2022");
+        _("Examples:\n"
+          "  mediate review check received:2022-01-01..2022-12-31\n"
+          "  mediate review check --cases --format csv\n"
+          "  mediate review sample --rate-confirmed 10% --rate-other 5% --seed 2022 "
+          "received:2022-01-01..2022-12-31\n"
+          "  mediate review add WBL-2022-000017 --score 85 --finding no_return_visit "
+          "--individual \"回访记录未签名\"\n"
+          "  mediate review stats --year 2022"));
 
-    check_ = app.add_subcommand("check",
-                                "automatic typed checks of case files (exit 1 when any is found)");
+    check_ =
+        app.add_subcommand("check", _("automatic typed checks of case files (exit 1 when any is "
+                                      "found)"));
     check_reading_.Declare(*check_, "table|csv|json|md|xlsx");
     check_reading_.DeclarePeriod(*check_);
-    check_->add_flag("--cases", cases_, "list the case ids of each finding");
+    check_->add_flag("--cases", cases_, _("list the case ids of each finding"));
     check_->footer(
-        "codes: over_time_limit, oral_instalments, no_return_visit, late_confirmation,\n"
-        "written_agreement_terms_missing, invalid_id_number (mediate vocab review_finding)");
+        Tr("typed problems: {0}", Vocabulary::Builtin().Get("review_finding").KnownValues()));
 
-    sample_ = app.add_subcommand("sample", "draw a reproducible sample of case files to review");
+    sample_ = app.add_subcommand("sample", _("draw a reproducible sample of case files to review"));
     sample_reading_.Declare(*sample_, "table|csv|json|md|xlsx");
     sample_reading_.DeclarePeriod(*sample_);
-    sample_->add_option("--rate", rate_, "share of every case drawn: 10% or 0.1");
+    // xgettext:no-c-format
+    sample_->add_option("--rate", rate_, _("share of every case drawn: 10% or 0.1"));
     sample_->add_option("--rate-confirmed", rate_confirmed_,
-                        "share of judicially confirmed cases (default --rate)");
-    sample_->add_option("--rate-other", rate_other_, "share of the other cases (default --rate)");
-    sample_->add_option("--seed", seed_, "seed: the same seed draws the same cases (default 0)");
+                        _("share of judicially confirmed cases (default --rate)"));
+    sample_->add_option("--rate-other", rate_other_,
+                        _("share of the other cases (default --rate)"));
+    sample_->add_option("--seed", seed_, _("seed: the same seed draws the same cases (default 0)"));
 
-    add_ = app.add_subcommand("add", "record a reviewer's result for one case file");
-    add_->add_option("id", id_, "case id")->required();
-    add_->add_option("--score", score_, "score 0–100");
+    add_ = app.add_subcommand("add", _("record a reviewer's result for one case file"));
+    add_->add_option("id", id_, _("case id"))->required();
+    add_->add_option("--score", score_, _("score 0–100"));
     add_->add_option("--finding", findings_,
-                     "typed problem code (repeatable), see vocab "
-                     "review_finding");
-    add_->add_option("--individual", individual_, "an individual problem, in words (repeatable)");
-    add_->add_option("--note", note_, "a note");
-    add_->add_option("--date", date_, "date of the review (default today)");
-    add_->add_flag("--replace", replace_, "replace this year's earlier review of the case");
+                     Tr("typed problem (repeatable): {0}",
+                        Vocabulary::Builtin().Get("review_finding").KnownValues()));
+    add_->add_option("--individual", individual_,
+                     _("an individual problem, in words (repeatable)"));
+    add_->add_option("--note", note_, _("a note"));
+    add_->add_option("--date", date_, _("date of the review (default today)"));
+    add_->add_flag("--replace", replace_, _("replace this year's earlier review of the case"));
 
-    list_ = app.add_subcommand("list", "the reviews recorded");
-    list_->add_option("--year", year_, "only reviews recorded in this year");
+    list_ = app.add_subcommand("list", _("the reviews recorded"));
+    list_->add_option("--year", year_, _("only reviews recorded in this year"));
     DeclareFormat(list_);
 
-    stats_ = app.add_subcommand("stats",
-                                "files reviewed, typed problems (occurrences, kinds), individual "
-                                "problems, most frequent kinds");
-    stats_->add_option("--year", year_, "only reviews recorded in this year");
-    stats_->add_flag("--kinds", kinds_, "typed problems by kind, most frequent first");
+    stats_ = app.add_subcommand("stats", _("files reviewed, typed problems (occurrences, kinds), "
+                                           "individual problems, most frequent kinds"));
+    stats_->add_option("--year", year_, _("only reviews recorded in this year"));
+    stats_->add_flag("--kinds", kinds_, _("typed problems by kind, most frequent first"));
     DeclareFormat(stats_);
   }
 
@@ -83,15 +86,15 @@ class ReviewCommand : public Command {
     if (add_->parsed()) return Add(ctx);
     if (list_->parsed()) return List(ctx);
     if (stats_->parsed()) return Stats(ctx);
-    return Status::Usage("review: give a subcommand");
+    return Status::Usage(_("review: give a subcommand"));
   }
 
  private:
   void DeclareFormat(CLI::App* app) {
-    app->add_option("--format", format_, "table, csv, json, md or xlsx");
-    app->add_option("-o,--output", output_, "write to FILE (required for xlsx)");
+    app->add_option("--format", format_, _("table, csv, json, md or xlsx"));
+    app->add_option("-o,--output", output_, _("write to FILE (required for xlsx)"));
     app->add_flag("--no-bom", no_bom_,
-                  "a CSV file written with -o starts without the UTF-8 byte order mark");
+                  _("a CSV file written with -o starts without the UTF-8 byte order mark"));
   }
   std::function<std::string(const std::string&)> Label(const Store& store) {
     return [&store](const std::string& c) { return store.vocab().Get("review_finding").Zh(c); };
@@ -109,9 +112,9 @@ class ReviewCommand : public Command {
     if (result->cases_with_findings == 0) return Status::Ok();
     std::size_t findings = 0;
     for (const auto& [code, ids] : result->by_code) findings += ids.size();
-    return Status::CheckFailed(fmt::format("{} finding{} in {} of {} case files", findings,
-                                           findings == 1 ? "" : "s", result->cases_with_findings,
-                                           result->cases));
+    return Status::CheckFailed(TrN("{0} finding in {1} of {2} case files",
+                                   "{0} findings in {1} of {2} case files", findings, findings,
+                                   result->cases_with_findings, result->cases));
   }
 
   Status Sample(Context& ctx) {
@@ -119,12 +122,12 @@ class ReviewCommand : public Command {
     auto parse = [](const std::string& text, const char* flag) -> Result<double> {
       auto r = ParseRate(text);
       if (!r)
-        return Status::Usage(std::string(flag) + " \"" + text +
-                             "\" is not a rate (10% or 0.1, at most 100%)");
+        return Status::Usage(
+            Tr("{0} \"{1}\" is not a rate (10% or 0.1, at most 100%)", flag, text));
       return *r;
     };
     if (rate_.empty() && (rate_confirmed_.empty() || rate_other_.empty()))
-      return Status::Usage("give --rate, or both --rate-confirmed and --rate-other");
+      return Status::Usage(_("give --rate, or both --rate-confirmed and --rate-other"));
     if (!rate_.empty()) {
       auto r = parse(rate_, "--rate");
       if (!r.ok()) return r.status();
@@ -168,11 +171,13 @@ class ReviewCommand : public Command {
     for (const auto& c : drawn)
       t.rows.push_back({c.id, c.file_no, c.received.ToString(), c.category,
                         LabelOf(store, "category", c.category), c.status, c.org, c.confirmation});
-    t.notes.push_back(fmt::format(
-        "{} of {} case files drawn ({:.1f}% of {} confirmed, {:.1f}% of {} others; seed {}); the "
-        "same filter, rates and seed draw the same files",
-        drawn.size(), draw.cases(), rates.confirmed * 100, draw.confirmed(), rates.other * 100,
-        draw.cases() - draw.confirmed(), seed_));
+    std::string note =
+        // xgettext:no-c-format
+        Tr("{0} of {1} case files drawn ({2:.1f}% of {3} confirmed, {4:.1f}% of {5} others; seed "
+           "{6}); the same filter, rates and seed draw the same files",
+           drawn.size(), draw.cases(), rates.confirmed * 100, draw.confirmed(), rates.other * 100,
+           draw.cases() - draw.confirmed(), seed_);
+    t.notes.push_back(note);
     return sample_reading_.Output(ctx, t, "sample");
   }
 
@@ -182,21 +187,23 @@ class ReviewCommand : public Command {
     Date date = ctx.Today();
     if (!date_.empty()) {
       auto d = Date::Parse(date_);
-      if (!d) return Status::Usage("--date \"" + date_ + "\" is not a date (YYYY-MM-DD)");
+      if (!d) return Status::Usage(Tr("{0} \"{1}\" is not a date (YYYY-MM-DD)", "--date", date_));
       date = *d;
     }
-    if (score_ < -1 || score_ > 100) return Status::Usage("--score is 0 to 100");
+    if (score_ < -1 || score_ > 100) return Status::Usage(_("--score is 0 to 100"));
     auto w = ctx.Writer();
     if (!w.ok()) return w.status();
     auto done = AddReview(**w, *op, {id_, date, score_, findings_, individual_, note_, replace_});
     if (!done.ok()) return done.status();
-    fmt::print(ctx.out, "{} ({})\n", done->subject, done->commit.substr(0, 7));
+    fmt::print(ctx.out, "{}\n",
+               Tr("review add: {0} {1} typed, {2} individual ({3})", id_, findings_.size(),
+                  individual_.size(), done->commit.substr(0, 7)));
     return Status::Ok();
   }
 
   Result<std::optional<int>> Year() {
     if (year_ == 0) return std::optional<int>();
-    if (year_ < 1900 || year_ > 9999) return Status::Usage("--year is a calendar year (2022)");
+    if (year_ < 1900 || year_ > 9999) return Status::Usage(_("--year is a calendar year (2022)"));
     return std::optional<int>(year_);
   }
 

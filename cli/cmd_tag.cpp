@@ -6,6 +6,7 @@
 #include "case_tags.hpp"
 #include "command.hpp"
 #include "exemplary.hpp"
+#include "i18n.hpp"
 #include "sensitive.hpp"
 
 namespace mediate::cli {
@@ -19,13 +20,14 @@ class TagCommand : public Command {
   }
 
   void Declare(CLI::App& app) override {
-    app.add_option("id", id_, "case id, e.g. WBL-2026-000042")->required();
-    app.add_option("tags", tags_, "tags: exemplary (a typical case, 优秀调解案例), or your own")
+    app.add_option("id", id_, _("case id, e.g. WBL-2026-000042"))->required();
+    app.add_option("tags", tags_, _("tags: exemplary (a typical case, 优秀调解案例), or your own"))
         ->required();
-    app.footer(remove_ ? "Example:\n  mediate untag WBL-2026-000042 exemplary"
-                       : "Example:\n  mediate tag WBL-2026-000042 exemplary\n"
-                         "Cases with sensitive personal information (PIPL Art. 28) may be tagged\n"
-                         "but are never exported by `mediate exemplary export`.");
+    app.footer(remove_
+                   ? _("Example:\n  mediate untag WBL-2026-000042 exemplary")
+                   : _("Example:\n  mediate tag WBL-2026-000042 exemplary\n"
+                       "Cases with sensitive personal information (PIPL Art. 28) may be tagged\n"
+                       "but are never exported by `mediate exemplary export`."));
   }
 
   Status Run(Context& ctx) override {
@@ -36,22 +38,22 @@ class TagCommand : public Command {
     auto out = TagCase(**w, *op, id_, tags_, remove_);
     if (!out.ok()) return out.status();
     if (out->changed.empty()) {
-      fmt::print(ctx.out, "{}: nothing to change\n", id_);
+      fmt::print(ctx.out, "{}\n", Tr("{0}: nothing to change", id_));
       return Status::Ok();
     }
     std::string list;
     for (const auto& t : out->changed)
       list += std::string(list.empty() ? "" : " ") + (remove_ ? "-" : "+") + t;
-    fmt::print(ctx.out, "{}: {} ({})\n", id_, list, out->commit.substr(0, 7));
+    fmt::print(ctx.out, "{}\n", Tr("{0}: {1} ({2})", id_, list, out->commit.substr(0, 7)));
     if (!remove_ && std::find(tags_.begin(), tags_.end(), kExemplaryTag) != tags_.end()) {
       auto reasons = SensitiveReasons(out->record, ctx.st().settings().time_zone);
       if (!reasons.empty()) {
         std::string r;
-        for (const auto& x : reasons) r += (r.empty() ? "" : ", ") + x;
-        fmt::print(ctx.err,
-                   "warning: {} holds sensitive personal information ({}; PIPL Art. 28): "
-                   "exemplary export will leave it out\n",
-                   id_, r);
+        for (const auto& x : reasons) r += (r.empty() ? "" : _(", ")) + x;
+        fmt::print(ctx.err, "{}\n",
+                   Tr("warning: {0} holds sensitive personal information ({1}; PIPL Art. 28): "
+                      "exemplary export will leave it out",
+                      id_, r));
       }
     }
     return Status::Ok();

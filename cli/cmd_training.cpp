@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "command.hpp"
+#include "i18n.hpp"
 #include "labels.hpp"
 #include "reading.hpp"
 #include "team_commit.hpp"
@@ -13,6 +14,7 @@
 #include "training.hpp"
 #include "training_stats.hpp"
 #include "training_write.hpp"
+#include "vocab.hpp"
 
 namespace mediate::cli {
 namespace {
@@ -22,60 +24,59 @@ class TrainingCommand : public Command {
   void Declare(CLI::App& app) override {
     app.require_subcommand(1);
     app.footer(
-        "Examples:\n"
-        "  mediate training import trainings.csv\n"
-        "  mediate training stats --years 2020-2022\n"
-        "  mediate training stats --year 2022 --by kind\n"
-        "  mediate training due --year 2022");
+        _("Examples:\n"
+          "  mediate training import trainings.csv\n"
+          "  mediate training stats --years 2020-2022\n"
+          "  mediate training stats --year 2022 --by kind\n"
+          "  mediate training due --year 2022"));
 
-    import_ = app.add_subcommand("import",
-                                 "record sessions from a CSV (id,date,kind,title,level,"
-                                 "hours,lecturer,attendees); again adds nothing");
-    import_->add_option("file", file_, "the CSV file (UTF-8 or GB18030)")->required();
-    import_->add_flag("--dry-run", dry_run_, "check and say what would change; write nothing");
+    import_ = app.add_subcommand("import", _("record sessions from a CSV (id,date,kind,title,level,"
+                                             "hours,lecturer,attendees); again adds nothing"));
+    import_->add_option("file", file_, _("the CSV file (UTF-8 or GB18030)"))->required();
+    import_->add_flag("--dry-run", dry_run_, _("check and say what would change; write nothing"));
 
-    add_ = app.add_subcommand("add", "record one session");
-    add_->add_option("--id", id_, "session id (default: the next T-<year>-NNN)");
-    add_->add_option("--date", date_, "day of the session, YYYY-MM-DD")->required();
-    add_->add_option("--kind", kind_, "theory, practice, new_media or psychology (or 调解理论 …)")
+    add_ = app.add_subcommand("add", _("record one session"));
+    add_->add_option("--id", id_, _("session id (default: the next T-<year>-NNN)"));
+    add_->add_option("--date", date_, _("day of the session, YYYY-MM-DD"))->required();
+    add_->add_option("--kind", kind_,
+                     Tr("kind: {0}", Vocabulary::Builtin().Get("training_kind").KnownValues()))
         ->required();
-    add_->add_option("--title", title_, "title of the session")->required();
-    add_->add_option("--level", level_, "organising level: district, street, community, city");
-    add_->add_option("--hours", hours_, "length in hours (6, 1.5)")->required();
-    add_->add_option("--lecturer", lecturer_, "a mediator id, or external");
-    add_->add_option("--lecturer-name", lecturer_name_, "name of an external lecturer");
-    add_->add_option("--attendees", attendees_, "mediator ids, comma-separated")
+    add_->add_option("--title", title_, _("title of the session"))->required();
+    add_->add_option("--level", level_,
+                     Tr("organising level: {0}", Vocabulary::Builtin().level().KnownValues()));
+    add_->add_option("--hours", hours_, _("length in hours (6, 1.5)"))->required();
+    add_->add_option("--lecturer", lecturer_, _("a mediator id, or external"));
+    add_->add_option("--lecturer-name", lecturer_name_, _("name of an external lecturer"));
+    add_->add_option("--attendees", attendees_, _("mediator ids, comma-separated"))
         ->delimiter(',')
         ->required();
-    add_->add_flag("--dry-run", dry_run_, "check; write nothing");
+    add_->add_flag("--dry-run", dry_run_, _("check; write nothing"));
 
-    list_ = app.add_subcommand("list", "list sessions");
+    list_ = app.add_subcommand("list", _("list sessions"));
     DeclarePeriod(list_);
     out_.Declare(list_);
 
-    show_ = app.add_subcommand("show", "one session with its attendees");
-    show_->add_option("id", id_, "session id")->required();
+    show_ = app.add_subcommand("show", _("one session with its attendees"));
+    show_->add_option("id", id_, _("session id"))->required();
     out_.Declare(show_);
     show_->footer(
-        "The session as a card; with --format csv|json|md|xlsx (or -o FILE) its attendance\n"
-        "sheet instead: one row per attendee (session, date, kind, title, hours, attendee,\n"
-        "name, org).");
+        _("The session as a card; with --format csv|json|md|xlsx (or -o FILE) its attendance\n"
+          "sheet instead: one row per attendee (session, date, kind, title, hours, attendee,\n"
+          "name, org)."));
 
-    stats_ = app.add_subcommand("stats",
-                                "sessions, trainee-times (人次), hours per mediator and coverage "
-                                "for a period");
+    stats_ = app.add_subcommand("stats", _("sessions, trainee-times (人次), hours per mediator and "
+                                           "coverage for a period"));
     DeclarePeriod(stats_);
-    stats_->add_option("--by", by_, "group by year, kind, level, lecturer, org or mediator");
+    stats_->add_option("--by", by_, _("group by year, kind, level, lecturer, org or mediator"));
     out_.Declare(stats_);
     stats_->footer(
-        "coverage = active mediators with at least one session in the period ÷ active\n"
-        "mediators (roster status now); hours_per_mediator = hours received by active\n"
-        "mediators ÷ active mediators; hours = person-hours (Σ hours × attendees).");
+        _("coverage = active mediators with at least one session in the period ÷ active\n"
+          "mediators (roster status now); hours_per_mediator = hours received by active\n"
+          "mediators ÷ active mediators; hours = person-hours (Σ hours × attendees)."));
 
-    due_ = app.add_subcommand("due",
-                              "active mediators below the yearly training hours (store setting "
-                              "training.yearly_hours)");
-    due_->add_option("--year", year_, "calendar year")->required();
+    due_ = app.add_subcommand("due", _("active mediators below the yearly training hours (store "
+                                       "setting training.yearly_hours)"));
+    due_->add_option("--year", year_, _("calendar year"))->required();
     out_.Declare(due_);
   }
 
@@ -93,15 +94,15 @@ class TrainingCommand : public Command {
     if (show_->parsed()) return Show(ctx);
     if (stats_->parsed()) return Stats(ctx);
     if (due_->parsed()) return Due(ctx);
-    return Status::Usage("training: give a subcommand (import, add, list, show, stats, due)");
+    return Status::Usage(_("training: give a subcommand (import, add, list, show, stats, due)"));
   }
 
  private:
   void DeclarePeriod(CLI::App* app) {
-    app->add_option("--years", years_, "whole calendar years: 2022 or 2020-2022");
-    app->add_option("--year", years_, "one calendar year (same as --years Y)");
-    app->add_option("--from", from_, "first day, YYYY-MM-DD");
-    app->add_option("--to", to_, "last day, YYYY-MM-DD");
+    app->add_option("--years", years_, _("whole calendar years: 2022 or 2020-2022"));
+    app->add_option("--year", years_, _("one calendar year (same as --years Y)"));
+    app->add_option("--from", from_, _("first day, YYYY-MM-DD"));
+    app->add_option("--to", to_, _("last day, YYYY-MM-DD"));
   }
   std::function<std::string(const std::string&)> KindLabel(const Store& store) {
     return
@@ -119,20 +120,23 @@ class TrainingCommand : public Command {
     auto done = ImportTrainings(**w, *op, *text, name);
     if (!done.ok()) return done.status();
     const TrainingImportPlan& plan = done->plan;
-    std::string tail = fmt::format("{} updated, {} skipped as already recorded",
-                                   plan.updated.size(), plan.unchanged);
+    std::string tail =
+        Tr("{0} updated, {1} skipped as already recorded", plan.updated.size(), plan.unchanged);
     if ((*w)->dry_run()) {
-      fmt::print(ctx.out, "would import {} sessions from {}; {}; nothing written\n",
-                 plan.added.size(), name, tail);
+      fmt::print(ctx.out, "{}\n",
+                 Tr("would import {0} sessions from {1}; {2}; nothing written", plan.added.size(),
+                    name, tail));
       return Status::Ok();
     }
     if (done->commit.empty()) {
-      fmt::print(ctx.out, "nothing to import: all {} sessions of {} are already recorded\n",
-                 plan.unchanged, name);
+      fmt::print(ctx.out, "{}\n",
+                 Tr("nothing to import: all {0} sessions of {1} are already recorded",
+                    plan.unchanged, name));
       return Status::Ok();
     }
-    fmt::print(ctx.out, "imported {} sessions from {} in one commit ({}); {}\n", plan.added.size(),
-               name, done->commit.substr(0, 7), tail);
+    fmt::print(ctx.out, "{}\n",
+               Tr("imported {0} sessions from {1} in one commit ({2}); {3}", plan.added.size(),
+                  name, done->commit.substr(0, 7), tail));
     return Status::Ok();
   }
 
@@ -147,18 +151,20 @@ class TrainingCommand : public Command {
     if (!done.ok()) return done.status();
     const Training& t = done->training;
     if ((*w)->dry_run()) {
-      fmt::print(ctx.out, "would add {} {} ({} attendees); nothing written\n", t.id, t.title,
-                 t.attendees.size());
+      fmt::print(ctx.out, "{}\n",
+                 Tr("would add {0} {1} ({2} attendees); nothing written", t.id, t.title,
+                    t.attendees.size()));
       return Status::Ok();
     }
-    fmt::print(ctx.out, "added {} {} ({} attendees, {} h) ({})\n", t.id, t.title,
-               t.attendees.size(), FormatHours(t.hours_tenths), done->commit.substr(0, 7));
+    fmt::print(ctx.out, "{}\n",
+               Tr("added {0} {1} ({2} attendees, {3} h) ({4})", t.id, t.title, t.attendees.size(),
+                  FormatHours(t.hours_tenths), done->commit.substr(0, 7)));
     return Status::Ok();
   }
 
   Result<DateRange> Period() {
     if (!years_.empty() && (!from_.empty() || !to_.empty()))
-      return Status::Usage("give either --year(s) or --from/--to, not both");
+      return Status::Usage(_("give either --year(s) or --from/--to, not both"));
     return ParsePeriod(years_, from_, to_);
   }
 
@@ -178,7 +184,7 @@ class TrainingCommand : public Command {
     for (const auto& x : *trainings)
       if (x.id == id_) t = &x;
     if (!t)
-      return Status::NotFound("no training session " + id_ + " (see 'mediate training list')");
+      return Status::NotFound(Tr("no training session {0} (see 'mediate training list')", id_));
     const auto& mediators = ctx.st().mediators();
     auto format = out_.ParsedFormat();
     if (!format.ok()) return format.status();
@@ -190,15 +196,21 @@ class TrainingCommand : public Command {
     };
     std::string lecturer =
         t->lecturer == "external"
-            ? "external" + (t->lecturer_name.empty() ? "" : " " + t->lecturer_name)
+            ? _("external") + (t->lecturer_name.empty() ? "" : " " + t->lecturer_name)
             : t->lecturer + (t->lecturer.empty() ? "" : "  " + name(t->lecturer));
-    fmt::print(ctx.out, "{}  {}  {} {}\n", t->id, t->date.ToString(), t->kind,
-               ctx.st().vocab().Get("training_kind").Zh(t->kind));
-    fmt::print(ctx.out, "title      {}\n", t->title);
-    fmt::print(ctx.out, "level      {}\n", t->level);
-    fmt::print(ctx.out, "hours      {}\n", FormatHours(t->hours_tenths));
-    if (!t->lecturer.empty()) fmt::print(ctx.out, "lecturer   {}\n", lecturer);
-    fmt::print(ctx.out, "attendees  {} (人次)\n", t->attendees.size());
+    const bool zh = TranslationOn();
+    const std::string kind = ctx.st().vocab().Get("training_kind").Zh(t->kind);
+    // English shows the code beside the label; Chinese the label alone.
+    if (zh && !kind.empty())
+      fmt::print(ctx.out, "{}  {}  {}\n", t->id, t->date.ToString(), kind);
+    else
+      fmt::print(ctx.out, "{}  {}  {} {}\n", t->id, t->date.ToString(), t->kind, kind);
+    const std::string level = zh ? ctx.st().vocab().level().Zh(t->level) : t->level;
+    fmt::print(ctx.out, "{}\n", Tr("title      {0}", t->title));
+    fmt::print(ctx.out, "{}\n", Tr("level      {0}", level.empty() ? t->level : level));
+    fmt::print(ctx.out, "{}\n", Tr("hours      {0}", FormatHours(t->hours_tenths)));
+    if (!t->lecturer.empty()) fmt::print(ctx.out, "{}\n", Tr("lecturer   {0}", lecturer));
+    fmt::print(ctx.out, "{}\n", Tr("attendees  {0} (人次)", t->attendees.size()));
     for (const auto& a : t->attendees) fmt::print(ctx.out, "  {}  {}\n", a, name(a));
     return Status::Ok();
   }
@@ -215,7 +227,7 @@ class TrainingCommand : public Command {
   }
 
   Status Due(Context& ctx) {
-    if (year_ < 1900 || year_ > 9999) return Status::Usage("--year is a calendar year (2022)");
+    if (year_ < 1900 || year_ > 9999) return Status::Usage(_("--year is a calendar year (2022)"));
     auto team = LoadTeamSettings(ctx.st());
     if (!team.ok()) return team.status();
     auto trainings = LoadTrainings(ctx.st());

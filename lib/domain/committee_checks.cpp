@@ -1,5 +1,7 @@
 #include "committee_checks.hpp"
 
+#include "i18n.hpp"
+
 #include <map>
 
 namespace mediate {
@@ -41,17 +43,17 @@ std::vector<std::string> LawProblems(const Organisation& org, const Membership& 
   if (org.status != "active") return out;
   if (IsMediationCommittee(org.kind)) {
     if (m.members < 3 || m.members > 9)
-      out.push_back("has " + std::to_string(m.members) +
-                    " members; a committee has 3 to 9 (People's Mediation Law Art. 8)");
+      out.push_back(
+          Tr("has {0} members; a committee has 3 to 9 (People's Mediation Law Art. 8)", m.members));
     if (m.chairs == 0)
-      out.push_back("has no chair (主任); a committee has one (People's Mediation Law Art. 8)");
+      out.push_back(_("has no chair (主任); a committee has one (People's Mediation Law Art. 8)"));
     if (m.chairs > 1)
-      out.push_back("has " + std::to_string(m.chairs) +
-                    " chairs; a committee has one (People's Mediation Law Art. 8)");
+      out.push_back(
+          Tr("has {0} chairs; a committee has one (People's Mediation Law Art. 8)", m.chairs));
     if (m.women == 0)
       out.push_back(
-          "has no woman among its members; a committee has at least one (People's Mediation "
-          "Law Art. 8)");
+          _("has no woman among its members; a committee has at least one (People's Mediation "
+            "Law Art. 8)"));
   }
   return out;
 }
@@ -61,9 +63,10 @@ std::string NormProblem(const Organisation& org, const Membership& m, const Team
   if (org.status != "active") return "";
   if (auto it = team.full_time_norm.find(org.kind);
       it != team.full_time_norm.end() && m.full_time < it->second)
-    return "has " + std::to_string(m.full_time) + " full-time mediators; the staffing norm is " +
-           std::to_string(it->second) + " (store setting staffing.full_time." + org.kind +
-           ", local practice)";
+    return Tr(
+        "has {0} full-time mediators; the staffing norm is {1} (store setting "
+        "staffing.full_time.{2}, local practice)",
+        m.full_time, it->second, org.kind);
   return "";
 }
 

@@ -7,6 +7,7 @@
 
 #include "case_checks.hpp"
 #include "case_record.hpp"
+#include "i18n.hpp"
 #include "pii.hpp"
 #include "record_reader.hpp"
 #include "schema_version.hpp"
@@ -112,7 +113,7 @@ Result<std::vector<Consultation>> LoadConsultations(const Store& store) {
     out.push_back(std::move(c.value()));
   }
   MEDIATE_RETURN_IF_ERROR(sink.ToStatus(
-      "the store's consultation records have errors (run 'mediate validate consultations')"));
+      _("the store's consultation records have errors (run 'mediate validate consultations')")));
   std::sort(out.begin(), out.end(), [](const Consultation& a, const Consultation& b) {
     return a.at.unix_seconds != b.at.unix_seconds ? a.at.unix_seconds < b.at.unix_seconds
                                                   : a.id < b.id;
@@ -138,13 +139,14 @@ std::string NextConsultationId(const std::vector<Consultation>& existing, const 
 }
 
 void CheckConsultation(const Consultation& c, const Vocabulary& vocab, DiagnosticSink* sink) {
-  Location here{"consult", 0, 0};
-  if (c.name.empty()) sink->Error(here, "--name", "is required: who asked");
-  if (c.question.empty()) sink->Error(here, "--question", "is required: what was asked");
-  if (c.advice.empty()) sink->Error(here, "--advice", "is required: the advice given");
+  Location here{_("consult"), 0, 0};
+  if (c.name.empty()) sink->Error(here, "--name", _("is required: who asked"));
+  if (c.question.empty()) sink->Error(here, "--question", _("is required: what was asked"));
+  if (c.advice.empty()) sink->Error(here, "--advice", _("is required: the advice given"));
   if (!c.category.empty() && !vocab.category().Has(c.category))
-    sink->Error(here, "--category",
-                "unknown category \"" + c.category + "\"; known: " + vocab.category().ZhList());
+    sink->Error(
+        here, "--category",
+        Tr("unknown category \"{0}\"; known: {1}", c.category, vocab.category().KnownValues()));
   if (!c.id_number.empty()) {
     IdNumberCheck check = CheckCitizenId(c.id_number);
     if (!check.valid) sink->Error(here, "--id-number", c.id_number + " " + check.problem);
@@ -153,12 +155,14 @@ void CheckConsultation(const Consultation& c, const Vocabulary& vocab, Diagnosti
 
 Result<Case> DraftCaseFromConsultation(const Consultation& c, const ConsultToCase& in,
                                        Timestamp now) {
-  if (!c.case_id.empty()) return Status::Rejected(c.id + " already became case " + c.case_id);
+  if (!c.case_id.empty())
+    return Status::Rejected(Tr("{0} already became case {1}", c.id, c.case_id));
   Case d;
   d.received = now;
   d.source = "application";
   d.category = in.category.empty() ? c.category : in.category;
-  if (d.category.empty()) return Status::Rejected(c.id + " records no category; give --category");
+  if (d.category.empty())
+    return Status::Rejected(Tr("{0} records no category; give --category", c.id));
   d.summary = c.question;
   d.risk = in.risk;
   d.people_involved = in.people_involved;

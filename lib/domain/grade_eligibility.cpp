@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <set>
 
+#include "i18n.hpp"
 #include "store.hpp"
 #include "timeline.hpp"
 
@@ -82,7 +83,7 @@ Result<std::map<std::string, MediatorRecord>> ComputeMediatorRecords(
   MEDIATE_RETURN_IF_ERROR(RefuseDuplicateCaseIds(scan.duplicates));
   if (scan.unreadable > 0)
     return Status::Rejected(
-        std::to_string(scan.unreadable) + " case files cannot be read; no records were computed",
+        Tr("{0} case files cannot be read; no records were computed", scan.unreadable),
         scan.problems);
   std::map<std::string, std::vector<std::string>> escalated_from;
   DiagnosticSink sink;
@@ -95,7 +96,7 @@ Result<std::map<std::string, MediatorRecord>> ComputeMediatorRecords(
     }
     escalated_from[c.id] = EscalatedFrom(lc.record);
   }
-  MEDIATE_RETURN_IF_ERROR(sink.ToStatus("case files cannot be read; no records were computed"));
+  MEDIATE_RETURN_IF_ERROR(sink.ToStatus(_("case files cannot be read; no records were computed")));
   return ComputeRecordsFrom(scan.cases, escalated_from, trainings, store.mediators(), as_of);
 }
 

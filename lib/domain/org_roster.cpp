@@ -4,9 +4,22 @@
 #include <set>
 
 #include "csv_table.hpp"
+#include "i18n.hpp"
 #include "vocab.hpp"
 
 namespace mediate {
+namespace {
+
+/// What the values of `list` are, for an error: the list's name in English
+/// ("org_kind"), a noun in Chinese ("组织类型").
+std::string VocabNoun(const VocabList& list) {
+  static const char* const kNouns[] = {N_("org_kind"), N_("level"), N_("category")};
+  for (const char* noun : kNouns)
+    if (list.name() == noun) return _(noun);
+  return list.name();
+}
+
+}  // namespace
 
 const std::vector<std::string>& OrgEditableFields() {
   static const std::vector<std::string> kFields = {"name",      "kind",        "level", "street",
@@ -23,14 +36,14 @@ Status ApplyOrgFields(Organisation* o, const std::map<std::string, std::string>&
     if (text.empty()) return std::string();
     if (const Term* t = list.Resolve(text)) return t->code;
     sink.Error(here, field,
-               "unknown " + list.name() + " \"" + text + "\"; known: " + list.CodeList());
+               Tr("unknown {0} \"{1}\"; known: {2}", VocabNoun(list), text, list.KnownValues()));
     return std::string();
   };
   for (const auto& [field, value] : fields) {
     if (std::find(known.begin(), known.end(), field) == known.end()) {
       std::string list;
       for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
-      return Status::Usage("no organisation field \"" + field + "\"; fields: " + list);
+      return Status::Usage(Tr("no organisation field \"{0}\"; fields: {1}", field, list));
     }
     if (field == "name") {
       o->name = value;
@@ -46,8 +59,7 @@ Status ApplyOrgFields(Organisation* o, const std::map<std::string, std::string>&
       o->community = named.size() == 1 ? named.front()->code : value;
       if (named.size() > 1)
         sink.Error(here, field,
-                   value + " names " + std::to_string(named.size()) +
-                       " communities; give the 12-digit code");
+                   Tr("{0} names {1} communities; give the 12-digit code", value, named.size()));
     } else if (field == "specialties") {
       o->specialties.clear();
       for (const auto& item : SplitTypedList(value)) {
@@ -58,52 +70,53 @@ Status ApplyOrgFields(Organisation* o, const std::map<std::string, std::string>&
       o->parent = value;
     }
   }
-  return sink.ToStatus(std::to_string(sink.error_count()) + " error" +
-                       (sink.error_count() == 1 ? "" : "s") + "; nothing was written");
+  const std::size_t n = sink.error_count();
+  return sink.ToStatus(
+      TrN("{0} error; nothing was written", "{0} errors; nothing was written", n, n));
 }
 
 void CheckOrganisation(const Organisation& o, const Vocabulary& vocab, const OrgRegistry& orgs,
                        const AreaRegistry& areas, const Location& where, DiagnosticSink* sink) {
-  if (o.id.empty()) sink->Error(where, "id", "an organisation needs an id");
+  if (o.id.empty()) sink->Error(where, "id", _("an organisation needs an id"));
   for (char c : o.id)
     if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
           c == '_')) {
-      sink->Error(where, "id", "id \"" + o.id + "\" may hold letters, digits, - and _ only");
+      sink->Error(where, "id", Tr("id \"{0}\" may hold letters, digits, - and _ only", o.id));
       break;
     }
-  if (o.name.empty()) sink->Error(where, "name", "an organisation needs a name");
+  if (o.name.empty()) sink->Error(where, "name", _("an organisation needs a name"));
   if (!vocab.Get("org_kind").Has(o.kind))
-    sink->Error(
-        where, "kind",
-        "unknown organisation kind \"" + o.kind + "\"; known: " + vocab.Get("org_kind").CodeList());
+    sink->Error(where, "kind",
+                Tr("unknown organisation kind \"{0}\"; known: {1}", o.kind,
+                   vocab.Get("org_kind").KnownValues()));
   if (!vocab.level().Has(o.level))
     sink->Error(where, "level",
-                "unknown level \"" + o.level + "\"; known: " + vocab.level().CodeList());
+                Tr("unknown level \"{0}\"; known: {1}", o.level, vocab.level().KnownValues()));
   for (const auto& c : o.specialties)
     if (!vocab.category().Has(c))
-      sink->Error(where, "specialties", "unknown category \"" + c + "\"");
+      sink->Error(where, "specialties", Tr("unknown category \"{0}\"", c));
   if (!o.street.empty() && !areas.FindStreet(o.street))
-    sink->Error(where, "street", "unknown street " + o.street + " (not in areas/)");
+    sink->Error(where, "street", Tr("unknown street {0} (not in areas/)", o.street));
   if (!o.community.empty()) {
     if (!areas.FindCommunity(o.community)) {
-      sink->Error(where, "community", "unknown community " + o.community + " (not in areas/)");
+      sink->Error(where, "community", Tr("unknown community {0} (not in areas/)", o.community));
     } else if (const Street* s = areas.StreetOfCommunity(o.community);
                s && !o.street.empty() && s->code != o.street) {
       sink->Error(
           where, "community",
-          o.community + " is in " + s->name + " (" + s->code + "), not in street " + o.street);
+          Tr("{0} is in {1} ({2}), not in street {3}", o.community, s->name, s->code, o.street));
     }
   }
   if (!o.parent.empty()) {
     if (o.parent == o.id) {
-      sink->Error(where, "parent", "an organisation cannot be its own parent");
+      sink->Error(where, "parent", _("an organisation cannot be its own parent"));
     } else if (!orgs.count(o.parent)) {
-      sink->Error(where, "parent", "unknown parent organisation " + o.parent);
+      sink->Error(where, "parent", Tr("unknown parent organisation {0}", o.parent));
     } else {
       std::set<std::string> seen{o.id};
       for (std::string p = o.parent; !p.empty();) {
         if (!seen.insert(p).second) {
-          sink->Error(where, "parent", "parent " + o.parent + " leads back to " + o.id);
+          sink->Error(where, "parent", Tr("parent {0} leads back to {1}", o.parent, o.id));
           break;
         }
         auto it = orgs.find(p);
@@ -114,23 +127,33 @@ void CheckOrganisation(const Organisation& o, const Vocabulary& vocab, const Org
 }
 
 Status RetireOrg(Organisation* o, const OrgRegistry& orgs, const MediatorRegistry& mediators) {
-  if (o->status == "retired") return Status::Rejected(o->id + " is already retired");
+  if (o->status == "retired") return Status::Rejected(Tr("{0} is already retired", o->id));
   int members = MembershipOf(o->id, mediators).members;
   std::vector<std::string> children;
   for (const auto& [id, other] : orgs)
     if (other.parent == o->id && other.status == "active") children.push_back(id);
-  if (members > 0 || !children.empty()) {
-    std::string msg = o->id + " cannot be retired while ";
-    if (members > 0)
-      msg += std::to_string(members) + " active mediator" + (members == 1 ? "" : "s") +
-             " belong to it (move them with 'mediate mediator edit ID --org …' or retire them)";
-    if (members > 0 && !children.empty()) msg += " and ";
-    if (!children.empty())
-      msg += std::to_string(children.size()) + " active organisation" +
-             (children.size() == 1 ? " names" : "s name") + " it as parent (" + children.front() +
-             (children.size() > 1 ? ", …" : "") + ")";
-    return Status::Rejected(msg);
-  }
+  const std::size_t n = children.size();
+  const std::string first = n == 0 ? std::string() : children.front() + (n > 1 ? ", …" : "");
+  if (members > 0 && n > 0)
+    return Status::Rejected(
+        Tr("{0} cannot be retired while {1} active mediator(s) belong to it (move them with "
+           "'mediate mediator edit ID --org …' or retire them) and {2} active organisation(s) "
+           "name it as parent ({3})",
+           o->id, members, n, first));
+  if (members > 0)
+    return Status::Rejected(TrN(
+        "{0} cannot be retired while {1} active mediator belong to it (move them with 'mediate "
+        "mediator edit ID --org …' or retire them)",
+        "{0} cannot be retired while {1} active mediators belong to it (move them with 'mediate "
+        "mediator edit ID --org …' or retire them)",
+        static_cast<unsigned long>(members), o->id, members));
+  if (n > 0)
+    return Status::Rejected(
+        TrN("{0} cannot be retired while {1} active organisation names it as "
+            "parent ({2})",
+            "{0} cannot be retired while {1} active organisations name it as "
+            "parent ({2})",
+            n, o->id, n, first));
   o->status = "retired";
   return Status::Ok();
 }

@@ -5,6 +5,7 @@
 #include <functional>
 #include <set>
 
+#include "i18n.hpp"
 #include "pii.hpp"
 #include "store.hpp"
 #include "timeline.hpp"
@@ -128,7 +129,7 @@ void ReviewCheckScan::Add(const CaseSummary& c) {
 
 Result<ReviewCheckResult> ReviewCheckScan::Finish() {
   MEDIATE_RETURN_IF_ERROR(
-      unreadable_.ToStatus("case files could not be read; nothing was checked"));
+      unreadable_.ToStatus(_("case files could not be read; nothing was checked")));
   for (auto& [code, ids] : result_.by_code) std::sort(ids.begin(), ids.end());
   return std::move(result_);
 }

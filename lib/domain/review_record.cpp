@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <map>
 
+#include "i18n.hpp"
 #include "record_reader.hpp"
 #include "schema_version.hpp"
 #include "store.hpp"
@@ -86,7 +87,7 @@ Result<std::vector<Review>> LoadReviews(const Store& store) {
     out.push_back(std::move(rv.value()));
   }
   MEDIATE_RETURN_IF_ERROR(
-      sink.ToStatus("the store's review records have errors (run 'mediate validate reviews')"));
+      sink.ToStatus(_("the store's review records have errors (run 'mediate validate reviews')")));
   std::sort(out.begin(), out.end(), [](const Review& a, const Review& b) {
     return a.date != b.date ? a.date < b.date : a.case_id < b.case_id;
   });

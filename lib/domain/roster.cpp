@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "csv_table.hpp"
+#include "i18n.hpp"
 #include "pii.hpp"
 #include "text_input.hpp"
 #include "vocab.hpp"
@@ -11,13 +12,22 @@ namespace mediate {
 
 namespace {
 
+/// What the values of `list` are, for an error: the list's name in English
+/// ("mediator_role"), a noun in Chinese ("职务").
+std::string VocabNoun(const VocabList& list) {
+  static const char* const kNouns[] = {N_("mediator_role"), N_("employment"), N_("category")};
+  for (const char* noun : kNouns)
+    if (list.name() == noun) return _(noun);
+  return list.name();
+}
+
 /// Resolves a code or label in `list`; "" with an error when unknown.
 std::string Resolve(const VocabList& list, const std::string& text, const std::string& field,
                     DiagnosticSink* sink) {
   if (text.empty()) return {};
   if (const Term* t = list.Resolve(text)) return t->code;
   sink->Error({"", 0, 0}, field,
-              "unknown " + list.name() + " \"" + text + "\"; known: " + list.CodeList());
+              Tr("unknown {0} \"{1}\"; known: {2}", VocabNoun(list), text, list.KnownValues()));
   return {};
 }
 
@@ -40,37 +50,39 @@ const std::vector<std::string>& MediatorEditableFields() {
 
 void CheckMediator(const Mediator& m, const Vocabulary& vocab, const OrgRegistry& orgs, Date today,
                    const Location& where, DiagnosticSink* sink) {
-  if (m.id.empty()) sink->Error(where, "id", "a mediator needs an id");
-  if (m.name.empty()) sink->Error(where, "name", "a mediator needs a name");
+  if (m.id.empty()) sink->Error(where, "id", _("a mediator needs an id"));
+  if (m.name.empty()) sink->Error(where, "name", _("a mediator needs a name"));
   if (m.sex != "male" && m.sex != "female")
-    sink->Error(where, "sex", "sex is male or female, not \"" + m.sex + "\"");
+    sink->Error(where, "sex", Tr("sex is male or female, not \"{0}\"", m.sex));
   if (m.born.valid() && !IsAdultOn(m.born, today))
     sink->Error(where, "born",
-                "born " + m.born.ToString() +
-                    ": a mediator must be an adult citizen (People's Mediation Law Art. 14)");
+                Tr("born {0}: a mediator must be an adult citizen (People's Mediation Law Art. 14)",
+                   m.born.ToString()));
   auto org = orgs.find(m.org);
   if (m.org.empty()) {
-    sink->Error(where, "org", "a mediator belongs to an organisation (--org ID)");
+    sink->Error(where, "org", _("a mediator belongs to an organisation (--org ID)"));
   } else if (org == orgs.end()) {
-    sink->Error(where, "org", "unknown organisation \"" + m.org + "\" (see 'mediate org list')");
+    sink->Error(where, "org", Tr("unknown organisation \"{0}\" (see 'mediate org list')", m.org));
   } else if (m.status == "active" && org->second.status == "retired") {
-    sink->Error(where, "org", "organisation " + m.org + " is retired");
+    sink->Error(where, "org", Tr("organisation {0} is retired", m.org));
   }
   if (!m.role.empty() && !vocab.Get("mediator_role").Has(m.role))
-    sink->Error(where, "role", "role is chair, member or engaged, not \"" + m.role + "\"");
+    sink->Error(where, "role",
+                Tr("role is {0}, not \"{1}\"", vocab.Get("mediator_role").KnownValues(), m.role));
   if (!m.employment.empty() && !vocab.Get("employment").Has(m.employment))
-    sink->Error(where, "employment",
-                "employment is full_time or part_time, not \"" + m.employment + "\"");
-  if (m.grade < 0 || m.grade > 4) sink->Error(where, "grade", "grade is 1 (highest) to 4");
+    sink->Error(
+        where, "employment",
+        Tr("employment is {0}, not \"{1}\"", vocab.Get("employment").KnownValues(), m.employment));
+  if (m.grade < 0 || m.grade > 4) sink->Error(where, "grade", _("grade is 1 (highest) to 4"));
   if (m.graded.valid() && m.grade == 0)
-    sink->Error(where, "graded", "a grade date without a grade");
+    sink->Error(where, "graded", _("a grade date without a grade"));
   for (const auto& c : m.specialties)
     if (!vocab.category().Has(c))
-      sink->Error(where, "specialties", "unknown category \"" + c + "\"");
+      sink->Error(where, "specialties", Tr("unknown category \"{0}\"", c));
   if (m.status != "active" && m.status != "retired")
-    sink->Error(where, "status", "status is active or retired, not \"" + m.status + "\"");
+    sink->Error(where, "status", Tr("status is active or retired, not \"{0}\"", m.status));
   if (!m.phone.empty() && !NormalizePhone(m.phone))
-    sink->Warning(where, "phone", m.phone + " is neither a mobile nor a landline number");
+    sink->Warning(where, "phone", Tr("{0} is neither a mobile nor a landline number", m.phone));
 }
 
 Status ApplyMediatorFields(Mediator* m, const std::map<std::string, std::string>& fields,
@@ -80,18 +92,19 @@ Status ApplyMediatorFields(Mediator* m, const std::map<std::string, std::string>
   auto date = [&](const std::string& field, const std::string& text) -> Date {
     if (text.empty()) return Date();
     if (auto d = Date::Parse(text)) return *d;
-    sink.Error({"", 0, 0}, field, "\"" + text + "\" is not a date (YYYY-MM-DD)");
+    sink.Error({"", 0, 0}, field, Tr("\"{0}\" is not a date (YYYY-MM-DD)", text));
     return Date();
   };
   auto boolean = [&](const std::string& field, const std::string& text) {
     if (text == "true" || text == "yes" || text == "是") return true;
     if (text == "false" || text == "no" || text == "否" || text.empty()) return false;
-    sink.Error({"", 0, 0}, field, "\"" + text + "\" is not true or false");
+    sink.Error({"", 0, 0}, field, Tr("\"{0}\" is not true or false", text));
     return false;
   };
   for (const auto& [field, value] : fields) {
     if (std::find(known.begin(), known.end(), field) == known.end())
-      return Status::Usage("no mediator field \"" + field + "\"; fields: " + Joined(known, ", "));
+      return Status::Usage(
+          Tr("no mediator field \"{0}\"; fields: {1}", field, Joined(known, ", ")));
     if (field == "name") {
       m->name = value;
     } else if (field == "sex") {
@@ -110,7 +123,7 @@ Status ApplyMediatorFields(Mediator* m, const std::map<std::string, std::string>
       } else if (value.size() == 1 && value[0] >= '1' && value[0] <= '4') {
         m->grade = value[0] - '0';
       } else {
-        sink.Error({"", 0, 0}, field, "grade is 1 (highest) to 4, not \"" + value + "\"");
+        sink.Error({"", 0, 0}, field, Tr("grade is 1 (highest) to 4, not \"{0}\"", value));
       }
     } else if (field == "graded") {
       m->graded = date(field, value);
@@ -139,21 +152,22 @@ Status ApplyMediatorFields(Mediator* m, const std::map<std::string, std::string>
     }
   }
   for (auto& d : sink.items()) d.where.file = m->id.empty() ? "mediator" : m->id;
-  return sink.ToStatus(std::to_string(sink.error_count()) + " error" +
-                       (sink.error_count() == 1 ? "" : "s") + "; nothing was written");
+  const std::size_t n = sink.error_count();
+  return sink.ToStatus(
+      TrN("{0} error; nothing was written", "{0} errors; nothing was written", n, n));
 }
 
 Status ApplyRating(Mediator* m, int grade, Date date, const std::string& by,
                    const std::string& basis) {
   if (grade < 1 || grade > 4)
-    return Status::Rejected("grade is 1 (highest) to 4, not " + std::to_string(grade));
+    return Status::Rejected(Tr("grade is 1 (highest) to 4, not {0}", grade));
   if (basis.empty())
     return Status::Rejected(
-        "a rating needs its basis (--basis \"…评定决定\"): who rated and on "
-        "what record");
-  if (!date.valid()) return Status::Rejected("a rating needs a date");
+        _("a rating needs its basis (--basis \"…评定决定\"): who rated and on "
+          "what record"));
+  if (!date.valid()) return Status::Rejected(_("a rating needs a date"));
   if (m->status != "active")
-    return Status::Rejected(m->id + " is retired; only active mediators are rated");
+    return Status::Rejected(Tr("{0} is retired; only active mediators are rated", m->id));
   m->grade = grade;
   m->graded = date;
   m->ratings.push_back({grade, date, by, basis});

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "csv_table.hpp"
+#include "i18n.hpp"
 #include "record_reader.hpp"
 #include "schema_version.hpp"
 #include "store.hpp"
@@ -54,10 +55,10 @@ Result<Training> Training::FromValue(const Value& root, const std::string& file,
     if (auto tenths = ParseHoursTenths(h->text())) {
       t.hours_tenths = *tenths;
     } else {
-      r.Error(*h, "hours", h->text() + " is not a number of hours (6, 1.5)");
+      r.Error(*h, "hours", Tr("{0} is not a number of hours (6, 1.5)", h->text()));
     }
   } else {
-    r.Error(h ? *h : root, "hours", "is required: a number of hours, unquoted (6, 1.5)");
+    r.Error(h ? *h : root, "hours", _("is required: a number of hours, unquoted (6, 1.5)"));
   }
   t.lecturer = r.String(root, "lecturer", "");
   t.lecturer_name = r.String(root, "lecturer_name", "");
@@ -65,10 +66,10 @@ Result<Training> Training::FromValue(const Value& root, const std::string& file,
   std::set<std::string> seen;
   for (const auto& a : t.attendees)
     if (!seen.insert(a).second)
-      r.Error(*root.Find("attendees"), "attendees", a + " is listed twice");
+      r.Error(*root.Find("attendees"), "attendees", Tr("{0} is listed twice", a));
   if (t.date.valid() && !t.id.empty() && file.rfind("trainings/", 0) == 0 && file != t.Path())
     r.Error(*root.Find("id"), "id",
-            "the file of " + t.id + " held on " + t.date.ToString() + " belongs at " + t.Path());
+            Tr("the file of {0} held on {1} belongs at {2}", t.id, t.date.ToString(), t.Path()));
   t.extra = r.KeepUnknownKeys(root, "",
                               {"schema", "id", "date", "kind", "title", "level", "hours",
                                "lecturer", "lecturer_name", "attendees"});
@@ -103,15 +104,15 @@ void CheckTrainingReferences(const Training& t, const MediatorRegistry& mediator
                              const Location& where, DiagnosticSink* sink) {
   if (!t.lecturer.empty() && t.lecturer != "external" && !mediators.count(t.lecturer))
     sink->Error(where, "lecturer",
-                "unknown mediator " + t.lecturer + " (a mediator id, or \"external\")");
+                Tr("unknown mediator {0} (a mediator id, or \"external\")", t.lecturer));
   std::string unknown;
   std::size_t n = 0;
   for (const auto& a : t.attendees) {
     if (mediators.count(a)) continue;
     if (++n <= 5) unknown += (unknown.empty() ? "" : ", ") + a;
   }
-  if (n > 5) unknown += ", … (" + std::to_string(n) + " in all)";
-  if (n) sink->Error(where, "attendees", "not on the roster: " + unknown);
+  if (n > 5) unknown += Tr(", … ({0} in all)", n);
+  if (n) sink->Error(where, "attendees", Tr("not on the roster: {0}", unknown));
 }
 
 Result<std::vector<Training>> ReadTrainingsCsv(const std::string& text, const std::string& file,
@@ -129,53 +130,53 @@ Result<std::vector<Training>> ReadTrainingsCsv(const std::string& text, const st
     auto where = table->Where(row);
     Training t;
     t.id = table->Cell(row, "id");
-    if (t.id.empty()) sink.Error(where, "id", "a session needs an id (T-2020-001)");
+    if (t.id.empty()) sink.Error(where, "id", _("a session needs an id (T-2020-001)"));
     std::string date = table->Cell(row, "date");
     if (auto d = Date::Parse(date)) {
       t.date = *d;
     } else {
-      sink.Error(where, "date", "\"" + date + "\" is not a date (YYYY-MM-DD)");
+      sink.Error(where, "date", Tr("\"{0}\" is not a date (YYYY-MM-DD)", date));
     }
     std::string kind = table->Cell(row, "kind");
     if (const Term* k = kinds.Resolve(kind)) {
       t.kind = k->code;
     } else {
       sink.Error(where, "kind",
-                 "unknown training kind \"" + kind + "\"; known: " + kinds.CodeList());
+                 Tr("unknown training kind \"{0}\"; known: {1}", kind, kinds.KnownValues()));
     }
     t.title = table->Cell(row, "title");
-    if (t.title.empty()) sink.Error(where, "title", "a session needs a title");
+    if (t.title.empty()) sink.Error(where, "title", _("a session needs a title"));
     std::string level = table->Cell(row, "level");
     if (!level.empty()) {
       if (const Term* l = vocab.level().Resolve(level)) {
         t.level = l->code;
       } else {
         sink.Error(where, "level",
-                   "unknown level \"" + level + "\"; known: " + vocab.level().CodeList());
+                   Tr("unknown level \"{0}\"; known: {1}", level, vocab.level().KnownValues()));
       }
     }
     std::string hours = table->Cell(row, "hours");
     if (auto h = ParseHoursTenths(hours)) {
       t.hours_tenths = *h;
     } else {
-      sink.Error(where, "hours", "\"" + hours + "\" is not a number of hours (6, 1.5)");
+      sink.Error(where, "hours", Tr("\"{0}\" is not a number of hours (6, 1.5)", hours));
     }
     t.lecturer = table->Cell(row, "lecturer");
     t.lecturer_name = table->Cell(row, "lecturer_name");
     t.attendees = SplitList(table->Cell(row, "attendees"));
     std::set<std::string> once;
     for (const auto& a : t.attendees)
-      if (!once.insert(a).second) sink.Error(where, "attendees", a + " is listed twice");
+      if (!once.insert(a).second) sink.Error(where, "attendees", Tr("{0} is listed twice", a));
     CheckTrainingReferences(t, mediators, where, &sink);
     if (!t.id.empty()) {
       if (auto [it, fresh] = seen.emplace(t.id, row.line); !fresh)
-        sink.Error(where, "id",
-                   "duplicate id " + t.id + " (first at line " + std::to_string(it->second) + ")");
+        sink.Error(where, "id", Tr("duplicate id {0} (first at line {1})", t.id, it->second));
     }
     out.push_back(std::move(t));
   }
-  MEDIATE_RETURN_IF_ERROR(sink.ToStatus(std::to_string(sink.error_count()) + " error" +
-                                        (sink.error_count() == 1 ? "" : "s") + " in " + file));
+  const std::size_t errors = sink.error_count();
+  MEDIATE_RETURN_IF_ERROR(
+      sink.ToStatus(TrN("{0} error in {1}", "{0} errors in {1}", errors, errors, file)));
   return out;
 }
 
@@ -238,8 +239,8 @@ Result<std::vector<Training>> LoadTrainings(const Store& store) {
     out.push_back(std::move(t.value()));
   }
   MEDIATE_RETURN_IF_ERROR(
-      sink.ToStatus("the store's training records have errors (run 'mediate "
-                    "validate trainings')"));
+      sink.ToStatus(_("the store's training records have errors (run 'mediate "
+                      "validate trainings')")));
   std::sort(out.begin(), out.end(), [](const Training& a, const Training& b) {
     return a.date != b.date ? a.date < b.date : a.id < b.id;
   });

@@ -1,5 +1,7 @@
 #include "training_measures.hpp"
 
+#include "i18n.hpp"
+
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -49,7 +51,7 @@ Result<DateRange> ParsePeriod(const std::string& years, const std::string& from,
   DateRange r;
   if (!years.empty()) {
     if (!from.empty() || !to.empty())
-      return Status::Usage("give either --years or --from/--to, not both");
+      return Status::Usage(_("give either --years or --from/--to, not both"));
     std::string a = years, b = years;
     if (auto dash = years.find('-'); dash != std::string::npos) {
       a = years.substr(0, dash);
@@ -57,24 +59,24 @@ Result<DateRange> ParsePeriod(const std::string& years, const std::string& from,
     }
     auto ya = ParseYear(a), yb = ParseYear(b);
     if (!ya || !yb || *ya > *yb)
-      return Status::Usage("--years \"" + years +
-                           "\" is not a year or a range of years (2020-2022)");
+      return Status::Usage(
+          Tr("--years \"{0}\" is not a year or a range of years (2020-2022)", years));
     r.from = *Date::FromYmd(*ya, 1, 1);
     r.to = *Date::FromYmd(*yb, 12, 31);
     return r;
   }
   if (!from.empty()) {
     auto d = Date::Parse(from);
-    if (!d) return Status::Usage("--from \"" + from + "\" is not a date (YYYY-MM-DD)");
+    if (!d) return Status::Usage(Tr("{0} \"{1}\" is not a date (YYYY-MM-DD)", "--from", from));
     r.from = *d;
   }
   if (!to.empty()) {
     auto d = Date::Parse(to);
-    if (!d) return Status::Usage("--to \"" + to + "\" is not a date (YYYY-MM-DD)");
+    if (!d) return Status::Usage(Tr("{0} \"{1}\" is not a date (YYYY-MM-DD)", "--to", to));
     r.to = *d;
   }
   if (r.from.valid() && r.to.valid() && r.to < r.from)
-    return Status::Usage("--to " + to + " is before --from " + from);
+    return Status::Usage(Tr("--to {0} is before --from {1}", to, from));
   return r;
 }
 
@@ -106,7 +108,7 @@ Result<TrainingGroups> GroupTraining(
   if (std::find(names.begin(), names.end(), by) == names.end()) {
     std::string known;
     for (const auto& n : names) known += (known.empty() ? "" : ", ") + n;
-    return Status::Usage("cannot group training by \"" + by + "\"; use one of: " + known);
+    return Status::Usage(Tr("cannot group training by \"{0}\"; use one of: {1}", by, known));
   }
   std::vector<const Training*> in;
   for (const auto& t : trainings)

@@ -1,5 +1,6 @@
 #include "mediator.hpp"
 
+#include "i18n.hpp"
 #include "record_reader.hpp"
 #include "vocab.hpp"
 
@@ -10,24 +11,24 @@ Result<Mediator> Mediator::FromValue(const Value& root, const std::string& file,
   DiagnosticSink sink;
   RecordReader r(file, &sink);
   Mediator m;
-  if (!r.ExpectMap(root, "")) return sink.ToStatus("bad mediator");
+  if (!r.ExpectMap(root, "")) return sink.ToStatus(_("bad mediator"));
   m.id = r.String(root, "id", "", true);
   m.name = r.String(root, "name", "", true);
   m.sex = r.String(root, "sex", "");
   if (!m.sex.empty() && m.sex != "male" && m.sex != "female")
-    r.Error(*root.Find("sex"), "sex", "sex is male or female, not \"" + m.sex + "\"");
+    r.Error(*root.Find("sex"), "sex", Tr("sex is male or female, not \"{0}\"", m.sex));
   m.born = r.DateField(root, "born", "");
   m.org = r.String(root, "org", "", true);
   m.role = r.Code(root, "role", "", vocab.Get("mediator_role"));
   m.employment = r.Code(root, "employment", "", vocab.Get("employment"));
   m.grade = static_cast<int>(r.Int(root, "grade", "", 0));
   if (m.grade < 0 || m.grade > 4)
-    r.Error(*root.Find("grade"), "grade", "grade is 1 (highest) to 4");
+    r.Error(*root.Find("grade"), "grade", _("grade is 1 (highest) to 4"));
   m.graded = r.DateField(root, "graded", "");
   m.specialties = r.Strings(root, "specialties", "");
   for (const auto& c : m.specialties)
     if (!vocab.category().Has(c))
-      r.Error(*root.Find("specialties"), "specialties", "unknown category \"" + c + "\"");
+      r.Error(*root.Find("specialties"), "specialties", Tr("unknown category \"{0}\"", c));
   m.lecturer = r.Bool(root, "lecturer", "", false);
   m.honours = r.Strings(root, "honours", "");
   m.filed = r.DateField(root, "filed", "");
@@ -35,7 +36,7 @@ Result<Mediator> Mediator::FromValue(const Value& root, const std::string& file,
   if (!status.empty()) m.status = status;
   if (m.status != "active" && m.status != "retired")
     r.Error(*root.Find("status"), "status",
-            "status is active or retired, not \"" + m.status + "\"");
+            Tr("status is active or retired, not \"{0}\"", m.status));
   m.phone = r.String(root, "phone", "");
   m.education = r.String(root, "education", "");
   m.sanctions = r.Strings(root, "sanctions", "");
@@ -44,7 +45,7 @@ Result<Mediator> Mediator::FromValue(const Value& root, const std::string& file,
   m.retired = r.DateField(root, "retired", "");
   if (const Value* rs = root.Find("ratings"); rs && !rs->is_null()) {
     if (!rs->is_sequence()) {
-      r.Error(*rs, "ratings", "a list of {grade, date, by, basis} is expected");
+      r.Error(*rs, "ratings", Tr("a list of {{grade, date, by, basis}} is expected"));
     } else {
       for (std::size_t i = 0; i < rs->items().size(); ++i) {
         const Value& item = rs->items()[i];
@@ -53,7 +54,7 @@ Result<Mediator> Mediator::FromValue(const Value& root, const std::string& file,
         Rating rt;
         rt.grade = static_cast<int>(r.Int(item, "grade", path, 0, true));
         if (rt.grade < 1 || rt.grade > 4)
-          r.Error(item, JoinPath(path, "grade"), "grade is 1 (highest) to 4");
+          r.Error(item, JoinPath(path, "grade"), _("grade is 1 (highest) to 4"));
         rt.date = r.DateField(item, "date", path, true);
         rt.by = r.String(item, "by", path);
         rt.basis = r.String(item, "basis", path);
@@ -67,7 +68,7 @@ Result<Mediator> Mediator::FromValue(const Value& root, const std::string& file,
                  "role",     "employment",   "grade",   "graded", "specialties", "lecturer",
                  "honours",  "filed",        "status",  "phone",  "education",   "sanctions",
                  "term_end", "court_roster", "retired", "ratings"});
-  MEDIATE_RETURN_IF_ERROR(sink.ToStatus("bad mediator " + file));
+  MEDIATE_RETURN_IF_ERROR(sink.ToStatus(Tr("bad mediator {0}", file)));
   if (warnings) warnings->Append(sink.items());
   return m;
 }

@@ -1,5 +1,6 @@
 #include "office.hpp"
 
+#include "i18n.hpp"
 #include "record_reader.hpp"
 
 namespace mediate {
@@ -17,16 +18,17 @@ Result<Office> Office::FromValue(const Value& root, const std::string& file,
   DiagnosticSink sink;
   RecordReader r(file, &sink);
   Office o;
-  if (!r.ExpectMap(root, "")) return sink.ToStatus("bad office");
+  if (!r.ExpectMap(root, "")) return sink.ToStatus(_("bad office"));
   std::string schema = r.String(root, "schema", "", true);
   if (!schema.empty() && schema != "office/1")
     r.Error(*root.Find("schema"), "schema",
-            "\"" + schema + "\" is not a schema this version reads (office/1)");
+            Tr("\"{0}\" is not a schema this version reads (office/1)", schema));
   o.code = r.String(root, "code", "", true);
   if (!o.code.empty() && !IsOfficeCode(o.code))
     r.Error(*root.Find("code"), "code",
-            "office code \"" + o.code +
-                "\" must be an upper-case letter and 1 to 5 upper-case letters or digits");
+            Tr("office code \"{0}\" must be an upper-case letter and 1 to 5 upper-case letters "
+               "or digits",
+               o.code));
   o.name = r.String(root, "name", "", true);
   o.org = r.String(root, "org", "");
   o.street = r.String(root, "street", "");
@@ -34,10 +36,10 @@ Result<Office> Office::FromValue(const Value& root, const std::string& file,
   if (std::string status = r.String(root, "status", ""); !status.empty()) o.status = status;
   if (o.status != "active" && o.status != "retired")
     r.Error(*root.Find("status"), "status",
-            "status is active or retired, not \"" + o.status + "\"");
+            Tr("status is active or retired, not \"{0}\"", o.status));
   o.extra = r.KeepUnknownKeys(
       root, "", {"schema", "code", "name", "org", "street", "file_no_word", "status"});
-  MEDIATE_RETURN_IF_ERROR(sink.ToStatus("bad office " + file));
+  MEDIATE_RETURN_IF_ERROR(sink.ToStatus(Tr("bad office {0}", file)));
   if (warnings) warnings->Append(sink.items());
   return o;
 }
@@ -65,18 +67,21 @@ std::string ActiveOfficeCodes(const OfficeRegistry& offices) {
 Status CheckOfficeChoice(const std::string& code, const std::string& from,
                          const OfficeRegistry& offices) {
   if (!IsOfficeCode(code))
-    return Status::Usage(from + " \"" + code +
-                         "\" is not an office code (an upper-case letter, then 1 to 5 upper-case "
-                         "letters or digits, e.g. XJY); nothing was written");
+    return Status::Usage(
+        Tr("{0} \"{1}\" is not an office code (an upper-case letter, then 1 to 5 upper-case "
+           "letters or digits, e.g. XJY); nothing was written",
+           from, code));
   if (offices.empty()) return Status::Ok();  // a store from before the registry
   auto it = offices.find(code);
   if (it == offices.end())
-    return Status::Usage(from + " \"" + code + "\" is not a registered office (registered: " +
-                         ActiveOfficeCodes(offices) +
-                         "; 'mediate office add' registers one); nothing was written");
+    return Status::Usage(
+        Tr("{0} \"{1}\" is not a registered office (registered: {2}; 'mediate office add' "
+           "registers one); nothing was written",
+           from, code, ActiveOfficeCodes(offices)));
   if (it->second.status != "active")
-    return Status::Usage(from + " \"" + code + "\" is a retired office (registered: " +
-                         ActiveOfficeCodes(offices) + "); nothing was written");
+    return Status::Usage(
+        Tr("{0} \"{1}\" is a retired office (registered: {2}); nothing was written", from, code,
+           ActiveOfficeCodes(offices)));
   return Status::Ok();
 }
 
@@ -87,16 +92,22 @@ Result<std::string> ChooseOffice(const OfficeSources& sources, const OfficeRegis
     from = "MEDIATE_OFFICE";
   } else if (!sources.config.empty()) {
     code = sources.config;
-    from = "git config mediate.office";
+    from = _("git config mediate.office");
   } else if (!sources.has_remote) {
     code = sources.settings;
-    from = "mediate.yaml office";
+    from = _("mediate.yaml office");
   } else {
     std::string known = ActiveOfficeCodes(offices);
+    if (known.empty())
+      return Status::Usage(
+          _("this clone has no office of its own: a store with a remote is shared by several "
+            "desks, so say which office this desk is with 'git config mediate.office CODE'; "
+            "nothing was written"));
     return Status::Usage(
-        "this clone has no office of its own: a store with a remote is shared by several "
-        "desks, so say which office this desk is with 'git config mediate.office CODE'" +
-        (known.empty() ? std::string() : " (registered: " + known + ")") + "; nothing was written");
+        Tr("this clone has no office of its own: a store with a remote is shared by several "
+           "desks, so say which office this desk is with 'git config mediate.office CODE' "
+           "(registered: {0}); nothing was written",
+           known));
   }
   MEDIATE_RETURN_IF_ERROR(CheckOfficeChoice(code, from, offices));
   return code;
@@ -106,15 +117,16 @@ void CheckOffice(const Office& office, const OfficeRegistry& offices, const OrgR
                  const AreaRegistry& areas, const Location& where, DiagnosticSink* sink) {
   if (!office.org.empty() && !orgs.count(office.org))
     sink->Error(where, "org",
-                "unknown organisation \"" + office.org + "\" (see 'mediate org list')");
+                Tr("unknown organisation \"{0}\" (see 'mediate org list')", office.org));
   if (!office.street.empty() && !areas.FindStreet(office.street))
-    sink->Error(where, "street", "unknown street \"" + office.street + "\"");
+    sink->Error(where, "street", Tr("unknown street \"{0}\"", office.street));
   for (const auto& [code, other] : offices) {
     if (code == office.code) continue;
     if (other.file_no_word == office.file_no_word)
       sink->Error(where, "file_no_word",
-                  "\"" + office.file_no_word + "\" is the file-number word of office " + code +
-                      " too: two offices with one word would print the same file numbers");
+                  Tr("\"{0}\" is the file-number word of office {1} too: two offices with one "
+                     "word would print the same file numbers",
+                     office.file_no_word, code));
   }
 }
 

@@ -1,5 +1,6 @@
 #include "organisation.hpp"
 
+#include "i18n.hpp"
 #include "record_reader.hpp"
 #include "vocab.hpp"
 
@@ -10,7 +11,7 @@ Result<Organisation> Organisation::FromValue(const Value& root, const std::strin
   DiagnosticSink sink;
   RecordReader r(file, &sink);
   Organisation o;
-  if (!r.ExpectMap(root, "")) return sink.ToStatus("bad organisation");
+  if (!r.ExpectMap(root, "")) return sink.ToStatus(_("bad organisation"));
   o.id = r.String(root, "id", "", true);
   o.name = r.String(root, "name", "", true);
   o.kind = r.Code(root, "kind", "", vocab.Get("org_kind"), true);
@@ -20,17 +21,17 @@ Result<Organisation> Organisation::FromValue(const Value& root, const std::strin
   o.specialties = r.Strings(root, "specialties", "");
   for (const auto& c : o.specialties)
     if (!vocab.category().Has(c))
-      r.Error(*root.Find("specialties"), "specialties", "unknown category \"" + c + "\"");
+      r.Error(*root.Find("specialties"), "specialties", Tr("unknown category \"{0}\"", c));
   o.parent = r.String(root, "parent", "");
   std::string status = r.String(root, "status", "");
   if (!status.empty()) o.status = status;
   if (o.status != "active" && o.status != "retired")
     r.Error(*root.Find("status"), "status",
-            "status is active or retired, not \"" + o.status + "\"");
+            Tr("status is active or retired, not \"{0}\"", o.status));
   o.extra = r.KeepUnknownKeys(root, "",
                               {"schema", "id", "name", "kind", "level", "street", "community",
                                "specialties", "parent", "status"});
-  MEDIATE_RETURN_IF_ERROR(sink.ToStatus("bad organisation " + file));
+  MEDIATE_RETURN_IF_ERROR(sink.ToStatus(Tr("bad organisation {0}", file)));
   if (warnings) warnings->Append(sink.items());
   return o;
 }

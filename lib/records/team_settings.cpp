@@ -1,5 +1,6 @@
 #include "team_settings.hpp"
 
+#include "i18n.hpp"
 #include "record_reader.hpp"
 
 namespace mediate {
@@ -10,8 +11,7 @@ int Percent(RecordReader& r, const Value& map, const char* key, const std::strin
             int fallback) {
   int n = static_cast<int>(r.Int(map, key, path, fallback));
   if (n > 100 && map.Find(key))
-    r.Error(*map.Find(key), JoinPath(path, key),
-            std::to_string(n) + " is not a percentage (0–100)");
+    r.Error(*map.Find(key), JoinPath(path, key), Tr("{0} is not a percentage (0–100)", n));
   return n;
 }
 
@@ -39,7 +39,7 @@ Result<TeamSettings> TeamSettings::FromValue(const Value& root, const std::strin
     for (const auto& [key, v] : gs->entries()) {
       std::string path = "grades." + key;
       if (key.size() != 1 || key[0] < '1' || key[0] > '4') {
-        r.Error(v, path, "grades are \"1\" (highest) to \"4\", not \"" + key + "\"");
+        r.Error(v, path, Tr("grades are \"1\" (highest) to \"4\", not \"{0}\"", key));
         continue;
       }
       if (!r.ExpectMap(v, path)) continue;
@@ -59,7 +59,7 @@ Result<TeamSettings> TeamSettings::FromValue(const Value& root, const std::strin
       t.grades[grade] = g;
     }
   }
-  MEDIATE_RETURN_IF_ERROR(sink.ToStatus("bad team settings in " + file));
+  MEDIATE_RETURN_IF_ERROR(sink.ToStatus(Tr("bad team settings in {0}", file)));
   return t;
 }
 

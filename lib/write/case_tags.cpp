@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "case_record.hpp"
+#include "i18n.hpp"
 #include "store_write.hpp"
 
 namespace mediate {
@@ -21,14 +22,14 @@ Result<TagOutcome> TagCase(StoreWrite& w, const Signature& op, const std::string
                            const std::vector<std::string>& tags, bool remove) {
   for (const auto& t : tags)
     if (!ValidTag(t))
-      return Status::Usage("tag \"" + t + "\" is not 1-40 characters of a-z, 0-9, - and _");
+      return Status::Usage(Tr("tag \"{0}\" is not 1-40 characters of a-z, 0-9, - and _", t));
   const std::string verb = remove ? "untag" : "tag";
   const Store& store = w.store();
   auto loaded = store.LoadCase(id);
   if (!loaded.ok()) return loaded.status();
   if (!loaded->ok)
     return Status::Rejected(
-        loaded->path + " does not load cleanly; fix it first (mediate validate)",
+        Tr("{0} does not load cleanly; fix it first (mediate validate)", loaded->path),
         loaded->diagnostics);
   TagOutcome out;
   out.record = std::move(loaded->record);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "i18n.hpp"
 #include "intake.hpp"
 #include "pii.hpp"
 #include "store.hpp"
@@ -14,7 +15,7 @@ Result<Consultation> RecordConsultation(StoreWrite& w, Consultation draft, const
   DiagnosticSink sink;
   CheckConsultation(draft, store.vocab(), &sink);
   MEDIATE_RETURN_IF_ERROR(
-      sink.ToStatus(std::to_string(sink.error_count()) + " error(s); nothing was recorded"));
+      sink.ToStatus(Tr("{0} error(s); nothing was recorded", sink.error_count())));
   auto existing = LoadConsultations(store);
   if (!existing.ok()) return existing.status();
   const TimeZone& tz = store.settings().time_zone;
@@ -42,7 +43,7 @@ Result<ConsultToCaseOutcome> ConsultationToCase(StoreWrite& w, const std::string
   auto it =
       std::find_if(all->begin(), all->end(), [&](const Consultation& c) { return c.id == id; });
   if (it == all->end())
-    return Status::NotFound("no consultation " + id + " (mediate consult list)");
+    return Status::NotFound(Tr("no consultation {0} (mediate consult list)", id));
   ConsultToCaseOutcome out;
   out.consultation = *it;
   auto draft = DraftCaseFromConsultation(out.consultation, in, now);

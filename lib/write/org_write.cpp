@@ -1,5 +1,6 @@
 #include "org_write.hpp"
 
+#include "i18n.hpp"
 #include "org_roster.hpp"
 #include "team_commit.hpp"
 
@@ -12,7 +13,7 @@ Status Check(const Store& store, const Organisation& o) {
   orgs[o.id] = o;
   DiagnosticSink sink;
   CheckOrganisation(o, store.vocab(), orgs, store.areas(), {o.id, 0, 0}, &sink);
-  return sink.ToStatus(std::to_string(sink.error_count()) + " error(s); nothing was written");
+  return sink.ToStatus(Tr("{0} error(s); nothing was written", sink.error_count()));
 }
 
 /// Stages `out->org` and commits it with `out->subject` (unless dry run).
@@ -31,7 +32,7 @@ Result<OrgWriteOutcome> AddOrg(StoreWrite& w, const Signature& op,
                                const OrgFieldsRequest& request) {
   const Store& store = w.store();
   if (store.orgs().count(request.id))
-    return Status::Rejected(request.id + " is already registered; use 'mediate org edit'");
+    return Status::Rejected(Tr("{0} is already registered; use 'mediate org edit'", request.id));
   OrgWriteOutcome out;
   Organisation& o = out.org;
   o.id = request.id;
@@ -45,11 +46,11 @@ Result<OrgWriteOutcome> AddOrg(StoreWrite& w, const Signature& op,
 Result<OrgWriteOutcome> EditOrg(StoreWrite& w, const Signature& op,
                                 const OrgFieldsRequest& request) {
   if (request.fields.empty())
-    return Status::Usage("give the fields to change, e.g. --name … (see --help)");
+    return Status::Usage(_("give the fields to change, e.g. --name … (see --help)"));
   const Store& store = w.store();
   auto it = store.orgs().find(request.id);
   if (it == store.orgs().end())
-    return Status::NotFound("no organisation " + request.id + " (see 'mediate org list')");
+    return Status::NotFound(Tr("no organisation {0} (see 'mediate org list')", request.id));
   OrgWriteOutcome out;
   Organisation& o = out.org;
   o = it->second;
@@ -71,7 +72,7 @@ Result<OrgWriteOutcome> RetireOrganisation(StoreWrite& w, const Signature& op,
   const Store& store = w.store();
   auto it = store.orgs().find(id);
   if (it == store.orgs().end())
-    return Status::NotFound("no organisation " + id + " (see 'mediate org list')");
+    return Status::NotFound(Tr("no organisation {0} (see 'mediate org list')", id));
   OrgWriteOutcome out;
   out.org = it->second;
   MEDIATE_RETURN_IF_ERROR(RetireOrg(&out.org, store.orgs(), store.mediators()));

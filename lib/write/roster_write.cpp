@@ -6,6 +6,7 @@
 #include <set>
 
 #include "committee_checks.hpp"
+#include "i18n.hpp"
 #include "store_init.hpp"
 #include "team_commit.hpp"
 
@@ -59,7 +60,7 @@ Status Check(const StoreWrite& w, const Mediator& m, const std::string& where,
   DiagnosticSink sink;
   CheckMediator(m, w.store().vocab(), w.store().orgs(), w.today(), {where, 0, 0}, &sink);
   MEDIATE_RETURN_IF_ERROR(
-      sink.ToStatus(std::to_string(sink.error_count()) + " error(s); nothing was written"));
+      sink.ToStatus(Tr("{0} error(s); nothing was written", sink.error_count())));
   for (const auto& d : sink.items())
     if (d.severity == Severity::kWarning) warnings->push_back(d);
   return Status::Ok();
@@ -68,7 +69,7 @@ Status Check(const StoreWrite& w, const Mediator& m, const std::string& where,
 Result<const Mediator*> Find(const StoreWrite& w, const std::string& id) {
   auto it = w.store().mediators().find(id);
   if (it == w.store().mediators().end())
-    return Status::NotFound("no mediator " + id + " (see 'mediate mediator list')");
+    return Status::NotFound(Tr("no mediator {0} (see 'mediate mediator list')", id));
   return &it->second;
 }
 
@@ -81,7 +82,7 @@ Result<RosterWriteOutcome> AddMediator(StoreWrite& w, const Signature& op,
   Mediator& m = out.mediator;
   m.id = request.id.empty() ? NextMediatorId(store.mediators()) : request.id;
   if (store.mediators().count(m.id))
-    return Status::Rejected(m.id + " is already on the roster; use 'mediate mediator edit'");
+    return Status::Rejected(Tr("{0} is already on the roster; use 'mediate mediator edit'", m.id));
   if (!request.fields.count("filed")) m.filed = w.today();
   MEDIATE_RETURN_IF_ERROR(ApplyMediatorFields(&m, request.fields, store.vocab()));
   MEDIATE_RETURN_IF_ERROR(Check(w, m, m.id, &out.warnings));
@@ -96,7 +97,7 @@ Result<RosterWriteOutcome> AddMediator(StoreWrite& w, const Signature& op,
 Result<RosterWriteOutcome> EditMediator(StoreWrite& w, const Signature& op,
                                         const EditMediatorRequest& request) {
   if (request.fields.empty())
-    return Status::Usage("give the fields to change, e.g. --phone 13800001234 (see --help)");
+    return Status::Usage(_("give the fields to change, e.g. --phone 13800001234 (see --help)"));
   auto old = Find(w, request.id);
   if (!old.ok()) return old.status();
   RosterWriteOutcome out;
@@ -122,7 +123,8 @@ Result<RosterWriteOutcome> RetireMediator(StoreWrite& w, const Signature& op,
                                           const RetireMediatorRequest& request) {
   auto old = Find(w, request.id);
   if (!old.ok()) return old.status();
-  if ((*old)->status == "retired") return Status::Rejected(request.id + " is already retired");
+  if ((*old)->status == "retired")
+    return Status::Rejected(Tr("{0} is already retired", request.id));
   RosterWriteOutcome out;
   Mediator& m = out.mediator;
   m = **old;
@@ -159,7 +161,7 @@ Result<ImportRosterOutcome> ImportRoster(StoreWrite& w, const Signature& op,
   const std::string& name = request.file_name;
   auto incoming = ReadMediatorsCsv(request.text, name, store.vocab(), store.orgs());
   if (!incoming.ok())
-    return Status::Rejected(incoming.status().message() + "; nothing was imported",
+    return Status::Rejected(Tr("{0}; nothing was imported", incoming.status().message()),
                             incoming.status().diagnostics());
   ImportRosterOutcome out;
   MediatorImportPlan& plan = out.plan;
@@ -168,8 +170,8 @@ Result<ImportRosterOutcome> ImportRoster(StoreWrite& w, const Signature& op,
   for (const auto* list : {&plan.added, &plan.updated})
     for (const auto& m : *list)
       CheckMediator(m, store.vocab(), store.orgs(), w.today(), {name + ": " + m.id, 0, 0}, &sink);
-  MEDIATE_RETURN_IF_ERROR(sink.ToStatus(std::to_string(sink.error_count()) + " error(s) in " +
-                                        name + "; nothing was imported"));
+  MEDIATE_RETURN_IF_ERROR(
+      sink.ToStatus(Tr("{0} error(s) in {1}; nothing was imported", sink.error_count(), name)));
   for (const auto& d : sink.items())
     if (d.severity == Severity::kWarning) out.warnings.push_back(d);
   out.subject = fmt::format("mediator import: {} added, {} updated, {} unchanged from {}",

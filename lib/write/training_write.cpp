@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "i18n.hpp"
 #include "team_commit.hpp"
 
 namespace mediate {
@@ -14,49 +15,49 @@ Result<TrainingWriteOutcome> AddTraining(StoreWrite& w, const Signature& op,
   auto existing = LoadTrainings(store);
   if (!existing.ok()) return existing.status();
   DiagnosticSink sink;
-  Location here{"training add", 0, 0};
+  Location here{_("training add"), 0, 0};
   TrainingWriteOutcome out;
   Training& t = out.training;
   if (auto d = Date::Parse(request.date)) {
     t.date = *d;
   } else {
-    sink.Error(here, "--date", "\"" + request.date + "\" is not a date (YYYY-MM-DD)");
+    sink.Error(here, "--date", Tr("\"{0}\" is not a date (YYYY-MM-DD)", request.date));
   }
   const VocabList& kinds = store.vocab().Get("training_kind");
   if (const Term* k = kinds.Resolve(request.kind)) {
     t.kind = k->code;
   } else {
     sink.Error(here, "--kind",
-               "unknown training kind \"" + request.kind + "\"; known: " + kinds.CodeList());
+               Tr("unknown training kind \"{0}\"; known: {1}", request.kind, kinds.KnownValues()));
   }
   t.title = request.title;
   if (!request.level.empty()) {
     if (const Term* l = store.vocab().level().Resolve(request.level)) {
       t.level = l->code;
     } else {
-      sink.Error(
-          here, "--level",
-          "unknown level \"" + request.level + "\"; known: " + store.vocab().level().CodeList());
+      sink.Error(here, "--level",
+                 Tr("unknown level \"{0}\"; known: {1}", request.level,
+                    store.vocab().level().KnownValues()));
     }
   }
   if (auto h = ParseHoursTenths(request.hours)) {
     t.hours_tenths = *h;
   } else {
-    sink.Error(here, "--hours", "\"" + request.hours + "\" is not a number of hours (6, 1.5)");
+    sink.Error(here, "--hours", Tr("\"{0}\" is not a number of hours (6, 1.5)", request.hours));
   }
   t.lecturer = request.lecturer;
   t.lecturer_name = request.lecturer_name;
   t.attendees = request.attendees;
   std::set<std::string> once;
   for (const auto& a : t.attendees)
-    if (!once.insert(a).second) sink.Error(here, "--attendees", a + " is listed twice");
+    if (!once.insert(a).second) sink.Error(here, "--attendees", Tr("{0} is listed twice", a));
   CheckTrainingReferences(t, store.mediators(), here, &sink);
   if (t.date.valid())
     t.id = request.id.empty() ? NextTrainingId(*existing, t.date.year()) : request.id;
   for (const auto& other : *existing)
-    if (other.id == t.id) sink.Error(here, "--id", t.id + " is already recorded");
+    if (other.id == t.id) sink.Error(here, "--id", Tr("{0} is already recorded", t.id));
   MEDIATE_RETURN_IF_ERROR(
-      sink.ToStatus(std::to_string(sink.error_count()) + " error(s); nothing was written"));
+      sink.ToStatus(Tr("{0} error(s); nothing was written", sink.error_count())));
   if (w.dry_run()) return out;
   w.Put(t.Path(), t.ToValue());
   auto commit = w.Commit(op, fmt::format("training add: {} {}", t.id, t.title) +
@@ -73,7 +74,7 @@ Result<TrainingWriteOutcome> ImportTrainings(StoreWrite& w, const Signature& op,
   auto incoming = ReadTrainingsCsv(text, file_name, store.vocab(), store.mediators());
   if (!incoming.ok()) {
     auto st = incoming.status();
-    return Status::Rejected(st.message() + "; nothing was imported", st.diagnostics());
+    return Status::Rejected(Tr("{0}; nothing was imported", st.message()), st.diagnostics());
   }
   auto existing = LoadTrainings(store);
   if (!existing.ok()) return existing.status();
