@@ -37,7 +37,7 @@ class ValidateCommand : public Command {
         ++staffing;
         continue;
       }
-      fmt::print(ctx.out, "{}\n", DiagnosticText(d));
+      fmt::print(ctx.out, "{}\n", d.ToString());
     }
     if (staffing > 0)
       fmt::print(ctx.out, "{}\n",

@@ -65,7 +65,7 @@ void WarnSkipped(Context& ctx, const std::vector<Diagnostic>& skipped) {
   std::vector<std::string> files;
   for (std::size_t i = 0; i < skipped.size(); ++i) {
     const Diagnostic& d = skipped[i];
-    std::fprintf(ctx.err, "%s\n", DiagnosticText(d).c_str());
+    std::fprintf(ctx.err, "%s\n", d.ToString().c_str());
     if (files.empty() || files.back() != d.where.file) files.push_back(d.where.file);
     const bool last_of_file = i + 1 == skipped.size() || skipped[i + 1].where.file != d.where.file;
     if (!last_of_file) continue;
@@ -134,14 +134,6 @@ void OutputOptions::Declare(CLI::App* app) {
   app->add_option("-o,--output", output, _("write to FILE (required for xlsx)"))->type_name("FILE");
   app->add_flag("--no-bom", no_bom,
                 _("a CSV file written with -o starts without the UTF-8 byte order mark"));
-}
-
-std::string DiagnosticText(const Diagnostic& d) {
-  const std::string where = d.where.ToString();
-  const std::string what = d.field.empty() ? d.message : d.field + ": " + d.message;
-  if (d.severity == Severity::kWarning)
-    return where.empty() ? Tr("warning: {0}", what) : Tr("{0}: warning: {1}", where, what);
-  return where.empty() ? what : where + ": " + what;
 }
 
 Status WriteOutputFile(const std::string& path, Format format, bool bom,

@@ -33,11 +33,6 @@ struct OutputOptions {
   Status Output(Context& ctx, const Table& t, const std::string& sheet) const;
 };
 
-/// A diagnostic as printed for people (Diagnostic::ToString in the
-/// interface's language): "FILE:LINE: warning: FIELD: MESSAGE", the
-/// message as the library gave it (translated there).
-std::string DiagnosticText(const Diagnostic& d);
-
 /// Writes the text file `path` in `format` all at once: `produce` sends the
 /// text to the sink it is given; the file is a temporary one beside `path`
 /// renamed over it when all is written, so an error leaves `path` as it

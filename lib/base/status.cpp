@@ -2,6 +2,8 @@
 
 #include <cassert>
 
+#include "i18n.hpp"
+
 namespace mediate {
 
 std::string Location::ToString() const {
@@ -14,13 +16,11 @@ std::string Location::ToString() const {
 }
 
 std::string Diagnostic::ToString() const {
-  std::string s;
-  std::string where_s = where.ToString();
-  if (!where_s.empty()) s += where_s + ": ";
-  if (severity == Severity::kWarning) s += "warning: ";
-  if (!field.empty()) s += field + ": ";
-  s += message;
-  return s;
+  const std::string where_s = where.ToString();
+  const std::string what = field.empty() ? message : field + ": " + message;
+  if (severity == Severity::kWarning)
+    return where_s.empty() ? Tr("warning: {0}", what) : Tr("{0}: warning: {1}", where_s, what);
+  return where_s.empty() ? what : where_s + ": " + what;
 }
 
 Status Status::Error(ErrorKind kind, std::string message, std::vector<Diagnostic> diagnostics) {

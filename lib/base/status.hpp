@@ -46,7 +46,9 @@ struct Diagnostic {
   std::string field;    ///< field path ("parties[0].id_number") or ledger column
   std::string message;  ///< what is wrong and, where possible, what would be right
 
-  /// "file:line:col: field: message" (or "warning: ..." for warnings).
+  /// "file:line:col: field: message", or "file:line:col: warning: field:
+  /// message" for a warning, the word "warning" in the interface's language
+  /// (i18n.hpp: "…：警告：…"); the message as the library gave it.
   std::string ToString() const;
 };
 

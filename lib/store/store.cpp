@@ -1,5 +1,7 @@
 #include "store.hpp"
 
+#include "i18n.hpp"
+
 #include <algorithm>
 #include <atomic>
 #include <cstdlib>
@@ -53,9 +55,10 @@ Result<Store> Store::Open(const std::string& start) {
         CurrentDisk().Stat((probe / ".git").string()).ok())
       break;
     if (!probe.has_parent_path() || probe.parent_path() == probe) {
-      return Status::NotFound("not a mediate store (no mediate.yaml in " + dir.string() +
-                              " or any parent); create one with 'mediate init DIR --from SETUP' "
-                              "or name it with -C STORE");
+      return Status::NotFound(
+          Tr("not a mediate store (no mediate.yaml in {0} or any parent); create one with "
+             "'mediate init DIR --from SETUP' or name it with -C STORE",
+             dir.string()));
     }
     probe = probe.parent_path();
   }
@@ -165,17 +168,19 @@ std::vector<std::string> Store::FindCaseFiles(const std::string& typed) const {
 Result<std::string> Store::FindCase(const std::string& typed) const {
   const std::string id = CanonicalCaseId(typed);
   if (!ParseCaseId(id, nullptr, nullptr, nullptr))
-    return Status::NotFound(typed + " is not a case id (like WBL-2026-000042)");
+    return Status::NotFound(Tr("{0} is not a case id (like WBL-2026-000042)", typed));
   auto paths = FindCaseFiles(id);
-  if (paths.empty()) return Status::NotFound("no case " + id);
+  if (paths.empty()) return Status::NotFound(Tr("no case {0}", id));
   if (paths.size() > 1) return RefuseDuplicateCaseIds({{id, std::move(paths)}});
   return std::move(paths.front());
 }
 
 std::string RestoreHint(const std::string& rel_path) {
   std::string id = fs::path(rel_path).stem().string();
-  return "restore the last committed version with `git checkout -- " + rel_path +
-         "` (in the store) or mend it with `mediate edit " + id + "`";
+  return Tr(
+      "restore the last committed version with `git checkout -- {0}` (in the store) or "
+      "mend it with `mediate edit {1}`",
+      rel_path, id);
 }
 
 LoadedCase ParseCaseText(const std::string& text, const std::string& rel, const Vocabulary& vocab) {

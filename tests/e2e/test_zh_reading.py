@@ -226,12 +226,10 @@ class ZhReadingTest(StoreTestCase):
         p = self.zh("show", b)
         self.assertIn("期限       2026-02-04  自受理之日起 30 日内调结（2002 年《人民调解工作若干规定》"
                       "第三十三条） · 逾期 34 天\n", p.stdout)
-        # An unknown case: refused, naming it. The message is the store's (lib/store/store.cpp,
-        # "no case ID"), not yet translated there: its words are allowed here for now.
+        # An unknown case: refused, naming it.
         for command in ("show", "history"):
             p = self.m(command, "WBL-2026-999999", check=3, env=ZH)
-            self.assertIn("WBL-2026-999999", p.stderr)
-            self.assertEqual(english_runs(p.stderr, allowed=["no", "case"]), [], p.stderr)
+            self.assertEqual(p.stderr, "没有案件 WBL-2026-999999\n")
         p = self.zh("show", a, "--format", "xml", check=2)
         self.assertEqual(p.stderr, "--format xml：请使用 text 或 yaml\n")
 

@@ -230,10 +230,8 @@ class ZhStepsTest(unittest.TestCase):
         self.assertNotEqual(p.returncode, 0)
         self.assertEqual(p.stdout, "")
         self.assertEqual(self.head(), before)
-        self.assertEqual(p.stderr, "no case WBL-2026-000999\n")
-        # The message is lib/store/store.cpp's, which this change does not mark: the one
-        # English run left, until that file is translated.
-        self.assertEqual(english_runs(p.stderr), ["no case"])
+        self.assertEqual(p.stderr, "没有案件 WBL-2026-000999\n")
+        self.assertEqual(english_runs(p.stderr), [])
 
     def test_busy_store(self):
         # A live process (sleep) holds the store lock, as another writer would: the step
