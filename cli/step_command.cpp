@@ -10,7 +10,7 @@
 namespace mediate::cli {
 
 void StepOptions::Declare(CLI::App& app) {
-  app.add_option("id", id, _("case id, e.g. WBL-2026-000042"))->required();
+  app.add_option("id", id, _("case id, e.g. WBL-2026-000042"))->required()->type_name(_("TEXT"));
   app.add_flag("--dry-run", dry_run, _("check the step and show it; write nothing"));
 }
 

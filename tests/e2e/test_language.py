@@ -12,7 +12,7 @@ import sys
 import tempfile
 import unittest
 
-from mediate_support import MEDIATE, SOURCE
+from mediate_support import MEDIATE, SOURCE, english_runs
 
 LANGUAGE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG", "MEDIATE_LANG",
                       "MEDIATE_LOCALEDIR", "LOCPATH")
@@ -56,6 +56,27 @@ EN_HELP = [
     "Subcommands:",
     "  show                        show one case file",
     "  close                       close the case file (归档)",
+]
+
+# The office-day commands and their summaries in the command table (cli/command_table.cpp),
+# the first line of their English help.
+OFFICE_DAY = [
+    ("intake", "register one case (统一受理) from flags, a YAML file or stdin"),
+    ("route", "route cases (分流) by rules/routing.yaml; --explain ID shows why"),
+    ("assign", "assign mediators (Law Art. 19), or a grid worker at grid level"),
+    ("session", "record a mediation session"),
+    ("agree", "record the mediation agreement (Law Arts. 28-30)"),
+    ("confirm", "record judicial confirmation: applied, confirmed, rejected (Law Art. 33)"),
+    ("visit", "record the return visit (Law Art. 31), or --none with a reason"),
+    ("close", "close the case file (归档)"),
+    ("show", "show one case file"),
+    ("history", "the git history of a case, with the fields each change made"),
+    ("list", "list cases matching a filter"),
+    ("stats", "count cases by dimensions"),
+    ("due", "what is due or overdue: conclusion, judicial confirmation, return visits"),
+    ("alerts", "early warnings: high risk, deadlines, repeated and mass disputes"),
+    ("audit", "integrity of the store: uncommitted, torn or hand-edited files, foreign commits"),
+    ("validate", "check records: schema, references, check characters, timeline"),
 ]
 
 
@@ -122,6 +143,23 @@ class LanguageTest(unittest.TestCase):
         self.assertEqual((p.returncode, p.stderr), (2, ZH_SHWO))
         # And on this machine as it is, installed or not.
         self.assertHelp(run(["--help"], LC_ALL="zh_CN.UTF-8"), ZH_HELP)
+
+    def test_office_day_help_is_chinese_alike_under_every_switch(self):
+        # The help of each office-day command: no run of English words (the positional's
+        # name `id` is exempt, as option names are), and the same text whichever way
+        # Chinese was chosen; in English it differs and names the command's summary.
+        locales = self.no_zh_locale()
+        for command, english_summary in OFFICE_DAY:
+            zh = run([command, "--help"], MEDIATE_LANG="zh_CN")
+            self.assertEqual((zh.returncode, zh.stderr), (0, ""), command)
+            self.assertEqual(english_runs(zh.stdout, allowed=["id"]), [], command)
+            by_language = run([command, "--help"], LANGUAGE="zh_CN", LC_ALL="C.UTF-8")
+            by_locale = run([command, "--help"], LOCPATH=locales, LC_ALL="zh_CN.UTF-8")
+            self.assertEqual(by_language.stdout, zh.stdout, command)
+            self.assertEqual(by_locale.stdout, zh.stdout, command)
+            en = run([command, "--help"], LC_ALL="C.UTF-8")
+            self.assertEqual(en.stdout.splitlines()[0], english_summary, command)
+            self.assertNotEqual(en.stdout, zh.stdout, command)
 
     def test_help_in_chinese_by_language_under_c_utf8(self):
         self.assertHelp(run(["--help"], LANGUAGE="zh_CN", LC_ALL="C.UTF-8"), ZH_HELP)
