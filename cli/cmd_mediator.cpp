@@ -14,6 +14,7 @@
 #include "roster.hpp"
 #include "roster_table.hpp"
 #include "roster_write.hpp"
+#include "status_filter.hpp"
 #include "team_commit.hpp"
 #include "team_io.hpp"
 #include "training.hpp"
@@ -21,15 +22,6 @@
 
 namespace mediate::cli {
 namespace {
-
-/// The code of a --status value typed as a code or in Chinese (在职, 已退出,
-/// 全部); other text as typed, for the check that follows.
-std::string StatusCode(const std::string& text) {
-  if (text == "在职") return "active";
-  if (text == "已退出" || text == "已撤销") return "retired";
-  if (text == "全部") return "all";
-  return text;
-}
 
 /// "term_end" → "--term-end".
 std::string Flag(const std::string& field) {
@@ -169,7 +161,7 @@ class MediatorCommand : public Command {
   }
 
   Status List(Context& ctx) {
-    status_ = StatusCode(status_);
+    status_ = StatusFilterCode(status_);
     if (!status_.empty() && status_ != "active" && status_ != "retired" && status_ != "all")
       return Status::Usage(_("--status is active, retired or all"));
     int grade = -1;

@@ -11,20 +11,12 @@
 #include "org_table.hpp"
 #include "org_write.hpp"
 #include "reading.hpp"
+#include "status_filter.hpp"
 #include "team_commit.hpp"
 #include "vocab.hpp"
 
 namespace mediate::cli {
 namespace {
-
-/// The code of a --status value typed as a code or in Chinese (在职, 已退出,
-/// 全部); other text as typed, for the check that follows.
-std::string StatusCode(const std::string& text) {
-  if (text == "在职") return "active";
-  if (text == "已退出" || text == "已撤销") return "retired";
-  if (text == "全部") return "all";
-  return text;
-}
 
 struct OrgFieldOptions {
   std::map<std::string, std::string> values;
@@ -120,7 +112,7 @@ class OrgCommand : public Command {
                                 store.vocab().Get("org_kind").KnownValues()));
       kind = t->code;
     }
-    status_ = StatusCode(status_);
+    status_ = StatusFilterCode(status_);
     if (!status_.empty() && status_ != "active" && status_ != "retired" && status_ != "all")
       return Status::Usage(_("--status is active, retired or all"));
     Table t =
