@@ -60,7 +60,8 @@ std::string RecordReader::Code(const Value& map, const char* key, const std::str
   std::string s = String(map, key, path, required);
   if (!s.empty() && !vocab.Has(s)) {
     Error(*map.Find(key), JoinPath(path, key),
-          Tr("unknown {0} \"{1}\"; known: {2}", vocab.name(), s, vocab.CodeList()));
+          Tr("unknown {0} \"{1}\"; known: {2}", Translate(vocab.name().c_str()), s,
+             vocab.KnownValues()));
   }
   return s;
 }

@@ -12,6 +12,7 @@
 
 #include "case_checks.hpp"
 #include "embedded.hpp"
+#include "i18n.hpp"
 #include "yaml_io.hpp"
 
 namespace mediate {
@@ -118,7 +119,7 @@ std::string Found(const Value* v) {
   if (!v) return "";
   switch (v->type()) {
     case Value::Type::kNull:
-      return "; found an empty value";
+      return _("; found an empty value");
     case Value::Type::kScalar: {
       std::string text = v->text();
       if (text.size() > 60) {
@@ -126,14 +127,37 @@ std::string Found(const Value* v) {
         while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
         text = text.substr(0, cut) + "…";
       }
-      return v->quoted() ? "; found \"" + text + "\"" : "; found " + text;
+      return v->quoted() ? Tr("; found \"{0}\"", text) : Tr("; found {0}", text);
     }
     case Value::Type::kSequence:
-      return "; found a list";
+      return _("; found a list");
     case Value::Type::kMap:
-      return "; found a map";
+      return _("; found a map");
   }
   return "";
+}
+
+/// valijson's description of a problem (valijson/validation_visitor.hpp) in
+/// the interface's language. The descriptions the store's schemas can give
+/// are marked here with valijson's own English, so English output is
+/// valijson's; any other description is passed on as it is.
+std::string Described(const std::string& description) {
+  static constexpr const char* kFixed[] = {
+      N_("Value type not permitted by 'type' constraint."),
+      N_("Failed to match against any enum values."),
+      N_("Failed to match regex specified by 'pattern' constraint."),
+      N_("Failed to match expected value set by 'const' constraint."),
+      N_("String should be a valid date"),
+      N_("String should be a valid date-time"),
+  };
+  for (const char* fixed : kFixed)
+    if (description == fixed) return _(fixed);
+  const std::string missing = "Missing required property '";
+  if (description.rfind(missing, 0) == 0 && description.size() > missing.size() + 2 &&
+      description.compare(description.size() - 2, 2, "'.") == 0)
+    return Tr("Missing required property '{0}'.",
+              description.substr(missing.size(), description.size() - missing.size() - 2));
+  return description;
 }
 
 }  // namespace
@@ -166,13 +190,13 @@ void CheckSchema(const Value& root, const std::string& schema_name, const std::s
     std::string path = PathOf(error.context);
     if (seen.count(path) && seen[path] == error.description) continue;
     seen[path] = error.description;
-    std::string message = error.description;
+    std::string message = Described(error.description);
     if (!path.empty()) {
       std::string found = Found(FieldAt(root, path));
       if (!found.empty() && !message.empty() && message.back() == '.') message.pop_back();
       message += found;
     }
-    sink->Error(LocateField(root, file, path), path.empty() ? "(record)" : path,
+    sink->Error(LocateField(root, file, path), path.empty() ? _("(record)") : path,
                 message + " (" + schema_name + ")");
   }
 }

@@ -68,6 +68,30 @@ class ZhReadingTest(StoreTestCase):
         self.assertEqual(english_runs(p.stderr), [], p.stderr)
         return p
 
+    def test_validate_reports_schema_problems_in_chinese(self):
+        # A case file broken by hand: a number for the summary, an unknown category, no
+        # received time. The schema's findings (valijson's words in English) and the
+        # record's own checks read in Chinese; the English is valijson's as before.
+        a = self.intake("neighbour", "application", "yellow", "2026-03-02", "李某",
+                        "13800001234", "王某", "13900002222")
+        path = os.path.join(self.store, "cases", "2026", "03", a + ".yaml")
+        with open(path, encoding="utf-8") as f:
+            lines = [l for l in f.read().splitlines() if not l.startswith("received:")]
+        lines = ['category: "nonsense"' if l.startswith("category:") else
+                 "summary: 7" if l.startswith("summary:") else l for l in lines]
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("\n".join(lines) + "\n")
+        p = self.m("validate", check=1, env=ZH)
+        self.assertIn(": summary: 值的类型不对；实际为 7 (case.schema.yaml)\n", p.stdout)
+        self.assertIn(": （整条记录）: 缺少必填字段“received” (case.schema.yaml)\n", p.stdout)
+        self.assertIn(": category: 类别“nonsense”不存在；可用的值：婚姻家庭纠纷、邻里纠纷、", p.stdout)
+        self.assertEqual(english_runs(p.stdout + p.stderr), [], p.stdout + p.stderr)
+        p = self.m("validate", check=1, env={"MEDIATE_LANG": "en", "MEDIATE_NOW": NOW})
+        self.assertIn(": summary: Value type not permitted by 'type' constraint; found 7 "
+                      "(case.schema.yaml)\n", p.stdout)
+        self.assertIn(": (record): Missing required property 'received'. (case.schema.yaml)\n",
+                      p.stdout)
+
     # --- help -------------------------------------------------------------------------
 
     def test_help_of_each_command_is_chinese_and_lists_the_values(self):
