@@ -3,6 +3,7 @@
 // Art. 21).
 #include <CLI/CLI.hpp>
 
+#include "i18n.hpp"
 #include "routing_store.hpp"
 #include "step_command.hpp"
 
@@ -14,12 +15,12 @@ class EscalateCommand : public Command {
   std::optional<std::string> Writes() const override { return step_.Writes("escalate"); }
   void Declare(CLI::App& app) override {
     step_.Declare(app);
-    app.add_option("--reason", in_.reason, "why the dispute goes up a level (required)");
+    app.add_option("--reason", in_.reason, _("why the dispute goes up a level (required)"));
     app.footer(
-        "The case goes to the community committee of its community, the street committee\n"
-        "of its street, or the district centre; its mediators are then assigned anew.\n"
-        "With rules/routing.yaml the case is re-routed by the same rules at the new level\n"
-        "(a rule's target below that level is lifted to the place's organisation there).");
+        _("The case goes to the community committee of its community, the street committee\n"
+          "of its street, or the district centre; its mediators are then assigned anew.\n"
+          "With rules/routing.yaml the case is re-routed by the same rules at the new level\n"
+          "(a rule's target below that level is lifted to the place's organisation there)."));
   }
   Status Run(Context& ctx) override {
     // Escalation re-routes with the store's rules at the new level.

@@ -2,6 +2,7 @@
 // date, with both parties' consent (MoJ 2002 Provisions Art. 33; local rules).
 #include <CLI/CLI.hpp>
 
+#include "i18n.hpp"
 #include "step_command.hpp"
 
 namespace mediate::cli {
@@ -12,9 +13,9 @@ class ExtendCommand : public Command {
   std::optional<std::string> Writes() const override { return step_.Writes("extend"); }
   void Declare(CLI::App& app) override {
     step_.Declare(app);
-    app.add_option("--to", in_.to, "the new conclude-by date")->type_name("DATE");
-    app.add_flag("--consent", in_.consent, "both parties consented to the extension (required)");
-    app.add_option("--reason", in_.reason, "why more time is needed");
+    app.add_option("--to", in_.to, _("the new conclude-by date"))->type_name("DATE");
+    app.add_flag("--consent", in_.consent, _("both parties consented to the extension (required)"));
+    app.add_option("--reason", in_.reason, _("why more time is needed"));
   }
   Status Run(Context& ctx) override {
     return RunStep(ctx, step_, "extend", "extended",

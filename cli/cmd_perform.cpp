@@ -2,8 +2,10 @@
 // agreement is performed (Law Art. 31: the committee supervises it).
 #include <CLI/CLI.hpp>
 
+#include "i18n.hpp"
 #include "lifecycle_agreement.hpp"
 #include "step_command.hpp"
+#include "step_context.hpp"
 
 namespace mediate::cli {
 namespace {
@@ -14,9 +16,11 @@ class PerformCommand : public Command {
   void Declare(CLI::App& app) override {
     step_.Declare(app);
     app.add_option("performance", in_.performance,
-                   "full 已履行, instalment 分期履行 or none 未履行");
-    app.add_option("--date", in_.date, "the day it was found (default today)")->type_name("DATE");
-    app.add_option("--note", in_.note, "e.g. what was paid");
+                   Tr("performance found: {0}", StepKnownValues("performance")))
+        ->type_name(_("TEXT"));
+    app.add_option("--date", in_.date, _("the day it was found (default today)"))
+        ->type_name("DATE");
+    app.add_option("--note", in_.note, _("e.g. what was paid"));
   }
   Status Run(Context& ctx) override {
     return RunStep(ctx, step_, "perform", "performance",

@@ -2,6 +2,7 @@
 // the reason and where to go instead (MoJ 2002 Provisions Art. 22).
 #include <CLI/CLI.hpp>
 
+#include "i18n.hpp"
 #include "step_command.hpp"
 
 namespace mediate::cli {
@@ -12,8 +13,8 @@ class RefuseCommand : public Command {
   std::optional<std::string> Writes() const override { return step_.Writes("refuse"); }
   void Declare(CLI::App& app) override {
     step_.Declare(app);
-    app.add_option("--reason", in_.reason, "why it is not accepted (required)");
-    app.add_option("--go-to", in_.go_to, "where the parties should go instead (required)");
+    app.add_option("--reason", in_.reason, _("why it is not accepted (required)"));
+    app.add_option("--go-to", in_.go_to, _("where the parties should go instead (required)"));
   }
   Status Run(Context& ctx) override {
     return RunStep(ctx, step_, "refuse", "refused",

@@ -3,6 +3,7 @@
 // to the court (SPC 2016 Art. 21).
 #include <CLI/CLI.hpp>
 
+#include "i18n.hpp"
 #include "step_command.hpp"
 
 namespace mediate::cli {
@@ -13,11 +14,11 @@ class TerminateCommand : public Command {
   std::optional<std::string> Writes() const override { return step_.Writes("terminate"); }
   void Declare(CLI::App& app) override {
     step_.Declare(app);
-    app.add_option("--reason", in_.reason, "why mediation ends (required)");
-    app.add_option("--date", in_.date, "the day it ended (default today)")->type_name("DATE");
+    app.add_option("--reason", in_.reason, _("why mediation ends (required)"));
+    app.add_option("--date", in_.date, _("the day it ended (default today)"))->type_name("DATE");
     app.add_option("--guidance", in_.guidance,
-                   "the other routes the parties were told of (default: arbitration, "
-                   "administrative or judicial channels)");
+                   _("the other routes the parties were told of (default: arbitration, "
+                     "administrative or judicial channels)"));
   }
   Status Run(Context& ctx) override {
     return RunStep(ctx, step_, "terminate", "terminated",

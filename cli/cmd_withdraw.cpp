@@ -2,6 +2,7 @@
 // case is concluded (Law Art. 17: mediation is voluntary).
 #include <CLI/CLI.hpp>
 
+#include "i18n.hpp"
 #include "step_command.hpp"
 
 namespace mediate::cli {
@@ -12,7 +13,7 @@ class WithdrawCommand : public Command {
   std::optional<std::string> Writes() const override { return step_.Writes("withdraw"); }
   void Declare(CLI::App& app) override {
     step_.Declare(app);
-    app.add_option("--reason", reason_, "why the application is withdrawn");
+    app.add_option("--reason", reason_, _("why the application is withdrawn"));
   }
   Status Run(Context& ctx) override {
     return RunStep(ctx, step_, "withdraw", "withdrawn",

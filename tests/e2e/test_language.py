@@ -161,6 +161,18 @@ class LanguageTest(unittest.TestCase):
             self.assertEqual(en.stdout.splitlines()[0], english_summary, command)
             self.assertNotEqual(en.stdout, zh.stdout, command)
 
+    def test_the_other_step_commands_help_in_chinese(self):
+        # escalate, extend, terminate, withdraw, refuse, perform: their options and the values
+        # perform takes, as labels.
+        for command in ("escalate", "extend", "terminate", "withdraw", "refuse", "perform"):
+            zh = run([command, "--help"], MEDIATE_LANG="zh_CN")
+            self.assertEqual((zh.returncode, zh.stderr), (0, ""), command)
+            self.assertEqual(english_runs(zh.stdout, allowed=["id", "performance"]), [], command)
+        zh = run(["perform", "--help"], MEDIATE_LANG="zh_CN").stdout
+        self.assertIn("协议履行情况：已履行、分期履行、未履行", zh)
+        self.assertIn("  --reason TEXT               终止调解的原因（必填）",
+                      run(["terminate", "--help"], MEDIATE_LANG="zh_CN").stdout.splitlines())
+
     def test_help_in_chinese_by_language_under_c_utf8(self):
         self.assertHelp(run(["--help"], LANGUAGE="zh_CN", LC_ALL="C.UTF-8"), ZH_HELP)
 
