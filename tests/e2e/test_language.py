@@ -173,6 +173,22 @@ class LanguageTest(unittest.TestCase):
         self.assertIn("  --reason TEXT               终止调解的原因（必填）",
                       run(["terminate", "--help"], MEDIATE_LANG="zh_CN").stdout.splitlines())
 
+    def test_init_counts_with_measure_words(self):
+        # The Wanbailin set-up: 14 streets, 138 communities, 1,899 grids, 173 organisations,
+        # 836 mediators (README; the district's published figures).
+        setup = os.path.join(SOURCE, "examples", "wanbailin")
+        env = {"MEDIATE_USER": "测试员 <t@example.org>", "HOME": self.tmp}
+        zh = run(["init", os.path.join(self.tmp, "zh"), "--from", setup], MEDIATE_LANG="zh_CN",
+                 **env)
+        self.assertEqual(zh.returncode, 0, zh.stderr)
+        self.assertTrue(zh.stdout.startswith("已为万柏林区（140109）新建案件库 "), zh.stdout)
+        self.assertIn("：14 个街道、138 个社区、1899 个网格、173 个调解组织、", zh.stdout)
+        self.assertIn("、836 名调解员、", zh.stdout)
+        self.assertEqual(english_runs(zh.stdout), [], zh.stdout)
+        en = run(["init", os.path.join(self.tmp, "en"), "--from", setup], LC_ALL="C.UTF-8",
+                 **env)
+        self.assertIn(": 14 streets, 138 communities, 1899 grids, 173 organisations, ", en.stdout)
+
     def test_help_in_chinese_by_language_under_c_utf8(self):
         self.assertHelp(run(["--help"], LANGUAGE="zh_CN", LC_ALL="C.UTF-8"), ZH_HELP)
 
