@@ -161,6 +161,39 @@ class LanguageTest(unittest.TestCase):
             self.assertEqual(en.stdout.splitlines()[0], english_summary, command)
             self.assertNotEqual(en.stdout, zh.stdout, command)
 
+    def test_office_day_runs_are_chinese_alike_under_every_switch(self):
+        # The reading commands on the example store, a bad filter, an unknown case and a
+        # refused step: the same Chinese whichever way it was chosen, no English run, and
+        # English under C.UTF-8.
+        locales = self.no_zh_locale()
+        store = os.path.join(self.tmp, "store")
+        env = {"MEDIATE_USER": "测试员 <t@example.org>", "HOME": self.tmp, "TZ": "UTC",
+               "MEDIATE_NOW": "2026-04-01T09:00:00+08:00"}
+        setup = os.path.join(SOURCE, "examples", "wanbailin")
+        ledger = os.path.join(SOURCE, "examples", "ledgers", "ledger-2026q1.csv")
+        for args in (["init", store, "--from", setup], ["-C", store, "import", ledger],
+                     ["-C", store, "route"]):
+            p = run(args, MEDIATE_LANG="en", **env)
+            self.assertEqual(p.returncode, 0, p.stderr)
+        runs = [["list", "category:neighbour"], ["stats", "--by", "category"], ["due"],
+                ["alerts"], ["show", "WBL-2026-000001"], ["history", "WBL-2026-000001"],
+                ["list", "status:martian"], ["show", "WBL-2026-999999"],
+                ["close", "WBL-2026-000001"], ["validate"]]
+        for args in runs:
+            args = ["-C", store] + args
+            zh = run(args, MEDIATE_LANG="zh_CN", **env)
+            by_language = run(args, LANGUAGE="zh_CN", LC_ALL="C.UTF-8", **env)
+            by_locale = run(args, LOCPATH=locales, LC_ALL="zh_CN.UTF-8", **env)
+            for other in (by_language, by_locale):
+                self.assertEqual((other.returncode, other.stdout, other.stderr),
+                                 (zh.returncode, zh.stdout, zh.stderr), args)
+            self.assertEqual(english_runs(zh.stdout + zh.stderr), [], zh.stdout + zh.stderr)
+            en = run(args, LC_ALL="C.UTF-8", **env)
+            self.assertEqual(en.returncode, zh.returncode, args)
+            self.assertNotEqual(en.stdout + en.stderr, zh.stdout + zh.stderr, args)
+        p = run(["-C", store, "show", "WBL-2026-999999"], MEDIATE_LANG="zh_CN", **env)
+        self.assertEqual(p.stderr, "没有案件 WBL-2026-999999\n")
+
     def test_the_other_step_commands_help_in_chinese(self):
         # escalate, extend, terminate, withdraw, refuse, perform: their options and the values
         # perform takes, as labels.
