@@ -78,10 +78,12 @@ class WidthFormatter : public CLI::Formatter {
 
 void TranslateHelp(CLI::App& app, const char* version) {
   auto formatter = std::make_shared<WidthFormatter>();
-  // The words CLI11 writes itself; a type name (TEXT, INT) stays as it is.
+  // The words CLI11 writes itself, and the type names it gives an option
+  // that names none (CLI11 looks a type name up among the labels too).
   for (const char* label :
        {N_("Usage"), N_("OPTIONS"), N_("SUBCOMMAND"), N_("SUBCOMMANDS"), N_("Positionals"),
-        N_("REQUIRED"), N_("Env"), N_("Needs"), N_("Excludes")})
+        N_("REQUIRED"), N_("Env"), N_("Needs"), N_("Excludes"), N_("TEXT"), N_("INT"),
+        N_("UINT"), N_("FLOAT")})
     formatter->label(label, _(label));
   app.formatter(formatter);
   // The group first: the flags below take it when they are made.

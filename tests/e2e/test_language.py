@@ -203,7 +203,7 @@ class LanguageTest(unittest.TestCase):
             self.assertEqual(english_runs(zh.stdout, allowed=["id", "performance"]), [], command)
         zh = run(["perform", "--help"], MEDIATE_LANG="zh_CN").stdout
         self.assertIn("协议履行情况：已履行、分期履行、未履行", zh)
-        self.assertIn("  --reason TEXT               终止调解的原因（必填）",
+        self.assertIn("  --reason 文本               终止调解的原因（必填）",
                       run(["terminate", "--help"], MEDIATE_LANG="zh_CN").stdout.splitlines())
 
     def test_init_counts_with_measure_words(self):
