@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "i18n.hpp"
+
 namespace mediate {
 namespace {
 
@@ -30,13 +32,13 @@ Period YearPeriod(int year) {
 
 Result<Period> ParsePeriod(const PeriodOptions& o) {
   int whole = !o.year.empty() + !o.quarter.empty() + !o.month.empty();
-  if (whole > 1) return Status::Usage("give one of --year, --quarter and --month");
+  if (whole > 1) return Status::Usage(_("give one of --year, --quarter and --month"));
   if (whole == 1 && (!o.from.empty() || !o.to.empty()))
-    return Status::Usage("give either --year/--quarter/--month or --from/--to, not both");
+    return Status::Usage(_("give either --year/--quarter/--month or --from/--to, not both"));
   Period p;
   if (!o.year.empty()) {
     int y = Year4(o.year);
-    if (y < 1900) return Status::Usage("--year \"" + o.year + "\" is not a year (2022)");
+    if (y < 1900) return Status::Usage(Tr("--year \"{0}\" is not a year (2022)", o.year));
     return YearPeriod(y);
   }
   if (!o.quarter.empty()) {
@@ -46,7 +48,7 @@ Result<Period> ParsePeriod(const PeriodOptions& o) {
     if (!rest.empty() && rest[0] == '-') rest = rest.substr(1);
     if (y < 1900 || rest.size() != 2 || (rest[0] != 'Q' && rest[0] != 'q') || rest[1] < '1' ||
         rest[1] > '4')
-      return Status::Usage("--quarter \"" + q + "\" is not a quarter (2026Q1)");
+      return Status::Usage(Tr("--quarter \"{0}\" is not a quarter (2026Q1)", q));
     unsigned n = static_cast<unsigned>(rest[1] - '0');
     p.from = *Date::FromYmd(y, 3 * n - 2, 1);
     p.to = EndOfMonth(y, 3 * n);
@@ -55,7 +57,7 @@ Result<Period> ParsePeriod(const PeriodOptions& o) {
   }
   if (!o.month.empty()) {
     auto d = o.month.size() == 7 ? Date::Parse(o.month + "-01") : std::nullopt;
-    if (!d) return Status::Usage("--month \"" + o.month + "\" is not a month (2026-03)");
+    if (!d) return Status::Usage(Tr("--month \"{0}\" is not a month (2026-03)", o.month));
     p.from = *d;
     p.to = EndOfMonth(d->year(), d->month());
     p.name = o.month;
@@ -63,16 +65,16 @@ Result<Period> ParsePeriod(const PeriodOptions& o) {
   }
   if (!o.from.empty()) {
     auto d = Date::Parse(o.from);
-    if (!d) return Status::Usage("--from \"" + o.from + "\" is not a date (YYYY-MM-DD)");
+    if (!d) return Status::Usage(Tr("--{0} \"{1}\" is not a date (YYYY-MM-DD)", "from", o.from));
     p.from = *d;
   }
   if (!o.to.empty()) {
     auto d = Date::Parse(o.to);
-    if (!d) return Status::Usage("--to \"" + o.to + "\" is not a date (YYYY-MM-DD)");
+    if (!d) return Status::Usage(Tr("--{0} \"{1}\" is not a date (YYYY-MM-DD)", "to", o.to));
     p.to = *d;
   }
   if (p.from.valid() && p.to.valid() && p.to < p.from)
-    return Status::Usage("--to " + o.to + " is before --from " + o.from);
+    return Status::Usage(Tr("--to {0} is before --from {1}", o.to, o.from));
   if (p.set()) p.name = o.from + ".." + o.to;
   return p;
 }

@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "i18n.hpp"
+
 namespace mediate {
 namespace {
 
@@ -28,10 +30,11 @@ bool IsNewerSchema(const std::string& found, const std::string& expected) {
 
 std::string SchemaMismatchMessage(const std::string& found, const std::string& expected) {
   if (IsNewerSchema(found, expected))
-    return "schema \"" + found + "\" is newer than this version of mediate reads (" + expected +
-           "): the record needs a mediate version supporting " + found +
-           "; upgrade mediate to read or change it";
-  return "unsupported schema \"" + found + "\"; expected \"" + expected + "\"";
+    return Tr(
+        "schema \"{0}\" is newer than this version of mediate reads ({1}): the record "
+        "needs a mediate version supporting {0}; upgrade mediate to read or change it",
+        found, expected);
+  return Tr("unsupported schema \"{0}\"; expected \"{1}\"", found, expected);
 }
 
 }  // namespace mediate

@@ -1,5 +1,6 @@
 #include "settings.hpp"
 
+#include "i18n.hpp"
 #include "record_reader.hpp"
 #include "schema_version.hpp"
 
@@ -18,7 +19,7 @@ Result<Settings> Settings::FromValue(const Value& root, const std::string& file)
   DiagnosticSink sink;
   RecordReader r(file, &sink);
   Settings s;
-  if (!r.ExpectMap(root, "")) return sink.ToStatus("bad settings");
+  if (!r.ExpectMap(root, "")) return sink.ToStatus(_("bad settings"));
   s.schema = r.String(root, "schema", "", true);
   if (!s.schema.empty() && s.schema != "settings/1")
     r.Error(*root.Find("schema"), "schema", SchemaMismatchMessage(s.schema, "settings/1"));
@@ -26,13 +27,13 @@ Result<Settings> Settings::FromValue(const Value& root, const std::string& file)
     s.district_code = r.String(*d, "code", "district", true);
     s.district_name = r.String(*d, "name", "district", true);
   } else if (!d) {
-    r.Error(root, "district", "is required");
+    r.Error(root, "district", _("is required"));
   }
   s.office = r.String(root, "office", "", true);
   for (char c : s.office) {
     if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
       r.Error(*root.Find("office"), "office",
-              "office code \"" + s.office + "\" must be upper-case letters and digits");
+              Tr("office code \"{0}\" must be upper-case letters and digits", s.office));
       break;
     }
   }
@@ -41,7 +42,7 @@ Result<Settings> Settings::FromValue(const Value& root, const std::string& file)
     s.time_zone = *tz;
   } else {
     r.Error(root.Find("time_zone") ? *root.Find("time_zone") : root, "time_zone",
-            "unknown time zone \"" + s.time_zone_name + "\" (an IANA name like Asia/Shanghai)");
+            Tr("unknown time zone \"{0}\" (an IANA name like Asia/Shanghai)", s.time_zone_name));
   }
   s.file_no_word = r.String(root, "file_no_word", "");
   if (const Value* l = root.Find("time_limits"); l && r.ExpectMap(*l, "time_limits")) {
@@ -61,7 +62,9 @@ Result<Settings> Settings::FromValue(const Value& root, const std::string& file)
     for (const auto& [code, v] : rk->entries()) {
       std::string path = "risk." + code;
       if (!Vocabulary::Builtin().risk().Has(code)) {
-        r.Error(v, path, "unknown risk colour \"" + code + "\"; known: red, orange, yellow, blue");
+        r.Error(v, path,
+                Tr("unknown risk \"{0}\"; known: {1}", code,
+                   Vocabulary::Builtin().risk().KnownValues()));
         continue;
       }
       if (!r.ExpectMap(v, path)) continue;
@@ -81,20 +84,23 @@ Result<Settings> Settings::FromValue(const Value& root, const std::string& file)
       const std::string path = "retention." + outcome;
       if (!s.vocab.outcome().Has(outcome)) {
         r.Error(v, path,
-                "unknown outcome \"" + outcome + "\"; known: " + s.vocab.outcome().CodeList());
+                Tr("unknown {0} \"{1}\"; known: {2}", _("outcome"), outcome,
+                   s.vocab.outcome().KnownValues()));
         continue;
       }
       const Term* t = v.is_scalar() ? s.vocab.Get("retention").Resolve(v.text()) : nullptr;
       if (!t) {
         r.Error(v, path,
-                "retention period is one of " + s.vocab.Get("retention").CodeList() + ", not \"" +
-                    (v.is_scalar() ? v.text() : std::string("a list or map")) + "\"");
+                v.is_scalar() ? Tr("retention period is one of {0}, not \"{1}\"",
+                                   s.vocab.Get("retention").KnownValues(), v.text())
+                              : Tr("retention period is one of {0}, not a list or map",
+                                   s.vocab.Get("retention").KnownValues()));
         continue;
       }
       s.retention[outcome] = t->code;
     }
   }
-  MEDIATE_RETURN_IF_ERROR(sink.ToStatus("bad settings in " + file));
+  MEDIATE_RETURN_IF_ERROR(sink.ToStatus(Tr("bad settings in {0}", file)));
   return s;
 }
 

@@ -163,8 +163,8 @@ class Builder {
         return;
       case YAML_ALIAS_EVENT:
         Fail(ToMark(e.start_mark), Path(),
-             std::string("aliases (*") + OrEmpty(e.data.alias.anchor) +
-                 ") are not allowed in records; write the value out");
+             Tr("aliases (*{0}) are not allowed in records; write the value out",
+                OrEmpty(e.data.alias.anchor)));
       case YAML_SCALAR_EVENT:
         OnScalar(e);
         return;
@@ -218,7 +218,7 @@ class Builder {
 
   void OnDocumentStart(Mark m) {
     if (++documents_ > 1) {
-      Fail(m, "", "more than one document (a second \"---\"); a record file holds one");
+      Fail(m, "", _("more than one document (a second \"---\"); a record file holds one"));
     }
     doc_mark_ = m;
   }
@@ -233,7 +233,7 @@ class Builder {
     std::string_view text(reinterpret_cast<const char*>(s.value), s.length);
     const bool quoted = s.style != YAML_PLAIN_SCALAR_STYLE || bang;
     if (!quoted && IsPlainNull(text)) {
-      if (InKeyPosition()) Fail(m, Path(), "a map key must not be empty or null");
+      if (InKeyPosition()) Fail(m, Path(), _("a map key must not be empty or null"));
       // libyaml marks an empty value (`a:`) just after the colon, or at the
       // next token; the key's position is where a person looks for it.
       if (text.empty()) {
@@ -267,14 +267,13 @@ class Builder {
   void CheckNode(Mark m, const yaml_char_t* anchor) {
     if (anchor)
       Fail(m, Path(),
-           std::string("anchors (&") + OrEmpty(anchor) +
-               ") are not allowed in records; write the value out");
+           Tr("anchors (&{0}) are not allowed in records; write the value out", OrEmpty(anchor)));
     if (++nodes_ > limits_.max_nodes)
-      Fail(m, Path(), "more than " + std::to_string(limits_.max_nodes) + " values in one file");
+      Fail(m, Path(), Tr("more than {0} values in one file", limits_.max_nodes));
   }
 
   void CheckTag(Mark m, const yaml_char_t* tag) {
-    Fail(m, Path(), "tag " + ShortTag(OrEmpty(tag)) + " is not allowed in records; remove it");
+    Fail(m, Path(), Tr("tag {0} is not allowed in records; remove it", ShortTag(OrEmpty(tag))));
   }
 
   void AddKey(std::string key, Mark m) {
@@ -328,9 +327,9 @@ class Builder {
     CheckNode(m, anchor);
     if (tag && std::string_view(OrEmpty(tag)) != "!") CheckTag(m, tag);
     if (InKeyPosition())
-      Fail(m, Path(), "a map key must be a single word or quoted text, not a list or map");
+      Fail(m, Path(), _("a map key must be a single word or quoted text, not a list or map"));
     if (static_cast<int>(depth_) >= limits_.max_depth)
-      Fail(m, Path(), "nested more than " + std::to_string(limits_.max_depth) + " lists/maps deep");
+      Fail(m, Path(), Tr("nested more than {0} lists/maps deep", limits_.max_depth));
     if (flow) v.set_flow();
     if (depth_ == frames_.size()) frames_.emplace_back();
     Frame& f = frames_[depth_++];
@@ -410,11 +409,11 @@ std::optional<int> FirstSyntaxErrorLine(std::string_view body) {
 // after it (at its colon), which is where the mistake is.
 Status SyntaxError(const std::string& file, const yaml_parser_t& parser, std::string_view body,
                    const Builder& builder) {
-  const std::string problem = parser.problem ? parser.problem : "unknown problem";
+  const std::string problem = parser.problem ? parser.problem : _("unknown problem");
   const std::string context = parser.context ? parser.context : "";
   switch (parser.error) {
     case YAML_MEMORY_ERROR:
-      return Refuse(file, 0, 0, "", "out of memory while parsing");
+      return Refuse(file, 0, 0, "", _("out of memory while parsing"));
     case YAML_READER_ERROR: {  // the pre-scan refuses these first; kept for safety
       std::size_t at = std::min(parser.problem_offset, body.size());
       std::size_t line_start = body.rfind('\n', at == 0 ? 0 : at - 1);
@@ -426,14 +425,13 @@ Status SyntaxError(const std::string& file, const yaml_parser_t& parser, std::st
     case YAML_PARSER_ERROR:
       break;
     default:
-      return Refuse(file, 0, 0, "", "cannot parse: " + problem);
+      return Refuse(file, 0, 0, "", Tr("cannot parse: {0}", problem));
   }
   const Mark at = ToMark(parser.problem_mark);
   std::string technical = problem;
   if (!context.empty()) {
     const Mark from = ToMark(parser.context_mark);
-    technical += " (" + context + " that starts at line " + std::to_string(from.line) +
-                 ", column " + std::to_string(from.column) + ")";
+    technical += Tr(" ({0} that starts at line {1}, column {2})", context, from.line, from.column);
   }
   if (context == "while scanning a quoted scalar" && problem == "found unexpected end of stream") {
     const std::size_t open = ByteOffset(body, parser.context_mark.index);
@@ -447,8 +445,8 @@ Status SyntaxError(const std::string& file, const yaml_parser_t& parser, std::st
   // when closing it there moves the error past where libyaml saw it.
   // Likewise a field name without ": " after it: YAML reads the line as
   // plain text running on into the next.
-  const std::string noticed = " [libyaml: " + technical + ", at line " + std::to_string(at.line) +
-                              ", column " + std::to_string(at.column) + "]";
+  const std::string noticed =
+      Tr(" [libyaml: {0}, at line {1}, column {2}]", technical, at.line, at.column);
   auto field_of = [&builder](const std::string& key) {
     std::string field = builder.Path();
     if (!key.empty()) field += (field.empty() ? "" : ".") + key;
@@ -482,8 +480,7 @@ Status SyntaxError(const std::string& file, const yaml_parser_t& parser, std::st
 Result<Value> ParseYaml(std::string_view text, const std::string& file, const YamlLimits& limits) {
   if (text.size() > limits.max_bytes) {
     return Refuse(file, 0, 0, "",
-                  "file is " + std::to_string(text.size()) + " bytes; the limit is " +
-                      std::to_string(limits.max_bytes));
+                  Tr("file is {0} bytes; the limit is {1}", text.size(), limits.max_bytes));
   }
   ScanInfo info;
   if (auto p = PreScan(text, &info)) return Refuse(file, p->line, p->column, "", p->message);
@@ -493,7 +490,7 @@ Result<Value> ParseYaml(std::string_view text, const std::string& file, const Ya
   std::string_view body = text.substr(info.skip);
   yaml_parser_t parser;
   if (!yaml_parser_initialize(&parser))
-    return Refuse(file, 0, 0, "", "out of memory while parsing");
+    return Refuse(file, 0, 0, "", _("out of memory while parsing"));
   struct ParserGuard {
     yaml_parser_t* p;
     ~ParserGuard() { yaml_parser_delete(p); }
@@ -517,7 +514,7 @@ Result<Value> ParseYaml(std::string_view text, const std::string& file, const Ya
       const ScanProblem& p = *builder.problem();
       return Refuse(file, p.line, p.column, builder.problem_field(), p.message);
     } catch (const std::exception& e) {  // std::bad_alloc
-      return Refuse(file, 0, 0, "", std::string("cannot parse: ") + e.what());
+      return Refuse(file, 0, 0, "", Tr("cannot parse: {0}", e.what()));
     }
   }
   return builder.TakeRoot();

@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "i18n.hpp"
 #include "yaml_text.hpp"
 
 namespace mediate {
@@ -126,28 +127,31 @@ std::optional<ColonMistake> ScanColon(std::string_view line, int number) {
 
 std::string PlainYamlProblem(std::string_view problem, std::string_view context) {
   if (Has(problem, "end of stream") && Has(context, "quoted scalar"))
-    return "a quoted text is not closed";
-  if (Has(problem, "did not find expected key")) return "a line is indented wrongly";
+    return _("a quoted text is not closed");
+  if (Has(problem, "did not find expected key")) return _("a line is indented wrongly");
   if (Has(problem, "mapping values are not allowed"))
-    return "a colon is out of place: a line is indented wrongly, or a text holding \": \" "
-           "needs quotes";
+    return _(
+        "a colon is out of place: a line is indented wrongly, or a text holding \": \" "
+        "needs quotes");
   if (Has(problem, "could not find expected ':'"))
-    return "a colon is missing after a field name (write \"name: value\", with a space after the "
-           "colon)";
+    return _(
+        "a colon is missing after a field name (write \"name: value\", with a space after the "
+        "colon)");
   if (Has(problem, "did not find expected node content"))
-    return "a value is missing after the colon, or starts with a character that needs quotes";
+    return _("a value is missing after the colon, or starts with a character that needs quotes");
   if (Has(problem, "cannot start any token"))
-    return "a value starts with a character that needs quotes (such as @ or `)";
+    return _("a value starts with a character that needs quotes (such as @ or `)");
   if (Has(problem, "expected '-' indicator") || Has(problem, "block sequence entries"))
-    return "a list item (\"- \") is indented wrongly";
-  if (Has(problem, "expected ',' or ']'")) return "a list in [ ] is not closed: add the ]";
-  if (Has(problem, "expected ',' or '}'")) return "a map in { } is not closed: add the }";
+    return _("a list item (\"- \") is indented wrongly");
+  if (Has(problem, "expected ',' or ']'")) return _("a list in [ ] is not closed: add the ]");
+  if (Has(problem, "expected ',' or '}'"))
+    return Tr("a map in {0} is not closed: add the {1}", "{ }", "}");
   if (Has(problem, "unknown escape character"))
-    return "a backslash in quoted text starts no known escape: write \\\\ for a backslash";
+    return _("a backslash in quoted text starts no known escape: write \\\\ for a backslash");
   if (Has(problem, "expected comment or line break"))
-    return "a line has stray text after its value";
-  if (Has(problem, "end of stream")) return "the file ends in the middle of a value";
-  return "the text is not valid YAML here";
+    return _("a line has stray text after its value");
+  if (Has(problem, "end of stream")) return _("the file ends in the middle of a value");
+  return _("the text is not valid YAML here");
 }
 
 std::optional<OpenQuote> FindOpenQuote(std::string_view text, int last_line) {
