@@ -173,7 +173,7 @@ void CheckSchema(const Value& root, const std::string& schema_name, const std::s
   const LoadedSchemas& schemas = Schemas();
   auto it = schemas.by_name.find(schema_name);
   if (it == schemas.by_name.end()) {
-    sink->Error({file, 0, 0}, "", "internal: no schema " + schema_name + " " + schemas.problem);
+    sink->Error({file, 0, 0}, "", Tr("internal: no schema {0} {1}", schema_name, schemas.problem));
     return;
   }
   nlohmann::json doc = ToJson(root);
