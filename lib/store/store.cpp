@@ -47,8 +47,11 @@ bool IsYamlFile(const std::string& name) {
 
 Result<Store> Store::Open(const std::string& start) {
   std::error_code ec;
-  fs::path dir = fs::absolute(start.empty() ? "." : start, ec);
+  // Normal first: the parent of "store/.." is the folder above the store,
+  // not the store itself.
+  fs::path dir = fs::absolute(start.empty() ? "." : start, ec).lexically_normal();
   if (ec) return Status::NotFound("cannot resolve " + start);
+  if (dir.has_relative_path() && !dir.has_filename()) dir = dir.parent_path();
   fs::path probe = dir;
   for (;;) {
     if (CurrentDisk().Stat((probe / "mediate.yaml").string()).ok() &&

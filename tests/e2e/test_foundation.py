@@ -37,6 +37,10 @@ class InitTest(StoreTestCase):
         p = run(["list"], cwd=self.tmp)
         self.assertEqual(p.returncode, 3)
         self.assertIn("not a mediate store", p.stderr)
+        # -C .. from inside the store names the folder above it, which is none.
+        p = run(["-C", "..", "list"], cwd=self.store)
+        self.assertEqual(p.returncode, 3)
+        self.assertIn(f"no mediate.yaml in {os.path.realpath(self.tmp)} or any parent", p.stderr)
 
     def test_usage_errors_exit_2(self):
         self.assertEqual(self.m("stats", "--by", "nonsense", check=None).returncode, 2)
