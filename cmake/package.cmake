@@ -28,6 +28,8 @@ add_custom_target(mediate_changelog ALL DEPENDS ${MEDIATE_CHANGELOG_GZ})
 add_dependencies(mediate_changelog mediate_version)
 install(FILES ${PROJECT_SOURCE_DIR}/packaging/copyright ${MEDIATE_CHANGELOG_GZ}
         DESTINATION ${CMAKE_INSTALL_DOCDIR})
+# The staff guide in Chinese (docs/zh/), beside them.
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/zh/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/zh)
 install(FILES ${PROJECT_SOURCE_DIR}/packaging/lintian-overrides
         DESTINATION ${CMAKE_INSTALL_DATADIR}/lintian/overrides RENAME mediate)
 
