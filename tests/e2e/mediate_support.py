@@ -103,8 +103,14 @@ class StoreTestCase(unittest.TestCase):
 # in a row. Exempt, because they stay as typed in every language: option names (--date,
 # -C), case and record ids (WBL-2026-000001, M-0001), paths and file names (cases/…,
 # ledger.csv), `mediate COMMAND`, and the words a test passes in `allowed` (codes of the
-# machine formats, names in the data).
+# machine formats, names in the data). In help: the usage line and the example lines (a
+# command line as typed, its positional names included) and the names in a list of
+# subcommands.
 _EXEMPT = [
+    r"(?m)^(?:用法|Usage): .*$",            # mediate tag [选项] id tags...
+    r"(?m)^\s*mediate\s.*$",                # example lines: mediate org show C-…
+    r"`mediate [^`\n]*`",                   # a command quoted in text: `mediate tag ID exemplary`
+    r"(?m)^  [a-z][a-z-]+(?= {2,})",        # a subcommand's name in a list of them
     r"--?[A-Za-z][A-Za-z0-9-]*",            # option names
     r"\b[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+\b",   # ids: WBL-2026-000001, C-140109004012
     r"\S*/\S*",                             # paths
