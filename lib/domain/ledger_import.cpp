@@ -64,8 +64,11 @@ LedgerImport ImportLedger(const CsvTable& table, const Settings& settings,
                    _("is not a ledger column; not imported"));
     } else if (cols[static_cast<std::size_t>(c)] >= 0) {
       sink.Error(header_at, Tr("column {0}", table.header()[i]),
+                 // The field name (mapping files use it) in English; the ledger's
+                 // own header of the column in Chinese.
                  Tr("names the {0} column again (first as {1})",
-                    columns[static_cast<std::size_t>(c)].field,
+                    TranslationOn() ? columns[static_cast<std::size_t>(c)].header
+                                    : columns[static_cast<std::size_t>(c)].field,
                     table.header()[static_cast<std::size_t>(cols[static_cast<std::size_t>(c)])]));
     } else {
       cols[static_cast<std::size_t>(c)] = static_cast<int>(i);

@@ -122,6 +122,14 @@ class ZhImportTest(StoreTestCase):
         p = self.zh("import", "ledger.rejects.csv", cwd=work, code=0)
         self.assertEqual(p.stdout, "没有要导入的案件：ledger.rejects.csv 的全部 1 行以前已导入"
                                    "；1 件以前已导入，跳过\n")
+        # The same under LANGUAGE=zh_CN with C.UTF-8 and no MEDIATE_LANG; a header naming
+        # one column twice.
+        with open(os.path.join(work, "twice.csv"), "w", encoding="utf-8", newline="") as f:
+            csv.writer(f).writerows([HEADER + ["纠纷类别"], GOOD + ["邻里纠纷"]])
+        p = self.run_in({"LANGUAGE": "zh_CN", "LC_ALL": "C.UTF-8"}, "import", "twice.csv",
+                        cwd=work, code=3)
+        self.assertEqual(p.stderr, "twice.csv:1: “纠纷类别”列: 纠纷类型列重复（前面已有“纠纷类型”）\n"
+                                   "表头有 1 处错误；未导入任何案件。\n")
         # Bad options.
         p = self.zh("import", "--encoding", "big5", "ledger.csv", cwd=work, code=2)
         self.assertEqual(p.stderr, "未知的编码“big5”：请给出 utf-8 或 gb18030\n")
