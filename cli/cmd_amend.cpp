@@ -14,6 +14,15 @@
 namespace mediate::cli {
 namespace {
 
+/// A changed value as a person reads it: a vocabulary's label when translation is on
+/// (category, source, risk: VocabList::Shown), "(none)" when empty.
+std::string ShownValue(const Store& store, const std::string& field, const std::string& value) {
+  if (value.empty()) return _("(none)");
+  if (field == "category" || field == "source" || field == "risk")
+    return store.vocab().Get(field).Shown(value);
+  return value;
+}
+
 /// The help of a case field's option (`--summary`, …).
 std::string CaseFieldHelp(const std::string& f) {
   static const std::map<std::string, const char*> kHelp = {
@@ -134,8 +143,8 @@ class AmendCommand : public Command {
     else
       fmt::print(ctx.out, "{}\n", Tr("amended {0} ({1}):", done->id, done->commit.substr(0, 7)));
     for (const auto& c : done->changes)
-      fmt::print(ctx.out, "  {}: {} → {}\n", c.field, c.from.empty() ? _("(none)") : c.from,
-                 c.to.empty() ? _("(none)") : c.to);
+      fmt::print(ctx.out, "  {}: {} → {}\n", c.field, ShownValue(ctx.st(), c.field, c.from),
+                 ShownValue(ctx.st(), c.field, c.to));
     return Status::Ok();
   }
 

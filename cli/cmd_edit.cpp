@@ -50,6 +50,15 @@ std::string Slurp(const std::string& path) {
   return s.str();
 }
 
+/// A changed value as a person reads it: a vocabulary's label when translation is on
+/// (category, source, risk: VocabList::Shown), "(none)" when empty.
+std::string ShownValue(const Store& store, const std::string& field, const std::string& value) {
+  if (value.empty()) return _("(none)");
+  if (field == "category" || field == "source" || field == "risk")
+    return store.vocab().Get(field).Shown(value);
+  return value;
+}
+
 class EditCommand : public Command {
  public:
   void Declare(CLI::App& app) override {
@@ -91,8 +100,8 @@ class EditCommand : public Command {
         if (!done.ok()) return done.status();
         fmt::print(ctx.out, "{}\n", Tr("edited {0} ({1}):", done->id, done->commit.substr(0, 7)));
         for (const auto& c : done->changes)
-          fmt::print(ctx.out, "  {}: {} → {}\n", c.field, c.from.empty() ? _("(none)") : c.from,
-                     c.to.empty() ? _("(none)") : c.to);
+          fmt::print(ctx.out, "  {}: {} → {}\n", c.field, ShownValue(ctx.st(), c.field, c.from),
+                     ShownValue(ctx.st(), c.field, c.to));
         return Status::Ok();
       }
       PrintStatus(ctx.err, checked.status());

@@ -168,9 +168,12 @@ class ZhImportTest(StoreTestCase):
         self.assertEqual(p.stderr, f"--party 3：{case} 有 1 名当事人（1-1，按“mediate show”列出的顺序）\n")
         p = self.zh("amend", case, "--category", "物业纠纷", "--reason", "更正类别", code=0)
         self.assertRegex(p.stdout, f"^已更正 {case}{COMMIT}：\n"
-                         "  category: neighbour → property_management\n$")
+                         "  category: 邻里纠纷 → 物业纠纷\n$")
         p = self.zh("amend", case, "--category", "物业纠纷", "--reason", "更正类别", code=3)
         self.assertEqual(p.stderr, f"无需修改：{case} 已是所给的值；未写入\n")
+        p = self.run_in(EN, "amend", case, "--category", "neighbour", "--reason", "x", code=0)
+        self.assertRegex(p.stdout, f"^amended {case} \\([0-9a-f]{{7}}\\):\n"
+                         "  category: property_management → neighbour\n$")
         # English unchanged.
         p = self.run_in(EN, "amend", case, "--category", "火星纠纷", "--reason", "x", code=2)
         self.assertTrue(p.stderr.startswith(
