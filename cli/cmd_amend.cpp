@@ -8,10 +8,53 @@
 
 #include "case_amend.hpp"
 #include "command.hpp"
+#include "i18n.hpp"
 #include "text_input.hpp"
 
 namespace mediate::cli {
 namespace {
+
+/// A changed value as a person reads it: a vocabulary's label when translation is on
+/// (category, source, risk: VocabList::Shown), "(none)" when empty.
+std::string ShownValue(const Store& store, const std::string& field, const std::string& value) {
+  if (value.empty()) return _("(none)");
+  if (field == "category" || field == "source" || field == "risk")
+    return store.vocab().Get(field).Shown(value);
+  return value;
+}
+
+/// The help of a case field's option (`--summary`, …).
+std::string CaseFieldHelp(const std::string& f) {
+  static const std::map<std::string, const char*> kHelp = {
+      {"received", N_("the date it was received: YYYY-MM-DD or RFC 3339")},
+      {"summary", N_("new summary (\"\" clears)")},
+      {"category", N_("new category (\"\" clears)")},
+      {"source", N_("new source (\"\" clears)")},
+      {"risk", N_("new risk (\"\" clears)")},
+      {"street", N_("new street (\"\" clears)")},
+      {"community", N_("new community (\"\" clears)")},
+      {"grid", N_("new grid (\"\" clears)")},
+      {"amount", N_("new amount (\"\" clears)")},
+      {"people", N_("new people (\"\" clears)")}};
+  auto it = kHelp.find(f);
+  return it != kHelp.end() ? _(it->second) : Tr("new {0} (\"\" clears)", f);
+}
+
+/// The help of a party field's option (`--phone`, …).
+const char* PartyFieldHelp(const std::string& f) {
+  static const std::map<std::string, const char*> kHelp = {
+      {"name", N_("the party's new name (after --party N)")},
+      {"kind", N_("the party's new kind (after --party N)")},
+      {"id", N_("the party's new id (after --party N)")},
+      {"phone", N_("the party's new phone (after --party N)")},
+      {"sex", N_("the party's new sex (after --party N)")},
+      {"born", N_("the party's new born (after --party N)")},
+      {"ethnicity", N_("the party's new ethnicity (after --party N)")},
+      {"occupation", N_("the party's new occupation (after --party N)")},
+      {"representative", N_("the party's new representative (after --party N)")},
+      {"representative-title", N_("the party's new representative-title (after --party N)")}};
+  return _(kHelp.at(f));
+}
 
 class AmendCommand : public Command {
  public:
@@ -22,36 +65,33 @@ class AmendCommand : public Command {
 
   void Declare(CLI::App& app) override {
     app_ = &app;
-    app.add_option("id", request_.id, "the case, e.g. WBL-2026-000042")->required();
+    app.add_option("id", request_.id, _("the case, e.g. WBL-2026-000042"))->required();
     for (const auto& f : AmendableCaseFields())
       if (f != "address")
-        case_opts_[f] = app.add_option(
-            "--" + f, case_values_[f],
-            f == "received" ? std::string("the date it was received: YYYY-MM-DD or RFC 3339")
-                            : "new " + f + " (\"\" clears)");
-    address_ = app.add_option("--address", addresses_,
-                              "the dispute's address; after --party N, that party's own address");
+        case_opts_[f] = app.add_option("--" + f, case_values_[f], CaseFieldHelp(f));
+    address_ =
+        app.add_option("--address", addresses_,
+                       _("the dispute's address; after --party N, that party's own address"));
     party_ = app.add_option("--party", parties_,
-                            "the party (1, 2, … as 'show' lists them) the "
-                            "party flags after it change");
+                            _("the party (1, 2, … as 'show' lists them) the "
+                              "party flags after it change"));
     for (const char* f : {"name", "kind", "id", "phone", "sex", "born", "ethnicity", "occupation",
                           "representative", "representative-title"})
-      party_opts_[f] = app.add_option(std::string("--") + f, party_values_[f],
-                                      std::string("the party's new ") + f + " (after --party N)");
+      party_opts_[f] = app.add_option(std::string("--") + f, party_values_[f], PartyFieldHelp(f));
     app.add_option("--add-party", added_,
-                   "a new party: role=applicant|respondent|third_party,"
-                   "name=…[,kind=…,id=…,phone=…,sex=…,born=…]");
-    app.add_option("--remove-party", removed_, "remove the party at this place");
-    app.add_option("--reason", request_.reason, "why (更正原因); required")->required();
-    app.add_flag("--dry-run", dry_run_, "show what would change; write nothing");
+                   _("a new party: role=applicant|respondent|third_party,"
+                     "name=…[,kind=…,id=…,phone=…,sex=…,born=…]"));
+    app.add_option("--remove-party", removed_, _("remove the party at this place"));
+    app.add_option("--reason", request_.reason, _("why (更正原因); required"))->required();
+    app.add_flag("--dry-run", dry_run_, _("show what would change; write nothing"));
     app.footer(
-        "Examples:\n"
-        "  mediate amend WBL-2026-000042 --community 东风社区 --reason 补录社区\n"
-        "  mediate amend WBL-2026-000042 --party 1 --phone 13800001234 --reason 电话登记错误\n"
-        "  mediate amend WBL-2026-000042 --add-party role=third_party,name=赵某 --reason "
-        "追加第三人\n"
-        "The case gets an `amended` event with each field's old and new value; its id and its\n"
-        "file never change, and a routed case is not routed again.");
+        _("Examples:\n"
+          "  mediate amend WBL-2026-000042 --community 东风社区 --reason 补录社区\n"
+          "  mediate amend WBL-2026-000042 --party 1 --phone 13800001234 --reason 电话登记错误\n"
+          "  mediate amend WBL-2026-000042 --add-party role=third_party,name=赵某 --reason "
+          "追加第三人\n"
+          "The case gets an `amended` event with each field's old and new value; its id and its\n"
+          "file never change, and a routed case is not routed again."));
   }
 
   Status Run(Context& ctx) override {
@@ -80,7 +120,7 @@ class AmendCommand : public Command {
       }
       for (const auto& [f, opt] : party_opts_) {
         if (o != opt) continue;
-        if (current == 0) return Status::Usage("--" + f + " needs a --party N before it");
+        if (current == 0) return Status::Usage(Tr("--{0} needs a --party N before it", f));
         std::string field = f == "representative-title" ? "representative_title" : f;
         request_.party_edits.push_back({current, field, party_values_[f].at(used[f]++)});
       }
@@ -96,11 +136,15 @@ class AmendCommand : public Command {
     if (!w.ok()) return w.status();
     auto done = AmendCase(**w, *op, request_);
     if (!done.ok()) return done.status();
-    fmt::print(ctx.out, "{} {}{}:\n", dry_run_ ? "would amend" : "amended", done->id,
-               done->commit.empty() ? "" : " (" + done->commit.substr(0, 7) + ")");
+    if (dry_run_)
+      fmt::print(ctx.out, "{}\n", Tr("would amend {0}:", done->id));
+    else if (done->commit.empty())
+      fmt::print(ctx.out, "{}\n", Tr("amended {0}:", done->id));
+    else
+      fmt::print(ctx.out, "{}\n", Tr("amended {0} ({1}):", done->id, done->commit.substr(0, 7)));
     for (const auto& c : done->changes)
-      fmt::print(ctx.out, "  {}: {} → {}\n", c.field, c.from.empty() ? "(none)" : c.from,
-                 c.to.empty() ? "(none)" : c.to);
+      fmt::print(ctx.out, "  {}: {} → {}\n", c.field, ShownValue(ctx.st(), c.field, c.from),
+                 ShownValue(ctx.st(), c.field, c.to));
     return Status::Ok();
   }
 

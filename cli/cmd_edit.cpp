@@ -14,6 +14,7 @@
 
 #include "case_edit.hpp"
 #include "command.hpp"
+#include "i18n.hpp"
 
 extern char** environ;
 
@@ -49,15 +50,24 @@ std::string Slurp(const std::string& path) {
   return s.str();
 }
 
+/// A changed value as a person reads it: a vocabulary's label when translation is on
+/// (category, source, risk: VocabList::Shown), "(none)" when empty.
+std::string ShownValue(const Store& store, const std::string& field, const std::string& value) {
+  if (value.empty()) return _("(none)");
+  if (field == "category" || field == "source" || field == "risk")
+    return store.vocab().Get(field).Shown(value);
+  return value;
+}
+
 class EditCommand : public Command {
  public:
   void Declare(CLI::App& app) override {
-    app.add_option("id", id_, "the case, e.g. WBL-2026-000042")->required();
-    app.add_option("--reason", reason_, "why, kept in the amended event");
+    app.add_option("id", id_, _("the case, e.g. WBL-2026-000042"))->required();
+    app.add_option("--reason", reason_, _("why, kept in the amended event"));
     app.footer(
-        "Opens the case file in $VISUAL or $EDITOR. On save it is checked; with problems it\n"
-        "asks to edit again. The id, events, received time and the fields derived from the\n"
-        "events may not change. An unchanged file, or an editor that fails, writes nothing.");
+        _("Opens the case file in $VISUAL or $EDITOR. On save it is checked; with problems it\n"
+          "asks to edit again. The id, events, received time and the fields derived from the\n"
+          "events may not change. An unchanged file, or an editor that fails, writes nothing."));
   }
 
   Status Run(Context& ctx) override {
@@ -72,13 +82,15 @@ class EditCommand : public Command {
     for (;;) {
       int rc = RunEditor(edit->scratch);
       if (rc != 0)
-        return Status::Rejected(fmt::format(
-            "the editor ({}) {}; nothing was written", EditorCommand(),
-            rc < 0 ? "could not run or was stopped" : "exited with status " + std::to_string(rc)));
+        return Status::Rejected(
+            rc < 0 ? Tr("the editor ({0}) could not run or was stopped; nothing was written",
+                        EditorCommand())
+                   : Tr("the editor ({0}) exited with status {1}; nothing was written",
+                        EditorCommand(), rc));
       std::string edited = Slurp(edit->scratch);
       auto checked = CheckCaseEdit(ctx.st(), *edit, edited, ctx.Today());
       if (checked.ok() && checked->empty()) {
-        fmt::print(ctx.out, "{}: no changes; nothing was written\n", edit->id);
+        fmt::print(ctx.out, "{}\n", Tr("{0}: no changes; nothing was written", edit->id));
         return Status::Ok();
       }
       if (checked.ok()) {
@@ -86,18 +98,18 @@ class EditCommand : public Command {
         if (!w.ok()) return w.status();
         auto done = CommitCaseEdit(**w, *op, *edit, edited, reason_, ctx.Now());
         if (!done.ok()) return done.status();
-        fmt::print(ctx.out, "edited {} ({}):\n", done->id, done->commit.substr(0, 7));
+        fmt::print(ctx.out, "{}\n", Tr("edited {0} ({1}):", done->id, done->commit.substr(0, 7)));
         for (const auto& c : done->changes)
-          fmt::print(ctx.out, "  {}: {} → {}\n", c.field, c.from.empty() ? "(none)" : c.from,
-                     c.to.empty() ? "(none)" : c.to);
+          fmt::print(ctx.out, "  {}: {} → {}\n", c.field, ShownValue(ctx.st(), c.field, c.from),
+                     ShownValue(ctx.st(), c.field, c.to));
         return Status::Ok();
       }
       PrintStatus(ctx.err, checked.status());
-      fmt::print(ctx.err, "Edit again? [Y/n] ");
+      fmt::print(ctx.err, "{}", _("Edit again? [Y/n] "));
       std::fflush(ctx.err);
       std::string answer;
       if (!std::getline(std::cin, answer) || answer == "n" || answer == "N" || answer == "否")
-        return Status::Rejected(edit->id + " was not changed: nothing was written");
+        return Status::Rejected(Tr("{0} was not changed: nothing was written", edit->id));
     }
   }
 

@@ -5,6 +5,7 @@
 
 #include "case_export.hpp"
 #include "command.hpp"
+#include "i18n.hpp"
 #include "party_lookup.hpp"
 #include "reading.hpp"
 #include "reveal.hpp"
@@ -20,20 +21,21 @@ class ExportCommand : public Command {
     reading_.Declare(app, "csv|jsonl|json|xlsx");
     reading_.DeclarePeriod(app);
     app.add_flag("--reveal", reveal_,
-                 "write ID, credit-code and phone numbers in full (default: masked, docs/law.md)");
+                 _("write ID, credit-code and phone numbers in full (default: masked, "
+                   "docs/law.md)"));
     app.footer(
-        "One row (CSV, XLSX) or object (JSONL) per case; the fields are a stable schema\n"
-        "(docs/export.md). A period selects cases by the date received (store time zone).\n"
-        "Examples:\n"
-        "  mediate export --year 2022 --format jsonl -o wbl-2022.jsonl\n"
-        "  mediate export category:labour open --format xlsx -o labour.xlsx");
+        _("One row (CSV, XLSX) or object (JSONL) per case; the fields are a stable schema\n"
+          "(docs/export.md). A period selects cases by the date received (store time zone).\n"
+          "Examples:\n"
+          "  mediate export --year 2022 --format jsonl -o wbl-2022.jsonl\n"
+          "  mediate export category:labour open --format xlsx -o labour.xlsx"));
   }
 
   Status Run(Context& ctx) override {
     const std::string& f = reading_.format;
     if (f != "csv" && f != "jsonl" && f != "json" && f != "xlsx")
-      return Status::Usage("unknown export format \"" + f +
-                           "\"; export writes csv, jsonl, json or xlsx");
+      return Status::Usage(
+          Tr("unknown export format \"{0}\"; export writes csv, jsonl, json or xlsx", f));
     auto out = RowOutput::Open(ctx, reading_, ExportColumns());
     if (!out.ok()) return out.status();
     const Store* store = &ctx.st();

@@ -28,6 +28,7 @@
 
 #include "case_record.hpp"
 #include "command.hpp"
+#include "i18n.hpp"
 #include "import_write.hpp"
 #include "ledger_import.hpp"
 #include "ledger_input.hpp"
@@ -58,9 +59,10 @@ class ProgressBar {
     std::string bar;
     for (std::size_t i = 0; i < kCells; ++i) bar += i < full ? "█" : "░";
     double secs = std::chrono::duration<double>(now - start_).count();
-    std::fprintf(err_, "\r\033[Kimporting %s  %s  %s/%s rows  %.1f s%s%s", name_.c_str(),
-                 bar.c_str(), GroupThousands(done).c_str(), GroupThousands(total).c_str(), secs,
-                 phase ? "  " : "", phase ? phase : "");
+    const std::string line = TrN("importing {0}  {1}  {2}/{3} row  {4:.1f} s",
+                                 "importing {0}  {1}  {2}/{3} rows  {4:.1f} s", total, name_, bar,
+                                 GroupThousands(done), GroupThousands(total), secs);
+    std::fprintf(err_, "\r\033[K%s%s%s", line.c_str(), phase ? "  " : "", phase ? phase : "");
     std::fflush(err_);
     drawn_ = true;
   }
@@ -85,12 +87,12 @@ class ProgressBar {
 Result<std::string> ReadBytes(const std::string& path) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec))
-    return Status::Usage(path + " is a directory, not a ledger");
+    return Status::Usage(Tr("{0} is a directory, not a ledger", path));
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound("cannot read " + path + ": no such file");
+  if (!in) return Status::NotFound(Tr("cannot read {0}: no such file", path));
   std::ostringstream ss;
   ss << in.rdbuf();
-  if (in.bad()) return Status::Io("cannot read " + path);
+  if (in.bad()) return Status::Io(Tr("cannot read {0}", path));
   return ss.str();
 }
 
@@ -106,14 +108,14 @@ Status WriteFileReplacing(const std::string& path, const std::string& text) {
     if (!out) {
       std::error_code ec;
       fs::remove(tmp, ec);
-      return Status::Io("cannot write " + path);
+      return Status::Io(Tr("cannot write {0}", path));
     }
   }
   std::error_code ec;
   fs::rename(tmp, path, ec);
   if (ec) {
     fs::remove(tmp, ec);
-    return Status::Io("cannot write " + path + ": " + ec.message());
+    return Status::Io(Tr("cannot write {0}: {1}", path, ec.message()));
   }
   return Status::Ok();
 }
@@ -122,26 +124,26 @@ class ImportCommand : public Command {
  public:
   void Declare(CLI::App& app) override {
     app.add_option("ledger", ledger_,
-                   "the ledger: CSV with the 台账 columns (or .tsv, .jsonl, .yaml); with the "
-                   "outcome columns (化解层级, 调解结果, 结案日期, …) its history is migrated")
+                   _("the ledger: CSV with the 台账 columns (or .tsv, .jsonl, .yaml); with the "
+                     "outcome columns (化解层级, 调解结果, 结案日期, …) its history is migrated"))
         ->required()
-        ->type_name("LEDGER");
+        ->type_name(_("LEDGER"));
     app.add_option("--encoding", encoding_,
-                   "the ledger's encoding: utf-8 or gb18030 (default: detected)")
-        ->type_name("ENC");
+                   _("the ledger's encoding: utf-8 or gb18030 (default: detected)"))
+        ->type_name(_("ENC"));
     app.add_option("--input-format", input_format_,
-                   "csv, tsv, jsonl or yaml (default: from the file name's extension, else csv)")
-        ->type_name("FMT");
+                   _("csv, tsv, jsonl or yaml (default: from the file name's extension, else csv)"))
+        ->type_name(_("FMT"));
     app.add_option("--mapping", mapping_,
-                   "a YAML file mapping other headers to columns and labels to codes")
+                   _("a YAML file mapping other headers to columns and labels to codes"))
         ->type_name("FILE");
     app.add_flag("--skip-invalid", skip_invalid_,
-                 "import the valid rows; write the refused rows with their errors to a file");
+                 _("import the valid rows; write the refused rows with their errors to a file"));
     app.add_option("--rejects", rejects_,
-                   "where --skip-invalid writes the refused rows (default: "
-                   "<ledger name>.rejects.csv in the current directory)")
+                   _("where --skip-invalid writes the refused rows (default: "
+                     "<ledger name>.rejects.csv in the current directory)"))
         ->type_name("FILE");
-    app.add_flag("--dry-run", dry_run_, "check and list what would be imported; write nothing");
+    app.add_flag("--dry-run", dry_run_, _("check and list what would be imported; write nothing"));
   }
 
   std::optional<std::string> Writes() const override {
@@ -155,7 +157,7 @@ class ImportCommand : public Command {
     const std::string source_name = std::filesystem::path(ledger_).filename().string();
 
     if (!skip_invalid_ && !rejects_.empty())
-      return Status::Usage("--rejects goes with --skip-invalid");
+      return Status::Usage(_("--rejects goes with --skip-invalid"));
 
     // 1. The input file: bytes → UTF-8 → table. Nothing of the store yet.
     auto bytes = ReadBytes(ledger_);
@@ -164,28 +166,29 @@ class ImportCommand : public Command {
     if (!encoding_.empty()) {
       enc = ParseEncodingName(encoding_);
       if (!enc)
-        return Status::Usage("unknown encoding \"" + encoding_ + "\": give utf-8 or gb18030");
+        return Status::Usage(Tr("unknown encoding \"{0}\": give utf-8 or gb18030", encoding_));
     } else {
       enc = DetectEncoding(*bytes);
       if (!enc)
-        return Status::Rejected(ledger_ +
-                                " is neither UTF-8 nor GB18030 text; save it as CSV (UTF-8) or "
-                                "name its encoding with --encoding");
+        return Status::Rejected(
+            Tr("{0} is neither UTF-8 nor GB18030 text; save it as CSV (UTF-8) "
+               "or name its encoding with --encoding",
+               ledger_));
     }
     auto text = ToUtf8(*bytes, *enc, ledger_);
     if (!text.ok()) {
       const char* name = *enc == Encoding::kUtf8 ? "UTF-8" : "GB18030";
-      return Status::Rejected(ledger_ + " is not " + name +
-                                  " text; nothing was imported (name the encoding with "
-                                  "--encoding utf-8 or gb18030)",
+      return Status::Rejected(Tr("{0} is not {1} text; nothing was imported (name the encoding "
+                                 "with --encoding utf-8 or gb18030)",
+                                 ledger_, name),
                               text.status().diagnostics());
     }
     LedgerFormat format = LedgerFormatOf(ledger_);
     if (!input_format_.empty()) {
       auto f = ParseLedgerFormat(input_format_);
       if (!f)
-        return Status::Usage("unknown input format \"" + input_format_ +
-                             "\": give csv, tsv, jsonl or yaml");
+        return Status::Usage(
+            Tr("unknown input format \"{0}\": give csv, tsv, jsonl or yaml", input_format_));
       format = *f;
     }
     auto table = ReadLedgerTable(*text, ledger_, format);
@@ -195,7 +198,7 @@ class ImportCommand : public Command {
     if (!mapping_.empty()) {
       auto mbytes = ReadBytes(mapping_);
       if (!mbytes.ok()) return mbytes.status();
-      if (!IsValidUtf8(*mbytes)) return Status::Rejected(mapping_ + " is not UTF-8 text");
+      if (!IsValidUtf8(*mbytes)) return Status::Rejected(Tr("{0} is not UTF-8 text", mapping_));
       auto m = ParseLedgerMapping(*mbytes, mapping_, store.vocab());
       if (!m.ok()) return m.status();
       mapping = std::move(*m);
@@ -206,7 +209,7 @@ class ImportCommand : public Command {
     if (skip_invalid_) {
       std::error_code ec;
       if (std::filesystem::equivalent(rejects_path, ledger_, ec))
-        return Status::Usage("--rejects " + rejects_path + " would overwrite the ledger");
+        return Status::Usage(Tr("--rejects {0} would overwrite the ledger", rejects_path));
     }
 
     // The operator: needed for the commit; a dry run may do without.
@@ -252,72 +255,89 @@ class ImportCommand : public Command {
     // Warnings and, with --skip-invalid, the refused rows' errors, in ledger order.
     for (const Diagnostic& d : result.diagnostics)
       std::fprintf(ctx.err, "%s\n", d.ToString().c_str());
-    std::string tail = "; " + GroupThousands(skipped) + " skipped as already imported";
+    // The clauses after the summary line, each after "; ".
+    std::string tail =
+        _("; ") + TrN("{0} skipped as already imported", "{0} skipped as already imported", skipped,
+                      GroupThousands(skipped));
     if (result.repeated > 0)
-      tail += "; " + GroupThousands(result.repeated) + " repeated in the ledger";
+      tail += _("; ") + TrN("{0} repeated in the ledger", "{0} repeated in the ledger",
+                            result.repeated, GroupThousands(result.repeated));
     std::size_t migrated = 0;
     for (const LedgerCase& lc : cases) migrated += lc.record.migrated ? 1 : 0;
-    if (migrated > 0) tail += "; " + GroupThousands(migrated) + " with their history migrated";
+    if (migrated > 0)
+      tail += _("; ") + TrN("{0} with their history migrated", "{0} with their history migrated",
+                            migrated, GroupThousands(migrated));
     const std::size_t refused = result.rejected.size();
     std::string refused_tail;
     if (refused > 0)
-      refused_tail = "; " + Rows(refused) + " refused" +
-                     (dry_run_ ? "" : ", written to " + rejects_path + " to fix and import again");
+      refused_tail =
+          _("; ") +
+          (dry_run_ ? TrN("{0} row refused", "{0} rows refused", refused, GroupThousands(refused))
+                    : TrN("{0} row refused, written to {1} to fix and import again",
+                          "{0} rows refused, written to {1} to fix and import again", refused,
+                          GroupThousands(refused), rejects_path));
 
     if (dry_run_) {
       PrintDryRun(ctx, store, cases);
-      std::fprintf(ctx.out, "would import %s from %s%s%s (dry run: nothing written)\n",
-                   Cases(cases.size()).c_str(), source_name.c_str(), tail.c_str(),
-                   refused_tail.c_str());
+      std::fprintf(ctx.out, "%s\n",
+                   TrN("would import {0} case from {1}{2} (dry run: nothing written)",
+                       "would import {0} cases from {1}{2} (dry run: nothing written)",
+                       cases.size(), GroupThousands(cases.size()), source_name, tail + refused_tail)
+                       .c_str());
       if (refused > 0 && cases.empty()) return Status::Rejected(result.Summary());
       return Status::Ok();
     }
     // The refused rows first: if they cannot be written, nothing is imported.
     if (refused > 0) {
       Status st = WriteFileReplacing(rejects_path, RejectsCsv(*table, result.rejected));
-      if (!st.ok()) return st.Prefix("nothing was imported");
+      if (!st.ok()) return st.Prefix(_("nothing was imported"));
     }
     if (cases.empty()) {
       if (refused > 0 && skipped == 0)
-        return Status::Rejected("no valid rows in " + source_name + ": " + Rows(refused) +
-                                " refused, written to " + rejects_path + "; nothing was imported");
+        return Status::Rejected(
+            TrN("no valid rows in {0}: {1} row refused, written to {2}; nothing was imported",
+                "no valid rows in {0}: {1} rows refused, written to {2}; nothing was imported",
+                refused, source_name, GroupThousands(refused), rejects_path));
       if (refused > 0)
-        std::fprintf(ctx.out, "nothing to import: the valid rows of %s were imported before%s%s\n",
-                     source_name.c_str(), tail.c_str(), refused_tail.c_str());
+        std::fprintf(ctx.out, "%s\n",
+                     Tr("nothing to import: the valid rows of {0} were imported before{1}",
+                        source_name, tail + refused_tail)
+                         .c_str());
       else
-        std::fprintf(ctx.out, "nothing to import: all %s of %s were imported before%s\n",
-                     Rows(rows).c_str(), source_name.c_str(), tail.c_str());
+        std::fprintf(ctx.out, "%s\n",
+                     TrN("nothing to import: all {0} row of {1} were imported before{2}",
+                         "nothing to import: all {0} rows of {1} were imported before{2}", rows,
+                         GroupThousands(rows), source_name, tail)
+                         .c_str());
       return Status::Ok();
     }
 
     // 3. Write every case file and commit once.
-    bar.Update(rows, rows, "writing…");
+    bar.Update(rows, rows, _("writing…"));
     auto commit = CommitImport(**w, cases, author, source_name);
     bar.Clear();
     if (!commit.ok()) return commit.status();
-    std::fprintf(ctx.out, "imported %s from %s in one commit (%s)%s%s\n",
-                 Cases(cases.size()).c_str(), source_name.c_str(), commit->substr(0, 7).c_str(),
-                 tail.c_str(), refused_tail.c_str());
+    std::fprintf(
+        ctx.out, "%s\n",
+        TrN("imported {0} case from {1} in one commit ({2}){3}",
+            "imported {0} cases from {1} in one commit ({2}){3}", cases.size(),
+            GroupThousands(cases.size()), source_name, commit->substr(0, 7), tail + refused_tail)
+            .c_str());
     return Status::Ok();
   }
 
  private:
-  static std::string Cases(std::size_t n) {
-    return GroupThousands(n) + (n == 1 ? " case" : " cases");
-  }
-  static std::string Rows(std::size_t n) { return GroupThousands(n) + (n == 1 ? " row" : " rows"); }
-
   /// The cases a dry run would write, one line each.
   static void PrintDryRun(Context& ctx, const Store& store, const std::vector<LedgerCase>& cases) {
     Table t;
-    t.columns = {{"id", "id", ColumnKind::kCode},
-                 {"row", "row", ColumnKind::kInt},
-                 {"received", "received", ColumnKind::kText},
-                 {"category", "category", ColumnKind::kCode},
+    t.columns = {{"id", _("id"), ColumnKind::kCode},
+                 {"row", _("row"), ColumnKind::kInt},
+                 {"received", _("received"), ColumnKind::kText},
+                 {"category", "category", ColumnKind::kCode, ColumnShown::kCodeOfLabel},
                  {"category_label", "类别", ColumnKind::kText},
-                 {"street", "street", ColumnKind::kCode},
-                 {"place", "place", ColumnKind::kText},
-                 {"applicant", "applicant", ColumnKind::kText}};
+                 {"street", "street", ColumnKind::kCode, ColumnShown::kCodeOfLabel},
+                 {"place", _("place"), ColumnKind::kText},
+                 {"applicant", _("applicant"), ColumnKind::kText}};
     const auto& tz = store.settings().time_zone;
     for (const LedgerCase& lc : cases) {
       const Case& c = lc.record;

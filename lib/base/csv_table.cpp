@@ -1,5 +1,7 @@
 #include "csv_table.hpp"
 
+#include "i18n.hpp"
+
 namespace mediate {
 namespace {
 
@@ -15,7 +17,7 @@ std::string Trim(std::string_view s) {
 Result<CsvTable> CsvTable::Parse(std::string_view text, const std::string& file, char delimiter) {
   auto records = ParseCsv(text, file, delimiter);
   if (!records.ok()) return records.status();
-  if (records->empty()) return Status::Rejected(file + ": the file is empty (no header row)");
+  if (records->empty()) return Status::Rejected(Tr("{0}: the file is empty (no header row)", file));
   CsvTable t;
   t.file_ = file;
   for (const auto& h : records->front().fields) t.header_.push_back(Trim(h));
@@ -42,11 +44,12 @@ int CsvTable::Column(std::string_view name) const {
 Status CsvTable::Require(const std::vector<std::string>& required) const {
   std::string missing;
   for (const auto& name : required)
-    if (Column(name) < 0) missing += (missing.empty() ? "" : ", ") + name;
+    if (Column(name) < 0) missing += (missing.empty() ? "" : _(", ")) + name;
   if (missing.empty()) return Status::Ok();
   std::string found;
   for (const auto& h : header_) found += (found.empty() ? "" : ",") + h;
-  return Status::Rejected(file_ + ":1: missing column(s) " + missing + "; the header is: " + found);
+  return Status::Rejected(
+      Tr("{0}:1: missing column(s) {1}; the header is: {2}", file_, missing, found));
 }
 
 std::string CsvTable::Cell(const CsvRecord& row, std::string_view name) const {

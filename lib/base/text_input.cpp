@@ -269,7 +269,7 @@ Result<std::vector<CsvRecord>> ParseCsv(std::string_view utf8, const std::string
   CsvState st{&records, {}, 0, false};
   csv_parser p;
   if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0)
-    return Status::Internal("cannot initialise the CSV parser");
+    return Status::Internal(_("cannot initialise the CSV parser"));
   csv_set_delim(&p, static_cast<unsigned char>(delimiter));
   // libcsv trims these around unquoted fields and skips lines made of them.
   csv_set_space_func(&p, delimiter == '\t' ? SpaceOnly : SpaceOrTab);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <functional>
 
+#include "i18n.hpp"
+
 namespace mediate {
 namespace {
 
@@ -52,67 +54,83 @@ std::vector<HistoryProblem> CheckHistory(const LedgerHistory& h, Date received) 
   const bool any_conclusion = !h.level.empty() || !h.outcome.empty() || h.concluded.valid();
   if (!any_conclusion) {
     // Later steps with nothing they could follow.
-    const std::string why = " without a conclusion (化解层级, 调解结果 and 结案日期 are blank)";
-    if (!h.form.empty()) error(HistoryField::kForm, "is given" + why);
-    if (!h.performance.empty()) error(HistoryField::kPerformance, "is given" + why);
+    const std::string given =
+        _("is given without a conclusion (化解层级, 调解结果 and 结案日期 are blank)");
+    if (!h.form.empty()) error(HistoryField::kForm, given);
+    if (!h.performance.empty()) error(HistoryField::kPerformance, given);
     if (h.confirmed.valid())
-      error(HistoryField::kConfirmed, "a judicial confirmation on " + h.confirmed.ToString() + why);
+      error(HistoryField::kConfirmed,
+            Tr("a judicial confirmation on {0} without a conclusion (化解层级, 调解结果 and "
+               "结案日期 are blank)",
+               h.confirmed.ToString()));
     if (h.visited.valid())
-      error(HistoryField::kVisited, "a return visit on " + h.visited.ToString() + why);
+      error(HistoryField::kVisited,
+            Tr("a return visit on {0} without a conclusion (化解层级, 调解结果 and 结案日期 are "
+               "blank)",
+               h.visited.ToString()));
     return out;
   }
   if (h.level.empty())
     error(HistoryField::kLevel,
-          "is blank, but the row has an outcome: say where the case was settled (网格, 社区, "
-          "街道 or 区)");
+          _("is blank, but the row has an outcome: say where the case was settled (网格, 社区, "
+            "街道 or 区)"));
   else if (h.level != "grid" && h.level != "community" && h.level != "street" &&
            h.level != "district")
     error(HistoryField::kLevel,
-          "is not a level a district ledger settles at: 网格, 社区, 街道 or 区");
+          _("is not a level a district ledger settles at: 网格, 社区, 街道 or 区"));
   if (h.outcome.empty())
     error(HistoryField::kOutcome,
-          "is blank, but the row has a history: say 调解成功 or 调解不成功");
+          _("is blank, but the row has a history: say 调解成功 or 调解不成功"));
   else if (h.outcome != "agreed" && h.outcome != "terminated")
     error(HistoryField::kOutcome,
-          "cannot be migrated: a ledger's history is 调解成功 (agreed) or 调解不成功 (terminated)");
+          _("cannot be migrated: a ledger's history is 调解成功 (agreed) or 调解不成功 "
+            "(terminated)"));
   if (!h.concluded.valid())
     error(HistoryField::kConcluded,
-          "is blank, but the row has a history: give the date the case was concluded (调结)");
+          _("is blank, but the row has a history: give the date the case was concluded (调结)"));
 
   if (h.concluded.valid() && received.valid() && h.concluded < received)
-    error(HistoryField::kConcluded, h.concluded.ToString() + " is before the date registered (" +
-                                        received.ToString() +
-                                        "): a case is concluded after it is received");
+    error(HistoryField::kConcluded,
+          Tr("{0} is before the date registered ({1}): a case is concluded after it is received",
+             h.concluded.ToString(), received.ToString()));
   const bool failed = h.outcome == "terminated";
   if (failed) {
-    const std::string why =
-        std::string(", but a failed mediation (") + OutcomeZh(h.outcome) + ") has no agreement";
-    if (!h.form.empty()) error(HistoryField::kForm, "is given" + why + " (Law Art. 26)");
+    const char* zh = OutcomeZh(h.outcome);
+    if (!h.form.empty())
+      error(HistoryField::kForm,
+            Tr("is given, but a failed mediation ({0}) has no agreement (Law Art. 26)", zh));
     if (!h.performance.empty())
-      error(HistoryField::kPerformance, "is given" + why + " to perform (Law Art. 26)");
+      error(HistoryField::kPerformance,
+            Tr("is given, but a failed mediation ({0}) has no agreement to perform (Law Art. 26)",
+               zh));
     if (h.confirmed.valid())
-      error(HistoryField::kConfirmed, "a judicial confirmation on " + h.confirmed.ToString() + why +
-                                          " to confirm (Law Art. 26)");
+      error(HistoryField::kConfirmed,
+            Tr("a judicial confirmation on {0}, but a failed mediation ({1}) has no agreement to "
+               "confirm (Law Art. 26)",
+               h.confirmed.ToString(), zh));
     if (h.visited.valid())
-      error(HistoryField::kVisited, "a return visit on " + h.visited.ToString() + why +
-                                        " whose performance a visit checks (Law Art. 31)");
+      error(HistoryField::kVisited,
+            Tr("a return visit on {0}, but a failed mediation ({1}) has no agreement whose "
+               "performance a visit checks (Law Art. 31)",
+               h.visited.ToString(), zh));
   }
   if (h.concluded.valid() && h.confirmed.valid() && h.confirmed < h.concluded && !failed)
     error(HistoryField::kConfirmed,
-          h.confirmed.ToString() + " is before the date concluded (" + h.concluded.ToString() +
-              "): judicial confirmation is applied for after the agreement (Law Art. 33)");
+          Tr("{0} is before the date concluded ({1}): judicial confirmation is applied for after "
+             "the agreement (Law Art. 33)",
+             h.confirmed.ToString(), h.concluded.ToString()));
   if (h.concluded.valid() && h.visited.valid() && h.visited < h.concluded)
-    error(HistoryField::kVisited, h.visited.ToString() + " is before the date concluded (" +
-                                      h.concluded.ToString() +
-                                      "): a return visit follows the conclusion");
+    error(HistoryField::kVisited,
+          Tr("{0} is before the date concluded ({1}): a return visit follows the conclusion",
+             h.visited.ToString(), h.concluded.ToString()));
   if (h.outcome == "agreed") {
     if (h.form.empty())
       warning(HistoryField::kForm,
-              "is blank for a successful case: the agreement form is left unknown");
+              _("is blank for a successful case: the agreement form is left unknown"));
     if (h.performance.empty() && h.visited.valid())
       warning(HistoryField::kPerformance,
-              "is blank, so the visited case cannot be closed (closing needs performance "
-              "recorded and a return visit); it stays agreed");
+              _("is blank, so the visited case cannot be closed (closing needs performance "
+                "recorded and a return visit); it stays agreed"));
   }
   return out;
 }
@@ -122,13 +140,15 @@ Result<const Organisation*> SettlingOrganisation(const std::string& level, const
   if (level == "grid" || level == "community") {
     if (place.community.empty())
       return Status::Rejected(
-          "a case settled at community or grid level needs its community (所属社区 or 网格编号)");
+          _("a case settled at community or grid level needs its community (所属社区 or "
+            "网格编号)"));
     const Organisation* org = Pick(orgs, [&](const Organisation& o) {
       return o.kind == "community_committee" && o.community == place.community;
     });
     if (!org)
-      return Status::Rejected("no community committee of " + place.community +
-                              " in orgs/: register it before migrating its cases");
+      return Status::Rejected(
+          Tr("no community committee of {0} in orgs/: register it before migrating its cases",
+             place.community));
     return org;
   }
   if (level == "street") {
@@ -136,8 +156,9 @@ Result<const Organisation*> SettlingOrganisation(const std::string& level, const
       return o.kind == "street_committee" && o.street == place.street;
     });
     if (!org)
-      return Status::Rejected("no street committee of " + place.street +
-                              " in orgs/: register it before migrating its cases");
+      return Status::Rejected(
+          Tr("no street committee of {0} in orgs/: register it before migrating its cases",
+             place.street));
     return org;
   }
   if (level == "district") {
@@ -145,11 +166,11 @@ Result<const Organisation*> SettlingOrganisation(const std::string& level, const
         Pick(orgs, [](const Organisation& o) { return o.kind == "district_centre"; });
     if (!org)
       return Status::Rejected(
-          "no district centre (kind district_centre) in orgs/: register it before migrating "
-          "its cases");
+          _("no district centre (kind district_centre) in orgs/: register it before migrating "
+            "its cases"));
     return org;
   }
-  return Status::Rejected("no organisation settles cases at level \"" + level + "\"");
+  return Status::Rejected(Tr("no organisation settles cases at level \"{0}\"", level));
 }
 
 void AppendMigratedEvents(Case* c, const LedgerHistory& h, const Organisation& org,

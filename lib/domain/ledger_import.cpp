@@ -6,6 +6,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "i18n.hpp"
 #include "ledger_cells.hpp"
 #include "ledger_row.hpp"
 #include "text_input.hpp"
@@ -21,8 +22,15 @@ std::string Plural(std::size_t n, const char* one, const char* many) {
 
 std::string LedgerImport::Summary() const {
   if (error_count == 0) return {};
-  std::string where = error_rows == 0 ? "in the header" : "in " + Plural(error_rows, "row", "rows");
-  return Plural(error_count, "error", "errors") + " " + where + "; nothing was imported.";
+  const std::string errors = GroupThousands(error_count);
+  if (error_rows == 0)
+    return TrN("{0} error in the header; nothing was imported.",
+               "{0} errors in the header; nothing was imported.", error_count, errors);
+  const std::string rows = GroupThousands(error_rows);
+  // The two counts: one sentence per plural form of the errors, the rows' in the field.
+  const std::string in_rows = TrN("in {0} row", "in {0} rows", error_rows, rows);
+  return TrN("{0} error {1}; nothing was imported.", "{0} errors {1}; nothing was imported.",
+             error_count, errors, in_rows);
 }
 
 Status LedgerImport::ToStatus() const {
@@ -52,13 +60,16 @@ LedgerImport ImportLedger(const CsvTable& table, const Settings& settings,
       c = FindLedgerColumn(h);
     }
     if (c < 0) {
-      sink.Warning(header_at, "column " + table.header()[i],
-                   "is not a ledger column; not imported");
+      sink.Warning(header_at, Tr("column {0}", table.header()[i]),
+                   _("is not a ledger column; not imported"));
     } else if (cols[static_cast<std::size_t>(c)] >= 0) {
-      sink.Error(
-          header_at, "column " + table.header()[i],
-          "names the " + columns[static_cast<std::size_t>(c)].field + " column again (first as " +
-              table.header()[static_cast<std::size_t>(cols[static_cast<std::size_t>(c)])] + ")");
+      sink.Error(header_at, Tr("column {0}", table.header()[i]),
+                 // The field name (mapping files use it) in English; the ledger's
+                 // own header of the column in Chinese.
+                 Tr("names the {0} column again (first as {1})",
+                    TranslationOn() ? columns[static_cast<std::size_t>(c)].header
+                                    : columns[static_cast<std::size_t>(c)].field,
+                    table.header()[static_cast<std::size_t>(cols[static_cast<std::size_t>(c)])]));
     } else {
       cols[static_cast<std::size_t>(c)] = static_cast<int>(i);
     }
@@ -69,17 +80,17 @@ LedgerImport ImportLedger(const CsvTable& table, const Settings& settings,
       for (const auto& h : table.header()) present = present || NormalizeCell(h) == header;
       if (!present)
         sink.Warning({options.mapping->file, 0, 0}, "columns." + header,
-                     "the ledger has no column " + header + "; mapping not used");
+                     Tr("the ledger has no column {0}; mapping not used", header));
     }
   }
   std::string missing;
   for (std::size_t c = 0; c < columns.size(); ++c)
     if (columns[c].required && cols[c] < 0)
-      missing += (missing.empty() ? "" : ", ") + columns[c].header;
+      missing += (missing.empty() ? "" : _(", ")) + columns[c].header;
   if (!missing.empty()) {
     std::string found;
     for (const auto& h : table.header()) found += (found.empty() ? "" : ",") + h;
-    sink.Error(header_at, "", "missing column(s) " + missing + "; the header is: " + found);
+    sink.Error(header_at, "", Tr("missing column(s) {0}; the header is: {1}", missing, found));
   }
   if (sink.has_errors()) {
     out.header_ok = false;
@@ -91,7 +102,7 @@ LedgerImport ImportLedger(const CsvTable& table, const Settings& settings,
   const std::size_t width = table.header().size();
   const std::size_t total = table.rows().size();
   if (total == 0) {
-    sink.Error(header_at, "", "the ledger has no rows below its header");
+    sink.Error(header_at, "", _("the ledger has no rows below its header"));
     out.header_ok = false;
     out.error_count = sink.error_count();
     out.diagnostics = std::move(sink.items());
@@ -110,10 +121,13 @@ LedgerImport ImportLedger(const CsvTable& table, const Settings& settings,
     for (std::size_t i = width; i < row.fields.size(); ++i)
       if (!TrimLedgerText(row.fields[i]).empty()) ++extra;
     if (row.fields.size() < width || extra > 0) {
-      std::string msg = "the row has " + std::to_string(row.fields.size()) +
-                        " cells; the header has " + std::to_string(width);
-      msg += row.fields.size() < width ? " (a cell is missing or the row is cut short)"
-                                       : " (an unquoted comma inside a cell?)";
+      std::string msg =
+          row.fields.size() < width
+              ? Tr("the row has {0} cells; the header has {1} (a cell is missing or the row is cut "
+                   "short)",
+                   row.fields.size(), width)
+              : Tr("the row has {0} cells; the header has {1} (an unquoted comma inside a cell?)",
+                   row.fields.size(), width);
       sink.Error(at, "", msg);
       ++out.error_rows;
     } else {
@@ -127,9 +141,9 @@ LedgerImport ImportLedger(const CsvTable& table, const Settings& settings,
         if (it != seen.end()) {
           const LedgerCase& first = cases[it->second];
           sink.Warning(at, "",
-                       "same registration date, parties, category and summary as row " +
-                           std::to_string(first.record.import.row) + " (line " +
-                           std::to_string(first.line) + "); imported once");
+                       Tr("same registration date, parties, category and summary as row {0} "
+                          "(line {1}); imported once",
+                          first.record.import.row, first.line));
           ++out.repeated;
         } else {
           seen.emplace(c->import.fingerprint, cases.size());

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "csv_write.hpp"
+#include "i18n.hpp"
 #include "yaml_io.hpp"
 
 namespace mediate {
@@ -65,10 +66,10 @@ class FlatObjectSax {
   bool number_unsigned(json::number_unsigned_t n) { return Scalar(std::to_string(n)); }
   bool number_float(json::number_float_t, const json::string_t& s) { return Scalar(s); }
   bool string(json::string_t& s) { return Scalar(s); }
-  bool binary(json::binary_t&) { return Fail("binary values are not ledger cells"); }
+  bool binary(json::binary_t&) { return Fail(_("binary values are not ledger cells")); }
   bool start_object(std::size_t) {
     if (depth_ > 0)
-      return Fail("field \"" + key_ + "\": a text or number is expected, not an object");
+      return Fail(Tr("field \"{0}\": a text or number is expected, not an object", key_));
     ++depth_;
     return true;
   }
@@ -81,21 +82,22 @@ class FlatObjectSax {
     return true;
   }
   bool start_array(std::size_t) {
-    if (depth_ == 0) return Fail("a JSON object {\"column\": value, …} is expected, not a list");
-    return Fail("field \"" + key_ + "\": a text or number is expected, not a list");
+    if (depth_ == 0)
+      return Fail(Tr("a JSON object {{\"column\": value, …}} is expected, not a list"));
+    return Fail(Tr("field \"{0}\": a text or number is expected, not a list", key_));
   }
   bool end_array() { return true; }
   bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) {
     std::string what = e.what();
     // "[json.exception.parse_error.101] parse error at line 1, column 5: …"
     if (auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
-    return Fail("not a JSON object: " + what);
+    return Fail(Tr("not a JSON object: {0}", what));
   }
 
  private:
   bool Scalar(std::string text) {
-    if (depth_ == 0) return Fail("a JSON object {\"column\": value, …} is expected");
-    if (!rows_->Set(key_, std::move(text))) return Fail("field \"" + key_ + "\" is given twice");
+    if (depth_ == 0) return Fail(Tr("a JSON object {{\"column\": value, …}} is expected"));
+    if (!rows_->Set(key_, std::move(text))) return Fail(Tr("field \"{0}\" is given twice", key_));
     return true;
   }
   bool Fail(std::string why) {
@@ -127,10 +129,11 @@ Result<CsvTable> ReadJsonLines(std::string_view text, const std::string& file) {
     FlatObjectSax sax(&rows, &problem);
     bool ok = nlohmann::json::sax_parse(l, &sax);
     if (!ok || !problem.empty())
-      sink.Error({file, line, 0}, "", problem.empty() ? "not a JSON object" : problem);
+      sink.Error({file, line, 0}, "",
+                 problem.empty() ? std::string(_("not a JSON object")) : problem);
   }
   if (sink.has_errors())
-    return sink.ToStatus(file + " is not valid JSON Lines; nothing was imported");
+    return sink.ToStatus(Tr("{0} is not valid JSON Lines; nothing was imported", file));
   return rows.Finish(file);
 }
 
@@ -139,15 +142,16 @@ Result<CsvTable> ReadYamlRows(std::string_view text, const std::string& file) {
   if (!root.ok()) {
     Status st = root.status();
     if (st.diagnostics().empty()) return Status::Rejected(file + ": " + st.message());
-    return Status::Rejected(file + " is not readable YAML; nothing was imported", st.diagnostics());
+    return Status::Rejected(Tr("{0} is not readable YAML; nothing was imported", file),
+                            st.diagnostics());
   }
   DiagnosticSink sink;
   RowCollector rows;
   if (root->is_null()) return rows.Finish(file);
   if (!root->is_sequence()) {
     sink.Error({file, root->mark().line, root->mark().column}, "",
-               "a list of rows (- 登记日期: …) is expected");
-    return sink.ToStatus(file + " is not a ledger; nothing was imported");
+               _("a list of rows (- 登记日期: …) is expected"));
+    return sink.ToStatus(Tr("{0} is not a ledger; nothing was imported", file));
   }
   for (std::size_t i = 0; i < root->items().size(); ++i) {
     const Value& item = root->items()[i];
@@ -155,20 +159,21 @@ Result<CsvTable> ReadYamlRows(std::string_view text, const std::string& file) {
     rows.Begin(item.mark().line);
     if (!item.is_map()) {
       sink.Error({file, item.mark().line, item.mark().column}, path,
-                 "a map {column: value} is expected");
+                 Tr("a map {{column: value}} is expected"));
       continue;
     }
     for (const auto& [key, v] : item.entries()) {
       if (v.is_sequence() || v.is_map()) {
-        sink.Error(
-            {file, v.mark().line, v.mark().column}, path + "." + key,
-            "a text or number is expected, not a " + std::string(v.is_map() ? "map" : "list"));
+        sink.Error({file, v.mark().line, v.mark().column}, path + "." + key,
+                   v.is_map() ? _("a text or number is expected, not a map")
+                              : _("a text or number is expected, not a list"));
         continue;
       }
       rows.Set(key, v.is_null() ? std::string() : v.text());  // duplicates: the loader refuses
     }
   }
-  if (sink.has_errors()) return sink.ToStatus(file + " is not a ledger; nothing was imported");
+  if (sink.has_errors())
+    return sink.ToStatus(Tr("{0} is not a ledger; nothing was imported", file));
   return rows.Finish(file);
 }
 
@@ -223,8 +228,8 @@ Result<CsvTable> ReadLedgerTable(std::string_view text, const std::string& file,
       }
       if (t.status().diagnostics().empty()) return t;
       // One summary line after the diagnostics, not the first one again.
-      return Status::Rejected(file + " is not valid " + (f == LedgerFormat::kTsv ? "TSV" : "CSV") +
-                                  "; nothing was imported",
+      return Status::Rejected(Tr("{0} is not valid {1}; nothing was imported", file,
+                                 f == LedgerFormat::kTsv ? "TSV" : "CSV"),
                               t.status().diagnostics());
     }
     case LedgerFormat::kJsonLines:
@@ -232,7 +237,7 @@ Result<CsvTable> ReadLedgerTable(std::string_view text, const std::string& file,
     case LedgerFormat::kYaml:
       return ReadYamlRows(text, file);
   }
-  return Status::Internal("unknown ledger format");
+  return Status::Internal(_("unknown ledger format"));
 }
 
 std::string RejectsCsv(const CsvTable& table, const std::vector<LedgerReject>& rejected) {
@@ -248,7 +253,8 @@ std::string RejectsCsv(const CsvTable& table, const std::vector<LedgerReject>& r
     std::string errors;
     for (const Diagnostic& d : r.errors) {
       if (!errors.empty()) errors += "\n";
-      errors += d.field.empty() ? d.message : d.field + ": " + d.message;
+      // TRANSLATORS: a rejects file's reason: the column, then what is wrong in it.
+      errors += d.field.empty() ? d.message : Tr("{0}: {1}", d.field, d.message);
     }
     out += CsvField(errors);
     for (std::size_t i : keep) out += "," + CsvField(i < row.fields.size() ? row.fields[i] : "");

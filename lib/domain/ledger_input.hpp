@@ -54,12 +54,15 @@ Result<CsvTable> ReadLedgerTable(std::string_view text, const std::string& file,
 /// so Excel opens it; CRLF line ends, RFC 4180 quoting): a first column
 /// 导入错误 (kRejectsErrorColumn) then the ledger's header; each refused row
 /// has its errors in the first cell, one per line, as "column 纠纷类型
-/// (category): unknown label …", then its original cells (a short row
+/// (category): unknown label …" (in the interface's language: "列“纠纷类型”：
+/// 未知的标签…" in Chinese), then its original cells (a short row
 /// padded with blanks, extra cells kept after the last column). Every cell
 /// is written by CsvField (csv_write.hpp), so with the formula guard, which
 /// ReadLedgerTable takes off again. A column
 /// 导入错误 already in the ledger (a rejects file imported again) is
-/// replaced, not repeated.
+/// replaced, not repeated. The headers stay as the ledger wrote them, and
+/// 导入错误 is the same in every language, so that ImportLedger reads the
+/// corrected file back whatever the language it was written in.
 std::string RejectsCsv(const CsvTable& table, const std::vector<LedgerReject>& rejected);
 
 }  // namespace mediate

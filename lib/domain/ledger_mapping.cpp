@@ -1,5 +1,6 @@
 #include "ledger_mapping.hpp"
 
+#include "i18n.hpp"
 #include "ledger_columns.hpp"
 #include "text_input.hpp"
 #include "yaml_io.hpp"
@@ -29,7 +30,7 @@ class MappingReader {
 
   void Columns(const Value& v, LedgerMapping* m) {
     if (!v.is_map()) {
-      if (!v.is_null()) Error(v, "columns", "a map of ledger header → field is expected");
+      if (!v.is_null()) Error(v, "columns", _("a map of ledger header → field is expected"));
       return;
     }
     std::map<int, std::string> taken;  // column → header that took it
@@ -37,12 +38,12 @@ class MappingReader {
       const std::string path = "columns." + header;
       std::string h = NormalizeCell(header);
       if (h.empty()) {
-        Error(target, path, "a blank header cannot be mapped");
+        Error(target, path, _("a blank header cannot be mapped"));
         continue;
       }
       if (!target.is_scalar() || target.text().empty()) {
         Error(target, path,
-              "the field this column fills is expected (" + FieldList() + ", or ignore)");
+              Tr("the field this column fills is expected ({0}, or ignore)", FieldList()));
         continue;
       }
       int col = -1;
@@ -50,13 +51,13 @@ class MappingReader {
         col = FindLedgerColumn(target.text());
         if (col < 0) {
           Error(target, path,
-                "unknown field \"" + target.text() + "\"; fields: " + FieldList() + ", ignore");
+                Tr("unknown field \"{0}\"; fields: {1}, ignore", target.text(), FieldList()));
           continue;
         }
         if (auto it = taken.find(col); it != taken.end()) {
           Error(target, path,
-                "maps a second header to " + LedgerColumns()[col].field + " (first: " + it->second +
-                    ")");
+                Tr("maps a second header to {0} (first: {1})", LedgerColumns()[col].field,
+                   it->second));
           continue;
         }
         taken.emplace(col, header);
@@ -67,18 +68,18 @@ class MappingReader {
 
   void Values(const Value& v, LedgerMapping* m) {
     if (!v.is_map()) {
-      if (!v.is_null()) Error(v, "values", "a map of field → {value → code} is expected");
+      if (!v.is_null()) Error(v, "values", Tr("a map of field → {{value → code}} is expected"));
       return;
     }
     for (const auto& [field, table] : v.entries()) {
       const std::string path = "values." + field;
       int col = FindLedgerColumn(field);
       if (col < 0) {
-        Error(table, path, "unknown field \"" + field + "\"; fields: " + FieldList());
+        Error(table, path, Tr("unknown field \"{0}\"; fields: {1}", field, FieldList()));
         continue;
       }
       if (!table.is_map()) {
-        Error(table, path, "a map of value as written → code is expected");
+        Error(table, path, _("a map of value as written → code is expected"));
         continue;
       }
       const std::string& vocab_name = LedgerColumns()[col].vocab;
@@ -87,13 +88,13 @@ class MappingReader {
       for (const auto& [written, code] : table.entries()) {
         const std::string item = path + "." + written;
         if (!code.is_scalar()) {
-          Error(code, item, "a code is expected");
+          Error(code, item, _("a code is expected"));
           continue;
         }
         if (list && !list->Has(code.text())) {
           Error(code, item,
-                "unknown " + vocab_name + " code \"" + code.text() +
-                    "\"; codes: " + list->CodeList());
+                Tr("unknown {0} code \"{1}\"; codes: {2}", vocab_name, code.text(),
+                   list->CodeList()));
           continue;
         }
         out[NormalizeCell(written)] = code.text();
@@ -129,14 +130,14 @@ Result<LedgerMapping> ParseLedgerMapping(std::string_view yaml, const std::strin
   if (!root.ok()) {
     Status st = root.status();
     if (st.diagnostics().empty()) return Status::Rejected(file + ": " + st.message());
-    return Status::Rejected(file + " is not a readable mapping file", st.diagnostics());
+    return Status::Rejected(Tr("{0} is not a readable mapping file", file), st.diagnostics());
   }
   DiagnosticSink sink;
   LedgerMapping m;
   m.file = file;
   MappingReader r(file, vocab, &sink);
   if (!root->is_map()) {
-    r.Error(*root, "", "a map with `columns` and/or `values` is expected");
+    r.Error(*root, "", _("a map with `columns` and/or `values` is expected"));
   } else {
     for (const auto& [key, v] : root->entries()) {
       if (key == "columns")
@@ -144,11 +145,11 @@ Result<LedgerMapping> ParseLedgerMapping(std::string_view yaml, const std::strin
       else if (key == "values")
         r.Values(v, &m);
       else
-        r.Error(v, key, "unknown key; a mapping has `columns` and `values`");
+        r.Error(v, key, _("unknown key; a mapping has `columns` and `values`"));
     }
   }
   if (sink.has_errors())
-    return sink.ToStatus(file + " is not a valid mapping; nothing was imported");
+    return sink.ToStatus(Tr("{0} is not a valid mapping; nothing was imported", file));
   return m;
 }
 

@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "i18n.hpp"
 #include "ledger_cells.hpp"
 #include "ledger_fingerprint.hpp"
 #include "ledger_history.hpp"
@@ -52,31 +53,42 @@ std::string ValueWith(const std::string& value, const std::string& problem) {
 /// column the role does not have (a third party has no ethnicity column).
 struct PartyColumns {
   const char* role;  ///< applicant | respondent | third_party
-  const char* noun;  ///< in messages: "applicant", "third party"
+  const char* noun;  ///< in messages (N_, translated where shown): "applicant", "third party"
   bool required;     ///< every case names one
   Col name, id, phone, address, ethnicity, occupation, representative, representative_title, agent,
       agent_phone;
 };
 
 const PartyColumns kPartyColumns[] = {
-    {"applicant", "applicant", true, kApplicant, kApplicantId, kApplicantPhone, kApplicantAddress,
-     kApplicantEthnicity, kApplicantOccupation, kApplicantRepresentative,
+    {"applicant", N_("applicant"), true, kApplicant, kApplicantId, kApplicantPhone,
+     kApplicantAddress, kApplicantEthnicity, kApplicantOccupation, kApplicantRepresentative,
      kApplicantRepresentativeTitle, kApplicantAgent, kApplicantAgentPhone},
-    {"respondent", "respondent", false, kRespondent, kRespondentId, kRespondentPhone,
+    {"respondent", N_("respondent"), false, kRespondent, kRespondentId, kRespondentPhone,
      kRespondentAddress, kRespondentEthnicity, kRespondentOccupation, kRespondentRepresentative,
      kRespondentRepresentativeTitle, kRespondentAgent, kRespondentAgentPhone},
-    {"third_party", "third party", false, kThirdParty, kThirdPartyId, kThirdPartyPhone,
+    {"third_party", N_("third party"), false, kThirdParty, kThirdPartyId, kThirdPartyPhone,
      kThirdPartyAddress, kColCount, kColCount, kColCount, kColCount, kColCount, kColCount},
 };
 
-/// "西铭街道" or "西铭街道 or 千峰街道" for a list of streets.
-std::string OrList(const std::vector<std::string>& names) {
+/// The labels of `list` for an error: "婚姻家庭纠纷, 邻里纠纷, …" ("、" between them
+/// in Chinese).
+std::string LabelList(const VocabList& list) {
+  return TranslationOn() ? list.KnownValues() : list.ZhList();
+}
+
+/// Names joined with ", " ("、" in Chinese).
+std::string CommaList(const std::vector<std::string>& names) {
   std::string s;
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    if (i) s += i + 1 == names.size() ? " or " : ", ";
-    s += names[i];
-  }
+  for (const auto& n : names) s += (s.empty() ? "" : _(", ")) + n;
   return s;
+}
+
+/// "西铭街道" or "西铭街道 or 千峰街道" for a list of streets ("西铭街道或千峰街道"
+/// in Chinese).
+std::string OrList(const std::vector<std::string>& names) {
+  if (names.size() < 2) return names.empty() ? std::string() : names.front();
+  std::vector<std::string> head(names.begin(), names.end() - 1);
+  return Tr("{0} or {1}", CommaList(head), names.back());
 }
 
 // ---- one row --------------------------------------------------------------
@@ -111,7 +123,7 @@ class RowReader {
 
     c.summary = TrimLedgerText(Raw(kSummary));
     if (c.summary.empty() && Has(kSummary))
-      Error(kSummary, "is blank: say what the dispute is about");
+      Error(kSummary, _("is blank: say what the dispute is about"));
     c.amount = Amount();
     c.people_involved = People();
     c.place = ReadPlace();
@@ -123,7 +135,7 @@ class RowReader {
       if (found.ok())
         org = *found;
       else
-        Error(kLevel, Norm(kLevel) + ": " + found.status().message());
+        Error(kLevel, Tr("{0}: {1}", Norm(kLevel), found.status().message()));
     }
 
     if (errors_ > 0 || !received.valid()) return std::nullopt;
@@ -165,7 +177,9 @@ class RowReader {
     int i = cols_[col];
     std::string header =
         i >= 0 ? table_.header()[static_cast<std::size_t>(i)] : LedgerColumns()[col].header;
-    return "column " + header + " (" + LedgerColumns()[col].field + ")";
+    // The field name is a machine name (mapping files use it): shown in English only.
+    if (TranslationOn()) return Tr("column {0}", header);
+    return Tr("column {0} ({1})", header, LedgerColumns()[col].field);
   }
   void Error(Col col, std::string message) {
     ++errors_;
@@ -179,7 +193,7 @@ class RowReader {
     std::string s = Norm(kRowNo);
     if (s.empty()) return data_row;
     if (!IsAllDigits(s) || s.size() > 9 || std::stoi(s) < 1) {
-      Error(kRowNo, "\"" + s + "\" is not a row number (a whole number, 1 or more)");
+      Error(kRowNo, Tr("\"{0}\" is not a row number (a whole number, 1 or more)", s));
       return data_row;
     }
     return std::stoi(s);
@@ -187,7 +201,7 @@ class RowReader {
 
   Date ReceivedDate() {
     if (Norm(kReceived).empty()) {
-      Error(kReceived, "is blank: every case has the date it was registered");
+      Error(kReceived, _("is blank: every case has the date it was registered"));
       return {};
     }
     return DateCell(kReceived);
@@ -199,18 +213,18 @@ class RowReader {
     if (s.empty()) return {};
     auto d = ParseLedgerDate(s);
     if (!d) {
-      Error(col, s + " is not a date");
+      Error(col, Tr("{0} is not a date", s));
       return {};
     }
     if (options_.today.valid() && *d > options_.today) {
-      Error(col, s + " is in the future (today is " + options_.today.ToString() + ")");
+      Error(col, Tr("{0} is in the future (today is {1})", s, options_.today.ToString()));
       return {};
     }
     // Local practice: no ledger of a mediation committee predates 1980, and
     // earlier dates fall into the local-mean-time offsets of the tz database.
     static const Date kEarliest = *Date::FromYmd(1980, 1, 1);
     if (*d < kEarliest) {
-      Error(col, s + " is before 1980-01-01: not a plausible date for a case");
+      Error(col, Tr("{0} is before 1980-01-01: not a plausible date for a case", s));
       return {};
     }
     return *d;
@@ -234,7 +248,9 @@ class RowReader {
       const Col col = ColumnOf(p.field);
       std::string message = p.message;
       if (col == kLevel || col == kOutcome || col == kForm || col == kPerformance)
-        if (std::string value = Norm(col); !value.empty()) message = value + " " + message;
+        if (std::string value = Norm(col); !value.empty())
+          // TRANSLATORS: a ledger cell's value, then what is wrong with it ("is not a level …").
+          message = Tr("{0} {1}", value, message);
       if (p.severity == Severity::kError)
         Error(col, std::move(message));
       else
@@ -246,11 +262,11 @@ class RowReader {
   std::string Label(Col col, const VocabList& list, bool required) {
     std::string s = Norm(col);
     if (s.empty()) {
-      if (required) Error(col, "is blank\n  known labels: " + list.ZhList());
+      if (required) Error(col, Tr("is blank\n  known labels: {0}", LabelList(list)));
       return {};
     }
     if (const Term* t = list.Resolve(s)) return t->code;
-    Error(col, "unknown label \"" + s + "\"\n  known labels: " + list.ZhList());
+    Error(col, Tr("unknown label \"{0}\"\n  known labels: {1}", s, LabelList(list)));
     return {};
   }
 
@@ -259,9 +275,9 @@ class RowReader {
     std::string phone = Norm(col);
     if (phone.empty()) return {};
     if (auto n = NormalizePhone(phone)) return *n;
-    Error(col, "\"" + phone +
-                   "\" is neither a mobile number (11 digits, 13…–19…) nor a landline "
-                   "with its area code (0351-6012345)");
+    Error(col, Tr("\"{0}\" is neither a mobile number (11 digits, 13…–19…) nor a landline "
+                  "with its area code (0351-6012345)",
+                  phone));
     return {};
   }
 
@@ -274,23 +290,23 @@ class RowReader {
     std::string id = Norm(id_col);
     if (name.empty()) {
       if (pc.required) {
-        Error(name_col, std::string("is blank: every case names its ") + pc.noun);
+        Error(name_col, Tr("is blank: every case names its {0}", _(pc.noun)));
         return std::nullopt;
       }
       const std::pair<Col, const char*> details[] = {
-          {pc.id, "ID number"},
-          {pc.phone, "phone"},
-          {pc.address, "address"},
-          {pc.ethnicity, "ethnicity"},
-          {pc.occupation, "occupation"},
-          {pc.representative, "legal representative"},
-          {pc.representative_title, "representative's title"},
-          {pc.agent, "agent"},
-          {pc.agent_phone, "agent's phone"}};
+          {pc.id, N_("ID number")},
+          {pc.phone, N_("phone")},
+          {pc.address, N_("address")},
+          {pc.ethnicity, N_("ethnicity")},
+          {pc.occupation, N_("occupation")},
+          {pc.representative, N_("legal representative")},
+          {pc.representative_title, N_("representative's title")},
+          {pc.agent, N_("agent")},
+          {pc.agent_phone, N_("agent's phone")}};
       for (const auto& [col, what] : details)
         if (!Norm(col).empty()) {
-          Error(name_col, std::string("is blank, but the ") + pc.noun + "'s " + what +
-                              " is given: name the " + pc.noun);
+          Error(name_col,
+                Tr("is blank, but the {0}'s {1} is given: name the {0}", _(pc.noun), _(what)));
           break;
         }
       return std::nullopt;
@@ -307,10 +323,11 @@ class RowReader {
         p.id_number = ic.normalized;
       } else if (p.kind == "organisation") {
         if (!cc.well_formed) {
-          Error(id_col, id + " is not a unified social credit code (GB 32100-2015): " + cc.problem);
+          Error(id_col,
+                Tr("{0} is not a unified social credit code (GB 32100-2015): {1}", id, cc.problem));
         } else if (!cc.checksum_ok) {
-          Warning(id_col, ValueWith(id, cc.problem) +
-                              "; kept as written (some pilot-era codes fail the check)");
+          Warning(id_col, Tr("{0}; kept as written (some pilot-era codes fail the check)",
+                             ValueWith(id, cc.problem)));
         }
         p.credit_code = cc.normalized;
       } else {
@@ -326,15 +343,15 @@ class RowReader {
     p.representative_title = TrimLedgerText(Raw(pc.representative_title));
     if (!p.representative_title.empty() && p.representative.empty())
       Error(pc.representative_title,
-            "is given without a legal representative (法定代表人/负责人): name them in " +
-                FieldName(pc.representative));
+            Tr("is given without a legal representative (法定代表人/负责人): name them in {0}",
+               FieldName(pc.representative)));
     Agent agent;
     agent.name = TrimLedgerText(Raw(pc.agent));
     agent.phone = Phone(pc.agent_phone);
     if (!agent.name.empty())
       p.agents.push_back(std::move(agent));
     else if (!agent.phone.empty())
-      Error(pc.agent, "is blank, but " + FieldName(pc.agent_phone) + " is given: name the agent");
+      Error(pc.agent, Tr("is blank, but {0} is given: name the agent", FieldName(pc.agent_phone)));
     return p;
   }
 
@@ -343,11 +360,11 @@ class RowReader {
     if (s.empty()) return std::nullopt;
     auto amount = ParseYuan(s);
     if (!amount) {
-      Error(kAmount, "\"" + s + "\" is not an amount in yuan (like 3500 or 3,500.50)");
+      Error(kAmount, Tr("\"{0}\" is not an amount in yuan (like 3500 or 3,500.50)", s));
       return std::nullopt;
     }
     if (amount->fen() < 0) {
-      Error(kAmount, s + " is negative: the amount involved is 0 or more");
+      Error(kAmount, Tr("{0} is negative: the amount involved is 0 or more", s));
       return std::nullopt;
     }
     return amount;
@@ -357,7 +374,7 @@ class RowReader {
     std::string s = Norm(kPeople);
     if (s.empty()) return 0;
     if (!IsAllDigits(s) || s.size() > 7 || std::stoi(s) < 1) {
-      Error(kPeople, "\"" + s + "\" is not a number of people (a whole number, 1 or more)");
+      Error(kPeople, Tr("\"{0}\" is not a number of people (a whole number, 1 or more)", s));
       return 0;
     }
     return std::stoi(s);
@@ -368,14 +385,15 @@ class RowReader {
     const Street* street = nullptr;
     std::string street_name = Norm(kStreet);
     if (street_name.empty()) {
-      Error(kStreet, "is blank: every case lies in a street of the district");
+      Error(kStreet, _("is blank: every case lies in a street of the district"));
     } else {
       street = areas_.StreetByName(street_name);
       if (!street && IsAllDigits(street_name)) street = areas_.FindStreet(street_name);
       if (!street) {
-        std::string names;
-        for (const auto& s : areas_.streets()) names += (names.empty() ? "" : ", ") + s.name;
-        Error(kStreet, "unknown street \"" + street_name + "\"\n  known streets: " + names);
+        std::vector<std::string> names;
+        for (const auto& s : areas_.streets()) names.push_back(s.name);
+        Error(kStreet,
+              Tr("unknown street \"{0}\"\n  known streets: {1}", street_name, CommaList(names)));
       } else {
         place.street = street->code;
       }
@@ -393,24 +411,23 @@ class RowReader {
       if (in_street.size() == 1) {
         community = in_street.front();
       } else if (in_street.size() > 1) {
-        std::string codes;
-        for (const Community* c : in_street) codes += (codes.empty() ? "" : ", ") + c->code;
-        Error(kCommunity, community_name + " names more than one community (" + codes +
-                              "); write the official name");
+        std::vector<std::string> codes;
+        for (const Community* c : in_street) codes.push_back(c->code);
+        Error(kCommunity, Tr("{0} names more than one community ({1}); write the official name",
+                             community_name, CommaList(codes)));
       } else if (!found.empty()) {
         std::vector<std::string> streets;
         for (const Community* c : found)
           if (const Street* s = areas_.StreetOfCommunity(c->code)) streets.push_back(s->name);
         Error(kCommunity,
-              community_name + " is in " + OrList(streets) + ", not in " + street->name);
+              Tr("{0} is in {1}, not in {2}", community_name, OrList(streets), street->name));
       } else if (street) {
-        std::string names;
-        for (const auto& c : street->communities)
-          names += (names.empty() ? "" : ", ") + c.short_name;
-        Error(kCommunity, "unknown community \"" + community_name + "\" in " + street->name +
-                              "\n  its communities: " + names);
+        std::vector<std::string> names;
+        for (const auto& c : street->communities) names.push_back(c.short_name);
+        Error(kCommunity, Tr("unknown community \"{0}\" in {1}\n  its communities: {2}",
+                             community_name, street->name, CommaList(names)));
       } else {
-        Error(kCommunity, "unknown community \"" + community_name + "\"");
+        Error(kCommunity, Tr("unknown community \"{0}\"", community_name));
       }
       if (community) place.community = community->code;
     }
@@ -419,26 +436,30 @@ class RowReader {
     if (!grid_code.empty()) {
       const Grid* grid = areas_.FindGrid(grid_code);
       if (!grid) {
-        std::string why = "unknown grid " + grid_code;
+        std::string why = Tr("unknown grid {0}", grid_code);
         if (grid_code.find("E+") != std::string::npos)
-          why +=
-              " (Excel turned the code into scientific notation: format the column as text "
-              "and enter the code again)";
+          why =
+              Tr("unknown grid {0} (Excel turned the code into scientific notation: format the "
+                 "column as text and enter the code again)",
+                 grid_code);
         else if (!IsAllDigits(grid_code) || grid_code.size() != 15)
-          why += " (a grid code has 15 digits: the community's 12 and a 3-digit number)";
+          why =
+              Tr("unknown grid {0} (a grid code has 15 digits: the community's 12 and a "
+                 "3-digit number)",
+                 grid_code);
         Error(kGrid, why);
       } else {
         const Community* owner = areas_.CommunityOfGrid(grid->code);
         if (community) {
           if (owner != community)
-            Error(kGrid, grid->code + " is a grid of " + (owner ? owner->short_name : "?") +
-                             ", not of " + community->short_name);
+            Error(kGrid, Tr("{0} is a grid of {1}, not of {2}", grid->code,
+                            owner ? owner->short_name : "?", community->short_name));
         } else if (community_name.empty() && owner) {
           // A blank community is the grid's, which must lie in the street.
           const Street* s = areas_.StreetOfCommunity(owner->code);
           if (street && s != street)
-            Error(kGrid, grid->code + " is a grid of " + owner->short_name + " in " +
-                             (s ? s->name : "?") + ", not in " + street->name);
+            Error(kGrid, Tr("{0} is a grid of {1} in {2}, not in {3}", grid->code,
+                            owner->short_name, s ? s->name : "?", street->name));
           else
             place.community = owner->code;
         }

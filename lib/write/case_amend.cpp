@@ -6,6 +6,7 @@
 
 #include "case_record.hpp"
 #include "case_step.hpp"
+#include "i18n.hpp"
 #include "labels.hpp"
 #include "lifecycle.hpp"
 #include "money.hpp"
@@ -47,6 +48,13 @@ std::string Joined(const std::vector<std::string>& items) {
   return s;
 }
 
+/// `items` joined for a person to read: ", " ("、" in Chinese).
+std::string JoinedShown(const std::vector<std::string>& items) {
+  std::string s;
+  for (const auto& i : items) s += (s.empty() ? "" : _(", ")) + i;
+  return s;
+}
+
 /// The party field `field` of `p` as recorded in an event (numbers masked).
 std::string Shown(const Party& p, const std::string& field) {
   if (field == "name") return p.name;
@@ -68,11 +76,11 @@ std::string Described(const Party& p) { return p.role + " " + p.name; }
 Status SetPartyField(Party& p, const std::string& field, const std::string& value,
                      const std::string& flag) {
   if (field == "name") {
-    if (value.empty()) return Status::Usage(flag + ": a party's name cannot be cleared");
+    if (value.empty()) return Status::Usage(Tr("{0}: a party's name cannot be cleared", flag));
     p.name = value;
   } else if (field == "kind") {
     if (value != "person" && value != "organisation")
-      return Status::Usage(flag + ": kind is person or organisation, not \"" + value + "\"");
+      return Status::Usage(Tr("{0}: kind is person or organisation, not \"{1}\"", flag, value));
     if (value != p.kind) std::swap(p.id_number, p.credit_code);
     p.kind = value;
   } else if (field == "id") {
@@ -89,7 +97,7 @@ Status SetPartyField(Party& p, const std::string& field, const std::string& valu
     else if (value.empty())
       p.sex.clear();
     else
-      return Status::Usage(flag + ": sex is male or female (男/女), not \"" + value + "\"");
+      return Status::Usage(Tr("{0}: sex is male or female (男/女), not \"{1}\"", flag, value));
   } else if (std::string* t = TextField(p, field)) {
     *t = value;
   } else if (field == "born") {
@@ -98,11 +106,11 @@ Status SetPartyField(Party& p, const std::string& field, const std::string& valu
     } else if (auto d = ParseLedgerDate(NormalizeCell(value))) {
       p.born = *d;
     } else {
-      return Status::Usage(flag + ": " + value + " is not a date (YYYY-MM-DD)");
+      return Status::Usage(Tr("{0}: {1} is not a date (YYYY-MM-DD)", flag, value));
     }
   } else {
-    return Status::Usage(flag + ": unknown party field \"" + field +
-                         "\"; known: " + Joined(kPartyFields));
+    return Status::Usage(
+        Tr("{0}: unknown party field \"{1}\"; known: {2}", flag, field, JoinedShown(kPartyFields)));
   }
   return Status::Ok();
 }
@@ -117,9 +125,17 @@ Status SetCaseField(const Store& store, Case& c, const std::string& field, const
       return Status::Ok();
     }
     const Term* t = store.vocab().Get(vocab).Resolve(value);
-    if (!t)
-      return Status::Usage(flag + ": unknown " + std::string(vocab) + " \"" + value +
-                           "\"; known: " + store.vocab().Get(vocab).ZhList());
+    if (!t) {
+      // Labels: "、" between them in Chinese (KnownValues), ", " in English.
+      const VocabList& list = store.vocab().Get(vocab);
+      const std::string known = TranslationOn() ? list.KnownValues() : list.ZhList();
+      const std::string kind = vocab;
+      if (kind == "category")
+        return Status::Usage(Tr("{0}: unknown category \"{1}\"; known: {2}", flag, value, known));
+      if (kind == "source")
+        return Status::Usage(Tr("{0}: unknown source \"{1}\"; known: {2}", flag, value, known));
+      return Status::Usage(Tr("{0}: unknown risk \"{1}\"; known: {2}", flag, value, known));
+    }
     out = t->code;
     return Status::Ok();
   };
@@ -131,23 +147,25 @@ Status SetCaseField(const Store& store, Case& c, const std::string& field, const
     if (!t)
       if (auto d = ParseLedgerDate(NormalizeCell(value))) t = store.settings().time_zone.At(*d);
     if (!t)
-      return Status::Usage("--received: \"" + value +
-                           "\" is not a date (YYYY-MM-DD) or a time (2026-03-02T09:30:00+08:00)");
+      return Status::Usage(
+          Tr("--received: \"{0}\" is not a date (YYYY-MM-DD) or a time "
+             "(2026-03-02T09:30:00+08:00)",
+             value));
     // The file lies under cases/YYYY/MM/ by the month received, and a
     // correction never moves it: the new date stays in that month.
     const TimeZone& tz = store.settings().time_zone;
     const Date was = tz.LocalDate(c.received), now_on = tz.LocalDate(*t);
     if (was.year() != now_on.year() || was.month() != now_on.month())
       return Status::Usage(
-          "--received " + value + ": the case file lies under cases/" +
-          was.ToString().substr(0, 4) + "/" + was.ToString().substr(5, 2) +
-          "/ by the month it was received, and a correction does not move it; give a date in " +
-          was.ToString().substr(0, 7) +
-          " (a case registered in the wrong month is withdrawn and registered again)");
+          Tr("--received {0}: the case file lies under cases/{1}/{2}/ by the month it was "
+             "received, and a correction does not move it; give a date in {3} (a case "
+             "registered in the wrong month is withdrawn and registered again)",
+             value, was.ToString().substr(0, 4), was.ToString().substr(5, 2),
+             was.ToString().substr(0, 7)));
     c.received = *t;
     if (!c.events.empty() && c.events.front().type == "received") c.events.front().at = *t;
   } else if (field == "summary") {
-    if (value.empty()) return Status::Usage("--summary cannot be cleared");
+    if (value.empty()) return Status::Usage(_("--summary cannot be cleared"));
     c.summary = value;
   } else if (field == "category") {
     return code("category", c.category);
@@ -177,7 +195,7 @@ Status SetCaseField(const Store& store, Case& c, const std::string& field, const
       c.amount.reset();
     } else {
       auto fen = ParseYuanToFen(NormalizeCell(value));
-      if (!fen || *fen < 0) return Status::Usage("--amount: " + value + " is not yuan (3500.00)");
+      if (!fen || *fen < 0) return Status::Usage(Tr("--amount: {0} is not yuan (3500.00)", value));
       c.amount = Money::FromFen(*fen);
     }
   } else if (field == "people") {
@@ -186,12 +204,13 @@ Status SetCaseField(const Store& store, Case& c, const std::string& field, const
       c.people_involved = 0;
     } else if (v.size() > 6 ||
                !std::all_of(v.begin(), v.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
-      return Status::Usage("--people: " + value + " is not a number of people");
+      return Status::Usage(Tr("--people: {0} is not a number of people", value));
     } else {
       c.people_involved = std::stoi(v);
     }
   } else {
-    return Status::Usage("unknown case field \"" + field + "\"; known: " + Joined(kCaseFields));
+    return Status::Usage(
+        Tr("unknown case field \"{0}\"; known: {1}", field, JoinedShown(kCaseFields)));
   }
   return Status::Ok();
 }
@@ -280,7 +299,7 @@ Result<AmendOutcome> AmendCase(StoreWrite& w, const Signature& op, const CaseAme
   const Store& store = w.store();
   const Settings& settings = store.settings();
   if (a.reason.empty())
-    return Status::Usage("--reason is required: say why the case is corrected (更正原因)");
+    return Status::Usage(_("--reason is required: say why the case is corrected (更正原因)"));
   const std::string id = CanonicalCaseId(a.id);
   auto loaded = store.LoadCase(id);
   if (!loaded.ok()) return loaded.status();
@@ -294,9 +313,12 @@ Result<AmendOutcome> AmendCase(StoreWrite& w, const Signature& op, const CaseAme
 
   for (const auto& e : a.party_edits) {
     if (e.party < 1 || e.party > c.parties.size())
-      return Status::Usage("--party " + std::to_string(e.party) + ": " + id + " has " +
-                           std::to_string(c.parties.size()) + " parties (1-" +
-                           std::to_string(c.parties.size()) + ", as 'mediate show' lists them)");
+      return Status::Usage(
+          TrN("--party {0}: {1} has {2} party (1-{2}, as 'mediate show' lists "
+              "them)",
+              "--party {0}: {1} has {2} parties (1-{2}, as 'mediate show' lists "
+              "them)",
+              c.parties.size(), e.party, id, c.parties.size()));
     MEDIATE_RETURN_IF_ERROR(SetPartyField(c.parties[e.party - 1], e.field, e.value,
                                           "--party " + std::to_string(e.party) + " --" + e.field));
   }
@@ -307,8 +329,9 @@ Result<AmendOutcome> AmendCase(StoreWrite& w, const Signature& op, const CaseAme
   std::set<std::size_t> removed(a.removed_parties.begin(), a.removed_parties.end());
   for (std::size_t r : removed)
     if (r < 1 || r > c.parties.size())
-      return Status::Usage("--remove-party " + std::to_string(r) + ": " + id + " has " +
-                           std::to_string(c.parties.size()) + " parties");
+      return Status::Usage(TrN("--remove-party {0}: {1} has {2} party",
+                               "--remove-party {0}: {1} has {2} parties", c.parties.size(), r, id,
+                               c.parties.size()));
   for (std::size_t i = 0; i < c.parties.size(); ++i) {
     if (removed.count(i + 1)) continue;
     parties.push_back(c.parties[i]);
@@ -320,11 +343,12 @@ Result<AmendOutcome> AmendCase(StoreWrite& w, const Signature& op, const CaseAme
     auto role = spec.find("role");
     if (role == spec.end() || (role->second != "applicant" && role->second != "respondent" &&
                                role->second != "third_party"))
-      return Status::Usage("--add-party needs role=applicant, role=respondent or role=third_party");
+      return Status::Usage(
+          _("--add-party needs role=applicant, role=respondent or role=third_party"));
     p.role = role->second;
     if (auto k = spec.find("kind"); k != spec.end())
       MEDIATE_RETURN_IF_ERROR(SetPartyField(p, "kind", k->second, "--add-party kind"));
-    if (!spec.count("name")) return Status::Usage("--add-party needs name=…");
+    if (!spec.count("name")) return Status::Usage(_("--add-party needs name=…"));
     for (const auto& [key, value] : spec) {
       if (key == "role" || key == "kind") continue;
       MEDIATE_RETURN_IF_ERROR(SetPartyField(p, key, value, "--add-party " + key));
@@ -338,8 +362,8 @@ Result<AmendOutcome> AmendCase(StoreWrite& w, const Signature& op, const CaseAme
   out.id = c.id;
   out.changes = Changes(before, c, origin);
   if (out.changes.empty())
-    return Status::Rejected("nothing to change: " + id +
-                            " already holds the values given; nothing was written");
+    return Status::Rejected(
+        Tr("nothing to change: {0} already holds the values given; nothing was written", id));
 
   Event e;
   e.at = settings.time_zone.ToLocal(a.now);

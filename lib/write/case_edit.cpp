@@ -6,6 +6,7 @@
 #include "case_index.hpp"
 #include "case_record.hpp"
 #include "disk.hpp"
+#include "i18n.hpp"
 #include "lifecycle.hpp"
 #include "validate.hpp"
 #include "yaml_emit.hpp"
@@ -15,21 +16,28 @@ namespace mediate {
 
 namespace {
 
-/// Keys of a case file an edit may not change, and who changes them.
-const std::vector<std::pair<std::string, std::string>> kProtected = {
-    {"schema", "mediate itself"},
-    {"id", "mediate renumber"},
-    {"file_no", "mediate itself"},
-    {"received", "the received event (it places the file)"},
-    {"conflicts", "mediate resolve"},
-    {"migrated", "mediate import"},
-    {"status", "the lifecycle commands (it is derived from the events)"},
-    {"level", "the lifecycle commands (it is derived from the events)"},
-    {"org", "the lifecycle commands (it is derived from the events)"},
-    {"mediators", "mediate assign (it is derived from the events)"},
-    {"deadline", "mediate extend (it is derived from the events)"},
-    {"events", "the lifecycle commands (events are appended, never rewritten)"},
-    {"import", "mediate import"},
+/// Keys of a case file an edit may not change, and why (N_: translated where shown).
+const std::vector<std::pair<std::string, const char*>> kProtected = {
+    {"schema", N_("may not be changed by hand; mediate itself changes it")},
+    {"id", N_("may not be changed by hand; mediate renumber changes it")},
+    {"file_no", N_("may not be changed by hand; mediate itself changes it")},
+    {"received",
+     N_("may not be changed by hand; the received event (it places the file) changes it")},
+    {"conflicts", N_("may not be changed by hand; mediate resolve changes it")},
+    {"migrated", N_("may not be changed by hand; mediate import changes it")},
+    {"status", N_("may not be changed by hand; the lifecycle commands (it is derived from the "
+                  "events) changes it")},
+    {"level", N_("may not be changed by hand; the lifecycle commands (it is derived from the "
+                 "events) changes it")},
+    {"org", N_("may not be changed by hand; the lifecycle commands (it is derived from the "
+               "events) changes it")},
+    {"mediators",
+     N_("may not be changed by hand; mediate assign (it is derived from the events) changes it")},
+    {"deadline",
+     N_("may not be changed by hand; mediate extend (it is derived from the events) changes it")},
+    {"events", N_("may not be changed by hand; the lifecycle commands (events are appended, never "
+                  "rewritten) changes it")},
+    {"import", N_("may not be changed by hand; mediate import changes it")},
 };
 
 /// Keys whose changes DescribeCaseChanges lists.
@@ -45,7 +53,7 @@ std::string EditDir(const Store& store) {
 
 std::string ScalarText(const Value* v) {
   if (!v) return "";
-  if (v->is_map() || v->is_sequence()) return "(changed)";
+  if (v->is_map() || v->is_sequence()) return _("(changed)");
   return v->text();
 }
 
@@ -82,17 +90,17 @@ Result<CaseEdit> BeginCaseEdit(const Store& store, const std::string& id) {
   if (!text.ok()) return text.status();
   edit.original = *text;
   const std::string dir = EditDir(store);
-  if (dir.empty()) return Status::NotFound("no git repository at " + store.root());
+  if (dir.empty()) return Status::NotFound(Tr("no git repository at {0}", store.root()));
   Disk& disk = CurrentDisk();
   if (Status st = disk.MakeDir(dir); !st.ok())
-    return Status::Io("cannot create " + dir + ": " + st.message());
+    return Status::Io(Tr("cannot create {0}: {1}", dir, st.message()));
   if (Status st = disk.SetMode(dir, 0700); !st.ok())
-    return Status::Io("cannot restrict " + dir + ": " + st.message());
+    return Status::Io(Tr("cannot restrict {0}: {1}", dir, st.message()));
   edit.scratch = dir + "/" + edit.id + ".yaml";
   if (Status st = disk.WriteFile(edit.scratch, edit.original, false); !st.ok())
-    return Status::Io("cannot write " + edit.scratch + ": " + st.message());
+    return Status::Io(Tr("cannot write {0}: {1}", edit.scratch, st.message()));
   if (Status st = disk.SetMode(edit.scratch, 0600); !st.ok())
-    return Status::Io("cannot restrict " + edit.scratch + ": " + st.message());
+    return Status::Io(Tr("cannot restrict {0}: {1}", edit.scratch, st.message()));
   return edit;
 }
 
@@ -106,21 +114,22 @@ Result<std::vector<FieldChange>> CheckCaseEdit(const Store& store, const CaseEdi
   const bool was_readable = before_v.ok() && before_v->is_map();
   // What may not change by hand, first: the clearest word for such an edit.
   if (was_readable && after_v.ok() && after_v->is_map()) {
-    for (const auto& [key, who] : kProtected) {
+    for (const auto& [key, why] : kProtected) {
       const Value* a = before_v->Find(key);
       const Value* b = after_v->Find(key);
       if ((a == nullptr) != (b == nullptr) || (a && !a->SameAs(*b)))
-        sink.Error(LocateField(*after_v, edit.path, key), key,
-                   "may not be changed by hand; " + who + " changes it");
+        sink.Error(LocateField(*after_v, edit.path, key), key, _(why));
     }
     if (sink.has_errors())
-      return sink.ToStatus(std::to_string(sink.error_count()) +
-                           " field(s) changed that may not be; nothing was written");
+      return sink.ToStatus(TrN("{0} field(s) changed that may not be; nothing was written",
+                               "{0} field(s) changed that may not be; nothing was written",
+                               sink.error_count(), sink.error_count()));
   }
   CheckRecordText(store, edit.path, edited, today, {}, &sink);
   if (sink.has_errors())
-    return sink.ToStatus(std::to_string(sink.error_count()) + " error(s) in the edited " +
-                         edit.path + "; nothing was written");
+    return sink.ToStatus(TrN("{0} error(s) in the edited {1}; nothing was written",
+                             "{0} error(s) in the edited {1}; nothing was written",
+                             sink.error_count(), sink.error_count(), edit.path));
   if (!after_v.ok()) return after_v.status();
   if (!was_readable) {
     // The file was broken before: the mended text is the change.
@@ -140,11 +149,10 @@ Result<AmendOutcome> CommitCaseEdit(StoreWrite& w, const Signature& op, const Ca
   auto current = store.ReadText(edit.path);
   if (!current.ok()) return current.status();
   if (*current != edit.original)
-    return Status::Busy(edit.path +
-                        " changed while it was being edited (another write); your "
-                        "text is kept in " +
-                        edit.scratch + ": run 'mediate edit " + edit.id +
-                        "' again and carry your changes over");
+    return Status::Busy(
+        Tr("{0} changed while it was being edited (another write); your text is "
+           "kept in {1}: run 'mediate edit {2}' again and carry your changes over",
+           edit.path, edit.scratch, edit.id));
   auto changes = CheckCaseEdit(store, edit, edited, w.today());
   if (!changes.ok()) return changes.status();
   AmendOutcome out;
@@ -159,7 +167,9 @@ Result<AmendOutcome> CommitCaseEdit(StoreWrite& w, const Signature& op, const Ca
   e.at = settings.time_zone.ToLocal(now);
   e.type = "amended";
   e.by = op.ToString();
-  e.payload.Set("reason", Value::String(reason.empty() ? "edited by hand (mediate edit)" : reason));
+  // The reason is read by people (history, show): in the operator's language.
+  e.payload.Set("reason",
+                Value::String(reason.empty() ? _("edited by hand (mediate edit)") : reason));
   e.payload.Set("changes", ChangesValue(out.changes));
   c.events.push_back(std::move(e));
   c.state = Replay(c, settings).state;

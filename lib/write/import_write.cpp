@@ -5,6 +5,7 @@
 
 #include "case_index.hpp"
 #include "case_record.hpp"
+#include "i18n.hpp"
 
 namespace mediate {
 
@@ -14,9 +15,11 @@ Result<std::size_t> NumberImport(StoreWrite& w, std::vector<LedgerCase>* cases) 
   FingerprintScan scan = ScanImportFingerprints(store);
   if (scan.unreadable > 0)
     return Status::Rejected(
-        GroupThousands(scan.unreadable) +
-            " case file(s) cannot be read, so earlier imports cannot be recognised; nothing "
+        TrN("{0} case file(s) cannot be read, so earlier imports cannot be recognised; nothing "
             "was imported (fix them first: mediate validate)",
+            "{0} case file(s) cannot be read, so earlier imports cannot be recognised; nothing "
+            "was imported (fix them first: mediate validate)",
+            scan.unreadable, GroupThousands(scan.unreadable)),
         scan.problems);
   const std::unordered_set<std::string>& existing = scan.fingerprints;
   const std::size_t skipped = DropAlreadyImported(cases, existing);

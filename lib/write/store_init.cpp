@@ -7,6 +7,7 @@
 
 #include "csv_table.hpp"
 #include "git_setup.hpp"
+#include "i18n.hpp"
 #include "office.hpp"
 #include "routing_rules.hpp"
 #include "store_merge.hpp"
@@ -20,7 +21,7 @@ namespace {
 
 Result<std::string> ReadFileText(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
-  if (!in) return Status::Rejected(p.string() + ": cannot read the file");
+  if (!in) return Status::Rejected(Tr("{0}: cannot read the file", p.string()));
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();
@@ -67,27 +68,27 @@ Result<std::vector<Organisation>> ReadOrgsCsv(const std::string& text, const std
     o.specialties = SplitList(table->Cell(row, "categories"));
     o.parent = table->Cell(row, "parent");
     auto where = table->Where(row);
-    if (o.id.empty()) sink.Error(where, "id", "an organisation needs an id");
-    if (o.name.empty()) sink.Error(where, "name", "an organisation needs a name");
+    if (o.id.empty()) sink.Error(where, "id", _("an organisation needs an id"));
+    if (o.name.empty()) sink.Error(where, "name", _("an organisation needs a name"));
     if (!vocab.Get("org_kind").Has(o.kind))
       sink.Error(where, "kind",
-                 "unknown organisation kind \"" + o.kind +
-                     "\"; known: " + vocab.Get("org_kind").CodeList());
+                 Tr("unknown organisation kind \"{0}\"; known: {1}", o.kind,
+                    vocab.Get("org_kind").CodeList()));
     if (!vocab.level().Has(o.level))
       sink.Error(where, "level",
-                 "unknown level \"" + o.level + "\"; known: " + vocab.level().CodeList());
+                 Tr("unknown level \"{0}\"; known: {1}", o.level, vocab.level().CodeList()));
     for (const auto& c : o.specialties)
       if (!vocab.category().Has(c))
-        sink.Error(where, "categories", "unknown category \"" + c + "\"");
+        sink.Error(where, "categories", Tr("unknown category \"{0}\"", c));
     if (auto [it, fresh] = seen.emplace(o.id, row.line); !fresh)
-      sink.Error(where, "id",
-                 "duplicate id " + o.id + " (first at line " + std::to_string(it->second) + ")");
+      sink.Error(where, "id", Tr("duplicate id {0} (first at line {1})", o.id, it->second));
     orgs.push_back(std::move(o));
   }
   for (const auto& o : orgs)
     if (!o.parent.empty() && !seen.count(o.parent))
-      sink.Error({file, seen[o.id], 0}, "parent", "unknown parent organisation " + o.parent);
-  MEDIATE_RETURN_IF_ERROR(sink.ToStatus(std::to_string(sink.error_count()) + " errors in " + file));
+      sink.Error({file, seen[o.id], 0}, "parent", Tr("unknown parent organisation {0}", o.parent));
+  MEDIATE_RETURN_IF_ERROR(sink.ToStatus(
+      TrN("{0} error in {1}", "{0} errors in {1}", sink.error_count(), sink.error_count(), file)));
   return orgs;
 }
 
@@ -115,26 +116,26 @@ Result<std::vector<Mediator>> ReadMediatorsCsv(const std::string& text, const st
     m.status = table->Cell(row, "status");
     if (m.status.empty()) m.status = "active";
     m.phone = table->Cell(row, "phone");
-    if (m.id.empty()) sink.Error(where, "id", "a mediator needs an id");
-    if (m.name.empty()) sink.Error(where, "name", "a mediator needs a name");
+    if (m.id.empty()) sink.Error(where, "id", _("a mediator needs an id"));
+    if (m.name.empty()) sink.Error(where, "name", _("a mediator needs a name"));
     if (m.sex != "male" && m.sex != "female")
-      sink.Error(where, "sex", "sex is male or female, not \"" + m.sex + "\"");
-    if (!orgs.count(m.org)) sink.Error(where, "org", "unknown organisation \"" + m.org + "\"");
+      sink.Error(where, "sex", Tr("sex is male or female, not \"{0}\"", m.sex));
+    if (!orgs.count(m.org)) sink.Error(where, "org", Tr("unknown organisation \"{0}\"", m.org));
     if (!m.role.empty() && !vocab.Get("mediator_role").Has(m.role))
-      sink.Error(where, "role", "role is chair, member or engaged, not \"" + m.role + "\"");
+      sink.Error(where, "role", Tr("role is chair, member or engaged, not \"{0}\"", m.role));
     if (!m.employment.empty() && !vocab.Get("employment").Has(m.employment))
       sink.Error(where, "employment",
-                 "employment is full_time or part_time, not \"" + m.employment + "\"");
+                 Tr("employment is full_time or part_time, not \"{0}\"", m.employment));
     for (const auto& c : m.specialties)
       if (!vocab.category().Has(c))
-        sink.Error(where, "specialties", "unknown category \"" + c + "\"");
+        sink.Error(where, "specialties", Tr("unknown category \"{0}\"", c));
     auto date_cell = [&](const char* col, Date* out_date) {
       std::string s = table->Cell(row, col);
       if (s.empty()) return;
       if (auto d = Date::Parse(s)) {
         *out_date = *d;
       } else {
-        sink.Error(where, col, s + " is not a date (YYYY-MM-DD)");
+        sink.Error(where, col, Tr("{0} is not a date (YYYY-MM-DD)", s));
       }
     };
     date_cell("born", &m.born);
@@ -145,23 +146,23 @@ Result<std::vector<Mediator>> ReadMediatorsCsv(const std::string& text, const st
       if (grade.size() == 1 && grade[0] >= '1' && grade[0] <= '4') {
         m.grade = grade[0] - '0';
       } else {
-        sink.Error(where, "grade", "grade is 1 (highest) to 4, not \"" + grade + "\"");
+        sink.Error(where, "grade", Tr("grade is 1 (highest) to 4, not \"{0}\"", grade));
       }
     }
     std::string lecturer = table->Cell(row, "lecturer");
     if (lecturer == "true") {
       m.lecturer = true;
     } else if (!lecturer.empty() && lecturer != "false") {
-      sink.Error(where, "lecturer", "lecturer is true, false or empty, not \"" + lecturer + "\"");
+      sink.Error(where, "lecturer", Tr("lecturer is true, false or empty, not \"{0}\"", lecturer));
     }
     if (m.status != "active" && m.status != "retired")
-      sink.Error(where, "status", "status is active or retired, not \"" + m.status + "\"");
+      sink.Error(where, "status", Tr("status is active or retired, not \"{0}\"", m.status));
     if (auto [it, fresh] = seen.emplace(m.id, row.line); !fresh)
-      sink.Error(where, "id",
-                 "duplicate id " + m.id + " (first at line " + std::to_string(it->second) + ")");
+      sink.Error(where, "id", Tr("duplicate id {0} (first at line {1})", m.id, it->second));
     out.push_back(std::move(m));
   }
-  MEDIATE_RETURN_IF_ERROR(sink.ToStatus(std::to_string(sink.error_count()) + " errors in " + file));
+  MEDIATE_RETURN_IF_ERROR(sink.ToStatus(
+      TrN("{0} error in {1}", "{0} errors in {1}", sink.error_count(), sink.error_count(), file)));
   return out;
 }
 
@@ -199,13 +200,14 @@ void ReadOffices(const fs::path& dir, const Settings& settings, const OrgRegistr
     Location where = table->Where(row);
     if (!IsOfficeCode(o.code))
       sink->Error(where, "code",
-                  "\"" + o.code +
-                      "\" is not an office code (an upper-case letter, then 1 to 5 upper-case "
-                      "letters or digits)");
-    if (o.name.empty()) sink->Error(where, "name", "is required");
+                  Tr("\"{0}\" is not an office code (an upper-case letter, then 1 to 5 "
+                     "upper-case letters or digits)",
+                     o.code));
+    if (o.name.empty()) sink->Error(where, "name", _("is required"));
     if (o.file_no_word.empty())
-      sink->Error(where, "file_no_word", "is required (字号, e.g. 万小人调字)");
-    if (registry.count(o.code)) sink->Error(where, "code", "office " + o.code + " is listed twice");
+      sink->Error(where, "file_no_word", _("is required (字号, e.g. 万小人调字)"));
+    if (registry.count(o.code))
+      sink->Error(where, "code", Tr("office {0} is listed twice", o.code));
     registry[o.code] = o;
   }
   for (const auto& row : table->rows()) {
@@ -214,7 +216,7 @@ void ReadOffices(const fs::path& dir, const Settings& settings, const OrgRegistr
   }
   if (!registry.count(settings.office))
     sink->Error({"offices.csv", 0, 0}, "code",
-                "setup.yaml's office " + settings.office + " is not among the offices");
+                Tr("setup.yaml's office {0} is not among the offices", settings.office));
   for (auto& [code, o] : registry) out->push_back(std::move(o));
 }
 
@@ -225,7 +227,7 @@ Result<StoreSetup> ReadSetup(const std::string& setup_dir) {
   StoreSetup setup;
   auto setup_text = ReadFileText(dir / "setup.yaml");
   if (!setup_text.ok())
-    return Status::Rejected(setup_dir + " is not a SETUP folder: no setup.yaml in it");
+    return Status::Rejected(Tr("{0} is not a SETUP folder: no setup.yaml in it", setup_dir));
   auto sv = ParseYaml(*setup_text, "setup.yaml");
   if (!sv.ok()) return sv.status();
   // setup.yaml is settings plus the names of the division files.
@@ -266,11 +268,11 @@ Result<StoreSetup> ReadSetup(const std::string& setup_dir) {
     s.district = district;
     if (!AllDigits(s.code, 9) || s.code.rfind(district, 0) != 0)
       sink.Error(streets->Where(row), "code",
-                 "street code " + s.code + " is not 9 digits of district " + district);
+                 Tr("street code {0} is not 9 digits of district {1}", s.code, district));
     by_street[s.code] = std::move(s);
   }
   if (by_street.empty())
-    sink.Error({streets_file, 0, 0}, "district_code", "no street of district " + district);
+    sink.Error({streets_file, 0, 0}, "district_code", Tr("no street of district {0}", district));
   std::map<std::string, std::pair<std::string, std::size_t>> community_pos;  // code → street, index
   for (const auto& row : communities->rows()) {
     if (communities->Cell(row, "district_code") != district) continue;
@@ -281,12 +283,12 @@ Result<StoreSetup> ReadSetup(const std::string& setup_dir) {
     std::string street = communities->Cell(row, "street_code");
     auto it = by_street.find(street);
     if (it == by_street.end()) {
-      sink.Error(communities->Where(row), "street_code", "unknown street " + street);
+      sink.Error(communities->Where(row), "street_code", Tr("unknown street {0}", street));
       continue;
     }
     if (!AllDigits(c.code, 12) || c.code.rfind(street, 0) != 0) {
       sink.Error(communities->Where(row), "code",
-                 "community code " + c.code + " is not 12 digits of street " + street);
+                 Tr("community code {0} is not 12 digits of street {1}", c.code, street));
       continue;
     }
     community_pos[c.code] = {street, it->second.communities.size()};
@@ -297,12 +299,12 @@ Result<StoreSetup> ReadSetup(const std::string& setup_dir) {
     std::string community = grids->Cell(row, "community_code");
     auto it = community_pos.find(community);
     if (it == community_pos.end()) {
-      sink.Error(grids->Where(row), "community_code", "unknown community " + community);
+      sink.Error(grids->Where(row), "community_code", Tr("unknown community {0}", community));
       continue;
     }
     if (!AllDigits(g.code, 15) || g.code.rfind(community, 0) != 0) {
       sink.Error(grids->Where(row), "code",
-                 "grid code " + g.code + " is not 15 digits of community " + community);
+                 Tr("grid code {0} is not 15 digits of community {1}", g.code, community));
       continue;
     }
     by_street[it->second.first].communities[it->second.second].grids.push_back(std::move(g));
@@ -322,9 +324,10 @@ Result<StoreSetup> ReadSetup(const std::string& setup_dir) {
   OrgRegistry registry;
   for (const auto& o : setup.orgs) {
     if (!o.street.empty() && !areas.FindStreet(o.street))
-      sink.Error({"orgs.csv", 0, 0}, "street_code", o.id + ": unknown street " + o.street);
+      sink.Error({"orgs.csv", 0, 0}, "street_code", Tr("{0}: unknown street {1}", o.id, o.street));
     if (!o.community.empty() && !areas.FindCommunity(o.community))
-      sink.Error({"orgs.csv", 0, 0}, "community_code", o.id + ": unknown community " + o.community);
+      sink.Error({"orgs.csv", 0, 0}, "community_code",
+                 Tr("{0}: unknown community {1}", o.id, o.community));
     registry[o.id] = o;
   }
   auto med_text = ReadFileText(dir / "mediators.csv");
@@ -353,7 +356,7 @@ Result<StoreSetup> ReadSetup(const std::string& setup_dir) {
   auto routing = ReadFileText(dir / "routing.yaml");
   if (!routing.ok()) {
     sink.Error({"routing.yaml", 0, 0}, "",
-               "the SETUP folder needs routing.yaml (the routing rules)");
+               _("the SETUP folder needs routing.yaml (the routing rules)"));
   } else {
     setup.routing_yaml = *routing;
     auto rules = LoadRoutingRules(setup.routing_yaml, "routing.yaml", vocab, registry, &areas);
@@ -363,8 +366,9 @@ Result<StoreSetup> ReadSetup(const std::string& setup_dir) {
         sink.Error({"routing.yaml", 0, 0}, "", rules.status().message());
     }
   }
-  MEDIATE_RETURN_IF_ERROR(sink.ToStatus(std::to_string(sink.error_count()) + " errors in SETUP " +
-                                        setup_dir + "; no store was created"));
+  MEDIATE_RETURN_IF_ERROR(sink.ToStatus(TrN("{0} error in SETUP {1}; no store was created",
+                                            "{0} errors in SETUP {1}; no store was created",
+                                            sink.error_count(), sink.error_count(), setup_dir)));
   return setup;
 }
 
@@ -390,7 +394,7 @@ Result<std::string> CreateStore(const std::string& dir, const StoreSetup& setup,
                                 const std::string& driver_exe) {
   std::error_code ec;
   if (fs::exists(dir, ec) && !fs::is_empty(dir, ec))
-    return Status::Rejected(dir + " already exists and is not empty; choose a new folder");
+    return Status::Rejected(Tr("{0} already exists and is not empty; choose a new folder", dir));
   auto repo = GitRepo::Init(dir);
   if (!repo.ok()) return repo.status();
   WriteOptions options = base;
