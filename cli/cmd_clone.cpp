@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include "command.hpp"
+#include "i18n.hpp"
 #include "store_clone.hpp"
 
 namespace mediate::cli {
@@ -12,25 +13,26 @@ namespace {
 class CloneCommand : public Command {
  public:
   void Declare(CLI::App& app) override {
-    app.add_option("url", url_, "the district store: a path, file://, ssh:// or https:// URL")
+    app.add_option("url", url_, _("the district store: a path, file://, ssh:// or https:// URL"))
         ->required();
-    app.add_option("dir", dir_, "folder of the new clone (must not exist, or be empty)")
+    app.add_option("dir", dir_, _("folder of the new clone (must not exist, or be empty)"))
         ->required();
     app.add_option("--office", office_,
-                   "the office this desk writes as (see 'mediate office list')")
+                   _("the office this desk writes as (see 'mediate office list')"))
         ->required()
         ->type_name("CODE");
     app.footer(
-        "Example:\n"
-        "  mediate clone ssh://git@server/wanbailin.git xjy-desk1 --office XJY\n"
-        "The clone gets 'git config mediate.office XJY'; nothing is left behind when it fails.");
+        _("Example:\n"
+          "  mediate clone ssh://git@server/wanbailin.git xjy-desk1 --office XJY\n"
+          "The clone gets 'git config mediate.office XJY'; nothing is left behind when it fails."));
   }
 
   Status Run(Context& ctx) override {
     auto done = CloneStore(url_, dir_, office_, ctx.Program());
     if (!done.ok()) return done.status();
-    fmt::print(ctx.out, "cloned {} into {}; this desk writes as office {}\n", url_, done->root,
-               done->office);
+    fmt::print(
+        ctx.out, "{}\n",
+        Tr("cloned {0} into {1}; this desk writes as office {2}", url_, done->root, done->office));
     return Status::Ok();
   }
 

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "command.hpp"
+#include "i18n.hpp"
 #include "store_merge.hpp"
 
 namespace mediate::cli {
@@ -19,7 +20,7 @@ namespace {
 
 Result<std::string> Slurp(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Io("cannot read " + path);
+  if (!in) return Status::Io(Tr("cannot read {0}", path));
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
@@ -28,15 +29,15 @@ Result<std::string> Slurp(const std::string& path) {
 class MergeFileCommand : public Command {
  public:
   void Declare(CLI::App& app) override {
-    app.add_option("base", base_, "the common ancestor's version (%O; empty file when none)")
+    app.add_option("base", base_, _("the common ancestor's version (%O; empty file when none)"))
         ->required();
-    app.add_option("ours", ours_, "our version (%A); the merged record is written here")
+    app.add_option("ours", ours_, _("our version (%A); the merged record is written here"))
         ->required();
-    app.add_option("theirs", theirs_, "their version (%B)")->required();
-    app.add_option("path", path_, "the file's path in the store (%P)")->required();
+    app.add_option("theirs", theirs_, _("their version (%B)"))->required();
+    app.add_option("path", path_, _("the file's path in the store (%P)"))->required();
     app.footer(
-        "Run by git, not by hand: 'mediate setup-git' registers it. Exit 1 when the file\n"
-        "cannot be merged (ours is kept; git stops on it).");
+        _("Run by git, not by hand: 'mediate setup-git' registers it. Exit 1 when the file\n"
+          "cannot be merged (ours is kept; git stops on it)."));
   }
 
   Status Run(Context& ctx) override {
@@ -48,17 +49,18 @@ class MergeFileCommand : public Command {
     auto merged = MergeStoreFile(path_, *base, *ours, *theirs, ctx.st().settings(), stamp);
     if (!merged.ok()) {
       PrintStatus(ctx.err, merged.status());
-      return Status::CheckFailed(path_ +
-                                 " was not merged: resolve it by hand, then 'mediate validate'");
+      return Status::CheckFailed(
+          Tr("{0} was not merged: resolve it by hand, then 'mediate validate'", path_));
     }
     std::ofstream out(ours_, std::ios::binary | std::ios::trunc);
     out << merged->text;
     out.close();
-    if (!out) return Status::Io("cannot write " + ours_);
+    if (!out) return Status::Io(Tr("cannot write {0}", ours_));
     if (merged->conflicts > 0)
-      fmt::print(ctx.err,
-                 "mediate: {}: {} conflict(s) recorded in the file ('mediate conflicts')\n", path_,
-                 merged->conflicts);
+      fmt::print(ctx.err, "{}\n",
+                 TrN("mediate: {0}: {1} conflict(s) recorded in the file ('mediate conflicts')",
+                     "mediate: {0}: {1} conflict(s) recorded in the file ('mediate conflicts')",
+                     merged->conflicts, path_, merged->conflicts));
     return Status::Ok();
   }
 

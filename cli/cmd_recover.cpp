@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include "command.hpp"
+#include "i18n.hpp"
 #include "store_write.hpp"
 
 namespace mediate::cli {
@@ -12,8 +13,8 @@ class RecoverCommand : public Command {
  public:
   void Declare(CLI::App& app) override {
     app.footer(
-        "Every write command does this by itself first; run it by hand after a crash to see "
-        "what was rolled back.");
+        _("Every write command does this by itself first; run it by hand after a crash to see "
+          "what was rolled back."));
   }
 
   Status Run(Context& ctx) override {
@@ -22,8 +23,8 @@ class RecoverCommand : public Command {
     auto rolled = RecoverStore(ctx.st().root(), options);
     if (!rolled.ok()) return rolled.status();
     fmt::print(ctx.out, "{}\n",
-               *rolled ? "rolled back an unfinished write; the store is as of its last commit"
-                       : "nothing to recover");
+               *rolled ? _("rolled back an unfinished write; the store is as of its last commit")
+                       : _("nothing to recover"));
     return Status::Ok();
   }
 };

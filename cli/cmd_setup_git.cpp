@@ -6,6 +6,7 @@
 
 #include "command.hpp"
 #include "git_setup.hpp"
+#include "i18n.hpp"
 
 namespace mediate::cli {
 namespace {
@@ -14,8 +15,8 @@ class SetupGitCommand : public Command {
  public:
   void Declare(CLI::App& app) override {
     app.footer(
-        "For a clone made with 'git clone', or a store made before the merge driver:\n"
-        "afterwards 'git pull' and 'git merge' merge case files as timelines.");
+        _("For a clone made with 'git clone', or a store made before the merge driver:\n"
+          "afterwards 'git pull' and 'git merge' merge case files as timelines."));
   }
 
   std::optional<std::string> Writes() const override { return std::string("mediate setup-git"); }
@@ -28,10 +29,11 @@ class SetupGitCommand : public Command {
     auto done = SetUpGit(**w, *op, ctx.Program());
     if (!done.ok()) return done.status();
     if (done->commit.empty())
-      fmt::print(ctx.out, "merge driver registered; .gitattributes already names it\n");
+      fmt::print(ctx.out, "{}\n", _("merge driver registered; .gitattributes already names it"));
     else
-      fmt::print(ctx.out, "merge driver registered; .gitattributes updated ({})\n",
-                 done->commit.substr(0, 7));
+      fmt::print(
+          ctx.out, "{}\n",
+          Tr("merge driver registered; .gitattributes updated ({0})", done->commit.substr(0, 7)));
     return Status::Ok();
   }
 };

@@ -13,6 +13,7 @@
 #include <cstdlib>
 
 #include "command.hpp"
+#include "i18n.hpp"
 #include "sync.hpp"
 
 namespace mediate::cli {
@@ -41,12 +42,19 @@ class ProgressLine {
     bool last = p.total > 0 && p.done == p.total;
     if (!last && now - shown_ < std::chrono::milliseconds(100)) return;
     shown_ = now;
-    const char* what = p.phase == TransferProgress::Phase::kReceiving ? "receiving" : "sending";
-    if (p.total > 0)
-      fmt::print(err_, "\r{} objects: {:3}% ({}/{}), {}   ", what, p.done * 100 / p.total, p.done,
-                 p.total, Bytes(p.bytes));
-    else
-      fmt::print(err_, "\r{} objects: {}, {}   ", what, p.done, Bytes(p.bytes));
+    const bool receiving = p.phase == TransferProgress::Phase::kReceiving;
+    if (p.total > 0) {
+      const auto percent = fmt::format("{:3}", p.done * 100 / p.total);
+      fmt::print(err_, "\r{}   ",
+                 receiving ? Tr("receiving objects: {0}% ({1}/{2}), {3}", percent, p.done, p.total,
+                                Bytes(p.bytes))
+                           : Tr("sending objects: {0}% ({1}/{2}), {3}", percent, p.done, p.total,
+                                Bytes(p.bytes)));
+    } else {
+      fmt::print(err_, "\r{}   ",
+                 receiving ? Tr("receiving objects: {0}, {1}", p.done, Bytes(p.bytes))
+                           : Tr("sending objects: {0}, {1}", p.done, Bytes(p.bytes)));
+    }
     std::fflush(err_);
     open_ = true;
   }
@@ -66,16 +74,16 @@ class SyncCommand : public Command {
  public:
   void Declare(CLI::App& app) override {
     app.add_option("--rounds", rounds_,
-                   "fetch-merge-push rounds before giving up when other desks keep pushing")
-        ->check(CLI::Range(1, 50))
+                   _("fetch-merge-push rounds before giving up when other desks keep pushing"))
+        ->check(CLI::Range(1, 50).description(Tr("INT in [{0} - {1}]", 1, 50)))
         ->default_val(5);
-    app.add_flag("-q,--quiet", quiet_, "no progress line");
+    app.add_flag("-q,--quiet", quiet_, _("no progress line"));
     app.footer(
-        "Fetches from the district's server, merges with the store's merge driver, checks\n"
-        "every merged record, commits (Mediate-Action: sync) and pushes. Conflicts are recorded\n"
-        "in the case files: 'mediate conflicts' lists them, 'mediate resolve' settles them.\n"
-        "Credentials: ssh-agent or ~/.ssh keys (MEDIATE_SSH_KEY); https: MEDIATE_GIT_TOKEN or\n"
-        "'git config mediate.token'. See docs/offices.md.");
+        _("Fetches from the district's server, merges with the store's merge driver, checks\n"
+          "every merged record, commits (Mediate-Action: sync) and pushes. Conflicts are recorded\n"
+          "in the case files: 'mediate conflicts' lists them, 'mediate resolve' settles them.\n"
+          "Credentials: ssh-agent or ~/.ssh keys (MEDIATE_SSH_KEY); https: MEDIATE_GIT_TOKEN or\n"
+          "'git config mediate.token'. See docs/offices.md."));
   }
 
   Status Run(Context& ctx) override {
@@ -101,27 +109,37 @@ class SyncCommand : public Command {
     line.Finish();
     if (!done.ok()) return done.status();
     if (done->recovered)
-      fmt::print(ctx.err, "mediate: rolled back an unfinished write left by a crash first\n");
+      fmt::print(ctx.err, "{}\n",
+                 _("mediate: rolled back an unfinished write left by a crash first"));
     std::string what;
     if (done->merges > 0)
-      what = fmt::format("merged {} file(s) from {}", done->changed, done->target.remote);
+      what = TrN("merged {0} file(s) from {1}", "merged {0} file(s) from {1}", done->changed,
+                 done->changed, done->target.remote);
     else if (done->fast_forwards > 0)
-      what = fmt::format("took {} file(s) from {}", done->changed, done->target.remote);
+      what = TrN("took {0} file(s) from {1}", "took {0} file(s) from {1}", done->changed,
+                 done->changed, done->target.remote);
     else
-      what = "nothing new from " + done->target.remote;
-    fmt::print(ctx.out, "{}; {}{}\n", what,
-               done->pushed ? "the server has this desk's work" : "nothing to push",
-               done->rounds > 1 ? fmt::format(" ({} rounds)", done->rounds) : "");
+      what = Tr("nothing new from {0}", done->target.remote);
+    std::string pushed = done->pushed ? _("the server has this desk's work") : _("nothing to push");
+    if (done->rounds > 1)
+      fmt::print(ctx.out, "{}\n",
+                 TrN("{0}; {1} ({2} rounds)", "{0}; {1} ({2} rounds)", done->rounds, what, pushed,
+                     done->rounds));
+    else
+      fmt::print(ctx.out, "{}\n", Tr("{0}; {1}", what, pushed));
     for (const auto& [from, to] : done->renumbered)
-      fmt::print(ctx.out,
-                 "{} registered here is now {}: another desk of the office gave {} first "
-                 "(the case keeps the old number in a renumbered event)\n",
-                 from, to, from);
+      fmt::print(ctx.out, "{}\n",
+                 Tr("{0} registered here is now {1}: another desk of the office gave {0} first "
+                    "(the case keeps the old number in a renumbered event)",
+                    from, to));
     if (!done->conflicted.empty()) {
-      fmt::print(ctx.out, "{} file(s) with conflicts recorded by this sync:\n",
-                 done->conflicted.size());
+      fmt::print(ctx.out, "{}\n",
+                 TrN("{0} file(s) with conflicts recorded by this sync:",
+                     "{0} file(s) with conflicts recorded by this sync:", done->conflicted.size(),
+                     done->conflicted.size()));
       for (const auto& p : done->conflicted) fmt::print(ctx.out, "  {}\n", p);
-      fmt::print(ctx.out, "see them with 'mediate conflicts'; settle with 'mediate resolve'\n");
+      fmt::print(ctx.out, "{}\n",
+                 _("see them with 'mediate conflicts'; settle with 'mediate resolve'"));
     }
     return Status::Ok();
   }

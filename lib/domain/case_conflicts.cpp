@@ -2,6 +2,7 @@
 
 #include "case_merge.hpp"
 #include "case_record.hpp"
+#include "i18n.hpp"
 #include "lifecycle.hpp"
 #include "yaml_emit.hpp"
 
@@ -71,21 +72,21 @@ std::vector<ConflictRow> ListConflicts(const Store& store) {
 Status SettleConflict(Case* c, const std::string& field, bool take_theirs, const Settings& settings,
                       std::string* merged_at) {
   std::vector<Value>& entries = c->conflicts.items();
-  if (entries.empty()) return Status::Rejected(c->id + " holds no conflict");
+  if (entries.empty()) return Status::Rejected(Tr("{0} holds no conflict", c->id));
   std::string fields;
-  for (const auto& e : entries) fields += (fields.empty() ? "" : ", ") + Text(&e, "field");
+  for (const auto& e : entries) fields += (fields.empty() ? "" : _(", ")) + Text(&e, "field");
   std::size_t k = entries.size();
   if (field.empty()) {
     if (entries.size() > 1)
-      return Status::Usage(c->id + " holds " + std::to_string(entries.size()) +
-                           " conflicts: say which with --field (" + fields + ")");
+      return Status::Usage(Tr("{0} holds {1} conflicts: say which with --field ({2})", c->id,
+                              entries.size(), fields));
     k = 0;
   } else {
     for (std::size_t i = 0; i < entries.size() && k == entries.size(); ++i)
       if (Text(&entries[i], "field") == field) k = i;
     if (k == entries.size())
-      return Status::Usage(c->id + " has no conflict on \"" + field + "\" (in conflict: " + fields +
-                           ")");
+      return Status::Usage(
+          Tr("{0} has no conflict on \"{1}\" (in conflict: {2})", c->id, field, fields));
   }
   const Value entry = entries[k];
   *merged_at = Text(&entry, "merged_at");
@@ -113,14 +114,19 @@ Status SettleConflict(Case* c, const std::string& field, bool take_theirs, const
     }
     DiagnosticSink sink;
     Case read = CaseFromValue(record, c->id, settings.vocab, &sink);
-    MEDIATE_RETURN_IF_ERROR(sink.ToStatus("taking theirs does not give a valid case " + c->id));
+    MEDIATE_RETURN_IF_ERROR(
+        sink.ToStatus(Tr("taking theirs does not give a valid case {0}", c->id)));
     settled = std::move(read);
   }
   DiagnosticSink timeline;
   CheckTimeline(settled, settings, c->id, &timeline);
-  MEDIATE_RETURN_IF_ERROR(
-      timeline.ToStatus(std::string("taking ") + (take_theirs ? "theirs" : "ours") + " for " +
-                        c->id + " gives a timeline the state machine forbids; nothing written"));
+  MEDIATE_RETURN_IF_ERROR(timeline.ToStatus(
+      take_theirs ? Tr("taking theirs for {0} gives a timeline the state machine forbids; nothing "
+                       "written",
+                       c->id)
+                  : Tr("taking ours for {0} gives a timeline the state machine forbids; nothing "
+                       "written",
+                       c->id)));
   *c = std::move(settled);
   return Status::Ok();
 }

@@ -1,6 +1,7 @@
 #include "case_merge.hpp"
 
 #include "case_record.hpp"
+#include "i18n.hpp"
 #include "lifecycle.hpp"
 #include "yaml_emit.hpp"
 #include "yaml_io.hpp"
@@ -77,7 +78,7 @@ Value Sequence(const std::vector<Value>& items) {
 Result<Case> AsCase(const Value& record, const std::string& path, const Settings& settings) {
   DiagnosticSink sink;
   Case c = CaseFromValue(record, path, settings.vocab, &sink);
-  if (sink.has_errors()) return sink.ToStatus(path + " does not read as a case");
+  if (sink.has_errors()) return sink.ToStatus(Tr("{0} does not read as a case", path));
   return c;
 }
 
@@ -108,11 +109,11 @@ Result<CaseMerge> MergeCaseFile(const std::string& base_text, const std::string&
   if (!base && !ours_events.empty() && !theirs_events.empty() &&
       (!ours_events.front().SameAs(theirs_events.front()) || !same_field("parties") ||
        !same_field("summary")))
-    return Status::Rejected(path + " was registered on both sides as two different cases (" +
-                            "different \"received\" events, parties or summary): keep theirs "
-                            "with 'git show "
-                            "MERGE_HEAD:" +
-                            path + "', then give one a new ID ('mediate renumber')");
+    return Status::Rejected(
+        Tr("{0} was registered on both sides as two different cases (different \"received\" "
+           "events, parties or summary): keep theirs with 'git show MERGE_HEAD:{0}', then give "
+           "one a new ID ('mediate renumber')",
+           path));
 
   std::vector<FieldConflict> conflicts;
   Value merged = MergeRecordMaps(base ? &*base : nullptr, *ours, *theirs, kNotMergedByKey,

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "i18n.hpp"
 #include "yaml_io.hpp"
 
 namespace mediate {
@@ -80,7 +81,9 @@ Value MergeRecordMaps(const Value* base, const Value& ours, const Value& theirs,
     if (conflict) {
       FieldConflict c;
       c.field = key;
-      c.reason = "changed on both sides";
+      // Stored in the case file: English on every desk (N_ only marks it);
+      // `mediate conflicts` shows it in the reader's language.
+      c.reason = N_("changed on both sides");
       if (o) c.ours.value = *o;
       if (t) c.theirs.value = *t;
       conflicts->push_back(std::move(c));
@@ -127,7 +130,7 @@ Result<Value> MergeRegistryRecord(const std::string& base, const std::string& ou
     if (parsed.ok()) b = std::move(parsed.value());
   }
   if (!o.ok() || !t.ok() || !o->is_map() || !t->is_map() || (b && !b->is_map()))
-    return Status::Rejected(path + ": a version is not a YAML record; merge it by hand");
+    return Status::Rejected(Tr("{0}: a version is not a YAML record; merge it by hand", path));
   std::vector<FieldConflict> conflicts;
   Value merged = MergeRecordMaps(b ? &*b : nullptr, *o, *t, {"conflicts"}, {}, &conflicts);
   *conflict_count = conflicts.size();

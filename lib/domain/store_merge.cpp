@@ -1,6 +1,7 @@
 #include "store_merge.hpp"
 
 #include "case_merge.hpp"
+#include "i18n.hpp"
 #include "yaml_emit.hpp"
 #include "yaml_io.hpp"
 
@@ -37,7 +38,7 @@ Result<StoreFileMerge> MergeStoreFile(const std::string& path, const std::string
                                       const std::string& ours, const std::string& theirs,
                                       const Settings& settings, const MergeStamp& stamp) {
   if (!IsMergedByDriver(path))
-    return Status::Rejected(path + " is not a record the merge driver merges");
+    return Status::Rejected(Tr("{0} is not a record the merge driver merges", path));
   if (StartsWith(path, "cases/")) {
     auto merged = MergeCaseFile(base, ours, theirs, path, settings, stamp);
     if (!merged.ok()) return merged.status();

@@ -1,5 +1,7 @@
 #include "case_ids.hpp"
 
+#include "i18n.hpp"
+
 #include <algorithm>
 #include <string_view>
 
@@ -86,9 +88,10 @@ std::vector<DuplicateCaseId> CaseIdTally::Duplicates() const {
 std::string DuplicateCaseIdMessage(const DuplicateCaseId& d) {
   std::string files;
   for (std::size_t i = 0; i < d.paths.size(); ++i)
-    files += (i == 0 ? "" : i + 1 == d.paths.size() ? " and " : ", ") + d.paths[i];
-  return "case id " + d.id + " is held by " + std::to_string(d.paths.size()) + " files: " + files +
-         "; give one a new id with 'mediate renumber " + d.id + "'";
+    files += (i == 0 ? "" : i + 1 == d.paths.size() ? _(" and ") : _(", ")) + d.paths[i];
+  return TrN("case id {0} is held by {1} file: {2}; give one a new id with 'mediate renumber {0}'",
+             "case id {0} is held by {1} files: {2}; give one a new id with 'mediate renumber {0}'",
+             d.paths.size(), d.id, d.paths.size(), files);
 }
 
 Status RefuseDuplicateCaseIds(const std::vector<DuplicateCaseId>& duplicates) {
@@ -98,14 +101,15 @@ Status RefuseDuplicateCaseIds(const std::vector<DuplicateCaseId>& duplicates) {
     for (const auto& p : d.paths) {
       std::string others;
       for (const auto& q : d.paths)
-        if (q != p) others += (others.empty() ? "" : ", ") + q;
+        if (q != p) others += (others.empty() ? "" : _(", ")) + q;
       diags.push_back(
-          {Severity::kError, {p, 0, 0}, "id", "case id " + d.id + " is also held by " + others});
+          {Severity::kError, {p, 0, 0}, "id", Tr("case id {0} is also held by {1}", d.id, others)});
     }
   std::string msg = DuplicateCaseIdMessage(duplicates.front());
   if (duplicates.size() > 1)
-    msg += " (and " + std::to_string(duplicates.size() - 1) + " other duplicated id" +
-           (duplicates.size() > 2 ? "s" : "") + ": mediate validate lists them)";
+    msg = TrN("{0} (and {1} other duplicated id: mediate validate lists them)",
+              "{0} (and {1} other duplicated ids: mediate validate lists them)",
+              duplicates.size() - 1, msg, duplicates.size() - 1);
   return Status::Rejected(msg, std::move(diags));
 }
 

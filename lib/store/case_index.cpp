@@ -19,6 +19,7 @@
 
 #include "case_ids.hpp"
 #include "disk.hpp"
+#include "i18n.hpp"
 #include "index_files.hpp"
 #include "index_segment.hpp"
 #include "index_watch.hpp"
@@ -284,7 +285,7 @@ Run RunScan(const Store& store, unsigned threads, Mode mode,
   if (mode != Mode::kCheck && !index_dir.empty()) {
     std::error_code ec;
     fs::create_directories(index_dir, ec);
-    if (ec) run.write_status = Status::Io("cannot create " + index_dir + ": " + ec.message());
+    if (ec) run.write_status = Status::Io(Tr("cannot create {0}: {1}", index_dir, ec.message()));
     can_write = !ec;
   }
 
@@ -361,7 +362,7 @@ Run RunScan(const Store& store, unsigned threads, Mode mode,
       } else if (Status st = CurrentDisk().Remove(index_dir + "/" + d.segment);
                  !st.ok() && st.kind() != ErrorKind::kNotFound) {
         d.write_status =
-            Status::Io("cannot remove " + index_dir + "/" + d.segment + ": " + st.message());
+            Status::Io(Tr("cannot remove {0}: {1}", index_dir + "/" + d.segment, st.message()));
       }
     }
     bool all_good = std::all_of(d.states.begin(), d.states.end(), [](FileState s) {
@@ -431,7 +432,8 @@ Run RunScan(const Store& store, unsigned threads, Mode mode,
       if (d.summaries.empty()) d.summaries.resize(d.names.size());
       if (mode == Mode::kCheck && d.states[i] == FileState::kFromIndex) {
         // Compare the fresh entry with the parse (a parse failure differs too).
-        std::string field = pc.ok ? SummaryDifference(d.summaries[i], pc.summary) : "(unreadable)";
+        std::string field =
+            pc.ok ? SummaryDifference(d.summaries[i], pc.summary) : _("(unreadable)");
         if (!field.empty()) d.mismatches.push_back({paths[k - begin], field});
         if (!pc.ok) ++d.unreadable;
       } else if (pc.ok) {
@@ -532,7 +534,7 @@ Result<IndexStatus> CheckIndex(const Store& store, unsigned threads) {
     if (d.segment_present) ++st.segments;
     if (d.segment_present && !d.segment_good) {
       ++st.bad_segments;
-      st.bad_reasons.push_back(d.segment + ": " + d.bad_reason);
+      st.bad_reasons.push_back(Tr("{0}: {1}", d.segment, d.bad_reason));
     }
     st.entries += d.entries;
     st.fresh += d.fresh;
@@ -545,7 +547,7 @@ Result<IndexStatus> CheckIndex(const Store& store, unsigned threads) {
   for (const auto& name : run.stray_segments) {
     ++st.segments;
     ++st.bad_segments;
-    st.bad_reasons.push_back(name + ": no such case directory");
+    st.bad_reasons.push_back(Tr("{0}: no such case directory", name));
   }
   return st;
 }
@@ -555,13 +557,13 @@ Status DropIndex(const Store& store) {
   if (dir.empty()) return Status::Ok();
   std::error_code ec;
   fs::remove_all(dir, ec);
-  if (ec) return Status::Io("cannot remove " + dir + ": " + ec.message());
+  if (ec) return Status::Io(Tr("cannot remove {0}: {1}", dir, ec.message()));
   return Status::Ok();
 }
 
 Result<CaseScan> RebuildIndex(const Store& store, unsigned threads) {
   if (CaseIndexDir(store).empty())
-    return Status::NotFound(store.root() + " has no git directory to keep the index in");
+    return Status::NotFound(Tr("{0} has no git directory to keep the index in", store.root()));
   MEDIATE_RETURN_IF_ERROR(DropIndex(store));
   Run run = RunScan(store, threads, Mode::kRebuild, nullptr);
   if (!run.write_status.ok()) return run.write_status;

@@ -7,6 +7,8 @@
 
 #include <mutex>
 
+#include "i18n.hpp"
+
 namespace mediate::git_internal {
 
 void InitLibgit2() {
@@ -24,13 +26,13 @@ void InitLibgit2() {
 
 std::string GitErrorText() {
   const git_error* e = git_error_last();
-  std::string m = (e && e->message) ? e->message : "unknown libgit2 error";
+  std::string m = (e && e->message) ? e->message : _("unknown libgit2 error");
   if (!m.empty() && m[0] >= 'A' && m[0] <= 'Z' && !(m.size() > 1 && m[1] >= 'A' && m[1] <= 'Z'))
     m[0] = static_cast<char>(m[0] - 'A' + 'a');
   return m;
 }
 
-Status GitIo(const std::string& what) { return Status::Io(what + ": " + GitErrorText()); }
+Status GitIo(const std::string& what) { return Status::Io(Tr("{0}: {1}", what, GitErrorText())); }
 
 namespace {
 
@@ -57,20 +59,19 @@ Status GitOpenError(int rc, const std::string& dir) {
   }
   if (!owner) {
     if (rc == GIT_ENOTFOUND || rc == GIT_EOWNER)
-      return Status::NotFound("no git repository at " + dir);
-    return GitIo("cannot open the git repository at " + dir);
+      return Status::NotFound(Tr("no git repository at {0}", dir));
+    return GitIo(Tr("cannot open the git repository at {0}", dir));
   }
   std::error_code ec;
   std::string abs = std::filesystem::absolute(dir, ec).lexically_normal().string();
   if (ec || abs.empty()) abs = dir;
   abs = StripTrailingSlash(abs);
   return Status::Rejected(
-      "the store at " + abs + " belongs to system user " + std::to_string(*owner) +
-      ", not to you (user " + std::to_string(::geteuid()) +
-      "), and git's ownership check (safe.directory) refuses a repository another user owns. "
-      "If this store is meant to be shared, trust it once:\n  git config --global --add "
-      "safe.directory " +
-      abs + "\nor give the folder to the user who runs mediate (chown -R).");
+      Tr("the store at {0} belongs to system user {1}, not to you (user {2}), and git's "
+         "ownership check (safe.directory) refuses a repository another user owns. If this "
+         "store is meant to be shared, trust it once:\n  git config --global --add "
+         "safe.directory {0}\nor give the folder to the user who runs mediate (chown -R).",
+         abs, *owner, ::geteuid()));
 }
 
 std::string OidHex(const git_oid* oid) {
@@ -80,6 +81,35 @@ std::string OidHex(const git_oid* oid) {
 }
 
 std::string ShortHex(const std::string& hex) { return hex.substr(0, 7); }
+
+Status CheckAuthor(const Signature& author) {
+  if (!author.name.empty() && !author.email.empty()) return Status::Ok();
+  return Status::Usage(
+      Tr("the commit author needs a name and an email (\"Name <email>\"): got '{0}'",
+         author.ToString()));
+}
+
+Status HeadMovedSince(const std::string& expected, const std::string& current) {
+  auto shown = [](const std::string& h) {
+    return h.empty() ? std::string(_("an empty history")) : ShortHex(h);
+  };
+  return Status::Busy(
+      Tr("HEAD moved from {0} to {1} since the change was prepared (another commit was made); "
+         "try again",
+         shown(expected), shown(current)));
+}
+
+Status HeadMovedDuring(const std::string& branch, bool committing) {
+  if (committing)
+    return Status::Busy(
+        Tr("HEAD moved while committing (another commit was made, or {0} is locked); nothing "
+           "was committed; try again",
+           branch));
+  return Status::Busy(
+      Tr("HEAD moved while fast-forwarding (another commit was made, or {0} is locked); "
+         "nothing was changed; try again",
+         branch));
+}
 
 std::string StripTrailingSlash(std::string s) {
   while (s.size() > 1 && s.back() == '/') s.pop_back();
@@ -102,7 +132,7 @@ Status ResolveHead(git_repository* repo, git_oid& out, bool& unborn) {
     unborn = true;
     return Status::Ok();
   }
-  if (rc < 0) return GitIo("cannot read HEAD");
+  if (rc < 0) return GitIo(_("cannot read HEAD"));
   return Status::Ok();
 }
 
@@ -113,10 +143,10 @@ Status HeadTree(git_repository* repo, TreePtr& tree) {
   tree.reset();
   if (unborn) return Status::Ok();
   git_commit* c = nullptr;
-  if (git_commit_lookup(&c, repo, &id) < 0) return GitIo("cannot read the HEAD commit");
+  if (git_commit_lookup(&c, repo, &id) < 0) return GitIo(_("cannot read the HEAD commit"));
   CommitPtr commit(c);
   git_tree* t = nullptr;
-  if (git_commit_tree(&t, c) < 0) return GitIo("cannot read the HEAD tree");
+  if (git_commit_tree(&t, c) < 0) return GitIo(_("cannot read the HEAD tree"));
   tree.reset(t);
   return Status::Ok();
 }
@@ -128,7 +158,7 @@ Status EntryAt(git_tree* tree, const std::string& path, bool& found, git_oid& id
   git_tree_entry* e = nullptr;
   int rc = git_tree_entry_bypath(&e, tree, path.c_str());
   if (rc == GIT_ENOTFOUND) return Status::Ok();
-  if (rc < 0) return GitIo("cannot look up " + path);
+  if (rc < 0) return GitIo(Tr("cannot look up {0}", path));
   EntryPtr entry(e);
   found = true;
   git_oid_cpy(&id, git_tree_entry_id(e));
@@ -143,13 +173,13 @@ Status BlobContent(git_repository* repo, git_tree* tree, const std::string& path
   git_tree_entry* e = nullptr;
   int rc = git_tree_entry_bypath(&e, tree, path.c_str());
   if (rc == GIT_ENOTFOUND) return Status::Ok();
-  if (rc < 0) return GitIo("cannot look up " + path + " in " + where);
+  if (rc < 0) return GitIo(Tr("cannot look up {0} in {1}", path, where));
   EntryPtr entry(e);
   if (git_tree_entry_type(e) != GIT_OBJECT_BLOB)
-    return Status::Io(path + " is not a file in " + where);
+    return Status::Io(Tr("{0} is not a file in {1}", path, where));
   git_blob* b = nullptr;
   if (git_blob_lookup(&b, repo, git_tree_entry_id(e)) < 0)
-    return GitIo("cannot read " + path + " in " + where);
+    return GitIo(Tr("cannot read {0} in {1}", path, where));
   BlobPtr blob(b);
   out.emplace(static_cast<const char*>(git_blob_rawcontent(b)),
               static_cast<size_t>(git_blob_rawsize(b)));

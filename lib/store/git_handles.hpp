@@ -64,6 +64,17 @@ std::string OidHex(const git_oid* oid);
 /// The first 7 characters of a hex object id, as git abbreviates it.
 std::string ShortHex(const std::string& hex);
 
+/// kUsage when `author` lacks a name or an email (a commit needs both).
+Status CheckAuthor(const Signature& author);
+
+/// kBusy: HEAD is `current`, not `expected` (full hex ids, "" for an empty
+/// history), since a change was prepared on `expected`.
+Status HeadMovedSince(const std::string& expected, const std::string& current);
+
+/// kBusy: the compare-and-swap of `branch` failed while committing
+/// (`committing`) or fast-forwarding; nothing was changed.
+Status HeadMovedDuring(const std::string& branch, bool committing);
+
 /// `s` without trailing '/' characters (a lone "/" is kept).
 std::string StripTrailingSlash(std::string s);
 

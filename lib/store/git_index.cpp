@@ -9,13 +9,14 @@
 
 #include "disk.hpp"
 #include "git_handles.hpp"
+#include "i18n.hpp"
 #include "subprocess.hpp"
 
 namespace mediate::git_internal {
 
 Status CheckPaths(const std::vector<std::string>& paths) {
   for (const auto& p : paths)
-    if (!IsStoreRelativePath(p)) return Status::Rejected("invalid path '" + p + "'");
+    if (!IsStoreRelativePath(p)) return Status::Rejected(Tr("invalid path '{0}'", p));
   return Status::Ok();
 }
 
@@ -26,25 +27,25 @@ Status LoadWorkFile(const std::string& workdir, const std::string& rel, WorkFile
   auto lst = disk.Stat(full, /*follow_links=*/false);
   if (!lst.ok()) {
     if (lst.status().kind() == ErrorKind::kNotFound) return Status::Ok();
-    return Status::Io("cannot read " + rel + ": " + lst.status().message());
+    return Status::Io(Tr("cannot read {0}: {1}", rel, lst.status().message()));
   }
   if (lst->type == FileStat::Type::kSymlink) {
     auto target = disk.ReadLink(full);
     if (!target.ok())
-      return Status::Io("cannot read link " + rel + ": " + target.status().message());
+      return Status::Io(Tr("cannot read link {0}: {1}", rel, target.status().message()));
     wf.exists = true;
     wf.content = std::move(target.value());
     wf.mode = GIT_FILEMODE_LINK;
     wf.st = *lst;
     return Status::Ok();
   }
-  if (lst->is_directory()) return Status::Io(rel + " is a directory, not a file");
-  if (!lst->is_regular()) return Status::Io(rel + " is not a regular file");
+  if (lst->is_directory()) return Status::Io(Tr("{0} is a directory, not a file", rel));
+  if (!lst->is_regular()) return Status::Io(Tr("{0} is not a regular file", rel));
   auto content = disk.ReadFile(full, &wf.st, /*follow_links=*/false);
   if (!content.ok()) {
     // Vanished meanwhile: treat as deleted.
     if (content.status().kind() == ErrorKind::kNotFound) return Status::Ok();
-    return Status::Io("cannot read " + rel + ": " + content.status().message());
+    return Status::Io(Tr("cannot read {0}: {1}", rel, content.status().message()));
   }
   wf.content = std::move(content.value());
   wf.exists = true;
@@ -72,8 +73,8 @@ bool IndexLockExists(const std::string& git_dir) {
 
 Status IndexLockBusy() {
   return Status::Busy(
-      "another git process holds .git/index.lock; wait for it to finish (or remove the "
-      "file if no git process is running) and try again");
+      _("another git process holds .git/index.lock; wait for it to finish (or remove the "
+        "file if no git process is running) and try again"));
 }
 
 namespace {
@@ -83,8 +84,10 @@ namespace {
 Status IndexFailure(const std::string& what, const std::string& committed) {
   std::string m = what;
   if (!committed.empty())
-    m = "committed " + ShortHex(committed) + " but could not update .git/index (" + m +
-        "); run `git reset -q` so that `git status` agrees";
+    m =
+        Tr("committed {0} but could not update .git/index ({1}); run `git reset -q` so that `git "
+           "status` agrees",
+           ShortHex(committed), m);
   return Status::Io(m);
 }
 
@@ -145,8 +148,8 @@ Status SyncIndexWithGit(git_repository* repo, const std::vector<IndexUpdate>& up
     if (run->ok()) return Status::Ok();
     if (!IndexLockExists(gd) || std::chrono::steady_clock::now() >= deadline) {
       std::string why = run->err.substr(0, run->err.find('\n'));
-      if (why.empty()) why = "exit status " + std::to_string(run->exit_code);
-      return IndexFailure("git update-index failed: " + why, committed);
+      if (why.empty()) why = Tr("exit status {0}", run->exit_code);
+      return IndexFailure(Tr("git update-index failed: {0}", why), committed);
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
@@ -167,7 +170,7 @@ Status SyncIndexEntries(git_repository* repo, const std::vector<IndexUpdate>& up
     if (st.ok() || st.kind() != ErrorKind::kNotFound) return st;
   }
   auto fail = [&](const std::string& what) {
-    return IndexFailure(what + ": " + GitErrorText(), committed);
+    return IndexFailure(Tr("{0}: {1}", what, GitErrorText()), committed);
   };
   // The index file's own time before we rewrite it (for the racy check below).
   std::int64_t old_index_sec = -1;
@@ -176,13 +179,13 @@ Status SyncIndexEntries(git_repository* repo, const std::vector<IndexUpdate>& up
     if (auto st = CurrentDisk().Stat(index_path); st.ok()) old_index_sec = st->mtime_sec;
   }
   git_index* raw = nullptr;
-  if (git_repository_index(&raw, repo) < 0) return fail("cannot open the index");
+  if (git_repository_index(&raw, repo) < 0) return fail(_("cannot open the index"));
   IndexPtr index(raw);
   // git_repository_index read the file when this repository was opened; read
   // it again only if another git process has replaced it since (libgit2
   // compares the file's mtime, size and inode). Forcing a second read of a
   // 10^5-entry index costs as much as writing it.
-  if (git_index_read(raw, 0) < 0) return fail("cannot read the index");
+  if (git_index_read(raw, 0) < 0) return fail(_("cannot read the index"));
   // Racy git, as git itself handles it: an entry whose file time is not
   // older (in whole seconds: git compares no nanoseconds) than the index file
   // being replaced may have changed after it was recorded without its stat
@@ -203,13 +206,13 @@ Status SyncIndexEntries(git_repository* repo, const std::vector<IndexUpdate>& up
     for (auto& [e, path] : smudge) {
       e.file_size = 0;
       e.path = path.c_str();
-      if (git_index_add(raw, &e) < 0) return fail("cannot update the index for " + path);
+      if (git_index_add(raw, &e) < 0) return fail(Tr("cannot update the index for {0}", path));
     }
   }
   for (const auto& u : updates) {
     if (!u.present) {
       int rc = git_index_remove_bypath(raw, u.path.c_str());
-      if (rc < 0 && rc != GIT_ENOTFOUND) return fail("cannot update the index for " + u.path);
+      if (rc < 0 && rc != GIT_ENOTFOUND) return fail(Tr("cannot update the index for {0}", u.path));
       continue;
     }
     git_index_entry e;
@@ -220,7 +223,7 @@ Status SyncIndexEntries(git_repository* repo, const std::vector<IndexUpdate>& up
     e.path = u.path.c_str();
     // An entry for `path` replaces any conflict stages too.
     git_index_conflict_remove(raw, u.path.c_str());
-    if (git_index_add(raw, &e) < 0) return fail("cannot update the index for " + u.path);
+    if (git_index_add(raw, &e) < 0) return fail(Tr("cannot update the index for {0}", u.path));
   }
   // Another git process may take index.lock at any moment: retry briefly.
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(2);
@@ -228,7 +231,7 @@ Status SyncIndexEntries(git_repository* repo, const std::vector<IndexUpdate>& up
     int rc = git_index_write(raw);
     if (rc == 0) return Status::Ok();
     if (rc != GIT_ELOCKED || std::chrono::steady_clock::now() >= deadline)
-      return fail("cannot write the index");
+      return fail(_("cannot write the index"));
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
 }

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "git_handles.hpp"
+#include "i18n.hpp"
 
 namespace mediate {
 
@@ -70,7 +71,7 @@ Status RegisterDriver() {
     rc = git_merge_driver_register("mediate", &g_driver);
     if (rc == GIT_EEXISTS) rc = 0;
   });
-  if (rc < 0) return GitIo("cannot register the merge driver");
+  if (rc < 0) return GitIo(_("cannot register the merge driver"));
   return Status::Ok();
 }
 
@@ -78,7 +79,7 @@ Status LookupCommit(git_repository* repo, const std::string& hex, CommitPtr& out
   git_oid id;
   git_commit* c = nullptr;
   if (git_oid_fromstr(&id, hex.c_str()) < 0 || git_commit_lookup(&c, repo, &id) < 0)
-    return GitIo("cannot read the commit " + ShortHex(hex));
+    return GitIo(Tr("cannot read the commit {0}", ShortHex(hex)));
   out.reset(c);
   return Status::Ok();
 }
@@ -90,7 +91,7 @@ Status ChangesBetween(git_repository* repo, git_tree* from, git_tree* to,
   git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
   git_diff* d = nullptr;
   if (git_diff_tree_to_tree(&d, repo, from, to, &opts) < 0)
-    return GitIo("cannot compare the trees");
+    return GitIo(_("cannot compare the trees"));
   DiffPtr diff(d);
   const std::size_t n = git_diff_num_deltas(d);
   out.reserve(n);
@@ -101,7 +102,7 @@ Status ChangesBetween(git_repository* repo, git_tree* from, git_tree* to,
       continue;
     }
     auto text = BlobText(repo, delta->new_file.id);
-    if (!text) return GitIo(std::string("cannot read ") + delta->new_file.path);
+    if (!text) return GitIo(Tr("cannot read {0}", delta->new_file.path));
     out.push_back({delta->new_file.path, std::move(*text)});
   }
   return Status::Ok();
@@ -124,14 +125,15 @@ Result<TreeMerge> MergeIntoHead(const std::string& workdir, const std::string& h
   MEDIATE_RETURN_IF_ERROR(LookupCommit(r, theirs, theirs_c));
   git_oid base;
   int rc = git_merge_base(&base, r, git_commit_id(ours_c.get()), git_commit_id(theirs_c.get()));
-  if (rc < 0 && rc != GIT_ENOTFOUND) return GitIo("cannot find the common history");
+  if (rc < 0 && rc != GIT_ENOTFOUND) return GitIo(_("cannot find the common history"));
   const bool has_base = rc == 0;
   if (has_base && git_oid_equal(&base, git_commit_id(theirs_c.get()))) return out;
 
   git_tree *ours_t = nullptr, *theirs_t = nullptr;
-  if (git_commit_tree(&ours_t, ours_c.get()) < 0) return GitIo("cannot read HEAD's tree");
+  if (git_commit_tree(&ours_t, ours_c.get()) < 0) return GitIo(_("cannot read HEAD's tree"));
   TreePtr ours_tree(ours_t);
-  if (git_commit_tree(&theirs_t, theirs_c.get()) < 0) return GitIo("cannot read the fetched tree");
+  if (git_commit_tree(&theirs_t, theirs_c.get()) < 0)
+    return GitIo(_("cannot read the fetched tree"));
   TreePtr theirs_tree(theirs_t);
   if (has_base && git_oid_equal(&base, git_commit_id(ours_c.get()))) {
     out.kind = MergeKind::kFastForward;
@@ -147,28 +149,29 @@ Result<TreeMerge> MergeIntoHead(const std::string& workdir, const std::string& h
   git_index* idx = nullptr;
   rc = git_merge_commits(&idx, r, ours_c.get(), theirs_c.get(), &opts);
   g_call = DriverCall{};
-  if (rc < 0) return GitIo("cannot merge " + ShortHex(theirs) + " into " + ShortHex(head));
+  if (rc < 0) return GitIo(Tr("cannot merge {0} into {1}", ShortHex(theirs), ShortHex(head)));
   IndexPtr index(idx);
   if (git_index_has_conflicts(idx)) {
     git_index_conflict_iterator* it = nullptr;
-    if (git_index_conflict_iterator_new(&it, idx) < 0) return GitIo("cannot list the conflicts");
+    if (git_index_conflict_iterator_new(&it, idx) < 0) return GitIo(_("cannot list the conflicts"));
     const git_index_entry *a, *o, *t;
     while (git_index_conflict_next(&a, &o, &t, it) == 0) {
       const char* p = o ? o->path : t ? t->path : a->path;
       bool listed = false;
       for (const auto& u : out.unmerged) listed = listed || u.path == p;
       if (!listed)
-        out.unmerged.push_back({p, !o || !t ? "removed on one side, changed on the other"
-                                            : "both sides changed it and git cannot merge them"});
+        out.unmerged.push_back({p, !o || !t
+                                       ? _("removed on one side, changed on the other")
+                                       : _("both sides changed it and git cannot merge them")});
     }
     git_index_conflict_iterator_free(it);
     if (has_base) {
       out.base = OidHex(&base);
       git_commit* bc = nullptr;
       git_tree* bt = nullptr;
-      if (git_commit_lookup(&bc, r, &base) < 0) return GitIo("cannot read the merge base");
+      if (git_commit_lookup(&bc, r, &base) < 0) return GitIo(_("cannot read the merge base"));
       CommitPtr base_c(bc);
-      if (git_commit_tree(&bt, bc) < 0) return GitIo("cannot read the merge base's tree");
+      if (git_commit_tree(&bt, bc) < 0) return GitIo(_("cannot read the merge base's tree"));
       TreePtr base_tree(bt);
       std::vector<PathChange> theirs_changes;
       MEDIATE_RETURN_IF_ERROR(ChangesBetween(r, bt, theirs_t, theirs_changes));
@@ -178,9 +181,10 @@ Result<TreeMerge> MergeIntoHead(const std::string& workdir, const std::string& h
   }
   out.unmerged.clear();
   git_oid tree_id;
-  if (git_index_write_tree_to(&tree_id, idx, r) < 0) return GitIo("cannot write the merged tree");
+  if (git_index_write_tree_to(&tree_id, idx, r) < 0)
+    return GitIo(_("cannot write the merged tree"));
   git_tree* mt = nullptr;
-  if (git_tree_lookup(&mt, r, &tree_id) < 0) return GitIo("cannot read the merged tree");
+  if (git_tree_lookup(&mt, r, &tree_id) < 0) return GitIo(_("cannot read the merged tree"));
   TreePtr merged_tree(mt);
   MEDIATE_RETURN_IF_ERROR(ChangesBetween(r, ours_t, mt, out.changes));
   return out;

@@ -4,6 +4,7 @@
 
 #include "disk.hpp"
 #include "git_handles.hpp"
+#include "i18n.hpp"
 
 namespace mediate::git_internal {
 
@@ -40,14 +41,15 @@ Status WriteBatchPack(git_repository* repo, const std::vector<git_oid>& ids,
                       const std::string& git_dir) {
   NarrowDeltaSearch(repo, git_dir);
   git_packbuilder* pb_raw = nullptr;
-  if (git_packbuilder_new(&pb_raw, repo) < 0) return GitIo("cannot pack the new git objects");
+  if (git_packbuilder_new(&pb_raw, repo) < 0) return GitIo(_("cannot pack the new git objects"));
   PackBuilderPtr pb(pb_raw);
   git_packbuilder_set_threads(pb_raw, 0);
   for (const auto& id : ids)
     if (git_packbuilder_insert(pb_raw, &id, nullptr) < 0)
-      return GitIo("cannot pack object " + OidHex(&id));
+      return GitIo(Tr("cannot pack object {0}", OidHex(&id)));
   git_buf pack = GIT_BUF_INIT;
-  if (git_packbuilder_write_buf(&pack, pb_raw) < 0) return GitIo("cannot pack the new git objects");
+  if (git_packbuilder_write_buf(&pack, pb_raw) < 0)
+    return GitIo(_("cannot pack the new git objects"));
   struct BufGuard {
     git_buf* b;
     ~BufGuard() { git_buf_dispose(b); }
@@ -56,24 +58,24 @@ Status WriteBatchPack(git_repository* repo, const std::vector<git_oid>& ids,
   if (pack.size <= 32) return Status::Ok();
   const std::string pack_dir = git_dir + "/objects/pack";
   if (Status st = CurrentDisk().MakeDir(pack_dir); !st.ok())
-    return Status::Io("cannot create " + pack_dir + ": " + st.message());
+    return Status::Io(Tr("cannot create {0}: {1}", pack_dir, st.message()));
   git_indexer_options opts;
   git_indexer_options_init(&opts, GIT_INDEXER_OPTIONS_VERSION);
   git_indexer* raw = nullptr;
   if (git_indexer_new(&raw, pack_dir.c_str(), 0, nullptr, &opts) < 0)
-    return GitIo("cannot write a pack in " + pack_dir);
+    return GitIo(Tr("cannot write a pack in {0}", pack_dir));
   IndexerPtr indexer(raw);
   git_indexer_progress progress{};
   if (git_indexer_append(raw, pack.ptr, pack.size, &progress) < 0 ||
       git_indexer_commit(raw, &progress) < 0)
-    return GitIo("cannot write a pack in " + pack_dir);
+    return GitIo(Tr("cannot write a pack in {0}", pack_dir));
   const std::string base = pack_dir + "/pack-" + git_indexer_name(raw);
   for (const char* ext : {".pack", ".idx"}) {
     if (Status st = CurrentDisk().Sync(base + ext, false); !st.ok())
-      return Status::Io("cannot sync " + base + ext + ": " + st.message());
+      return Status::Io(Tr("cannot sync {0}: {1}", base + ext, st.message()));
   }
   if (Status st = CurrentDisk().Sync(pack_dir, true); !st.ok())
-    return Status::Io("cannot sync " + pack_dir + ": " + st.message());
+    return Status::Io(Tr("cannot sync {0}: {1}", pack_dir, st.message()));
   (void)CurrentDisk().Sync(git_dir + "/objects", true);
   return Status::Ok();
 }

@@ -6,6 +6,7 @@
 
 #include "disk.hpp"
 #include "git_handles.hpp"
+#include "i18n.hpp"
 
 namespace mediate {
 
@@ -44,16 +45,16 @@ int Credentials(git_credential** out, const char* /*url*/, const char* url_user,
                                         nullptr);
     }
     git_error_set_str(GIT_ERROR_SSH,
-                      "the server accepted neither ssh-agent's keys nor the key files "
-                      "(~/.ssh/id_ed25519, id_ecdsa, id_rsa, or MEDIATE_SSH_KEY)");
+                      _("the server accepted neither ssh-agent's keys nor the key files "
+                        "(~/.ssh/id_ed25519, id_ecdsa, id_rsa, or MEDIATE_SSH_KEY)"));
     return GIT_EAUTH;
   }
   if (allowed & GIT_CREDENTIAL_USERPASS_PLAINTEXT) {
     if (a.token.empty() || s.token_tried) {
-      git_error_set_str(GIT_ERROR_HTTP, a.token.empty()
-                                            ? "the server asks for a login and no token was given "
-                                              "(MEDIATE_GIT_TOKEN, or git config mediate.token)"
-                                            : "the server refused the token");
+      git_error_set_str(GIT_ERROR_HTTP,
+                        a.token.empty() ? _("the server asks for a login and no token was given "
+                                            "(MEDIATE_GIT_TOKEN, or git config mediate.token)")
+                                        : _("the server refused the token"));
       return GIT_EAUTH;
     }
     s.token_tried = true;
@@ -109,7 +110,7 @@ Status OpenRepo(const std::string& workdir, RepoPtr& repo) {
 Status LookupRemote(git_repository* repo, const SyncTarget& t, RemotePtr& remote) {
   git_remote* r = nullptr;
   if (git_remote_lookup(&r, repo, t.remote.c_str()) < 0)
-    return GitIo("cannot read the remote '" + t.remote + "'");
+    return GitIo(Tr("cannot read the remote '{0}'", t.remote));
   remote.reset(r);
   return Status::Ok();
 }
@@ -121,7 +122,8 @@ Status CloneRepository(const std::string& url, const std::string& workdir) {
   git_clone_options opts;
   git_clone_options_init(&opts, GIT_CLONE_OPTIONS_VERSION);
   git_repository* raw = nullptr;
-  if (git_clone(&raw, url.c_str(), workdir.c_str(), &opts) < 0) return GitIo("cannot clone " + url);
+  if (git_clone(&raw, url.c_str(), workdir.c_str(), &opts) < 0)
+    return GitIo(Tr("cannot clone {0}", url));
   RepoPtr repo(raw);
   return Status::Ok();
 }
@@ -154,15 +156,17 @@ Result<SyncTarget> FindSyncTarget(const std::string& workdir) {
   RepoPtr repo;
   MEDIATE_RETURN_IF_ERROR(OpenRepo(workdir, repo));
   git_reference* head = nullptr;
-  if (git_reference_lookup(&head, repo.get(), "HEAD") < 0) return GitIo("cannot read HEAD");
+  if (git_reference_lookup(&head, repo.get(), "HEAD") < 0) return GitIo(_("cannot read HEAD"));
   RefPtr head_ref(head);
   if (git_reference_type(head) != GIT_REFERENCE_SYMBOLIC)
-    return Status::Rejected("HEAD is detached: check out the store's branch (git checkout main)");
+    return Status::Rejected(
+        _("HEAD is detached: check out the store's branch (git checkout main)"));
   SyncTarget t;
   t.branch = git_reference_symbolic_target(head);
   const std::string shortname = t.branch.substr(t.branch.rfind('/') + 1);
   git_config* raw = nullptr;
-  if (git_repository_config_snapshot(&raw, repo.get()) < 0) return GitIo("cannot read git config");
+  if (git_repository_config_snapshot(&raw, repo.get()) < 0)
+    return GitIo(_("cannot read git config"));
   ConfigPtr cfg(raw);
   auto get = [&](const std::string& key) -> std::string {
     git_config_entry* e = nullptr;
@@ -177,10 +181,10 @@ Result<SyncTarget> FindSyncTarget(const std::string& workdir) {
   if (t.upstream.empty()) t.upstream = t.branch;
   t.url = get("remote." + t.remote + ".url");
   if (t.url.empty())
-    return Status::Rejected("this store has no remote '" + t.remote +
-                            "' to sync with: make desks with 'mediate clone URL DIR --office "
-                            "CODE', or add the district's server with 'git remote add " +
-                            t.remote + " URL'");
+    return Status::Rejected(
+        Tr("this store has no remote '{0}' to sync with: make desks with 'mediate clone URL DIR "
+           "--office CODE', or add the district's server with 'git remote add {0} URL'",
+           t.remote));
   t.tracking = "refs/remotes/" + t.remote + "/" + t.upstream.substr(t.upstream.rfind('/') + 1);
   return t;
 }
@@ -203,7 +207,7 @@ Status FetchRemote(const std::string& workdir, const SyncTarget& target, const R
   opts.prune = GIT_FETCH_NO_PRUNE;
   opts.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE;
   if (git_remote_fetch(remote.get(), nullptr, &opts, "fetch (mediate sync)") < 0)
-    return GitIo("cannot fetch from " + target.url);
+    return GitIo(Tr("cannot fetch from {0}", target.url));
   return Status::Ok();
 }
 
@@ -213,7 +217,7 @@ Result<std::string> RefTarget(const std::string& workdir, const std::string& nam
   git_oid id;
   int rc = git_reference_name_to_id(&id, repo.get(), name.c_str());
   if (rc == GIT_ENOTFOUND) return std::string();
-  if (rc < 0) return GitIo("cannot read " + name);
+  if (rc < 0) return GitIo(Tr("cannot read {0}", name));
   return OidHex(&id);
 }
 
@@ -240,7 +244,7 @@ Result<PushOutcome> PushBranch(const std::string& workdir, const SyncTarget& tar
     out.reason = GitErrorText();
     return out;
   }
-  if (rc < 0) return GitIo("cannot push to " + target.url);
+  if (rc < 0) return GitIo(Tr("cannot push to {0}", target.url));
   if (!s.rejected.empty()) {
     out.rejected = true;
     out.reason = s.rejected.front();

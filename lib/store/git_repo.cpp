@@ -23,6 +23,7 @@
 #include "git_handles.hpp"
 #include "git_index.hpp"
 #include "git_pack.hpp"
+#include "i18n.hpp"
 
 namespace mediate {
 
@@ -53,8 +54,8 @@ Result<GitRepo> GitRepo::Init(const std::string& workdir) {
   opts.initial_head = "main";
   git_repository* raw = nullptr;
   int rc = git_repository_init_ext(&raw, workdir.c_str(), &opts);
-  if (rc == GIT_EEXISTS) return Status::Io(workdir + " is already a git repository");
-  if (rc < 0) return GitIo("cannot create a git repository at " + workdir);
+  if (rc == GIT_EEXISTS) return Status::Io(Tr("{0} is already a git repository", workdir));
+  if (rc < 0) return GitIo(Tr("cannot create a git repository at {0}", workdir));
   GitRepo r;
   r.impl_ = std::make_unique<Impl>();
   r.impl_->repo.reset(raw);
@@ -69,7 +70,8 @@ Result<GitRepo> GitRepo::Open(const std::string& workdir) {
   int rc = git_repository_open_ext(&raw, workdir.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr);
   if (rc < 0) return GitOpenError(rc, workdir);
   RepoPtr repo(raw);
-  if (git_repository_is_bare(raw)) return Status::NotFound(workdir + " is a bare git repository");
+  if (git_repository_is_bare(raw))
+    return Status::NotFound(Tr("{0} is a bare git repository", workdir));
   GitRepo r;
   r.impl_ = std::make_unique<Impl>();
   r.impl_->git_dir = StripTrailingSlash(git_repository_path(raw));
@@ -112,14 +114,14 @@ std::optional<std::string> GitRepo::LocalConfigString(const std::string& key) co
 Status GitRepo::SetLocalConfigString(const std::string& key, const std::string& value) {
   git_config* raw = nullptr;
   if (git_repository_config(&raw, impl_->repo.get()) < 0)
-    return GitIo("cannot open the git config");
+    return GitIo(_("cannot open the git config"));
   ConfigPtr all(raw);
   git_config* local_raw = nullptr;
   if (git_config_open_level(&local_raw, raw, GIT_CONFIG_LEVEL_LOCAL) < 0)
-    return GitIo("cannot open .git/config");
+    return GitIo(_("cannot open .git/config"));
   ConfigPtr local(local_raw);
   if (git_config_set_string(local_raw, key.c_str(), value.c_str()) < 0)
-    return GitIo("cannot set " + key + " in .git/config");
+    return GitIo(Tr("cannot set {0} in .git/config", key));
   return Status::Ok();
 }
 
@@ -159,9 +161,7 @@ Result<std::string> GitRepo::CommitPaths(const std::vector<std::string>& paths_i
                                          const std::string& merge_parent) {
   git_repository* repo = impl_->repo.get();
   MEDIATE_RETURN_IF_ERROR(CheckPaths(paths_in));
-  if (author.name.empty() || author.email.empty())
-    return Status::Usage("the commit author needs a name and an email (\"Name <email>\"): got '" +
-                         author.ToString() + "'");
+  MEDIATE_RETURN_IF_ERROR(CheckAuthor(author));
   std::vector<std::string> paths = paths_in;
   std::sort(paths.begin(), paths.end());
   paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
@@ -171,7 +171,7 @@ Result<std::string> GitRepo::CommitPaths(const std::vector<std::string>& paths_i
 
   // 2. HEAD must still be what the caller built the change on.
   git_reference* head_raw = nullptr;
-  if (git_reference_lookup(&head_raw, repo, "HEAD") < 0) return GitIo("cannot read HEAD");
+  if (git_reference_lookup(&head_raw, repo, "HEAD") < 0) return GitIo(_("cannot read HEAD"));
   RefPtr head_ref(head_raw);
   std::string branch = git_reference_type(head_raw) == GIT_REFERENCE_SYMBOLIC
                            ? git_reference_symbolic_target(head_raw)
@@ -180,12 +180,7 @@ Result<std::string> GitRepo::CommitPaths(const std::vector<std::string>& paths_i
   bool unborn = false;
   MEDIATE_RETURN_IF_ERROR(ResolveHead(repo, head_id, unborn));
   std::string current = unborn ? "" : OidHex(&head_id);
-  if (current != expected_head) {
-    return Status::Busy("HEAD moved from " +
-                        (expected_head.empty() ? "an empty history" : ShortHex(expected_head)) +
-                        " to " + (current.empty() ? "an empty history" : ShortHex(current)) +
-                        " since the change was prepared (another commit was made); try again");
-  }
+  if (current != expected_head) return HeadMovedSince(expected_head, current);
 
   // The batch's objects go to an in-memory object database (a mempack
   // backend on a second handle of the repository, so this handle never
@@ -193,19 +188,20 @@ Result<std::string> GitRepo::CommitPaths(const std::vector<std::string>& paths_i
   git_repository* batch_raw = nullptr;
   if (git_repository_open_ext(&batch_raw, workdir_.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH,
                               nullptr) < 0)
-    return GitIo("cannot open the git repository at " + workdir_);
+    return GitIo(Tr("cannot open the git repository at {0}", workdir_));
   RepoPtr batch_repo(batch_raw);
   git_odb_backend* mempack = nullptr;
   {
     git_odb* odb_raw = nullptr;
-    if (git_repository_odb(&odb_raw, batch_raw) < 0) return GitIo("cannot open the object store");
+    if (git_repository_odb(&odb_raw, batch_raw) < 0)
+      return GitIo(_("cannot open the object store"));
     OdbPtr odb(odb_raw);
-    if (git_mempack_new(&mempack) < 0) return GitIo("cannot make an in-memory object store");
+    if (git_mempack_new(&mempack) < 0) return GitIo(_("cannot make an in-memory object store"));
     // The odb owns the backend from here; priority above the loose (1) and
     // pack (2) backends, so every new object is written to memory.
     if (git_odb_add_backend(odb_raw, mempack, 1000) < 0) {
       mempack->free(mempack);
-      return GitIo("cannot make an in-memory object store");
+      return GitIo(_("cannot make an in-memory object store"));
     }
   }
 
@@ -215,15 +211,16 @@ Result<std::string> GitRepo::CommitPaths(const std::vector<std::string>& paths_i
     git_oid id;
     git_commit* c = nullptr;
     if (git_oid_fromstr(&id, merge_parent.c_str()) < 0 || git_commit_lookup(&c, batch_raw, &id) < 0)
-      return GitIo("cannot read the commit " + ShortHex(merge_parent) + " to merge");
+      return GitIo(Tr("cannot read the commit {0} to merge", ShortHex(merge_parent)));
     second.reset(c);
   }
   if (!unborn) {
     git_commit* c = nullptr;
-    if (git_commit_lookup(&c, batch_raw, &head_id) < 0) return GitIo("cannot read the HEAD commit");
+    if (git_commit_lookup(&c, batch_raw, &head_id) < 0)
+      return GitIo(_("cannot read the HEAD commit"));
     parent.reset(c);
     git_tree* t = nullptr;
-    if (git_commit_tree(&t, c) < 0) return GitIo("cannot read the HEAD tree");
+    if (git_commit_tree(&t, c) < 0) return GitIo(_("cannot read the HEAD tree"));
     base_tree.reset(t);
   }
 
@@ -241,7 +238,7 @@ Result<std::string> GitRepo::CommitPaths(const std::vector<std::string>& paths_i
       git_oid blob_id;
       if (git_blob_create_from_buffer(&blob_id, batch_raw, wf.content.data(), wf.content.size()) <
           0)
-        return GitIo("cannot store " + p);
+        return GitIo(Tr("cannot store {0}", p));
       iu.present = true;
       iu.id = blob_id;
       iu.mode = wf.mode;
@@ -272,18 +269,19 @@ Result<std::string> GitRepo::CommitPaths(const std::vector<std::string>& paths_i
   git_oid tree_id;
   if (git_tree_create_updated(&tree_id, batch_raw, base_tree.get(), updates.size(),
                               updates.data()) < 0)
-    return GitIo("cannot build the new tree");
+    return GitIo(_("cannot build the new tree"));
   git_tree* nt = nullptr;
-  if (git_tree_lookup(&nt, batch_raw, &tree_id) < 0) return GitIo("cannot read the new tree");
+  if (git_tree_lookup(&nt, batch_raw, &tree_id) < 0) return GitIo(_("cannot read the new tree"));
   TreePtr new_tree(nt);
 
   // 4. The commit object: the author is also the committer, now, local offset.
   git_signature* sig_raw = nullptr;
   if (git_signature_now(&sig_raw, author.name.c_str(), author.email.c_str()) < 0)
-    return Status::Usage("invalid commit author '" + author.ToString() + "': " + GitErrorText());
+    return Status::Usage(Tr("invalid commit author '{0}': {1}", author.ToString(), GitErrorText()));
   SigPtr sig(sig_raw);
   git_buf msg = GIT_BUF_INIT;
-  if (git_message_prettify(&msg, message.c_str(), 0, '#') < 0) return GitIo("bad commit message");
+  if (git_message_prettify(&msg, message.c_str(), 0, '#') < 0)
+    return GitIo(_("bad commit message"));
   std::string clean_msg(msg.ptr ? msg.ptr : "", msg.size);
   git_buf_dispose(&msg);
   if (clean_msg.empty()) clean_msg = "(no message)\n";
@@ -292,7 +290,7 @@ Result<std::string> GitRepo::CommitPaths(const std::vector<std::string>& paths_i
   git_oid commit_id;
   if (git_commit_create(&commit_id, batch_raw, nullptr, sig.get(), sig.get(), nullptr,
                         clean_msg.c_str(), new_tree.get(), parent_count, parents) < 0)
-    return GitIo("cannot create the commit");
+    return GitIo(_("cannot create the commit"));
 
   // 5. Objects durable before the ref points at them: one pack and its
   // index, fsynced with the pack directory.
@@ -337,11 +335,9 @@ Result<std::string> GitRepo::CommitPaths(const std::vector<std::string>& paths_i
                : git_reference_create_matching(&out_ref, repo, branch.c_str(), &commit_id, 1,
                                                &head_id, reflog.c_str());
   RefPtr new_ref(out_ref);
-  if (rc == GIT_EMODIFIED || rc == GIT_EEXISTS || rc == GIT_ELOCKED) {
-    return Status::Busy("HEAD moved while committing (another commit was made, or " + branch +
-                        " is locked); nothing was committed; try again");
-  }
-  if (rc < 0) return GitIo("cannot update " + branch);
+  if (rc == GIT_EMODIFIED || rc == GIT_EEXISTS || rc == GIT_ELOCKED)
+    return HeadMovedDuring(branch, /*committing=*/true);
+  if (rc < 0) return GitIo(Tr("cannot update {0}", branch));
   std::string commit_hex = OidHex(&commit_id);
   std::string ref_path = impl_->git_dir + "/" + branch;
   (void)CurrentDisk().Sync(ref_path, false);
@@ -360,7 +356,7 @@ Result<std::vector<std::string>> GitRepo::DirtyPaths() const {
   opts.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS;
   git_status_list* raw = nullptr;
   if (git_status_list_new(&raw, impl_->repo.get(), &opts) < 0)
-    return GitIo("cannot compute the status");
+    return GitIo(_("cannot compute the status"));
   StatusListPtr list(raw);
   std::vector<std::string> out;
   size_t n = git_status_list_entrycount(raw);
@@ -388,21 +384,22 @@ Result<std::vector<CommitInfo>> GitRepo::Log(const std::string& path) const {
   MEDIATE_RETURN_IF_ERROR(ResolveHead(repo, head, unborn));
   if (unborn) return out;
   git_revwalk* w = nullptr;
-  if (git_revwalk_new(&w, repo) < 0) return GitIo("cannot walk the history");
+  if (git_revwalk_new(&w, repo) < 0) return GitIo(_("cannot walk the history"));
   WalkPtr walk(w);
   git_revwalk_sorting(w, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
-  if (git_revwalk_push(w, &head) < 0) return GitIo("cannot walk the history");
+  if (git_revwalk_push(w, &head) < 0) return GitIo(_("cannot walk the history"));
   git_oid id;
   for (;;) {
     int rc = git_revwalk_next(&id, w);
     if (rc == GIT_ITEROVER) break;
-    if (rc < 0) return GitIo("cannot walk the history");
+    if (rc < 0) return GitIo(_("cannot walk the history"));
     git_commit* c = nullptr;
-    if (git_commit_lookup(&c, repo, &id) < 0) return GitIo("cannot read commit " + OidHex(&id));
+    if (git_commit_lookup(&c, repo, &id) < 0)
+      return GitIo(Tr("cannot read commit {0}", OidHex(&id)));
     CommitPtr commit(c);
     if (!path.empty()) {
       git_tree* t = nullptr;
-      if (git_commit_tree(&t, c) < 0) return GitIo("cannot read commit " + OidHex(&id));
+      if (git_commit_tree(&t, c) < 0) return GitIo(Tr("cannot read commit {0}", OidHex(&id)));
       TreePtr tree(t);
       bool here = false;
       git_oid here_id;
@@ -413,10 +410,11 @@ Result<std::vector<CommitInfo>> GitRepo::Log(const std::string& path) const {
       if (git_commit_parentcount(c) > 0) {
         git_commit* pc = nullptr;
         if (git_commit_parent(&pc, c, 0) < 0)
-          return GitIo("cannot read a parent of " + OidHex(&id));
+          return GitIo(Tr("cannot read a parent of {0}", OidHex(&id)));
         CommitPtr pcommit(pc);
         git_tree* ptr = nullptr;
-        if (git_commit_tree(&ptr, pc) < 0) return GitIo("cannot read a parent of " + OidHex(&id));
+        if (git_commit_tree(&ptr, pc) < 0)
+          return GitIo(Tr("cannot read a parent of {0}", OidHex(&id)));
         TreePtr ptree(ptr);
         MEDIATE_RETURN_IF_ERROR(EntryAt(ptr, path, before, before_id, mode));
       }
@@ -447,16 +445,16 @@ Result<std::optional<std::string>> GitRepo::ReadAt(const std::string& commit_id,
   git_object* obj = nullptr;
   int rc = git_revparse_single(&obj, repo, commit_id.c_str());
   if (rc == GIT_ENOTFOUND || rc == GIT_EAMBIGUOUS || rc == GIT_EINVALIDSPEC)
-    return Status::NotFound("no commit " + commit_id);
-  if (rc < 0) return GitIo("cannot find commit " + commit_id);
+    return Status::NotFound(Tr("no commit {0}", commit_id));
+  if (rc < 0) return GitIo(Tr("cannot find commit {0}", commit_id));
   ObjectPtr object(obj);
   git_object* peeled = nullptr;
   if (git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT) < 0)
-    return Status::NotFound(commit_id + " is not a commit");
+    return Status::NotFound(Tr("{0} is not a commit", commit_id));
   ObjectPtr commit_obj(peeled);
   git_tree* t = nullptr;
   if (git_commit_tree(&t, reinterpret_cast<git_commit*>(peeled)) < 0)
-    return GitIo("cannot read commit " + commit_id);
+    return GitIo(Tr("cannot read commit {0}", commit_id));
   TreePtr tree(t);
   std::optional<std::string> out;
   MEDIATE_RETURN_IF_ERROR(BlobContent(repo, t, path, ShortHex(commit_id), out));
@@ -467,28 +465,28 @@ Result<std::vector<std::string>> GitRepo::ChangedPaths(const std::string& commit
   git_repository* repo = impl_->repo.get();
   git_object* obj = nullptr;
   if (git_revparse_single(&obj, repo, commit_id.c_str()) < 0)
-    return Status::NotFound("no commit " + commit_id);
+    return Status::NotFound(Tr("no commit {0}", commit_id));
   ObjectPtr o(obj);
   git_commit* c = nullptr;
   if (git_commit_lookup(&c, repo, git_object_id(obj)) < 0)
-    return Status::NotFound(commit_id + " is not a commit");
+    return Status::NotFound(Tr("{0} is not a commit", commit_id));
   CommitPtr commit(c);
   git_tree *t = nullptr, *pt = nullptr;
-  if (git_commit_tree(&t, c) < 0) return GitIo("cannot read the tree of " + commit_id);
+  if (git_commit_tree(&t, c) < 0) return GitIo(Tr("cannot read the tree of {0}", commit_id));
   TreePtr tree(t);
   TreePtr parent_tree;
   if (git_commit_parentcount(c) > 0) {
     git_commit* p = nullptr;
     if (git_commit_parent(&p, c, 0) < 0 || git_commit_tree(&pt, p) < 0) {
       git_commit_free(p);
-      return GitIo("cannot read the parent of " + commit_id);
+      return GitIo(Tr("cannot read the parent of {0}", commit_id));
     }
     git_commit_free(p);
     parent_tree.reset(pt);
   }
   git_diff* d = nullptr;
   if (git_diff_tree_to_tree(&d, repo, parent_tree.get(), t, nullptr) < 0)
-    return GitIo("cannot compare " + commit_id + " with its parent");
+    return GitIo(Tr("cannot compare {0} with its parent", commit_id));
   std::vector<std::string> out;
   for (std::size_t i = 0; i < git_diff_num_deltas(d); ++i) {
     const git_diff_delta* delta = git_diff_get_delta(d, i);
@@ -514,7 +512,7 @@ Result<std::vector<std::string>> GitRepo::ChangedFromHead(
   std::vector<std::string> out;
   WorkFile wf;
   for (const auto& p : paths) {
-    if (!IsStoreRelativePath(p)) return Status::Rejected("invalid path '" + p + "'");
+    if (!IsStoreRelativePath(p)) return Status::Rejected(Tr("invalid path '{0}'", p));
     bool found = false;
     git_oid head_id;
     git_filemode_t mode = GIT_FILEMODE_BLOB;
@@ -531,7 +529,7 @@ Result<std::vector<std::string>> GitRepo::ChangedFromHead(
     if (!found) continue;
     git_oid work_id;
     if (git_odb_hash(&work_id, wf.content.data(), wf.content.size(), GIT_OBJECT_BLOB) < 0)
-      return GitIo("cannot hash " + p);
+      return GitIo(Tr("cannot hash {0}", p));
     if (!git_oid_equal(&work_id, &head_id)) out.push_back(p);
   }
   return out;
@@ -543,10 +541,10 @@ Status GitRepo::FastForward(const std::vector<std::string>& paths, const std::st
   MEDIATE_RETURN_IF_ERROR(CheckPaths(paths));
   MEDIATE_RETURN_IF_ERROR(CheckNoIndexLock());
   git_reference* head_raw = nullptr;
-  if (git_reference_lookup(&head_raw, repo, "HEAD") < 0) return GitIo("cannot read HEAD");
+  if (git_reference_lookup(&head_raw, repo, "HEAD") < 0) return GitIo(_("cannot read HEAD"));
   RefPtr head_ref(head_raw);
   if (git_reference_type(head_raw) != GIT_REFERENCE_SYMBOLIC)
-    return Status::Rejected("HEAD is detached: check out the store's branch first");
+    return Status::Rejected(_("HEAD is detached: check out the store's branch first"));
   const std::string branch = git_reference_symbolic_target(head_raw);
   git_oid old_id, new_id;
   if (git_oid_fromstr(&old_id, expected_head.c_str()) < 0 ||
@@ -557,9 +555,8 @@ Status GitRepo::FastForward(const std::vector<std::string>& paths, const std::st
                                          "merge: fast-forward");
   RefPtr moved(out);
   if (rc == GIT_EMODIFIED || rc == GIT_EEXISTS || rc == GIT_ELOCKED)
-    return Status::Busy("HEAD moved while fast-forwarding (another commit was made, or " + branch +
-                        " is locked); nothing was changed; try again");
-  if (rc < 0) return GitIo("cannot update " + branch);
+    return HeadMovedDuring(branch, /*committing=*/false);
+  if (rc < 0) return GitIo(Tr("cannot update {0}", branch));
   std::string ref_path = impl_->git_dir + "/" + branch;
   (void)CurrentDisk().Sync(ref_path, false);
   (void)CurrentDisk().Sync(ref_path.substr(0, ref_path.rfind('/')), true);

@@ -1,5 +1,7 @@
 #include "index_files.hpp"
 
+#include "i18n.hpp"
+
 #include <unistd.h>
 
 #include <algorithm>
@@ -24,11 +26,11 @@ Status WriteIndexFile(const std::string& dir, const std::string& name, const std
   Disk& disk = CurrentDisk();
   if (Status st = disk.WriteFile(tmp, data, /*sync=*/false); !st.ok()) {
     (void)disk.Remove(tmp);
-    return Status::Io("cannot write " + tmp + ": " + st.message());
+    return Status::Io(Tr("cannot write {0}: {1}", tmp, st.message()));
   }
   if (Status st = disk.Rename(tmp, dir + "/" + name); !st.ok()) {
     (void)disk.Remove(tmp);
-    return Status::Io("cannot replace " + dir + "/" + name + ": " + st.message());
+    return Status::Io(Tr("cannot replace {0}: {1}", dir + "/" + name, st.message()));
   }
   return Status::Ok();
 }

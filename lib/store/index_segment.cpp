@@ -1,5 +1,7 @@
 #include "index_segment.hpp"
 
+#include "i18n.hpp"
+
 #include "keyed_hash.hpp"
 
 #include <cstdio>
@@ -179,28 +181,27 @@ bool DecodeSummary(SegmentReader& r, const std::vector<std::string>& dict, CaseS
 std::string ReadSegmentHeader(const std::string& data, std::uint64_t settings,
                               const std::string& rel, SegmentHeader* h, SegmentReader* body) {
   if (data.size() < sizeof kMagic + 8 || std::memcmp(data.data(), kMagic, sizeof kMagic) != 0)
-    return "not an index segment";
+    return _("not an index segment");
   std::uint64_t sum;
   std::memcpy(&sum, data.data() + data.size() - 8, 8);
   if (sum != IndexChecksum(data.data(), data.size() - 8))
-    return "checksum mismatch (torn or damaged)";
+    return _("checksum mismatch (torn or damaged)");
   SegmentReader r(data.data() + sizeof kMagic, data.size() - sizeof kMagic - 8);
   h->version = r.U32();
   if (h->version != kCaseIndexVersion)
-    return "format version " + std::to_string(h->version) + ", this mediate writes " +
-           std::to_string(kCaseIndexVersion);
+    return Tr("format version {0}, this mediate writes {1}", h->version, kCaseIndexVersion);
   h->summary_size = r.U32();
-  if (h->summary_size != sizeof(CaseSummary)) return "written by a different build of mediate";
+  if (h->summary_size != sizeof(CaseSummary)) return _("written by a different build of mediate");
   h->settings = r.U64();
-  if (h->settings != settings) return "written under other settings (mediate.yaml changed)";
+  if (h->settings != settings) return _("written under other settings (mediate.yaml changed)");
   h->started_ns = r.I64();
   h->dir = r.Str();
-  if (h->dir != rel) return "covers " + h->dir + ", not " + rel;
+  if (h->dir != rel) return Tr("covers {0}, not {1}", h->dir, rel);
   std::uint64_t n = r.Var();
-  if (n > r.left()) return "corrupt dictionary";
+  if (n > r.left()) return _("corrupt dictionary");
   h->dict.reserve(n);
   for (std::uint64_t i = 0; i < n && !r.bad(); ++i) h->dict.emplace_back(r.Str());
-  if (r.bad()) return "corrupt header";
+  if (r.bad()) return _("corrupt header");
   *body = r;
   return "";
 }

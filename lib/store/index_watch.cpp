@@ -1,5 +1,7 @@
 #include "index_watch.hpp"
 
+#include "i18n.hpp"
+
 #include <dirent.h>
 #include <sys/stat.h>
 
@@ -209,11 +211,11 @@ WatchPlan PlanWithWatchman(const std::string& root, const std::string& index_dir
   WatchPlan plan;
   const std::string real = RealPath(root);
   if (real.empty() || real.find('\n') != std::string::npos) {
-    plan.why_walk = "the store root has no usable real path";
+    plan.why_walk = _("the store root has no usable real path");
     return plan;
   }
   if (!IsRealDirectory(real + "/cases")) {
-    plan.why_walk = "cases/ is not a directory of its own";
+    plan.why_walk = _("cases/ is not a directory of its own");
     return plan;
   }
   auto state = ReadWatchState(index_dir);
@@ -242,7 +244,7 @@ WatchPlan PlanWithWatchman(const std::string& root, const std::string& index_dir
     plan.next.clock = changes->clock;
     plan.next.sock = state->sock.empty() ? LearnSocket(*client) : state->sock;
     if (changes->fresh_instance) {
-      plan.why_walk = "watchman lost track since the stored clock (fresh instance)";
+      plan.why_walk = _("watchman lost track since the stored clock (fresh instance)");
       return plan;
     }
     plan.answered = true;
@@ -250,7 +252,7 @@ WatchPlan PlanWithWatchman(const std::string& root, const std::string& index_dir
     plan.vouched = std::move(state->folders);
     return plan;
   }
-  plan.why_walk = state ? "the stored clock is for another store root" : "no clock stored";
+  plan.why_walk = state ? _("the stored clock is for another store root") : _("no clock stored");
   auto client = MakeWatchmanClient();
   auto w = WatchProject(*client, real);
   if (!w.ok()) {
@@ -259,7 +261,7 @@ WatchPlan PlanWithWatchman(const std::string& root, const std::string& index_dir
   }
   if ((w->relative_path.empty() ? w->root : w->root + "/" + w->relative_path) != real ||
       w->root.find('\n') != std::string::npos) {
-    plan.why_walk = "watchman watches " + w->root + ", not the store";
+    plan.why_walk = Tr("watchman watches {0}, not the store", w->root);
     return plan;
   }
   auto clock = CurrentClock(*client, *w);

@@ -1,5 +1,7 @@
 #include "merge_check.hpp"
 
+#include "i18n.hpp"
+
 #include <algorithm>
 
 namespace mediate {
@@ -13,9 +15,9 @@ using DiffPtr = GitPtr<git_diff, git_diff_free>;
 /// The commit `commit_id` (full hex) of `repo`. kIo when it cannot be read.
 Result<CommitPtr> LookupCommit(git_repository* repo, const std::string& commit_id) {
   git_oid id;
-  if (git_oid_fromstr(&id, commit_id.c_str()) < 0) return GitIo("bad commit id " + commit_id);
+  if (git_oid_fromstr(&id, commit_id.c_str()) < 0) return GitIo(Tr("bad commit id {0}", commit_id));
   git_commit* raw = nullptr;
-  if (git_commit_lookup(&raw, repo, &id) < 0) return GitIo("cannot read commit " + commit_id);
+  if (git_commit_lookup(&raw, repo, &id) < 0) return GitIo(Tr("cannot read commit {0}", commit_id));
   return CommitPtr(raw);
 }
 
@@ -41,22 +43,23 @@ Result<std::optional<std::vector<std::string>>> MergeCheck::OwnChanges(
   const unsigned parents = git_commit_parentcount(c_raw);
   if (parents < 2) return std::optional<std::vector<std::string>>();
   git_tree* t_raw = nullptr;
-  if (git_commit_tree(&t_raw, c_raw) < 0) return GitIo("cannot read the tree of " + commit_id);
+  if (git_commit_tree(&t_raw, c_raw) < 0)
+    return GitIo(Tr("cannot read the tree of {0}", commit_id));
   TreePtr tree(t_raw);
   std::vector<TreePtr> parent_trees;
   for (unsigned i = 0; i < parents; ++i) {
     git_commit* p_raw = nullptr;
     if (git_commit_parent(&p_raw, c_raw, i) < 0)
-      return GitIo("cannot read a parent of " + commit_id);
+      return GitIo(Tr("cannot read a parent of {0}", commit_id));
     CommitPtr parent(p_raw);
     git_tree* pt = nullptr;
-    if (git_commit_tree(&pt, p_raw) < 0) return GitIo("cannot read a parent of " + commit_id);
+    if (git_commit_tree(&pt, p_raw) < 0) return GitIo(Tr("cannot read a parent of {0}", commit_id));
     parent_trees.emplace_back(pt);
   }
   // What differs from the first parent must equal some other parent.
   git_diff* d_raw = nullptr;
   if (git_diff_tree_to_tree(&d_raw, repo, parent_trees[0].get(), tree.get(), nullptr) < 0)
-    return GitIo("cannot compare " + commit_id + " with its first parent");
+    return GitIo(Tr("cannot compare {0} with its first parent", commit_id));
   DiffPtr diff(d_raw);
   std::vector<std::string> own;
   for (size_t k = 0; k < git_diff_num_deltas(d_raw); ++k) {
@@ -85,7 +88,7 @@ namespace {
 Result<std::string> BlobAt(git_repository* repo, const git_commit* commit,
                            const std::string& path) {
   git_tree* t_raw = nullptr;
-  if (git_commit_tree(&t_raw, commit) < 0) return GitIo("cannot read a tree");
+  if (git_commit_tree(&t_raw, commit) < 0) return GitIo(_("cannot read a tree"));
   TreePtr tree(t_raw);
   git_tree_entry* e_raw = nullptr;
   if (git_tree_entry_bypath(&e_raw, t_raw, path.c_str()) < 0) return std::string();
@@ -108,9 +111,11 @@ Result<MergeCheck::Versions> MergeCheck::VersionsOf(const std::string& commit_id
   git_commit* c_raw = commit.get();
   if (git_commit_parentcount(c_raw) < 2) return Status::Internal(commit_id + " is no merge");
   git_commit *p0 = nullptr, *p1 = nullptr;
-  if (git_commit_parent(&p0, c_raw, 0) < 0) return GitIo("cannot read a parent of " + commit_id);
+  if (git_commit_parent(&p0, c_raw, 0) < 0)
+    return GitIo(Tr("cannot read a parent of {0}", commit_id));
   CommitPtr ours(p0);
-  if (git_commit_parent(&p1, c_raw, 1) < 0) return GitIo("cannot read a parent of " + commit_id);
+  if (git_commit_parent(&p1, c_raw, 1) < 0)
+    return GitIo(Tr("cannot read a parent of {0}", commit_id));
   CommitPtr theirs(p1);
   Versions v;
   auto read = [&](const git_commit* c, std::string* out) -> Status {
@@ -125,7 +130,7 @@ Result<MergeCheck::Versions> MergeCheck::VersionsOf(const std::string& commit_id
   git_oid base_id;
   if (git_merge_base(&base_id, repo, git_commit_id(p0), git_commit_id(p1)) == 0) {
     git_commit* b_raw = nullptr;
-    if (git_commit_lookup(&b_raw, repo, &base_id) < 0) return GitIo("cannot read a merge base");
+    if (git_commit_lookup(&b_raw, repo, &base_id) < 0) return GitIo(_("cannot read a merge base"));
     CommitPtr base(b_raw);
     MEDIATE_RETURN_IF_ERROR(read(b_raw, &v.base));
   }

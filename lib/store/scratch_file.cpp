@@ -1,5 +1,7 @@
 #include "scratch_file.hpp"
 
+#include "i18n.hpp"
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -16,7 +18,7 @@ Result<ScratchFile> ScratchFile::Create(const std::string& dir) {
     if (fd >= 0) ::unlink(path.c_str());
   }
   if (fd < 0) {
-    return Status::Io("cannot create a temporary file in " + dir + ": " + std::strerror(errno));
+    return Status::Io(Tr("cannot create a temporary file in {0}: {1}", dir, std::strerror(errno)));
   }
   return ScratchFile(fd, dir);
 }
@@ -46,8 +48,8 @@ Status ScratchFile::Append(std::string_view data) {
     ssize_t n = ::pwrite(fd_, data.data(), data.size(), static_cast<off_t>(size_));
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
-      return Status::Io("cannot write a temporary file in " + dir_ + ": " +
-                        std::strerror(n < 0 ? errno : ENOSPC));
+      return Status::Io(Tr("cannot write a temporary file in {0}: {1}", dir_,
+                           std::strerror(n < 0 ? errno : ENOSPC)));
     }
     size_ += static_cast<std::uint64_t>(n);
     data.remove_prefix(static_cast<std::size_t>(n));
@@ -62,8 +64,9 @@ Status ScratchFile::ReadAt(std::uint64_t offset, std::size_t size, std::string* 
     ssize_t n = ::pread(fd_, out->data() + done, size - done, static_cast<off_t>(offset + done));
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
-      return Status::Io("cannot read a temporary file in " + dir_ + ": " +
-                        (n < 0 ? std::strerror(errno) : "it is shorter than written"));
+      return Status::Io(Tr("cannot read a temporary file in {0}: {1}", dir_,
+                           n < 0 ? std::string(std::strerror(errno))
+                                 : std::string(_("it is shorter than written"))));
     }
     done += static_cast<std::size_t>(n);
   }

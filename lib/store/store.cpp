@@ -50,7 +50,7 @@ Result<Store> Store::Open(const std::string& start) {
   // Normal first: the parent of "store/.." is the folder above the store,
   // not the store itself.
   fs::path dir = fs::absolute(start.empty() ? "." : start, ec).lexically_normal();
-  if (ec) return Status::NotFound("cannot resolve " + start);
+  if (ec) return Status::NotFound(Tr("cannot resolve {0}", start));
   if (dir.has_relative_path() && !dir.has_filename()) dir = dir.parent_path();
   fs::path probe = dir;
   for (;;) {
@@ -77,7 +77,8 @@ Result<Store> Store::Open(const std::string& start) {
 
 Result<std::string> Store::ReadText(const std::string& rel) const {
   std::string text;
-  if (!ReadWholeFile(root_ + "/" + rel, &text)) return Status::NotFound(rel + ": no such file");
+  if (!ReadWholeFile(root_ + "/" + rel, &text))
+    return Status::NotFound(Tr("{0}: no such file", rel));
   return text;
 }
 
@@ -148,7 +149,7 @@ Status Store::LoadRegistries() {
       [](const Value& v, const std::string& rel) { return Office::FromValue(v, rel); },
       [&](Office o) { offices_[o.code] = std::move(o); }, &sink);
   MEDIATE_RETURN_IF_ERROR(
-      sink.ToStatus("the store's registries have errors (run 'mediate validate')"));
+      sink.ToStatus(_("the store's registries have errors (run 'mediate validate')")));
   registries_loaded_ = true;
   return Status::Ok();
 }
@@ -211,7 +212,7 @@ LoadedCase Store::LoadCaseFile(const std::string& rel) const {
     LoadedCase lc;
     lc.path = rel;
     lc.ok = false;
-    lc.diagnostics.push_back({Severity::kError, {rel, 0, 0}, "", "cannot read the file"});
+    lc.diagnostics.push_back({Severity::kError, {rel, 0, 0}, "", _("cannot read the file")});
     return lc;
   }
   return ParseCaseText(text, rel, vocab());
@@ -221,7 +222,7 @@ Result<LoadedCase> Store::LoadCase(const std::string& id) const {
   auto rel = FindCase(id);
   if (!rel.ok()) return rel.status();
   LoadedCase lc = LoadCaseFile(*rel);
-  if (!lc.ok) return Status::Rejected(*rel + " cannot be read", lc.diagnostics);
+  if (!lc.ok) return Status::Rejected(Tr("{0} cannot be read", *rel), lc.diagnostics);
   return lc;
 }
 
@@ -270,7 +271,7 @@ std::vector<ParsedCase> ParseCaseFiles(const Store& store, const std::vector<std
     ParsedCase& pc = out[i];
     std::string text;
     if (!ReadWholeFile(store.root() + "/" + paths[i], &text)) {
-      pc.problems.push_back({Severity::kError, {paths[i], 0, 0}, "", "cannot read the file"});
+      pc.problems.push_back({Severity::kError, {paths[i], 0, 0}, "", _("cannot read the file")});
       return;
     }
     LoadedCase lc = ParseCaseText(text, paths[i], store.vocab());

@@ -1,5 +1,7 @@
 #include "subprocess.hpp"
 
+#include "i18n.hpp"
+
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -55,7 +57,7 @@ Result<ProcessResult> RunProcess(const std::vector<std::string>& argv, std::stri
   if (argv.empty()) return Status::Internal("RunProcess: no program given");
   const std::string& program = argv.front();
   auto io = [&](const std::string& what, int err) {
-    return Status::Io("cannot run " + program + ": " + what + ": " + std::strerror(err));
+    return Status::Io(Tr("cannot run {0}: {1}: {2}", program, what, std::strerror(err)));
   };
   // Standard input is a socket: a send to a child that stopped reading
   // fails with EPIPE (MSG_NOSIGNAL) instead of raising SIGPIPE here.
@@ -87,7 +89,8 @@ Result<ProcessResult> RunProcess(const std::vector<std::string>& argv, std::stri
   pid_t pid = -1;
   int rc = posix_spawnp(&pid, program.c_str(), &fa.a, nullptr, args.data(), env.data());
   if (rc != 0) {
-    if (rc == ENOENT) return Status::NotFound(program + " is not installed (not found on PATH)");
+    if (rc == ENOENT)
+      return Status::NotFound(Tr("{0} is not installed (not found on PATH)", program));
     return io("spawn", rc);
   }
   in_child.Close();

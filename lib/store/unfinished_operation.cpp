@@ -1,5 +1,7 @@
 #include "unfinished_operation.hpp"
 
+#include "i18n.hpp"
+
 namespace mediate {
 
 std::string UnfinishedOperationMessage(const std::string& op) {
@@ -7,17 +9,22 @@ std::string UnfinishedOperationMessage(const std::string& op) {
   std::string how;
   if (op == "merge")
     how =
-        "resolve the conflicts, 'git add' the files and run 'git merge --continue', or give the "
-        "merge up with 'git merge --abort'";
+        _("resolve the conflicts, 'git add' the files and run 'git merge --continue', or give "
+          "the merge up with 'git merge --abort'");
   else if (op == "rebase" || op == "cherry-pick" || op == "revert" || op == "am")
-    how = "resolve the conflicts, 'git add' the files and run 'git " + op +
-          " --continue', or give it up with 'git " + op + " --abort'";
+    how =
+        Tr("resolve the conflicts, 'git add' the files and run 'git {0} --continue', or give it "
+           "up with 'git {0} --abort'",
+           op);
   else if (op == "bisect")
-    how = "end it with 'git bisect reset'";
+    how = _("end it with 'git bisect reset'");
   else
-    how = "finish it (git status tells how) or abort it ('git rebase --abort', 'git am --abort')";
-  return "a git " + op + " is unfinished in this store: " + how +
-         "; then run the command again (nothing was written)";
+    how =
+        _("finish it (git status tells how) or abort it ('git rebase --abort', 'git am --abort')");
+  return Tr(
+      "a git {0} is unfinished in this store: {1}; then run the command again (nothing was "
+      "written)",
+      op, how);
 }
 
 Status CheckNoUnfinishedOperation(const GitRepo& repo) {

@@ -1,5 +1,7 @@
 #include "watchman.hpp"
 
+#include "i18n.hpp"
+
 #include <poll.h>
 #include <sys/socket.h>
 #include <sys/un.h>
@@ -23,7 +25,7 @@ std::function<std::unique_ptr<WatchmanClient>()> g_factory;
 
 /// The error an answer holds ("error": "…"), or "" when none.
 std::string AnswerError(const json& answer) {
-  if (!answer.is_object()) return "the answer is not a JSON object";
+  if (!answer.is_object()) return _("the answer is not a JSON object");
   auto e = answer.find("error");
   if (e == answer.end()) return "";
   return e->is_string() ? e->get<std::string>() : e->dump();
@@ -31,11 +33,10 @@ std::string AnswerError(const json& answer) {
 
 Result<std::string> StringMember(const json& answer, const char* key, const char* what) {
   if (std::string err = AnswerError(answer); !err.empty())
-    return Status::Io("watchman " + std::string(what) + ": " + err);
+    return Status::Io(Tr("watchman {0}: {1}", what, err));
   auto v = answer.find(key);
   if (v == answer.end() || !v->is_string())
-    return Status::Io("watchman " + std::string(what) + ": the answer has no \"" + key +
-                      "\" string");
+    return Status::Io(Tr("watchman {0}: the answer has no \"{1}\" string", what, key));
   return v->get<std::string>();
 }
 
@@ -48,16 +49,15 @@ Result<json> ProcessWatchmanClient::Call(const json& command) {
   auto run = RunProcess({"watchman", "-j", "--no-pretty"}, command.dump(), options);
   if (!run.ok()) {
     if (run.status().kind() == ErrorKind::kNotFound)
-      return Status::NotFound("watchman is not installed (not on PATH)");
+      return Status::NotFound(_("watchman is not installed (not on PATH)"));
     return run.status();
   }
-  if (run->timed_out)
-    return Status::Io("watchman did not answer within " + std::to_string(timeout_ms_) + " ms");
+  if (run->timed_out) return Status::Io(Tr("watchman did not answer within {0} ms", timeout_ms_));
   json answer = json::parse(run->out, nullptr, /*allow_exceptions=*/false);
   if (answer.is_discarded() || !answer.is_object()) {
-    std::string how = run->signal != 0 ? "signal " + std::to_string(run->signal)
-                                       : "exit status " + std::to_string(run->exit_code);
-    return Status::Io("watchman gave no JSON answer (" + how + ")");
+    std::string how =
+        run->signal != 0 ? Tr("signal {0}", run->signal) : Tr("exit status {0}", run->exit_code);
+    return Status::Io(Tr("watchman gave no JSON answer ({0})", how));
   }
   return answer;
 }
@@ -73,14 +73,14 @@ Result<json> SocketWatchmanClient::Call(const json& command) {
     sockaddr_un addr{};
     addr.sun_family = AF_UNIX;
     if (sockname_.empty() || sockname_.size() >= sizeof addr.sun_path)
-      return Status::NotFound("watchman socket path \"" + sockname_ + "\" is not usable");
+      return Status::NotFound(Tr("watchman socket path \"{0}\" is not usable", sockname_));
     std::memcpy(addr.sun_path, sockname_.data(), sockname_.size());
     int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0) return Status::Io(std::string("cannot make a socket: ") + std::strerror(errno));
+    if (fd < 0) return Status::Io(Tr("cannot make a socket: {0}", std::strerror(errno)));
     if (::connect(fd, reinterpret_cast<const sockaddr*>(&addr), sizeof addr) != 0) {
       int err = errno;
       ::close(fd);
-      return Status::NotFound("no watchman server on " + sockname_ + ": " + std::strerror(err));
+      return Status::NotFound(Tr("no watchman server on {0}: {1}", sockname_, std::strerror(err)));
     }
     fd_ = fd;
   }
@@ -88,13 +88,13 @@ Result<json> SocketWatchmanClient::Call(const json& command) {
   auto fail = [this](const std::string& why) {
     ::close(fd_);
     fd_ = -1;
-    return Status::Io("watchman on " + sockname_ + ": " + why);
+    return Status::Io(Tr("watchman on {0}: {1}", sockname_, why));
   };
   const std::string out = command.dump() + "\n";
   for (std::size_t sent = 0; sent < out.size();) {
     ssize_t n = ::send(fd_, out.data() + sent, out.size() - sent, MSG_NOSIGNAL);
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return fail(std::string("cannot send: ") + std::strerror(errno));
+    if (n < 0) return fail(Tr("cannot send: {0}", std::strerror(errno)));
     sent += static_cast<std::size_t>(n);
   }
   std::string in;
@@ -105,7 +105,7 @@ Result<json> SocketWatchmanClient::Call(const json& command) {
     if (nl != std::string::npos) {
       json answer = json::parse(in.data(), in.data() + nl, nullptr, /*allow_exceptions=*/false);
       if (answer.is_discarded() || !answer.is_object())
-        return fail("the answer is not a JSON object");
+        return fail(_("the answer is not a JSON object"));
       in.erase(0, nl + 1);
       searched = 0;
       if (answer.contains("unilateral")) continue;  // not ours (a subscription's message)
@@ -113,16 +113,16 @@ Result<json> SocketWatchmanClient::Call(const json& command) {
     }
     searched = in.size();
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
-    if (left.count() <= 0) return fail("no answer within " + std::to_string(timeout_ms_) + " ms");
+    if (left.count() <= 0) return fail(Tr("no answer within {0} ms", timeout_ms_));
     pollfd p{fd_, POLLIN, 0};
     int ready = ::poll(&p, 1, static_cast<int>(left.count()));
     if (ready < 0 && errno == EINTR) continue;
-    if (ready < 0) return fail(std::string("poll: ") + std::strerror(errno));
+    if (ready < 0) return fail(Tr("poll: {0}", std::strerror(errno)));
     if (ready == 0) continue;  // the deadline check above ends it
     ssize_t n = ::recv(fd_, buf, sizeof buf, 0);
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return fail(std::string("cannot read: ") + std::strerror(errno));
-    if (n == 0) return fail("the server closed the connection");
+    if (n < 0) return fail(Tr("cannot read: {0}", std::strerror(errno)));
+    if (n == 0) return fail(_("the server closed the connection"));
     in.append(buf, static_cast<std::size_t>(n));
   }
 }
@@ -152,7 +152,7 @@ Result<WatchRoot> ParseWatchProject(const json& answer) {
   w.root = std::move(root.value());
   if (auto r = answer.find("relative_path"); r != answer.end()) {
     if (!r->is_string())
-      return Status::Io("watchman watch-project: \"relative_path\" is not a string");
+      return Status::Io(_("watchman watch-project: \"relative_path\" is not a string"));
     w.relative_path = r->get<std::string>();
   }
   while (!w.relative_path.empty() && w.relative_path.back() == '/') w.relative_path.pop_back();
@@ -173,18 +173,19 @@ Result<WatchmanChanges> ParseChanges(const json& answer) {
   auto files = answer.find("files");
   if (files == answer.end()) {
     if (c.fresh_instance) return c;  // nothing listed: everything counts as changed anyway
-    return Status::Io("watchman query: the answer has no \"files\" list");
+    return Status::Io(_("watchman query: the answer has no \"files\" list"));
   }
-  if (!files->is_array()) return Status::Io("watchman query: \"files\" is not a list");
+  if (!files->is_array()) return Status::Io(_("watchman query: \"files\" is not a list"));
   for (const auto& f : *files) {
     // With one field the server sends bare names; with several, objects.
     const json* name = &f;
     if (f.is_object()) {
       auto n = f.find("name");
-      if (n == f.end()) return Status::Io("watchman query: a file without a \"name\"");
+      if (n == f.end()) return Status::Io(_("watchman query: a file without a \"name\""));
       name = &*n;
     }
-    if (!name->is_string()) return Status::Io("watchman query: a file name that is not a string");
+    if (!name->is_string())
+      return Status::Io(_("watchman query: a file name that is not a string"));
     const std::string& s = name->get_ref<const std::string&>();
     auto slash = s.find('/');
     if (slash == std::string::npos) continue;  // a year folder or a stray file in cases/

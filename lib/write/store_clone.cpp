@@ -8,6 +8,7 @@
 #include "git_remote.hpp"
 #include "git_repo.hpp"
 #include "git_setup.hpp"
+#include "i18n.hpp"
 #include "office.hpp"
 #include "store.hpp"
 
@@ -23,7 +24,7 @@ Status CloneAndCheck(const std::string& url, const std::string& scratch, const s
   MEDIATE_RETURN_IF_ERROR(CloneRepository(url, scratch));
   auto store = Store::Open(scratch);
   if (!store.ok())
-    return Status::Rejected(url + " is not a mediate store (no mediate.yaml at its top)");
+    return Status::Rejected(Tr("{0} is not a mediate store (no mediate.yaml at its top)", url));
   MEDIATE_RETURN_IF_ERROR(store->LoadRegistries());
   MEDIATE_RETURN_IF_ERROR(CheckOfficeChoice(office, "--office", store->offices()));
   auto repo = GitRepo::Open(scratch);
@@ -41,22 +42,24 @@ Result<CloneOutcome> CloneStore(const std::string& url, const std::string& dir,
   fs::path target = fs::absolute(dir, ec).lexically_normal();
   if (target.filename().empty()) target = target.parent_path();
   if (fs::exists(target, ec) && !fs::is_directory(target, ec))
-    return Status::Rejected(dir + " already exists and is a file; choose a new folder");
+    return Status::Rejected(Tr("{0} already exists and is a file; choose a new folder", dir));
   if (fs::exists(target, ec) && !fs::is_empty(target, ec))
-    return Status::Rejected(dir + " already exists and is not empty; choose a new folder");
+    return Status::Rejected(Tr("{0} already exists and is not empty; choose a new folder", dir));
   // A path that is no URL must name a repository on this machine (libgit2
   // would call a missing one an unsupported protocol).
   if (url.find("://") == std::string::npos && url.find(':') == std::string::npos &&
       !fs::exists(url, ec))
-    return Status::Rejected("no repository at " + url +
-                            " (a path on this machine, or an "
-                            "ssh:// or https:// URL of the district's server)");
+    return Status::Rejected(
+        Tr("no repository at {0} (a path on this machine, or an ssh:// or "
+           "https:// URL of the district's server)",
+           url));
   fs::create_directories(target.parent_path(), ec);
-  if (ec) return Status::Io("cannot create " + target.parent_path().string() + ": " + ec.message());
+  if (ec)
+    return Status::Io(Tr("cannot create {0}: {1}", target.parent_path().string(), ec.message()));
   std::string scratch =
       (target.parent_path() / ("." + target.filename().string() + ".clone-XXXXXX")).string();
   if (mkdtemp(scratch.data()) == nullptr)
-    return Status::Io("cannot create a folder beside " + target.string());
+    return Status::Io(Tr("cannot create a folder beside {0}", target.string()));
   // mkdtemp makes the folder private; the clone gets the usual mode (as
   // git clone: 0777 less the umask), so other accounts of a shared desk read it.
   const mode_t mask = umask(0);
@@ -67,7 +70,7 @@ Result<CloneOutcome> CloneStore(const std::string& url, const std::string& dir,
   if (st.ok()) {
     fs::rename(scratch, target, ec);
     if (ec)
-      st = Status::Io("cannot rename " + scratch + " to " + target.string() + ": " + ec.message());
+      st = Status::Io(Tr("cannot rename {0} to {1}: {2}", scratch, target.string(), ec.message()));
   }
   if (!st.ok()) {
     fs::remove_all(scratch, ec);

@@ -8,6 +8,7 @@
 #include "fault.hpp"
 #include "git_merge.hpp"
 #include "history.hpp"
+#include "i18n.hpp"
 #include "lifecycle.hpp"
 #include "overlay_disk.hpp"
 #include "store.hpp"
@@ -25,8 +26,10 @@ constexpr std::size_t kNamed = 5;
 
 std::string NameSome(const std::vector<std::string>& items) {
   std::string s;
-  for (std::size_t i = 0; i < items.size() && i < kNamed; ++i) s += (i ? ", " : "") + items[i];
-  if (items.size() > kNamed) s += " and " + std::to_string(items.size() - kNamed) + " more";
+  for (std::size_t i = 0; i < items.size() && i < kNamed; ++i) s += (i ? _(", ") : "") + items[i];
+  if (items.size() > kNamed)
+    s = TrN("{0} and {1} more", "{0} and {1} more", items.size() - kNamed, s,
+            items.size() - kNamed);
   return s;
 }
 
@@ -36,9 +39,10 @@ Status RequireCleanTree(GitRepo& repo) {
   auto dirty = repo.DirtyPaths();
   if (!dirty.ok()) return dirty.status();
   if (dirty->empty()) return Status::Ok();
-  return Status::Rejected("the store has uncommitted changes (" + NameSome(*dirty) +
-                          "): record them with mediate, or restore them with 'git checkout -- "
-                          "FILE' (a new file: remove it), then sync again");
+  return Status::Rejected(
+      Tr("the store has uncommitted changes ({0}): record them with mediate, or restore them "
+         "with 'git checkout -- FILE' (a new file: remove it), then sync again",
+         NameSome(*dirty)));
 }
 
 /// Checks every record the merge changes against the store as the merge
@@ -56,7 +60,8 @@ Status CheckMergedRecords(const std::string& root, const std::vector<PathChange>
   auto store = Store::Open(root);
   if (!store.ok()) return store.status();
   if (Status st = store->LoadRegistries(); !st.ok())
-    return Status::Rejected("the merged registries do not read: " + st.message(), st.diagnostics());
+    return Status::Rejected(Tr("the merged registries do not read: {0}", st.message()),
+                            st.diagnostics());
   DiagnosticSink sink;
   for (const auto& c : changes) {
     if (!c.content || c.path.size() < 5 || c.path.substr(c.path.size() - 5) != ".yaml") continue;
@@ -71,9 +76,11 @@ Status CheckMergedRecords(const std::string& root, const std::vector<PathChange>
       files.insert(d.where.file);
     }
   return Status::Rejected(
-      "the merge would leave " + std::to_string(files.size()) + " record(s) with errors (" +
-          NameSome({files.begin(), files.end()}) +
-          "); nothing was changed here: have them corrected where they were made, then sync again",
+      TrN("the merge would leave {0} record(s) with errors ({1}); nothing was changed here: have "
+          "them corrected where they were made, then sync again",
+          "the merge would leave {0} record(s) with errors ({1}); nothing was changed here: have "
+          "them corrected where they were made, then sync again",
+          files.size(), files.size(), NameSome({files.begin(), files.end()})),
       std::move(errors));
 }
 
@@ -88,13 +95,13 @@ Result<std::pair<std::string, std::string>> RenumberTaken(
   const Settings& settings = store.settings();
   LoadedCase lc = store.LoadCaseFile(path);
   if (!lc.ok)
-    return Status::Rejected(path + " does not load cleanly; fix it first (mediate validate)",
+    return Status::Rejected(Tr("{0} does not load cleanly; fix it first (mediate validate)", path),
                             lc.diagnostics);
   Case c = std::move(lc.record);
   std::string office;
   int year = 0, seq = 0;
   if (!ParseCaseId(c.id, &office, &year, &seq))
-    return Status::Rejected(path + ": '" + c.id + "' is not a case id");
+    return Status::Rejected(Tr("{0}: '{1}' is not a case id", path, c.id));
   int last = seq;
   auto consider = [&](const std::string& id) {
     std::string o2;
@@ -191,11 +198,11 @@ Status MergeRound(const std::string& root, const SyncOptions& o, const SyncTarge
       diags.push_back({Severity::kError, {u.path, 0, 0}, "", u.reason});
       paths.push_back(u.path);
     }
-    return Status::Rejected("cannot merge " + target.remote +
-                                " into this store: " + NameSome(paths) +
-                                " could not be merged; nothing was changed here (docs/offices.md, "
-                                "\"When sync cannot merge\")",
-                            std::move(diags));
+    return Status::Rejected(
+        Tr("cannot merge {0} into this store: {1} could not be merged; nothing was changed here "
+           "(docs/offices.md, \"When sync cannot merge\")",
+           target.remote, NameSome(paths)),
+        std::move(diags));
   }
   if (merge->kind == MergeKind::kUpToDate) return Status::Ok();
   if (merge->kind == MergeKind::kFastForward && merge->changes.empty()) {
@@ -270,7 +277,8 @@ Result<SyncOutcome> SyncStore(const std::string& root, const SyncOptions& given)
     if (!pushed.ok()) {
       Status st = pushed.status();
       if (out.merges + out.fast_forwards == 0) return st;
-      return Status::Io(st.message() + " (the merge was committed here; sync again to push it)");
+      return Status::Io(
+          Tr("{0} (the merge was committed here; sync again to push it)", st.message()));
     }
     FaultPoint("sync-after-push");
     if (!pushed->rejected) {
@@ -279,10 +287,12 @@ Result<SyncOutcome> SyncStore(const std::string& root, const SyncOptions& given)
     }
     last_refusal = pushed->reason;
   }
-  return Status::Busy("the server " + target->url + " refused the push " +
-                      std::to_string(options.max_rounds) +
-                      " times as other desks kept pushing (last: " + last_refusal +
-                      "); this clone holds the merged state: run sync again");
+  return Status::Busy(
+      TrN("the server {0} refused the push {1} time as other desks kept pushing (last: {2}); "
+          "this clone holds the merged state: run sync again",
+          "the server {0} refused the push {1} times as other desks kept pushing (last: {2}); "
+          "this clone holds the merged state: run sync again",
+          options.max_rounds, target->url, options.max_rounds, last_refusal));
 }
 
 }  // namespace mediate
