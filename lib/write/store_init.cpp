@@ -11,6 +11,7 @@
 #include "office.hpp"
 #include "routing_rules.hpp"
 #include "store_merge.hpp"
+#include "team_io.hpp"
 #include "write_transaction.hpp"
 #include "yaml_io.hpp"
 
@@ -29,9 +30,7 @@ Result<std::string> ReadFileText(const fs::path& p) {
 
 Result<CsvTable> ReadTable(const fs::path& dir, const std::string& name,
                            const std::vector<std::string>& columns) {
-  auto text = ReadFileText(dir / name);
-  if (!text.ok()) return text.status();
-  auto utf8 = ToUtf8(*text, Encoding::kUtf8, name);
+  auto utf8 = ReadCsvFileUtf8((dir / name).string());
   if (!utf8.ok()) return utf8.status();
   auto table = CsvTable::Parse(*utf8, name);
   if (!table.ok()) return table.status();
@@ -312,7 +311,7 @@ Result<StoreSetup> ReadSetup(const std::string& setup_dir) {
   for (auto& [code, s] : by_street) setup.streets.push_back(std::move(s));
   AreaRegistry areas(setup.streets);
 
-  auto orgs_text = ReadFileText(dir / "orgs.csv");
+  auto orgs_text = ReadCsvFileUtf8((dir / "orgs.csv").string());
   if (!orgs_text.ok()) return orgs_text.status();
   auto orgs = ReadOrgsCsv(*orgs_text, "orgs.csv", vocab);
   if (!orgs.ok()) {
@@ -330,7 +329,7 @@ Result<StoreSetup> ReadSetup(const std::string& setup_dir) {
                  Tr("{0}: unknown community {1}", o.id, o.community));
     registry[o.id] = o;
   }
-  auto med_text = ReadFileText(dir / "mediators.csv");
+  auto med_text = ReadCsvFileUtf8((dir / "mediators.csv").string());
   if (!med_text.ok()) return med_text.status();
   auto mediators = ReadMediatorsCsv(*med_text, "mediators.csv", vocab, registry);
   if (!mediators.ok()) {
@@ -342,7 +341,7 @@ Result<StoreSetup> ReadSetup(const std::string& setup_dir) {
   if (mediators.ok() && fs::exists(dir / "trainings.csv")) {
     MediatorRegistry roster;
     for (const auto& m : setup.mediators) roster[m.id] = m;
-    auto tr_text = ReadFileText(dir / "trainings.csv");
+    auto tr_text = ReadCsvFileUtf8((dir / "trainings.csv").string());
     if (!tr_text.ok()) return tr_text.status();
     auto trainings = ReadTrainingsCsv(*tr_text, "trainings.csv", vocab, roster);
     if (!trainings.ok()) {

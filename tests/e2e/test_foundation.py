@@ -28,6 +28,27 @@ class InitTest(StoreTestCase):
         author = git(self.store, "log", "-1", "--format=%an <%ae>").strip()
         self.assertEqual(author, "测试员 <tester@example.org>")
 
+    def test_init_reads_a_setup_saved_by_chinese_excel(self):
+        # Chinese Excel saves "CSV（逗号分隔）" in GB18030: the names arrive as written.
+        import csv
+        import shutil
+        setup = os.path.join(self.tmp, "setup-gb18030")
+        shutil.copytree(EXAMPLE_SETUP, setup)
+        for name in ("mediators.csv", "orgs.csv", "grids.csv"):
+            path = os.path.join(setup, name)
+            with open(path, encoding="utf-8-sig") as f:
+                text = f.read()
+            with open(path, "w", encoding="gb18030", newline="") as f:
+                f.write(text)
+        with open(os.path.join(EXAMPLE_SETUP, "mediators.csv"), encoding="utf-8-sig") as f:
+            first = next(csv.DictReader(f))
+        store = os.path.join(self.tmp, "from-gb18030")
+        run(["init", store, "--from", setup], check=0)
+        with open(os.path.join(store, "mediators", first["id"] + ".yaml"), encoding="utf-8") as f:
+            record = yaml.safe_load(f)
+        self.assertEqual(record["name"], first["name"])
+        self.assertNotIn("\ufffd", record["name"])
+
     def test_init_refuses_a_non_empty_folder(self):
         p = run(["init", self.store, "--from", EXAMPLE_SETUP])
         self.assertEqual(p.returncode, 3)
