@@ -260,9 +260,9 @@ Result<CaseScan> ScanSelected(const Store& store, const SelectOptions& options,
   MEDIATE_RETURN_IF_ERROR(RefuseDuplicateCaseIds(scan.duplicates));
   if (scan.unreadable > 0) {
     if (!options.keep_going) {
-      return Status::Rejected(std::to_string(scan.unreadable) +
-                                  " case file(s) cannot be read; fix them (mediate validate) or "
-                                  "give --keep-going to leave them out",
+      return Status::Rejected(Tr("{0} case file(s) cannot be read; fix them (mediate validate) or "
+                                 "give --keep-going to leave them out",
+                                 scan.unreadable),
                               scan.problems);
     }
     if (skipped) *skipped = scan.problems;

@@ -1,4 +1,5 @@
 #include "training_stats.hpp"
+#include "i18n.hpp"
 
 namespace mediate {
 
@@ -74,10 +75,10 @@ Table TrainingDueTable(const TrainingDue& due, const OrgRegistry& orgs) {
                           static_cast<std::int64_t>(due.required_hours),
                           due.required_hours - HoursOf(r.hours_tenths)});
   }
-  table.notes.push_back(std::to_string(due.below.size()) + " active mediators below " +
-                        std::to_string(due.required_hours) + " training hours in " +
-                        std::to_string(due.year) +
-                        " (store setting training.yearly_hours; local practice)");
+  table.notes.push_back(
+      Tr("{0} active mediators below {1} training hours in {2} (store setting "
+         "training.yearly_hours; local practice)",
+         due.below.size(), due.required_hours, due.year));
   return table;
 }
 
