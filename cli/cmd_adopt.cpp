@@ -5,6 +5,7 @@
 
 #include "adopt.hpp"
 #include "command.hpp"
+#include "i18n.hpp"
 
 namespace mediate::cli {
 namespace {
@@ -18,13 +19,13 @@ class AdoptCommand : public Command {
 
   void Declare(CLI::App& app) override {
     app.add_option("commits", only_,
-                   "the hand commits to adopt (ids, at least 4 digits); default: every one "
-                   "audit reports as a foreign commit");
-    app.add_option("--reason", reason_, "why, kept in each amended event");
-    app.add_flag("--dry-run", dry_run_, "check and list what would be adopted; write nothing");
+                   _("the hand commits to adopt (ids, at least 4 digits); default: every one "
+                     "audit reports as a foreign commit"));
+    app.add_option("--reason", reason_, _("why, kept in each amended event"));
+    app.add_flag("--dry-run", dry_run_, _("check and list what would be adopted; write nothing"));
     app.footer(
-        "Checks the files the hand commits changed, gives each case among them an amended\n"
-        "event listing the changes, and commits with a Mediate-Adopts trailer per commit.");
+        _("Checks the files the hand commits changed, gives each case among them an amended\n"
+          "event listing the changes, and commits with a Mediate-Adopts trailer per commit."));
   }
 
   Status Run(Context& ctx) override {
@@ -35,11 +36,15 @@ class AdoptCommand : public Command {
     auto done = AdoptHandCommits(**w, *op, only_, reason_, ctx.Now());
     if (!done.ok()) return done.status();
     for (const auto& c : done->commits)
-      fmt::print(ctx.out, "{} {} {} ({} file(s))\n", dry_run_ ? "would adopt" : "adopted",
-                 c.id.substr(0, 7), c.summary, c.paths.size());
+      fmt::print(ctx.out, "{}\n",
+                 dry_run_ ? Tr("would adopt {0} {1} ({2} file(s))", c.id.substr(0, 7), c.summary,
+                               c.paths.size())
+                          : Tr("adopted {0} {1} ({2} file(s))", c.id.substr(0, 7), c.summary,
+                               c.paths.size()));
     if (!done->commit.empty())
-      fmt::print(ctx.out, "{} case(s) got an amended event; one commit ({})\n", done->cases.size(),
-                 done->commit.substr(0, 7));
+      fmt::print(ctx.out, "{}\n",
+                 Tr("{0} case(s) got an amended event; one commit ({1})", done->cases.size(),
+                    done->commit.substr(0, 7)));
     return Status::Ok();
   }
 

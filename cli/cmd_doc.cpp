@@ -11,13 +11,14 @@
 #include "case_file.hpp"
 #include "case_file_output.hpp"
 #include "command.hpp"
+#include "i18n.hpp"
 #include "reveal.hpp"
 
 namespace mediate::cli {
 namespace {
 
 std::string KindsHelp() {
-  std::string out = "Kinds (--kind takes the code or a Chinese name), in the order of a file:\n";
+  std::string out = _("Kinds (--kind takes the code or a Chinese name), in the order of a file:\n");
   for (const auto& k : DocumentKindTable()) {
     std::string names;
     for (std::size_t i = 1; i < k.names.size(); ++i) names += (i > 1 ? "、" : "") + k.names[i];
@@ -30,52 +31,54 @@ std::string KindsHelp() {
 class DocCommand : public Command {
  public:
   void Declare(CLI::App& app) override {
-    app.add_option("id", id_, "case id, e.g. WBL-2026-000042")->required();
+    app.add_option("id", id_, _("case id, e.g. WBL-2026-000042"))->required();
     auto* kind = app.add_option("--kind", kind_,
-                                "the document: a code or Chinese name listed below, e.g. "
-                                "agreement, 协议书, 调解笔录");
+                                _("the document: a code or Chinese name listed below, e.g. "
+                                  "agreement, 协议书, 调解笔录"));
     auto* all = app.add_flag("--all", all_,
-                             "every document the case's outcome calls for, one file each in "
-                             "-o DIR (NN-kind.md)");
+                             _("every document the case's outcome calls for, one file each in "
+                               "-o DIR (NN-kind.md)"));
     kind->excludes(all);
-    session_opt_ =
-        app.add_option("--session", session_,
-                       "with --kind session: which session, 1 for the first (default: the latest)");
-    app.add_option("--format", format_, "md (default) or html");
+    session_opt_ = app.add_option(
+        "--session", session_,
+        _("with --kind session: which session, 1 for the first (default: the latest)"));
+    app.add_option("--format", format_, _("md (default) or html"));
     app.add_option("-o,--output", output_,
-                   "write to FILE instead of standard output; with --all, the directory DIR")
+                   _("write to FILE instead of standard output; with --all, the directory DIR"))
         ->type_name("FILE|DIR");
     app.add_flag("--reveal", reveal_,
-                 "print ID and phone numbers and addresses unmasked (for the papers to sign and "
-                 "file; recorded)");
+                 _("print ID and phone numbers and addresses unmasked (for the papers to sign and "
+                   "file; recorded)"));
     app.footer(KindsHelp() +
-               "A single document whose required content is missing is refused, listing what is\n"
-               "missing. With --all each document is written anyway, with blanks where the\n"
-               "missing items go, and what is missing is listed on standard error.\n"
-               "Examples:\n"
-               "  mediate doc WBL-2026-000042 --kind 协议书 --format html --reveal -o 协议书.html\n"
-               "  mediate doc WBL-2026-000042 --all -o 卷宗/WBL-2026-000042");
+               _("A single document whose required content is missing is refused, listing what "
+                 "is\n"
+                 "missing. With --all each document is written anyway, with blanks where the\n"
+                 "missing items go, and what is missing is listed on standard error.\n"
+                 "Examples:\n"
+                 "  mediate doc WBL-2026-000042 --kind 协议书 --format html --reveal -o "
+                 "协议书.html\n"
+                 "  mediate doc WBL-2026-000042 --all -o 卷宗/WBL-2026-000042"));
   }
 
   Status Run(Context& ctx) override {
     if (format_ == "markdown") format_ = "md";
     if (format_ != "md" && format_ != "html")
-      return Status::Usage("--format is md or html, not \"" + format_ + "\"");
-    if (!all_ && kind_.empty()) return Status::Usage("give --kind KIND or --all (see --help)");
+      return Status::Usage(Tr("--format is md or html, not \"{0}\"", format_));
+    if (!all_ && kind_.empty()) return Status::Usage(_("give --kind KIND or --all (see --help)"));
     if (all_ && output_.empty())
-      return Status::Usage("--all writes one file per document: give -o DIR");
+      return Status::Usage(_("--all writes one file per document: give -o DIR"));
     std::string kind = all_ ? "" : ResolveDocumentKind(kind_);
     if (!all_ && kind.empty()) {
       std::string kinds;
       for (const auto& k : DocumentKindTable())
         kinds += (kinds.empty() ? "" : ", ") + k.code + " " + k.title;
-      return Status::Usage("unknown document kind \"" + kind_ + "\"; kinds: " + kinds);
+      return Status::Usage(Tr("unknown document kind \"{0}\"; kinds: {1}", kind_, kinds));
     }
     if (session_ < 0 || (session_ == 0 && session_opt_->count() > 0))
-      return Status::Usage("--session " + std::to_string(session_) +
-                           ": sessions are numbered from 1, as `mediate show` lists them");
+      return Status::Usage(Tr(
+          "--session {0}: sessions are numbered from 1, as `mediate show` lists them", session_));
     if (session_ != 0 && kind != "session")
-      return Status::Usage("--session goes with --kind session");
+      return Status::Usage(_("--session goes with --kind session"));
     Store& store = ctx.st();
     auto loaded = store.LoadCase(id_);
     if (!loaded.ok()) return loaded.status();
@@ -88,8 +91,8 @@ class DocCommand : public Command {
       text = format_ == "html" ? RenderDocumentHtml(*doc) : RenderDocumentMarkdown(*doc);
     }
     if (!reveal_)
-      std::fprintf(ctx.err,
-                   "note: personal data is masked; add --reveal for the papers to print\n");
+      std::fprintf(ctx.err, "%s\n",
+                   _("note: personal data is masked; add --reveal for the papers to print"));
     if (reveal_) {
       // Recorded before anything unmasked leaves the program (lib/store/reveal.hpp).
       auto op = ctx.Operator();
@@ -106,7 +109,7 @@ class DocCommand : public Command {
     }
     std::ofstream out(output_, std::ios::binary | std::ios::trunc);
     out << text;
-    if (!out) return Status::Io("cannot write " + output_ + ": " + std::strerror(errno));
+    if (!out) return Status::Io(Tr("cannot write {0}: {1}", output_, std::strerror(errno)));
     return Status::Ok();
   }
 
@@ -119,8 +122,10 @@ class DocCommand : public Command {
       if (!w.missing.empty()) ++incomplete;
       for (const auto& m : w.missing) std::fprintf(ctx.err, "%s: %s\n", w.path.c_str(), m.c_str());
     }
-    std::fprintf(ctx.err, "wrote %zu documents of %s to %s; %zu with blanks for missing items\n",
-                 written->size(), c.id.c_str(), output_.c_str(), incomplete);
+    std::fprintf(ctx.err, "%s\n",
+                 Tr("wrote {0} documents of {1} to {2}; {3} with blanks for missing items",
+                    written->size(), c.id, output_, incomplete)
+                     .c_str());
     return Status::Ok();
   }
 

@@ -10,6 +10,7 @@
 #include "command.hpp"
 #include "exemplary.hpp"
 #include "i18n.hpp"
+#include "labels.hpp"
 
 namespace mediate::cli {
 namespace {
@@ -58,10 +59,9 @@ class ExemplaryCommand : public Command {
     }
     ExemplaryLibrary lib = BuildExemplaryLibrary(cases, store);
     for (const auto& [id, reasons] : lib.left_out) {
-      std::string r;
-      for (const auto& x : reasons) r += (r.empty() ? "" : _(", ")) + x;
       fmt::print(ctx.err, "{}\n",
-                 Tr("left out {0}: sensitive personal information ({1}; PIPL Art. 28)", id, r));
+                 Tr("left out {0}: sensitive personal information ({1}; PIPL Art. 28)", id,
+                    SensitiveReasonsShown(reasons)));
     }
     if (output_.empty()) {
       std::fwrite(lib.markdown.data(), 1, lib.markdown.size(), ctx.out);

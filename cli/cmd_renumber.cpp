@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include "command.hpp"
+#include "i18n.hpp"
 #include "renumber.hpp"
 
 namespace mediate::cli {
@@ -16,16 +17,16 @@ class RenumberCommand : public Command {
   std::optional<std::string> Writes() const override { return std::string("mediate renumber"); }
 
   void Declare(CLI::App& app) override {
-    app.add_option("id", request_.id, "the case id two files hold, e.g. WBL-2026-000001")
+    app.add_option("id", request_.id, _("the case id two files hold, e.g. WBL-2026-000001"))
         ->required();
     app.add_option("--file", request_.file,
-                   "the file to renumber (default: the case received later)")
+                   _("the file to renumber (default: the case received later)"))
         ->type_name("PATH");
-    app.add_option("--reason", request_.reason, "why, kept in the event");
+    app.add_option("--reason", request_.reason, _("why, kept in the event"));
     app.footer(
-        "Example:\n  mediate renumber WBL-2026-000001\n"
-        "The case keeps its month folder; its timeline gets a `renumbered` event with the old\n"
-        "id (from), and `mediate history NEW-ID` shows its history under both ids.");
+        _("Example:\n  mediate renumber WBL-2026-000001\n"
+          "The case keeps its month folder; its timeline gets a `renumbered` event with the old\n"
+          "id (from), and `mediate history NEW-ID` shows its history under both ids."));
   }
 
   Status Run(Context& ctx) override {
@@ -36,8 +37,9 @@ class RenumberCommand : public Command {
     request_.now = ctx.Now();
     auto out = RenumberCase(**w, *op, request_);
     if (!out.ok()) return out.status();
-    fmt::print(ctx.out, "renumbered {} as {} ({}); {} keeps {} ({})\n", out->old_path, out->to,
-               out->new_path, out->kept, out->from, out->commit.substr(0, 7));
+    fmt::print(ctx.out, "{}\n",
+               Tr("renumbered {0} as {1} ({2}); {3} keeps {4} ({5})", out->old_path, out->to,
+                  out->new_path, out->kept, out->from, out->commit.substr(0, 7)));
     return Status::Ok();
   }
 

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "command.hpp"
+#include "i18n.hpp"
 #include "reading.hpp"
 #include "report.hpp"
 #include "review_record.hpp"
@@ -18,30 +19,30 @@ namespace {
 class ReportCommand : public Command {
  public:
   void Declare(CLI::App& app) override {
-    app.add_option("filter", reading_.terms, "filter terms, as for list and stats");
+    app.add_option("filter", reading_.terms, _("filter terms, as for list and stats"));
     reading_.DeclarePeriod(app);
-    app.add_option("--format", format_, "html (default), md or json")->type_name("FORMAT");
-    app.add_option("-o,--output", output_, "write to FILE (default: standard output)")
+    app.add_option("--format", format_, _("html (default), md or json"))->type_name("FORMAT");
+    app.add_option("-o,--output", output_, _("write to FILE (default: standard output)"))
         ->type_name("FILE");
     app.add_flag("--keep-going", reading_.keep_going,
-                 "report unreadable case files and go on (default: fail naming them)");
+                 _("report unreadable case files and go on (default: fail naming them)"));
     app.footer(
-        "Cases by category, source, level settled (the funnel), month and street; success\n"
-        "rate, median days, judicial confirmations, return visits; brand rooms and chamber\n"
-        "caseloads; the team by grade; training over the three years ending with the period;\n"
-        "quality review; the area. Every figure is what `stats` gives for the same period.\n"
-        "Examples:\n"
-        "  mediate report --year 2022 -o report-2022.html\n"
-        "  mediate report --quarter 2026Q1 --format md -o 2026q1.md");
+        _("Cases by category, source, level settled (the funnel), month and street; success\n"
+          "rate, median days, judicial confirmations, return visits; brand rooms and chamber\n"
+          "caseloads; the team by grade; training over the three years ending with the period;\n"
+          "quality review; the area. Every figure is what `stats` gives for the same period.\n"
+          "Examples:\n"
+          "  mediate report --year 2022 -o report-2022.html\n"
+          "  mediate report --quarter 2026Q1 --format md -o 2026q1.md"));
   }
 
   Status Run(Context& ctx) override {
     if (format_ != "html" && format_ != "md" && format_ != "markdown" && format_ != "json")
-      return Status::Usage("unknown format \"" + format_ + "\"; use html, md or json");
+      return Status::Usage(Tr("unknown format \"{0}\"; use html, md or json", format_));
     auto period = reading_.ParsedPeriod();
     if (!period.ok()) return period.status();
     if (!period->set())
-      return Status::Usage("report needs --year, --quarter, --month or --from/--to");
+      return Status::Usage(_("report needs --year, --quarter, --month or --from/--to"));
     const Store& store = ctx.st();
     auto cases = reading_.Select(ctx, false);
     if (!cases.ok()) return cases.status();
@@ -77,7 +78,7 @@ class ReportCommand : public Command {
     }
     std::ofstream out(output_, std::ios::binary | std::ios::trunc);
     out << text;
-    if (!out) return Status::Io("cannot write " + output_ + ": " + std::strerror(errno));
+    if (!out) return Status::Io(Tr("cannot write {0}: {1}", output_, std::strerror(errno)));
     return Status::Ok();
   }
 

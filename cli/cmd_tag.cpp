@@ -7,6 +7,7 @@
 #include "command.hpp"
 #include "exemplary.hpp"
 #include "i18n.hpp"
+#include "labels.hpp"
 #include "sensitive.hpp"
 
 namespace mediate::cli {
@@ -48,12 +49,10 @@ class TagCommand : public Command {
     if (!remove_ && std::find(tags_.begin(), tags_.end(), kExemplaryTag) != tags_.end()) {
       auto reasons = SensitiveReasons(out->record, ctx.st().settings().time_zone);
       if (!reasons.empty()) {
-        std::string r;
-        for (const auto& x : reasons) r += (r.empty() ? "" : _(", ")) + x;
         fmt::print(ctx.err, "{}\n",
                    Tr("warning: {0} holds sensitive personal information ({1}; PIPL Art. 28): "
                       "exemplary export will leave it out",
-                      id_, r));
+                      id_, SensitiveReasonsShown(reasons)));
       }
     }
     return Status::Ok();

@@ -51,13 +51,12 @@ Result<AlertSettings> AlertSettings::FromValue(const Value* v, const std::string
   if (!v || v->is_null()) return s;
   DiagnosticSink sink;
   RecordReader r(file, &sink);
-  if (!r.ExpectMap(*v, "alerts")) return sink.ToStatus("bad alerts settings in " + file);
+  if (!r.ExpectMap(*v, "alerts")) return sink.ToStatus(Tr("bad alerts settings in {0}", file));
   auto get = [&](const char* key, int fallback, int minimum) {
     std::size_t errors = sink.error_count();
     int n = static_cast<int>(r.Int(*v, key, "alerts", fallback));
     if (sink.error_count() == errors && n < minimum && v->Find(key))
-      r.Error(*v->Find(key), std::string("alerts.") + key,
-              "must be at least " + std::to_string(minimum));
+      r.Error(*v->Find(key), std::string("alerts.") + key, Tr("must be at least {0}", minimum));
     return n;
   };
   s.near_deadline_days = get("near_deadline_days", s.near_deadline_days, 0);
@@ -70,11 +69,11 @@ Result<AlertSettings> AlertSettings::FromValue(const Value* v, const std::string
         k == "repeat_grid_cases" || k == "mass_people")
       continue;
     r.Error(item, "alerts." + k,
-            "unknown field \"" + k +
-                "\" in alerts; known fields: near_deadline_days, "
-                "repeat_window_days, repeat_party_cases, repeat_grid_cases, mass_people");
+            Tr("unknown field \"{0}\" in {1}; known fields: {2}", k, "alerts",
+               "near_deadline_days, repeat_window_days, repeat_party_cases, "
+               "repeat_grid_cases, mass_people"));
   }
-  MEDIATE_RETURN_IF_ERROR(sink.ToStatus("bad alerts settings in " + file));
+  MEDIATE_RETURN_IF_ERROR(sink.ToStatus(Tr("bad alerts settings in {0}", file)));
   return s;
 }
 

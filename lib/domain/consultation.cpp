@@ -26,7 +26,7 @@ Result<Consultation> Consultation::FromValue(const Value& root, const std::strin
   DiagnosticSink sink;
   RecordReader r(file, &sink);
   Consultation c;
-  if (!r.ExpectMap(root, "")) return sink.ToStatus("bad consultation " + file);
+  if (!r.ExpectMap(root, "")) return sink.ToStatus(Tr("bad consultation {0}", file));
   std::string schema = r.String(root, "schema", "", true);
   if (!schema.empty() && schema != kSchema)
     r.Error(*root.Find("schema"), "schema", SchemaMismatchMessage(schema, kSchema));
@@ -44,12 +44,13 @@ Result<Consultation> Consultation::FromValue(const Value& root, const std::strin
     }
     r.WarnUnknownKeys(*who, "visitor", {"name", "phone", "id_number"});
   } else if (!who) {
-    r.Error(root, "visitor", "is required: who asked ({name: \"李某\", phone: \"…\"})");
+    r.Error(root, "visitor", Tr("is required: who asked ({{name: \"李某\", phone: \"…\"}})"));
   }
   c.category = r.String(root, "category", "");
   if (!c.category.empty() && !vocab.category().Has(c.category))
     r.Error(*root.Find("category"), "category",
-            "unknown category code \"" + c.category + "\"; known: " + vocab.category().CodeList());
+            Tr("unknown category code \"{0}\"; known: {1}", c.category,
+               vocab.category().KnownValues()));
   c.question = r.String(root, "question", "", true);
   c.advice = r.String(root, "advice", "", true);
   c.referred = r.String(root, "referred", "");
@@ -58,13 +59,12 @@ Result<Consultation> Consultation::FromValue(const Value& root, const std::strin
     // The year directory must be the year in the id (the id's year is the local year asked).
     std::string year = c.id.size() >= 11 ? c.id.substr(c.id.size() - 11, 4) : "";
     if (file.compare(14, 4, year) != 0)
-      r.Error(*root.Find("id"), "id",
-              c.id + " belongs at consultations/" + year + "/" + c.id + ".yaml");
+      r.Error(*root.Find("id"), "id", Tr("{0} belongs at consultations/{1}/{0}.yaml", c.id, year));
   }
   r.WarnUnknownKeys(root, "",
                     {"schema", "id", "at", "by", "visitor", "category", "question", "advice",
                      "referred", "case"});
-  MEDIATE_RETURN_IF_ERROR(sink.ToStatus("bad consultation " + file));
+  MEDIATE_RETURN_IF_ERROR(sink.ToStatus(Tr("bad consultation {0}", file)));
   return c;
 }
 

@@ -38,6 +38,25 @@ std::string LabelOf(const Store& store, const std::string& field, const std::str
   return {};
 }
 
+std::string SensitiveReasonShown(const std::string& code) {
+  if (!TranslationOn()) return code;
+  static const std::pair<const char*, const char*> kNames[] = {
+      {"health", "健康信息"},        {"minor", "不满十四周岁的未成年人"},
+      {"financial", "金融账户信息"}, {"biometric", "生物识别信息"},
+      {"religion", "宗教信仰信息"},  {"location", "行踪轨迹信息"},
+      {"other", "其他敏感个人信息"}};
+  for (const auto& [c, zh] : kNames)
+    if (code == c) return zh;
+  return code;
+}
+
+std::string SensitiveReasonsShown(const std::vector<std::string>& codes) {
+  std::string out;
+  for (const auto& c : codes)
+    out += (out.empty() ? "" : TranslationOn() ? "、" : ", ") + SensitiveReasonShown(c);
+  return out;
+}
+
 std::string FieldLabel(const std::string& field) {
   if (!TranslationOn()) return field;
   static const std::pair<const char*, const char*> kNames[] = {
@@ -260,9 +279,9 @@ Result<CaseScan> ScanSelected(const Store& store, const SelectOptions& options,
   MEDIATE_RETURN_IF_ERROR(RefuseDuplicateCaseIds(scan.duplicates));
   if (scan.unreadable > 0) {
     if (!options.keep_going) {
-      return Status::Rejected(std::to_string(scan.unreadable) +
-                                  " case file(s) cannot be read; fix them (mediate validate) or "
-                                  "give --keep-going to leave them out",
+      return Status::Rejected(Tr("{0} case file(s) cannot be read; fix them (mediate validate) or "
+                                 "give --keep-going to leave them out",
+                                 scan.unreadable),
                               scan.problems);
     }
     if (skipped) *skipped = scan.problems;

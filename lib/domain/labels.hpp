@@ -25,6 +25,17 @@ std::string LabelOf(const Store& store, const std::string& field, const std::str
 /// 调解员), else the field itself; a field without a Chinese name as is.
 std::string FieldLabel(const std::string& field);
 
+/// A sensitive-data reason (SensitiveReasons, sensitive.hpp: health, minor,
+/// financial, biometric, religion, location, other) as the interface shows
+/// it to a person: its Chinese name when translation is on (the kinds of
+/// PIPL Art. 28: 健康信息, 不满十四周岁的未成年人, …), else the code;
+/// an unknown code as is.
+std::string SensitiveReasonShown(const std::string& code);
+
+/// Sensitive-data reasons as SensitiveReasonShown shows them, joined by
+/// "、" when translation is on, else by ", ".
+std::string SensitiveReasonsShown(const std::vector<std::string>& codes);
+
 /// The vocabulary rank of `code` in `field` (levels lowest first, categories
 /// in docs/law.md order), or -1.
 int RankOf(const Store& store, const std::string& field, const std::string& code);

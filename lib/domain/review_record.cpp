@@ -17,7 +17,7 @@ Result<Review> Review::FromValue(const Value& root, const std::string& file,
   DiagnosticSink sink;
   RecordReader r(file, &sink);
   Review rv;
-  if (!r.ExpectMap(root, "")) return sink.ToStatus("bad review " + file);
+  if (!r.ExpectMap(root, "")) return sink.ToStatus(Tr("bad review {0}", file));
   std::string schema = r.String(root, "schema", "", true);
   if (!schema.empty() && schema != "review/1")
     r.Error(*root.Find("schema"), "schema", SchemaMismatchMessage(schema, "review/1"));
@@ -26,23 +26,23 @@ Result<Review> Review::FromValue(const Value& root, const std::string& file,
   rv.reviewer = r.String(root, "reviewer", "", true);
   if (root.Find("score")) {
     rv.score = static_cast<int>(r.Int(root, "score", "", -1));
-    if (rv.score > 100) r.Error(*root.Find("score"), "score", "a score is 0 to 100");
+    if (rv.score > 100) r.Error(*root.Find("score"), "score", _("a score is 0 to 100"));
   }
   rv.findings = r.Strings(root, "findings", "");
   const VocabList& kinds = vocab.Get("review_finding");
   for (const auto& f : rv.findings)
     if (!kinds.Has(f))
       r.Error(*root.Find("findings"), "findings",
-              "unknown finding \"" + f + "\"; known: " + kinds.CodeList());
+              Tr("unknown finding \"{0}\"; known: {1}", f, kinds.KnownValues()));
   rv.individual = r.Strings(root, "individual", "");
   rv.note = r.String(root, "note", "");
   if (rv.date.valid() && !rv.case_id.empty() && file.rfind("reviews/", 0) == 0 && file != rv.Path())
     r.Error(*root.Find("case"), "case",
-            "the review of " + rv.case_id + " recorded " + rv.date.ToString() + " belongs at " +
-                rv.Path());
+            Tr("the review of {0} recorded {1} belongs at {2}", rv.case_id, rv.date.ToString(),
+               rv.Path()));
   rv.extra = r.KeepUnknownKeys(
       root, "", {"schema", "case", "date", "reviewer", "score", "findings", "individual", "note"});
-  MEDIATE_RETURN_IF_ERROR(sink.ToStatus("bad review " + file));
+  MEDIATE_RETURN_IF_ERROR(sink.ToStatus(Tr("bad review {0}", file)));
   if (warnings) warnings->Append(sink.items());
   return rv;
 }

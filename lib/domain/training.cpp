@@ -42,7 +42,7 @@ Result<Training> Training::FromValue(const Value& root, const std::string& file,
   DiagnosticSink sink;
   RecordReader r(file, &sink);
   Training t;
-  if (!r.ExpectMap(root, "")) return sink.ToStatus("bad training " + file);
+  if (!r.ExpectMap(root, "")) return sink.ToStatus(Tr("bad training {0}", file));
   std::string schema = r.String(root, "schema", "", true);
   if (!schema.empty() && schema != "training/1")
     r.Error(*root.Find("schema"), "schema", SchemaMismatchMessage(schema, "training/1"));
@@ -73,7 +73,7 @@ Result<Training> Training::FromValue(const Value& root, const std::string& file,
   t.extra = r.KeepUnknownKeys(root, "",
                               {"schema", "id", "date", "kind", "title", "level", "hours",
                                "lecturer", "lecturer_name", "attendees"});
-  MEDIATE_RETURN_IF_ERROR(sink.ToStatus("bad training " + file));
+  MEDIATE_RETURN_IF_ERROR(sink.ToStatus(Tr("bad training {0}", file)));
   if (warnings) warnings->Append(sink.items());
   return t;
 }

@@ -2,6 +2,7 @@
 
 #include "chinese_count.hpp"
 #include "doc_parts.hpp"
+#include "i18n.hpp"
 #include "lifecycle.hpp"
 #include "text_input.hpp"
 
@@ -10,6 +11,8 @@ namespace {
 
 constexpr const char* kMaskedNote =
     "个人信息已遮蔽（personal data masked）；打印正式文书请加 --reveal。";
+/// The same note for a reader of the Chinese interface, without the English.
+constexpr const char* kMaskedNoteZh = "个人信息已遮蔽；打印正式文书请加 --reveal。";
 
 using Builder = void (*)(const doc::Input&, Document*);
 
@@ -141,7 +144,7 @@ Result<Document> DraftDocument(const Case& c, const std::string& kind, const Doc
     std::string kinds;
     for (const auto& k : DocumentKindTable())
       kinds += (kinds.empty() ? "" : ", ") + k.code + " " + k.title;
-    return Status::Usage("unknown document kind \"" + kind + "\"; kinds: " + kinds);
+    return Status::Usage(Tr("unknown document kind \"{0}\"; kinds: {1}", kind, kinds));
   }
   Derived d = Replay(c, *ctx.settings);
   std::vector<CaseFileEntry> contents = CaseFileContents(c, *ctx.settings);
@@ -152,14 +155,14 @@ Result<Document> DraftDocument(const Case& c, const std::string& kind, const Doc
     if (session > 0 && static_cast<std::size_t>(session) <= sessions.size())
       in.event = sessions[static_cast<std::size_t>(session) - 1];
     if (session < 0 || static_cast<std::size_t>(session) > sessions.size())
-      return Status::Usage("--session " + std::to_string(session) + ": " + c.id + " has " +
-                           std::to_string(sessions.size()) + " session(s)");
+      return Status::Usage(
+          Tr("--session {0}: {1} has {2} session(s)", session, c.id, sessions.size()));
   }
   Document out;
   out.kind = row->info.code;
   out.file_no = FileNumber(c, *ctx.settings);
   row->build(in, &out);
-  if (!ctx.reveal) out.note = kMaskedNote;
+  if (!ctx.reveal) out.note = TranslationOn() ? kMaskedNoteZh : kMaskedNote;
   return out;
 }
 
@@ -168,10 +171,13 @@ Result<Document> BuildDocument(const Case& c, const std::string& kind, const Doc
   auto doc = DraftDocument(c, kind, ctx, session);
   if (!doc.ok() || doc->missing.empty()) return doc;
   DiagnosticSink sink;
-  for (const auto& m : doc->missing) sink.Error({c.id, 0, 0}, doc->kind, m);
-  return sink.ToStatus("cannot make the " + doc->kind + " document of " + c.id + ": " +
-                       std::to_string(doc->missing.size()) +
-                       " required item(s) missing; nothing written");
+  // In Chinese the document goes by its title (人民调解协议书), in English by its code.
+  const std::string what = TranslationOn() ? doc->title : doc->kind;
+  for (const auto& m : doc->missing) sink.Error({c.id, 0, 0}, what, m);
+  return sink.ToStatus(
+      Tr("cannot make the {0} document of {1}: {2} required item(s) missing; nothing "
+         "written",
+         what, c.id, doc->missing.size()));
 }
 
 }  // namespace mediate

@@ -1,4 +1,5 @@
 #include "case_file_output.hpp"
+#include "i18n.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -11,11 +12,11 @@ Result<std::vector<WrittenDocument>> WriteCaseFile(const Case& c, const Document
                                                    const std::string& dir,
                                                    const std::string& format) {
   if (format != "md" && format != "html")
-    return Status::Usage("--format is md or html, not \"" + format + "\"");
+    return Status::Usage(Tr("--format is md or html, not \"{0}\"", format));
   namespace fs = std::filesystem;
   std::error_code ec;
   fs::create_directories(dir, ec);
-  if (ec) return Status::Io("cannot create directory " + dir + ": " + ec.message());
+  if (ec) return Status::Io(Tr("cannot create directory {0}: {1}", dir, ec.message()));
   std::vector<WrittenDocument> out;
   std::vector<CaseFileEntry> contents = CaseFileContents(c, *ctx.settings);
   int session = 0;
@@ -28,7 +29,7 @@ Result<std::vector<WrittenDocument>> WriteCaseFile(const Case& c, const Document
     std::ofstream file(path, std::ios::binary | std::ios::trunc);
     file << (format == "html" ? RenderDocumentHtml(*doc) : RenderDocumentMarkdown(*doc));
     file.close();
-    if (!file) return Status::Io("cannot write " + path + ": " + std::strerror(errno));
+    if (!file) return Status::Io(Tr("cannot write {0}: {1}", path, std::strerror(errno)));
     out.push_back({path, doc->missing});
   }
   return out;

@@ -3,6 +3,7 @@
 // requirements in docs/law.md).
 #include "chinese_count.hpp"
 #include "doc_parts.hpp"
+#include "i18n.hpp"
 #include "step_context.hpp"
 
 namespace mediate::doc {
@@ -17,7 +18,7 @@ std::string ShortName(const std::string& by) {
 
 void Visit(const Input& in, Document* doc) {
   const Event* e = EventAt(in.c, in.d.visit_event);
-  Fill(doc, e ? "visited" : "", "a return visit (mediate visit)");
+  Fill(doc, e ? "visited" : "", _("a return visit (mediate visit)"));
   auto get = [&](const char* key) { return e ? e->Get(key) : std::string(); };
   auto what = [&](const char* w) { return e ? std::string(w) : std::string(); };
   doc->title = "人民调解回访记录";
@@ -27,13 +28,13 @@ void Visit(const Input& in, Document* doc) {
       {"当事人", PartyNames(in.c)},
       {"回访日期", Fill(doc, ChineseDate(DateOf(in, in.d.visit_event)), "")},
       {"回访方式", Fill(doc, StepCodeLabel("visit_method", get("method")),
-                        what("the method of the visit (visit --method)"))},
-      {"回访人", Fill(doc, get("visitor"), what("the visitor (visit --visitor)"))},
+                        what(_("the method of the visit (visit --method)")))},
+      {"回访人", Fill(doc, get("visitor"), what(_("the visitor (visit --visitor)")))},
       {"协议履行情况",
        Fill(doc, get("performance").empty() ? "" : Zh(in.ctx, "performance", get("performance")),
-            what("the performance found (visit --performance)"))},
+            what(_("the performance found (visit --performance)")))},
       {"当事人满意度", Fill(doc, StepCodeLabel("satisfaction", get("satisfaction")),
-                            what("the parties' satisfaction (visit --satisfaction)"))},
+                            what(_("the parties' satisfaction (visit --satisfaction)")))},
       {"是否起诉", e ? (get("lawsuit") == "true" ? "是" : "否") : kBlank},
       {"有无再次激化风险",
        e ? (get("renewed_risk") == "true" ? "有：" + get("risk_note") : "无") : kBlank}};
@@ -45,7 +46,7 @@ void Visit(const Input& in, Document* doc) {
 void Cover(const Input& in, Document* doc) {
   const Case& c = in.c;
   const Event* closed = EventAt(c, in.d.closed_event);
-  const std::string closing = "the closing of the case file (mediate close)";
+  const std::string closing = _("the closing of the case file (mediate close)");
   Fill(doc, closed ? "closed" : "", closing);
   std::string retention = closed ? closed->Get("retention") : "";
   // A refused or withdrawn case ends without a conclusion (agreement or
@@ -56,20 +57,20 @@ void Cover(const Input& in, Document* doc) {
   std::string handlers = Handlers(in.d, in.ctx);
   if (handlers.empty() && c.migrated) handlers = "（台账未记载）";
   DocumentSection s;
-  s.fields = {
-      {"卷号", doc->file_no},
-      {"案由", Zh(in.ctx, "category", c.category)},
-      {"当事人", PartyNames(c)},
-      {"调解组织", in.d.state.org.empty() ? kBlank : OrgName(in.ctx, in.d.state.org)},
-      {"人民调解员", Fill(doc, handlers, ends_unconcluded ? "" : "the mediator (mediate assign)")},
-      {"调解结果", in.d.outcome.empty() ? kBlank : Zh(in.ctx, "outcome", in.d.outcome)},
-      {"受理日期", ChineseDate(in.ctx.settings->time_zone.LocalDate(c.received))},
-      {"结案日期",
-       Fill(doc, ChineseDate(in.d.concluded), ends_unconcluded ? "" : "the date concluded")},
-      {"立卷人", closed ? ShortName(closed->by) : kBlank},
-      {"立卷日期", closed ? ChineseDate(in.d.closed) : kBlank},
-      {"保管期限", Fill(doc, StepCodeLabel("retention", retention),
-                        closed ? "the retention period (close --retention)" : "")}};
+  s.fields = {{"卷号", doc->file_no},
+              {"案由", Zh(in.ctx, "category", c.category)},
+              {"当事人", PartyNames(c)},
+              {"调解组织", in.d.state.org.empty() ? kBlank : OrgName(in.ctx, in.d.state.org)},
+              {"人民调解员",
+               Fill(doc, handlers, ends_unconcluded ? "" : _("the mediator (mediate assign)"))},
+              {"调解结果", in.d.outcome.empty() ? kBlank : Zh(in.ctx, "outcome", in.d.outcome)},
+              {"受理日期", ChineseDate(in.ctx.settings->time_zone.LocalDate(c.received))},
+              {"结案日期", Fill(doc, ChineseDate(in.d.concluded),
+                                ends_unconcluded ? "" : _("the date concluded"))},
+              {"立卷人", closed ? ShortName(closed->by) : kBlank},
+              {"立卷日期", closed ? ChineseDate(in.d.closed) : kBlank},
+              {"保管期限", Fill(doc, StepCodeLabel("retention", retention),
+                                closed ? _("the retention period (close --retention)") : "")}};
   doc->sections.push_back(std::move(s));
   DocumentSection toc;
   toc.heading = "卷内目录";
@@ -82,7 +83,7 @@ void Cover(const Input& in, Document* doc) {
 
 void BackCover(const Input& in, Document* doc) {
   const Event* closed = EventAt(in.c, in.d.closed_event);
-  Fill(doc, closed ? "closed" : "", "the closing of the case file (mediate close)");
+  Fill(doc, closed ? "closed" : "", _("the closing of the case file (mediate close)"));
   doc->title = "卷宗封底（备考表）";
   DocumentSection s;
   s.fields = {{"卷号", doc->file_no},

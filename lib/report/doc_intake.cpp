@@ -3,6 +3,7 @@
 // (doc_parts.hpp; requirements in docs/law.md).
 #include "area.hpp"
 #include "doc_parts.hpp"
+#include "i18n.hpp"
 #include "money.hpp"
 
 namespace mediate::doc {
@@ -35,19 +36,20 @@ void Application(const Input& in, Document* doc) {
   doc->title = "人民调解受理登记表";
   DocumentSection reg;
   reg.fields = {
-      {"受理日期", Fill(doc, c.received.valid() ? Received(in) : "", "the date received")},
+      {"受理日期", Fill(doc, c.received.valid() ? Received(in) : "", _("the date received"))},
       {"案件来源", Zh(in.ctx, "source", c.source)},
       {"纠纷类型",
-       Fill(doc, c.category.empty() ? "" : Zh(in.ctx, "category", c.category), "the category")}};
+       Fill(doc, c.category.empty() ? "" : Zh(in.ctx, "category", c.category), _("the category"))}};
   if (!c.risk.empty()) reg.fields.emplace_back("风险等级", Zh(in.ctx, "risk", c.risk));
   doc->sections.push_back(std::move(reg));
-  Fill(doc, NamesOf(c, "applicant"), "an applicant");
+  Fill(doc, NamesOf(c, "applicant"), _("an applicant"));
   doc->sections.push_back(PartiesSection(in, doc, false));
   DocumentSection dispute;
   dispute.heading = "纠纷情况";
   if (std::string place = PlaceText(in); !place.empty())
     dispute.fields.emplace_back("纠纷发生地", place);
-  dispute.fields.emplace_back("纠纷简要情况", Fill(doc, c.summary, "the summary of the dispute"));
+  dispute.fields.emplace_back("纠纷简要情况",
+                              Fill(doc, c.summary, _("the summary of the dispute")));
   if (c.amount)
     dispute.fields.emplace_back(
         "涉及金额", "人民币" + CapitalYuan(*c.amount) + "（¥" + c.amount->GroupedYuan() + "）");
@@ -63,11 +65,11 @@ void Receipt(const Input& in, Document* doc) {
   const Case& c = in.c;
   doc->title = "人民调解受理通知书";
   std::string org = Fill(doc, in.d.state.org.empty() ? "" : OrgName(in.ctx, in.d.state.org),
-                         "the organisation that accepted the case (mediate route)");
+                         _("the organisation that accepted the case (mediate route)"));
   std::string applicants = NamesOf(c, "applicant");
   std::string others = NamesOf(c, "respondent");
   DocumentSection body;
-  body.paragraphs = {Fill(doc, applicants, "an applicant") + "：",
+  body.paragraphs = {Fill(doc, applicants, _("an applicant")) + "：",
                      "你（单位）于" + Received(in) + "申请调解的" +
                          (others.empty() ? "" : "与" + others + "之间的") +
                          Zh(in.ctx, "category", c.category) + "，经审查，符合人民调解的受理条件，" +
@@ -88,10 +90,10 @@ void Receipt(const Input& in, Document* doc) {
 
 void Notice(const Input& in, Document* doc) {
   doc->title = "人民调解权利义务告知书";
-  Fill(doc, in.d.state.org, "the organisation handling the case (mediate route)");
+  Fill(doc, in.d.state.org, _("the organisation handling the case (mediate route)"));
   DocumentSection intro;
   intro.paragraphs = {
-      Fill(doc, PartyNames(in.c), "the parties") + "：",
+      Fill(doc, PartyNames(in.c), _("the parties")) + "：",
       "根据《中华人民共和国人民调解法》的规定，人民调解委员会调解民间纠纷，不收取任何费用"
       "（第四条）。现将当事人在人民调解活动中享有的权利和承担的义务告知如下："};
   doc->sections.push_back(std::move(intro));
@@ -114,17 +116,17 @@ void Refusal(const Input& in, Document* doc) {
   const Case& c = in.c;
   doc->title = "不予受理告知书";
   int i = LastEvent(c, "refused");
-  Fill(doc, i >= 0 ? "refused" : "", "a refusal (mediate refuse)");
+  Fill(doc, i >= 0 ? "refused" : "", _("a refusal (mediate refuse)"));
   const Event* e = i >= 0 ? &c.events[static_cast<std::size_t>(i)] : nullptr;
   std::string reason =
       Fill(doc, e ? e->Get("reason") : "",
-           "the reason for not accepting (2002 Provisions Art. 22; refuse --reason)");
+           _("the reason for not accepting (2002 Provisions Art. 22; refuse --reason)"));
   std::string go_to =
       Fill(doc, e ? e->Get("go_to") : "",
-           "where the parties should go instead (2002 Provisions Art. 22; refuse --go-to)");
+           _("where the parties should go instead (2002 Provisions Art. 22; refuse --go-to)"));
   std::string others = NamesOf(c, "respondent");
   DocumentSection body;
-  body.paragraphs = {Fill(doc, NamesOf(c, "applicant"), "an applicant") + "：",
+  body.paragraphs = {Fill(doc, NamesOf(c, "applicant"), _("an applicant")) + "：",
                      "你（单位）于" + Received(in) + "申请调解的" +
                          (others.empty() ? "" : "与" + others + "之间的") +
                          Zh(in.ctx, "category", c.category) + "，因" + reason +

@@ -6,6 +6,7 @@
 
 #include "chinese_count.hpp"
 #include "doc_parts.hpp"
+#include "i18n.hpp"
 #include "money.hpp"
 #include "step_context.hpp"
 #include "text_input.hpp"
@@ -33,7 +34,7 @@ std::string AmountText(const std::string& text) {
 
 void SessionRecord(const Input& in, Document* doc) {
   const Event* e = EventAt(in.c, in.event);
-  Fill(doc, e ? "session" : "", "a session record (mediate session)");
+  Fill(doc, e ? "session" : "", _("a session record (mediate session)"));
   doc->title = "调解笔录";
   std::vector<int> sessions = Sessions(in.c);
   auto pos = std::find(sessions.begin(), sessions.end(), in.event);
@@ -42,23 +43,23 @@ void SessionRecord(const Input& in, Document* doc) {
     s.fields.emplace_back("次数",
                           "第" + ChineseCount(static_cast<int>(pos - sessions.begin()) + 1) + "次");
   s.fields.emplace_back("时间", Fill(doc, e ? ChineseDate(DateOf(in, in.event)) : "",
-                                     e ? "the date of the session (session --date)" : ""));
+                                     e ? _("the date of the session (session --date)") : ""));
   if (e && !e->Get("mode").empty())
     s.fields.emplace_back("调解方式", StepCodeLabel("session_mode", e->Get("mode")));
   s.fields.emplace_back("调解组织",
                         in.d.state.org.empty() ? kBlank : OrgName(in.ctx, in.d.state.org));
   s.fields.emplace_back(
-      "人民调解员", Fill(doc, Handlers(in.d, in.ctx), e ? "the mediator (mediate assign)" : ""));
+      "人民调解员", Fill(doc, Handlers(in.d, in.ctx), e ? _("the mediator (mediate assign)") : ""));
   std::vector<std::string> participants =
       e ? e->GetList("participants") : std::vector<std::string>{};
-  s.fields.emplace_back(
-      "参加人", Fill(doc, Join(participants), e ? "the participants (session --participant)" : ""));
+  s.fields.emplace_back("参加人", Fill(doc, Join(participants),
+                                       e ? _("the participants (session --participant)") : ""));
   s.fields.emplace_back("记录人", kBlank);
   doc->sections.push_back(std::move(s));
   DocumentSection said;
   said.heading = "调解情况（各方陈述、调解意见及达成的意见）";
   said.paragraphs = {Fill(doc, e ? e->Get("note") : "",
-                          e ? "what was said and agreed at the session (session --note)" : ""),
+                          e ? _("what was said and agreed at the session (session --note)") : ""),
                      "以上笔录经参加人核对无误。"};
   doc->sections.push_back(std::move(said));
   for (std::size_t i = 0; i < std::max<std::size_t>(participants.size(), 1); ++i)
@@ -70,20 +71,20 @@ void SessionRecord(const Input& in, Document* doc) {
 void Agreement(const Input& in, Document* doc) {
   const Case& c = in.c;
   const Event* e = EventAt(c, in.d.agreed_event);
-  Fill(doc, e ? "agreed" : "", "an agreement (mediate agree)");
+  Fill(doc, e ? "agreed" : "", _("an agreement (mediate agree)"));
   const bool written = !e || e->Get("form") != "oral";
   auto get = [&](const char* key) { return e ? e->Get(key) : std::string(); };
   std::vector<std::string> terms = e ? e->GetList("terms") : std::vector<std::string>{};
   doc->title = written ? "人民调解协议书" : "人民调解口头协议登记表";
   if (terms.empty())
-    doc->missing.push_back("missing the agreed terms (Law Art. 29; agree --terms)");
+    doc->missing.push_back(_("missing the agreed terms (Law Art. 29; agree --terms)"));
   doc->sections.push_back(PartiesSection(in, doc, written));
   if (written || !get("facts").empty()) {
     DocumentSection facts;
     facts.heading = "纠纷的主要事实、争议事项以及各方当事人的责任";
     facts.paragraphs = {Fill(doc, get("facts"),
-                             written ? "the main facts, points in dispute and responsibilities "
-                                       "(Law Art. 29; agree --facts)"
+                             written ? _("the main facts, points in dispute and responsibilities "
+                                         "(Law Art. 29; agree --facts)")
                                      : "")};
     doc->sections.push_back(std::move(facts));
   }
@@ -98,12 +99,12 @@ void Agreement(const Input& in, Document* doc) {
     if (written || !value.empty())
       perf.fields.emplace_back(label, Fill(doc, value, written ? what : ""));
   };
-  need("履行方式", get("manner"), "the manner of performance (Law Art. 29; agree --manner)");
+  need("履行方式", get("manner"), _("the manner of performance (Law Art. 29; agree --manner)"));
   need("履行地点", get("place"),
-       "the place of performance (2002 Provisions Art. 35; agree --place)");
+       _("the place of performance (2002 Provisions Art. 35; agree --place)"));
   auto dl = Date::Parse(get("performance_deadline"));
   need("履行期限", dl ? ChineseDate(*dl) + "前" : "",
-       "the time limit of performance (Law Art. 29; agree --deadline)");
+       _("the time limit of performance (Law Art. 29; agree --deadline)"));
   if (e && IsTrue(*e, "instalments")) perf.fields.emplace_back("分期履行", "是");
   if (!perf.fields.empty()) doc->sections.push_back(std::move(perf));
   DocumentSection effect;
@@ -112,13 +113,13 @@ void Agreement(const Input& in, Document* doc) {
       auto signed_by = e->GetList("signed_by");
       for (const Party& p : c.parties)
         if (std::find(signed_by.begin(), signed_by.end(), p.name) == signed_by.end())
-          doc->missing.push_back("missing the signature of " + p.name + " (Law Art. 29)");
+          doc->missing.push_back(Tr("missing the signature of {0} (Law Art. 29)", p.name));
       if (!IsTrue(*e, "mediator_signed"))
-        doc->missing.push_back("missing the mediator's signature (Law Art. 29)");
+        doc->missing.push_back(_("missing the mediator's signature (Law Art. 29)"));
       if (!IsTrue(*e, "sealed"))
-        doc->missing.push_back("missing the committee's seal (Law Art. 29)");
+        doc->missing.push_back(_("missing the committee's seal (Law Art. 29)"));
     }
-    Fill(doc, Handlers(in.d, in.ctx), "the mediator's name (mediate assign)");
+    Fill(doc, Handlers(in.d, in.ctx), _("the mediator's name (mediate assign)"));
     const int copies = static_cast<int>(c.parties.size()) + 1;
     effect.paragraphs = {
         "本协议自各方当事人签名、盖章或者按指印，人民调解员签名并加盖人民调解委员会印章之日起"
@@ -143,10 +144,10 @@ void Agreement(const Input& in, Document* doc) {
 void Termination(const Input& in, Document* doc) {
   const Case& c = in.c;
   const Event* e = EventAt(c, in.d.terminated_event);
-  Fill(doc, e ? "terminated" : "", "a termination (mediate terminate)");
+  Fill(doc, e ? "terminated" : "", _("a termination (mediate terminate)"));
   doc->title = "终止人民调解告知书";
   std::string reason = Fill(doc, e ? e->Get("reason") : "",
-                            e ? "the reason for the termination (terminate --reason)" : "");
+                            e ? _("the reason for the termination (terminate --reason)") : "");
   std::string guidance = e ? e->Get("guidance") : "";
   DocumentSection body;
   body.paragraphs = {PartyNames(c) + "：",
@@ -167,11 +168,11 @@ void Termination(const Input& in, Document* doc) {
 void Confirmation(const Input& in, Document* doc) {
   const Case& c = in.c;
   const Event* agreed = EventAt(c, in.d.agreed_event);
-  Fill(doc, agreed ? "agreed" : "", "an agreement (mediate agree)");
+  Fill(doc, agreed ? "agreed" : "", _("an agreement (mediate agree)"));
   if (agreed && agreed->Get("form") == "oral")
     doc->missing.push_back(
-        "missing a written agreement: the court confirms a written one "
-        "(Law Art. 33)");
+        _("missing a written agreement: the court confirms a written one "
+          "(Law Art. 33)"));
   std::string court;
   for (const Event& e : c.events)
     if (e.type == "confirmation" && !e.Get("court").empty())
@@ -187,8 +188,8 @@ void Confirmation(const Input& in, Document* doc) {
   std::string org = in.d.state.org.empty() ? kBlank : OrgName(in.ctx, in.d.state.org);
   std::string effective =
       Fill(doc, ChineseDate(in.d.agreement_effective),
-           agreed ? "the date the agreement took effect (Law Art. 29; agree --signed-by all "
-                    "--mediator-signed --sealed)"
+           agreed ? _("the date the agreement took effect (Law Art. 29; agree --signed-by all "
+                      "--mediator-signed --sealed)")
                   : "");
   DocumentSection request;
   request.heading = "请求事项";
@@ -206,7 +207,7 @@ void Confirmation(const Input& in, Document* doc) {
           "法院申请司法确认。",
       "申请人承诺：调解协议系自愿达成，内容不违反法律、行政法规的强制性规定，不损害国家利益、"
       "社会公共利益和他人合法权益；申请人对所提供材料的真实性负责。",
-      "此致", Fill(doc, court, "the court applied to (confirm --court)")};
+      "此致", Fill(doc, court, _("the court applied to (confirm --court)"))};
   doc->sections.push_back(std::move(reasons));
   DocumentSection att;
   att.heading = "附件";

@@ -2,13 +2,14 @@
 #include <algorithm>
 
 #include "doc_parts.hpp"
+#include "i18n.hpp"
 #include "pii.hpp"
 
 namespace mediate::doc {
 
 std::string Fill(Document* doc, const std::string& value, const std::string& what) {
   if (!value.empty()) return value;
-  if (!what.empty()) doc->missing.push_back("missing " + what);
+  if (!what.empty()) doc->missing.push_back(Tr("missing {0}", what));
   return kBlank;
 }
 
@@ -83,29 +84,32 @@ DocumentSection PartiesSection(const Input& in, Document* doc, bool require_basi
       shown_number = Shown(ctx, p.id_number, MaskIdNumber);
     else if (require_basic)
       shown_number = Fill(doc, "",
-                          "the ID number or credit code of " + p.name +
-                              " (the parties' basic information, Law Art. 29)");
+                          Tr("the ID number or credit code of {0} (the parties' basic information, "
+                             "Law Art. 29)",
+                             p.name));
     const char* number_label = by_code ? "统一社会信用代码" : "公民身份号码";
     if (!shown_number.empty()) line += "，" + std::string(number_label) + "：" + shown_number;
     if (org && (!p.representative.empty() || require_basic)) {
       std::string rep = p.representative;
       if (!rep.empty() && !p.representative_title.empty())
         rep += "（" + p.representative_title + "）";
-      line += "，法定代表人（负责人）：" +
-              (require_basic ? Fill(doc, rep,
-                                    "the representative of " + p.name +
-                                        " (the parties' basic information, Law Art. 29; amend "
-                                        "--party N --representative)")
-                             : rep);
+      line +=
+          "，法定代表人（负责人）：" +
+          (require_basic ? Fill(doc, rep,
+                                Tr("the representative of {0} (the parties' basic information, Law "
+                                   "Art. 29; amend --party N --representative)",
+                                   p.name))
+                         : rep);
     }
     if (!p.address.empty() || require_basic) {
       std::string addr = p.address.empty() ? "" : Shown(ctx, p.address, MaskAddress);
       line += std::string("，") + (org ? "住所地" : "住址") + "：" +
-              (require_basic ? Fill(doc, addr,
-                                    "the address of " + p.name +
-                                        " (the parties' basic information, Law Art. 29; amend "
-                                        "--party N --address)")
-                             : addr);
+              (require_basic
+                   ? Fill(doc, addr,
+                          Tr("the address of {0} (the parties' basic information, Law Art. 29; "
+                             "amend --party N --address)",
+                             p.name))
+                   : addr);
     }
     if (!p.phone.empty()) line += "，联系电话：" + Shown(ctx, p.phone, MaskPhone);
     s.fields.emplace_back(RoleLabel(in.c, i, ctx), line);

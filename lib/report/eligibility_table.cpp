@@ -1,4 +1,5 @@
 #include "eligibility_table.hpp"
+#include "i18n.hpp"
 
 #include <cstdint>
 #include <string>
@@ -35,9 +36,10 @@ Table EligibilityTable(const std::vector<GradeCheck>& checks, bool all) {
          static_cast<double>(rec.training_tenths) / 10.0, std::int64_t{rec.escalations},
          std::string(c.eligible() ? "yes" : "no"), text});
   }
-  t.notes.push_back(std::to_string(eligible) +
-                    " eligible (mediator, grade) pairs; thresholds from mediate.yaml grades "
-                    "(grade 4 defaults: Guangdong 2020; store setting, local practice)");
+  t.notes.push_back(
+      Tr("{0} eligible (mediator, grade) pairs; thresholds from mediate.yaml grades "
+         "(grade 4 defaults: Guangdong 2020; store setting, local practice)",
+         eligible));
   return t;
 }
 

@@ -1,6 +1,7 @@
 #include "filing.hpp"
 
 #include "committee_checks.hpp"
+#include "i18n.hpp"
 #include "pii.hpp"
 #include "render.hpp"
 #include "vocab.hpp"
@@ -84,16 +85,16 @@ FilingList BuildFilingList(const OrgRegistry& orgs, const MediatorRegistry& medi
          o.community.empty() ? std::string() : areas.NameOf(o.community), std::int64_t{m.members},
          m.chair, chair_name, std::int64_t{m.women}, std::int64_t{m.full_time}});
     std::string file = o.Path();
-    if (o.name.empty()) problem(id, file, "name", "name is missing");
-    if (o.level.empty()) problem(id, file, "level", "level is missing");
+    if (o.name.empty()) problem(id, file, "name", _("name is missing"));
+    if (o.level.empty()) problem(id, file, "level", _("level is missing"));
     bool needs_street = o.kind == "street_committee" || o.kind == "community_committee";
-    if (needs_street && o.street.empty()) problem(id, file, "street", "street is missing");
+    if (needs_street && o.street.empty()) problem(id, file, "street", _("street is missing"));
     if (!o.street.empty() && !areas.FindStreet(o.street))
-      problem(id, file, "street", "street " + o.street + " is not in areas/");
+      problem(id, file, "street", Tr("street {0} is not in areas/", o.street));
     if (o.kind == "community_committee" && o.community.empty())
-      problem(id, file, "community", "community is missing");
+      problem(id, file, "community", _("community is missing"));
     if (!o.community.empty() && !areas.FindCommunity(o.community))
-      problem(id, file, "community", "community " + o.community + " is not in areas/");
+      problem(id, file, "community", Tr("community {0} is not in areas/", o.community));
     for (const auto& p : CommitteeProblems(o, m, team)) problem(id, file, "members", p);
   }
 
@@ -109,32 +110,33 @@ FilingList BuildFilingList(const OrgRegistry& orgs, const MediatorRegistry& medi
          std::string(m.filed.valid() && m.filed.year() == year ? "true" : "false"),
          reveal || m.phone.empty() ? m.phone : MaskPhone(m.phone)});
     std::string file = m.Path();
-    if (m.name.empty()) problem(id, file, "name", "name is missing");
-    if (m.sex.empty()) problem(id, file, "sex", "sex is missing");
+    if (m.name.empty()) problem(id, file, "name", _("name is missing"));
+    if (m.sex.empty()) problem(id, file, "sex", _("sex is missing"));
     if (!m.born.valid()) {
-      problem(id, file, "born", "birth date is missing");
+      problem(id, file, "born", _("birth date is missing"));
     } else if (!IsAdultOn(m.born, year_end)) {
       problem(id, file, "born",
-              "born " + m.born.ToString() +
-                  ": not an adult at the end of the year (People's Mediation Law Art. 14)");
+              Tr("born {0}: not an adult at the end of the year (People's Mediation Law Art. 14)",
+                 m.born.ToString()));
     }
     if (org == orgs.end()) {
-      problem(id, file, "org", "organisation \"" + m.org + "\" is not registered");
+      problem(id, file, "org", Tr("organisation \"{0}\" is not registered", m.org));
     } else if (org->second.status != "active") {
-      problem(id, file, "org", "organisation " + m.org + " is retired");
+      problem(id, file, "org", Tr("organisation {0} is retired", m.org));
     }
-    if (m.role.empty()) problem(id, file, "role", "role (chair, member or engaged) is missing");
+    if (m.role.empty()) problem(id, file, "role", _("role (chair, member or engaged) is missing"));
     if (m.employment.empty())
-      problem(id, file, "employment", "employment (full- or part-time) is missing");
-    if (!m.filed.valid()) problem(id, file, "filed", "filing date is missing");
+      problem(id, file, "employment", _("employment (full- or part-time) is missing"));
+    if (!m.filed.valid()) problem(id, file, "filed", _("filing date is missing"));
     if (m.phone.empty()) {
-      problem(id, file, "phone", "phone is missing");
+      problem(id, file, "phone", _("phone is missing"));
     } else if (!NormalizePhone(m.phone)) {
-      problem(id, file, "phone", "phone is neither a mobile nor a landline number");
+      problem(id, file, "phone", _("phone is neither a mobile nor a landline number"));
     }
   }
-  f.problems.notes.push_back(std::to_string(f.problems.rows.size()) +
-                             " missing or invalid items to complete before filing");
+  f.problems.notes.push_back(TrN("{0} missing or invalid item to complete before filing",
+                                 "{0} missing or invalid items to complete before filing",
+                                 f.problems.rows.size(), f.problems.rows.size()));
   return f;
 }
 

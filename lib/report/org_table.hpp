@@ -29,6 +29,9 @@ Table OrgTable(const OrgRegistry& orgs, const MediatorRegistry& mediators,
 /// its name, status, members ("N (W women, F full-time)"), chair with name,
 /// one "member" line per member of `members` (id, name, role, employment,
 /// grade, looked up in `mediators`), one "warning" line per problem.
+/// When translation is on (i18n.hpp) the fields go by their Chinese names
+/// (类型, 层级, 状态, …) and coded values by their labels alone (街道调委会,
+/// 街道/乡镇, 在册 or 已撤销, 主任, 专职, 四级) instead of the code beside them.
 Table OrgCard(const Organisation& o, const OrgMembers& members, const OrgRegistry& orgs,
               const MediatorRegistry& mediators, const AreaRegistry& areas,
               const std::function<std::string(const std::string&)>& kind_label);

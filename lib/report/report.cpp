@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "i18n.hpp"
 #include "review_tables.hpp"
 #include "roster_table.hpp"
 #include "stats_table.hpp"
@@ -25,7 +26,8 @@ const ReportFigure* Report::Figure(const std::string& key) const {
 }
 
 Result<Report> BuildReport(const ReportInput& in) {
-  if (!in.period.set()) return Status::Usage("report needs a period: --year, --quarter or --month");
+  if (!in.period.set())
+    return Status::Usage(_("report needs a period: --year, --quarter or --month"));
   if (!in.cases || !in.areas || !in.orgs || !in.mediators || !in.trainings || !in.reviews ||
       !in.dimension)
     return Status::Internal("BuildReport: an input is missing");
@@ -92,8 +94,7 @@ Result<Report> BuildReport(const ReportInput& in) {
   add_figure("mediators", "在册调解员", roster.active, ColumnKind::kInt);
   add_figure("grade_4", "四级调解员", roster.grade(4), ColumnKind::kInt);
   add_figure("grade_3", "三级调解员", roster.grade(3), ColumnKind::kInt);
-  add_figure("grade_1_2", "一级至二级调解员", roster.grade(1) + roster.grade(2),
-             ColumnKind::kInt);
+  add_figure("grade_1_2", "一级至二级调解员", roster.grade(1) + roster.grade(2), ColumnKind::kInt);
   add_figure("full_time", "专职调解员", CountOf(roster.by_employment, "full_time"),
              ColumnKind::kInt);
   add_figure("part_time", "兼职调解员", CountOf(roster.by_employment, "part_time"),
@@ -189,13 +190,13 @@ Result<Report> BuildReport(const ReportInput& in) {
                        {"mediators", "调解员", ColumnKind::kInt}};
     std::int64_t graded = 0;
     for (int g : {4, 3, 2, 1}) {
-      s.table.rows.push_back({std::to_string(g), std::string(MediatorGradeLabel(g)),
-                              roster.grade(g)});
+      s.table.rows.push_back(
+          {std::to_string(g), std::string(MediatorGradeLabel(g)), roster.grade(g)});
       graded += roster.grade(g);
     }
     s.table.totals = {std::string("total"), Cell{}, graded};
-    s.table.notes.push_back(Thousands(roster.grade(0)) + " of " + Thousands(roster.active) +
-                            " active mediators are not graded");
+    s.table.notes.push_back(Tr("{0} of {1} active mediators are not graded",
+                               Thousands(roster.grade(0)), Thousands(roster.active)));
     s.chart = ChartKind::kBars;
     s.chart_label = "grade_label";
     s.chart_value = "mediators";

@@ -1,4 +1,5 @@
 #include "review_tables.hpp"
+#include "i18n.hpp"
 
 #include <cstdint>
 
@@ -17,8 +18,8 @@ Table ReviewCheckTable(const ReviewCheckResult& r,
   }
   t.totals = {std::string("total"), std::string("有问题的案件"),
               static_cast<std::int64_t>(r.cases_with_findings)};
-  t.notes.push_back(std::to_string(r.cases) + " case files checked; a case with several kinds " +
-                    "counts once in the total");
+  t.notes.push_back(
+      Tr("{0} case files checked; a case with several kinds counts once in the total", r.cases));
   return t;
 }
 
@@ -55,7 +56,7 @@ Table ReviewStatsTable(const ReviewStats& s,
     for (std::size_t i = 0; i < s.kinds.size() && i < 3; ++i)
       top += (i ? ", " : "") + s.kinds[i].first + " " + label(s.kinds[i].first) + " (" +
              std::to_string(s.kinds[i].second) + ")";
-    t.notes.push_back("most frequent: " + top);
+    t.notes.push_back(Tr("most frequent: {0}", top));
   }
   return t;
 }

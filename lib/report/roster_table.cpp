@@ -1,12 +1,37 @@
 #include "roster_table.hpp"
 
 #include <cstdint>
+#include <map>
 #include <vector>
 
+#include "i18n.hpp"
 #include "pii.hpp"
+#include "step_context.hpp"
 #include "text_input.hpp"
+#include "vocab.hpp"
 
 namespace mediate {
+namespace {
+
+/// The Chinese name of each line of `mediator show` (the headings of
+/// `mediator list` where there is one).
+std::string MediatorCardLabel(const char* field) {
+  static const std::map<std::string, std::string> kLabels = {
+      {"id", "编号"},           {"name", "姓名"},
+      {"sex", "性别"},          {"born", "出生日期"},
+      {"org", "所在组织"},      {"role", "职务"},
+      {"employment", "专兼职"}, {"grade", "等级"},
+      {"graded", "评定日期"},   {"specialties", "擅长"},
+      {"lecturer", "授课骨干"}, {"honours", "荣誉"},
+      {"education", "学历"},    {"filed", "备案日期"},
+      {"term_end", "任期届满"}, {"court_roster", "法院特邀调解员"},
+      {"sanctions", "处分"},    {"status", "状态"},
+      {"phone", "电话"},        {"rating", "等级评定"}};
+  auto it = kLabels.find(field);
+  return it == kLabels.end() ? field : it->second;
+}
+
+}  // namespace
 
 Table RosterTable(const MediatorRegistry& mediators, bool reveal,
                   const std::function<bool(const Mediator&)>& keep) {
@@ -78,31 +103,40 @@ Table RosterStatsTable(
 Table MediatorCard(const Mediator& m, const OrgRegistry& orgs, bool reveal) {
   Table t;
   t.columns = {{"field", "项目", ColumnKind::kCode}, {"value", "内容", ColumnKind::kText}};
+  const bool zh = TranslationOn();
   auto add = [&](const char* f, const std::string& v) {
-    if (!v.empty()) t.rows.push_back({std::string(f), v});
+    if (!v.empty()) t.rows.push_back({zh ? MediatorCardLabel(f) : std::string(f), v});
   };
+  auto yes = [&](bool b) { return b ? std::string(zh ? "是" : "true") : std::string(); };
+  auto grade = [&](int g) { return zh ? std::string(MediatorGradeLabel(g)) : std::to_string(g); };
+  const Vocabulary& vocab = Vocabulary::Builtin();
   add("id", m.id);
   add("name", m.name);
-  add("sex", m.sex);
+  add("sex", zh && m.sex == "male" ? "男" : zh && m.sex == "female" ? "女" : m.sex);
   add("born", m.born.ToString());
   auto o = orgs.find(m.org);
-  add("org", m.org + (o != orgs.end() ? "  " + o->second.name : std::string()));
-  add("role", m.role);
-  add("employment", m.employment);
-  add("grade", m.grade ? std::to_string(m.grade) : std::string());
+  add("org", o == orgs.end() ? m.org : zh ? o->second.name : m.org + "  " + o->second.name);
+  add("role", vocab.Get("mediator_role").Shown(m.role));
+  add("employment", vocab.Get("employment").Shown(m.employment));
+  add("grade", m.grade ? grade(m.grade) : std::string());
   add("graded", m.graded.ToString());
-  add("specialties", Joined(m.specialties, ", "));
-  add("lecturer", m.lecturer ? "true" : "");
-  add("honours", Joined(m.honours, ", "));
+  std::string specialties;
+  for (const auto& s : m.specialties)
+    specialties += (specialties.empty() ? "" : zh ? "、" : ", ") + vocab.category().Shown(s);
+  add("specialties", specialties);
+  add("lecturer", yes(m.lecturer));
+  add("honours", Joined(m.honours, zh ? "、" : ", "));
   add("education", m.education);
   add("filed", m.filed.ToString());
   add("term_end", m.term_end.ToString());
-  add("court_roster", m.court_roster ? "true" : "");
+  add("court_roster", yes(m.court_roster));
   add("sanctions", Joined(m.sanctions, "; "));
-  add("status", m.status + (m.retired.valid() ? " " + m.retired.ToString() : std::string()));
+  std::string status = zh ? ShownCode("mediator_status", m.status) : m.status;
+  add("status", status + (m.retired.valid() ? " " + m.retired.ToString() : std::string()));
   add("phone", reveal || m.phone.empty() ? m.phone : MaskPhone(m.phone));
   for (const auto& r : m.ratings)
-    add("rating", r.date.ToString() + "  grade " + std::to_string(r.grade) + "  " + r.by +
+    add("rating", r.date.ToString() + "  " +
+                      (zh ? grade(r.grade) : "grade " + std::to_string(r.grade)) + "  " + r.by +
                       (r.basis.empty() ? std::string() : "  " + r.basis));
   return t;
 }

@@ -50,7 +50,10 @@ Table RosterStatsTable(
 /// value; a field left empty is left out. The org with its name (from
 /// `orgs`), lists `, `-joined (sanctions `; `), the status with the
 /// retirement date, the phone masked unless `reveal` (PIPL Art. 51), then
-/// one "rating" line per grade rating.
+/// one "rating" line per grade rating. When translation is on (i18n.hpp)
+/// the fields go by their Chinese names (姓名, 性别, 职务, …) and the values
+/// by their labels (男, 聘任调解员, 专职, 三级, 在职, 是), the org by its
+/// name alone; otherwise fields and codes as in the record.
 Table MediatorCard(const Mediator& m, const OrgRegistry& orgs, bool reveal);
 
 }  // namespace mediate

@@ -1,4 +1,5 @@
 #include "row_spool.hpp"
+#include "i18n.hpp"
 
 #include <algorithm>
 #include <cstring>
@@ -141,7 +142,7 @@ Status RowSpool::ForEachSorted(const std::function<Status(const std::vector<Cell
       encoded = std::string_view(buffer_).substr(e.offset - spilled, e.size);
     }
     if (!Decode(encoded, &row))
-      return Status::Io("a temporary file in " + scratch_dir_ + " does not read back as written");
+      return Status::Io(Tr("a temporary file in {0} does not read back as written", scratch_dir_));
     MEDIATE_RETURN_IF_ERROR(visit(row));
   }
   return Status::Ok();

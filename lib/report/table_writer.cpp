@@ -339,11 +339,10 @@ class XlsxWriter : public TableWriter {
     lxw_error close_err = workbook_close(wb_);
     wb_ = nullptr;
     if (err_ != LXW_NO_ERROR) {
-      return Status::Io(
-          fmt::format("{}: writing the spreadsheet failed: {}", path_, lxw_strerror(err_)));
+      return Status::Io(Tr("{0}: writing the spreadsheet failed: {1}", path_, lxw_strerror(err_)));
     }
     if (close_err != LXW_NO_ERROR) {
-      return Status::Io(fmt::format("{}: cannot write: {}", path_, lxw_strerror(close_err)));
+      return Status::Io(Tr("{0}: cannot write: {1}", path_, lxw_strerror(close_err)));
     }
     return Status::Ok();
   }
@@ -488,28 +487,28 @@ Result<std::unique_ptr<TableWriter>> OpenXlsxWriter(std::vector<Column> all,
   ColumnView view(LabelsOnly(Format::kXlsx), all);
   std::vector<Column> columns = view.columns();
   if (rows + 2 > kXlsxMaxRows) {
-    return Status::Usage(fmt::format(
-        "{}: a spreadsheet holds at most {} rows and this table has {}; use --format csv", path,
-        kXlsxMaxRows - 1, rows + (totals ? 1 : 0)));
+    return Status::Usage(
+        Tr("{0}: a spreadsheet holds at most {1} rows and this table has {2}; use --format csv",
+           path, kXlsxMaxRows - 1, rows + (totals ? 1 : 0)));
   }
   if (columns.size() > 16384) {
-    return Status::Usage(fmt::format("{}: a spreadsheet holds at most 16384 columns", path));
+    return Status::Usage(Tr("{0}: a spreadsheet holds at most 16384 columns", path));
   }
   // libxlsxwriter reports a file it cannot create on stderr: find out first.
   if (std::FILE* probe = std::fopen(path.c_str(), "wb")) {
     std::fclose(probe);
   } else {
-    return Status::Io(fmt::format("{}: cannot write: {}", path, std::strerror(errno)));
+    return Status::Io(Tr("{0}: cannot write: {1}", path, std::strerror(errno)));
   }
   lxw_workbook_options options{};
   options.constant_memory = LXW_TRUE;
   lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
-  if (wb == nullptr) return Status::Io(fmt::format("{}: cannot create the workbook", path));
+  if (wb == nullptr) return Status::Io(Tr("{0}: cannot create the workbook", path));
   std::string sheet = SheetName(sheet_name);
   lxw_worksheet* ws = workbook_add_worksheet(wb, sheet.c_str());
   if (ws == nullptr) {
     workbook_close(wb);
-    return Status::Io(fmt::format("{}: cannot add sheet \"{}\"", path, sheet));
+    return Status::Io(Tr("{0}: cannot add sheet \"{1}\"", path, sheet));
   }
   auto writer = std::make_unique<XlsxWriter>(std::move(columns), path, wb, ws);
   writer->Begin(widths);

@@ -1,4 +1,5 @@
 #include "training_stats.hpp"
+#include "i18n.hpp"
 
 namespace mediate {
 
@@ -24,11 +25,24 @@ std::vector<Column> MeasureColumns() {
           {"hours_per_mediator", "人均学时", ColumnKind::kDecimal}};
 }
 
+/// The heading of the grouping column: the grouping itself ("year"), in
+/// Chinese when translation is on (年度).
+std::string GroupHeading(const std::string& by) {
+  if (!TranslationOn()) return by;
+  static const std::pair<const char*, const char*> kNames[] = {
+      {"year", "年度"},       {"kind", "培训类型"}, {"level", "层级"},
+      {"lecturer", "授课人"}, {"org", "组织"},      {"mediator", "调解员"}};
+  for (const auto& [code, zh] : kNames)
+    if (by == code) return zh;
+  return by;
+}
+
 }  // namespace
 
 Table TrainingGroupsTable(const TrainingGroups& g) {
   Table table;
-  table.columns = {{g.by, g.by, ColumnKind::kCode}, {g.by + "_label", "名称", ColumnKind::kText}};
+  table.columns = {{g.by, GroupHeading(g.by), ColumnKind::kCode},
+                   {g.by + "_label", "名称", ColumnKind::kText}};
   for (auto& c : MeasureColumns()) table.columns.push_back(c);
   for (const TrainingGroup& group : g.groups) {
     std::vector<Cell> row = {group.key, group.label};
@@ -74,10 +88,10 @@ Table TrainingDueTable(const TrainingDue& due, const OrgRegistry& orgs) {
                           static_cast<std::int64_t>(due.required_hours),
                           due.required_hours - HoursOf(r.hours_tenths)});
   }
-  table.notes.push_back(std::to_string(due.below.size()) + " active mediators below " +
-                        std::to_string(due.required_hours) + " training hours in " +
-                        std::to_string(due.year) +
-                        " (store setting training.yearly_hours; local practice)");
+  table.notes.push_back(
+      Tr("{0} active mediators below {1} training hours in {2} (store setting "
+         "training.yearly_hours; local practice)",
+         due.below.size(), due.required_hours, due.year));
   return table;
 }
 

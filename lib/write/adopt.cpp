@@ -10,6 +10,7 @@
 #include "case_edit.hpp"
 #include "case_record.hpp"
 #include "git_repo.hpp"
+#include "i18n.hpp"
 #include "lifecycle.hpp"
 #include "merge_check.hpp"
 #include "validate.hpp"
@@ -67,9 +68,10 @@ Result<AdoptOutcome> AdoptHandCommits(StoreWrite& w, const Signature& op,
         return want.size() >= 4 && a.id.rfind(want, 0) == 0;
       });
       if (hit == out.commits.end())
-        return Status::Usage(want +
-                             " is no hand commit waiting to be adopted ('mediate audit' "
-                             "lists them as foreign commits)");
+        return Status::Usage(
+            Tr("{0} is no hand commit waiting to be adopted ('mediate audit' "
+               "lists them as foreign commits)",
+               want));
       chosen.push_back(*hit);
     }
     std::sort(chosen.begin(), chosen.end(), [&](const AdoptedCommit& x, const AdoptedCommit& y) {
@@ -88,8 +90,8 @@ Result<AdoptOutcome> AdoptHandCommits(StoreWrite& w, const Signature& op,
   }
   if (out.commits.empty())
     return Status::Rejected(
-        "no hand commits to adopt: every commit was made by mediate or is "
-        "adopted already ('mediate audit')");
+        _("no hand commits to adopt: every commit was made by mediate or is "
+          "adopted already ('mediate audit')"));
 
   // Each path, with the commit before the first adopted one that changed it.
   std::map<std::string, std::string> first;  // path → that commit's id
@@ -104,9 +106,10 @@ Result<AdoptOutcome> AdoptHandCommits(StoreWrite& w, const Signature& op,
     present.emplace_back(path, std::move(text.value()));
   }
   if (sink.has_errors())
-    return sink.ToStatus(std::to_string(sink.error_count()) +
-                         " error(s) in files the hand commits changed; mend them (mediate edit, "
-                         "or git) and commit, then adopt; nothing was written");
+    return sink.ToStatus(
+        Tr("{0} error(s) in files the hand commits changed; mend them (mediate "
+           "edit, or git) and commit, then adopt; nothing was written",
+           sink.error_count()));
 
   // The reason in a case's event names the hand commits that changed it.
   auto why_for = [&](const std::string& path) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "case_record.hpp"
+#include "i18n.hpp"
 #include "lifecycle.hpp"
 
 namespace mediate {
@@ -21,20 +22,21 @@ Result<RenumberOutcome> RenumberCase(StoreWrite& w, const Signature& op,
   const Store& store = w.store();
   const Settings& settings = store.settings();
   if (!ParseCaseId(request.id, nullptr, nullptr, nullptr))
-    return Status::NotFound(request.id + " is not a case id (like WBL-2026-000042)");
+    return Status::NotFound(Tr("{0} is not a case id (like WBL-2026-000042)", request.id));
   std::vector<std::string> paths = store.FindCaseFiles(request.id);
-  if (paths.empty()) return Status::NotFound("no case " + request.id);
+  if (paths.empty()) return Status::NotFound(Tr("no case {0}", request.id));
   if (paths.size() == 1)
-    return Status::Rejected(request.id + " is held by one file only (" + paths.front() +
-                            "): renumber gives a new id to one of two files holding the same id; "
-                            "nothing to do");
+    return Status::Rejected(
+        Tr("{0} is held by one file only ({1}): renumber gives a new id to one "
+           "of two files holding the same id; nothing to do",
+           request.id, paths.front()));
 
   // Every file of the id must load cleanly: the choice reads `received`.
   std::vector<LoadedCase> cases;
   for (const auto& p : paths) {
     LoadedCase lc = store.LoadCaseFile(p);
     if (!lc.ok)
-      return Status::Rejected(p + " does not load cleanly; fix it first (mediate validate)",
+      return Status::Rejected(Tr("{0} does not load cleanly; fix it first (mediate validate)", p),
                               lc.diagnostics);
     cases.push_back(std::move(lc));
   }
@@ -43,8 +45,8 @@ Result<RenumberOutcome> RenumberCase(StoreWrite& w, const Signature& op,
     std::string rel = store.RelativePath(request.file);
     auto it = std::find(paths.begin(), paths.end(), rel);
     if (it == paths.end())
-      return Status::Usage("--file " + request.file + " is not a file of " + request.id +
-                           "; its files are " + JoinPaths(paths));
+      return Status::Usage(Tr("--file {0} is not a file of {1}; its files are {2}", request.file,
+                              request.id, JoinPaths(paths)));
     pick = static_cast<std::size_t>(it - paths.begin());
   } else {
     // The case received later; on a tie, a file that is not where its

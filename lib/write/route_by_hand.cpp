@@ -24,6 +24,9 @@ Result<RouteByHandOutcome> RouteByHand(StoreWrite& w, const Signature& op, const
         Tr("--to {0}: no such organisation (give its id or full name; 'mediate "
            "org list' lists them)",
            org));
+  if (target->status == "retired")
+    return Status::Usage(
+        Tr("--to {0}: {1} is retired; route to an active organisation", org, target->name));
   if (target->status != "active")
     return Status::Usage(Tr("--to {0}: {1} is {2}; route to an active organisation", org,
                             target->name, target->status));

@@ -6,6 +6,7 @@
 
 #include "case_record.hpp"
 #include "git_repo.hpp"
+#include "i18n.hpp"
 #include "parallel.hpp"
 #include "validate.hpp"
 #include "write_transaction.hpp"
@@ -140,10 +141,11 @@ Result<std::string> StoreWrite::Commit(const Signature& op, const std::string& m
       if (!cf || !cf->is_sequence() || cf->items().empty()) continue;
       std::string id = path.substr(path.rfind('/') + 1);
       id.resize(id.size() - 5);
-      return Status::Rejected(id + " has " + std::to_string(cf->items().size()) +
-                              " unresolved conflict(s) from a merge ('mediate conflicts' lists "
-                              "them): settle them first with 'mediate resolve " +
-                              id + " --take ours|theirs'; nothing was written");
+      return Status::Rejected(
+          Tr("{0} has {1} unresolved conflict(s) from a merge ('mediate conflicts' lists them): "
+             "settle them first with 'mediate resolve {0} --take ours|theirs'; nothing was "
+             "written",
+             id, cf->items().size()));
     }
   }
   // 1. Every staged record checked as `mediate validate` would check it.
@@ -184,9 +186,9 @@ Result<std::string> StoreWrite::Commit(const Signature& op, const std::string& m
   if (!bad_files.empty()) {
     std::string list;
     for (const auto& f : bad_files) list += (list.empty() ? "" : ", ") + f;
-    return Status::Rejected(std::to_string(bad_files.size()) +
-                                " file(s) would not pass validation; nothing written: " + list,
-                            std::move(errors));
+    return Status::Rejected(
+        Tr("{0} file(s) would not pass validation; nothing written: {1}", bad_files.size(), list),
+        std::move(errors));
   }
   if (dry_run()) return std::string();
   // 2. Write durably and commit once.

@@ -194,10 +194,10 @@ class ZhRegistryTest(StoreTestCase):
         medical = self.intake("--category", "medical", "--summary", "手术后遗症赔偿争议",
                               "--applicant", "王五")
         p = self.zh("tag", medical, "exemplary", code=0)
-        self.assertEqual(p.stderr, f"警告：{medical} 含敏感个人信息（health；《个人信息保护法》第二十八条），"
+        self.assertEqual(p.stderr, f"警告：{medical} 含敏感个人信息（健康信息；《个人信息保护法》第二十八条），"
                                    "导出典型案例时不会收录\n")
         p = self.zh("exemplary", "export", "-o", os.path.join(self.tmp, "案例.md"), code=0)
-        self.assertEqual(p.stderr, f"未收录 {medical}：含敏感个人信息（health；《个人信息保护法》第二十八条）\n"
+        self.assertEqual(p.stderr, f"未收录 {medical}：含敏感个人信息（健康信息；《个人信息保护法》第二十八条）\n"
                                    f"已导出 1 件典型案例到 {os.path.join(self.tmp, '案例.md')}\n")
         p = self.run_in(EN, "exemplary", "export", code=0)
         self.assertIn("exported 1 typical case(s)\n", p.stderr)
