@@ -186,8 +186,10 @@ class MediatorCommand : public Command {
     auto f = ParseFormat(out_.format);
     if (f && *f == Format::kTable) {
       // The terminal view keeps the columns people scan; csv/json have all.
-      Table narrow = SelectColumns(t, {"id", "name", "sex", "org", "role", "employment", "grade",
-                                       "lecturer", "status", "phone"});
+      Table narrow =
+          SelectColumns(t, {"id", "name", "sex", "sex_label", "org", "role", "role_label",
+                            "employment", "employment_label", "grade", "grade_label", "lecturer",
+                            "lecturer_label", "status", "status_label", "phone"});
       const std::size_t n = t.rows.size();
       narrow.notes.push_back(TrN("{0} mediator", "{0} mediators", n, n));
       return out_.Output(ctx, narrow, "mediators");

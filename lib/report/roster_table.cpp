@@ -35,22 +35,58 @@ std::string MediatorCardLabel(const char* field) {
 
 Table RosterTable(const MediatorRegistry& mediators, bool reveal,
                   const std::function<bool(const Mediator&)>& keep) {
+  constexpr auto kCode = ColumnShown::kCodeOfLabel;
+  constexpr auto kLabel = ColumnShown::kLabelOnly;
   Table t;
-  t.columns = {
-      {"id", "编号", ColumnKind::kCode},           {"name", "姓名", ColumnKind::kText},
-      {"sex", "性别", ColumnKind::kCode},          {"born", "出生日期", ColumnKind::kText},
-      {"org", "组织", ColumnKind::kCode},          {"role", "职务", ColumnKind::kCode},
-      {"employment", "专兼职", ColumnKind::kCode}, {"grade", "等级", ColumnKind::kCode},
-      {"graded", "评定日期", ColumnKind::kText},   {"specialties", "擅长", ColumnKind::kText},
-      {"lecturer", "授课骨干", ColumnKind::kCode}, {"honours", "荣誉", ColumnKind::kText},
-      {"filed", "备案日期", ColumnKind::kText},    {"status", "状态", ColumnKind::kCode},
-      {"phone", "电话", ColumnKind::kText}};
+  t.columns = {{"id", "编号", ColumnKind::kCode},
+               {"name", "姓名", ColumnKind::kText},
+               {"sex", "性别", ColumnKind::kCode, kCode},
+               {"sex_label", "性别", ColumnKind::kText, kLabel},
+               {"born", "出生日期", ColumnKind::kText},
+               {"org", "组织", ColumnKind::kCode},
+               {"role", "职务", ColumnKind::kCode, kCode},
+               {"role_label", "职务", ColumnKind::kText, kLabel},
+               {"employment", "专兼职", ColumnKind::kCode, kCode},
+               {"employment_label", "专兼职", ColumnKind::kText, kLabel},
+               {"grade", "等级", ColumnKind::kCode, kCode},
+               {"grade_label", "等级", ColumnKind::kText, kLabel},
+               {"graded", "评定日期", ColumnKind::kText},
+               {"specialties", "擅长", ColumnKind::kText},
+               {"lecturer", "授课骨干", ColumnKind::kCode, kCode},
+               {"lecturer_label", "授课骨干", ColumnKind::kText, kLabel},
+               {"honours", "荣誉", ColumnKind::kText},
+               {"filed", "备案日期", ColumnKind::kText},
+               {"status", "状态", ColumnKind::kCode, kCode},
+               {"status_label", "状态", ColumnKind::kText, kLabel},
+               {"phone", "电话", ColumnKind::kText}};
+  // The labels only the Chinese human table shows (ColumnShown::kLabelOnly).
+  const bool zh = TranslationOn();
+  const Vocabulary& vocab = Vocabulary::Builtin();
+  auto label = [zh](std::string text) { return zh ? text : std::string(); };
   for (const auto& [id, m] : mediators) {
     if (keep && !keep(m)) continue;
-    t.rows.push_back({m.id, m.name, m.sex, m.born.ToString(), m.org, m.role, m.employment,
-                      m.grade ? std::to_string(m.grade) : std::string(), m.graded.ToString(),
-                      Joined(m.specialties, ";"), std::string(m.lecturer ? "true" : "false"),
-                      Joined(m.honours, ";"), m.filed.ToString(), m.status,
+    t.rows.push_back({m.id,
+                      m.name,
+                      m.sex,
+                      label(m.sex == "male"     ? "男"
+                            : m.sex == "female" ? "女"
+                                                : m.sex),
+                      m.born.ToString(),
+                      m.org,
+                      m.role,
+                      label(vocab.Get("mediator_role").Shown(m.role)),
+                      m.employment,
+                      label(vocab.Get("employment").Shown(m.employment)),
+                      m.grade ? std::to_string(m.grade) : std::string(),
+                      label(m.grade ? std::string(MediatorGradeLabel(m.grade)) : std::string()),
+                      m.graded.ToString(),
+                      Joined(m.specialties, ";"),
+                      std::string(m.lecturer ? "true" : "false"),
+                      label(m.lecturer ? "是" : "否"),
+                      Joined(m.honours, ";"),
+                      m.filed.ToString(),
+                      m.status,
+                      label(ShownCode("mediator_status", m.status)),
                       reveal || m.phone.empty() ? m.phone : MaskPhone(m.phone)});
   }
   return t;
