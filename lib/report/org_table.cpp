@@ -40,20 +40,34 @@ std::string OrgStatusLabel(const std::string& code) {
 Table OrgTable(const OrgRegistry& orgs, const MediatorRegistry& mediators,
                const std::function<std::string(const std::string&)>& kind_label,
                const std::function<bool(const Organisation&)>& keep) {
+  constexpr auto kCode = ColumnShown::kCodeOfLabel;
+  constexpr auto kLabel = ColumnShown::kLabelOnly;
   Table t;
-  t.columns = {
-      {"id", "编号", ColumnKind::kCode},        {"name", "名称", ColumnKind::kText},
-      {"kind", "类型", ColumnKind::kCode},      {"kind_label", "类型名称", ColumnKind::kText},
-      {"level", "层级", ColumnKind::kCode},     {"street", "街道", ColumnKind::kCode},
-      {"community", "社区", ColumnKind::kCode}, {"parent", "上级", ColumnKind::kCode},
-      {"status", "状态", ColumnKind::kCode},    {"members", "人数", ColumnKind::kInt},
-      {"full_time", "专职", ColumnKind::kInt},  {"chair", "主任", ColumnKind::kCode}};
+  t.columns = {{"id", "编号", ColumnKind::kCode},
+               {"name", "名称", ColumnKind::kText},
+               {"kind", "类型", ColumnKind::kCode, kCode},
+               {"kind_label", "类型名称", ColumnKind::kText},
+               {"level", "层级", ColumnKind::kCode, kCode},
+               {"level_label", "层级", ColumnKind::kText, kLabel},
+               {"street", "街道", ColumnKind::kCode},
+               {"community", "社区", ColumnKind::kCode},
+               {"parent", "上级", ColumnKind::kCode},
+               {"status", "状态", ColumnKind::kCode, kCode},
+               {"status_label", "状态", ColumnKind::kText, kLabel},
+               {"members", "人数", ColumnKind::kInt},
+               {"full_time", "专职", ColumnKind::kInt},
+               {"chair", "主任", ColumnKind::kCode}};
+  // The labels only the Chinese human table shows (ColumnShown::kLabelOnly).
+  const bool zh = TranslationOn();
+  const VocabList& levels = Vocabulary::Builtin().level();
   for (const auto& [id, o] : orgs) {
     if (keep && !keep(o)) continue;
     const Membership m = MembershipOf(id, mediators);
-    t.rows.push_back({o.id, o.name, o.kind, kind_label(o.kind), o.level, o.street, o.community,
-                      o.parent, o.status, static_cast<std::int64_t>(m.members),
-                      static_cast<std::int64_t>(m.full_time), m.chair});
+    t.rows.push_back({o.id, o.name, o.kind, kind_label(o.kind), o.level,
+                      zh ? levels.Shown(o.level) : std::string(), o.street, o.community, o.parent,
+                      o.status, zh ? OrgStatusLabel(o.status) : std::string(),
+                      static_cast<std::int64_t>(m.members), static_cast<std::int64_t>(m.full_time),
+                      m.chair});
   }
   return t;
 }
