@@ -4,6 +4,7 @@
 #include "case_record.hpp"
 #include "i18n.hpp"
 #include "lifecycle.hpp"
+#include "pii.hpp"
 #include "yaml_emit.hpp"
 
 namespace mediate {
@@ -14,8 +15,10 @@ std::string Text(const Value* v, const char* key) {
   return f && f->is_scalar() ? f->text() : std::string();
 }
 
-/// A side's value in words: a scalar as it is, events as "N events: kind
-/// date, …", anything else on one line.
+void MaskPersonalData(Value* v);
+
+/// A side's value in words (a party's identifiers masked): a scalar as it is, events as "N events:
+/// kind date, …", anything else on one line.
 std::string InWords(const Value* side) {
   const Value* v = side && side->is_map() ? side->Find("value") : nullptr;
   if (!v) return "(removed)";
@@ -29,10 +32,32 @@ std::string InWords(const Value* side) {
     return out;
   }
   Value flow = *v;
+  MaskPersonalData(&flow);
   flow.set_flow();
   std::string text = EmitYaml(flow);
   while (!text.empty() && text.back() == '\n') text.pop_back();
   return text;
+}
+
+/// `v` with a party's identifiers masked wherever they stand (id_number,
+/// credit_code, phone, address keys at any depth), as every listing shows
+/// them (PIPL Art. 51; People's Mediation Law Art. 15).
+void MaskPersonalData(Value* v) {
+  if (v->is_sequence()) {
+    for (Value& item : v->items()) MaskPersonalData(&item);
+  } else if (v->is_map()) {
+    for (auto& [key, field] : v->entries()) {
+      if (!field.is_scalar() || field.text().empty()) {
+        MaskPersonalData(&field);
+        continue;
+      }
+      const std::string& t = field.text();
+      if (key == "id_number") field = Value::String(MaskIdNumber(t));
+      if (key == "credit_code") field = Value::String(MaskCreditCode(t));
+      if (key == "phone") field = Value::String(MaskPhone(t));
+      if (key == "address") field = Value::String(MaskAddress(t));
+    }
+  }
 }
 
 std::vector<Value> Items(const Value* v) {

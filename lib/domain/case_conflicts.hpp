@@ -20,7 +20,8 @@ struct ConflictRow {
   std::string field;   ///< "amount", "events", …
   std::string reason;  ///< "changed on both sides", or the timeline rule broken
   std::string ours,
-      theirs;  ///< each side's value in words ("3500.00"; "2 events: session, extended")
+      theirs;  ///< each side's value in words ("3500.00"; "2 events: session, extended"),
+               ///< a party's ID number, credit code, phone and address masked (PIPL Art. 51)
   std::string ours_by, ours_at, theirs_by, theirs_at;  ///< who changed it on each side, when
   std::string merged_by, merged_at;                    ///< who merged, when
 };
