@@ -1,7 +1,8 @@
 """scripts/catalogue, the ctest checks of the message catalogues (catalogue.*): on a small
 tree of its own, each check passes a sound catalogue and fails, naming the entry, when a
 translation is missing or fuzzy, when po/ is behind the marked source, when msgfmt --check
-fails, and when a translation's fmt placeholders differ from its English text's."""
+fails, when a translation's fmt placeholders differ from its English text's, and when a
+literal with English words is neither marked nor listed in po/unmarked.txt."""
 import os
 import shutil
 import subprocess
@@ -110,6 +111,31 @@ class CatalogueChecksTest(unittest.TestCase):
                            case='msgid "{} case"\nmsgid_plural "{} cases"\nmsgstr[0] "{0}件"\n'))
         p = self.check("placeholders")
         self.assertEqual((p.returncode, p.stdout), (0, ""))
+
+    def test_unmarked_literals_fail_unless_listed_with_why(self):
+        self.write("po/unmarked.txt", "# nothing is exempt\n")
+        p = self.check("marked")
+        self.assertEqual((p.returncode, p.stdout), (0, ""))  # the plural half of TrN counts too
+        self.write("cli/b.cpp", '#include "i18n.hpp"\n'
+                                '// "a comment with words" is no literal\n'
+                                'const char* kA = "two words";\n'
+                                'const char* kB = _("marked text") ;\n'
+                                'const char* kC = R"(raw text here)";\n'
+                                "const char kD = 'x';\n"
+                                'const char* kE = "one";\n'
+                                'std::string f() { return Tr("a {0}", "value with words"); }\n')
+        self.assertFails("marked", 'cli/b.cpp:3: not marked for translation: "two words"',
+                         'cli/b.cpp:5: not marked for translation: "raw text here"',
+                         'cli/b.cpp:8: not marked for translation: "value with words"')
+        p = self.check("marked")
+        self.assertNotIn("marked text", p.stdout)
+        self.assertNotIn("comment", p.stdout)
+        self.assertEqual(len(p.stdout.splitlines()), 3, p.stdout)
+        # Listed with why: they pass; an entry that matches nothing is itself a problem.
+        self.write("po/unmarked.txt", "# machine text\ncli/b.cpp ^(two words|raw text here)$\n"
+                                      "cli/*.cpp ^value with words$\ncli/a.cpp ^gone$\n")
+        self.assertFails("marked", "po/unmarked.txt:4: cli/a.cpp ^gone$: matches no unmarked")
+        self.assertEqual(len(self.check("marked").stdout.splitlines()), 1)
 
 
 if __name__ == "__main__":
