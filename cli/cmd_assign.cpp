@@ -46,7 +46,7 @@ class AssignCommand : public Command {
                      "the step it follows"))
         ->type_name("DATE");
     app.add_option("--format", format_, _("output format of --auto: table, csv, json, md"))
-        ->type_name("FORMAT");
+        ->type_name(_("FORMAT"));
     app.footer(
         Tr("Examples:\n  mediate assign WBL-2026-000042 M-0307\n"
            "  mediate assign WBL-2026-000042 --grid-worker 张网格\n"

@@ -49,7 +49,7 @@ class ConsultCommand : public Command {
     app.add_flag("--dry-run", dry_run_, _("check and show; write nothing"));
     auto* list = app.add_subcommand("list", _("list the consultations"));
     list->add_option("--year", year_, _("only this year"))->type_name("YYYY");
-    list->add_option("--format", format_, _("table, csv, json, md"))->type_name("FORMAT");
+    list->add_option("--format", format_, _("table, csv, json, md"))->type_name(_("FORMAT"));
     list->add_flag("--reveal", reveal_, _("show phone and ID numbers unmasked"));
     list_ = list;
     app.require_subcommand(0, 1);

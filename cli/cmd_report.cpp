@@ -21,7 +21,7 @@ class ReportCommand : public Command {
   void Declare(CLI::App& app) override {
     app.add_option("filter", reading_.terms, _("filter terms, as for list and stats"));
     reading_.DeclarePeriod(app);
-    app.add_option("--format", format_, _("html (default), md or json"))->type_name("FORMAT");
+    app.add_option("--format", format_, _("html (default), md or json"))->type_name(_("FORMAT"));
     app.add_option("-o,--output", output_, _("write to FILE (default: standard output)"))
         ->type_name("FILE");
     app.add_flag("--keep-going", reading_.keep_going,

@@ -66,7 +66,7 @@ class RouteCommand : public Command {
         ->type_name("DATE");
     app.add_option("--format", format_,
                    _("output format of --dry-run and --explain: table, csv, json, md"))
-        ->type_name("FORMAT");
+        ->type_name(_("FORMAT"));
     app.footer(
         _("Examples:\n"
           "  mediate route --dry-run\n"

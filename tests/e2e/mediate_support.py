@@ -109,7 +109,7 @@ class StoreTestCase(unittest.TestCase):
 _EXEMPT = [
     r"(?m)^(?:用法|Usage): .*$",            # mediate tag [选项] id tags...
     r"(?m)^\s*mediate\s.*$",                # example lines: mediate org show C-…
-    r"`mediate [^`\n]*`",                   # a command quoted in text: `mediate tag ID exemplary`
+    r"[`“‘'](?:mediate|git) [^`”’'\n]*[`”’']",  # a command quoted: “git config mediate.office CODE”
     r"(?m)^  [a-z][a-z-]+(?= {2,})",        # a subcommand's name in a list of them
     r"--?[A-Za-z][A-Za-z0-9-]*",            # option names
     r"\b[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+\b",   # ids: WBL-2026-000001, C-140109004012
