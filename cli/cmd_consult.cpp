@@ -136,15 +136,15 @@ class ConsultCommand : public Command {
     if (!all.ok()) return all.status();
     const TimeZone& tz = store.settings().time_zone;
     Table t;
-    t.columns = {{"id", "id", ColumnKind::kCode},
-                 {"date", "date", ColumnKind::kCode},
+    t.columns = {{"id", _("id"), ColumnKind::kCode},
+                 {"date", _("date"), ColumnKind::kCode},
                  {"name", "姓名", ColumnKind::kText},
-                 {"phone", "phone", ColumnKind::kText},
-                 {"category", "category", ColumnKind::kCode},
+                 {"phone", _("phone"), ColumnKind::kText},
+                 {"category", "category", ColumnKind::kCode, ColumnShown::kCodeOfLabel},
                  {"category_label", "类别", ColumnKind::kText},
-                 {"question", "question", ColumnKind::kText},
-                 {"referred", "referred", ColumnKind::kText},
-                 {"case", "case", ColumnKind::kCode}};
+                 {"question", _("question"), ColumnKind::kText},
+                 {"referred", _("referred to"), ColumnKind::kText},
+                 {"case", _("case"), ColumnKind::kCode}};
     std::size_t n = 0, to_case = 0;
     for (const auto& c : *all) {
       Date d = tz.LocalDate(c.at);

@@ -1,5 +1,6 @@
 #include "training_stats.hpp"
 #include "i18n.hpp"
+#include "vocab.hpp"
 
 namespace mediate {
 
@@ -103,17 +104,24 @@ Table TrainingDueTable(const std::vector<Training>& trainings, const MediatorReg
 Table TrainingListTable(const std::vector<Training>& trainings, const DateRange& period,
                         const std::function<std::string(const std::string&)>& kind_label) {
   Table table;
-  table.columns = {
-      {"id", "编号", ColumnKind::kCode},       {"date", "日期", ColumnKind::kText},
-      {"kind", "类别", ColumnKind::kCode},     {"kind_label", "类别名称", ColumnKind::kText},
-      {"title", "主题", ColumnKind::kText},    {"level", "层级", ColumnKind::kCode},
-      {"hours", "学时", ColumnKind::kDecimal}, {"lecturer", "授课人", ColumnKind::kCode},
-      {"attendees", "人次", ColumnKind::kInt}};
+  table.columns = {{"id", "编号", ColumnKind::kCode},
+                   {"date", "日期", ColumnKind::kText},
+                   {"kind", "类别", ColumnKind::kCode, ColumnShown::kCodeOfLabel},
+                   {"kind_label", "类别名称", ColumnKind::kText},
+                   {"title", "主题", ColumnKind::kText},
+                   {"level", "层级", ColumnKind::kCode, ColumnShown::kCodeOfLabel},
+                   {"level_label", "层级", ColumnKind::kText, ColumnShown::kLabelOnly},
+                   {"hours", "学时", ColumnKind::kDecimal},
+                   {"lecturer", "授课人", ColumnKind::kCode},
+                   {"attendees", "人次", ColumnKind::kInt}};
+  // The level as the Chinese human table shows it (ColumnShown::kLabelOnly).
+  const bool zh = TranslationOn();
+  const VocabList& levels = Vocabulary::Builtin().level();
   for (const auto& t : trainings) {
     if (!period.Contains(t.date)) continue;
     table.rows.push_back({t.id, t.date.ToString(), t.kind, kind_label(t.kind), t.title, t.level,
-                          HoursOf(t.hours_tenths), t.lecturer,
-                          static_cast<std::int64_t>(t.attendees.size())});
+                          zh ? levels.Shown(t.level) : std::string(), HoursOf(t.hours_tenths),
+                          t.lecturer, static_cast<std::int64_t>(t.attendees.size())});
   }
   return table;
 }
