@@ -101,32 +101,37 @@ Table RosterStatsTable(
     const RosterCounts& counts,
     const std::function<std::string(const std::string&, const std::string&)>& label) {
   Table t;
-  t.columns = {{"dimension", "维度", ColumnKind::kCode},
-               {"value", "值", ColumnKind::kCode},
+  // In Chinese the dimension shows by its name and the value by its label
+  // alone; the machine formats keep both codes.
+  t.columns = {{"dimension", "维度", ColumnKind::kCode, ColumnShown::kCodeOfLabel},
+               {"dimension_label", "维度", ColumnKind::kText, ColumnShown::kLabelOnly},
+               {"value", "值", ColumnKind::kCode, ColumnShown::kCodeOfLabel},
                {"label", "名称", ColumnKind::kText},
                {"mediators", "调解员", ColumnKind::kInt}};
-  t.rows.push_back(
-      {std::string("active"), std::string(), std::string("在册调解员"), counts.active});
+  const bool zh = TranslationOn();
+  auto row = [&](const char* dim, std::string value, std::string name, std::int64_t n) {
+    static const std::map<std::string, std::string> kDimensions = {
+        {"active", "在册"},  {"grade", "等级"},     {"employment", "专兼职"},
+        {"role", "职务"},    {"sex", "性别"},       {"lecturer", "授课骨干"},
+        {"honours", "荣誉"}, {"honour", "荣誉称号"}};
+    t.rows.push_back({std::string(dim), zh ? kDimensions.at(dim) : std::string(), std::move(value),
+                      std::move(name), n});
+  };
+  row("active", "", "在册调解员", counts.active);
   for (int g : {4, 3, 2, 1})
-    t.rows.push_back({std::string("grade"), std::to_string(g), std::string(MediatorGradeLabel(g)),
-                      counts.grade(g)});
-  t.rows.push_back({std::string("grade"), std::string("1-2"), std::string("一级至二级"),
-                    counts.grade(1) + counts.grade(2)});
-  t.rows.push_back({std::string("grade"), std::string("none"), std::string(MediatorGradeLabel(0)),
-                    counts.grade(0)});
+    row("grade", std::to_string(g), std::string(MediatorGradeLabel(g)), counts.grade(g));
+  row("grade", "1-2", "一级至二级", counts.grade(1) + counts.grade(2));
+  row("grade", "none", std::string(MediatorGradeLabel(0)), counts.grade(0));
   auto add = [&](const char* dim, const char* vocab,
                  const std::map<std::string, std::int64_t>& by) {
-    for (const auto& [code, n] : by)
-      t.rows.push_back({std::string(dim), code, label(vocab, code), n});
+    for (const auto& [code, n] : by) row(dim, code, label(vocab, code), n);
   };
   add("employment", "employment", counts.by_employment);
   add("role", "mediator_role", counts.by_role);
   add("sex", "sex", counts.by_sex);
-  t.rows.push_back(
-      {std::string("lecturer"), std::string("true"), std::string("授课骨干"), counts.lecturers});
-  t.rows.push_back(
-      {std::string("honours"), std::string("any"), std::string("获得荣誉"), counts.honoured});
-  for (const auto& [h, n] : counts.by_honour) t.rows.push_back({std::string("honour"), h, h, n});
+  row("lecturer", "true", "授课骨干", counts.lecturers);
+  row("honours", "any", "获得荣誉", counts.honoured);
+  for (const auto& [h, n] : counts.by_honour) row("honour", h, h, n);
   return t;
 }
 

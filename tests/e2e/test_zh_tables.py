@@ -81,6 +81,16 @@ class ZhTablesTest(StoreTestCase):
         self.assertNotIn(t["kind"], row)
         self.assertIn(t["level"], self.row(self.run_in(EN, "training", "list"), "T-2020-023"))
 
+    def test_mediator_stats_name_their_dimensions(self):
+        active = [m for m in rows_of("mediators.csv").values() if m["status"] == "active"]
+        women = sum(1 for m in active if m["sex"] == "female")
+        zh = self.run_in(ZH, "mediator", "stats").splitlines()
+        self.assertEqual(zh[0].split(), ["维度", "名称", "调解员"])
+        self.assertEqual(zh[1].split(), ["在册", "在册调解员", str(len(active))])
+        self.assertIn(["性别", "女", str(women)], [line.split() for line in zh])
+        en = self.run_in(EN, "mediator", "stats").splitlines()
+        self.assertIn(["sex", "female", "女", str(women)], [line.split() for line in en])
+
     def test_consult_list_headings_are_chinese(self):
         zh = self.run_in(ZH, "consult", "list")
         self.assertEqual(zh.splitlines()[0].split(),

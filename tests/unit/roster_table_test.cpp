@@ -64,8 +64,9 @@ TEST_CASE("roster counts as rows by dimension, in a fixed order", "[roster]") {
   n.by_honour = {{"平安之星", 1}};
   Table t = RosterStatsTable(
       n, [](const std::string& vocab, const std::string& code) { return vocab + ":" + code; });
-  REQUIRE(t.columns.size() == 4);
-  CHECK(t.columns[3].name == "mediators");
+  REQUIRE(t.columns.size() == 5);
+  CHECK(t.columns[4].name == "mediators");
+  CHECK(t.columns[1].shown == ColumnShown::kLabelOnly);  // dimension_label: Chinese tables only
   // dimension, value, label, mediators — worked out by hand from `n`.
   using Row = std::tuple<std::string, std::string, std::string, std::int64_t>;
   std::vector<Row> want = {{"active", "", "在册调解员", 6},
@@ -85,7 +86,7 @@ TEST_CASE("roster counts as rows by dimension, in a fixed order", "[roster]") {
                            {"honour", "平安之星", "平安之星", 1}};
   std::vector<Row> got;
   for (const auto& r : t.rows)
-    got.emplace_back(Text(r[0]), Text(r[1]), Text(r[2]), std::get<std::int64_t>(r[3]));
+    got.emplace_back(Text(r[0]), Text(r[2]), Text(r[3]), std::get<std::int64_t>(r[4]));
   CHECK(got == want);
   CHECK(t.totals.empty());
   CHECK(t.notes.empty());
