@@ -8,7 +8,7 @@ namespace mediate {
 Table ReviewCheckTable(const ReviewCheckResult& r,
                        const std::function<std::string(const std::string&)>& label) {
   Table t;
-  t.columns = {{"code", "问题类型", ColumnKind::kCode},
+  t.columns = {{"code", "问题类型", ColumnKind::kCode, ColumnShown::kCodeOfLabel},
                {"label", "名称", ColumnKind::kText},
                {"cases", "案件数", ColumnKind::kInt}};
   for (const auto& code : AutomaticFindingCodes()) {
@@ -26,7 +26,7 @@ Table ReviewCheckTable(const ReviewCheckResult& r,
 Table ReviewCasesTable(const ReviewCheckResult& r,
                        const std::function<std::string(const std::string&)>& label) {
   Table t;
-  t.columns = {{"code", "问题类型", ColumnKind::kCode},
+  t.columns = {{"code", "问题类型", ColumnKind::kCode, ColumnShown::kCodeOfLabel},
                {"label", "名称", ColumnKind::kText},
                {"case", "案件", ColumnKind::kCode}};
   for (const auto& code : AutomaticFindingCodes()) {
@@ -64,7 +64,7 @@ Table ReviewStatsTable(const ReviewStats& s,
 Table ReviewKindsTable(const ReviewStats& s,
                        const std::function<std::string(const std::string&)>& label) {
   Table t;
-  t.columns = {{"code", "问题类型", ColumnKind::kCode},
+  t.columns = {{"code", "问题类型", ColumnKind::kCode, ColumnShown::kCodeOfLabel},
                {"label", "名称", ColumnKind::kText},
                {"occurrences", "次数", ColumnKind::kInt},
                {"share", "占比", ColumnKind::kPercent}};

@@ -91,6 +91,19 @@ class ZhTablesTest(StoreTestCase):
         en = self.run_in(EN, "mediator", "stats").splitlines()
         self.assertIn(["sex", "female", "女", str(women)], [line.split() for line in en])
 
+    def test_review_check_names_each_finding(self):
+        # The automatic findings, as schemas/vocab.yaml's review_finding list names them.
+        findings = {"over_time_limit": "超期调结且无延期记录", "oral_instalments": "口头协议分期履行",
+                    "no_return_visit": "调解成功未回访"}
+        zh = self.run_in(ZH, "review", "check")
+        lines = [line.split() for line in zh.splitlines()]
+        for code, name in findings.items():
+            self.assertNotIn(code, zh)
+            self.assertIn([name, "0"], lines)  # a fresh store: no case, no finding
+        self.assertIn(["合计", "0"], lines)
+        self.assertIn(["over_time_limit", findings["over_time_limit"], "0"],
+                      [line.split() for line in self.run_in(EN, "review", "check").splitlines()])
+
     def test_consult_list_headings_are_chinese(self):
         zh = self.run_in(ZH, "consult", "list")
         self.assertEqual(zh.splitlines()[0].split(),
