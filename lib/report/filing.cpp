@@ -1,5 +1,7 @@
 #include "filing.hpp"
 
+#include <map>
+
 #include "committee_checks.hpp"
 #include "i18n.hpp"
 #include "pii.hpp"
@@ -67,11 +69,24 @@ FilingList BuildFilingList(const OrgRegistry& orgs, const MediatorRegistry& medi
       {"new", "本年新备案", ColumnKind::kCode}, {"phone", "联系电话", ColumnKind::kText}};
   f.problems.columns = {{"record", "记录", ColumnKind::kCode},
                         {"file", "文件", ColumnKind::kText},
-                        {"field", "项目", ColumnKind::kCode},
+                        {"field", "项目", ColumnKind::kCode, ColumnShown::kCodeOfLabel},
+                        {"field_label", "项目", ColumnKind::kText, ColumnShown::kLabelOnly},
                         {"problem", "问题", ColumnKind::kText}};
+  // A record field by its Chinese name, for the Chinese table only.
+  const bool zh = TranslationOn();
+  auto field_label = [zh](const std::string& field) {
+    static const std::map<std::string, std::string> kNames = {
+        {"born", "出生日期"},  {"community", "社区"}, {"employment", "专兼职"},
+        {"filed", "备案日期"}, {"level", "层级"},     {"members", "人员配备"},
+        {"name", "名称"},      {"org", "所在组织"},   {"phone", "联系电话"},
+        {"role", "职务"},      {"sex", "性别"},       {"street", "街道"}};
+    if (!zh) return std::string();
+    auto it = kNames.find(field);
+    return it == kNames.end() ? field : it->second;
+  };
   auto problem = [&](const std::string& record, const std::string& file, const std::string& field,
                      const std::string& text) {
-    f.problems.rows.push_back({record, file, field, text});
+    f.problems.rows.push_back({record, file, field, field_label(field), text});
   };
 
   for (const auto& [id, o] : orgs) {

@@ -104,6 +104,13 @@ class ZhTablesTest(StoreTestCase):
         self.assertIn(["over_time_limit", findings["over_time_limit"], "0"],
                       [line.split() for line in self.run_in(EN, "review", "check").splitlines()])
 
+    def test_filing_problems_name_the_field(self):
+        zh = self.run_in(ZH, "filing", "--year", "2026")
+        # Committees of the example without a full-time mediator: a staffing problem.
+        self.assertIn("人员配备", zh)
+        self.assertNotIn("members", zh)
+        self.assertIn("members", self.run_in(EN, "filing", "--year", "2026"))
+
     def test_consult_list_headings_are_chinese(self):
         zh = self.run_in(ZH, "consult", "list")
         self.assertEqual(zh.splitlines()[0].split(),

@@ -66,7 +66,10 @@ TEST_CASE("the filing lists the year's committees and mediators", "[filing]") {
   std::string problems;
   for (const auto& r : f.problems.rows)
     problems += std::get<std::string>(r[0]) + " " + std::get<std::string>(r[2]) + ": " +
-                std::get<std::string>(r[3]) + "\n";
+                std::get<std::string>(r[4]) + "\n";
+  // The field's Chinese name is for Chinese tables only: empty in English.
+  CHECK(f.problems.columns[3].shown == ColumnShown::kLabelOnly);
+  CHECK(std::get<std::string>(f.problems.rows[0][3]).empty());
   CHECK_THAT(problems, Contains("M-2 phone: phone is neither a mobile nor a landline number"));
   CHECK_THAT(problems, Contains("M-6 role: role (chair, member or engaged) is missing"));
   CHECK_THAT(problems, Contains("M-6 born: born 2010-01-01: not an adult"));
