@@ -55,4 +55,20 @@ std::vector<Cell> ColumnView::Totals(const std::vector<Cell>& totals) const {
   return out;
 }
 
+Table LabelsOnlyTable(const Table& t) {
+  ColumnView view(true, t.columns);
+  if (view.whole() && (t.totals.empty() || t.totals[0] != Cell(std::string("total")))) return t;
+  Table out;
+  out.columns = view.columns();
+  out.rows.reserve(t.rows.size());
+  for (const auto& row : t.rows) out.rows.push_back(view.Row(row));
+  if (!t.totals.empty()) {
+    out.totals = view.Row(t.totals);
+    if (t.totals[0] == Cell(std::string("total")) && !out.totals.empty())
+      out.totals[0] = std::string("合计");
+  }
+  out.notes = t.notes;
+  return out;
+}
+
 }  // namespace mediate

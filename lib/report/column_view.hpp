@@ -38,4 +38,10 @@ class ColumnView {
   std::vector<int> code_of_;       ///< for each column shown, its code column's index, or -1
 };
 
+/// `t` as a Chinese document shows it in every interface language (the
+/// annual report, the filing list): labels only — a code column beside its
+/// label left out, an empty label showing its code — and the totals row
+/// headed 合计 where the table's first cell says "total".
+Table LabelsOnlyTable(const Table& t);
+
 }  // namespace mediate

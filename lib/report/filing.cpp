@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "column_view.hpp"
 #include "committee_checks.hpp"
 #include "i18n.hpp"
 #include "pii.hpp"
@@ -18,7 +19,8 @@ bool IsAdultOn(Date born, Date day) {
   return *eighteenth <= day;
 }
 
-void HtmlTable(std::string& out, const std::string& caption, const Table& t) {
+void HtmlTable(std::string& out, const std::string& caption, const Table& table) {
+  const Table t = LabelsOnlyTable(table);
   out += "<h2>" + EscapeHtml(caption) + "</h2>\n<table>\n<thead><tr><th>序号</th>";
   for (const auto& c : t.columns)
     out += "<th>" + EscapeHtml(c.heading.empty() ? c.name : c.heading) + "</th>";

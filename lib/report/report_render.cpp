@@ -6,6 +6,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "column_view.hpp"
 #include "money.hpp"
 #include "render.hpp"
 #include "report.hpp"
@@ -137,7 +138,8 @@ std::string LineSvg(const ReportSection& s) {
   return out + "</svg>\n";
 }
 
-std::string HtmlTable(const Table& t) {
+std::string HtmlTable(const Table& table) {
+  const Table t = LabelsOnlyTable(table);
   std::string out = "<table>\n<thead><tr>";
   auto numeric = [](ColumnKind k) {
     return k == ColumnKind::kInt || k == ColumnKind::kMoney || k == ColumnKind::kPercent ||
@@ -161,7 +163,8 @@ std::string HtmlTable(const Table& t) {
   return out;
 }
 
-std::string MarkdownTable(const Table& t) {
+std::string MarkdownTable(const Table& table) {
+  const Table t = LabelsOnlyTable(table);
   auto numeric = [](ColumnKind k) {
     return k == ColumnKind::kInt || k == ColumnKind::kMoney || k == ColumnKind::kPercent ||
            k == ColumnKind::kDecimal;

@@ -1,6 +1,7 @@
 """The registry tables in Chinese show labels, not codes: `mediator list`, `org list`,
-`office list`, `training list` and `consult list` under MEDIATE_LANG=zh_CN, while their csv
-and the English tables keep the codes. Each row's expected labels are looked up by hand
+`office list`, `training list`, `consult list`, `mediator stats`, `review check` and the
+filing problems under MEDIATE_LANG=zh_CN, while their csv and the English tables keep the
+codes; the annual report, a Chinese document, shows labels in every language. Each row's expected labels are looked up by hand
 from the codes of examples/wanbailin/*.csv (the vocabulary's Chinese names, DOMAIN terms)."""
 import csv
 import os
@@ -110,6 +111,17 @@ class ZhTablesTest(StoreTestCase):
         self.assertIn("人员配备", zh)
         self.assertNotIn("members", zh)
         self.assertIn("members", self.run_in(EN, "filing", "--year", "2026"))
+
+    def test_the_report_is_a_chinese_document_in_every_language(self):
+        self.run_in(EN, "intake", "--source", "application", "--category", "neighbour",
+                    "--received", "2026-03-02", "--summary", "楼上漏水", "--street", "140109011",
+                    "--applicant", "李某")
+        for language in (EN, ZH):
+            md = self.run_in(language, "report", "--year", "2026", "--format", "md")
+            self.assertIn("| 邻里纠纷 | 1 |", md)
+            self.assertIn("| 合计 |", md)
+            self.assertNotIn("neighbour", md)
+            self.assertNotIn("| total |", md)
 
     def test_consult_list_headings_are_chinese(self):
         zh = self.run_in(ZH, "consult", "list")
