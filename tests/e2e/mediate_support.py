@@ -29,6 +29,21 @@ def run(args, cwd=None, stdin=None, env=None, check=None, preexec=None):
     return p
 
 
+# Every variable that chooses the language (docs/translation.md, "Which language").
+LANGUAGE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG", "MEDIATE_LANG",
+                      "MEDIATE_LOCALEDIR", "LOCPATH")
+
+
+def run_in_language(store, language, args):
+    """mediate -C store ARGS as the test operator, with only the language variables of
+    `language` (a dict such as {"MEDIATE_LANG": "zh_CN", "LC_ALL": "C.UTF-8"}); TZ=UTC."""
+    env = {k: v for k, v in os.environ.items() if k not in LANGUAGE_VARIABLES}
+    env.update(language)
+    env.update({"MEDIATE_USER": OPERATOR, "TZ": "UTC"})
+    return subprocess.run([MEDIATE, "-C", store] + list(args), env=env, capture_output=True,
+                          text=True)
+
+
 def operator_env(home, operator):
     """The environment of a test that runs mediate itself as `operator` ("Name <email>"):
     the caller's, with git's configuration and HOME under `home`, TZ=UTC, MEDIATE_USER set

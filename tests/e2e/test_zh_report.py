@@ -7,13 +7,11 @@ examples/wanbailin/*.csv read here."""
 import csv
 import os
 import re
-import subprocess
 import unittest
 
-from mediate_support import EXAMPLE_SETUP, MEDIATE, OPERATOR, StoreTestCase, english_runs
+from mediate_support import (EXAMPLE_SETUP, StoreTestCase, english_runs,
+                             run_in_language)
 
-LANGUAGE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG", "MEDIATE_LANG",
-                      "MEDIATE_LOCALEDIR", "LOCPATH")
 ZH = {"MEDIATE_LANG": "zh_CN", "LC_ALL": "C.UTF-8"}
 EN = {"LC_ALL": "C.UTF-8"}
 
@@ -44,11 +42,7 @@ AGREEMENT_MISSING = [
 class ZhReportTest(StoreTestCase):
     def run_in(self, language, *args, code=None):
         """mediate -C store ARGS with only the language variables of `language`."""
-        env = {k: v for k, v in os.environ.items() if k not in LANGUAGE_VARIABLES}
-        env.update(language)
-        env.update({"MEDIATE_USER": OPERATOR, "TZ": "UTC"})
-        p = subprocess.run([MEDIATE, "-C", self.store] + list(args), env=env,
-                           capture_output=True, text=True)
+        p = run_in_language(self.store, language, args)
         if code is not None:
             self.assertEqual(p.returncode, code, f"{args}\n{p.stdout}\n{p.stderr}")
         return p

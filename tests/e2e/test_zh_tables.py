@@ -5,10 +5,9 @@ codes; the annual report, a Chinese document, shows labels in every language. Ea
 from the codes of examples/wanbailin/*.csv (the vocabulary's Chinese names, DOMAIN terms)."""
 import csv
 import os
-import subprocess
 import unittest
 
-from mediate_support import EXAMPLE_SETUP, MEDIATE, OPERATOR, StoreTestCase
+from mediate_support import EXAMPLE_SETUP, StoreTestCase, run_in_language
 
 ZH = {"MEDIATE_LANG": "zh_CN", "LC_ALL": "C.UTF-8"}
 EN = {"MEDIATE_LANG": "en", "LC_ALL": "C.UTF-8"}
@@ -27,12 +26,7 @@ def rows_of(name):
 
 class ZhTablesTest(StoreTestCase):
     def run_in(self, language, *args):
-        env = {k: v for k, v in os.environ.items()
-               if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG", "MEDIATE_LANG")}
-        env.update(language)
-        env.update({"MEDIATE_USER": OPERATOR, "TZ": "UTC"})
-        p = subprocess.run([MEDIATE, "-C", self.store] + list(args), env=env,
-                           capture_output=True, text=True)
+        p = run_in_language(self.store, language, args)
         self.assertEqual(p.returncode, 0, p.stderr)
         return p.stdout
 
