@@ -5,6 +5,8 @@
 
 #include "command.hpp"
 #include "i18n.hpp"
+#include "number_text.hpp"
+#include "remote_access.hpp"
 #include "store_clone.hpp"
 
 namespace mediate::cli {
@@ -28,11 +30,19 @@ class CloneCommand : public Command {
   }
 
   Status Run(Context& ctx) override {
-    auto done = CloneStore(url_, dir_, office_, ctx.Program());
+    auto op = ctx.Operator();
+    if (!op.ok()) return op.status();
+    ReserveOptions reserve;
+    reserve.access = RemoteAccessFromEnvironment();
+    reserve.author = *op;
+    reserve.now = ctx.Now();
+    reserve.today = ctx.Today();
+    auto done = CloneStore(url_, dir_, office_, ctx.Program(), &reserve);
     if (!done.ok()) return done.status();
     fmt::print(
         ctx.out, "{}\n",
         Tr("cloned {0} into {1}; this desk writes as office {2}", url_, done->root, done->office));
+    PrintReserved(ctx.out, done->reserved);
     return Status::Ok();
   }
 

@@ -14,15 +14,12 @@
 
 #include "command.hpp"
 #include "i18n.hpp"
+#include "number_text.hpp"
+#include "remote_access.hpp"
 #include "sync.hpp"
 
 namespace mediate::cli {
 namespace {
-
-std::string Env(const char* name) {
-  const char* v = std::getenv(name);
-  return v ? v : "";
-}
 
 /// "12.3 MiB" for a byte count.
 std::string Bytes(std::uint64_t n) {
@@ -96,12 +93,7 @@ class SyncCommand : public Command {
     o.max_rounds = rounds_;
     o.write = ctx.write_options;
     if (o.write.holder.empty()) o.write.holder = "mediate sync by " + op->ToString();
-    o.access.token = Env("MEDIATE_GIT_TOKEN");
-    o.access.user = Env("MEDIATE_GIT_USER");
-    if (std::string key = Env("MEDIATE_SSH_KEY"); !key.empty()) o.access.ssh_keys.push_back(key);
-    if (std::string home = Env("HOME"); !home.empty())
-      for (const char* k : {"id_ed25519", "id_ecdsa", "id_rsa"})
-        o.access.ssh_keys.push_back(home + "/.ssh/" + k);
+    o.access = RemoteAccessFromEnvironment();
     ProgressLine line(ctx.err);
     if (!quiet_ && ctx.ErrIsTerminal())
       o.progress = [&line](const TransferProgress& p) { line.Show(p); };
@@ -127,6 +119,7 @@ class SyncCommand : public Command {
                      done->rounds));
     else
       fmt::print(ctx.out, "{}\n", Tr("{0}; {1}", what, pushed));
+    PrintReserved(ctx.out, done->reserved);
     for (const auto& [from, to] : done->renumbered)
       fmt::print(ctx.out, "{}\n",
                  Tr("{0} registered here is now {1}: another desk of the office gave {0} first "

@@ -121,23 +121,6 @@ Result<std::vector<Consultation>> LoadConsultations(const Store& store) {
   return out;
 }
 
-std::string NextConsultationId(const std::vector<Consultation>& existing, const std::string& office,
-                               int year) {
-  char prefix[64];
-  std::snprintf(prefix, sizeof prefix, "%s-ZX-%04d-", office.c_str(), year);
-  const std::string p = prefix;
-  long highest = 0;
-  for (const auto& c : existing) {
-    if (c.id.rfind(p, 0) != 0) continue;
-    std::string seq = c.id.substr(p.size());
-    if (seq.size() != 6 || seq.find_first_not_of("0123456789") != std::string::npos) continue;
-    highest = std::max(highest, std::stol(seq));
-  }
-  char id[96];
-  std::snprintf(id, sizeof id, "%s%06ld", p.c_str(), highest + 1);
-  return id;
-}
-
 void CheckConsultation(const Consultation& c, const Vocabulary& vocab, DiagnosticSink* sink) {
   Location here{_("consult"), 0, 0};
   if (c.name.empty()) sink->Error(here, "--name", _("is required: who asked"));

@@ -57,11 +57,6 @@ struct Consultation {
 /// listing the files that cannot be read.
 Result<std::vector<Consultation>> LoadConsultations(const Store& store);
 
-/// The next free id of `office` in `year` among `existing`:
-/// "<OFFICE>-ZX-<YYYY>-<NNNNNN>", highest sequence + 1.
-std::string NextConsultationId(const std::vector<Consultation>& existing, const std::string& office,
-                               int year);
-
 /// Checks a new consultation: name, question and advice required; a
 /// category must be a code of `vocab`; an ID number must pass its check
 /// character; `referred` naming an org id of the store is kept as the id,

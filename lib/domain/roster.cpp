@@ -174,20 +174,6 @@ Status ApplyRating(Mediator* m, int grade, Date date, const std::string& by,
   return Status::Ok();
 }
 
-std::string NextMediatorId(const MediatorRegistry& mediators) {
-  long highest = 0;
-  for (const auto& [id, m] : mediators) {
-    if (id.rfind("M-", 0) != 0 || id.size() < 3 || id.size() > 12) continue;
-    std::string rest = id.substr(2);
-    if (!std::all_of(rest.begin(), rest.end(), [](char c) { return c >= '0' && c <= '9'; }))
-      continue;
-    highest = std::max(highest, std::stol(rest));
-  }
-  std::string seq = std::to_string(highest + 1);
-  if (seq.size() < 4) seq.insert(0, 4 - seq.size(), '0');
-  return "M-" + seq;
-}
-
 MediatorImportPlan PlanMediatorImport(const MediatorRegistry& existing,
                                       const std::vector<Mediator>& incoming) {
   MediatorImportPlan plan;

@@ -49,10 +49,6 @@ Status ApplyMediatorFields(Mediator* m, const std::map<std::string, std::string>
 Status ApplyRating(Mediator* m, int grade, Date date, const std::string& by,
                    const std::string& basis);
 
-/// The next free roster id "M-NNNN" (highest numeric id + 1, four digits
-/// at least).
-std::string NextMediatorId(const MediatorRegistry& mediators);
-
 /// What importing a roster CSV would change.
 struct MediatorImportPlan {
   std::vector<Mediator> added;

@@ -203,22 +203,6 @@ TrainingImportPlan PlanTrainingImport(const std::vector<Training>& existing,
   return plan;
 }
 
-std::string NextTrainingId(const std::vector<Training>& existing, int year) {
-  std::string prefix = "T-" + std::to_string(year) + "-";
-  long highest = 0;
-  for (const auto& t : existing) {
-    if (t.id.rfind(prefix, 0) != 0) continue;
-    std::string rest = t.id.substr(prefix.size());
-    if (rest.empty() || rest.size() > 9 ||
-        !std::all_of(rest.begin(), rest.end(), [](char c) { return c >= '0' && c <= '9'; }))
-      continue;
-    highest = std::max(highest, std::stol(rest));
-  }
-  std::string seq = std::to_string(highest + 1);
-  if (seq.size() < 3) seq.insert(0, 3 - seq.size(), '0');
-  return prefix + seq;
-}
-
 Result<std::vector<Training>> LoadTrainings(const Store& store) {
   DiagnosticSink sink;
   std::vector<Training> out;

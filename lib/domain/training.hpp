@@ -93,10 +93,6 @@ struct TrainingImportPlan {
 TrainingImportPlan PlanTrainingImport(const std::vector<Training>& existing,
                                       const std::vector<Training>& incoming);
 
-/// The next free id "T-<year>-<NNN>" (highest sequence of that year + 1,
-/// three digits at least).
-std::string NextTrainingId(const std::vector<Training>& existing, int year);
-
 /// Every session of the store (trainings/<yyyy>/*.yaml), sorted by date
 /// then id. kRejected listing the files that cannot be read.
 Result<std::vector<Training>> LoadTrainings(const Store& store);

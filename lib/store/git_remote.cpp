@@ -190,7 +190,7 @@ Result<SyncTarget> FindSyncTarget(const std::string& workdir) {
 }
 
 Status FetchRemote(const std::string& workdir, const SyncTarget& target, const RemoteAccess& access,
-                   const ProgressFn& progress) {
+                   const ProgressFn& progress, const std::vector<std::string>& refspecs) {
   RepoPtr repo;
   MEDIATE_RETURN_IF_ERROR(OpenRepo(workdir, repo));
   RemotePtr remote;
@@ -206,7 +206,11 @@ Status FetchRemote(const std::string& workdir, const SyncTarget& target, const R
   opts.callbacks = Callbacks(s);
   opts.prune = GIT_FETCH_NO_PRUNE;
   opts.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE;
-  if (git_remote_fetch(remote.get(), nullptr, &opts, "fetch (mediate sync)") < 0)
+  std::vector<char*> specs;
+  for (const auto& r : refspecs) specs.push_back(const_cast<char*>(r.c_str()));
+  git_strarray given{specs.data(), specs.size()};
+  if (git_remote_fetch(remote.get(), refspecs.empty() ? nullptr : &given, &opts,
+                       "fetch (mediate sync)") < 0)
     return GitIo(Tr("cannot fetch from {0}", target.url));
   return Status::Ok();
 }
@@ -223,6 +227,12 @@ Result<std::string> RefTarget(const std::string& workdir, const std::string& nam
 
 Result<PushOutcome> PushBranch(const std::string& workdir, const SyncTarget& target,
                                const RemoteAccess& access, const ProgressFn& progress) {
+  return PushRef(workdir, target, target.branch, target.upstream, access, progress);
+}
+
+Result<PushOutcome> PushRef(const std::string& workdir, const SyncTarget& target,
+                            const std::string& local, const std::string& remote_ref,
+                            const RemoteAccess& access, const ProgressFn& progress) {
   RepoPtr repo;
   MEDIATE_RETURN_IF_ERROR(OpenRepo(workdir, repo));
   RemotePtr remote;
@@ -234,7 +244,7 @@ Result<PushOutcome> PushBranch(const std::string& workdir, const SyncTarget& tar
   git_push_options opts;
   git_push_options_init(&opts, GIT_PUSH_OPTIONS_VERSION);
   opts.callbacks = Callbacks(s);
-  std::string spec = target.branch + ":" + target.upstream;
+  std::string spec = local + ":" + remote_ref;
   char* specs[] = {spec.data()};
   git_strarray refspecs{specs, 1};
   int rc = git_remote_push(remote.get(), &refspecs, &opts);

@@ -69,12 +69,13 @@ struct SyncTarget {
 /// `mediate clone` or to add one with `git remote add origin URL`).
 Result<SyncTarget> FindSyncTarget(const std::string& workdir);
 
-/// Fetches `target.remote` with its configured refspecs (remote-tracking
-/// refs move; nothing else does). Object files and refs are fsynced.
-/// kIo naming the URL and libgit2's reason (an authentication failure says
-/// which credentials were tried).
+/// Fetches `target.remote` with its configured refspecs, or with
+/// `refspecs` when given ("+refs/heads/x:refs/remotes/origin/x"; a ref the
+/// server lacks is no error): remote-tracking refs move, nothing else does.
+/// Object files and refs are fsynced. kIo naming the URL and libgit2's
+/// reason (an authentication failure says which credentials were tried).
 Status FetchRemote(const std::string& workdir, const SyncTarget& target, const RemoteAccess& access,
-                   const ProgressFn& progress);
+                   const ProgressFn& progress, const std::vector<std::string>& refspecs = {});
 
 /// The id (hex) the ref `name` points at, or "" when there is no such ref.
 Result<std::string> RefTarget(const std::string& workdir, const std::string& name);
@@ -91,5 +92,13 @@ struct PushOutcome {
 /// are kIo naming the URL.
 Result<PushOutcome> PushBranch(const std::string& workdir, const SyncTarget& target,
                                const RemoteAccess& access, const ProgressFn& progress);
+
+/// Pushes the local ref `local` to `remote_ref` on `target.remote`, never
+/// forced: the server takes it only as a fast-forward of what it holds,
+/// checked against its ref's current value (a compare-and-swap). Outcome
+/// and errors as PushBranch.
+Result<PushOutcome> PushRef(const std::string& workdir, const SyncTarget& target,
+                            const std::string& local, const std::string& remote_ref,
+                            const RemoteAccess& access, const ProgressFn& progress);
 
 }  // namespace mediate

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -286,9 +287,8 @@ std::vector<ParsedCase> ParseCaseFiles(const Store& store, const std::vector<std
   return out;
 }
 
-std::string Store::NextCaseId(const std::string& office, int year,
-                              const std::vector<std::string>& taken) const {
-  int highest = 0;
+std::set<int> Store::CaseNumbers(const std::string& office, int year) const {
+  std::set<int> numbers;
   std::string prefix = office + "-" + std::to_string(year) + "-";
   std::string year_dir = root_ + "/cases/" + std::to_string(year);
   for (const auto& month : ListDir(year_dir)) {
@@ -297,15 +297,10 @@ std::string Store::NextCaseId(const std::string& office, int year,
       std::string o;
       int y, seq;
       if (ParseCaseId(name.substr(0, name.size() - 5), &o, &y, &seq) && o == office)
-        highest = std::max(highest, seq);
+        numbers.insert(seq);
     }
   }
-  for (const auto& id : taken) {
-    std::string o;
-    int y, seq;
-    if (ParseCaseId(id, &o, &y, &seq) && o == office && y == year) highest = std::max(highest, seq);
-  }
-  return FormatCaseId(office, year, highest + 1);
+  return numbers;
 }
 
 Result<std::string> Store::WritingOffice(const std::string& env) const {

@@ -17,6 +17,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -136,12 +137,10 @@ class Store {
   /// `problems`; callers fail on them unless asked to keep going.
   CaseScan ScanCases(const ScanOptions& options = {}) const;
 
-  /// The next free case ID of `office` in `year` (highest sequence in
-  /// cases/<year>/ for that office + 1, then skipping `taken`). IDs of other
-  /// offices are never considered, so clones with distinct office codes
-  /// never collide.
-  std::string NextCaseId(const std::string& office, int year,
-                         const std::vector<std::string>& taken = {}) const;
+  /// The sequence numbers of the case files of `office` received in
+  /// `year` (cases/<year>/<month>/<office>-<year>-NNNNNN.yaml; names only,
+  /// no file is read).
+  std::set<int> CaseNumbers(const std::string& office, int year) const;
 
   /// The office this clone writes as (ChooseOffice, docs/offices.md):
   /// `env` (MEDIATE_OFFICE, "" when unset), else git config mediate.office,

@@ -1,5 +1,7 @@
 #include "consultation_write.hpp"
 
+#include "number_blocks.hpp"
+
 #include <algorithm>
 
 #include "i18n.hpp"
@@ -23,7 +25,15 @@ Result<Consultation> RecordConsultation(StoreWrite& w, Consultation draft, const
   draft.by = op.ToString();
   if (auto id = CheckCitizenId(draft.id_number); !draft.id_number.empty() && id.valid)
     draft.id_number = id.normalized;
-  draft.id = NextConsultationId(*existing, w.office(), tz.LocalDate(now).year());
+  {
+    const int year = tz.LocalDate(now).year();
+    const std::string prefix = PaddedNumber(w.office() + "-ZX-", year, 4) + "-";
+    std::vector<std::string> ids;
+    for (const auto& c : *existing) ids.push_back(c.id);
+    auto n = w.TakeNumbers(ConsultationSeries(w.office(), year), NumbersAfter(ids, prefix), 1);
+    if (!n.ok()) return n.status();
+    draft.id = SeriesId(ConsultationSeries(w.office(), year), n->front());
+  }
   if (commit) commit->clear();
   w.Put(draft.PathIn(tz), draft.ToValue());
   auto done =

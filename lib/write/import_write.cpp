@@ -28,7 +28,11 @@ Result<std::size_t> NumberImport(StoreWrite& w, std::vector<LedgerCase>* cases) 
   std::map<int, std::size_t> per_year;
   for (const LedgerCase& lc : *cases) ++per_year[tz.LocalDate(lc.record.received).year()];
   std::map<int, std::vector<std::string>> ids;
-  for (const auto& [year, n] : per_year) ids[year] = w.NextCaseIds(year, n);
+  for (const auto& [year, n] : per_year) {
+    auto given = w.NextCaseIds(year, n);
+    if (!given.ok()) return given.status();
+    ids[year] = std::move(given).value();
+  }
   std::map<int, std::size_t> used;
   for (LedgerCase& lc : *cases) {
     int year = tz.LocalDate(lc.record.received).year();

@@ -79,9 +79,10 @@ Result<Case> StageIntake(StoreWrite& w, Case draft, const Signature& op, Timesta
   const Store& store = w.store();
   const TimeZone& tz = store.settings().time_zone;
   Timestamp received = draft.received.valid() ? draft.received : now;
-  std::string id = w.NextCaseId(tz.LocalDate(received).year());
+  auto id = w.NextCaseId(tz.LocalDate(received).year());
+  if (!id.ok()) return id.status();
   CheckContext cc{&store.settings(), &store.areas(), &store.orgs(), &store.mediators(), w.today()};
-  auto c = RegisterCase(std::move(draft), id, now, op, channel, cc, warnings);
+  auto c = RegisterCase(std::move(draft), *id, now, op, channel, cc, warnings);
   if (!c.ok()) return c.status();
   if (!consultation.empty())
     for (auto& e : c->events)

@@ -68,7 +68,9 @@ Result<RenumberOutcome> RenumberCase(StoreWrite& w, const Signature& op,
   out.old_path = paths[pick];
   out.kept = paths[pick == 0 ? 1 : 0];
   Case c = std::move(cases[pick].record);
-  out.to = w.NextCaseId(settings.time_zone.LocalDate(c.received).year());
+  auto to = w.NextCaseId(settings.time_zone.LocalDate(c.received).year());
+  if (!to.ok()) return to.status();
+  out.to = *to;
   c.id = out.to;
   Event e;
   e.at = settings.time_zone.ToLocal(request.now);

@@ -1,5 +1,7 @@
 #include "roster_write.hpp"
 
+#include "number_blocks.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -80,7 +82,14 @@ Result<RosterWriteOutcome> AddMediator(StoreWrite& w, const Signature& op,
   const Store& store = w.store();
   RosterWriteOutcome out;
   Mediator& m = out.mediator;
-  m.id = request.id.empty() ? NextMediatorId(store.mediators()) : request.id;
+  m.id = request.id;
+  if (m.id.empty()) {
+    std::vector<std::string> ids;
+    for (const auto& entry : store.mediators()) ids.push_back(entry.first);
+    auto n = w.TakeNumbers(MediatorSeries(), NumbersAfter(ids, "M-"), 1);
+    if (!n.ok()) return n.status();
+    m.id = SeriesId(MediatorSeries(), n->front());
+  }
   if (store.mediators().count(m.id))
     return Status::Rejected(Tr("{0} is already on the roster; use 'mediate mediator edit'", m.id));
   if (!request.fields.count("filed")) m.filed = w.today();

@@ -20,7 +20,8 @@ namespace {
 /// Clones into `scratch` and checks the result; `scratch` is left for the
 /// caller to rename or remove.
 Status CloneAndCheck(const std::string& url, const std::string& scratch, const std::string& office,
-                     const std::string& driver_exe) {
+                     const std::string& driver_exe, const ReserveOptions* reserve,
+                     CloneOutcome* out) {
   MEDIATE_RETURN_IF_ERROR(CloneRepository(url, scratch));
   auto store = Store::Open(scratch);
   if (!store.ok())
@@ -30,14 +31,22 @@ Status CloneAndCheck(const std::string& url, const std::string& scratch, const s
   auto repo = GitRepo::Open(scratch);
   if (!repo.ok()) return repo.status();
   MEDIATE_RETURN_IF_ERROR(repo->SetLocalConfigString("mediate.office", office));
-  if (driver_exe.empty()) return Status::Ok();
-  return RegisterMergeDriver(scratch, driver_exe);
+  if (!driver_exe.empty()) MEDIATE_RETURN_IF_ERROR(RegisterMergeDriver(scratch, driver_exe));
+  if (!reserve) return Status::Ok();
+  ReserveOptions r = *reserve;
+  r.office = office;
+  auto done = ReserveNumbers(scratch, r);
+  if (!done.ok()) return done.status();
+  out->desk = done->desk;
+  out->reserved = std::move(done->reserved);
+  return Status::Ok();
 }
 
 }  // namespace
 
 Result<CloneOutcome> CloneStore(const std::string& url, const std::string& dir,
-                                const std::string& office, const std::string& driver_exe) {
+                                const std::string& office, const std::string& driver_exe,
+                                const ReserveOptions* reserve) {
   std::error_code ec;
   fs::path target = fs::absolute(dir, ec).lexically_normal();
   if (target.filename().empty()) target = target.parent_path();
@@ -65,7 +74,8 @@ Result<CloneOutcome> CloneStore(const std::string& url, const std::string& dir,
   const mode_t mask = umask(0);
   umask(mask);
   chmod(scratch.c_str(), 0777 & ~mask);
-  Status st = CloneAndCheck(url, scratch, office, driver_exe);
+  CloneOutcome out;
+  Status st = CloneAndCheck(url, scratch, office, driver_exe, reserve, &out);
   if (st.ok() && fs::exists(target, ec)) fs::remove(target, ec);  // an empty folder
   if (st.ok()) {
     fs::rename(scratch, target, ec);
@@ -76,7 +86,9 @@ Result<CloneOutcome> CloneStore(const std::string& url, const std::string& dir,
     fs::remove_all(scratch, ec);
     return st;
   }
-  return CloneOutcome{target.string(), office};
+  out.root = target.string();
+  out.office = office;
+  return out;
 }
 
 }  // namespace mediate

@@ -5,8 +5,10 @@
 #include <thread>
 
 #include "case_record.hpp"
+#include "git_remote.hpp"
 #include "git_repo.hpp"
 #include "i18n.hpp"
+#include "number_ref.hpp"
 #include "parallel.hpp"
 #include "validate.hpp"
 #include "write_transaction.hpp"
@@ -28,7 +30,9 @@ struct StoreWrite::Impl {
   /// Staged paths in the order of their first Put/Remove; nullopt = removal.
   std::vector<std::string> order;
   std::map<std::string, std::optional<Staged>> staged;
-  std::map<int, int> next_seq;  // year -> next free sequence of the office
+  std::map<std::string, std::set<int>> handed;  // series -> numbers handed out in this write
+  std::optional<NumberBlocks> blocks;           // the desk's reserved blocks, read once
+  std::string desk;                             // git config mediate.desk
   bool allow_conflicts = false;
 };
 
@@ -101,20 +105,55 @@ std::size_t StoreWrite::size() const { return impl_->staged.size(); }
 
 void StoreWrite::AllowConflicts() { impl_->allow_conflicts = true; }
 
-std::string StoreWrite::NextCaseId(int year) { return NextCaseIds(year, 1).front(); }
+Result<std::string> StoreWrite::NextCaseId(int year) {
+  auto ids = NextCaseIds(year, 1);
+  if (!ids.ok()) return ids.status();
+  return std::move(ids->front());
+}
 
-std::vector<std::string> StoreWrite::NextCaseIds(int year, std::size_t count) {
-  auto it = impl_->next_seq.find(year);
-  if (it == impl_->next_seq.end()) {
-    int seq = 1;
-    ParseCaseId(impl_->store->NextCaseId(impl_->office, year), nullptr, nullptr, &seq);
-    it = impl_->next_seq.emplace(year, seq).first;
-  }
+Result<std::vector<std::string>> StoreWrite::NextCaseIds(int year, std::size_t count) {
+  const std::string& office = impl_->office;
+  auto numbers =
+      TakeNumbers(CaseSeries(office, year), impl_->store->CaseNumbers(office, year), count);
+  if (!numbers.ok()) return numbers.status();
   std::vector<std::string> ids;
   ids.reserve(count);
-  for (std::size_t i = 0; i < count; ++i)
-    ids.push_back(FormatCaseId(impl_->office, year, it->second++));
+  for (int n : *numbers) ids.push_back(FormatCaseId(office, year, n));
   return ids;
+}
+
+Result<std::vector<int>> StoreWrite::TakeNumbers(const std::string& series,
+                                                 const std::set<int>& used, std::size_t count) {
+  std::set<int>& handed = impl_->handed[series];
+  std::set<int> taken = used;
+  taken.insert(handed.begin(), handed.end());
+  std::vector<int> out;
+  const std::string& root = impl_->store->root();
+  if (!HasRemote(root)) {
+    int next = taken.empty() ? 1 : *taken.rbegin() + 1;
+    for (std::size_t i = 0; i < count; ++i) out.push_back(next++);
+  } else {
+    if (!impl_->blocks) {
+      auto target = FindSyncTarget(root);
+      auto record =
+          ReadNumberBlocks(root, NumbersTrackingRef(target.ok() ? target->remote : "origin"));
+      if (!record.ok()) return record.status();
+      impl_->blocks = std::move(record->record);
+      impl_->desk = DeskName(root);
+    }
+    out = FreeNumbers(*impl_->blocks, series, impl_->desk, taken, count);
+    if (out.size() < count)
+      return Status::Rejected(
+          TrN("this desk has {0} free number of {1} left and needs {2}: connect to the district's "
+              "server and run 'mediate sync', which reserves more (docs/offices.md, \"Numbers that "
+              "never collide\"); nothing was written",
+              "this desk has {0} free numbers of {1} left and needs {2}: connect to the district's "
+              "server and run 'mediate sync', which reserves more (docs/offices.md, \"Numbers that "
+              "never collide\"); nothing was written",
+              out.size(), out.size(), series, count));
+  }
+  handed.insert(out.begin(), out.end());
+  return out;
 }
 
 Status StoreWrite::Renew(const std::string& holder) {
@@ -122,7 +161,8 @@ Status StoreWrite::Renew(const std::string& holder) {
   impl_->tx.reset();  // releases the lock
   impl_->staged.clear();
   impl_->order.clear();
-  impl_->next_seq.clear();
+  impl_->handed.clear();
+  impl_->blocks.reset();
   impl_->options.holder = holder;
   auto tx = WriteTransaction::Begin(impl_->store->root(), impl_->options);
   if (!tx.ok()) return tx.status();

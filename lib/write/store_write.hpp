@@ -20,8 +20,10 @@
 // A dry run (DryRun()) takes no lock and writes nothing; Commit() still
 // checks every staged record and returns "" when all pass.
 //
-// Case IDs are allocated here and nowhere else (NextCaseId), per office and
-// year, skipping those already staged in this write.
+// Numbers for new records — case IDs and with them file numbers,
+// consultation, mediator and training IDs — are handed out here and nowhere
+// else (TakeNumbers), per series, skipping those already handed out in this
+// write; in a clone, from the desk's reserved blocks.
 #pragma once
 
 #include <map>
@@ -85,12 +87,26 @@ class StoreWrite {
   void AllowConflicts();
 
   /// The next free case ID of the write's office (office()) for the
-  /// local `year` received: highest sequence in cases/<year>/ + 1, skipping
-  /// IDs already handed out by this StoreWrite ("WBL-2026-000043").
-  std::string NextCaseId(int year);
-  /// `count` consecutive free case IDs of the write's office for `year`
-  /// (an import of a ledger), each skipping the ones before.
-  std::vector<std::string> NextCaseIds(int year, std::size_t count);
+  /// local `year` received ("WBL-2026-000043"), never one already handed
+  /// out by this StoreWrite: TakeNumbers of the office's case series.
+  Result<std::string> NextCaseId(int year);
+  /// `count` free case IDs of the write's office for `year` (an import of
+  /// a ledger), ascending. Errors as TakeNumbers.
+  Result<std::vector<std::string>> NextCaseIds(int year, std::size_t count);
+
+  /// `count` numbers of `series` (number_blocks.hpp: "case/XJY/2026",
+  /// "mediator" …) for new records, ascending, none in `used` (the numbers
+  /// the store already holds) nor handed out before by this StoreWrite.
+  ///
+  /// In a store with no remote (one desk) they follow the highest number
+  /// used. In a clone — one desk among several — they come from the blocks
+  /// this desk reserved from the district's server (docs/offices.md,
+  /// "Numbers that never collide"), so no other desk can hand them out even
+  /// offline; kRejected when the desk's blocks hold fewer free numbers,
+  /// saying how many are left and to run `mediate sync` while connected,
+  /// which reserves more. kIo when the record of blocks cannot be read.
+  Result<std::vector<int>> TakeNumbers(const std::string& series, const std::set<int>& used,
+                                       std::size_t count);
 
   /// After a Commit, starts the next change of the same command (route,
   /// then the assignment its rules ask for): lets the lock go and takes it

@@ -10,6 +10,8 @@
 #include "history.hpp"
 #include "i18n.hpp"
 #include "lifecycle.hpp"
+#include "number_ref.hpp"
+#include "number_reserve.hpp"
 #include "overlay_disk.hpp"
 #include "store.hpp"
 #include "store_merge.hpp"
@@ -86,12 +88,14 @@ Status CheckMergedRecords(const std::string& root, const std::vector<PathChange>
 
 /// Gives the case at `path` — registered here under an id another desk of
 /// the office gave first on the server — the next id of its office and
-/// year free here and there, as `mediate renumber` does (a `renumbered`
+/// year free here and there — from this desk's reserved blocks of
+/// `remote` when it holds one — as `mediate renumber` does (a `renumbered`
 /// event keeping the old id), in one commit through `tx`. Returns the old
 /// and new ids.
 Result<std::pair<std::string, std::string>> RenumberTaken(
     const Store& store, WriteTransaction& tx, const std::string& path,
-    const std::vector<std::string>& theirs_changed, const SyncOptions& o) {
+    const std::vector<std::string>& theirs_changed, const SyncOptions& o,
+    const std::string& remote) {
   const Settings& settings = store.settings();
   LoadedCase lc = store.LoadCaseFile(path);
   if (!lc.ok)
@@ -102,15 +106,21 @@ Result<std::pair<std::string, std::string>> RenumberTaken(
   int year = 0, seq = 0;
   if (!ParseCaseId(c.id, &office, &year, &seq))
     return Status::Rejected(Tr("{0}: '{1}' is not a case id", path, c.id));
-  int last = seq;
-  auto consider = [&](const std::string& id) {
+  std::set<int> used = store.CaseNumbers(office, year);
+  for (const auto& f : theirs_changed) {
     std::string o2;
     int y = 0, n = 0;
-    if (ParseCaseId(id, &o2, &y, &n) && o2 == office && y == year && n > last) last = n;
-  };
-  for (const auto& f : store.ListCaseFiles()) consider(CaseIdOfPath(f));
-  for (const auto& f : theirs_changed) consider(CaseIdOfPath(f));
-  const std::string from = c.id, to = FormatCaseId(office, year, last + 1);
+    if (ParseCaseId(CaseIdOfPath(f), &o2, &y, &n) && o2 == office && y == year) used.insert(n);
+  }
+  // A number from this desk's reserved blocks when it has one left; else
+  // (a desk that never reserved) the next after every number seen.
+  int next = std::max(seq, used.empty() ? 0 : *used.rbegin()) + 1;
+  if (auto blocks = ReadNumberBlocks(store.root(), NumbersTrackingRef(remote)); blocks.ok()) {
+    auto free =
+        FreeNumbers(blocks->record, CaseSeries(office, year), DeskName(store.root()), used, 1);
+    if (!free.empty()) next = free.front();
+  }
+  const std::string from = c.id, to = FormatCaseId(office, year, next);
   Event e;
   e.at = settings.time_zone.ToLocal(o.now);
   e.type = "renumbered";
@@ -186,7 +196,7 @@ Status MergeRound(const std::string& root, const SyncOptions& o, const SyncTarge
                                          : tx_out->repo().ReadAt(merge->base, u.path);
       if (!at_base.ok()) return at_base.status();
       if (at_base->has_value()) continue;
-      auto done = RenumberTaken(*store, *tx_out, u.path, merge->theirs_changed, o);
+      auto done = RenumberTaken(*store, *tx_out, u.path, merge->theirs_changed, o, target.remote);
       if (!done.ok()) return done.status();
       out.renumbered.push_back(*done);
       again = true;
@@ -235,6 +245,35 @@ Status MergeRound(const std::string& root, const SyncOptions& o, const SyncTarge
   return Status::Ok();
 }
 
+/// After a sync, tops up the desk's reserved numbers (number_reserve.hpp)
+/// while the server is at hand. A clone with no office of its own writes
+/// nothing and reserves nothing.
+Result<SyncOutcome> ReserveAfterSync(const std::string& root, const SyncOptions& o,
+                                     SyncOutcome out) {
+  auto store = Store::Open(root);
+  if (!store.ok()) return store.status();
+  MEDIATE_RETURN_IF_ERROR(store->LoadRegistries());
+  auto office = store->WritingOffice(o.write.office);
+  if (!office.ok()) return out;
+  ReserveOptions r;
+  r.access = o.access;
+  r.progress = o.progress;
+  r.author = o.author;
+  r.now = o.now;
+  r.today = o.today;
+  r.office = *office;
+  auto done = ReserveNumbers(root, r);
+  if (!done.ok())
+    return Status::Error(
+        done.status().kind(),
+        Tr("{0} (the sync itself is done; sync again to reserve this desk's numbers)",
+           done.status().message()),
+        done.status().diagnostics());
+  out.desk = done->desk;
+  out.reserved = std::move(done->reserved);
+  return out;
+}
+
 }  // namespace
 
 Result<SyncOutcome> SyncStore(const std::string& root, const SyncOptions& given) {
@@ -270,7 +309,7 @@ Result<SyncOutcome> SyncStore(const std::string& root, const SyncOptions& given)
     if (!remote_head.ok()) return remote_head.status();
     if (out.head.empty() || out.head == *remote_head) {
       out.pushed = !out.head.empty();
-      return out;  // the server has everything here
+      return ReserveAfterSync(root, options, std::move(out));  // the server has everything here
     }
     FaultPoint("sync-before-push");
     auto pushed = PushBranch(root, *target, options.access, options.progress);
@@ -283,7 +322,7 @@ Result<SyncOutcome> SyncStore(const std::string& root, const SyncOptions& given)
     FaultPoint("sync-after-push");
     if (!pushed->rejected) {
       out.pushed = true;
-      return out;
+      return ReserveAfterSync(root, options, std::move(out));
     }
     last_refusal = pushed->reason;
   }

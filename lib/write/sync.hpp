@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "git_remote.hpp"
+#include "number_blocks.hpp"
 #include "signature.hpp"
 #include "status.hpp"
 #include "time.hpp"
@@ -57,6 +58,10 @@ struct SyncOutcome {
   /// Cases registered here whose id another desk of the office gave first
   /// on the server, renumbered before the merge: (old id, new id).
   std::vector<std::pair<std::string, std::string>> renumbered;
+  /// Blocks of numbers reserved for this desk after the push
+  /// (number_reserve.hpp); none when it had enough.
+  std::vector<NumberBlock> reserved;
+  std::string desk;        ///< this clone's desk name ("" when it has no office)
   bool pushed = false;     ///< the server's branch now has this clone's commits
   bool recovered = false;  ///< a crashed write was rolled back first
   std::string head;        ///< HEAD at the end

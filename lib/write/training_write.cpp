@@ -1,5 +1,7 @@
 #include "training_write.hpp"
 
+#include "number_blocks.hpp"
+
 #include <fmt/format.h>
 
 #include <set>
@@ -52,8 +54,15 @@ Result<TrainingWriteOutcome> AddTraining(StoreWrite& w, const Signature& op,
   for (const auto& a : t.attendees)
     if (!once.insert(a).second) sink.Error(here, "--attendees", Tr("{0} is listed twice", a));
   CheckTrainingReferences(t, store.mediators(), here, &sink);
-  if (t.date.valid())
-    t.id = request.id.empty() ? NextTrainingId(*existing, t.date.year()) : request.id;
+  if (t.date.valid() && !request.id.empty()) t.id = request.id;
+  if (t.date.valid() && request.id.empty()) {
+    const std::string prefix = "T-" + std::to_string(t.date.year()) + "-";
+    std::vector<std::string> ids;
+    for (const auto& other : *existing) ids.push_back(other.id);
+    auto n = w.TakeNumbers(TrainingSeries(t.date.year()), NumbersAfter(ids, prefix), 1);
+    if (!n.ok()) return n.status();
+    t.id = SeriesId(TrainingSeries(t.date.year()), n->front());
+  }
   for (const auto& other : *existing)
     if (other.id == t.id) sink.Error(here, "--id", Tr("{0} is already recorded", t.id));
   MEDIATE_RETURN_IF_ERROR(

@@ -24,7 +24,7 @@ namespace mediate {
 /// labels of the vocabularies training_kind and level; `hours` is decimal
 /// hours ("6", "1.5"); `date` is a local date YYYY-MM-DD.
 struct AddTrainingRequest {
-  std::string id;  ///< empty: the next free id of the session's year (NextTrainingId)
+  std::string id;  ///< empty: the next free id of the session's year (StoreWrite::TakeNumbers)
   std::string date;
   std::string kind;
   std::string title;

@@ -47,8 +47,9 @@ class DuplicateIdTest(unittest.TestCase):
         self.b = os.path.join(self.tmp, "b")
         run(["init", self.a, "--from", EXAMPLE_SETUP], env=ENV, check=0)
         subprocess.run(["git", "clone", "-q", self.a, self.b], check=True)
-        # Two desks set up as the same office (the origin's default, WBL) both hand
-        # out WBL-2026-000001, offline.
+        # Two single-desk stores (no remote: they number without reserved blocks, see
+        # docs/offices.md) set up as the same office (WBL) both hand out WBL-2026-000001.
+        git(self.b, "remote", "remove", "origin")
         git(self.b, "config", "mediate.office", "WBL")
         p = intake(self.a, "2026-03-05T10:00:00+08:00", "三月的漏水")
         self.assertTrue(p.stdout.startswith("registered " + ID + " "), p.stdout)

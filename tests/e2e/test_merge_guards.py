@@ -106,7 +106,11 @@ class AuditMergeTest(unittest.TestCase):
         self.a = os.path.join(self.tmp, "a")
         self.b = os.path.join(self.tmp, "b")
         run(["init", self.a, "--from", EXAMPLE_SETUP], env=ENV, check=0)
-        subprocess.run(["git", "clone", "-q", self.a, self.b], check=True)
+        server = os.path.join(self.tmp, "server.git")
+        subprocess.run(["git", "clone", "-q", "--bare", self.a, server], check=True)
+        subprocess.run(["git", "clone", "-q", server, self.b], check=True)
+        # B is a clone: its first sync reserves its numbers (docs/offices.md).
+        run(["-C", self.b, "sync", "-q"], env=dict(ENV, MEDIATE_OFFICE="XJY"), check=0)
 
     def tearDown(self):
         shutil.rmtree(self.tmp, ignore_errors=True)

@@ -7,6 +7,7 @@ import os
 import subprocess
 import tempfile
 import unittest
+from unittest import mock
 
 from mediate_support import MEDIATE, OPERATOR, StoreTestCase, english_runs, git
 
@@ -161,6 +162,10 @@ class ZhSyncTest(StoreTestCase):
                                    "notes/readme.txt 未能合并：请手工解决，然后运行“mediate validate”\n")
 
     def test_sync_and_clone(self):
+        # A day outside December: the desks reserve numbers of this year only.
+        patcher = mock.patch.dict(os.environ, {"MEDIATE_NOW": "2026-03-05T10:00:00+08:00"})
+        patcher.start()
+        self.addCleanup(patcher.stop)
         p = self.zh("sync", code=3)
         self.assertEqual(p.stderr, "此案件库没有可同步的远程仓库“origin”：请用“mediate clone URL "
                                    "DIR --office CODE”建立工作台副本，或用“git remote add origin "
@@ -168,13 +173,23 @@ class ZhSyncTest(StoreTestCase):
         url = self.bare_server()
         git(self.store, "remote", "add", "origin", url)
         git(self.store, "config", "mediate.office", "WBL")
+        # Its first sync reserves this desk's numbers: the store holds no WBL case or
+        # consultation and no training of 2026, and mediators up to M-0836.
         p = self.zh("sync", "-q", code=0)
-        self.assertEqual(p.stdout, "origin 没有新内容；服务器已有本工作台的全部工作\n")
+        self.assertEqual(p.stdout, "origin 没有新内容；服务器已有本工作台的全部工作\n"
+                                   "为本工作台预留编号：WBL-2026-000001 至 WBL-2026-000020\n"
+                                   "为本工作台预留编号：WBL-ZX-2026-000001 至 WBL-ZX-2026-000020\n"
+                                   "为本工作台预留编号：T-2026-001 至 T-2026-005\n"
+                                   "为本工作台预留编号：M-0837 至 M-0841\n")
 
         desk = os.path.join(self.tmp, "desk")
         p = self.zh("clone", url, desk, "--office", "XY", code=0)
         self.assertEqual(p.stdout, f"已将 {url} 复制到 {os.path.realpath(desk)}；"
-                                   "本工作台以受理机构 XY 的身份写入\n")
+                                   "本工作台以受理机构 XY 的身份写入\n"
+                                   "为本工作台预留编号：XY-2026-000001 至 XY-2026-000020\n"
+                                   "为本工作台预留编号：XY-ZX-2026-000001 至 XY-ZX-2026-000020\n"
+                                   "为本工作台预留编号：T-2026-006 至 T-2026-010\n"
+                                   "为本工作台预留编号：M-0842 至 M-0846\n")
         p = self.zh("clone", url, desk, "--office", "XY", code=3)
         self.assertEqual(p.stderr, f"{desk} 已存在且不为空；请另选一个新文件夹\n")
         missing = os.path.join(self.tmp, "no-such-store")

@@ -250,11 +250,3 @@ TEST_CASE("roster counts cover active mediators only", "[roster]") {
   CHECK(n.by_honour == std::map<std::string, std::int64_t>{{"优秀调解员", 1}, {"平安之星", 2}});
   CHECK(CountRoster({}).active == 0);
 }
-
-TEST_CASE("mediator ids continue the roster's numbering", "[roster]") {
-  MediatorRegistry roster;
-  roster["M-0836"] = Base();
-  roster["X-9"] = Base();
-  CHECK(NextMediatorId(roster) == "M-0837");
-  CHECK(NextMediatorId({}) == "M-0001");
-}

@@ -135,9 +135,9 @@ TEST_CASE("an intake through the write path is one commit with the next id", "[s
   CHECK(done->commit.size() == 40);
   // IDs staged in one write are not handed out twice.
   StoreWrite w2 = DryRun(store);
-  CHECK(w2.NextCaseId(2026) == "WBL-2026-000002");
-  CHECK(w2.NextCaseId(2026) == "WBL-2026-000003");
-  CHECK(w2.NextCaseIds(2025, 2) == std::vector<std::string>{"WBL-2025-000001", "WBL-2025-000002"});
+  CHECK(*w2.NextCaseId(2026) == "WBL-2026-000002");
+  CHECK(*w2.NextCaseId(2026) == "WBL-2026-000003");
+  CHECK(*w2.NextCaseIds(2025, 2) == std::vector<std::string>{"WBL-2025-000001", "WBL-2025-000002"});
 }
 
 TEST_CASE("a dry run checks the records and writes nothing", "[store_write]") {

@@ -173,14 +173,6 @@ TEST_CASE("unknown keys of a training record survive a rewrite and an import", "
              Contains("hours: 4.5\n") && Contains("venue: \"区司法局三楼\"\n"));
 }
 
-TEST_CASE("training ids continue the year's sequence", "[training]") {
-  std::vector<Training> existing = {Session("T-2020-023", "2020-01-14", 60, {}),
-                                    Session("T-2020-007", "2020-01-15", 60, {}),
-                                    Session("T-2021-001", "2021-01-15", 60, {})};
-  CHECK(NextTrainingId(existing, 2020) == "T-2020-024");
-  CHECK(NextTrainingId(existing, 2022) == "T-2022-001");
-}
-
 TEST_CASE("measures: sessions, trainee-times, coverage over active mediators", "[training]") {
   std::vector<Training> ts = {Session("T-1", "2020-03-01", 60, {"M-0001", "M-0002", "M-0009"}),
                               Session("T-2", "2021-03-01", 40, {"M-0001"}),
