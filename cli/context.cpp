@@ -4,6 +4,7 @@
 
 #include "command.hpp"
 #include "i18n.hpp"
+#include "remote_access.hpp"
 
 namespace mediate::cli {
 
@@ -66,6 +67,15 @@ Result<StoreWrite*> Context::BeginWrite(const std::string& what) {
   auto w = StoreWrite::Begin(*store, wo, Today());
   if (!w.ok()) return w.status();
   write.emplace(std::move(w.value()));
+  // In a clone, a desk whose reserved numbers run short reserves more from
+  // the district's server when it is in reach (docs/offices.md).
+  ReserveOptions reserve;
+  reserve.access = RemoteAccessFromEnvironment();
+  reserve.author = *op;
+  reserve.now = Now();
+  reserve.today = Today();
+  reserve.office = write->office();
+  write->SetNumberReserver(OnlineReserver(store->root(), std::move(reserve)));
   return &*write;
 }
 

@@ -184,18 +184,7 @@ int Main(int argc, char** argv) {
         // (StoreWrite::Begin); a read loads them here. Once either way.
         std::optional<std::string> writes = e.cmd->Writes();
         if (st.ok() && writes) {
-          auto op = ctx.Operator();
-          if (!op.ok()) {
-            st = op.status();
-          } else {
-            WriteOptions wo = ctx.write_options;
-            wo.holder = *writes + " by " + op->ToString();
-            auto w = StoreWrite::Begin(*ctx.store, wo, ctx.Today());
-            if (!w.ok())
-              st = w.status();
-            else
-              ctx.write.emplace(std::move(w.value()));
-          }
+          if (auto w = ctx.BeginWrite(*writes); !w.ok()) st = w.status();
         } else if (st.ok() && e.spec->needs == Needs::kRegistries) {
           st = ctx.store->LoadRegistries();
         }

@@ -168,14 +168,14 @@ int FreeNumberCount(const NumberBlocks& record, const std::string& series, const
 
 NumberBlock NextNumberBlock(const NumberBlocks& record, const std::string& series,
                             const std::string& desk, int highest_used, const std::string& by,
-                            const std::string& at) {
+                            const std::string& at, int size) {
   int highest = std::max(highest_used, 0);
   for (const auto& b : record.blocks)
     if (b.series == series) highest = std::max(highest, b.last);
   NumberBlock b;
   b.series = series;
   b.first = highest + 1;
-  b.last = highest + PolicyOf(series).block;
+  b.last = highest + (size > 0 ? size : PolicyOf(series).block);
   b.desk = desk;
   b.by = by;
   b.at = at;

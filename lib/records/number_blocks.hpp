@@ -91,13 +91,14 @@ std::vector<int> FreeNumbers(const NumberBlocks& record, const std::string& seri
 int FreeNumberCount(const NumberBlocks& record, const std::string& series, const std::string& desk,
                     const std::set<int>& used);
 
-/// The block `sync` reserves next for `desk` in `series`: PolicyOf's size,
-/// starting after both the highest number any desk's block of the series
-/// holds and `highest_used` (the highest number the store already holds,
-/// e.g. from before blocks existed). `by` and `at` are copied in.
+/// The block reserved next for `desk` in `series`: `size` numbers
+/// (PolicyOf's block size when 0), starting after both the highest number
+/// any desk's block of the series holds and `highest_used` (the highest
+/// number the store already holds, e.g. from before blocks existed). `by`
+/// and `at` are copied in.
 NumberBlock NextNumberBlock(const NumberBlocks& record, const std::string& series,
                             const std::string& desk, int highest_used, const std::string& by,
-                            const std::string& at);
+                            const std::string& at, int size = 0);
 
 /// The number `id` ends in when it is `prefix` followed by digits only
 /// ("M-0837" after "M-" → 837), else nullopt.

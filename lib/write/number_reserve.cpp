@@ -1,5 +1,6 @@
 #include "number_reserve.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "consultation.hpp"
@@ -82,7 +83,9 @@ Result<ReserveOutcome> ReserveNumbers(const std::string& root, const ReserveOpti
   auto store = Store::Open(root);
   if (!store.ok()) return store.status();
   MEDIATE_RETURN_IF_ERROR(store->LoadRegistries());
-  const std::vector<std::string> series = DeskSeries(o.office, o.today);
+  std::vector<std::string> series = DeskSeries(o.office, o.today);
+  for (const auto& [s, n] : o.extra)
+    if (std::find(series.begin(), series.end(), s) == series.end()) series.push_back(s);
   std::map<std::string, std::set<int>> used;
   for (const auto& s : series) {
     auto u = UsedNumbers(*store, s);
@@ -107,10 +110,15 @@ Result<ReserveOutcome> ReserveNumbers(const std::string& root, const ReserveOpti
     std::vector<NumberBlock> added;
     for (const auto& s : series) {
       const std::set<int>& u = used[s];
-      if (FreeNumberCount(record, s, *desk, u) >= PolicyOf(s).low) continue;
+      auto extra = o.extra.find(s);
+      int size = 0;
+      if (extra != o.extra.end())
+        size = std::max(PolicyOf(s).block, static_cast<int>(extra->second));
+      else if (FreeNumberCount(record, s, *desk, u) >= PolicyOf(s).low)
+        continue;
       NumberBlock b =
           NextNumberBlock(record, s, *desk, u.empty() ? 0 : *u.rbegin(), o.author.ToString(),
-                          store->settings().time_zone.ToLocal(o.now).ToString());
+                          store->settings().time_zone.ToLocal(o.now).ToString(), size);
       AddNumberBlock(&record, b);
       added.push_back(std::move(b));
     }
@@ -132,6 +140,16 @@ Result<ReserveOutcome> ReserveNumbers(const std::string& root, const ReserveOpti
       Tr("the server {0} refused {1} reservations of numbers as other desks kept reserving "
          "(last: {2}); try again",
          target->url, o.max_rounds, last_refusal));
+}
+
+NumberReserver OnlineReserver(const std::string& root, ReserveOptions options) {
+  if (!HasRemote(root)) return {};
+  return [root, options](const std::string& series, std::size_t count) -> Status {
+    ReserveOptions o = options;
+    o.extra[series] = count;
+    auto done = ReserveNumbers(root, o);
+    return done.ok() ? Status::Ok() : done.status();
+  };
 }
 
 }  // namespace mediate

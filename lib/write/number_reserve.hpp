@@ -13,6 +13,8 @@
 // one number.
 #pragma once
 
+#include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -34,6 +36,10 @@ struct ReserveOptions {
   Date today;           ///< the store's today: which years' series to keep
   std::string office;   ///< the desk's office (Store::WritingOffice)
   int max_rounds = 5;   ///< fetch-commit-push rounds before giving up (kBusy)
+  /// Series that need this many more numbers now, whatever the desk holds:
+  /// each gets a block of that size at least (an import of a long ledger,
+  /// a year the desk keeps no series of).
+  std::map<std::string, std::size_t> extra;
 };
 
 /// What a reservation did.
@@ -56,13 +62,22 @@ Result<std::set<int>> UsedNumbers(const Store& store, const std::string& series)
 
 /// Tops up this desk's blocks on the server: for each series of
 /// DeskSeries with fewer free numbers than PolicyOf(series).low, one new
-/// block, all in one commit pushed to the server's `mediate/numbers`
-/// (retried from a fresh fetch when another desk pushed first). Gives the
-/// clone its desk name first when it has none (EnsureDeskName). The store
-/// must have a remote (FindSyncTarget's errors otherwise). kIo when the
-/// server cannot be reached (no block is then held); kBusy after
-/// `max_rounds` refused pushes; kRejected when the record on the server
-/// does not read or has overlapping blocks.
+/// block, and one for each series of `options.extra`, all in one commit pushed to the server's
+/// `mediate/numbers` (retried from a fresh fetch when another desk pushed first). Gives the clone
+/// its desk name first when it has none (EnsureDeskName). The store must have a remote
+/// (FindSyncTarget's errors otherwise). kIo when the server cannot be reached (no block is then
+/// held); kBusy after `max_rounds` refused pushes; kRejected when the record on the server does not
+/// read or has overlapping blocks.
 Result<ReserveOutcome> ReserveNumbers(const std::string& root, const ReserveOptions& options);
+
+/// What StoreWrite::TakeNumbers calls when the desk's blocks of `series`
+/// are `count` numbers short: reserves them online, or says why not.
+using NumberReserver = std::function<Status(const std::string& series, std::size_t count)>;
+
+/// A NumberReserver for the clone at `root` that runs ReserveNumbers with
+/// `options` and the shortfall as `extra`; an empty function when `root`
+/// has no remote (a single desk needs no blocks). Its errors are
+/// ReserveNumbers'.
+NumberReserver OnlineReserver(const std::string& root, ReserveOptions options);
 
 }  // namespace mediate

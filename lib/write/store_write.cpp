@@ -33,6 +33,7 @@ struct StoreWrite::Impl {
   std::map<std::string, std::set<int>> handed;  // series -> numbers handed out in this write
   std::optional<NumberBlocks> blocks;           // the desk's reserved blocks, read once
   std::string desk;                             // git config mediate.desk
+  NumberReserver reserver;                      // asked when the desk's blocks run short
   bool allow_conflicts = false;
 };
 
@@ -132,28 +133,55 @@ Result<std::vector<int>> StoreWrite::TakeNumbers(const std::string& series,
   if (!HasRemote(root)) {
     int next = taken.empty() ? 1 : *taken.rbegin() + 1;
     for (std::size_t i = 0; i < count; ++i) out.push_back(next++);
-  } else {
-    if (!impl_->blocks) {
-      auto target = FindSyncTarget(root);
-      auto record =
-          ReadNumberBlocks(root, NumbersTrackingRef(target.ok() ? target->remote : "origin"));
-      if (!record.ok()) return record.status();
-      impl_->blocks = std::move(record->record);
-      impl_->desk = DeskName(root);
+    handed.insert(out.begin(), out.end());
+    return out;
+  }
+  auto read_blocks = [&]() -> Status {
+    auto target = FindSyncTarget(root);
+    auto record =
+        ReadNumberBlocks(root, NumbersTrackingRef(target.ok() ? target->remote : "origin"));
+    if (!record.ok()) return record.status();
+    impl_->blocks = std::move(record->record);
+    impl_->desk = DeskName(root);
+    return Status::Ok();
+  };
+  if (!impl_->blocks) MEDIATE_RETURN_IF_ERROR(read_blocks());
+  out = FreeNumbers(*impl_->blocks, series, impl_->desk, taken, count);
+  std::string why;
+  if (out.size() < count && dry_run()) {
+    // A preview: the numbers a reservation would most likely give.
+    int next = taken.empty() ? 0 : *taken.rbegin();
+    for (const auto& b : impl_->blocks->blocks)
+      if (b.series == series) next = std::max(next, b.last);
+    while (out.size() < count) out.push_back(++next);
+  }
+  if (out.size() < count && impl_->reserver) {
+    Status st = impl_->reserver(series, count - out.size());
+    if (st.ok()) {
+      MEDIATE_RETURN_IF_ERROR(read_blocks());
+      out = FreeNumbers(*impl_->blocks, series, impl_->desk, taken, count);
+    } else {
+      why = st.message();
     }
-    out = FreeNumbers(*impl_->blocks, series, impl_->desk, taken, count);
-    if (out.size() < count)
-      return Status::Rejected(
-          TrN("this desk has {0} free number of {1} left and needs {2}: connect to the district's "
-              "server and run 'mediate sync', which reserves more (docs/offices.md, \"Numbers that "
-              "never collide\"); nothing was written",
-              "this desk has {0} free numbers of {1} left and needs {2}: connect to the district's "
-              "server and run 'mediate sync', which reserves more (docs/offices.md, \"Numbers that "
-              "never collide\"); nothing was written",
-              out.size(), out.size(), series, count));
+  }
+  if (out.size() < count) {
+    std::string message =
+        TrN("this desk has {0} free number of {1} left and needs {2}: connect to the district's "
+            "server and run 'mediate sync', which reserves more (docs/offices.md, \"Numbers that "
+            "never collide\"); nothing was written",
+            "this desk has {0} free numbers of {1} left and needs {2}: connect to the district's "
+            "server and run 'mediate sync', which reserves more (docs/offices.md, \"Numbers that "
+            "never collide\"); nothing was written",
+            out.size(), out.size(), series, count);
+    if (!why.empty()) message = Tr("{0} (reserving more failed: {1})", message, why);
+    return Status::Rejected(std::move(message));
   }
   handed.insert(out.begin(), out.end());
   return out;
+}
+
+void StoreWrite::SetNumberReserver(NumberReserver reserver) {
+  impl_->reserver = std::move(reserver);
 }
 
 Status StoreWrite::Renew(const std::string& holder) {

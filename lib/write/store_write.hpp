@@ -33,6 +33,7 @@
 #include <string>
 #include <vector>
 
+#include "number_reserve.hpp"
 #include "signature.hpp"
 #include "status.hpp"
 #include "store.hpp"
@@ -102,11 +103,19 @@ class StoreWrite {
   /// used. In a clone — one desk among several — they come from the blocks
   /// this desk reserved from the district's server (docs/offices.md,
   /// "Numbers that never collide"), so no other desk can hand them out even
-  /// offline; kRejected when the desk's blocks hold fewer free numbers,
-  /// saying how many are left and to run `mediate sync` while connected,
-  /// which reserves more. kIo when the record of blocks cannot be read.
+  /// offline. When the desk's blocks hold fewer free numbers, the
+  /// reserver (SetNumberReserver) is asked for the rest — online, under
+  /// this write's lock — and without one, or when it fails (the server out
+  /// of reach), the result is kRejected saying how many are left, the
+  /// reserver's reason, and to run `mediate sync` while connected. A dry
+  /// run reserves nothing: its numbers past the desk's blocks are a
+  /// preview. kIo when the record of blocks cannot be read.
   Result<std::vector<int>> TakeNumbers(const std::string& series, const std::set<int>& used,
                                        std::size_t count);
+
+  /// What TakeNumbers asks when the desk's blocks run short
+  /// (number_reserve.hpp, OnlineReserver); none by default.
+  void SetNumberReserver(NumberReserver reserver);
 
   /// After a Commit, starts the next change of the same command (route,
   /// then the assignment its rules ask for): lets the lock go and takes it

@@ -18,7 +18,7 @@ import unittest
 
 import yaml
 
-from mediate_support import EXAMPLE_SETUP, operator_env, run_at
+from mediate_support import EXAMPLE_SETUP, LEDGERS, operator_env, run_at
 from test_sync import GitServer
 
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -142,20 +142,43 @@ class NumbersTest(unittest.TestCase):
         for mid in (m + 1, m + 6):
             self.assertTrue(os.path.exists(os.path.join(d1, "mediators", "M-%04d.yaml" % mid)))
 
-    def test_a_desk_whose_blocks_run_out_is_refused_until_it_syncs(self):
+    def test_a_desk_out_of_numbers_and_of_reach_is_refused_and_reserves_once_in_reach(self):
         d1, _ = self.clone("xjy-1", "XJY")
         for i in range(20):
             self.intake(d1, XJY_STREET, "2026-03-04T09:%02d:00+08:00" % i, "第%d件" % i)
         head = git(d1, "rev-parse", "HEAD").stdout
+        # The server out of reach (moved away): the 21st intake is refused, nothing written.
+        os.rename(self.bare, self.bare + ".away")
         r = self.intake(d1, XJY_STREET, "2026-03-04T10:00:00+08:00", "第21件", code=3)
-        self.assertIn("mediate sync", r.stderr)
+        self.assertIn("this desk has 0 free numbers of case/XJY/2026 left and needs 1", r.stderr)
+        self.assertIn("'mediate sync'", r.stderr)
+        self.assertIn("reserving more failed", r.stderr)
         self.assertEqual(git(d1, "rev-parse", "HEAD").stdout, head)
         self.assertEqual(git(d1, "status", "--porcelain").stdout, "")
-        # A sync reserves the next block: after the highest block (20) and case (20).
-        r = self.at(d1, "2026-03-04T11:00:00+08:00", "sync", "-q")
-        self.assertIn("XJY-2026-000021 to XJY-2026-000040", r.stdout)
+        # In reach again, the intake itself reserves the next block: after the highest
+        # block (20) and case (20).
+        os.rename(self.bare + ".away", self.bare)
         self.assertEqual(self.intake(d1, XJY_STREET, "2026-03-04T11:30:00+08:00", "第21件"),
                          "XJY-2026-000021")
+        series = [(b["first"], b["last"]) for b in self.server_blocks()
+                  if b["series"] == "case/XJY/2026"]
+        self.assertEqual(series, [(1, 20), (21, 40)])
+
+    def test_an_import_longer_than_a_block_reserves_what_it_needs(self):
+        d1, _ = self.clone("xjy-1", "XJY")
+        ledger = os.path.join(self.tmp, "ledger.csv")
+        with open(os.path.join(LEDGERS, "ledger-2026q1.csv"), encoding="utf-8") as f:
+            lines = f.read().splitlines(True)
+        with open(ledger, "w", encoding="utf-8") as f:
+            f.writelines(lines[:1 + 30])
+        self.at(d1, "2026-04-01T09:00:00+08:00", "import", ledger)
+        # 20 held, 30 needed: one more block of 20 (the block size, more than the 10
+        # missing); the ledger's cases take 1-30.
+        self.assertEqual(sorted(self.case_ids(d1)),
+                         ["XJY-2026-%06d" % n for n in range(1, 31)])
+        series = [(b["first"], b["last"]) for b in self.server_blocks()
+                  if b["series"] == "case/XJY/2026"]
+        self.assertEqual(series, [(1, 20), (21, 40)])
 
     def test_sync_tops_up_before_the_blocks_run_low(self):
         d1, _ = self.clone("xjy-1", "XJY")
@@ -168,19 +191,19 @@ class NumbersTest(unittest.TestCase):
         r = self.at(d1, "2026-03-04T11:20:00+08:00", "sync", "-q")
         self.assertIn("XJY-2026-000021 to XJY-2026-000040", r.stdout)
 
-    def test_a_plain_git_clone_reserves_at_its_first_sync(self):
+    def test_a_plain_git_clone_reserves_at_its_first_write(self):
         d1, _ = self.clone("xjy-1", "XJY")
         plain = os.path.join(self.tmp, "plain")
         subprocess.run(["git", "clone", "-q", self.bare, plain], check=True, env=self.env)
         git(plain, "config", "mediate.office", "XJY")
-        head = git(plain, "rev-parse", "HEAD").stdout
-        r = self.intake(plain, XJY_STREET, "2026-03-04T09:00:00+08:00", "甲", code=3)
-        self.assertIn("mediate sync", r.stderr)
-        self.assertEqual(git(plain, "rev-parse", "HEAD").stdout, head)
-        r = self.at(plain, "2026-03-04T10:00:00+08:00", "sync", "-q")
-        self.assertIn("XJY-2026-000021 to XJY-2026-000040", r.stdout)
+        self.assertEqual(git(plain, "config", "mediate.desk").returncode, 1)
         self.assertEqual(self.intake(plain, XJY_STREET, "2026-03-04T11:00:00+08:00", "甲"),
                          "XJY-2026-000021")
+        desk = git(plain, "config", "mediate.desk").stdout.strip()
+        self.assertRegex(desk, r"^d-[0-9a-f]{12}$")
+        self.assertIn({"series": "case/XJY/2026", "first": 21, "last": 40, "desk": desk},
+                      [{k: b[k] for k in ("series", "first", "last", "desk")}
+                       for b in self.server_blocks()])
         self.assertEqual(self.intake(d1, XJY_STREET, "2026-03-04T11:00:00+08:00", "乙"),
                          "XJY-2026-000001")
 
