@@ -1,7 +1,8 @@
 """End to end: file numbers (卷号) stored at acceptance in each office's own style, shown by
-show, export and the documents, and checked by validate (docs/offices.md; renumber:
-test_duplicate_ids.py). Expected numbers are written out by hand: （YYYY）<the office's
-word>第N号, the year and sequence of the case id, full-width brackets."""
+show, export and the documents, checked by validate, and the one-time migration `mediate
+file-numbers` (docs/offices.md; renumber: test_duplicate_ids.py). Expected numbers are
+written out by hand: （YYYY）<the office's word>第N号, the year and sequence of the case id,
+full-width brackets."""
 import csv
 import io
 import os
@@ -10,10 +11,19 @@ import unittest
 
 import yaml
 
-from mediate_support import LEDGERS, StoreTestCase
+from mediate_support import LEDGERS, StoreTestCase, git
 
 NOW = {"MEDIATE_NOW": "2026-03-05T10:00:00+08:00"}
 XJY = dict(NOW, MEDIATE_OFFICE="XJY")
+
+CONFLICT = """conflicts:
+  - field: "amount"
+    reason: "changed on both desks"
+    ours: {value: "4500.00", by: "乙 <b@x>", at: "2026-03-04T10:00:00+08:00"}
+    theirs: {value: "4000.00", by: "甲 <a@x>", at: "2026-03-04T11:00:00+08:00"}
+    merged_by: "乙 <b@x>"
+    merged_at: "2026-03-04T12:00:00+08:00"
+"""
 
 
 def intake_args(summary):
@@ -36,6 +46,13 @@ class FileNumberTest(StoreTestCase):
             text = fh.read()
         with open(path, "w", encoding="utf-8") as fh:
             fh.write(change(text))
+
+    def commit_by_hand(self):
+        git(self.store, "-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qam",
+            "by hand")
+
+    def drop_file_no(self, case_id):
+        self.edit(case_id, lambda t: re.sub(r'(?m)^file_no: .*\n', "", t))
 
     def test_intake_stores_the_number_of_its_office(self):
         self.m(*intake_args("一"), env=XJY)
@@ -72,6 +89,71 @@ class FileNumberTest(StoreTestCase):
         self.assertEqual(numbers, {"XJY-2026-000001": "（2026）万小人调字第1号",
                                    "XJY-2026-000002": "（2026）万小人调字第2号",
                                    "XJY-2026-000003": "（2026）万小人调字第3号"})
+
+    def test_migration_writes_the_missing_ones_in_one_commit(self):
+        for summary in ("一", "二", "三"):
+            self.m(*intake_args(summary), env=XJY)
+        self.m(*intake_args("四"), env=NOW)
+        for case_id in ("XJY-2026-000001", "XJY-2026-000003", "WBL-2026-000001"):
+            self.drop_file_no(case_id)
+        self.commit_by_hand()
+        before = self.commits()
+        # Not stored yet: still shown, derived the same way.
+        self.assertIn("file no    （2026）万小人调字第3号\n",
+                      self.m("show", "XJY-2026-000003", env=NOW).stdout)
+
+        dry = self.m("file-numbers", "--dry-run", env=NOW)
+        self.assertEqual(dry.stdout,
+                         "WBL-2026-000001  （2026）万人调字第1号\n"
+                         "XJY-2026-000001  （2026）万小人调字第1号\n"
+                         "XJY-2026-000003  （2026）万小人调字第3号\n"
+                         "would give 3 cases their file numbers; nothing written\n")
+        self.assertEqual(self.commits(), before)
+        self.assertNotIn("file_no", self.case("XJY-2026-000001"))
+
+        done = self.m("file-numbers", env=NOW)
+        head = git(self.store, "rev-parse", "--short=7", "HEAD").strip()
+        self.assertEqual(done.stdout, "gave 3 cases their file numbers (%s)\n" % head)
+        self.assertEqual(int(self.commits()), int(before) + 1)
+        message = git(self.store, "log", "-1", "--format=%B")
+        self.assertTrue(message.startswith("file-numbers: 3 cases\n"), message)
+        self.assertIn("Mediate-Action: file-numbers\n", message)
+        self.assertIn("Mediate-Case: XJY-2026-000003\n", message)
+        changed = git(self.store, "show", "--name-only", "--format=", "HEAD").split()
+        self.assertEqual(sorted(changed), ["cases/2026/03/WBL-2026-000001.yaml",
+                                           "cases/2026/03/XJY-2026-000001.yaml",
+                                           "cases/2026/03/XJY-2026-000003.yaml"])
+        self.assertEqual(self.case("XJY-2026-000001")["file_no"], "（2026）万小人调字第1号")
+        self.assertEqual(self.case("XJY-2026-000002")["file_no"], "（2026）万小人调字第2号")
+        self.assertEqual(self.case("XJY-2026-000003")["file_no"], "（2026）万小人调字第3号")
+        self.assertEqual(self.case("WBL-2026-000001")["file_no"], "（2026）万人调字第1号")
+        self.assertClean()
+        self.assertEqual(self.m("validate", env=NOW).returncode, 0)
+
+        again = self.m("file-numbers", env=NOW)
+        self.assertEqual(again.stdout, "every case has its file number; nothing to do\n")
+        self.assertEqual(int(self.commits()), int(before) + 1)
+
+    def test_migration_skips_a_case_holding_a_conflict(self):
+        self.m(*intake_args("一"), env=XJY)
+        self.m(*intake_args("二"), env=XJY)
+        self.drop_file_no("XJY-2026-000001")
+        self.drop_file_no("XJY-2026-000002")
+        self.edit("XJY-2026-000002",
+                  lambda t: t.replace('\nreceived:', "\n" + CONFLICT + "received:", 1))
+        self.commit_by_hand()
+        before = self.commits()
+        done = self.m("file-numbers", env=NOW)
+        self.assertIn("skipped XJY-2026-000002: it holds a conflict a merge recorded; settle it "
+                      "with mediate resolve, then run mediate file-numbers again\n", done.stderr)
+        self.assertTrue(done.stdout.startswith("gave 1 case its file number ("), done.stdout)
+        self.assertEqual(int(self.commits()), int(before) + 1)
+        self.assertEqual(self.case("XJY-2026-000001")["file_no"], "（2026）万小人调字第1号")
+        self.assertNotIn("file_no", self.case("XJY-2026-000002"))
+        again = self.m("file-numbers", env=NOW)
+        self.assertIn("skipped XJY-2026-000002", again.stderr)
+        self.assertEqual(again.stdout, "no other case lacks its file number; nothing written\n")
+        self.assertEqual(int(self.commits()), int(before) + 1)
 
     def test_validate_names_a_malformed_number_and_warns_of_another_sequence(self):
         self.m(*intake_args("一"), env=XJY)
