@@ -90,6 +90,20 @@ class FileNumberTest(StoreTestCase):
                                    "XJY-2026-000002": "（2026）万小人调字第2号",
                                    "XJY-2026-000003": "（2026）万小人调字第3号"})
 
+    def test_adopt_gives_a_case_added_by_hand_its_number(self):
+        self.m(*intake_args("一"), env=XJY)
+        with open(self.case_path("XJY-2026-000001"), encoding="utf-8") as fh:
+            text = fh.read()
+        text = re.sub(r'(?m)^file_no: .*\n', "", text).replace("XJY-2026-000001", "XJY-2026-000005")
+        with open(self.case_path("XJY-2026-000005"), "w", encoding="utf-8") as fh:
+            fh.write(text)
+        git(self.store, "add", "cases")
+        self.commit_by_hand()
+        self.m("adopt", env=XJY)
+        self.assertEqual(self.case("XJY-2026-000005")["file_no"], "（2026）万小人调字第5号")
+        self.assertEqual(self.case("XJY-2026-000001")["file_no"], "（2026）万小人调字第1号")
+        self.assertClean()
+
     def test_migration_writes_the_missing_ones_in_one_commit(self):
         for summary in ("一", "二", "三"):
             self.m(*intake_args(summary), env=XJY)
