@@ -82,8 +82,8 @@ class DocCommand : public Command {
     Store& store = ctx.st();
     auto loaded = store.LoadCase(id_);
     if (!loaded.ok()) return loaded.status();
-    DocumentContext dc{&store.settings(), &store.areas(), &store.orgs(), &store.mediators(),
-                       reveal_};
+    DocumentContext dc{&store.settings(),  &store.areas(),   &store.orgs(),
+                       &store.mediators(), &store.offices(), reveal_};
     std::string text;
     if (!all_) {
       auto doc = BuildDocument(loaded->record, kind, dc, session_);

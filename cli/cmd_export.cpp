@@ -5,6 +5,7 @@
 
 #include "case_export.hpp"
 #include "command.hpp"
+#include "file_number.hpp"
 #include "i18n.hpp"
 #include "party_lookup.hpp"
 #include "reading.hpp"
@@ -54,6 +55,9 @@ class ExportCommand : public Command {
           LoadedCase lc = store->LoadCaseFile(c.path);
           for (const Party& p : lc.record.parties) keys.push_back(PartyKey(p));
           return keys;
+        },
+        [store](const CaseSummary& c) {
+          return FileNumber(c.id, c.file_no, store->offices(), store->settings());
         }};
     std::vector<std::string> ids;  // for the record of a --reveal
     MEDIATE_RETURN_IF_ERROR(reading_.Visit(

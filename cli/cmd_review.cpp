@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "command.hpp"
+#include "file_number.hpp"
 #include "i18n.hpp"
 #include "labels.hpp"
 #include "reading.hpp"
@@ -169,8 +170,9 @@ class ReviewCommand : public Command {
                  {"org", "组织", ColumnKind::kCode},
                  {"confirmation", "司法确认", ColumnKind::kCode}};
     for (const auto& c : drawn)
-      t.rows.push_back({c.id, c.file_no, c.received.ToString(), c.category,
-                        LabelOf(store, "category", c.category), c.status, c.org, c.confirmation});
+      t.rows.push_back({c.id, FileNumber(c.id, c.file_no, store.offices(), store.settings()),
+                        c.received.ToString(), c.category, LabelOf(store, "category", c.category),
+                        c.status, c.org, c.confirmation});
     std::string note =
         // xgettext:no-c-format
         Tr("{0} of {1} case files drawn ({2:.1f}% of {3} confirmed, {4:.1f}% of {5} others; seed "

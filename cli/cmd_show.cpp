@@ -5,6 +5,7 @@
 #include "cell_text.hpp"
 #include "command.hpp"
 #include "deadlines.hpp"
+#include "file_number.hpp"
 #include "i18n.hpp"
 #include "labels.hpp"
 #include "lifecycle.hpp"
@@ -108,7 +109,8 @@ class ShowCommand : public Command {
     out += fmt::format("{}  {}      {} · {}\n", c.id, both("category", c.category),
                        shown("status", d.state.status),
                        d.state.level.empty() ? "–" : shown("level", d.state.level));
-    if (!c.file_no.empty()) out += Line(_("file no"), c.file_no);
+    if (std::string no = FileNumber(c, store.offices(), s); !no.empty())
+      out += Line(_("file no"), no);
     out +=
         Line(_("received"), LocalMinute(c.received, s.time_zone) + "  " + both("source", c.source));
     std::string place;

@@ -54,6 +54,7 @@ std::unique_ptr<Command> MakeReportCommand();
 std::unique_ptr<Command> MakeConsultCommand();
 std::unique_ptr<Command> MakeAlertsCommand();
 std::unique_ptr<Command> MakeRenumberCommand();
+std::unique_ptr<Command> MakeFileNumbersCommand();
 std::unique_ptr<Command> MakeHelpCommand();
 std::unique_ptr<Command> MakeCompleteCommand();
 
@@ -154,6 +155,9 @@ const std::vector<CommandSpec>& CommandTable() {
        Needs::kRegistries, MakeAlertsCommand},
       {"renumber", N_("give one of two cases with the same id a new id from this office"),
        Needs::kRegistries, MakeRenumberCommand},
+      {"file-numbers",
+       N_("store the file number (卷号) in every case that lacks one, in one commit"),
+       Needs::kRegistries, MakeFileNumbersCommand},
       {"help", N_("the help of the program or of one command (--man: the manual pages)"),
        Needs::kNothing, MakeHelpCommand},
       {"__complete", N_("complete a command line (for the shell completion scripts)"),

@@ -104,8 +104,10 @@ struct CaseState {
 };
 
 struct Case {
-  std::string id;       ///< "WBL-2026-000042"
-  std::string file_no;  ///< "(2026)万人调字第42号" — optional official number
+  std::string id;  ///< "WBL-2026-000042"
+  /// The file number (卷号) "（2026）万人调字第42号", given at acceptance
+  /// (file_number.hpp); "" in a case registered before it was stored.
+  std::string file_no;
   /// Conflicts a merge of two clones recorded (case_merge.hpp), each a map
   /// {field, reason, ours: {value, by, at}, theirs: {…}, merged_by,
   /// merged_at}; empty when there are none. A case with a conflict takes no

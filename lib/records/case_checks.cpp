@@ -1,6 +1,7 @@
 #include "case_checks.hpp"
 
 #include "court_procedure.hpp"
+#include "file_number.hpp"
 #include "i18n.hpp"
 #include "lifecycle.hpp"
 #include "pii.hpp"
@@ -61,6 +62,12 @@ void CheckCase(const Case& c, const Value& root, const std::string& file, const 
     sink->Warning(LocateField(root, file, path), path, message);
   };
   const AreaRegistry& areas = *ctx.areas;
+  if (auto problem = CheckFileNumber(c.id, c.file_no)) {
+    if (problem->error)
+      error("file_no", problem->message);
+    else
+      warning("file_no", problem->message);
+  }
   // Place.
   const Street* street = nullptr;
   const Community* community = nullptr;

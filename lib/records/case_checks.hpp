@@ -31,6 +31,8 @@ struct CheckContext {
 /// built in memory (locations are then the file alone).
 ///
 /// Reports to `sink`:
+/// - file_no: not of the form （YYYY）<word>第N号 (error), year or sequence
+///   other than the id's (warning; file_number.hpp CheckFileNumber);
 /// - place: street/community/grid unknown, or not nested (community in
 ///   its street, grid in its community);
 /// - parties: at least one applicant; a person's citizen ID number with a

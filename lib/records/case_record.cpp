@@ -75,7 +75,7 @@ const std::vector<std::string_view>* EventPayloadKeys(std::string_view type) {
       {"closed", {"retention"}},
       {"note", {"note"}},
       {"resolved", {"field", "took", "reason", "merged_at"}},
-      {"renumbered", {"from", "reason"}},
+      {"renumbered", {"from", "reason", "file_no_from", "file_no"}},
       {"amended", {"reason", "changes"}},
   };
   for (const auto& [t, keys] : kTable)

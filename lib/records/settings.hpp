@@ -44,7 +44,8 @@ struct Settings {
   std::string office;         ///< default office code for IDs: "WBL"
   std::string time_zone_name = "Asia/Shanghai";
   TimeZone time_zone;
-  /// The middle of file numbers "(2026)万人调字第42号": "万人调字".
+  /// The middle of file numbers "（2026）万人调字第42号" ("万人调字") of an
+  /// office the registry does not know (file_number.hpp FileNumberWord).
   std::string file_no_word;
   TimeLimits limits;
   std::map<std::string, RiskLevel> risk;

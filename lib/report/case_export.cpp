@@ -98,7 +98,7 @@ std::vector<Cell> ExportRow(const CaseSummary& c, const ExportContext& context) 
   std::vector<Cell> row = {
       text(kExportSchema),
       text(c.id),
-      text(c.file_no),
+      text(context.file_no ? context.file_no(c) : c.file_no),
       date(c.received),
       c.received.valid() ? Cell{static_cast<std::int64_t>(c.received.year())} : Cell{},
       text(c.received.MonthString()),
@@ -157,7 +157,7 @@ Table ExportTable(const std::vector<CaseSummary>& cases, const Labeler& label,
                   bool reveal) {
   Table t;
   t.columns = ExportColumns();
-  const ExportContext context{label, source_group, org_kind, today, reveal, nullptr};
+  const ExportContext context{label, source_group, org_kind, today, reveal, nullptr, nullptr};
   t.rows.reserve(cases.size());
   for (const CaseSummary& c : cases) t.rows.push_back(ExportRow(c, context));
   return t;

@@ -34,6 +34,9 @@ struct ExportContext {
   /// index keeps them only masked and hashed, so the caller reads the case
   /// file. Unset: masked even with `reveal`.
   std::function<std::vector<std::string>(const CaseSummary&)> revealed_parties;
+  /// The file number of a case (FileNumber, file_number.hpp: the stored
+  /// one, else the one derived from its id). Unset: the stored one.
+  std::function<std::string(const CaseSummary&)> file_no;
 };
 
 /// The columns of the export, as documented in docs/export.md (names are

@@ -2,6 +2,7 @@
 
 #include "chinese_count.hpp"
 #include "doc_parts.hpp"
+#include "file_number.hpp"
 #include "i18n.hpp"
 #include "lifecycle.hpp"
 #include "text_input.hpp"
@@ -160,7 +161,7 @@ Result<Document> DraftDocument(const Case& c, const std::string& kind, const Doc
   }
   Document out;
   out.kind = row->info.code;
-  out.file_no = FileNumber(c, *ctx.settings);
+  out.file_no = FileNumber(c, *ctx.offices, *ctx.settings);
   row->build(in, &out);
   if (!ctx.reveal) out.note = TranslationOn() ? kMaskedNoteZh : kMaskedNote;
   return out;

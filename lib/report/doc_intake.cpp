@@ -83,7 +83,7 @@ void Receipt(const Input& in, Document* doc) {
   doc->sections.push_back(std::move(body));
   DocumentSection receipt;
   receipt.heading = "回执";
-  receipt.paragraphs = {"受理通知书（" + doc->file_no + "）已收到。"};
+  receipt.paragraphs = {doc->file_no + "受理通知书已收到。"};
   doc->sections.push_back(std::move(receipt));
   doc->signatures = {SignLine("收件人")};
 }

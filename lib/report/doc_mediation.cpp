@@ -193,8 +193,8 @@ void Confirmation(const Input& in, Document* doc) {
                   : "");
   DocumentSection request;
   request.heading = "请求事项";
-  request.paragraphs = {"请求人民法院确认申请人于" + effective + "经" + org +
-                        "主持调解达成的调解协议（" + doc->file_no + "）有效。"};
+  request.paragraphs = {"请求人民法院确认申请人于" + effective + "经" + org + "主持调解达成的" +
+                        doc->file_no + "调解协议有效。"};
   doc->sections.push_back(std::move(request));
   DocumentSection reasons;
   reasons.heading = "事实和理由";

@@ -16,7 +16,8 @@
 //   visit         回访记录 (Law Art. 31)
 //   back          卷宗封底 (备考表)
 //
-// This header is the document model, the file number and the renderers;
+// This header is the document model and the renderers (the file number:
+// file_number.hpp);
 // case_file.hpp says which documents a case needs and drafts them. A
 // document lacking required content is still drafted, with a blank line
 // where each missing item goes, and the missing items listed; BuildDocument
@@ -33,6 +34,7 @@
 #include "area.hpp"
 #include "case.hpp"
 #include "mediator.hpp"
+#include "office.hpp"
 #include "organisation.hpp"
 #include "settings.hpp"
 #include "status.hpp"
@@ -54,7 +56,7 @@ struct DocumentSection {
 struct Document {
   std::string kind;     ///< a code of DocumentKinds()
   std::string title;    ///< 人民调解协议书
-  std::string file_no;  ///< (2026)万人调字第42号
+  std::string file_no;  ///< （2026）万人调字第42号 (FileNumber, file_number.hpp)
   std::vector<DocumentSection> sections;
   std::vector<std::string> signatures;  ///< signature lines at the end
   std::string note;                     ///< e.g. that personal data is masked
@@ -79,13 +81,9 @@ struct DocumentContext {
   const AreaRegistry* areas = nullptr;
   const OrgRegistry* orgs = nullptr;
   const MediatorRegistry* mediators = nullptr;
-  bool reveal = false;  ///< unmasked personal data (for printing)
+  const OfficeRegistry* offices = nullptr;  ///< the file number's word (file_number.hpp)
+  bool reveal = false;                      ///< unmasked personal data (for printing)
 };
-
-/// The case's file number: its `file_no` when set, else "(YYYY)<word>第N号"
-/// from the id's year and sequence (WBL-2026-000042 → "(2026)万人调字第42号"),
-/// with the store's file_no_word ("人调字" when the store sets none).
-std::string FileNumber(const Case& c, const Settings& settings);
 
 /// A local date as documents write it: "2026年3月5日" ("" for no date).
 std::string ChineseDate(Date d);

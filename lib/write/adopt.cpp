@@ -9,6 +9,7 @@
 #include "case_amend.hpp"
 #include "case_edit.hpp"
 #include "case_record.hpp"
+#include "file_number.hpp"
 #include "git_repo.hpp"
 #include "i18n.hpp"
 #include "lifecycle.hpp"
@@ -133,7 +134,8 @@ Result<AdoptOutcome> AdoptHandCommits(StoreWrite& w, const Signature& op,
     auto after_v = ParseYaml(text, path);
     if (!after_v.ok()) return after_v.status();
     std::vector<FieldChange> changes;
-    if (before_text.ok() && before_text->has_value()) {
+    const bool added = !(before_text.ok() && before_text->has_value());
+    if (!added) {
       auto before_v = ParseYaml(**before_text, path);
       if (before_v.ok() && before_v->is_map())
         changes = DescribeRecordChanges(store.vocab(), path, *before_v, *after_v);
@@ -142,6 +144,8 @@ Result<AdoptOutcome> AdoptHandCommits(StoreWrite& w, const Signature& op,
     }
     DiagnosticSink ignore;
     Case c = CaseFromValue(*after_v, path, store.vocab(), &ignore);
+    // A case added by hand is accepted now: it gets its file number.
+    if (added && c.file_no.empty()) c.file_no = DerivedFileNumber(c.id, store.offices(), settings);
     Event e;
     e.at = settings.time_zone.ToLocal(now);
     e.type = "amended";

@@ -5,7 +5,8 @@
 // what the hand edits changed (who made them and in which commits, in the
 // reason), and one commit names each adopted commit in a `Mediate-Adopts:
 // <id>` trailer, after which `audit` no longer reports those commits — and
-// only those.
+// only those. A case file added by hand without a file number gets it then
+// (DerivedFileNumber, file_number.hpp: adoption is its acceptance).
 #pragma once
 
 #include <string>

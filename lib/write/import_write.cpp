@@ -5,6 +5,7 @@
 
 #include "case_index.hpp"
 #include "case_record.hpp"
+#include "file_number.hpp"
 #include "i18n.hpp"
 
 namespace mediate {
@@ -37,6 +38,10 @@ Result<std::size_t> NumberImport(StoreWrite& w, std::vector<LedgerCase>* cases) 
   for (LedgerCase& lc : *cases) {
     int year = tz.LocalDate(lc.record.received).year();
     lc.record.id = ids[year][used[year]++];
+    // Registration is acceptance: the case gets its file number now (a
+    // ledger carries none of its own: ledger_columns.hpp has no 卷号).
+    if (lc.record.file_no.empty())
+      lc.record.file_no = DerivedFileNumber(lc.record.id, store.offices(), store.settings());
   }
   return skipped;
 }

@@ -16,9 +16,10 @@ namespace mediate {
 /// Leaves out of `cases` (in ledger order) the rows imported before — their
 /// import fingerprint is in a case file of `w`'s store, from this ledger or
 /// a re-encoded copy — and gives the rest the next case IDs of the office
-/// (StoreWrite::NextCaseIds) by local year received, in ledger order.
-/// Returns how many rows were left out. kRejected, nothing changed, when a
-/// case file cannot be read (earlier imports could not be recognised).
+/// (StoreWrite::NextCaseIds) by local year received, in ledger order, and
+/// each its file number (DerivedFileNumber, file_number.hpp). Returns how many rows were left out.
+/// kRejected, nothing changed, when a case file cannot be read (earlier imports could not be
+/// recognised).
 Result<std::size_t> NumberImport(StoreWrite& w, std::vector<LedgerCase>* cases);
 
 /// Stages every case of `cases` (numbered by NumberImport) and commits once

@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "case_record.hpp"
+#include "file_number.hpp"
 #include "i18n.hpp"
 #include "labels.hpp"
 #include "lifecycle.hpp"
@@ -84,6 +85,8 @@ Result<Case> StageIntake(StoreWrite& w, Case draft, const Signature& op, Timesta
   CheckContext cc{&store.settings(), &store.areas(), &store.orgs(), &store.mediators(), w.today()};
   auto c = RegisterCase(std::move(draft), *id, now, op, channel, cc, warnings);
   if (!c.ok()) return c.status();
+  // Registration is acceptance: the case gets its file number now.
+  if (c->file_no.empty()) c->file_no = DerivedFileNumber(c->id, store.offices(), store.settings());
   if (!consultation.empty())
     for (auto& e : c->events)
       if (ParseEventKind(e.type) == EventKind::kReceived)

@@ -33,7 +33,9 @@ Result<Case> DraftCaseFromYaml(const std::string& text, const std::string& name,
 /// intake of `intake` and `consult --to-case`): the case ID is the next of
 /// the office for the local year received (`now` when the draft has none;
 /// StoreWrite::NextCaseId), RegisterCase runs every check (channel
-/// `channel`), and when `consultation` is not empty the `received` event
+/// `channel`), the case gets its file number (DerivedFileNumber of the id,
+/// file_number.hpp: registration is acceptance; a number the draft carries
+/// is kept), and when `consultation` is not empty the `received` event
 /// names it (payload consultation: <id>). Stages the case file; the caller
 /// commits. kRejected with all problems, nothing staged; warnings to
 /// `warnings`.

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "case_record.hpp"
+#include "file_number.hpp"
 #include "i18n.hpp"
 #include "lifecycle.hpp"
 
@@ -16,6 +17,11 @@ std::string JoinPaths(const std::vector<std::string>& paths) {
 }
 
 }  // namespace
+
+std::string RenumberedFileNumberLine(const std::string& from, const std::string& to) {
+  if (from.empty()) return "";
+  return "File number: " + to + " (was " + from + ")\n\n";
+}
 
 Result<RenumberOutcome> RenumberCase(StoreWrite& w, const Signature& op,
                                      const RenumberRequest& request) {
@@ -72,22 +78,26 @@ Result<RenumberOutcome> RenumberCase(StoreWrite& w, const Signature& op,
   if (!to.ok()) return to.status();
   out.to = *to;
   c.id = out.to;
+  out.file_no_from = RenumberFileNumber(&c, out.from, store.offices(), settings);
+  if (!out.file_no_from.empty()) out.file_no_to = c.file_no;
   Event e;
   e.at = settings.time_zone.ToLocal(request.now);
   e.type = "renumbered";
   e.by = op.ToString();
   e.payload.Set("from", Value::String(out.from));
   e.payload.SetIfNotEmpty("reason", request.reason);
+  e.payload.SetIfNotEmpty("file_no_from", out.file_no_from);
+  e.payload.SetIfNotEmpty("file_no", out.file_no_to);
   c.events.push_back(std::move(e));
   c.state = Replay(c, settings).state;
   out.new_path = c.PathIn(settings.time_zone);
 
   w.Remove(out.old_path);
   w.Put(out.new_path, CaseToValue(c));
-  auto commit =
-      w.Commit(op, "renumber: " + out.to + " (was " + out.from +
-                       ", a duplicate id)\n\nMediate-Action: renumber\nMediate-Case: " + out.to +
-                       "\n" + kRenumberedFromTrailer + ": " + out.old_path + "\n");
+  auto commit = w.Commit(op, "renumber: " + out.to + " (was " + out.from + ", a duplicate id)\n\n" +
+                                 RenumberedFileNumberLine(out.file_no_from, out.file_no_to) +
+                                 "Mediate-Action: renumber\nMediate-Case: " + out.to + "\n" +
+                                 kRenumberedFromTrailer + ": " + out.old_path + "\n");
   if (!commit.ok()) return commit.status();
   out.commit = *commit;
   return out;

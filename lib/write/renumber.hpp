@@ -7,7 +7,11 @@
 // new id (StoreWrite::NextCaseId for the local year received), its `id:`
 // changed, and a `renumbered` event appended whose payload keeps the old id
 // (`from`) and the reason, if given. The event changes no state
-// (timeline.hpp). The commit is "renumber: NEW (was OLD, a duplicate id)"
+// (timeline.hpp). A stored file number that was the one derived from the
+// old id becomes the one derived from the new id (RenumberFileNumber,
+// file_number.hpp; a number set otherwise is kept): the event keeps both
+// (file_no_from, file_no) and the commit body says "File number: NEW (was
+// OLD)". The commit is "renumber: NEW (was OLD, a duplicate id)"
 // with trailers Mediate-Action: renumber, Mediate-Case: NEW and
 // Mediate-Renumbered-From: <the old path>, by which `history NEW` goes on
 // with the file's earlier history (history.hpp).
@@ -38,8 +42,15 @@ struct RenumberOutcome {
   std::string old_path;  ///< the file renumbered, before
   std::string new_path;  ///< and after
   std::string kept;      ///< the file that keeps the old id (the first other one)
-  std::string commit;    ///< "" for a dry run
+  /// The file number replaced and its replacement; both "" when the file
+  /// number was kept (none stored, or not the one derived from the old id).
+  std::string file_no_from, file_no_to;
+  std::string commit;  ///< "" for a dry run
 };
+
+/// The commit body line of a renumbering that rewrote the file number:
+/// "File number: <to> (was <from>)" and a blank line; "" when `from` is "".
+std::string RenumberedFileNumberLine(const std::string& from, const std::string& to);
 
 /// Renumbers one of the files of `request.id` as `op` through `w` (the
 /// locked store). Errors, nothing written: kNotFound when no file holds

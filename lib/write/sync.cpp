@@ -6,6 +6,7 @@
 
 #include "case_record.hpp"
 #include "fault.hpp"
+#include "file_number.hpp"
 #include "git_merge.hpp"
 #include "history.hpp"
 #include "i18n.hpp"
@@ -13,6 +14,7 @@
 #include "number_ref.hpp"
 #include "number_reserve.hpp"
 #include "overlay_disk.hpp"
+#include "renumber.hpp"
 #include "store.hpp"
 #include "store_merge.hpp"
 #include "validate.hpp"
@@ -90,8 +92,9 @@ Status CheckMergedRecords(const std::string& root, const std::vector<PathChange>
 /// the office gave first on the server — the next id of its office and
 /// year free here and there — from this desk's reserved blocks of
 /// `remote` when it holds one — as `mediate renumber` does (a `renumbered`
-/// event keeping the old id), in one commit through `tx`. Returns the old
-/// and new ids.
+/// event keeping the old id; a file number derived from the old id is
+/// rewritten, RenumberFileNumber), in one commit through `tx`. Returns the
+/// old and new ids. `store` has its registries loaded.
 Result<std::pair<std::string, std::string>> RenumberTaken(
     const Store& store, WriteTransaction& tx, const std::string& path,
     const std::vector<std::string>& theirs_changed, const SyncOptions& o,
@@ -128,15 +131,21 @@ Result<std::pair<std::string, std::string>> RenumberTaken(
   e.payload.Set("from", Value::String(from));
   e.payload.Set("reason", Value::String("the number was taken on the server by another desk"));
   c.id = to;
+  const std::string file_no_from = RenumberFileNumber(&c, from, store.offices(), settings);
+  if (!file_no_from.empty()) {
+    e.payload.Set("file_no_from", Value::String(file_no_from));
+    e.payload.Set("file_no", Value::String(c.file_no));
+  }
   c.events.push_back(std::move(e));
   c.state = Replay(c, settings).state;
   const std::string new_path = c.PathIn(settings.time_zone);
   tx.Remove(path);
   tx.Put(new_path, EmitYaml(CaseToValue(c)));
-  auto commit = tx.Commit(
-      o.author, "renumber: " + to + " (was " + from +
-                    ", taken on the server)\n\nMediate-Action: renumber\nMediate-Case: " + to +
-                    "\n" + kRenumberedFromTrailer + ": " + path + "\n");
+  auto commit =
+      tx.Commit(o.author, "renumber: " + to + " (was " + from + ", taken on the server)\n\n" +
+                              RenumberedFileNumberLine(file_no_from, c.file_no) +
+                              "Mediate-Action: renumber\nMediate-Case: " + to + "\n" +
+                              kRenumberedFromTrailer + ": " + path + "\n");
   if (!commit.ok()) return commit.status();
   return std::make_pair(from, to);
 }
@@ -196,6 +205,8 @@ Status MergeRound(const std::string& root, const SyncOptions& o, const SyncTarge
                                          : tx_out->repo().ReadAt(merge->base, u.path);
       if (!at_base.ok()) return at_base.status();
       if (at_base->has_value()) continue;
+      // The office registry gives the file number's word (file_number.hpp).
+      MEDIATE_RETURN_IF_ERROR(store->LoadRegistries());
       auto done = RenumberTaken(*store, *tx_out, u.path, merge->theirs_changed, o, target.remote);
       if (!done.ok()) return done.status();
       out.renumbered.push_back(*done);

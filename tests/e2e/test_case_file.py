@@ -82,7 +82,7 @@ class CaseFileTest(unittest.TestCase):
         self.assertIn("wrote 9 documents of %s to %s; " % (cid, out), err)
         self.assertIn("personal data is masked", err)
 
-        number = "(2022)万人调字第%d号" % seq
+        number = "（2022）万人调字第%d号" % seq
         agreement = self.read(os.path.join(out, "06-agreement.md"))
         for item in ("# 人民调解协议书\n\n" + number + "\n", "沈某某", "郑某",
                      "住址：________", "1. ________\n", "- **履行方式**：________\n",

@@ -181,7 +181,7 @@ class ClosingTest(unittest.TestCase):
         self.assertEqual(c["events"][2]["date"], "2026-03-03")
         r = self.ok(at("2026-03-24", "11:00"), "doc", cid, "--kind", "cover")
         n = int(cid.rsplit("-", 1)[1])
-        for item in ("人民调解卷宗", "(2026)万人调字第%d号" % n, "长期", "2026年3月2日",
+        for item in ("人民调解卷宗", "（2026）万人调字第%d号" % n, "长期", "2026年3月2日",
                      "2026年3月5日", "2026年3月24日", "测试员"):
             self.assertIn(item, r.stdout)
         self.ok(at("2026-03-24", "12:00"), "validate")

@@ -110,6 +110,9 @@ class DuplicateIdTest(unittest.TestCase):
                                     "HEAD").splitlines()),
                          sorted(["D\t" + APRIL, "A\t" + NEW_APRIL]))
         message = git(self.a, "log", "-1", "--format=%B")
+        # The file number derived from the old id (WBL's word 万人调字) follows the new id.
+        self.assertIn("\n\nFile number: （2026）万人调字第2号 (was （2026）万人调字第1号)\n",
+                      message)
         self.assertIn("Mediate-Action: renumber\n", message)
         self.assertIn("Mediate-Case: " + NEW_ID + "\n", message)
         self.assertIn("Mediate-Renumbered-From: " + APRIL + "\n", message)
@@ -121,6 +124,9 @@ class DuplicateIdTest(unittest.TestCase):
         self.assertIn('"renumbered"', last_event)
         self.assertIn('from: "%s"' % ID, last_event)
         self.assertIn("两台电脑同时受理", last_event)
+        self.assertIn('file_no: "（2026）万人调字第2号"', text)
+        self.assertIn('file_no_from: "（2026）万人调字第1号"', last_event)
+        self.assertIn('file_no: "（2026）万人调字第2号"', last_event)
         with open(os.path.join(self.a, MARCH), encoding="utf-8") as f:
             self.assertIn("三月的漏水", f.read())
         self.assertEqual(git(self.a, "status", "--porcelain"), "")

@@ -393,7 +393,7 @@ class LifecycleTest(unittest.TestCase):
         self.assertIn("因双方分歧过大", r.stdout)
         self.assertIn("第二十六条", r.stdout)
         r = self.step("2026-03-12T09:00:00+08:00", "doc", IDS[k], "--kind", "cover")
-        for item in ("(2026)万人调字第2号", self.mediators[M_COMMUNITY_2]["name"],
+        for item in ("（2026）万人调字第2号", self.mediators[M_COMMUNITY_2]["name"],
                      "2026年3月2日", "2026年3月10日", "2026年3月11日", "短期", "测试员"):
             self.assertIn(item, r.stdout)
         self.assert_all_refused(k, "closed")
@@ -542,7 +542,7 @@ class LifecycleTest(unittest.TestCase):
         # time limit of performance (and the place, 2002 Provisions Art. 35);
         # blank lines for the parties', the mediator's signatures and the seal.
         blank = "：________　日期：____年__月__日"
-        for item in ("人民调解协议书", "(2026)万人调字第1号",
+        for item in ("人民调解协议书", "（2026）万人调字第1号",
                      "李某", APPLICANT_ID, "王某", RESPONDENT_ID,
                      "住址：太原市万柏林区东风社区12号楼3单元",
                      "纠纷的主要事实、争议事项以及各方当事人的责任",

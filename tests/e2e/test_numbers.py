@@ -131,14 +131,20 @@ class NumbersTest(unittest.TestCase):
             self.assertEqual(self.case_ids(d), set(got))
             self.at(d, "2026-03-06T10:00:00+08:00", "validate")
             self.at(d, "2026-03-06T10:00:00+08:00", "audit")
-            file_nos = []
+            # File numbers follow the IDs, in each office's word (offices.csv): 万小人调字
+            # for XJY, 万下人调字 for XY.
+            file_nos = {}
             for f in glob.glob(os.path.join(d, "cases", "*", "*", "*.yaml")):
                 with open(f, encoding="utf-8") as fh:
                     c = yaml.load(fh, Loader=LOADER)
                 self.assertNotIn("renumbered", [e["type"] for e in c["events"]])
-                if c.get("file_no"):
-                    file_nos.append(c["file_no"])
-            self.assertEqual(len(file_nos), len(set(file_nos)))
+                file_nos[c["id"]] = c["file_no"]
+            self.assertEqual(file_nos, {
+                "XJY-2026-000001": "（2026）万小人调字第1号",
+                "XJY-2026-000002": "（2026）万小人调字第2号",
+                "XJY-2026-000021": "（2026）万小人调字第21号",
+                "XJY-2026-000022": "（2026）万小人调字第22号",
+                "XY-2026-000001": "（2026）万下人调字第1号"})
         for mid in (m + 1, m + 6):
             self.assertTrue(os.path.exists(os.path.join(d1, "mediators", "M-%04d.yaml" % mid)))
 

@@ -269,6 +269,11 @@ class SyncTest(unittest.TestCase):
                     renumbered.append((c, e["from"]))
         self.assertEqual(len(renumbered), 1, renumbered)
         self.assertEqual(renumbered[0], ("XJY-2026-%06d" % (2 + LEDGER_ROWS), "XJY-2026-000001"))
+        # Its file number, derived from the old id, follows the new one (XJY: 万小人调字).
+        moved = self.case(probe, renumbered[0][0])
+        self.assertEqual(moved["file_no"], "（2026）万小人调字第%d号" % (2 + LEDGER_ROWS))
+        event = [e for e in moved["events"] if e["type"] == "renumbered"][0]
+        self.assertEqual(event["file_no_from"], "（2026）万小人调字第1号")
         # Merge commits carry the trailer.
         log = git(probe, "log", "--merges", "--format=%B").stdout
         self.assertIn("Mediate-Action: sync", log)

@@ -67,6 +67,7 @@ ERRORS = {
     "consult": (["consult", "--to-case", "CON-9999"], ()),
     "alerts": (["alerts", "街:小井峪"], ()),
     "renumber": (["renumber", NO_CASE, "--path", "cases/无.yaml", "--reason", "重复"], ()),
+    "file-numbers": (["file-numbers", "多余"], ()),
     "help": (["help", "没有这个命令"], ()),
 }
 

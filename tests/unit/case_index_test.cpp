@@ -61,7 +61,7 @@ Event Ev(const std::string& at, const std::string& type,
 Case MakeCase(int seq, int month, int day, const std::string& category, int stage) {
   Case c;
   c.id = FormatCaseId("WBL", 2026, seq);
-  c.file_no = "(2026)万人调字第" + std::to_string(seq) + "号";
+  c.file_no = "（2026）万人调字第" + std::to_string(seq) + "号";
   char at[64];
   std::snprintf(at, sizeof at, "2026-%02d-%02dT09:30:00+08:00", month, day);
   c.received = *Timestamp::Parse(at);

@@ -18,7 +18,7 @@ namespace {
 Case SampleCase() {
   Case c;
   c.id = "WBL-2026-000042";
-  c.file_no = "(2026)万人调字第42号";
+  c.file_no = "（2026）万人调字第42号";
   c.received = *Timestamp::Parse("2026-03-02T09:30:00+08:00");
   c.source = "application";
   c.category = "neighbour";

@@ -23,6 +23,7 @@ struct Fixture {
   AreaRegistry areas;
   OrgRegistry orgs;
   MediatorRegistry mediators;
+  OfficeRegistry offices;
   Case c;
 
   Fixture() {
@@ -96,7 +97,7 @@ struct Fixture {
     Add("closed", {{"date", "2026-03-26"}, {"retention", "long"}});
   }
   DocumentContext Ctx(bool reveal = false) {
-    return {&settings, &areas, &orgs, &mediators, reveal};
+    return {&settings, &areas, &orgs, &mediators, &offices, reveal};
   }
   std::string Md(const std::string& kind, bool reveal = true, int session = 0) {
     auto doc = BuildDocument(c, kind, Ctx(reveal), session);
@@ -111,13 +112,21 @@ void CheckAll(const std::string& text, std::initializer_list<std::string> items)
 
 }  // namespace
 
-TEST_CASE("the file number follows (YYYY)万人调字第N号", "[documents]") {
+TEST_CASE("documents show the stored file number, else the one derived from the id",
+          "[documents]") {
   Fixture f;
-  CHECK(FileNumber(f.c, f.settings) == "(2026)万人调字第42号");
-  f.settings.file_no_word.clear();
-  CHECK(FileNumber(f.c, f.settings) == "(2026)人调字第42号");
-  f.c.file_no = "(2026)万人调字第7号";
-  CHECK(FileNumber(f.c, f.settings) == "(2026)万人调字第7号");
+  f.Agree();
+  // Not stored: derived from WBL-2026-000042 with the store's word (no office record).
+  CHECK_THAT(f.Md("agreement"), Contains("# 人民调解协议书\n\n（2026）万人调字第42号\n"));
+  Office wbl;
+  wbl.code = "WBL";
+  wbl.file_no_word = "万中人调字";
+  f.offices["WBL"] = wbl;
+  CHECK_THAT(f.Md("agreement"), Contains("# 人民调解协议书\n\n（2026）万中人调字第42号\n"));
+  // Stored: shown as stored on every document, the cover's 卷号 too.
+  f.c.file_no = "（2025）万人调字第7号";
+  CHECK_THAT(f.Md("agreement"), Contains("# 人民调解协议书\n\n（2025）万人调字第7号\n"));
+  CHECK_THAT(f.Md("cover"), Contains("- **卷号**：（2025）万人调字第7号\n"));
   CHECK(ChineseDate(*Date::Parse("2026-03-05")) == "2026年3月5日");
 }
 
@@ -153,7 +162,7 @@ TEST_CASE("the written agreement holds every Art. 29 item, blanks to sign", "[do
   std::string md = f.Md("agreement");
   CheckAll(
       md,
-      {"# 人民调解协议书\n\n(2026)万人调字第42号\n",
+      {"# 人民调解协议书\n\n（2026）万人调字第42号\n",
        "- **申请人**：李某（自然人），公民身份号码：11010519491231002X，住址："
        "太原市万柏林区东风社区12号楼3单元，联系电话：13800001234\n",
        "- **被申请人**：太原某物业服务有限公司（单位），统一社会信用代码：91110105MA00000012"
@@ -205,13 +214,12 @@ TEST_CASE("the intake documents: application, receipt, notice", "[documents]") {
                  "- **涉及金额**：人民币壹万贰仟叁佰元整（¥12,300.00）\n",
                  "申请人（签名）" + kSignTail, "登记人（签名）" + kSignTail});
   std::string receipt = f.Md("受理通知书");
-  CheckAll(
-      receipt,
-      {"# 人民调解受理通知书\n\n(2026)万人调字第42号\n", "李某：\n",
-       "你（单位）于2026年3月2日申请调解的与太原某物业服务有限公司之间的邻里纠纷，经审查，"
-       "符合人民调解的受理条件，东风社区人民调解委员会决定受理（《人民调解法》第十七条）。"
-       "本案由人民调解员张振胜主持调解。",
-       "## 回执\n\n受理通知书（(2026)万人调字第42号）已收到。\n", "收件人（签名）" + kSignTail});
+  CheckAll(receipt,
+           {"# 人民调解受理通知书\n\n（2026）万人调字第42号\n", "李某：\n",
+            "你（单位）于2026年3月2日申请调解的与太原某物业服务有限公司之间的邻里纠纷，经审查，"
+            "符合人民调解的受理条件，东风社区人民调解委员会决定受理（《人民调解法》第十七条）。"
+            "本案由人民调解员张振胜主持调解。",
+            "## 回执\n\n（2026）万人调字第42号受理通知书已收到。\n", "收件人（签名）" + kSignTail});
   std::string notice = f.Md("notice");
   CheckAll(notice, {"要求调解公开进行或者不公开进行", "申请人签收（签名）" + kSignTail,
                     "被申请人签收（签名）" + kSignTail});
@@ -223,7 +231,7 @@ TEST_CASE("a session record per session: who took part, what was said", "[docume
   Event& second = f.Add("session", {{"date", "2026-03-05"}, {"note", "双方确认赔偿方案"}});
   second.payload.Set("participants", Value::Strings({"李某"}));
   std::string first = f.Md("调解笔录", true, 1);
-  CheckAll(first, {"# 调解笔录\n\n(2026)万人调字第42号\n", "- **次数**：第一次\n",
+  CheckAll(first, {"# 调解笔录\n\n（2026）万人调字第42号\n", "- **次数**：第一次\n",
                    "- **时间**：2026年3月4日\n", "- **调解方式**：现场\n",
                    "- **调解组织**：东风社区人民调解委员会\n", "- **人民调解员**：张振胜\n",
                    "- **参加人**：李某、赵某\n", "- **记录人**：________\n",
@@ -243,7 +251,7 @@ TEST_CASE("refusal, termination, confirmation, visit, cover, back cover", "[docu
     f.c.events.resize(1);
     f.Add("refused", {{"reason", "已向人民法院起诉并已立案"}, {"go_to", "万柏林区人民法院"}});
     std::string md = f.Md("不予受理告知书");
-    CheckAll(md, {"# 不予受理告知书\n\n(2026)万人调字第42号\n",
+    CheckAll(md, {"# 不予受理告知书\n\n（2026）万人调字第42号\n",
                   "你（单位）于2026年3月2日申请调解的与太原某物业服务有限公司之间的邻里纠纷，"
                   "因已向人民法院起诉并已立案，依照司法部《人民调解工作若干规定》第二十二条的规定，"
                   "本委员会不予受理。",
@@ -269,20 +277,20 @@ TEST_CASE("refusal, termination, confirmation, visit, cover, back cover", "[docu
     CheckAll(conf,
              {"# 司法确认申请书\n", "- **申请人一**：李某（自然人）",
               "- **申请人二**：太原某物业服务有限公司",
-              "请求人民法院确认申请人于2026年3月5日经东风社区人民调解委员会主持调解达成的调解协议"
-              "（(2026)万人调字第42号）有效。",
+              "请求人民法院确认申请人于2026年3月5日经东风社区人民调解委员会主持调解达成的（2026）"
+              "万人调字第42号调解协议有效。",
               "《中华人民共和国人民调解法》第三十三条、《中华人民共和国民事诉讼法》第二百零五条",
               "此致\n\n万柏林区人民法院\n", "申请人一（签名、盖章或按指印）" + kSignTail,
               "申请人二（签名、盖章或按指印）" + kSignTail});
     std::string visit = f.Md("回访记录");
     CheckAll(visit,
-             {"- **协议编号**：(2026)万人调字第42号\n", "- **回访日期**：2026年3月25日\n",
+             {"- **协议编号**：（2026）万人调字第42号\n", "- **回访日期**：2026年3月25日\n",
               "- **回访方式**：电话\n", "- **回访人**：刘某\n", "- **协议履行情况**：已履行\n",
               "- **当事人满意度**：满意\n", "- **是否起诉**：否\n", "- **有无再次激化风险**：无\n",
               "回访人（签名）" + kSignTail, "被回访人（签名）" + kSignTail});
     std::string cover = f.Md("cover");
     CheckAll(cover,
-             {"# 人民调解卷宗\n", "- **卷号**：(2026)万人调字第42号\n",
+             {"# 人民调解卷宗\n", "- **卷号**：（2026）万人调字第42号\n",
               "- **人民调解员**：张振胜\n", "- **调解结果**：调解成功\n",
               "- **受理日期**：2026年3月2日\n", "- **结案日期**：2026年3月5日\n",
               "- **立卷人**：王某\n", "- **立卷日期**：2026年3月26日\n", "- **保管期限**：长期\n",

@@ -193,11 +193,12 @@ TEST_CASE("export masks party identifiers unless revealed", "[export]") {
   CHECK(Int(At(masked, masked.rows[0], "overdue")) == 1);  // deadline 2022-01-31
   // Revealed only from what the caller reads in full (the case file).
   ExportContext shown{nullptr,         nullptr, nullptr,
-                      D("2022-02-15"), true,    [&](const CaseSummary&) { return keys; }};
+                      D("2022-02-15"), true,    [&](const CaseSummary&) { return keys; },
+                      nullptr};
   Table t = ExportTable({c}, nullptr, nullptr, nullptr, D("2022-02-15"), false);
   CHECK(std::get<std::string>(At(t, ExportRow(c, shown), "parties")) ==
         "11010519491231002X;91110105MA00000012");
-  ExportContext no_source{nullptr, nullptr, nullptr, D("2022-02-15"), true, nullptr};
+  ExportContext no_source{nullptr, nullptr, nullptr, D("2022-02-15"), true, nullptr, nullptr};
   CHECK(std::get<std::string>(At(t, ExportRow(c, no_source), "parties")) ==
         "110105********002X;91110105*******012");
 }
