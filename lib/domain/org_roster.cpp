@@ -8,18 +8,6 @@
 #include "vocab.hpp"
 
 namespace mediate {
-namespace {
-
-/// What the values of `list` are, for an error: the list's name in English
-/// ("org_kind"), a noun in Chinese ("组织类型").
-std::string VocabNoun(const VocabList& list) {
-  static const char* const kNouns[] = {N_("org_kind"), N_("level"), N_("category")};
-  for (const char* noun : kNouns)
-    if (list.name() == noun) return _(noun);
-  return list.name();
-}
-
-}  // namespace
 
 const std::vector<std::string>& OrgEditableFields() {
   static const std::vector<std::string> kFields = {"name",      "kind",        "level", "street",

@@ -12,15 +12,6 @@ namespace mediate {
 
 namespace {
 
-/// What the values of `list` are, for an error: the list's name in English
-/// ("mediator_role"), a noun in Chinese ("职务").
-std::string VocabNoun(const VocabList& list) {
-  static const char* const kNouns[] = {N_("mediator_role"), N_("employment"), N_("category")};
-  for (const char* noun : kNouns)
-    if (list.name() == noun) return _(noun);
-  return list.name();
-}
-
 /// Resolves a code or label in `list`; "" with an error when unknown.
 std::string Resolve(const VocabList& list, const std::string& text, const std::string& field,
                     DiagnosticSink* sink) {

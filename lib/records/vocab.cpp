@@ -168,4 +168,12 @@ std::vector<std::string> Vocabulary::Names() const {
   return names;
 }
 
+std::string VocabNoun(const VocabList& list) {
+  static const char* const kNouns[] = {N_("mediator_role"), N_("employment"), N_("category"),
+                                       N_("org_kind"), N_("level")};
+  for (const char* noun : kNouns)
+    if (list.name() == noun) return _(noun);
+  return list.name();
+}
+
 }  // namespace mediate

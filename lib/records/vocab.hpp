@@ -62,6 +62,11 @@ class VocabList {
   std::vector<Term> terms_;
 };
 
+/// What the values of `list` are called, for an error message: the list's
+/// name in English ("mediator_role", "org_kind"), a noun in Chinese (职务,
+/// 组织类型) — the catalogue's translation of the name.
+std::string VocabNoun(const VocabList& list);
+
 /// All vocabularies of a store.
 class Vocabulary {
  public:
