@@ -122,10 +122,20 @@ class NumbersTest(unittest.TestCase):
         self.assertIn("M-%04d" % (m + 1), self.add_mediator(d1, "甲调解员"))
         self.assertIn("M-%04d" % (m + 6), self.add_mediator(d2, "乙调解员"))
 
-        # Everyone syncs (twice round, so each desk has the others' work): all kept, nothing
-        # renumbered, no number held twice.
+        # Plain git: each desk pulls (the record merge driver `clone` registered merges) and
+        # pushes, twice round, so each desk has the others' work. Then everyone syncs once.
+        # All cases kept, nothing renumbered, no number held twice.
         for d in (d1, d2, d3, d1, d2):
-            r = self.at(d, "2026-03-06T09:00:00+08:00", "sync", "-q")
+            env = dict(self.env, MEDIATE_NOW="2026-03-06T09:00:00+08:00")
+            r = git(d, "pull", "-q", "--no-edit", "origin", "main", env=env)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            r = git(d, "push", "-q", "origin", "main", env=env)
+            self.assertEqual(r.returncode, 0, r.stderr)
+        for d in (d1, d2, d3):
+            self.assertEqual(self.case_ids(d), set(got))
+            self.at(d, "2026-03-06T09:30:00+08:00", "audit")
+        for d in (d1, d2, d3, d1, d2):
+            r = self.at(d, "2026-03-06T10:00:00+08:00", "sync", "-q")
             self.assertNotIn("is now", r.stdout)
         for d in (d1, d2):
             self.assertEqual(self.case_ids(d), set(got))
