@@ -176,9 +176,14 @@ Result<std::vector<HistoryEntry>> RecordHistory(const Store& store, const std::s
         });
         e.changes.insert(e.changes.end(), listed.begin(), listed.end());
       }
+      // A recorded conflict holds both sides' values, the parties' among
+      // them: summarised like the parties themselves.
       if (!reveal)
-        for (auto& ch : e.changes)
+        for (auto& ch : e.changes) {
           if (ch.field == "parties") ch.before = ch.after = _("(personal data changed; --reveal)");
+          if (ch.field == "conflicts")
+            ch.before = ch.after = _("(recorded conflicts changed; mediate conflicts, --reveal)");
+        }
     }
     out.push_back(std::move(e));
   }

@@ -62,12 +62,13 @@ inline constexpr const char* kRenumberedFromTrailer = "Mediate-Renumbered-From";
 /// commit that created the path carries a kRenumberedFromTrailer, the
 /// history goes on with the older path's commits before that one (the
 /// renumber entry then shows the change from the old file: `id`, events). Fields
-/// carrying personal data (parties) are summarised, not printed, unless
-/// `reveal`. A commit that appended `amended` events lists the fields those
-/// events name, each with its old and new value (AmendedChanges), in place
-/// of the top-level fields they belong to. kNotFound when no commit touched the path; the errors of
-/// opening or reading the repository (kIo, kNotFound when the store is not
-/// a git repository).
+/// carrying personal data (parties, and recorded conflicts, which hold both
+/// sides' values) are summarised, not printed, unless `reveal` (People's
+/// Mediation Law Art. 15: no disclosure of a party's privacy). A commit that appended `amended`
+/// events lists the fields those events name, each with its old and new value (AmendedChanges), in
+/// place of the top-level fields they belong to. kNotFound when no commit touched the path; the
+/// errors of opening or reading the repository (kIo, kNotFound when the store is not a git
+/// repository).
 Result<std::vector<HistoryEntry>> RecordHistory(const Store& store, const std::string& path,
                                                 bool reveal);
 

@@ -204,6 +204,23 @@ class MergeTest(unittest.TestCase):
         self.assertNotIn("conflicts", c)
         self.assertSettled(self.b)
 
+    def test_a_conflict_on_a_phone_stays_out_of_history_unless_revealed(self):
+        phones = {self.a: "13400005670", self.b: "13400005679"}
+        for desk, phone in phones.items():
+            self.at(desk, "2026-03-10T09:00:00+08:00", "amend", CASE, "--party", "1",
+                    "--phone", phone, "--reason", "当事人来电更正")
+        self.push(self.a)
+        self.assertEqual(self.pull(self.b).returncode, 0)
+        self.assertEqual(self.case(self.b)["conflicts"][0]["field"], "parties")
+        shown = self.at(self.b, "2026-04-20T10:00:00+08:00", "history", CASE).stdout
+        self.assertIn("conflicts:", shown)
+        for phone in phones.values():
+            self.assertNotIn(phone, shown)
+        revealed = self.at(self.b, "2026-04-20T10:00:00+08:00", "history", CASE,
+                           "--reveal").stdout
+        for phone in phones.values():
+            self.assertIn(phone, revealed)
+
     def test_offline_intakes_of_two_offices_are_all_kept(self):
         def intake(desk, now, summary):
             r = self.at(desk, now, "intake", "--received", now, "--source", "application",
