@@ -26,6 +26,16 @@
 namespace mediate::cli {
 namespace {
 
+/// The value given to --output (-o) on `app` or a subcommand parsed under
+/// it; "" when none was given.
+std::string OutputPath(CLI::App* app) {
+  if (CLI::Option* o = app->get_option_no_throw("--output"); o && o->count() > 0)
+    return o->as<std::string>();
+  for (CLI::App* sub : app->get_subcommands())
+    if (std::string v = OutputPath(sub); !v.empty()) return v;
+  return "";
+}
+
 int ExitCode(const Status& s) {
   if (s.ok()) return 0;
   switch (s.kind()) {
@@ -166,6 +176,13 @@ int Main(int argc, char** argv) {
         st = store.status();
       } else {
         ctx.store.emplace(std::move(store.value()));
+        // An output file is never one of the store's own files or folders.
+        if (std::string out = OutputPath(e.sub); !out.empty())
+          if (std::string part = ctx.store->OwnPart(out); !part.empty())
+            st = Status::Usage(
+                Tr("--output {0} is inside the store's {1}: write it outside the store's records, "
+                   "for example in the folder above the store",
+                   out, part));
         // A journal left by a crash: roll back before reading or
         // writing anything, so no command sees a half-written batch.
         if (std::string(e.spec->name) != "recover" && std::string(e.spec->name) != "audit" &&

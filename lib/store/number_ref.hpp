@@ -4,7 +4,7 @@
 // branch is apart from the store's own history: it holds no records, the
 // merge driver never sees it, and a desk changes it only by a push that the
 // server takes as a compare-and-swap (number_reserve.hpp). This file reads
-// it, writes a new commit of it, and keeps the desk's own name.
+// it, writes a new commit of it, and keeps the desk's own name and copy.
 #pragma once
 
 #include <string>
@@ -23,6 +23,11 @@ inline constexpr char kNumbersFile[] = "numbers.yaml";
 /// "refs/remotes/<remote>/mediate/numbers": where a fetch of `remote`
 /// leaves the server's record.
 std::string NumbersTrackingRef(const std::string& remote);
+
+/// This desk's own copy of the record: the last one it read whole from the
+/// server or pushed there. Numbers are handed out from it, so a record
+/// broken on the server (edited by hand) stops reservations, not the desk.
+inline constexpr char kNumbersLocalRef[] = "refs/mediate/numbers";
 
 /// The record at a commit, and that commit.
 struct NumberRecordAt {

@@ -287,6 +287,20 @@ std::vector<ParsedCase> ParseCaseFiles(const Store& store, const std::vector<std
   return out;
 }
 
+std::string Store::OwnPart(const std::string& path) const {
+  static const std::set<std::string> kOwn = {
+      ".git",    "mediate.yaml", ".gitattributes", "areas",   "orgs",          "mediators",
+      "offices", "cases",        "trainings",      "reviews", "consultations", "rules"};
+  std::error_code ec;
+  const fs::path root = fs::weakly_canonical(fs::absolute(root_, ec), ec);
+  const fs::path p = fs::weakly_canonical(fs::absolute(path, ec), ec);
+  if (ec) return "";
+  const fs::path rel = p.lexically_relative(root);
+  if (rel.empty() || *rel.begin() == "..") return "";
+  const std::string first = rel.begin()->string();
+  return kOwn.count(first) ? first : "";
+}
+
 std::set<int> Store::CaseNumbers(const std::string& office, int year) const {
   std::set<int> numbers;
   std::string prefix = office + "-" + std::to_string(year) + "-";

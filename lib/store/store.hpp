@@ -137,6 +137,14 @@ class Store {
   /// `problems`; callers fail on them unless asked to keep going.
   CaseScan ScanCases(const ScanOptions& options = {}) const;
 
+  /// The part of the store `path` (absolute, or relative to the current
+  /// directory) falls in when it is one of the store's own files or
+  /// folders — mediate.yaml, .gitattributes, .git, or a records folder of
+  /// the layout above — e.g. "mediate.yaml", "cases"; "" otherwise (a path
+  /// outside the store, or beside its records). An output written there
+  /// would overwrite a record or leave a stray file among them.
+  std::string OwnPart(const std::string& path) const;
+
   /// The sequence numbers of the case files of `office` received in
   /// `year` (cases/<year>/<month>/<office>-<year>-NNNNNN.yaml; names only,
   /// no file is read).

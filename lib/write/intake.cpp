@@ -80,11 +80,16 @@ Result<Case> StageIntake(StoreWrite& w, Case draft, const Signature& op, Timesta
   const Store& store = w.store();
   const TimeZone& tz = store.settings().time_zone;
   Timestamp received = draft.received.valid() ? draft.received : now;
-  auto id = w.NextCaseId(tz.LocalDate(received).year());
-  if (!id.ok()) return id.status();
+  const int year = tz.LocalDate(received).year();
   CheckContext cc{&store.settings(), &store.areas(), &store.orgs(), &store.mediators(), w.today()};
-  auto c = RegisterCase(std::move(draft), *id, now, op, channel, cc, warnings);
+  // Every check first, under a provisional id: a case that is refused (a
+  // date in the future among them) takes no number and reserves none.
+  auto c = RegisterCase(std::move(draft), FormatCaseId(w.office(), year, 1), now, op, channel, cc,
+                        warnings);
   if (!c.ok()) return c.status();
+  auto id = w.NextCaseId(year);
+  if (!id.ok()) return id.status();
+  c->id = *id;
   // Registration is acceptance: the case gets its file number now.
   if (c->file_no.empty()) c->file_no = DerivedFileNumber(c->id, store.offices(), store.settings());
   if (!consultation.empty())

@@ -12,8 +12,11 @@ namespace mediate {
 
 namespace {
 
+/// Where a reservation fetches the server's record, to be read and
+/// checked before it becomes this desk's copy (kNumbersLocalRef).
+constexpr char kIncomingRef[] = "refs/mediate/numbers-incoming";
 /// The local ref a new record is committed to before it is pushed.
-constexpr char kPendingRef[] = "refs/mediate/numbers";
+constexpr char kPendingRef[] = "refs/mediate/numbers-pending";
 
 std::vector<std::string> Split(const std::string& s) {
   std::vector<std::string> parts;
@@ -93,19 +96,26 @@ Result<ReserveOutcome> ReserveNumbers(const std::string& root, const ReserveOpti
     used[s] = std::move(u).value();
   }
   const std::string tracking = NumbersTrackingRef(target->remote);
-  const std::string refspec = "+refs/heads/" + std::string(kNumbersBranch) + ":" + tracking;
+  const std::string refspec = "+refs/heads/" + std::string(kNumbersBranch) + ":" + kIncomingRef;
   ReserveOutcome out;
   out.desk = *desk;
   std::string last_refusal;
   for (int round = 1; round <= o.max_rounds; ++round) {
     MEDIATE_RETURN_IF_ERROR(FetchRemote(root, *target, o.access, o.progress, {refspec}));
-    auto at = ReadNumberBlocks(root, tracking);
-    if (!at.ok()) return at.status();
+    auto at = ReadNumberBlocks(root, kIncomingRef);
+    if (!at.ok())
+      return Status::Rejected(
+          Tr("the record of reserved numbers on the server does not read, so no numbers were "
+             "reserved; this desk goes on with the numbers it holds: {0}",
+             at.status().message()),
+          at.status().diagnostics());
     if (std::string clash; FindOverlap(at->record, &clash))
       return Status::Rejected(
           Tr("the server's record of reserved numbers gives one number to two blocks ({0}); "
-             "have the district centre correct branch {1} before any desk registers more",
+             "have the district centre correct branch {1} before any desk reserves more",
              clash, kNumbersBranch));
+    // A whole record: this desk's copy from now on.
+    if (!at->commit.empty()) MEDIATE_RETURN_IF_ERROR(PointRef(root, kNumbersLocalRef, at->commit));
     NumberBlocks record = at->record;
     std::vector<NumberBlock> added;
     for (const auto& s : series) {
@@ -130,6 +140,7 @@ Result<ReserveOutcome> ReserveNumbers(const std::string& root, const ReserveOpti
                           o.access, o.progress);
     if (!pushed.ok()) return pushed.status();
     if (!pushed->rejected) {
+      MEDIATE_RETURN_IF_ERROR(PointRef(root, kNumbersLocalRef, *commit));
       MEDIATE_RETURN_IF_ERROR(PointRef(root, tracking, *commit));
       out.reserved = std::move(added);
       return out;

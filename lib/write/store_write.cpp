@@ -137,9 +137,7 @@ Result<std::vector<int>> StoreWrite::TakeNumbers(const std::string& series,
     return out;
   }
   auto read_blocks = [&]() -> Status {
-    auto target = FindSyncTarget(root);
-    auto record =
-        ReadNumberBlocks(root, NumbersTrackingRef(target.ok() ? target->remote : "origin"));
+    auto record = ReadNumberBlocks(root, kNumbersLocalRef);
     if (!record.ok()) return record.status();
     impl_->blocks = std::move(record->record);
     impl_->desk = DeskName(root);
@@ -165,14 +163,17 @@ Result<std::vector<int>> StoreWrite::TakeNumbers(const std::string& series,
     }
   }
   if (out.size() < count) {
+    // The series as its IDs read: "XJY-2026-…", "M-…".
+    std::string form = SeriesId(series, 0);
+    while (!form.empty() && form.back() == '0') form.pop_back();
     std::string message =
-        TrN("this desk has {0} free number of {1} left and needs {2}: connect to the district's "
-            "server and run 'mediate sync', which reserves more (docs/offices.md, \"Numbers that "
-            "never collide\"); nothing was written",
-            "this desk has {0} free numbers of {1} left and needs {2}: connect to the district's "
-            "server and run 'mediate sync', which reserves more (docs/offices.md, \"Numbers that "
-            "never collide\"); nothing was written",
-            out.size(), out.size(), series, count);
+        TrN("this desk has {0} free number of the form {1} left and needs {2}: connect to the "
+            "district's server and run the command again, which reserves what is missing, or "
+            "'mediate sync' (docs/offices.md, \"Numbers that never collide\"); nothing was written",
+            "this desk has {0} free numbers of the form {1} left and needs {2}: connect to the "
+            "district's server and run the command again, which reserves what is missing, or "
+            "'mediate sync' (docs/offices.md, \"Numbers that never collide\"); nothing was written",
+            out.size(), out.size(), form + "…", count);
     if (!why.empty()) message = Tr("{0} (reserving more failed: {1})", message, why);
     return Status::Rejected(std::move(message));
   }

@@ -90,15 +90,14 @@ Status CheckMergedRecords(const std::string& root, const std::vector<PathChange>
 
 /// Gives the case at `path` — registered here under an id another desk of
 /// the office gave first on the server — the next id of its office and
-/// year free here and there — from this desk's reserved blocks of
-/// `remote` when it holds one — as `mediate renumber` does (a `renumbered`
+/// year free here and there — from this desk's reserved blocks when it
+/// holds one — as `mediate renumber` does (a `renumbered`
 /// event keeping the old id; a file number derived from the old id is
 /// rewritten, RenumberFileNumber), in one commit through `tx`. Returns the
 /// old and new ids. `store` has its registries loaded.
 Result<std::pair<std::string, std::string>> RenumberTaken(
     const Store& store, WriteTransaction& tx, const std::string& path,
-    const std::vector<std::string>& theirs_changed, const SyncOptions& o,
-    const std::string& remote) {
+    const std::vector<std::string>& theirs_changed, const SyncOptions& o) {
   const Settings& settings = store.settings();
   LoadedCase lc = store.LoadCaseFile(path);
   if (!lc.ok)
@@ -118,7 +117,7 @@ Result<std::pair<std::string, std::string>> RenumberTaken(
   // A number from this desk's reserved blocks when it has one left; else
   // (a desk that never reserved) the next after every number seen.
   int next = std::max(seq, used.empty() ? 0 : *used.rbegin()) + 1;
-  if (auto blocks = ReadNumberBlocks(store.root(), NumbersTrackingRef(remote)); blocks.ok()) {
+  if (auto blocks = ReadNumberBlocks(store.root(), kNumbersLocalRef); blocks.ok()) {
     auto free =
         FreeNumbers(blocks->record, CaseSeries(office, year), DeskName(store.root()), used, 1);
     if (!free.empty()) next = free.front();
@@ -207,7 +206,7 @@ Status MergeRound(const std::string& root, const SyncOptions& o, const SyncTarge
       if (at_base->has_value()) continue;
       // The office registry gives the file number's word (file_number.hpp).
       MEDIATE_RETURN_IF_ERROR(store->LoadRegistries());
-      auto done = RenumberTaken(*store, *tx_out, u.path, merge->theirs_changed, o, target.remote);
+      auto done = RenumberTaken(*store, *tx_out, u.path, merge->theirs_changed, o);
       if (!done.ok()) return done.status();
       out.renumbered.push_back(*done);
       again = true;
@@ -275,11 +274,9 @@ Result<SyncOutcome> ReserveAfterSync(const std::string& root, const SyncOptions&
   r.office = *office;
   auto done = ReserveNumbers(root, r);
   if (!done.ok())
-    return Status::Error(
-        done.status().kind(),
-        Tr("{0} (the sync itself is done; sync again to reserve this desk's numbers)",
-           done.status().message()),
-        done.status().diagnostics());
+    return Status::Error(done.status().kind(),
+                         Tr("{0} (the sync itself is done)", done.status().message()),
+                         done.status().diagnostics());
   out.desk = done->desk;
   out.reserved = std::move(done->reserved);
   return out;

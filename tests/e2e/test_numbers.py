@@ -166,7 +166,8 @@ class NumbersTest(unittest.TestCase):
         # The server out of reach (moved away): the 21st intake is refused, nothing written.
         os.rename(self.bare, self.bare + ".away")
         r = self.intake(d1, XJY_STREET, "2026-03-04T10:00:00+08:00", "第21件", code=3)
-        self.assertIn("this desk has 0 free numbers of case/XJY/2026 left and needs 1", r.stderr)
+        self.assertIn("this desk has 0 free numbers of the form XJY-2026-… left and needs 1",
+                      r.stderr)
         self.assertIn("'mediate sync'", r.stderr)
         self.assertIn("reserving more failed", r.stderr)
         self.assertEqual(git(d1, "rev-parse", "HEAD").stdout, head)
@@ -195,6 +196,33 @@ class NumbersTest(unittest.TestCase):
         series = [(b["first"], b["last"]) for b in self.server_blocks()
                   if b["series"] == "case/XJY/2026"]
         self.assertEqual(series, [(1, 20), (21, 40)])
+
+    def test_a_refused_intake_reserves_nothing(self):
+        d1, _ = self.clone("xjy-1", "XJY")
+        before = self.server_blocks()
+        r = self.at(d1, "2026-03-04T09:00:00+08:00", "intake", "--received",
+                    "2028-01-05T09:00:00+08:00", "--source", "application", "--category",
+                    "neighbour", "--summary", "未来", "--street", XJY_STREET, "--applicant", "张某",
+                    code=3)
+        self.assertIn("is in the future", r.stderr)
+        self.assertEqual(self.server_blocks(), before)
+
+    def test_a_broken_record_on_the_server_stops_reserving_not_the_desk(self):
+        d1, _ = self.clone("xjy-1", "XJY")
+        # The record is edited by hand on the server and left unreadable.
+        scratch = os.path.join(self.tmp, "scratch")
+        subprocess.run(["git", "clone", "-q", "-b", "mediate/numbers", self.bare, scratch],
+                       check=True, env=self.env)
+        with open(os.path.join(scratch, "numbers.yaml"), "a", encoding="utf-8") as f:
+            f.write("  - {series: \"case/XJY/2026\", first: 1\n")
+        git(scratch, "commit", "-qam", "hand edit", env=self.env)
+        git(scratch, "push", "-q", "origin", "mediate/numbers", env=self.env)
+        r = self.at(d1, "2026-03-04T09:00:00+08:00", "sync", "-q", code=3)
+        self.assertIn("does not read", r.stderr)
+        self.assertIn("this desk goes on with the numbers it holds", r.stderr)
+        # The desk still registers from the blocks it holds.
+        self.assertEqual(self.intake(d1, XJY_STREET, "2026-03-04T10:00:00+08:00", "甲"),
+                         "XJY-2026-000001")
 
     def test_sync_tops_up_before_the_blocks_run_low(self):
         d1, _ = self.clone("xjy-1", "XJY")
