@@ -19,7 +19,7 @@ class OutputPathTest(StoreTestCase):
              "mediate.yaml"),
             (["export", "--format", "csv", "-o", os.path.join(self.store, "cases", "x.csv")],
              "cases"),
-            (["report", "annual", "--year", "2025", "-o",
+            (["report", "--year", "2025", "-o",
               os.path.join(self.store, ".git", "config")], ".git"),
             (["stats", "--by", "category", "-o",
               os.path.join(self.store, "orgs", "..", "offices", "WBL.yaml")], "offices"),
