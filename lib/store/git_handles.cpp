@@ -49,6 +49,16 @@ std::optional<uid_t> ForeignOwner(const std::string& dir) {
 
 }  // namespace
 
+Status OpenRepo(const std::string& workdir, RepoPtr& repo) {
+  InitLibgit2();
+  git_repository* r = nullptr;
+  if (int rc = git_repository_open_ext(&r, workdir.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr);
+      rc < 0)
+    return GitOpenError(rc, workdir);
+  repo.reset(r);
+  return Status::Ok();
+}
+
 Status GitOpenError(int rc, const std::string& dir) {
   // libgit2 1.5 reports the ownership check as GIT_ENOTFOUND ("config value
   // 'safe.directory' was not found"), later versions as GIT_EOWNER.

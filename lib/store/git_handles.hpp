@@ -58,6 +58,10 @@ Status GitIo(const std::string& what);
 /// GIT_ENOTFOUND; kIo with libgit2's message otherwise.
 Status GitOpenError(int rc, const std::string& dir);
 
+/// Opens the repository whose work tree (or .git) is `workdir` itself —
+/// no search of the folders above — into `repo`. GitOpenError's errors.
+Status OpenRepo(const std::string& workdir, RepoPtr& repo);
+
 /// The 40-character hex form of `oid`.
 std::string OidHex(const git_oid* oid);
 

@@ -97,16 +97,6 @@ git_remote_callbacks Callbacks(Session& s) {
   return cb;
 }
 
-Status OpenRepo(const std::string& workdir, RepoPtr& repo) {
-  InitLibgit2();
-  git_repository* r = nullptr;
-  if (int rc = git_repository_open_ext(&r, workdir.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr);
-      rc < 0)
-    return GitOpenError(rc, workdir);
-  repo.reset(r);
-  return Status::Ok();
-}
-
 Status LookupRemote(git_repository* repo, const SyncTarget& t, RemotePtr& remote) {
   git_remote* r = nullptr;
   if (git_remote_lookup(&r, repo, t.remote.c_str()) < 0)

@@ -12,18 +12,6 @@ namespace mediate {
 
 using namespace git_internal;
 
-namespace {
-
-Status OpenRepo(const std::string& workdir, RepoPtr& out) {
-  InitLibgit2();
-  git_repository* raw = nullptr;
-  if (int rc = git_repository_open(&raw, workdir.c_str()); rc < 0) return GitOpenError(rc, workdir);
-  out.reset(raw);
-  return Status::Ok();
-}
-
-}  // namespace
-
 std::string NumbersTrackingRef(const std::string& remote) {
   return "refs/remotes/" + remote + "/" + kNumbersBranch;
 }
