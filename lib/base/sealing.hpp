@@ -71,8 +71,9 @@ std::string ToBase64(std::string_view bytes);
 Result<std::string> FromBase64(std::string_view text, std::string_view what);
 
 /// `plaintext` sealed to the holder of `public_key` (32 raw bytes) with
-/// crypto_box_seal: anyone can seal, only that key pair opens. Base64.
-std::string SealTo(std::string_view public_key, std::string_view plaintext);
+/// crypto_box_seal: anyone can seal, only that key pair opens. Base64; an
+/// error when `public_key` is not 32 bytes (a keys record's bad value).
+Result<std::string> SealTo(std::string_view public_key, std::string_view plaintext);
 /// Opens what SealTo gave, with the pair it was sealed to. An error when
 /// the text is not base64, was sealed to another pair, or was altered.
 Result<std::string> OpenSealed(const BoxKeyPair& pair, std::string_view sealed);
@@ -85,7 +86,8 @@ std::string WrapKey(const SecretKey& kek, const SecretKey& key, std::string_view
 Result<SecretKey> UnwrapKey(const SecretKey& kek, std::string_view wrapped, std::string_view ad);
 
 /// `plaintext` sealed under the case's data key `key`, bound to `ad` (case
-/// id and field path): deterministic (see above). Base64 of the 24-byte
+/// id and field path, no NUL byte in it: the nonce hashes `ad`, a NUL and
+/// the plaintext): deterministic (see above). Base64 of the 24-byte
 /// nonce and the ciphertext with its 16-byte tag. The encryption and nonce
 /// keys are derived from `key` (crypto_kdf, context "mediatef").
 std::string SealField(const SecretKey& key, std::string_view plaintext, std::string_view ad);
@@ -95,7 +97,8 @@ Result<std::string> OpenField(const SecretKey& key, std::string_view sealed, std
 
 /// A subkey of `master` for one purpose (crypto_kdf_derive_from_key):
 /// `context` is 8 characters ("mediatel" for lookups), `id` numbers the
-/// subkey within it.
+/// subkey within it. Another length is a programming error: asserted, and
+/// without asserts padded with NUL bytes or cut to 8.
 SecretKey DeriveKey(const SecretKey& master, std::uint64_t id, std::string_view context);
 
 /// HMAC-SHA-256 (crypto_auth_hmacsha256) of `text` under `key`: the first 32
@@ -104,8 +107,9 @@ std::string HmacHex(const SecretKey& key, std::string_view text);
 
 /// `secret` locked with a passphrase: Argon2id (crypto_pwhash, interactive
 /// limits) derives a key from the passphrase and a random salt, which seals
-/// the secret (crypto_secretbox). Base64 of salt, nonce and ciphertext.
-std::string LockWithPassphrase(std::string_view secret, std::string_view passphrase);
+/// the secret (crypto_secretbox). Base64 of salt, nonce and ciphertext; an
+/// error only when the 64 MiB Argon2id needs cannot be had.
+Result<std::string> LockWithPassphrase(std::string_view secret, std::string_view passphrase);
 /// The secret LockWithPassphrase locked, or an error ("wrong passphrase")
 /// when the passphrase differs or the text was altered.
 Result<std::string> UnlockWithPassphrase(std::string_view locked, std::string_view passphrase);
