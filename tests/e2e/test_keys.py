@@ -1,0 +1,232 @@
+"""End to end: the keys of personal data — `mediate key init|list|add-office|revoke|
+export-recovery`, the keys record keys/district.yaml and the offices' key files
+(docs/personal-data.md, "Keys")."""
+import base64
+import os
+import stat
+import unittest
+
+import yaml
+
+from mediate_support import EXAMPLE_SETUP, StoreTestCase, git, run
+
+PASS = "长城 long passphrase 2026"
+NOW = "2026-12-07T10:00:00+08:00"
+
+
+def b64(text):
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def mode(path):
+    return stat.S_IMODE(os.stat(path).st_mode)
+
+
+class KeysTest(StoreTestCase):
+    def setUp(self):
+        super().setUp()
+        self.key = os.path.join(self.tmp, "home", "wbl.key")
+        self.env = {"MEDIATE_KEY_FILE": self.key, "MEDIATE_KEY_PASSPHRASE": PASS,
+                    "MEDIATE_NOW": NOW, "XDG_CONFIG_HOME": os.path.join(self.tmp, "config"),
+                    "MEDIATE_OFFICE": "WBL"}
+
+    def k(self, *args, check=0, env=None, **kw):
+        """mediate key ARGS with this desk's key file and passphrase (no terminal: stdin
+        is a pipe), `env` on top."""
+        return self.m("key", *args, check=check, env=dict(self.env, **(env or {})), stdin="",
+                      **kw)
+
+    def record(self):
+        with open(os.path.join(self.store, "keys", "district.yaml"), encoding="utf-8") as fh:
+            return yaml.safe_load(fh)
+
+    def key_file(self, path):
+        with open(path, encoding="utf-8") as fh:
+            return yaml.safe_load(fh)
+
+    def init(self):
+        self.k("init")
+        return self.record()
+
+    def test_init_commits_one_office_and_epoch_1(self):
+        before = int(self.commits())
+        p = self.k("init")
+        self.assertIn("key init: WBL", p.stdout)
+        self.assertEqual(int(self.commits()), before + 1)
+        msg = git(self.store, "log", "-1", "--format=%B")
+        self.assertIn("Mediate-Action: key-init", msg)
+        self.assertIn("Mediate-Office: WBL", msg)
+        self.assertEqual(git(self.store, "log", "-1", "--format=", "--name-only").split(),
+                         ["keys/district.yaml"])
+        rec = self.record()
+        self.assertEqual(rec["schema"], "keys/1")
+        self.assertEqual(list(rec["offices"]), ["WBL"])
+        self.assertEqual(rec["offices"]["WBL"]["added"], NOW)
+        self.assertEqual(rec["offices"]["WBL"]["by"], "测试员 <tester@example.org>")
+        self.assertEqual([e["epoch"] for e in rec["epochs"]], [1])
+        self.assertEqual(list(rec["epochs"][0]["sealed"]), ["WBL"])
+        # crypto_box_seal of 64 bytes: a 32-byte ephemeral key, 64 bytes, a 16-byte tag.
+        self.assertEqual(len(b64(rec["epochs"][0]["sealed"]["WBL"])), 32 + 64 + 16)
+        # The key file: mode 600, the record's public key, the secret locked.
+        self.assertEqual(mode(self.key), 0o600)
+        kf = self.key_file(self.key)
+        self.assertEqual(kf["schema"], "office-key/1")
+        self.assertEqual(kf["office"], "WBL")
+        self.assertEqual(kf["public_key"], rec["offices"]["WBL"]["public_key"])
+        self.assertEqual(len(b64(kf["public_key"])), 32)
+        self.assertGreater(len(b64(kf["secret"])), 32)  # salt, nonce, tag: never the raw key
+        self.assertEqual(self.m("validate").returncode, 0)
+        self.assertClean()
+        # Again: refused, nothing written.
+        again = self.k("init", check=3)
+        self.assertIn("already encrypted", again.stderr)
+        self.assertIn("key add-office", again.stderr)
+        self.assertEqual(int(self.commits()), before + 1)
+
+    def test_two_inits_with_one_passphrase_lock_differently(self):
+        self.init()
+        other = os.path.join(self.tmp, "store2")
+        run(["init", other, "--from", EXAMPLE_SETUP], check=0)
+        key2 = os.path.join(self.tmp, "home", "wbl2.key")
+        run(["-C", other, "key", "init"], env=dict(self.env, MEDIATE_KEY_FILE=key2), stdin="",
+            check=0)
+        a, b = self.key_file(self.key), self.key_file(key2)
+        self.assertNotEqual(a["secret"], b["secret"])
+        self.assertNotEqual(a["public_key"], b["public_key"])
+
+    def test_init_without_a_passphrase_or_terminal_asks_nothing_and_writes_nothing(self):
+        before = self.commits()
+        env = dict(self.env)
+        del env["MEDIATE_KEY_PASSPHRASE"]
+        p = self.m("key", "init", env=env, stdin="", check=2)
+        self.assertIn("MEDIATE_KEY_PASSPHRASE", p.stderr)
+        self.assertIn("not a terminal", p.stderr)
+        self.assertEqual(self.commits(), before)
+        self.assertFalse(os.path.exists(self.key))
+        self.assertFalse(os.path.exists(os.path.join(self.store, "keys")))
+
+    def test_passphrase_from_a_file(self):
+        pfile = os.path.join(self.tmp, "pass.txt")
+        with open(pfile, "w", encoding="utf-8") as fh:
+            fh.write(PASS + "\nignored second line\n")
+        self.init()
+        env = {k: v for k, v in self.env.items() if k != "MEDIATE_KEY_PASSPHRASE"}
+        env["MEDIATE_KEY_PASSPHRASE_FILE"] = pfile
+        out = os.path.join(self.tmp, "rec.key")
+        p = self.m("key", "export-recovery", "--out", out, env=dict(
+            env, MEDIATE_RECOVERY_PASSPHRASE="另一个 recovery phrase"), stdin="", check=0)
+        self.assertIn("epochs 1", p.stdout)
+
+    def test_a_loose_key_file_is_refused_by_every_command_that_needs_it(self):
+        self.init()
+        self.k("add-office", "QF", "--key-file", os.path.join(self.tmp, "qf.key"))
+        os.chmod(self.key, 0o644)
+        before = self.commits()
+        xjy = os.path.join(self.tmp, "xjy.key")
+        out = os.path.join(self.tmp, "recovery.key")
+        for args in (["add-office", "XJY", "--key-file", xjy], ["revoke", "QF", "--reason", "x"],
+                     ["export-recovery", "--out", out]):
+            p = self.k(*args, check=3, env={"MEDIATE_RECOVERY_PASSPHRASE": "r"})
+            self.assertIn(f"{self.key} is readable by others (mode 0644): run chmod 600 "
+                          f"{self.key}", p.stderr)
+        self.assertEqual(self.commits(), before)
+        self.assertFalse(os.path.exists(xjy))
+        self.assertFalse(os.path.exists(out))
+        self.assertNotIn("revoked", self.record()["offices"]["QF"])
+        os.chmod(self.key, 0o640)  # group only: refused too
+        p = self.k("add-office", "XJY", "--key-file", xjy, check=3)
+        self.assertIn("(mode 0640): run chmod 600", p.stderr)
+        self.assertEqual(self.commits(), before)
+        self.assertClean()
+
+    def test_a_wrong_passphrase_is_refused_and_nothing_is_written(self):
+        self.init()
+        before = self.commits()
+        qf = os.path.join(self.tmp, "qf.key")
+        p = self.k("add-office", "QF", "--key-file", qf,
+                   env={"MEDIATE_KEY_PASSPHRASE": "not it"}, check=3)
+        self.assertIn("wrong passphrase", p.stderr)
+        self.assertIn(self.key, p.stderr)
+        self.assertEqual(self.commits(), before)
+        self.assertFalse(os.path.exists(qf))
+
+    def test_add_office_then_revoke_seals_epoch_2_to_active_offices_only(self):
+        first = self.init()
+        qf = os.path.join(self.tmp, "qf.key")
+        xjy = os.path.join(self.tmp, "xjy.key")
+        p = self.k("add-office", "QF", "--key-file", qf)
+        self.assertIn("sealed epochs 1", p.stdout)
+        self.k("add-office", "XJY", "--key-file", xjy)
+        self.assertEqual(mode(qf), 0o600)
+        rec = self.record()
+        self.assertEqual(sorted(rec["offices"]), ["QF", "WBL", "XJY"])
+        self.assertEqual(sorted(rec["epochs"][0]["sealed"]), ["QF", "WBL", "XJY"])
+        # WBL's sealed secret is untouched by adding offices.
+        self.assertEqual(rec["epochs"][0]["sealed"]["WBL"], first["epochs"][0]["sealed"]["WBL"])
+        self.assertEqual(self.key_file(qf)["public_key"], rec["offices"]["QF"]["public_key"])
+        # QF's desk opens the store with its own key file.
+        qf_env = {"MEDIATE_KEY_FILE": qf, "MEDIATE_OFFICE": "QF",
+                  "MEDIATE_RECOVERY_PASSPHRASE": "r"}
+        self.k("export-recovery", "--out", os.path.join(self.tmp, "qf-rec.key"), env=qf_env)
+
+        before = int(self.commits())
+        p = self.k("revoke", "QF", "--reason", "笔记本电脑遗失")
+        self.assertIn("epoch 2", p.stdout)
+        self.assertEqual(int(self.commits()), before + 1)
+        self.assertIn("Mediate-Action: key-revoke", git(self.store, "log", "-1", "--format=%B"))
+        rec = self.record()
+        self.assertEqual([e["epoch"] for e in rec["epochs"]], [1, 2])
+        self.assertEqual(sorted(rec["epochs"][1]["sealed"]), ["WBL", "XJY"])
+        self.assertEqual(sorted(rec["epochs"][0]["sealed"]), ["QF", "WBL", "XJY"])
+        self.assertEqual(rec["offices"]["QF"]["revoked"], NOW)
+        self.assertEqual(rec["offices"]["QF"]["revoked_reason"], "笔记本电脑遗失")
+        self.assertNotIn("revoked", rec["offices"]["XJY"])
+        # The revoked desk is refused; XJY opens both epochs.
+        p = self.k("export-recovery", "--out", os.path.join(self.tmp, "qf2.key"), env=qf_env,
+                   check=3)
+        self.assertIn("revoked", p.stderr)
+        out = os.path.join(self.tmp, "xjy-rec.key")
+        self.k("export-recovery", "--out", out,
+               env={"MEDIATE_KEY_FILE": xjy, "MEDIATE_OFFICE": "XJY",
+                    "MEDIATE_RECOVERY_PASSPHRASE": "r"})
+        self.assertEqual(sorted(self.key_file(out)["epochs"]), ["1", "2"])  # keys quoted
+        # Refused: again, an unknown code, the last active office.
+        before = self.commits()
+        self.assertIn("already revoked", self.k("revoke", "QF", "--reason", "x", check=3).stderr)
+        self.assertIn("holds no key", self.k("revoke", "HP", "--reason", "x", check=3).stderr)
+        self.k("revoke", "XJY", "--reason", "调离")
+        self.assertIn("last active key", self.k("revoke", "WBL", "--reason", "x", check=3).stderr)
+        self.assertEqual(int(self.commits()), int(before) + 1)
+        self.assertEqual([e["epoch"] for e in self.record()["epochs"]], [1, 2, 3])
+        self.assertEqual(list(self.record()["epochs"][2]["sealed"]), ["WBL"])
+        listing = self.k("list").stdout
+        self.assertIn("current epoch: 3", listing)
+        self.assertIn("QF  added", listing)
+        self.assertIn("epochs 1;", listing)  # QF holds epoch 1 only
+        self.assertIn(self.key, listing)
+        self.assertNotIn(self.key_file(self.key)["secret"], listing)
+        self.assertEqual(self.m("validate").returncode, 0)
+        self.assertClean()
+
+    def test_export_recovery_writes_a_private_file_outside_the_store_only(self):
+        self.init()
+        env = {"MEDIATE_RECOVERY_PASSPHRASE": "恢复 phrase"}
+        inside = os.path.join(self.store, "recovery.key")
+        p = self.k("export-recovery", "--out", inside, env=env, check=2)
+        self.assertIn("inside the store", p.stderr)
+        self.assertFalse(os.path.exists(inside))
+        out = os.path.join(self.tmp, "recovery.key")
+        self.k("export-recovery", "--out", out, env=env)
+        self.assertEqual(mode(out), 0o600)
+        rec = self.key_file(out)
+        self.assertEqual(rec["schema"], "recovery-key/1")
+        self.assertEqual(list(rec["epochs"]), ["1"])
+        # 64 bytes locked: salt 16, nonce 24, MAC 16.
+        self.assertEqual(len(b64(rec["epochs"]["1"])), 16 + 24 + 16 + 64)
+        again = self.k("export-recovery", "--out", out, env=env, check=3)
+        self.assertIn("never replaced", again.stderr)
+        self.assertClean()
+
+
+if __name__ == "__main__":
+    unittest.main()
