@@ -228,5 +228,46 @@ class KeysTest(StoreTestCase):
         self.assertClean()
 
 
+    def test_the_merge_driver_merges_the_keys_record_by_office(self):
+        self.init()
+        path = os.path.join(self.store, "keys", "district.yaml")
+        with open(path, encoding="utf-8") as fh:
+            base = fh.read()
+        self.k("add-office", "QF", "--key-file", os.path.join(self.tmp, "qf.key"))
+        with open(path, encoding="utf-8") as fh:
+            ours = fh.read()
+        # Theirs: another desk gave HP a key (a public key of 32 bytes 0x01, a sealed text).
+        rec = yaml.safe_load(base)
+        rec["offices"]["HP"] = {"public_key": "AQEB" * 10 + "AQE", "added": NOW,
+                                "by": "李某 <li@example.org>"}
+        rec["epochs"][0]["sealed"]["HP"] = "c2VhbGVkIHRvIEhQ"
+        files = {}
+        for name, text in (("O", base), ("A", ours), ("B", yaml.safe_dump(rec, allow_unicode=True))):
+            files[name] = os.path.join(self.tmp, name)
+            with open(files[name], "w", encoding="utf-8") as fh:
+                fh.write(text)
+        self.m("merge-file", files["O"], files["A"], files["B"], "keys/district.yaml")
+        merged = self.key_file(files["A"])
+        self.assertEqual(sorted(merged["offices"]), ["HP", "QF", "WBL"])
+        self.assertEqual(sorted(merged["epochs"][0]["sealed"]), ["HP", "QF", "WBL"])
+        self.assertEqual(merged["epochs"][0]["sealed"]["HP"], "c2VhbGVkIHRvIEhQ")
+        # Two different epochs 2: a conflict, ours left as it was.
+        rec["epochs"].append({"epoch": 2, "started": NOW, "by": "李某 <li@example.org>",
+                              "sealed": {"HP": "eA"}})
+        mine = yaml.safe_load(ours)
+        mine["epochs"].append({"epoch": 2, "started": "2026-12-08T10:00:00+08:00",
+                               "by": "测试员 <tester@example.org>", "sealed": {"WBL": "eQ"}})
+        ours2 = yaml.safe_dump(mine, allow_unicode=True)
+        for name, text in (("A", ours2), ("B", yaml.safe_dump(rec, allow_unicode=True))):
+            with open(files[name], "w", encoding="utf-8") as fh:
+                fh.write(text)
+        p = self.m("merge-file", files["O"], files["A"], files["B"], "keys/district.yaml",
+                   check=1)
+        self.assertIn("epoch 2 differs on the two sides", p.stderr)
+        with open(files["A"], encoding="utf-8") as fh:
+            self.assertEqual(fh.read(), ours2)
+        with open(os.path.join(self.store, ".gitattributes"), encoding="utf-8") as fh:
+            self.assertIn("keys/district.yaml merge=mediate\n", fh.read())
+
 if __name__ == "__main__":
     unittest.main()
