@@ -24,6 +24,25 @@ Result<std::string> CommitRecord(StoreWrite& w, const Signature& op, const KeyRe
   return commit;
 }
 
+/// True when `path` lies inside the store's work tree, where a secret file
+/// could be committed.
+bool InsideStore(const Store& store, const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path root = fs::weakly_canonical(fs::absolute(store.root(), ec), ec);
+  const fs::path p = fs::weakly_canonical(fs::absolute(path, ec), ec);
+  const fs::path rel = p.lexically_relative(root);
+  return !rel.empty() && *rel.begin() != "..";
+}
+
+Status RefuseInsideStore(const Store& store, const std::string& path) {
+  if (!InsideStore(store, path)) return Status::Ok();
+  return Status::Usage(
+      Tr("the key file {0} is inside the store: a secret key must never be committed; keep it "
+         "outside the store (MEDIATE_KEY_FILE, --key-file); nothing was written",
+         path));
+}
+
 std::string Joined(const std::vector<std::string>& codes) {
   std::string text;
   for (const std::string& c : codes) text += (text.empty() ? "" : ", ") + c;
@@ -58,6 +77,7 @@ Result<KeyWriteOutcome> InitKeys(StoreWrite& w, const Signature& op, std::string
   if (key_file.empty())
     return Status::Usage(
         _("no place for the key file: set MEDIATE_KEY_FILE, XDG_CONFIG_HOME or HOME"));
+  MEDIATE_RETURN_IF_ERROR(RefuseInsideStore(store, key_file));
   if (CurrentDisk().Stat(key_file, false).ok())
     return Status::Rejected(
         Tr("{0} exists: a key file is never replaced; move it away first (or name another "
@@ -116,14 +136,15 @@ Result<KeyWriteOutcome> AddKeyOffice(StoreWrite& w, const Signature& op, const s
            "written",
            code, known->revoked));
   }
-  auto ring = store.Keys();
-  if (!ring.ok()) return ring.status();
   if (key_file.empty()) return Status::Usage(_("no place for the key file: give --key-file FILE"));
+  MEDIATE_RETURN_IF_ERROR(RefuseInsideStore(store, key_file));
   if (CurrentDisk().Stat(key_file, false).ok())
     return Status::Rejected(
         Tr("{0} exists: a key file is never replaced; move it away first or give --key-file; "
            "nothing was written",
            key_file));
+  auto ring = store.Keys();
+  if (!ring.ok()) return ring.status();
   auto passphrase = pass.Get(Tr("the passphrase for {0}'s key file", code), true);
   if (!passphrase.ok()) return passphrase.status();
 
@@ -213,12 +234,7 @@ Result<KeyWriteOutcome> RevokeKeyOffice(StoreWrite& w, const Signature& op, cons
 Result<KeyWriteOutcome> ExportRecovery(const Store& store, const std::string& out_path,
                                        const PassphraseSource& pass, const std::string& at) {
   MEDIATE_RETURN_IF_ERROR(InitSealing());
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  const fs::path root = fs::weakly_canonical(fs::absolute(store.root(), ec), ec);
-  const fs::path p = fs::weakly_canonical(fs::absolute(out_path, ec), ec);
-  const fs::path rel = p.lexically_relative(root);
-  if (out_path.empty() || (!rel.empty() && *rel.begin() != ".."))
+  if (out_path.empty() || InsideStore(store, out_path))
     return Status::Usage(
         Tr("--out {0} is inside the store: a recovery file must never be committed; write it "
            "outside the store (on a removable disk kept locked away)",

@@ -36,7 +36,8 @@ struct KeyWriteOutcome {
 /// sealed to the office. `at` is the time (RFC 3339). kRejected when the
 /// store already has keys ("already encrypted; add an office with key
 /// add-office") or the key file exists; kUsage for an office code that is
-/// not registered; errors of the passphrase and of StoreWrite::Commit.
+/// not registered or a key file inside the store's work tree; errors of the passphrase and of
+/// StoreWrite::Commit.
 Result<KeyWriteOutcome> InitKeys(StoreWrite& w, const Signature& op, std::string office,
                                  const std::string& key_file, const PassphraseSource& pass,
                                  const std::string& at);
@@ -47,8 +48,9 @@ Result<KeyWriteOutcome> InitKeys(StoreWrite& w, const Signature& op, std::string
 /// too —, writes CODE's key file at `key_file` locked with a passphrase
 /// from `pass` ("the passphrase for CODE's key file"), commits. kRejected
 /// when CODE already holds a key or was revoked (a code once revoked
-/// stays so), kUsage for a code that is not an office code or not
-/// registered; errors of Store::Keys.
+/// stays so) or when `key_file` exists, kUsage for a code that is not an
+/// office code or not registered and for a key file inside the store's work
+/// tree (checked before any passphrase is asked); errors of Store::Keys.
 Result<KeyWriteOutcome> AddKeyOffice(StoreWrite& w, const Signature& op, const std::string& code,
                                      const std::string& key_file, const PassphraseSource& pass,
                                      const std::string& at);
