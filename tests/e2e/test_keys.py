@@ -3,12 +3,14 @@ export-recovery`, the keys record keys/district.yaml and the offices' key files
 (docs/personal-data.md, "Keys")."""
 import base64
 import os
+import pty
 import stat
+import subprocess
 import unittest
 
 import yaml
 
-from mediate_support import EXAMPLE_SETUP, StoreTestCase, git, run
+from mediate_support import EXAMPLE_SETUP, MEDIATE, OPERATOR, StoreTestCase, git, run
 
 PASS = "长城 long passphrase 2026"
 NOW = "2026-12-07T10:00:00+08:00"
@@ -274,6 +276,59 @@ class KeysTest(StoreTestCase):
             self.assertEqual(fh.read(), ours2)
         with open(os.path.join(self.store, ".gitattributes"), encoding="utf-8") as fh:
             self.assertIn("keys/district.yaml merge=mediate\n", fh.read())
+
+    def on_terminal(self, args, answers):
+        """Runs mediate -C store ARGS with a terminal as stdin, typing each of `answers`
+        once its prompt (ending ": ") is on stderr. Returns (exit status, stderr, what the
+        terminal showed)."""
+        env = {k: v for k, v in os.environ.items()
+               if not k.startswith("MEDIATE_KEY_PASSPHRASE")}
+        env.update(self.env, MEDIATE_USER=OPERATOR, TZ="UTC")
+        env.pop("MEDIATE_KEY_PASSPHRASE")
+        master, slave = pty.openpty()
+        p = subprocess.Popen([MEDIATE, "-C", self.store] + args, stdin=slave,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+        os.close(slave)
+        err = b""
+        for answer in answers:
+            while not err.endswith(b": "):
+                chunk = p.stderr.read1(256)
+                if not chunk:
+                    break
+                err += chunk
+            os.write(master, answer.encode() + b"\n")
+            err += b"|"
+        out, rest = p.communicate(timeout=120)
+        shown = b""
+        try:
+            while True:
+                chunk = os.read(master, 1024)
+                if not chunk:
+                    break
+                shown += chunk
+        except OSError:
+            pass
+        os.close(master)
+        return p.returncode, (err + rest).decode(), shown.decode(errors="replace")
+
+    def test_the_passphrase_is_asked_on_the_terminal_twice_without_echo(self):
+        before = self.commits()
+        code, err, shown = self.on_terminal(["key", "init"], ["秘密 one", "秘密 two"])
+        self.assertEqual(code, 2, err)
+        self.assertIn("the two passphrases differ", err)
+        self.assertEqual(self.commits(), before)
+        self.assertFalse(os.path.exists(self.key))
+        code, err, shown = self.on_terminal(["key", "init"], ["秘密 pass", "秘密 pass"])
+        self.assertEqual(code, 0, err)
+        self.assertIn("a new passphrase for the key file of WBL: |", err)
+        self.assertIn("the same passphrase again: |", err)
+        self.assertNotIn("秘密", shown)  # echo off
+        self.assertEqual(int(self.commits()), int(before) + 1)
+        # The passphrase typed opens the key: asked once to read it.
+        out = os.path.join(self.tmp, "rec.key")
+        env = dict(self.env, MEDIATE_KEY_PASSPHRASE="秘密 pass", MEDIATE_RECOVERY_PASSPHRASE="r")
+        self.m("key", "export-recovery", "--out", out, env=env, stdin="")
+        self.assertEqual(mode(out), 0o600)
 
 if __name__ == "__main__":
     unittest.main()
