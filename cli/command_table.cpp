@@ -12,6 +12,7 @@ std::unique_ptr<Command> MakeAmendCommand();
 std::unique_ptr<Command> MakeEditCommand();
 std::unique_ptr<Command> MakeAdoptCommand();
 std::unique_ptr<Command> MakeOfficeCommand();
+std::unique_ptr<Command> MakeKeyCommand();
 std::unique_ptr<Command> MakeSetupGitCommand();
 std::unique_ptr<Command> MakeMergeFileCommand();
 std::unique_ptr<Command> MakeConflictsCommand();
@@ -116,6 +117,8 @@ const std::vector<CommandSpec>& CommandTable() {
        Needs::kRegistries, MakeDocCommand},
       {"office", N_("offices that register cases: list, add"), Needs::kRegistries,
        MakeOfficeCommand},
+      {"key", N_("keys of the personal data: init, list, add-office, revoke, export-recovery"),
+       Needs::kRegistries, MakeKeyCommand},
       {"conflicts", N_("conflicts merges recorded in case files (exit 1 when any)"),
        Needs::kRegistries, MakeConflictsCommand},
       {"resolve", N_("settle a conflict a merge recorded: --take ours|theirs"), Needs::kRegistries,

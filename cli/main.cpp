@@ -20,6 +20,7 @@
 #include "i18n.hpp"
 #include "language.hpp"
 #include "parse_error.hpp"
+#include "passphrase_prompt.hpp"
 #include "store_write.hpp"
 #include "version.hpp"
 
@@ -176,6 +177,7 @@ int Main(int argc, char** argv) {
         st = store.status();
       } else {
         ctx.store.emplace(std::move(store.value()));
+        SetUpStoreKeys(*ctx.store, ctx.write_options.office);
         // An output file is never one of the store's own files or folders.
         if (std::string out = OutputPath(e.sub); !out.empty())
           if (std::string part = ctx.store->OwnPart(out); !part.empty())

@@ -2,6 +2,8 @@
 
 #include "case_merge.hpp"
 #include "i18n.hpp"
+#include "key_merge.hpp"
+#include "key_record.hpp"
 #include "yaml_emit.hpp"
 #include "yaml_io.hpp"
 
@@ -21,7 +23,7 @@ bool IsYaml(const std::string& path) {
 
 bool IsMergedByDriver(const std::string& path) {
   if (!IsYaml(path)) return false;
-  if (StartsWith(path, "cases/")) return true;
+  if (StartsWith(path, "cases/") || path == kKeyRecordPath) return true;
   for (const char* dir : kRegistryDirs)
     if (StartsWith(path, dir)) return true;
   return false;
@@ -31,6 +33,7 @@ std::string GitAttributesText() {
   std::string text = "*.yaml text eol=lf\n";
   text += "cases/**/*.yaml merge=mediate\n";
   for (const char* dir : kRegistryDirs) text += std::string(dir) + "**/*.yaml merge=mediate\n";
+  text += std::string(kKeyRecordPath) + " merge=mediate\n";
   return text;
 }
 
@@ -43,6 +46,11 @@ Result<StoreFileMerge> MergeStoreFile(const std::string& path, const std::string
     auto merged = MergeCaseFile(base, ours, theirs, path, settings, stamp);
     if (!merged.ok()) return merged.status();
     return StoreFileMerge{merged->text, merged->conflicts};
+  }
+  if (path == kKeyRecordPath) {
+    auto merged = MergeKeyRecordFile(base, ours, theirs, path);
+    if (!merged.ok()) return merged.status();
+    return StoreFileMerge{*merged, 0};
   }
   std::size_t conflicts = 0;
   auto merged = MergeRegistryRecord(base, ours, theirs, path, stamp, &conflicts);

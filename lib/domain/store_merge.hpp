@@ -1,7 +1,8 @@
 // The merge driver's decision for one file of the store: which merge a
 // path gets (docs/offices.md). Case files merge as timelines
 // (case_merge.hpp); the registries' records (orgs/, mediators/, offices/,
-// trainings/, reviews/, consultations/) by key (record_merge.hpp). Every
+// trainings/, reviews/, consultations/) by key (record_merge.hpp); the keys
+// record keys/district.yaml by office and epoch (key_merge.hpp). Every
 // other file — mediate.yaml, rules/, areas/ — is not the driver's: git
 // merges it as text, and a text conflict there stops the merge naming it.
 #pragma once

@@ -289,8 +289,8 @@ std::vector<ParsedCase> ParseCaseFiles(const Store& store, const std::vector<std
 
 std::string Store::OwnPart(const std::string& path) const {
   static const std::set<std::string> kOwn = {
-      ".git",    "mediate.yaml", ".gitattributes", "areas",   "orgs",          "mediators",
-      "offices", "cases",        "trainings",      "reviews", "consultations", "rules"};
+      ".git",  "mediate.yaml", ".gitattributes", "areas",         "orgs",  "mediators", "offices",
+      "cases", "trainings",    "reviews",        "consultations", "rules", "keys"};
   std::error_code ec;
   const fs::path root = fs::weakly_canonical(fs::absolute(root_, ec), ec);
   const fs::path p = fs::weakly_canonical(fs::absolute(path, ec), ec);

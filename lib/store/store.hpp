@@ -12,6 +12,7 @@
 //   trainings/<yyyy>/<id>.yaml         training sessions with attendance
 //   reviews/<yyyy>/<case-id>.yaml      quality-review results
 //   rules/routing.yaml                 routing policy
+//   keys/district.yaml                 the district's keys (key_record.hpp)
 #pragma once
 
 #include <functional>
@@ -25,6 +26,7 @@
 #include "case.hpp"
 #include "case_ids.hpp"
 #include "case_summary.hpp"
+#include "key_place.hpp"
 #include "mediator.hpp"
 #include "office.hpp"
 #include "organisation.hpp"
@@ -33,6 +35,9 @@
 #include "value.hpp"
 
 namespace mediate {
+
+class KeyRing;     // key_ring.hpp
+struct KeyRecord;  // key_record.hpp
 
 /// A case read from its file: the struct, its relative path, and the
 /// problems found while reading it (warnings, or errors when `ok` is false).
@@ -166,7 +171,47 @@ class Store {
   /// starting threads that read it.
   const std::string& LookupKey() const;
 
+  // Keys of the personal data sealed at rest (docs/personal-data.md,
+  // "Keys"; store_keys.cpp). Rule: PIPL Art. 51.
+
+  /// True when the store's personal data is sealed: keys/district.yaml
+  /// exists and lists an office (or exists and cannot be read: then Keys()
+  /// says why). Read once and cached.
+  bool Encrypted() const;
+  /// The keys record keys/district.yaml as committed in the work tree: an
+  /// empty record when the file does not exist; kRejected with diagnostics
+  /// when it does not read (KeyRecordFromValue).
+  Result<KeyRecord> ReadKeyRecord() const;
+  /// Where this desk's key file is looked for (the CLI fills `place` from
+  /// MEDIATE_KEY_FILE, XDG_CONFIG_HOME, HOME) and the office `office_env`
+  /// (MEDIATE_OFFICE, "" when unset) the desk writes as (WritingOffice).
+  /// Forgets an unlocked ring.
+  void SetKeyPlace(KeyPlace place, std::string office_env);
+  /// What Keys() asks for the key file's passphrase: MEDIATE_KEY_PASSPHRASE,
+  /// its _FILE, else the terminal (the CLI's). Forgets an unlocked ring.
+  void SetPassphraseSource(PassphraseProvider source);
+  /// The key place SetKeyPlace gave.
+  const KeyPlace& key_place() const { return key_place_; }
+  /// The office override SetKeyPlace gave (MEDIATE_OFFICE; "" when unset).
+  const std::string& key_office_env() const { return key_office_env_; }
+  /// The path of this desk's key file (OfficeKeyPath of the writing
+  /// office), or the error of WritingOffice.
+  Result<std::string> KeyFilePath() const;
+  /// This desk's unlocked keys, made on first call and cached: reads
+  /// keys/district.yaml, the key file (refused when readable by group or
+  /// others), asks the passphrase source, and unlocks (UnlockKeyRing).
+  /// Errors as those steps give them (kUsage when no passphrase source is
+  /// set or the store is not encrypted); nothing is cached then. The
+  /// pointer lives as long as this Store (not across a move). Include
+  /// key_ring.hpp to use it.
+  Result<const KeyRing*> Keys() const;
+
  private:
+  KeyPlace key_place_;
+  std::string key_office_env_;
+  PassphraseProvider passphrase_;
+  mutable std::optional<bool> encrypted_;
+  mutable std::shared_ptr<const KeyRing> key_ring_;
   std::string root_;
   Settings settings_;
   mutable std::optional<std::string> lookup_key_;

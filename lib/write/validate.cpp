@@ -14,6 +14,7 @@
 #include "case_record.hpp"
 #include "committee_checks.hpp"
 #include "consultation.hpp"
+#include "key_record.hpp"
 #include "office.hpp"
 #include "parallel.hpp"
 #include "review_record.hpp"
@@ -43,6 +44,7 @@ enum class Kind {
   kTraining,
   kReview,
   kConsultation,
+  kKeys,
   kUnknown
 };
 
@@ -53,6 +55,7 @@ Kind KindOf(const std::string& path) {
   if (path.rfind("orgs/", 0) == 0) return Kind::kOrg;
   if (path.rfind("mediators/", 0) == 0) return Kind::kMediator;
   if (path.rfind("offices/", 0) == 0) return Kind::kOffice;
+  if (path == kKeyRecordPath) return Kind::kKeys;
   if (path.rfind("cases/", 0) == 0) return Kind::kCase;
   if (path.rfind("trainings/", 0) == 0) return Kind::kTraining;
   if (path.rfind("reviews/", 0) == 0) return Kind::kReview;
@@ -208,6 +211,12 @@ void CheckParsed(const Store& store, const std::string& rel, Kind kind, const Va
       }
       break;
     }
+    case Kind::kKeys: {
+      CheckSchema(*v, "keys.schema.yaml", rel, sink);
+      auto k = KeyRecordFromValue(*v, rel, sink);
+      if (!k.ok()) sink->Append(k.status().diagnostics());
+      break;
+    }
     default:
       sink->Warning({rel, 0, 0}, "", _("not a record mediate knows (left unchecked)"));
   }
@@ -312,7 +321,7 @@ ValidationReport ValidateStore(const Store& store, bool registries_ok,
   PathList files;
   if (paths.empty()) {
     files.Add("mediate.yaml");
-    for (const char* dir : {"areas", "orgs", "mediators", "offices"})
+    for (const char* dir : {"areas", "orgs", "mediators", "offices", "keys"})
       for (const auto& f : YamlFilesUnder(store, dir)) files.Add(f);
     files.Add("rules/routing.yaml");
     store.ForEachCaseDir([&](const std::string& dir, const std::vector<std::string>& names) {

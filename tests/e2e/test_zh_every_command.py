@@ -49,6 +49,7 @@ ERRORS = {
     "due": (["due", "--within", "三天"], ()),
     "doc": (["doc", NO_CASE, "--kind", "协议书"], ()),
     "office": (["office", "add", "--code", "小井峪", "--name", "小井峪街道司法所"], ()),
+    "key": (["key", "revoke", "ABC", "--reason", "遗失"], ()),
     "conflicts": (["conflicts", "多余"], ()),
     "resolve": (["resolve", NO_CASE, "--take", "本方"], ()),
     "setup-git": (["setup-git", "多余"], ()),

@@ -1,0 +1,89 @@
+// The passphrase prompt: read from the terminal with echo off (termios),
+// the prompt on stderr.
+#include "passphrase_prompt.hpp"
+
+#include <termios.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <optional>
+#include <string>
+
+#include "i18n.hpp"
+
+namespace mediate::cli {
+namespace {
+
+std::string Env(const char* name) {
+  const char* v = std::getenv(name);
+  return v ? v : "";
+}
+
+/// One line from stdin with echo off; nullopt at end of input.
+std::optional<std::string> ReadHidden(const std::string& prompt) {
+  std::fprintf(stderr, "%s: ", prompt.c_str());
+  std::fflush(stderr);
+  termios old{};
+  bool restore = ::tcgetattr(STDIN_FILENO, &old) == 0;
+  if (restore) {
+    termios quiet = old;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    quiet.c_lflag |= ECHONL;
+    ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+  }
+  std::string line;
+  bool got = static_cast<bool>(std::getline(std::cin, line));
+  if (restore) ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+  if (!got) return std::nullopt;
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return line;
+}
+
+PassphraseAsk TerminalAsk(std::string env_name) {
+  return [env_name](const std::string& prompt, bool confirm) -> Result<std::string> {
+    if (!::isatty(STDIN_FILENO))
+      return Status::Usage(
+          Tr("{0}: cannot ask, stdin is not a terminal; set {1} or {1}_FILE for a batch job",
+             prompt, env_name));
+    auto first = ReadHidden(prompt);
+    if (!first) return Status::Usage(_("no passphrase given"));
+    if (confirm) {
+      auto again = ReadHidden(_("the same passphrase again"));
+      if (!again || *again != *first)
+        return Status::Usage(_("the two passphrases differ; nothing was written"));
+    }
+    return *first;
+  };
+}
+
+PassphraseSource FromEnvironment(const char* name) {
+  PassphraseSource src;
+  src.env_name = name;
+  if (const char* v = std::getenv(name)) src.env = v;
+  src.file = Env((std::string(name) + "_FILE").c_str());
+  src.ask = TerminalAsk(name);
+  return src;
+}
+
+}  // namespace
+
+KeyPlace KeyPlaceFromEnvironment() {
+  return KeyPlace{Env("MEDIATE_KEY_FILE"), Env("XDG_CONFIG_HOME"), Env("HOME")};
+}
+
+PassphraseSource KeyPassphraseSource() { return FromEnvironment("MEDIATE_KEY_PASSPHRASE"); }
+
+PassphraseSource RecoveryPassphraseSource() {
+  return FromEnvironment("MEDIATE_RECOVERY_PASSPHRASE");
+}
+
+void SetUpStoreKeys(Store& store, const std::string& office_env) {
+  store.SetKeyPlace(KeyPlaceFromEnvironment(), office_env);
+  PassphraseSource src = KeyPassphraseSource();
+  store.SetPassphraseSource(
+      [src](const std::string& prompt) -> Result<std::string> { return src.Get(prompt, false); });
+}
+
+}  // namespace mediate::cli

@@ -1,0 +1,70 @@
+// The unlocked keys of this desk (docs/personal-data.md, "Keys"): the
+// office's key pair opens, from the keys record, the secret of every epoch
+// sealed to it — that epoch's key and the district's lookup key. The epoch
+// keys wrap the data keys of case files; the lookup key makes the keyed
+// hashes of names and numbers (the same in every epoch, so a lookup finds
+// cases of any epoch). Rule: PIPL Art. 51.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "key_record.hpp"
+#include "office_key_file.hpp"
+#include "sealing.hpp"
+#include "status.hpp"
+
+namespace mediate {
+
+/// The bytes sealed per office per epoch: epoch key (32) || lookup key (32).
+std::string EpochSecret(const SecretKey& epoch_key, const SecretKey& lookup_key);
+
+class KeyRing {
+ public:
+  KeyRing() = default;
+
+  /// The office whose key opened the ring ("XJY").
+  const std::string& office() const { return office_; }
+  /// The record's current epoch (what new data is written under).
+  int current_epoch() const { return current_; }
+  /// The key of epoch `epoch`, or nullptr when this office cannot open it
+  /// (sealed before the office was added without being shared, or after it
+  /// was revoked, or no such epoch).
+  const SecretKey* EpochKey(int epoch) const;
+  /// The district's lookup key (keyed hashes of names and numbers).
+  const SecretKey& LookupKey() const { return lookup_; }
+  /// The epochs this office can open, ascending.
+  std::vector<int> Epochs() const;
+  /// The key pair of the office (to seal to it, or to open what was).
+  const BoxKeyPair& pair() const { return pair_; }
+
+  /// A ring from its parts (for tests and for `key init`, which makes the
+  /// first epoch): `epochs` maps epoch number → key.
+  static KeyRing Make(std::string office, BoxKeyPair pair, int current,
+                      std::map<int, SecretKey> epochs, SecretKey lookup);
+
+ private:
+  std::string office_;
+  BoxKeyPair pair_;
+  int current_ = 0;
+  std::map<int, SecretKey> epochs_;
+  SecretKey lookup_;
+};
+
+/// Unlocks this desk's ring: `file` (the key file, read from `path`, for
+/// messages) unlocked with `passphrase`, then every epoch of `record`
+/// sealed to the file's office opened. Errors, each naming the office and
+/// what to do (kRejected; nothing is written):
+///   - the office is not in the record (another office runs `mediate key
+///     add-office CODE`), or it was revoked (when, by whom);
+///   - the file's public key is not the record's for that office (a key
+///     file of another store, or an older key);
+///   - a wrong passphrase;
+///   - the current epoch is not sealed to the office, or a sealed secret
+///     does not open (an altered record).
+Result<KeyRing> UnlockKeyRing(const KeyRecord& record, const OfficeKeyFile& file,
+                              std::string_view passphrase, const std::string& path);
+
+}  // namespace mediate
