@@ -23,8 +23,8 @@ std::string Env(const char* name) {
 
 /// One line from stdin with echo off; nullopt at end of input.
 std::optional<std::string> ReadHidden(const std::string& prompt) {
-  std::fprintf(stderr, "%s: ", prompt.c_str());
-  std::fflush(stderr);
+  // Echo goes off (and typeahead is dropped) before the prompt shows, so
+  // nothing typed after the prompt is lost or shown.
   termios old{};
   bool restore = ::tcgetattr(STDIN_FILENO, &old) == 0;
   if (restore) {
@@ -33,6 +33,8 @@ std::optional<std::string> ReadHidden(const std::string& prompt) {
     quiet.c_lflag |= ECHONL;
     ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
   }
+  std::fprintf(stderr, "%s: ", prompt.c_str());
+  std::fflush(stderr);
   std::string line;
   bool got = static_cast<bool>(std::getline(std::cin, line));
   if (restore) ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);

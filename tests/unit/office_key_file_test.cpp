@@ -28,7 +28,7 @@ TEST_CASE("a desk's key file: MEDIATE_KEY_FILE, else the config folder", "[keys]
   CHECK(OfficeKeyPath({"", "", ""}, "XJY") == "");
 }
 
-TEST_CASE("a key file is written private and read back; a loose one is refused", "[keys]") {
+TEST_CASE("a key file is written private and read back, and a loose one is refused", "[keys]") {
   REQUIRE(InitSealing().ok());
   TempDir dir;
   const std::string path = dir.str() + "/config/mediate/keys/XJY.key";
