@@ -97,6 +97,8 @@ class AmendCommand : public Command {
   Status Run(Context& ctx) override {
     auto op = ctx.Operator();
     if (!op.ok()) return op.status();
+    // The old values the amended event records are read in plain.
+    MEDIATE_RETURN_IF_ERROR(ctx.OpenPersonalData());
     for (const auto& [f, opt] : case_opts_)
       if (opt->count() > 0) request_.fields[f] = case_values_[f];
     // Party flags apply to the --party before them, in the order given.

@@ -80,6 +80,7 @@ class DocCommand : public Command {
     if (session_ != 0 && kind != "session")
       return Status::Usage(_("--session goes with --kind session"));
     Store& store = ctx.st();
+    if (reveal_) MEDIATE_RETURN_IF_ERROR(ctx.OpenPersonalData());
     auto loaded = store.LoadCase(id_);
     if (!loaded.ok()) return loaded.status();
     DocumentContext dc{&store.settings(),  &store.areas(),   &store.orgs(),

@@ -37,6 +37,7 @@ class ExportCommand : public Command {
     if (f != "csv" && f != "jsonl" && f != "json" && f != "xlsx")
       return Status::Usage(
           Tr("unknown export format \"{0}\"; export writes csv, jsonl, json or xlsx", f));
+    if (reveal_) MEDIATE_RETURN_IF_ERROR(ctx.OpenPersonalData());
     auto out = RowOutput::Open(ctx, reading_, ExportColumns());
     if (!out.ok()) return out.status();
     const Store* store = &ctx.st();

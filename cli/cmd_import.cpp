@@ -210,6 +210,13 @@ class ImportCommand : public Command {
       std::error_code ec;
       if (std::filesystem::equivalent(rejects_path, ledger_, ec))
         return Status::Usage(Tr("--rejects {0} would overwrite the ledger", rejects_path));
+      // The refused rows are the ledger's, in plain: an encrypted store
+      // keeps no such copy in its folder (docs/personal-data.md).
+      if (store.Encrypted() && store.Holds(rejects_path))
+        return Status::Usage(
+            Tr("--rejects {0} is inside the store, which keeps personal data sealed: the refused "
+               "rows are plain; give --rejects a path outside the store",
+               rejects_path));
     }
 
     // The operator: needed for the commit; a dry run may do without.

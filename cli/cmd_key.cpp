@@ -6,6 +6,7 @@
 
 #include "command.hpp"
 #include "i18n.hpp"
+#include "key_cache.hpp"
 #include "key_write.hpp"
 #include "passphrase_prompt.hpp"
 
@@ -31,7 +32,10 @@ class KeyCommand : public Command {
           "  mediate key export-recovery --out /media/usb/district-recovery.key\n"
           "The key file is MEDIATE_KEY_FILE, else ~/.config/mediate/keys/OFFICE.key (mode\n"
           "600). Batch jobs give the passphrase in MEDIATE_KEY_PASSPHRASE or a file named by\n"
-          "MEDIATE_KEY_PASSPHRASE_FILE; otherwise it is asked on the terminal."));
+          "MEDIATE_KEY_PASSPHRASE_FILE; otherwise it is asked on the terminal. Once\n"
+          "unlocked, the key is kept for the session in XDG_RUNTIME_DIR until it has not\n"
+          "been used for MEDIATE_KEY_IDLE_MINUTES (15; 0 keeps nothing); 'mediate key lock'\n"
+          "forgets it at once."));
     init_ = app.add_subcommand("init", _("encrypt the store's personal data: this office's key"));
     init_->add_option("--office", office_,
                       _("the office the first key is for (default: this desk's)"));
@@ -45,6 +49,8 @@ class KeyCommand : public Command {
     revoke_ = app.add_subcommand("revoke", _("revoke an office's key and start a new epoch"));
     revoke_->add_option("code", code_, _("office code, e.g. ABC"))->required();
     revoke_->add_option("--reason", reason_, _("why (kept in the keys record)"))->required();
+    lock_ =
+        app.add_subcommand("lock", _("forget the key this desk keeps unlocked for the session"));
     export_ = app.add_subcommand(
         "export-recovery",
         _("write every epoch secret this desk opens, under a recovery passphrase"));
@@ -60,6 +66,11 @@ class KeyCommand : public Command {
 
   Status Run(Context& ctx) override {
     if (list_->parsed()) return List(ctx);
+    if (lock_->parsed()) {
+      MEDIATE_RETURN_IF_ERROR(ForgetOfficeKeys(ctx.st().key_place().cache));
+      fmt::print(ctx.out, "{}\n", _("the unlocked key is forgotten: the next command asks again"));
+      return Status::Ok();
+    }
     if (export_->parsed()) return Export(ctx);
     auto op = ctx.Operator();
     if (!op.ok()) return op.status();
@@ -134,6 +145,7 @@ class KeyCommand : public Command {
     return Status::Ok();
   }
 
+  CLI::App* lock_ = nullptr;
   CLI::App *init_ = nullptr, *list_ = nullptr, *add_ = nullptr, *revoke_ = nullptr,
            *export_ = nullptr;
   std::string office_, code_, key_file_, reason_, out_;

@@ -47,6 +47,9 @@ class MergeFileCommand : public Command {
     auto op = ctx.Operator();
     MergeStamp stamp{op.ok() ? op->ToString() : std::string("git merge"), ctx.Now()};
     auto merged = MergeStoreFile(path_, *base, *ours, *theirs, ctx.st().settings(), stamp);
+    if (merged.ok() && ctx.st().Encrypted())
+      if (Status plain = RefusePlainPersonalValues(path_, merged->text); !plain.ok())
+        merged = plain;
     if (!merged.ok()) {
       PrintStatus(ctx.err, merged.status());
       return Status::CheckFailed(

@@ -69,6 +69,7 @@ class ShowCommand : public Command {
 
   Status Run(Context& ctx) override {
     Store& store = ctx.st();
+    if (reveal_) MEDIATE_RETURN_IF_ERROR(ctx.OpenPersonalData());
     auto loaded = store.LoadCase(id_);
     if (!loaded.ok()) return loaded.status();
     const Case& c = loaded->record;

@@ -82,6 +82,12 @@ struct Context {
   /// as the dispatcher does for a writing command, with `what` ("mediate
   /// edit") naming the holder. kBusy/kUsage as StoreWrite::Begin.
   Result<StoreWrite*> BeginWrite(const std::string& what);
+  /// Before a command reads personal data in plain (--reveal, documents,
+  /// amend, edit, party: and text: search): in an encrypted store, unlocks
+  /// the desk's keys (Store::Keys, asking for the passphrase) so that case
+  /// files are read opened. Nothing to do in a plain store. Errors as
+  /// Store::Keys.
+  Status OpenPersonalData();
 };
 
 /// One subcommand.

@@ -56,6 +56,7 @@ std::unique_ptr<Command> MakeConsultCommand();
 std::unique_ptr<Command> MakeAlertsCommand();
 std::unique_ptr<Command> MakeRenumberCommand();
 std::unique_ptr<Command> MakeFileNumbersCommand();
+std::unique_ptr<Command> MakeEncryptCommand();
 std::unique_ptr<Command> MakeHelpCommand();
 std::unique_ptr<Command> MakeCompleteCommand();
 
@@ -161,6 +162,8 @@ const std::vector<CommandSpec>& CommandTable() {
       {"file-numbers",
        N_("store the file number (卷号) in every case that lacks one, in one commit"),
        Needs::kRegistries, MakeFileNumbersCommand},
+      {"encrypt", N_("seal the personal data a plain store holds, in one commit"),
+       Needs::kRegistries, MakeEncryptCommand},
       {"help", N_("the help of the program or of one command (--man: the manual pages)"),
        Needs::kNothing, MakeHelpCommand},
       {"__complete", N_("complete a command line (for the shell completion scripts)"),

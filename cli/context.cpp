@@ -50,6 +50,12 @@ std::string Context::Program() const {
   return n > 0 ? std::string(buf, static_cast<std::size_t>(n)) : std::string("mediate");
 }
 
+Status Context::OpenPersonalData() {
+  if (!store || !store->Encrypted()) return Status::Ok();
+  auto keys = store->Keys();
+  return keys.ok() ? Status::Ok() : keys.status();
+}
+
 Result<StoreWrite*> Context::Writer() {
   if (!write) {
     auto dry = StoreWrite::DryRun(*store, Today(), write_options);

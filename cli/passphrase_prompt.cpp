@@ -7,6 +7,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -72,7 +73,17 @@ PassphraseSource FromEnvironment(const char* name) {
 }  // namespace
 
 KeyPlace KeyPlaceFromEnvironment() {
-  return KeyPlace{Env("MEDIATE_KEY_FILE"), Env("XDG_CONFIG_HOME"), Env("HOME")};
+  KeyPlace place{Env("MEDIATE_KEY_FILE"), Env("XDG_CONFIG_HOME"), Env("HOME")};
+  // The unlocked key is kept in the user's runtime folder for an idle time
+  // (key_cache.hpp); MEDIATE_KEY_IDLE_MINUTES=0 keeps nothing.
+  place.cache.runtime_dir = Env("XDG_RUNTIME_DIR");
+  if (std::string idle = Env("MEDIATE_KEY_IDLE_MINUTES"); !idle.empty()) {
+    int minutes = 0;
+    for (char c : idle) minutes = c >= '0' && c <= '9' ? minutes * 10 + (c - '0') : -1;
+    place.cache.idle_minutes = minutes < 0 ? 0 : minutes;
+  }
+  place.cache.now = static_cast<std::int64_t>(std::time(nullptr));
+  return place;
 }
 
 PassphraseSource KeyPassphraseSource() { return FromEnvironment("MEDIATE_KEY_PASSPHRASE"); }

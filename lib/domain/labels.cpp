@@ -3,6 +3,7 @@
 #include "i18n.hpp"
 #include "keyed_hash.hpp"
 #include "party_lookup.hpp"
+#include "sealing.hpp"
 
 namespace mediate {
 namespace {
@@ -232,6 +233,18 @@ std::string UnknownFilterValue(const Store& store, const std::string& field,
 
 Result<Filter> ParseStoreFilter(const Store& store, const std::vector<std::string>& terms) {
   const Store* s = &store;
+  // party: matches the hashes sealed values carry, under the district's
+  // lookup key; text: reads the case files opened (ScanSelected): the
+  // desk's keys are unlocked first (docs/personal-data.md).
+  if (store.Encrypted() && !store.OpenedKeys())
+    for (const std::string& t : terms)
+      if (t.rfind("party:", 0) == 0 || t.rfind("text:", 0) == 0) {
+        auto keys = store.Keys();
+        if (!keys.ok())
+          return Status::Rejected(Tr("{0} searches personal data this store keeps sealed: {1}",
+                                     t.substr(0, t.find(':') + 1), keys.status().message()));
+        break;
+      }
   std::string unknown;  // the first value no vocabulary or register knows
   auto filter = Filter::Parse(
       terms,
@@ -239,9 +252,17 @@ Result<Filter> ParseStoreFilter(const Store& store, const std::vector<std::strin
         if (field == "party") {
           // A name, and the keyed hash of the value read as a number: the
           // index holds the numbers only hashed (party_lookup.hpp).
+          // In an encrypted store, also the hashes under the district's
+          // lookup key that sealed values carry (personal_fields.hpp).
           std::string number = NormalizeLookupNumber(value);
-          return NormalizeLookupName(value) + "\n" +
-                 (number.empty() ? std::string() : KeyedHash(s->LookupKey(), number));
+          std::string name = NormalizeLookupName(value);
+          std::string out = name;
+          if (!number.empty()) out += "\n" + KeyedHash(s->LookupKey(), number);
+          if (const CaseKeySource* keys = s->OpenedKeys()) {
+            if (!number.empty()) out += "\n" + HmacHex(keys->LookupKey(), number);
+            out += "\n" + HmacHex(keys->LookupKey(), name);
+          }
+          return out;
         }
         if (field == "mediator") {
           auto id = ResolveMediator(*s, value);
@@ -269,11 +290,17 @@ bool Selected(const CaseSummary& c, const Filter& filter, Date today,
 
 /// Scans the store with `keep` and turns unreadable files into the
 /// selection's error (or into `skipped` when keeping going).
-Result<CaseScan> ScanSelected(const Store& store, const SelectOptions& options,
+/// A text: search in an encrypted store reads every case file opened with
+/// the desk's keys: the index holds the summaries and notes only masked.
+Result<CaseScan> ScanSelected(const Store& store, const Filter& filter,
+                              const SelectOptions& options,
                               std::function<bool(const CaseSummary&)> keep,
                               std::vector<Diagnostic>* skipped) {
   ScanOptions scan_options;
   scan_options.use_index = options.use_index;
+  if (store.Encrypted())
+    for (const std::string& t : filter.terms())
+      if (t.rfind("text:", 0) == 0) scan_options.keys = store.OpenedKeys();
   scan_options.keep = std::move(keep);
   CaseScan scan = store.ScanCases(scan_options);
   MEDIATE_RETURN_IF_ERROR(RefuseDuplicateCaseIds(scan.duplicates));
@@ -297,7 +324,7 @@ Result<std::vector<CaseSummary>> SelectCases(const Store& store, const Filter& f
   std::function<bool(const CaseSummary&)> keep;
   if (!filter.empty() || options.received.set())
     keep = [&](const CaseSummary& c) { return Selected(c, filter, today, options); };
-  auto scan = ScanSelected(store, options, std::move(keep), skipped);
+  auto scan = ScanSelected(store, filter, options, std::move(keep), skipped);
   if (!scan.ok()) return scan.status();
   return std::move(scan->cases);
 }
@@ -307,7 +334,7 @@ Status VisitCases(const Store& store, const Filter& filter, Date today,
                   const std::function<void(const CaseSummary&)>& visit,
                   std::vector<Diagnostic>* skipped) {
   auto scan = ScanSelected(
-      store, options,
+      store, filter, options,
       [&](const CaseSummary& c) {
         if (Selected(c, filter, today, options)) visit(c);
         return false;

@@ -38,4 +38,8 @@ std::string FingerprintContent(const Case& c, const TimeZone& tz) {
 std::string ImportFingerprint(const Case& c, const TimeZone& tz) {
   return Sha256Hex(FingerprintContent(c, tz));
 }
+
+std::string KeyedImportFingerprint(const Case& c, const TimeZone& tz, const SecretKey& key) {
+  return HmacHex(key, FingerprintContent(c, tz));
+}
 }  // namespace mediate

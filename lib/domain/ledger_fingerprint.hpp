@@ -5,6 +5,7 @@
 #include <string>
 
 #include "case.hpp"
+#include "sealing.hpp"
 #include "time.hpp"
 
 namespace mediate {
@@ -17,7 +18,14 @@ namespace mediate {
 /// order, amounts, phones and places.
 std::string FingerprintContent(const Case& c, const TimeZone& tz);
 
-/// Hex SHA-256 of FingerprintContent(): the import.fingerprint of a case.
+/// Hex SHA-256 of FingerprintContent(): the import.fingerprint of a case
+/// in a plain store.
 std::string ImportFingerprint(const Case& c, const TimeZone& tz);
+
+/// The import.fingerprint of a case in an encrypted store: HMAC-SHA-256
+/// (HmacHex, 32 hex digits) of FingerprintContent() under the district's
+/// lookup key, so that the fingerprint beside the sealed values cannot be
+/// matched against guessed ID numbers without the key (PIPL Art. 51).
+std::string KeyedImportFingerprint(const Case& c, const TimeZone& tz, const SecretKey& key);
 
 }  // namespace mediate

@@ -336,16 +336,26 @@ struct Filter::Term {
         }
         return false;
       case Field::kParty:
-        // "name\nhash": a whole name, or the keyed hash of a number (labels.cpp).
+        // "name\nhash…": a whole name, then keyed hashes of the value (labels.cpp):
+        // a name is the name or a hash of it; a number one of the hashes.
         for (const std::string& v : values) {
           std::size_t nl = v.find('\n');
           std::string_view name = std::string_view(v).substr(0, nl);
-          for (const auto& n : c.party_names)
+          std::vector<std::string_view> hashes;
+          while (nl != std::string::npos) {
+            std::size_t next = v.find('\n', nl + 1);
+            hashes.push_back(std::string_view(v).substr(
+                nl + 1, next == std::string::npos ? std::string::npos : next - nl - 1));
+            nl = next;
+          }
+          for (const auto& n : c.party_names) {
             if (n == name) return true;
-          if (nl == std::string::npos) continue;
-          std::string_view hash = std::string_view(v).substr(nl + 1);
+            for (std::string_view h : hashes)
+              if (n == h) return true;
+          }
           for (const auto& h : c.party_numbers)
-            if (h == hash) return true;
+            for (std::string_view want : hashes)
+              if (h == want) return true;
         }
         return false;
       case Field::kOpen:

@@ -4,6 +4,7 @@
 #include "i18n.hpp"
 #include "key_merge.hpp"
 #include "key_record.hpp"
+#include "personal_fields.hpp"
 #include "yaml_emit.hpp"
 #include "yaml_io.hpp"
 
@@ -56,6 +57,21 @@ Result<StoreFileMerge> MergeStoreFile(const std::string& path, const std::string
   auto merged = MergeRegistryRecord(base, ours, theirs, path, stamp, &conflicts);
   if (!merged.ok()) return merged.status();
   return StoreFileMerge{EmitYaml(*merged), conflicts};
+}
+
+Status RefusePlainPersonalValues(const std::string& path, const std::string& text) {
+  if (!StartsWith(path, "cases/")) return Status::Ok();
+  auto v = ParseYaml(text, path);
+  if (!v.ok()) return Status::Ok();  // the merge's own checks name a broken file
+  std::vector<std::string> plain = PlainPersonalPaths(*v);
+  if (plain.empty()) return Status::Ok();
+  std::string list;
+  for (const auto& p : plain) list += (list.empty() ? "" : ", ") + p;
+  return Status::Rejected(
+      Tr("{0} holds personal data in plain ({1}) in a store that keeps it sealed: a side was "
+         "written without the keys (by hand, or on a desk that does not encrypt yet); not merged "
+         "— seal it on that desk (mediate encrypt) and sync again",
+         path, list));
 }
 
 bool IsDriverMerge(const std::string& path, const std::string& base, const std::string& ours,

@@ -37,6 +37,13 @@ Result<StoreFileMerge> MergeStoreFile(const std::string& path, const std::string
                                       const std::string& ours, const std::string& theirs,
                                       const Settings& settings, const MergeStamp& stamp);
 
+/// For a store that keeps personal data sealed (docs/personal-data.md): Ok
+/// when the merged case file `text` at `path` holds no personal value in
+/// plain, else kRejected naming the file and the values, and that a side
+/// was written without the keys (by hand, or by a desk not yet encrypting).
+/// Other files are not looked at. PIPL Art. 51.
+Status RefusePlainPersonalValues(const std::string& path, const std::string& text);
+
 /// True when `merged` is exactly what MergeStoreFile makes of `base`,
 /// `ours` and `theirs` at `path` — the merge driver's own result — with the
 /// who and when of the conflicts that merge recorded read from `merged`

@@ -103,6 +103,17 @@ struct CaseState {
   Date deadline;
 };
 
+/// A personal value read sealed and not opened (no key in this process):
+/// the Case holds its masked form, and the record keeps `node` — the sealed
+/// value as stored — so that a write without the key puts it back byte for
+/// byte (personal_fields.hpp, docs/personal-data.md).
+struct SealedValue {
+  std::string path;    ///< "parties[0].id_number", "summary", "events[3].note"
+  Value node;          ///< {masked, hash, sealed} as stored
+  std::string masked;  ///< what the Case field holds instead ("" when none)
+  int position = 0;    ///< the key's place in its map (for a value taken out)
+};
+
 struct Case {
   std::string id;  ///< "WBL-2026-000042"
   /// The file number (卷号) "（2026）万人调字第42号", given at acceptance
@@ -137,6 +148,13 @@ struct Case {
   /// `exemplary export`.
   std::vector<std::string> tags;
   Value extra = Value::Map();  ///< fields this version does not know, kept as they are
+  /// In an encrypted store: the case's data key, wrapped with an epoch key
+  /// ({epoch, wrapped}); null in a plain store or a case with nothing
+  /// personal.
+  Value data_key;
+  /// Personal values left sealed when the case was read without its key;
+  /// empty when it was read with it, or from a plain store.
+  std::vector<SealedValue> sealed;
 
   /// "cases/<yyyy>/<mm>/<id>.yaml", by the local month received.
   std::string PathIn(const class TimeZone& tz) const;

@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <string_view>
 #include <vector>
 
 #include "i18n.hpp"
+#include "personal_fields.hpp"
 #include "record_reader.hpp"
 #include "schema_version.hpp"
 #include "text_input.hpp"
@@ -16,10 +18,11 @@ namespace mediate {
 namespace {
 
 constexpr std::initializer_list<const char*> kKnownFields = {
-    "schema",    "id",       "file_no",         "received",  "source",  "category",
-    "summary",   "amount",   "people_involved", "place",     "parties", "risk",
-    "procedure", "migrated", "status",          "level",     "org",     "mediators",
-    "deadline",  "events",   "import",          "sensitive", "tags",    "conflicts"};
+    "schema",   "id",        "file_no",   "received",        "source",
+    "category", "summary",   "amount",    "people_involved", "place",
+    "parties",  "risk",      "procedure", "migrated",        "status",
+    "level",    "org",       "mediators", "deadline",        "events",
+    "import",   "sensitive", "tags",      "conflicts",       "data_key"};
 
 constexpr std::initializer_list<const char*> kPartyFields = {"role",
                                                              "kind",
@@ -200,11 +203,20 @@ Value EventToValue(const Event& e) {
 
 }  // namespace
 
-Case CaseFromValue(const Value& root, const std::string& file, const Vocabulary& vocab,
+Case CaseFromValue(const Value& given, const std::string& file, const Vocabulary& vocab,
                    DiagnosticSink* sink, bool draft) {
   RecordReader r(file, sink);
   Case c;
-  if (!r.ExpectMap(root, "")) return c;
+  if (!r.ExpectMap(given, "")) return c;
+  // A record of an encrypted store read without its key: the sealed values
+  // are read as their masked forms, and kept for the write.
+  std::optional<Value> masked;
+  if (const Value* dk = given.Find("data_key"); dk && !dk->is_null()) {
+    masked = given;
+    c.sealed = MaskPersonalValues(*masked);
+    c.data_key = *dk;
+  }
+  const Value& root = masked ? *masked : given;
   std::string schema = r.String(root, "schema", "", !draft);
   if (!schema.empty() && schema != kCaseSchema)
     r.Error(*root.Find("schema"), "schema", SchemaMismatchMessage(schema, kCaseSchema));
@@ -293,6 +305,7 @@ Value CaseToValue(const Case& c) {
   v.Set("schema", Value::String(kCaseSchema));
   v.Set("id", Value::String(c.id));
   v.SetIfNotEmpty("file_no", c.file_no);
+  if (!c.data_key.is_null()) v.Set("data_key", c.data_key);
   if (!c.conflicts.items().empty()) v.Set("conflicts", c.conflicts);
   v.Set("received", Value::String(c.received.ToString()));
   v.Set("source", Value::String(c.source));
@@ -332,6 +345,7 @@ Value CaseToValue(const Case& c) {
     v.Set("import", std::move(im.set_flow()));
   }
   for (const auto& [k, val] : c.extra.entries()) v.Set(k, val);
+  RestoreSealedValues(v, c.sealed);
   return v;
 }
 

@@ -3,9 +3,8 @@
 #include <algorithm>
 
 #include "i18n.hpp"
-#include "keyed_hash.hpp"
 #include "party_lookup.hpp"
-#include "pii.hpp"
+#include "personal_fields.hpp"
 #include "settings.hpp"
 #include "timeline_labels.hpp"
 #include "vocab.hpp"
@@ -544,29 +543,11 @@ CaseSummary Summarize(const Case& c, const std::string& path, const Settings& se
   s.extended = d.extended;
   s.migrated = c.migrated;
   s.import_fingerprint = c.import.fingerprint;
-  for (const Party& p : c.parties) {
-    const std::string key = PartyKey(p);
-    const bool name_alone = p.id_number.empty() && p.credit_code.empty() && p.phone.empty();
-    s.party_hashes.push_back(name_alone ? std::string() : KeyedHash(lookup_key, key));
-    s.party_masked.push_back(MaskPartyKey(key));
-    s.party_kinds.push_back(p.kind);
-    if (p.kind != "organisation" && !p.id_number.empty() && !CheckCitizenId(p.id_number).valid)
-      s.party_id_invalid = true;
-    s.party_names.push_back(NormalizeLookupName(p.name));
-    for (const std::string* n : {&p.id_number, &p.credit_code, &p.phone})
-      if (std::string v = NormalizeLookupNumber(*n); !v.empty())
-        s.party_numbers.push_back(KeyedHash(lookup_key, v));
-    // An agent is found as the party is: by name or number.
-    for (const Agent& a : p.agents) {
-      s.party_names.push_back(NormalizeLookupName(a.name));
-      for (const std::string* n : {&a.id_number, &a.phone})
-        if (std::string v = NormalizeLookupNumber(*n); !v.empty())
-          s.party_numbers.push_back(KeyedHash(lookup_key, v));
-    }
-  }
+  SummarizeParties(c, lookup_key, &s);
   for (const Event& e : c.events)
     if (e.type == "session")
-      if (std::string note = e.Get("note"); !note.empty()) s.notes += note + "\n";
+      if (std::string note = e.Get("note"); !note.empty() && note != kSealedText)
+        s.notes += note + "\n";
   return s;
 }
 

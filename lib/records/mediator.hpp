@@ -16,10 +16,10 @@ class Vocabulary;
 /// One grade rating (等级评定) of a mediator: which grade, when, by whom and
 /// on what basis (the association's decision, the record it relied on).
 struct Rating {
-  int grade = 0;      ///< 1 (highest) … 4
-  Date date;          ///< date of the rating
-  std::string by;     ///< operator who recorded it, "Name <email>"
-  std::string basis;  ///< e.g. "区调解协会2024年第3号评定决定"
+  int grade = 0;               ///< 1 (highest) … 4
+  Date date;                   ///< date of the rating
+  std::string by;              ///< operator who recorded it, "Name <email>"
+  std::string basis;           ///< e.g. "区调解协会2024年第3号评定决定"
   Value extra = Value::Map();  ///< keys this version does not know, in the order read
 };
 

@@ -12,7 +12,9 @@
 
 namespace mediate {
 
-struct Party;  // case.hpp
+struct Case;         // case.hpp
+struct CaseSummary;  // case_summary.hpp
+struct Party;        // case.hpp
 
 /// A name as the lookup compares it: NFKC-folded, every space removed
 /// ("李 秀英 " → "李秀英", "ＡＢＣ公司" → "ABC公司").
@@ -33,5 +35,14 @@ std::string MaskPartyKey(const std::string& key);
 /// number (persons) or credit code (organisations) when recorded, else
 /// "name|phone". Plain: hash it (KeyedHash) before it is stored.
 std::string PartyKey(const Party& p);
+
+/// Fills what the summary `out` keeps of the parties of `c` (its
+/// party_hashes, party_masked, party_kinds, party_names, party_numbers and
+/// party_id_invalid): a plain value normalised, a number hashed under the
+/// clone's `lookup_key` (KeyedHash); a value read sealed (Case::sealed) by
+/// the hash and mask stored beside it, under the district's lookup key
+/// (personal_fields.hpp). The index thus never holds a plain number, nor,
+/// in an encrypted store, a name. PIPL Art. 51.
+void SummarizeParties(const Case& c, std::string_view lookup_key, CaseSummary* out);
 
 }  // namespace mediate

@@ -572,7 +572,7 @@ Result<CaseScan> RebuildIndex(const Store& store, unsigned threads) {
 void SetRacyMarginForTesting(std::int64_t ns) { g_racy_margin_ns = ns; }
 
 CaseScan Store::ScanCases(const ScanOptions& options) const {
-  if (options.use_index) return ScanWithIndex(*this, options);
+  if (options.use_index && !options.keys) return ScanWithIndex(*this, options);
   CaseScan scan;
   CaseIdTally ids;
   std::vector<std::string> paths;
@@ -581,7 +581,7 @@ CaseScan Store::ScanCases(const ScanOptions& options) const {
     for (const auto& name : names) paths.push_back(dir + "/" + name);
   });
   scan.duplicates = ids.Duplicates();
-  auto parsed = ParseCaseFiles(*this, paths, options.threads);
+  auto parsed = ParseCaseFiles(*this, paths, options.threads, options.keys);
   scan.parsed = parsed.size();
   for (auto& pc : parsed) {
     if (pc.ok) {

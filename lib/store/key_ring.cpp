@@ -30,8 +30,11 @@ KeyRing KeyRing::Make(std::string office, BoxKeyPair pair, int current,
   return ring;
 }
 
-Result<KeyRing> UnlockKeyRing(const KeyRecord& record, const OfficeKeyFile& file,
-                              std::string_view passphrase, const std::string& path) {
+namespace {
+
+/// The office of `file` against `record`: registered, not revoked, with the
+/// file's public key, and the current epoch sealed to it.
+Status CheckOfficeKey(const KeyRecord& record, const OfficeKeyFile& file, const std::string& path) {
   const std::string& code = file.office;
   const KeyOffice* office = record.FindOffice(code);
   if (!office)
@@ -55,14 +58,30 @@ Result<KeyRing> UnlockKeyRing(const KeyRecord& record, const OfficeKeyFile& file
         Tr("the current epoch of {0} is not sealed to office {1}: an office that holds it runs "
            "'mediate key add-office'; nothing was written",
            kKeyRecordPath, code));
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<KeyRing> UnlockKeyRing(const KeyRecord& record, const OfficeKeyFile& file,
+                              std::string_view passphrase, const std::string& path) {
+  MEDIATE_RETURN_IF_ERROR(CheckOfficeKey(record, file, path));
   auto pair = file.Unlock(passphrase, path);
   if (!pair.ok()) return pair.status();
+  return OpenKeyRing(record, file, *pair, path);
+}
+
+Result<KeyRing> OpenKeyRing(const KeyRecord& record, const OfficeKeyFile& file,
+                            const BoxKeyPair& pair, const std::string& path) {
+  MEDIATE_RETURN_IF_ERROR(CheckOfficeKey(record, file, path));
+  const std::string& code = file.office;
+  const KeyEpoch* current = record.CurrentEpoch();
   std::map<int, SecretKey> epochs;
   SecretKey lookup;
   for (const KeyEpoch& e : record.epochs) {
     auto it = e.sealed.find(code);
     if (it == e.sealed.end()) continue;
-    auto secret = OpenSealed(*pair, it->second);
+    auto secret = OpenSealed(pair, it->second);
     if (!secret.ok() || secret->size() != 2 * SecretKey::kSize)
       return Status::Rejected(
           Tr("{0}: epoch {1}'s secret sealed to office {2} does not open with its key (the "
@@ -77,7 +96,7 @@ Result<KeyRing> UnlockKeyRing(const KeyRecord& record, const OfficeKeyFile& file
     epochs.emplace(e.epoch, *key);
     lookup = *look;
   }
-  return KeyRing::Make(code, std::move(*pair), current->epoch, std::move(epochs), lookup);
+  return KeyRing::Make(code, pair, current->epoch, std::move(epochs), lookup);
 }
 
 }  // namespace mediate

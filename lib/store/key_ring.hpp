@@ -13,6 +13,7 @@
 
 #include "key_record.hpp"
 #include "office_key_file.hpp"
+#include "personal_fields.hpp"
 #include "sealing.hpp"
 #include "status.hpp"
 
@@ -21,7 +22,8 @@ namespace mediate {
 /// The bytes sealed per office per epoch: epoch key (32) || lookup key (32).
 std::string EpochSecret(const SecretKey& epoch_key, const SecretKey& lookup_key);
 
-class KeyRing {
+/// Opening and sealing case records take it as their CaseKeySource.
+class KeyRing : public CaseKeySource {
  public:
   KeyRing() = default;
 
@@ -29,12 +31,13 @@ class KeyRing {
   const std::string& office() const { return office_; }
   /// The record's current epoch (what new data is written under).
   int current_epoch() const { return current_; }
+  int CurrentEpoch() const override { return current_; }
   /// The key of epoch `epoch`, or nullptr when this office cannot open it
   /// (sealed before the office was added without being shared, or after it
   /// was revoked, or no such epoch).
-  const SecretKey* EpochKey(int epoch) const;
+  const SecretKey* EpochKey(int epoch) const override;
   /// The district's lookup key (keyed hashes of names and numbers).
-  const SecretKey& LookupKey() const { return lookup_; }
+  const SecretKey& LookupKey() const override { return lookup_; }
   /// The epochs this office can open, ascending.
   std::vector<int> Epochs() const;
   /// The key pair of the office (to seal to it, or to open what was).
@@ -66,5 +69,13 @@ class KeyRing {
 ///     does not open (an altered record).
 Result<KeyRing> UnlockKeyRing(const KeyRecord& record, const OfficeKeyFile& file,
                               std::string_view passphrase, const std::string& path);
+
+/// The ring of `file`'s office with its key `pair` already unlocked (kept
+/// for the session: key_cache.hpp): every epoch of `record` sealed to the
+/// office opened, after the same checks of the office as UnlockKeyRing
+/// (`path`, the key file's, for messages). Errors as UnlockKeyRing's, but
+/// for the passphrase.
+Result<KeyRing> OpenKeyRing(const KeyRecord& record, const OfficeKeyFile& file,
+                            const BoxKeyPair& pair, const std::string& path);
 
 }  // namespace mediate

@@ -188,7 +188,8 @@ std::string RestoreHint(const std::string& rel_path) {
       rel_path, id);
 }
 
-LoadedCase ParseCaseText(const std::string& text, const std::string& rel, const Vocabulary& vocab) {
+LoadedCase ParseCaseText(const std::string& text, const std::string& rel, const Vocabulary& vocab,
+                         const CaseKeySource* keys) {
   LoadedCase lc;
   lc.path = rel;
   auto v = ParseYaml(text, rel);
@@ -199,6 +200,13 @@ LoadedCase ParseCaseText(const std::string& text, const std::string& rel, const 
       lc.diagnostics.push_back({Severity::kError, {rel, 0, 0}, "", v.status().message()});
     lc.diagnostics.front().message += "; " + RestoreHint(rel);
     return lc;
+  }
+  if (keys) {
+    if (Status opened = OpenCaseRecord(*v, *keys); !opened.ok()) {
+      lc.ok = false;
+      lc.diagnostics.push_back({Severity::kError, {rel, 0, 0}, "", opened.message()});
+      return lc;
+    }
   }
   DiagnosticSink sink;
   lc.record = CaseFromValue(*v, rel, vocab, &sink);
@@ -216,7 +224,7 @@ LoadedCase Store::LoadCaseFile(const std::string& rel) const {
     lc.diagnostics.push_back({Severity::kError, {rel, 0, 0}, "", _("cannot read the file")});
     return lc;
   }
-  return ParseCaseText(text, rel, vocab());
+  return ParseCaseText(text, rel, vocab(), OpenedKeys());
 }
 
 Result<LoadedCase> Store::LoadCase(const std::string& id) const {
@@ -262,7 +270,7 @@ std::vector<std::string> Store::ListYearFiles(const std::string& dir) const {
 }
 
 std::vector<ParsedCase> ParseCaseFiles(const Store& store, const std::vector<std::string>& paths,
-                                       unsigned threads) {
+                                       unsigned threads, const CaseKeySource* keys) {
   std::vector<ParsedCase> out(paths.size());
   const std::string& key = store.LookupKey();  // loaded before the threads start
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
@@ -275,7 +283,7 @@ std::vector<ParsedCase> ParseCaseFiles(const Store& store, const std::vector<std
       pc.problems.push_back({Severity::kError, {paths[i], 0, 0}, "", _("cannot read the file")});
       return;
     }
-    LoadedCase lc = ParseCaseText(text, paths[i], store.vocab());
+    LoadedCase lc = ParseCaseText(text, paths[i], store.vocab(), keys);
     if (!lc.ok) {
       for (auto& d : lc.diagnostics)
         if (d.severity == Severity::kError) pc.problems.push_back(std::move(d));
@@ -285,6 +293,15 @@ std::vector<ParsedCase> ParseCaseFiles(const Store& store, const std::vector<std
     pc.summary = Summarize(lc.record, paths[i], store.settings(), key);
   });
   return out;
+}
+
+bool Store::Holds(const std::string& path) const {
+  std::error_code ec;
+  const fs::path root = fs::weakly_canonical(fs::absolute(root_, ec), ec);
+  const fs::path p = fs::weakly_canonical(fs::absolute(path, ec), ec);
+  if (ec) return false;
+  const fs::path rel = p.lexically_relative(root);
+  return !rel.empty() && *rel.begin() != "..";
 }
 
 std::string Store::OwnPart(const std::string& path) const {

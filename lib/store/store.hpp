@@ -30,6 +30,7 @@
 #include "mediator.hpp"
 #include "office.hpp"
 #include "organisation.hpp"
+#include "personal_fields.hpp"
 #include "settings.hpp"
 #include "status.hpp"
 #include "value.hpp"
@@ -64,6 +65,11 @@ struct ScanOptions {
   /// Use and refresh the derived index (case_index.hpp); false forces a
   /// cold parse of every file.
   bool use_index = true;
+  /// When set, every file is parsed with these keys, its personal values
+  /// opened, and the index is neither used nor refreshed (a text: search
+  /// in an encrypted store; nothing opened outlives the scan but what
+  /// `keep` keeps).
+  const CaseKeySource* keys = nullptr;
   /// Threads for parsing; 0 = all cores.
   unsigned threads = 0;
   /// When set, only the cases for which it returns true are kept in
@@ -149,6 +155,9 @@ class Store {
   /// outside the store, or beside its records). An output written there
   /// would overwrite a record or leave a stray file among them.
   std::string OwnPart(const std::string& path) const;
+  /// True when `path` (absolute or relative to the working directory) is
+  /// the store's folder or anything in it, existing or not.
+  bool Holds(const std::string& path) const;
 
   /// The sequence numbers of the case files of `office` received in
   /// `year` (cases/<year>/<month>/<office>-<year>-NNNNNN.yaml; names only,
@@ -205,6 +214,11 @@ class Store {
   /// pointer lives as long as this Store (not across a move). Include
   /// key_ring.hpp to use it.
   Result<const KeyRing*> Keys() const;
+  /// This desk's keys once a command that needs personal data in plain has
+  /// unlocked them (Keys), else nullptr. With them, case files are read
+  /// with their personal values opened (personal_fields.hpp); without,
+  /// masked. The derived index is always built masked.
+  const CaseKeySource* OpenedKeys() const;
 
  private:
   KeyPlace key_place_;
@@ -233,7 +247,7 @@ struct ParsedCase {
 /// threads (0 = all cores) into summaries, in the order of `paths`. Only
 /// compact summaries are kept: no record tree outlives its file's parse.
 std::vector<ParsedCase> ParseCaseFiles(const Store& store, const std::vector<std::string>& paths,
-                                       unsigned threads);
+                                       unsigned threads, const CaseKeySource* keys = nullptr);
 
 /// What to do about the case file `rel_path` (store-relative) that does
 /// not parse: "restore the last committed version with `git checkout --
@@ -242,8 +256,11 @@ std::vector<ParsedCase> ParseCaseFiles(const Store& store, const std::vector<std
 /// case file by ParseCaseText.
 std::string RestoreHint(const std::string& rel_path);
 
-/// Parses case file text into a LoadedCase (used by the store and the index).
+/// Parses case file text into a LoadedCase (used by the store and the
+/// index). With `keys`, the personal values of an encrypted store's case are
+/// opened (a value that does not open makes the case unreadable, the
+/// diagnostic saying why); without, they are read masked.
 LoadedCase ParseCaseText(const std::string& text, const std::string& rel_path,
-                         const Vocabulary& vocab);
+                         const Vocabulary& vocab, const CaseKeySource* keys = nullptr);
 
 }  // namespace mediate

@@ -1,6 +1,7 @@
 // Store's keys of personal data sealed at rest (store.hpp, key_ring.hpp):
 // whether the store is encrypted, and this desk's unlocked key ring.
 #include "i18n.hpp"
+#include "key_cache.hpp"
 #include "key_record.hpp"
 #include "key_ring.hpp"
 #include "office_key_file.hpp"
@@ -49,6 +50,8 @@ Result<std::string> Store::KeyFilePath() const {
   return path;
 }
 
+const CaseKeySource* Store::OpenedKeys() const { return key_ring_.get(); }
+
 Result<const KeyRing*> Store::Keys() const {
   if (key_ring_) return key_ring_.get();
   auto record = ReadKeyRecord();
@@ -66,12 +69,25 @@ Result<const KeyRing*> Store::Keys() const {
     return Status::Rejected(
         Tr("the key file {0} is office {1}'s, but this desk writes as {2}; nothing was written",
            *path, file->office, *office));
+  // Unlocked earlier in this session: no passphrase, no Argon2id.
+  if (auto kept = CachedOfficeKey(key_place_.cache, file->office, file->public_key)) {
+    BoxKeyPair pair;
+    pair.public_key = file->public_key;
+    pair.secret_key = *kept;
+    auto ring = OpenKeyRing(*record, *file, pair, *path);
+    if (!ring.ok()) return ring.status();
+    key_ring_ = std::make_shared<const KeyRing>(std::move(*ring));
+    return key_ring_.get();
+  }
   if (!passphrase_)
     return Status::Usage(_("no passphrase source for the key file (set MEDIATE_KEY_PASSPHRASE)"));
   auto pass = passphrase_(Tr("passphrase for the key file of {0} ({1})", file->office, *path));
   if (!pass.ok()) return pass.status();
   auto ring = UnlockKeyRing(*record, *file, *pass, *path);
   if (!ring.ok()) return ring.status();
+  // Kept for the session when the user has a runtime folder; a command goes
+  // on without it.
+  (void)KeepOfficeKey(key_place_.cache, file->office, file->public_key, ring->pair().secret_key);
   key_ring_ = std::make_shared<const KeyRing>(std::move(*ring));
   return key_ring_.get();
 }

@@ -7,6 +7,8 @@
 #include "case_record.hpp"
 #include "file_number.hpp"
 #include "i18n.hpp"
+#include "key_ring.hpp"
+#include "ledger_fingerprint.hpp"
 
 namespace mediate {
 
@@ -22,10 +24,21 @@ Result<std::size_t> NumberImport(StoreWrite& w, std::vector<LedgerCase>* cases) 
             "was imported (fix them first: mediate validate)",
             scan.unreadable, GroupThousands(scan.unreadable)),
         scan.problems);
+  // An encrypted store keeps keyed fingerprints (ledger_fingerprint.hpp).
+  const TimeZone& tz = store.settings().time_zone;
+  if (store.Encrypted()) {
+    auto keys = store.Keys();
+    if (!keys.ok())
+      return Status::Rejected(
+          Tr("this store keeps personal data sealed, and an import seals "
+             "it: {0}; nothing was imported",
+             keys.status().message()));
+    for (LedgerCase& lc : *cases)
+      lc.record.import.fingerprint = KeyedImportFingerprint(lc.record, tz, (*keys)->LookupKey());
+  }
   const std::unordered_set<std::string>& existing = scan.fingerprints;
   const std::size_t skipped = DropAlreadyImported(cases, existing);
   // IDs: per office and local year received, in ledger order.
-  const TimeZone& tz = store.settings().time_zone;
   std::map<int, std::size_t> per_year;
   for (const LedgerCase& lc : *cases) ++per_year[tz.LocalDate(lc.record.received).year()];
   std::map<int, std::vector<std::string>> ids;

@@ -8,6 +8,7 @@
 #include "git_remote.hpp"
 #include "git_repo.hpp"
 #include "i18n.hpp"
+#include "key_ring.hpp"
 #include "number_ref.hpp"
 #include "parallel.hpp"
 #include "validate.hpp"
@@ -199,6 +200,26 @@ Status StoreWrite::Renew(const std::string& holder) {
   return Status::Ok();
 }
 
+Status StoreWrite::SealStaged() {
+  const Store& store = *impl_->store;
+  if (!store.Encrypted()) return Status::Ok();
+  for (const auto& path : impl_->order) {
+    auto& content = impl_->staged.at(path);
+    if (!content || content->value.is_null() || path.rfind("cases/", 0) != 0) continue;
+    if (PlainPersonalPaths(content->value).empty()) continue;
+    auto keys = store.Keys();
+    if (!keys.ok())
+      return Status::Rejected(
+          Tr("{0} holds personal data, which this store keeps sealed: {1}; "
+             "nothing was written",
+             path, keys.status().message()));
+    if (Status s = SealCaseRecord(content->value, **keys); !s.ok())
+      return Status::Rejected(Tr("{0}: {1}; nothing was written", path, s.message()));
+    content->text = EmitYaml(content->value);
+  }
+  return Status::Ok();
+}
+
 Result<std::string> StoreWrite::Commit(const Signature& op, const std::string& message) {
   // 0. A case holding a conflict a merge recorded takes no write but the one
   //    that settles it (AllowConflicts).
@@ -260,7 +281,11 @@ Result<std::string> StoreWrite::Commit(const Signature& op, const std::string& m
         std::move(errors));
   }
   if (dry_run()) return std::string();
-  // 2. Write durably and commit once.
+  // 2. In an encrypted store, the personal values are sealed after the checks
+  //    saw them plain (docs/personal-data.md); asking for the key only when
+  //    a value is plain.
+  if (Status sealed = SealStaged(); !sealed.ok()) return sealed;
+  // 3. Write durably and commit once.
   for (const auto& path : impl_->order) {
     auto& content = impl_->staged.at(path);
     if (content)

@@ -123,8 +123,10 @@ class StoreWrite {
   /// Nothing to do for a dry run. kBusy as Begin.
   Status Renew(const std::string& holder);
 
-  /// Checks every staged record (CheckRecordText), then writes them and
-  /// makes one commit authored by `op` with `message`. Returns the commit
+  /// Checks every staged record (CheckRecordText), seals the personal
+  /// values of case files in an encrypted store (SealStaged: the desk's key
+  /// is asked for only when a value is plain), then writes them and makes
+  /// one commit authored by `op` with `message`. Returns the commit
   /// id, "" for a dry run. Errors: kRejected when a staged record fails a
   /// check — the message names every such file, the diagnostics give each
   /// problem; nothing is written —, kBusy/kIo/kUsage from the transaction
@@ -133,6 +135,10 @@ class StoreWrite {
 
  private:
   StoreWrite() = default;
+  /// Seals the personal values of every staged case file of an encrypted
+  /// store (SealCaseRecord), unlocking the desk's keys (Store::Keys) when
+  /// one is plain. kRejected naming the file when they cannot be had.
+  Status SealStaged();
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -182,6 +182,7 @@ Status MergeRound(const std::string& root, const SyncOptions& o, const SyncTarge
   if (!store.ok()) return store.status();
   const Settings settings = store->settings();
   const MergeStamp stamp{o.author.ToString(), o.now};
+  const bool encrypted = store->Encrypted();
   std::vector<std::string> conflicted;
   std::size_t merged_files = 0;
   FileMergeFn merge_file = [&](const std::string& path, const std::string& base,
@@ -189,6 +190,7 @@ Status MergeRound(const std::string& root, const SyncOptions& o, const SyncTarge
                                const std::string& their) -> Result<std::string> {
     auto m = MergeStoreFile(path, base, ours, their, settings, stamp);
     if (!m.ok()) return m.status();
+    if (encrypted) MEDIATE_RETURN_IF_ERROR(RefusePlainPersonalValues(path, m->text));
     ++merged_files;
     if (m->conflicts > 0) conflicted.push_back(path);
     return std::move(m->text);

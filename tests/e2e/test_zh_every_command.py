@@ -69,6 +69,7 @@ ERRORS = {
     "alerts": (["alerts", "街:小井峪"], ()),
     "renumber": (["renumber", NO_CASE, "--path", "cases/无.yaml", "--reason", "重复"], ()),
     "file-numbers": (["file-numbers", "多余"], ()),
+    "encrypt": (["encrypt"], ()),
     "help": (["help", "没有这个命令"], ()),
 }
 

@@ -20,7 +20,7 @@ namespace {
 
 Date D(const char* s) { return *Date::Parse(s); }
 
-CaseSummary Case(const char* category, const char* received, const char* outcome = "",
+CaseSummary Made(const char* category, const char* received, const char* outcome = "",
                  const char* concluded = "") {
   CaseSummary c;
   c.category = category;
@@ -46,11 +46,11 @@ const Cell& At(const Table& t, const std::vector<Cell>& row, const char* col) {
 
 TEST_CASE("a period counts cases received and conclusions concluded in it", "[stats]") {
   std::vector<CaseSummary> cases = {
-      Case("neighbour", "2021-12-20", "agreed", "2022-01-10"),      // concluded in 2022 only
-      Case("neighbour", "2022-03-01", "agreed", "2022-03-11"),      // both, 10 days
-      Case("neighbour", "2022-12-20", "terminated", "2023-01-05"),  // received in 2022 only
-      Case("labour", "2022-06-01", "agreed", "2022-07-21"),         // both, 50 days, over limit
-      Case("labour", "2023-01-02"),                                 // neither
+      Made("neighbour", "2021-12-20", "agreed", "2022-01-10"),      // concluded in 2022 only
+      Made("neighbour", "2022-03-01", "agreed", "2022-03-11"),      // both, 10 days
+      Made("neighbour", "2022-12-20", "terminated", "2023-01-05"),  // received in 2022 only
+      Made("labour", "2022-06-01", "agreed", "2022-07-21"),         // both, 50 days, over limit
+      Made("labour", "2023-01-02"),                                 // neither
   };
   AggregateOptions o;
   o.period = YearPeriod(2022);
@@ -89,9 +89,9 @@ TEST_CASE("a period counts cases received and conclusions concluded in it", "[st
 }
 
 TEST_CASE("workload measures use today in the store time zone", "[stats]") {
-  std::vector<CaseSummary> cases = {Case("neighbour", "2026-01-05"),
-                                    Case("neighbour", "2026-03-02"),
-                                    Case("neighbour", "2026-02-01", "agreed", "2026-02-10")};
+  std::vector<CaseSummary> cases = {Made("neighbour", "2026-01-05"),
+                                    Made("neighbour", "2026-03-02"),
+                                    Made("neighbour", "2026-02-01", "agreed", "2026-02-10")};
   cases[0].org = cases[1].org = "A";
   cases[2].org = "B";
   AggregateOptions o;
@@ -109,9 +109,9 @@ TEST_CASE("workload measures use today in the store time zone", "[stats]") {
 }
 
 TEST_CASE("source split amounts and agreement forms", "[stats]") {
-  std::vector<CaseSummary> cases = {Case("labour", "2022-01-01", "agreed", "2022-01-02"),
-                                    Case("labour", "2022-01-01", "agreed", "2022-01-02"),
-                                    Case("labour", "2022-01-01", "terminated", "2022-01-02")};
+  std::vector<CaseSummary> cases = {Made("labour", "2022-01-01", "agreed", "2022-01-02"),
+                                    Made("labour", "2022-01-01", "agreed", "2022-01-02"),
+                                    Made("labour", "2022-01-01", "terminated", "2022-01-02")};
   cases[0].source = "phone";
   cases[0].agreement_form = "written";
   cases[0].amount = Money::FromFen(350000);
@@ -151,8 +151,8 @@ TEST_CASE("source split amounts and agreement forms", "[stats]") {
 }
 
 TEST_CASE("two dimensions as a cross table with totals", "[stats]") {
-  std::vector<CaseSummary> cases = {Case("labour", "2022-01-01"), Case("labour", "2022-02-01"),
-                                    Case("neighbour", "2022-02-03")};
+  std::vector<CaseSummary> cases = {Made("labour", "2022-01-01"), Made("labour", "2022-02-01"),
+                                    Made("neighbour", "2022-02-03")};
   cases[0].mediators = {"M-1", "M-2"};
   cases[1].mediators = {"M-1"};
   cases[2].mediators = {"M-2"};
@@ -183,7 +183,7 @@ TEST_CASE("export masks party identifiers unless revealed", "[export]") {
   CHECK(MaskPartyKey("11010519491231002X") == "110105********002X");
   CHECK(MaskPartyKey("秦某|18117024013") == "秦某|181****4013");
   CHECK(MaskPartyKey("秦某|") == "秦某|");
-  CaseSummary c = Case("labour", "2022-01-01");
+  CaseSummary c = Made("labour", "2022-01-01");
   c.id = "WBL-2022-000001";
   const std::vector<std::string> keys = {"11010519491231002X", "91110105MA00000012"};
   for (const auto& k : keys) c.party_masked.push_back(MaskPartyKey(k));
