@@ -12,15 +12,11 @@
 #include <optional>
 #include <string>
 
+#include "environment.hpp"
 #include "i18n.hpp"
 
 namespace mediate::cli {
 namespace {
-
-std::string Env(const char* name) {
-  const char* v = std::getenv(name);
-  return v ? v : "";
-}
 
 /// One line from stdin with echo off; nullopt at end of input.
 std::optional<std::string> ReadHidden(const std::string& prompt) {
@@ -65,7 +61,7 @@ PassphraseSource FromEnvironment(const char* name) {
   PassphraseSource src;
   src.env_name = name;
   if (const char* v = std::getenv(name)) src.env = v;
-  src.file = Env((std::string(name) + "_FILE").c_str());
+  src.file = EnvironmentVariable((std::string(name) + "_FILE").c_str());
   src.ask = TerminalAsk(name);
   return src;
 }
@@ -73,11 +69,12 @@ PassphraseSource FromEnvironment(const char* name) {
 }  // namespace
 
 KeyPlace KeyPlaceFromEnvironment() {
-  KeyPlace place{Env("MEDIATE_KEY_FILE"), Env("XDG_CONFIG_HOME"), Env("HOME")};
+  KeyPlace place{EnvironmentVariable("MEDIATE_KEY_FILE"), EnvironmentVariable("XDG_CONFIG_HOME"),
+                 EnvironmentVariable("HOME")};
   // The unlocked key is kept in the user's runtime folder for an idle time
   // (key_cache.hpp); MEDIATE_KEY_IDLE_MINUTES=0 keeps nothing.
-  place.cache.runtime_dir = Env("XDG_RUNTIME_DIR");
-  if (std::string idle = Env("MEDIATE_KEY_IDLE_MINUTES"); !idle.empty()) {
+  place.cache.runtime_dir = EnvironmentVariable("XDG_RUNTIME_DIR");
+  if (std::string idle = EnvironmentVariable("MEDIATE_KEY_IDLE_MINUTES"); !idle.empty()) {
     int minutes = 0;
     for (char c : idle) minutes = c >= '0' && c <= '9' ? minutes * 10 + (c - '0') : -1;
     place.cache.idle_minutes = minutes < 0 ? 0 : minutes;
