@@ -23,7 +23,8 @@ struct StoreWrite::Impl {
   WriteOptions options;
   Date today;
   std::string office;
-  /// A staged record: its YAML, and the value it was emitted from.
+  /// A staged record: its value, and its YAML — emitted by Commit (sealed
+  /// first in an encrypted store), or given as it is by PutText.
   struct Staged {
     std::string text;
     Value value;
@@ -84,9 +85,9 @@ std::optional<std::string> StoreConfigString(const std::string& root, const std:
 }
 
 void StoreWrite::Put(const std::string& path, Value record) {
-  std::string text = EmitYaml(record);
+  // Emitted when it is written (Commit), once, after any sealing.
   auto [it, fresh] =
-      impl_->staged.insert_or_assign(path, Impl::Staged{std::move(text), std::move(record)});
+      impl_->staged.insert_or_assign(path, Impl::Staged{std::string(), std::move(record)});
   (void)it;
   if (fresh) impl_->order.push_back(path);
 }
@@ -203,20 +204,31 @@ Status StoreWrite::Renew(const std::string& holder) {
 Status StoreWrite::SealStaged() {
   const Store& store = *impl_->store;
   if (!store.Encrypted()) return Status::Ok();
+  // The case files holding a plain value; the key is asked for once.
+  std::vector<Impl::Staged*> plain;
+  std::vector<const std::string*> paths;
   for (const auto& path : impl_->order) {
     auto& content = impl_->staged.at(path);
     if (!content || content->value.is_null() || path.rfind("cases/", 0) != 0) continue;
     if (PlainPersonalPaths(content->value).empty()) continue;
-    auto keys = store.Keys();
-    if (!keys.ok())
-      return Status::Rejected(
-          Tr("{0} holds personal data, which this store keeps sealed: {1}; "
-             "nothing was written",
-             path, keys.status().message()));
-    if (Status s = SealCaseRecord(content->value, **keys); !s.ok())
-      return Status::Rejected(Tr("{0}: {1}; nothing was written", path, s.message()));
-    content->text = EmitYaml(content->value);
+    plain.push_back(&*content);
+    paths.push_back(&path);
   }
+  if (plain.empty()) return Status::Ok();
+  auto keys = store.Keys();
+  if (!keys.ok())
+    return Status::Rejected(
+        Tr("{0} holds personal data, which this store keeps sealed: {1}; nothing was written",
+           *paths.front(), keys.status().message()));
+  // Sealed and written out on every core: an import seals thousands.
+  std::vector<Status> sealed(plain.size());
+  ParallelFor(plain.size(), plain.size() < 64 ? 1 : 0, 16, [&](std::size_t i) {
+    sealed[i] = SealCaseRecord(plain[i]->value, **keys);
+    if (sealed[i].ok()) plain[i]->text = EmitYaml(plain[i]->value);
+  });
+  for (std::size_t i = 0; i < plain.size(); ++i)
+    if (!sealed[i].ok())
+      return Status::Rejected(Tr("{0}: {1}; nothing was written", *paths[i], sealed[i].message()));
   return Status::Ok();
 }
 
@@ -260,7 +272,8 @@ Result<std::string> StoreWrite::Commit(const Signature& op, const std::string& m
                      &sinks[i]);
     if (!sinks[i].has_errors()) return;
     sinks[i] = DiagnosticSink();
-    CheckRecordText(*impl_->store, *paths[i], staged.text, impl_->today, pending_cases, &sinks[i]);
+    CheckRecordText(*impl_->store, *paths[i], EmitYaml(staged.value), impl_->today, pending_cases,
+                    &sinks[i]);
   });
   std::vector<Diagnostic> errors;
   std::vector<std::string> bad_files;
@@ -288,7 +301,9 @@ Result<std::string> StoreWrite::Commit(const Signature& op, const std::string& m
   // 3. Write durably and commit once.
   for (const auto& path : impl_->order) {
     auto& content = impl_->staged.at(path);
-    if (content)
+    if (content && !content->value.is_null() && content->text.empty())
+      impl_->tx->Put(path, EmitYaml(content->value));
+    else if (content)
       impl_->tx->Put(path, std::move(content->text));
     else
       impl_->tx->Remove(path);
