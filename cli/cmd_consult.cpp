@@ -110,6 +110,8 @@ class ConsultCommand : public Command {
       if (const Community* cm = store.areas().CommunityOfGrid(to_.grid)) to_.community = cm->code;
     if (to_.street.empty() && !to_.community.empty())
       if (const Street* s = store.areas().StreetOfCommunity(to_.community)) to_.street = s->code;
+    // The visitor's name and numbers become the case's parties: read in plain.
+    MEDIATE_RETURN_IF_ERROR(ctx.OpenPersonalData());
     auto w = ctx.Writer();
     if (!w.ok()) return w.status();
     auto done = ConsultationToCase(**w, to_case_, to_, op, ctx.Now());

@@ -37,6 +37,9 @@ class ExemplaryCommand : public Command {
 
   Status Run(Context& ctx) override {
     Store& store = ctx.st();
+    // The library is made from the texts themselves, de-identified here: in an
+    // encrypted store they are read opened, with the desk's key.
+    MEDIATE_RETURN_IF_ERROR(ctx.OpenPersonalData());
     std::vector<Case> cases;
     std::vector<Diagnostic> problems;
     for (const auto& rel : store.ListCaseFiles()) {

@@ -8,6 +8,7 @@
 #include "case_checks.hpp"
 #include "case_record.hpp"
 #include "i18n.hpp"
+#include "personal_fields.hpp"
 #include "pii.hpp"
 #include "record_reader.hpp"
 #include "schema_version.hpp"
@@ -21,12 +22,20 @@ namespace {
 constexpr const char* kSchema = "consultation/1";
 }
 
-Result<Consultation> Consultation::FromValue(const Value& root, const std::string& file,
+Result<Consultation> Consultation::FromValue(const Value& given, const std::string& file,
                                              const Vocabulary& vocab) {
   DiagnosticSink sink;
   RecordReader r(file, &sink);
   Consultation c;
-  if (!r.ExpectMap(root, "")) return sink.ToStatus(Tr("bad consultation {0}", file));
+  if (!r.ExpectMap(given, "")) return sink.ToStatus(Tr("bad consultation {0}", file));
+  // Read without its key: the sealed values as their masked forms.
+  std::optional<Value> masked;
+  if (const Value* dk = given.Find("data_key"); dk && !dk->is_null()) {
+    masked = given;
+    c.sealed = MaskPersonalValues(*masked);
+    c.data_key = *dk;
+  }
+  const Value& root = masked ? *masked : given;
   std::string schema = r.String(root, "schema", "", true);
   if (!schema.empty() && schema != kSchema)
     r.Error(*root.Find("schema"), "schema", SchemaMismatchMessage(schema, kSchema));
@@ -37,7 +46,10 @@ Result<Consultation> Consultation::FromValue(const Value& root, const std::strin
     c.name = r.String(*who, "name", "visitor", true);
     c.phone = r.String(*who, "phone", "visitor");
     c.id_number = r.String(*who, "id_number", "visitor");
-    if (!c.id_number.empty()) {
+    // A sealed number was checked when it was written.
+    bool sealed = false;
+    for (const auto& sv : c.sealed) sealed = sealed || sv.path == "visitor.id_number";
+    if (!c.id_number.empty() && !sealed) {
       IdNumberCheck check = CheckCitizenId(c.id_number);
       if (!check.valid)
         r.Error(*who->Find("id_number"), "visitor.id_number", c.id_number + " " + check.problem);
@@ -62,8 +74,8 @@ Result<Consultation> Consultation::FromValue(const Value& root, const std::strin
       r.Error(*root.Find("id"), "id", Tr("{0} belongs at consultations/{1}/{0}.yaml", c.id, year));
   }
   r.WarnUnknownKeys(root, "",
-                    {"schema", "id", "at", "by", "visitor", "category", "question", "advice",
-                     "referred", "case"});
+                    {"schema", "id", "data_key", "at", "by", "visitor", "category", "question",
+                     "advice", "referred", "case"});
   MEDIATE_RETURN_IF_ERROR(sink.ToStatus(Tr("bad consultation {0}", file)));
   return c;
 }
@@ -72,6 +84,7 @@ Value Consultation::ToValue() const {
   Value v = Value::Map();
   v.Set("schema", Value::String(kSchema));
   v.Set("id", Value::String(id));
+  if (!data_key.is_null()) v.Set("data_key", data_key);
   v.Set("at", Value::String(at.ToString()));
   v.Set("by", Value::String(by));
   Value who = Value::Map();
@@ -84,6 +97,7 @@ Value Consultation::ToValue() const {
   v.Set("advice", Value::String(advice));
   v.SetIfNotEmpty("referred", referred);
   v.SetIfNotEmpty("case", case_id);
+  RestoreSealedValues(v, sealed);
   return v;
 }
 
@@ -103,6 +117,12 @@ Result<std::vector<Consultation>> LoadConsultations(const Store& store) {
       sink.Append(v.status().diagnostics());
       if (v.status().diagnostics().empty()) sink.Error({path, 0, 0}, "", v.status().message());
       continue;
+    }
+    if (const CaseKeySource* keys = store.OpenedKeys()) {
+      if (Status opened = OpenCaseRecord(*v, *keys); !opened.ok()) {
+        sink.Error({path, 0, 0}, "", opened.message());
+        continue;
+      }
     }
     auto c = Consultation::FromValue(*v, path, store.vocab());
     if (!c.ok()) {

@@ -43,8 +43,16 @@ struct Consultation {
   std::string advice;     ///< the advice given; required
   std::string referred;   ///< where the person was referred: an org id, or a body named in words
   std::string case_id;    ///< the case it became (consult --to-case); "" when none
+  /// In an encrypted store: the record's data key, wrapped ({epoch, case,
+  /// wrapped}); null otherwise (personal_fields.hpp).
+  Value data_key;
+  /// Personal values read sealed without the key: the record holds their
+  /// masked forms and writes these back unchanged.
+  std::vector<SealedValue> sealed;
 
-  /// Reads a record; every problem at its file:line:column (kRejected).
+  /// Reads a record; every problem at its file:line:column (kRejected). A
+  /// record of an encrypted store not opened first (OpenCaseRecord) is read
+  /// with its personal values masked.
   static Result<Consultation> FromValue(const Value& root, const std::string& file,
                                         const Vocabulary& vocab);
   /// The record as written (schema "consultation/1"; optional fields only when set).

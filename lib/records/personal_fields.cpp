@@ -115,6 +115,17 @@ bool IsPersonalFieldPath(std::string_view field) {
 
 void ForEachPersonalValue(Value& record, const Visit& visit) {
   if (!record.is_map()) return;
+  // A front-desk consultation: who asked, what, and the advice.
+  if (Text(record.Find("schema")).rfind("consultation/", 0) == 0) {
+    if (Value* who = record.Find("visitor"); who && who->is_map()) {
+      Visit1(*who, "name", "visitor", kName, visit);
+      Visit1(*who, "phone", "visitor", kNumber, visit);
+      Visit1(*who, "id_number", "visitor", kNumber, visit);
+    }
+    Visit1(record, "question", "", kText, visit);
+    Visit1(record, "advice", "", kText, visit);
+    return;
+  }
   Visit1(record, "summary", "", kText, visit);
   if (Value* parties = record.Find("parties"); parties && parties->is_sequence())
     for (std::size_t i = 0; i < parties->items().size(); ++i)

@@ -47,7 +47,9 @@ inline constexpr const char* kSealedText = "***";
 /// agreement's facts and terms; the old and new values an `amended` event
 /// records for a personal field; both sides of a recorded conflict over
 /// one. Organisations' names and credit codes, the place of the dispute,
-/// codes and dates of the case stay plain.
+/// codes and dates of the case stay plain. In a consultation record (schema
+/// consultation/1): the visitor's name, phone and ID number, the question
+/// and the advice.
 ///
 /// `path` is the value's place in the record ("events[3].note"); `bound` is
 /// what it is sealed with, which a merge does not move: the same path for

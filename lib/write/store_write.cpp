@@ -209,7 +209,8 @@ Status StoreWrite::SealStaged() {
   std::vector<const std::string*> paths;
   for (const auto& path : impl_->order) {
     auto& content = impl_->staged.at(path);
-    if (!content || content->value.is_null() || path.rfind("cases/", 0) != 0) continue;
+    if (!content || content->value.is_null()) continue;
+    if (path.rfind("cases/", 0) != 0 && path.rfind("consultations/", 0) != 0) continue;
     if (PlainPersonalPaths(content->value).empty()) continue;
     plain.push_back(&*content);
     paths.push_back(&path);

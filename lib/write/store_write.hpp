@@ -135,7 +135,7 @@ class StoreWrite {
 
  private:
   StoreWrite() = default;
-  /// Seals the personal values of every staged case file of an encrypted
+  /// Seals the personal values of every staged case and consultation file of an encrypted
   /// store (SealCaseRecord), unlocking the desk's keys (Store::Keys) when
   /// one is plain. kRejected naming the file when they cannot be had.
   Status SealStaged();

@@ -402,6 +402,61 @@ class EncryptionTest(unittest.TestCase):
         self.assertEqual(git(store, "rev-parse", "HEAD").stdout, head)
         self.assertFalse(os.path.exists(os.path.join(store, "r.csv")))
 
+    def test_consultations_are_sealed_too(self):
+        store = self.district()
+        key = self.key_env("WBL")
+        bare = {"MEDIATE_KEY_PASSPHRASE": "", "MEDIATE_KEY_FILE": os.path.join(self.tmp, "none")}
+        self.ok(["-C", store, "consult", "--name", APPLICANT, "--phone", APPLICANT_PHONE,
+                 "--id-number", APPLICANT_ID, "--category", "邻里纠纷", "--question", NOTE,
+                 "--advice", "可申请社区调解"], "2026-03-02T09:00:00+08:00", key)
+        [path] = glob.glob(os.path.join(store, "consultations", "*", "*.yaml"))
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        for v in (APPLICANT, APPLICANT_PHONE, APPLICANT_ID, NOTE):
+            self.assertNotIn(v, text)
+        r = self.ok(["-C", store, "consult", "list", "--format", "csv"],
+                    "2026-03-02T09:10:00+08:00", bare)
+        self.assertIn("WBL-ZX-2026-000001", r.stdout)
+        for v in (APPLICANT, APPLICANT_PHONE, APPLICANT_ID):
+            self.assertNotIn(v, r.stdout)
+        self.ok(["-C", store, "validate"], "2026-03-02T09:10:00+08:00", bare)
+        # It becomes a case with the visitor's own name and numbers.
+        self.ok(["-C", store, "consult", "--to-case", "WBL-ZX-2026-000001", "--respondent",
+                 RESPONDENT, "--community", COMMUNITY], "2026-03-02T10:00:00+08:00", key)
+        _, text = self.case_file(store, "WBL-2026-000001")
+        self.assertNotIn(APPLICANT_ID, text)
+        r = self.ok(["-C", store, "show", "WBL-2026-000001", "--reveal"],
+                    "2026-03-02T10:10:00+08:00", key)
+        self.assertIn(APPLICANT, r.stdout)
+        self.assertIn(APPLICANT_ID, r.stdout)
+        with open(path, encoding="utf-8") as f:
+            self.assertIn('case: "WBL-2026-000001"', f.read())
+
+    def test_the_same_ledger_imported_again_is_recognised_and_repeats_alerted(self):
+        store = self.district()
+        key = self.key_env("WBL")
+        ledger = os.path.join(self.tmp, "ledger.csv")
+        with open(os.path.join(LEDGERS, "ledger-2022.csv"), encoding="utf-8") as f:
+            lines = f.read().splitlines(True)
+        with open(ledger, "w", encoding="utf-8") as f:
+            f.writelines(lines[:21])  # 20 rows
+        self.ok(["-C", store, "import", ledger], "2026-03-02T09:00:00+08:00", key)
+        before = git(store, "rev-list", "--count", "HEAD").stdout
+        r = self.ok(["-C", store, "import", ledger], "2026-03-02T09:10:00+08:00", key)
+        self.assertIn("20", r.stdout + r.stderr)
+        self.assertEqual(git(store, "rev-list", "--count", "HEAD").stdout, before)
+        # Two cases of one applicant (the ID number of row 1), registered by hand.
+        first_id = next(csv.reader(lines[1:2]))[5]
+        for at in ("2026-03-03T09:00:00+08:00", "2026-03-04T09:00:00+08:00"):
+            self.ok(["-C", store, "intake", "--received", at, "--source", "application",
+                     "--category", "neighbour", "--summary", SUMMARY, "--street", STREET_XJY,
+                     "--applicant", APPLICANT, "--applicant-id", first_id], at, key)
+        # Without any key, alerts finds the party repeated: three cases by one hash.
+        bare = {"MEDIATE_KEY_PASSPHRASE": "", "MEDIATE_KEY_FILE": os.path.join(self.tmp, "none")}
+        r = self.ok(["-C", store, "alerts", "--format", "csv"], "2026-03-05T09:00:00+08:00", bare)
+        self.assertIn("*" * 14 + first_id[-4:], r.stdout)
+        self.assertNotIn(first_id, r.stdout)
+
     # -- converting a plain store ------------------------------------------------
 
     def test_encrypt_seals_a_plain_store_in_one_commit(self):
