@@ -314,6 +314,9 @@ std::string MaskIdNumber(std::string_view id) {
 }
 
 std::string MaskPhone(std::string_view phone) {
+  // Masked already (the form an encrypted store keeps beside the sealed
+  // number): shown as it is.
+  if (phone.find('*') != std::string_view::npos) return std::string(phone);
   std::optional<std::string> normalized = NormalizePhone(phone);
   if (!normalized) return "****";
   const std::string& p = *normalized;

@@ -76,7 +76,9 @@ std::string MaskIdNumber(std::string_view id);
 
 /// "138****5678" for a mobile; a landline keeps its area code and the last
 /// 3 digits ("0351-****345", "010-*****678"). Input is normalised with
-/// NormalizePhone first; anything it does not recognise becomes "****".
+/// NormalizePhone first; anything it does not recognise becomes "****". A
+/// text masked already ("*******1234", the form an encrypted store keeps
+/// beside a sealed number) is returned as it is.
 std::string MaskPhone(std::string_view phone);
 
 /// "91110105*******012": first 8 and last 3 of the 18 kept (other text of 8+

@@ -205,6 +205,8 @@ TEST_CASE("MaskPhone", "[pii]") {
   CHECK(MaskPhone("010-12345678") == "010-*****678");
   CHECK(MaskPhone("12345") == "****");
   CHECK(MaskPhone("") == "****");
+  // The mask an encrypted store keeps beside a sealed number, as it is.
+  CHECK(MaskPhone("*******1234") == "*******1234");
 }
 
 TEST_CASE("MaskCreditCode", "[pii]") {
