@@ -97,16 +97,23 @@ Result<std::string> ReadBytes(const std::string& path) {
 }
 
 /// Writes `text` to `path` through a temporary file in the same directory
-/// and a rename, so a reader never sees half a file.
-Status WriteFileReplacing(const std::string& path, const std::string& text) {
+/// and a rename, so a reader never sees half a file; readable by its owner
+/// only when `private_file` (the refused rows of an encrypted store: plain
+/// personal data).
+Status WriteFileReplacing(const std::string& path, const std::string& text, bool private_file) {
   namespace fs = std::filesystem;
   const std::string tmp = path + ".tmp";
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out.close();
+    std::error_code ec;
+    if (private_file)
+      fs::permissions(tmp, fs::perms::owner_read | fs::perms::owner_write,
+                      fs::perm_options::replace, ec);
+    out.open(tmp, std::ios::binary | std::ios::trunc);
     out << text;
     out.flush();
-    if (!out) {
-      std::error_code ec;
+    if (!out || ec) {
       fs::remove(tmp, ec);
       return Status::Io(Tr("cannot write {0}", path));
     }
@@ -214,8 +221,8 @@ class ImportCommand : public Command {
       // keeps no such copy in its folder (docs/personal-data.md).
       if (store.Encrypted() && store.Holds(rejects_path))
         return Status::Usage(
-            Tr("--rejects {0} is inside the store, which keeps personal data sealed: the refused "
-               "rows are plain; give --rejects a path outside the store",
+            Tr("the rejects file {0} would be inside the store, which keeps personal data "
+               "sealed: the refused rows are plain; give --rejects a path outside the store",
                rejects_path));
     }
 
@@ -296,7 +303,8 @@ class ImportCommand : public Command {
     }
     // The refused rows first: if they cannot be written, nothing is imported.
     if (refused > 0) {
-      Status st = WriteFileReplacing(rejects_path, RejectsCsv(*table, result.rejected));
+      Status st =
+          WriteFileReplacing(rejects_path, RejectsCsv(*table, result.rejected), store.Encrypted());
       if (!st.ok()) return st.Prefix(_("nothing was imported"));
     }
     if (cases.empty()) {

@@ -4,6 +4,7 @@
 
 #include "git_repo.hpp"
 #include "i18n.hpp"
+#include "personal_fields.hpp"
 #include "timeline.hpp"
 #include "yaml_io.hpp"
 
@@ -176,6 +177,14 @@ Result<std::vector<HistoryEntry>> RecordHistory(const Store& store, const std::s
         });
         e.changes.insert(e.changes.end(), listed.begin(), listed.end());
       }
+      // A sealed value (an encrypted store: personal_fields.hpp) is shown as
+      // its mask on either side of a change — also where the older side is
+      // still plain; the case's data key is no change to show.
+      std::erase_if(e.changes, [](const FieldChange& ch) { return ch.field == "data_key"; });
+      for (auto& ch : e.changes)
+        if (ch.before.find("sealed:") != std::string::npos ||
+            ch.after.find("sealed:") != std::string::npos)
+          ch.before = ch.after = kSealedText;
       // A recorded conflict holds both sides' values, the parties' among
       // them: summarised like the parties themselves.
       if (!reveal)

@@ -46,9 +46,13 @@ Result<EncryptOutcome> EncryptStore(StoreWrite& w, const Signature& op) {
           Tr("{0} cannot be read; nothing was encrypted (fix it first: mediate validate)", s.path),
           lc.diagnostics);
     Case& c = lc.record;
-    Value record = CaseToValue(c);
+    // What is plain is read from the file as stored: the case itself was
+    // read opened, with the key.
+    auto stored = store.ReadYaml(s.path);
+    if (!stored.ok()) return stored.status();
     const bool keyed = c.import.fingerprint.empty() || c.import.fingerprint.size() == 32;
-    if (PlainPersonalPaths(record).empty() && keyed) continue;
+    if (PlainPersonalPaths(*stored).empty() && keyed) continue;
+    Value record = CaseToValue(c);
     if (!c.conflicts.items().empty()) {
       out.conflicted.push_back(c.id);
       continue;

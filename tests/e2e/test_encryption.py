@@ -476,6 +476,16 @@ class EncryptionTest(unittest.TestCase):
         self.ok(["-C", plain, "encrypt"], "2026-03-02T10:10:00+08:00",
                 {"MEDIATE_KEY_FILE": os.path.join(self.tmp, "Q.key")})
         self.assertEqual(int(git(plain, "rev-list", "--count", "HEAD").stdout), before + 1)
+        # Once is enough: nothing is plain any more, nothing is committed.
+        qkey = {"MEDIATE_KEY_FILE": os.path.join(self.tmp, "Q.key")}
+        self.ok(["-C", plain, "encrypt"], "2026-03-02T10:15:00+08:00", qkey)
+        self.assertEqual(int(git(plain, "rev-list", "--count", "HEAD").stdout), before + 1)
+        # history shows the summary sealed on both sides, not the old plain text.
+        r = self.ok(["-C", plain, "history", "WBL-2026-000001"], "2026-03-02T10:16:00+08:00",
+                    {"MEDIATE_KEY_PASSPHRASE": ""})
+        self.assertNotIn(SUMMARY, r.stdout)
+        self.assertNotIn("sealed:", r.stdout)
+        self.assertNotIn("data_key", r.stdout)
         path, text = self.case_file(plain, "WBL-2026-000001")
         for v in (APPLICANT, APPLICANT_ID, APPLICANT_PHONE, APPLICANT_ADDRESS, SUMMARY):
             self.assertNotIn(v, text)
