@@ -295,23 +295,45 @@ std::vector<std::string> PlainPersonalPaths(Value& record) {
 
 namespace {
 
-/// The data key of `record`'s `data_key`, or an error.
-Result<SecretKey> DataKeyOf(const Value& dk, const CaseKeySource& keys) {
-  const Value* epoch_v = dk.is_map() ? dk.Find("epoch") : nullptr;
-  const Value* wrapped = dk.is_map() ? dk.Find("wrapped") : nullptr;
+/// The epoch number of `v` ("2"), or 0 when it is none.
+int EpochOf(const Value* v) {
   int epoch = 0;
-  if (epoch_v && epoch_v->is_scalar())
-    for (char ch : epoch_v->text()) epoch = ch >= '0' && ch <= '9' ? epoch * 10 + (ch - '0') : -1;
-  if (epoch <= 0 || !wrapped || !wrapped->is_scalar())
-    return Status::Rejected(
-        _("data_key: expected a map with the epoch number and the wrapped key"));
+  if (v && v->is_scalar())
+    for (char ch : v->text())
+      epoch = ch >= '0' && ch <= '9' && epoch >= 0 ? epoch * 10 + (ch - '0') : -1;
+  return epoch > 0 ? epoch : 0;
+}
+
+/// The data key wrapped as `wrapped` under epoch `epoch`, or an error.
+Result<SecretKey> Unwrap(int epoch, const std::string& wrapped, const CaseKeySource& keys) {
   const SecretKey* kek = keys.EpochKey(epoch);
   if (!kek)
     return Status::Rejected(
         Tr("the case's data key is of key epoch {0}, which this office's key "
            "does not open ('mediate key list' shows the epochs it holds)",
            epoch));
-  return UnwrapKey(*kek, wrapped->text(), kDataKeyAd);
+  return UnwrapKey(*kek, wrapped, kDataKeyAd);
+}
+
+/// The data key of `record`'s `data_key` (`dk`), or an error; `erased`
+/// set (and no key) when the key was destroyed.
+Result<SecretKey> DataKeyOf(const Value& dk, const CaseKeySource& keys, std::string* erased) {
+  const Value* key_id = dk.is_map() ? dk.Find("key") : nullptr;
+  if (key_id && key_id->is_scalar() && IsCaseKeyId(key_id->text())) {
+    auto entry = keys.FindCaseKey(key_id->text());
+    if (!entry.ok()) return entry.status();
+    if (entry->is_erased()) {
+      *erased = entry->erased;
+      return SecretKey();
+    }
+    return Unwrap(entry->epoch, entry->wrapped, keys);
+  }
+  const Value* wrapped = dk.is_map() ? dk.Find("wrapped") : nullptr;
+  const int epoch = dk.is_map() ? EpochOf(dk.Find("epoch")) : 0;
+  if (epoch <= 0 || !wrapped || !wrapped->is_scalar())
+    return Status::Rejected(
+        _("data_key: expected a map with the case and the name of its key (32 hex digits)"));
+  return Unwrap(epoch, wrapped->text(), keys);
 }
 
 /// The case id the values of `record` are bound to: the one its data key
@@ -325,41 +347,62 @@ std::string BoundId(const Value& record) {
 
 }  // namespace
 
-Status OpenCaseRecord(Value& record, const CaseKeySource& keys) {
+std::string CaseKeyIdOf(const Value& record) {
+  const Value* dk = record.is_map() ? record.Find("data_key") : nullptr;
+  const Value* id = dk && dk->is_map() ? dk->Find("key") : nullptr;
+  return id && id->is_scalar() ? id->text() : std::string();
+}
+
+Status OpenCaseRecord(Value& record, const CaseKeySource& keys, std::string* erased) {
   const Value* dk = record.is_map() ? record.Find("data_key") : nullptr;
   if (!dk || dk->is_null()) return Status::Ok();
-  auto key = DataKeyOf(*dk, keys);
+  std::string when;
+  auto key = DataKeyOf(*dk, keys, &when);
   if (!key.ok()) return key.status();
+  if (erased) *erased = when;
+  if (!when.empty()) return Status::Ok();
   return OpenPersonalValues(record, BoundId(record), *key);
 }
 
-Status SealCaseRecord(Value& record, const CaseKeySource& keys) {
+Status SealCaseRecord(Value& record, const CaseKeySource& keys, CaseKeyEntry* made) {
   if (!record.is_map() || PlainPersonalPaths(record).empty()) return Status::Ok();
   const Value* id_v = record.Find("id");
   const std::string id = id_v && id_v->is_scalar() ? id_v->text() : "";
   SecretKey data;
   if (const Value* dk = record.Find("data_key"); dk && !dk->is_null()) {
-    auto key = DataKeyOf(*dk, keys);
+    std::string erased;
+    auto key = DataKeyOf(*dk, keys, &erased);
     if (!key.ok()) return key.status();
+    if (!erased.empty())
+      return Status::Rejected(
+          Tr("the personal data of case {0} was erased on {1}: no personal value can be "
+             "added to it",
+             id, erased));
     data = *key;
   } else {
     const int epoch = keys.CurrentEpoch();
     const SecretKey* kek = keys.EpochKey(epoch);
     if (!kek)
       return Status::Rejected(
-          Tr("this office's key does not open the current key epoch {0}", epoch));
+          Tr("this office's key does not open the current key epoch {0} (a revoked key opens "
+             "only what was sealed before it was revoked)",
+             epoch));
     data = SecretKey::Random();
-    Value made = Value::Map();
-    made.Set("epoch", Value::Int(epoch));
-    made.Set("case", Value::String(id));
-    made.Set("wrapped", Value::String(WrapKey(*kek, data, kDataKeyAd)));
-    made.set_flow();
+    made->id = NewCaseKeyId();
+    made->case_id = id;
+    made->epoch = epoch;
+    made->wrapped = WrapKey(*kek, data, kDataKeyAd);
+    made->erased.clear();
+    Value named = Value::Map();
+    named.Set("case", Value::String(id));
+    named.Set("key", Value::String(made->id));
+    named.set_flow();
     auto& entries = record.entries();
     std::size_t at = 0;
     while (at < entries.size() && (entries[at].first == "schema" || entries[at].first == "id" ||
                                    entries[at].first == "file_no"))
       ++at;
-    entries.insert(entries.begin() + static_cast<std::ptrdiff_t>(at), {"data_key", made});
+    entries.insert(entries.begin() + static_cast<std::ptrdiff_t>(at), {"data_key", named});
   }
   SealPersonalValues(record, BoundId(record), data, keys.LookupKey());
   return Status::Ok();

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "case.hpp"
+#include "case_key.hpp"
 #include "sealing.hpp"
 #include "status.hpp"
 #include "value.hpp"
@@ -116,26 +117,40 @@ class CaseKeySource {
   virtual int CurrentEpoch() const = 0;
   /// The district's key for the keyed hashes of names and numbers.
   virtual const SecretKey& LookupKey() const = 0;
+  /// The store's file of case key `key_id` (case_key.hpp): wrapped, or a
+  /// tombstone once erased. kRejected when this clone has no such key
+  /// (saying to sync); kIo when the keys cannot be read.
+  virtual Result<CaseKeyEntry> FindCaseKey(const std::string& key_id) const = 0;
 };
 
 /// The associated data a case's data key is wrapped with.
 inline constexpr const char* kDataKeyAd = "mediate case data key";
 
-/// Opens a case record read from an encrypted store: unwraps its
-/// `data_key` ({epoch, case, wrapped}: `case` the id the values are bound
-/// to, the case's id when the key was made, kept through a renumbering)
+/// Opens a case record read from an encrypted store: finds its data key —
+/// `data_key: {case, key}` names the store's case key (FindCaseKey;
+/// `case` is the id the values are bound to, the case's id when the key was
+/// made, kept through a renumbering); a record written before the keys
+/// left the case files holds it as `{epoch, case, wrapped}` — unwraps it
 /// with the epoch key it names and opens every sealed value
-/// (OpenPersonalValues). A record with no `data_key` is left as it is.
-/// kRejected when this desk holds no key of that epoch (naming the epoch
-/// and `mediate key list`), or a value does not open.
-Status OpenCaseRecord(Value& record, const CaseKeySource& keys);
+/// (OpenPersonalValues). A record with no `data_key`, and one whose key was
+/// erased (`erased` set to when; its values stay sealed), is left as it
+/// is. kRejected when this desk holds no key of that epoch (naming the
+/// epoch and `mediate key list`), the case key is not in this clone, or a
+/// value does not open.
+Status OpenCaseRecord(Value& record, const CaseKeySource& keys, std::string* erased = nullptr);
 
 /// Seals a case record for an encrypted store: the plain personal values
-/// under the case's data key — unwrapped from `data_key`, or, for a case
-/// without one, a fresh key wrapped with the current epoch's and set as
-/// `data_key` after `id` (and `file_no`). Nothing to do when no value is
-/// plain. Errors as OpenCaseRecord.
-Status SealCaseRecord(Value& record, const CaseKeySource& keys);
+/// under the case's data key — the one `data_key` names, or, for a case
+/// without one, a fresh key wrapped with the current epoch's, named in the
+/// record as `data_key: {case, key}` after `id` (and `file_no`) and given
+/// back in `made` for the store's case keys. Nothing to do when no value is
+/// plain. kRejected when the case's key was erased (no personal value can
+/// be added to it), and as OpenCaseRecord.
+Status SealCaseRecord(Value& record, const CaseKeySource& keys, CaseKeyEntry* made);
+
+/// The name of the case key `record`'s `data_key` names; "" for none (or a
+/// record written before the keys left the case files).
+std::string CaseKeyIdOf(const Value& record);
 
 /// True when `c` was read with `path` left sealed (its checks are skipped:
 /// they ran when it was written).

@@ -222,7 +222,7 @@ Result<PushOutcome> PushBranch(const std::string& workdir, const SyncTarget& tar
 
 Result<PushOutcome> PushRef(const std::string& workdir, const SyncTarget& target,
                             const std::string& local, const std::string& remote_ref,
-                            const RemoteAccess& access, const ProgressFn& progress) {
+                            const RemoteAccess& access, const ProgressFn& progress, bool forced) {
   RepoPtr repo;
   MEDIATE_RETURN_IF_ERROR(OpenRepo(workdir, repo));
   RemotePtr remote;
@@ -234,7 +234,7 @@ Result<PushOutcome> PushRef(const std::string& workdir, const SyncTarget& target
   git_push_options opts;
   git_push_options_init(&opts, GIT_PUSH_OPTIONS_VERSION);
   opts.callbacks = Callbacks(s);
-  std::string spec = local + ":" + remote_ref;
+  std::string spec = (forced ? "+" : "") + local + ":" + remote_ref;
   char* specs[] = {spec.data()};
   git_strarray refspecs{specs, 1};
   int rc = git_remote_push(remote.get(), &refspecs, &opts);

@@ -93,12 +93,15 @@ struct PushOutcome {
 Result<PushOutcome> PushBranch(const std::string& workdir, const SyncTarget& target,
                                const RemoteAccess& access, const ProgressFn& progress);
 
-/// Pushes the local ref `local` to `remote_ref` on `target.remote`, never
-/// forced: the server takes it only as a fast-forward of what it holds,
-/// checked against its ref's current value (a compare-and-swap). Outcome
-/// and errors as PushBranch.
+/// Pushes the local ref `local` to `remote_ref` on `target.remote`. Not
+/// `forced`: the server takes it only as a fast-forward of what it holds,
+/// checked against its ref's current value (a compare-and-swap). `forced`:
+/// it replaces what the server holds (a ref outside refs/heads/, which a
+/// server's receive.denyNonFastForwards does not guard). Outcome and
+/// errors as PushBranch.
 Result<PushOutcome> PushRef(const std::string& workdir, const SyncTarget& target,
                             const std::string& local, const std::string& remote_ref,
-                            const RemoteAccess& access, const ProgressFn& progress);
+                            const RemoteAccess& access, const ProgressFn& progress,
+                            bool forced = false);
 
 }  // namespace mediate

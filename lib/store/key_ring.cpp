@@ -13,6 +13,12 @@ const SecretKey* KeyRing::EpochKey(int epoch) const {
   return it == epochs_.end() ? nullptr : &it->second;
 }
 
+Result<CaseKeyEntry> KeyRing::FindCaseKey(const std::string& key_id) const {
+  if (!case_keys_)
+    return Status::Rejected(Tr("the case key {0} is not at hand (no case keys given)", key_id));
+  return case_keys_->Find(key_id);
+}
+
 std::vector<int> KeyRing::Epochs() const {
   std::vector<int> out;
   for (const auto& [n, key] : epochs_) out.push_back(n);
@@ -32,8 +38,8 @@ KeyRing KeyRing::Make(std::string office, BoxKeyPair pair, int current,
 
 namespace {
 
-/// The office of `file` against `record`: registered, not revoked, with the
-/// file's public key, and the current epoch sealed to it.
+/// The office of `file` against `record`: registered, with the file's
+/// public key, and — while it is active — the current epoch sealed to it.
 Status CheckOfficeKey(const KeyRecord& record, const OfficeKeyFile& file, const std::string& path) {
   const std::string& code = file.office;
   const KeyOffice* office = record.FindOffice(code);
@@ -42,18 +48,13 @@ Status CheckOfficeKey(const KeyRecord& record, const OfficeKeyFile& file, const 
         Tr("office {0} holds no key of this store ({1}): an office that holds one runs 'mediate "
            "key add-office {0}'; nothing was written",
            code, kKeyRecordPath));
-  if (!office->active())
-    return Status::Rejected(
-        Tr("the key of office {0} was revoked on {1} by {2}: it opens no data written since; ask "
-           "the district centre for what you need; nothing was written",
-           code, office->revoked, office->revoked_by));
   if (office->public_key != file.public_key)
     return Status::Rejected(
         Tr("the key file {0} is not the key {1} lists for office {2} (a key file of another "
            "store, or an older one); nothing was written",
            path, kKeyRecordPath, code));
   const KeyEpoch* current = record.CurrentEpoch();
-  if (!current || !current->sealed.count(code))
+  if (!current || (office->active() && !current->sealed.count(code)))
     return Status::Rejected(
         Tr("the current epoch of {0} is not sealed to office {1}: an office that holds it runs "
            "'mediate key add-office'; nothing was written",
@@ -96,7 +97,12 @@ Result<KeyRing> OpenKeyRing(const KeyRecord& record, const OfficeKeyFile& file,
     epochs.emplace(e.epoch, *key);
     lookup = *look;
   }
-  return KeyRing::Make(code, pair, current->epoch, std::move(epochs), lookup);
+  if (epochs.empty())
+    return Status::Rejected(
+        Tr("{0} seals no epoch to office {1}; nothing was written", kKeyRecordPath, code));
+  KeyRing ring = KeyRing::Make(code, pair, current->epoch, std::move(epochs), lookup);
+  ring.revoked_ = !record.FindOffice(code)->active();
+  return ring;
 }
 
 }  // namespace mediate

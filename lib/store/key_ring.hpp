@@ -7,10 +7,12 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "case_key_ref.hpp"
 #include "key_record.hpp"
 #include "office_key_file.hpp"
 #include "personal_fields.hpp"
@@ -38,6 +40,14 @@ class KeyRing : public CaseKeySource {
   const SecretKey* EpochKey(int epoch) const override;
   /// The district's lookup key (keyed hashes of names and numbers).
   const SecretKey& LookupKey() const override { return lookup_; }
+  /// The case key `key_id` from this clone's case keys (the reader given
+  /// with SetCaseKeys); kRejected when there is none, or no reader.
+  Result<CaseKeyEntry> FindCaseKey(const std::string& key_id) const override;
+  /// Where FindCaseKey looks keys up (Store::Keys gives the clone's).
+  void SetCaseKeys(std::shared_ptr<const CaseKeyReader> reader) { case_keys_ = std::move(reader); }
+  /// True when this office was revoked: its ring opens only the epochs
+  /// sealed to it before, and seals nothing new.
+  bool revoked() const { return revoked_; }
   /// The epochs this office can open, ascending.
   std::vector<int> Epochs() const;
   /// The key pair of the office (to seal to it, or to open what was).
@@ -49,11 +59,15 @@ class KeyRing : public CaseKeySource {
                       std::map<int, SecretKey> epochs, SecretKey lookup);
 
  private:
+  friend Result<KeyRing> OpenKeyRing(const KeyRecord&, const OfficeKeyFile&, const BoxKeyPair&,
+                                     const std::string&);
   std::string office_;
   BoxKeyPair pair_;
   int current_ = 0;
   std::map<int, SecretKey> epochs_;
   SecretKey lookup_;
+  std::shared_ptr<const CaseKeyReader> case_keys_;
+  bool revoked_ = false;
 };
 
 /// Unlocks this desk's ring: `file` (the key file, read from `path`, for
@@ -61,12 +75,16 @@ class KeyRing : public CaseKeySource {
 /// sealed to the file's office opened. Errors, each naming the office and
 /// what to do (kRejected; nothing is written):
 ///   - the office is not in the record (another office runs `mediate key
-///     add-office CODE`), or it was revoked (when, by whom);
+///     add-office CODE`);
 ///   - the file's public key is not the record's for that office (a key
 ///     file of another store, or an older key);
 ///   - a wrong passphrase;
-///   - the current epoch is not sealed to the office, or a sealed secret
-///     does not open (an altered record).
+///   - the current epoch is not sealed to an active office, or a sealed
+///     secret does not open (an altered record).
+/// A revoked office's key still unlocks: its ring opens the epochs sealed
+/// to it before the revocation (what it could always read), and nothing
+/// written since (KeyRing::revoked; docs/personal-data.md, "Revoking a
+/// key").
 Result<KeyRing> UnlockKeyRing(const KeyRecord& record, const OfficeKeyFile& file,
                               std::string_view passphrase, const std::string& path);
 

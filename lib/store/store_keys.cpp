@@ -76,6 +76,7 @@ Result<const KeyRing*> Store::Keys() const {
     pair.secret_key = *kept;
     auto ring = OpenKeyRing(*record, *file, pair, *path);
     if (!ring.ok()) return ring.status();
+    ring->SetCaseKeys(std::make_shared<const CaseKeyReader>(root()));
     key_ring_ = std::make_shared<const KeyRing>(std::move(*ring));
     return key_ring_.get();
   }
@@ -88,6 +89,7 @@ Result<const KeyRing*> Store::Keys() const {
   // Kept for the session when the user has a runtime folder; a command goes
   // on without it.
   (void)KeepOfficeKey(key_place_.cache, file->office, file->public_key, ring->pair().secret_key);
+  ring->SetCaseKeys(std::make_shared<const CaseKeyReader>(root()));
   key_ring_ = std::make_shared<const KeyRing>(std::move(*ring));
   return key_ring_.get();
 }

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "case_key_sync.hpp"
 #include "git_remote.hpp"
 #include "git_repo.hpp"
 #include "git_setup.hpp"
@@ -32,6 +33,13 @@ Status CloneAndCheck(const std::string& url, const std::string& scratch, const s
   if (!repo.ok()) return repo.status();
   MEDIATE_RETURN_IF_ERROR(repo->SetLocalConfigString("mediate.office", office));
   if (!driver_exe.empty()) MEDIATE_RETURN_IF_ERROR(RegisterMergeDriver(scratch, driver_exe));
+  // The case keys: a ref that is no branch, which a clone does not copy.
+  auto target = FindSyncTarget(scratch);
+  if (!target.ok()) return target.status();
+  auto keys = ExchangeCaseKeys(scratch, *target, reserve ? reserve->access : RemoteAccess{},
+                               reserve ? reserve->progress : ProgressFn{},
+                               reserve ? reserve->author : Signature{});
+  if (!keys.ok()) return keys.status();
   if (!reserve) return Status::Ok();
   ReserveOptions r = *reserve;
   r.office = office;

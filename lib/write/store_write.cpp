@@ -1,9 +1,12 @@
 #include "store_write.hpp"
 
+#include "case_key_ref.hpp"
+
 #include <algorithm>
 #include <atomic>
 #include <thread>
 
+#include "case_key_ref.hpp"
 #include "case_record.hpp"
 #include "git_remote.hpp"
 #include "git_repo.hpp"
@@ -37,6 +40,7 @@ struct StoreWrite::Impl {
   std::string desk;                             // git config mediate.desk
   NumberReserver reserver;                      // asked when the desk's blocks run short
   bool allow_conflicts = false;
+  std::map<std::string, CaseKeyEntry> case_keys;  // made or staged, by name
 };
 
 StoreWrite::~StoreWrite() = default;
@@ -183,6 +187,11 @@ Result<std::vector<int>> StoreWrite::TakeNumbers(const std::string& series,
   return out;
 }
 
+void StoreWrite::PutCaseKey(CaseKeyEntry entry) {
+  std::string id = entry.id;
+  impl_->case_keys[id] = std::move(entry);
+}
+
 void StoreWrite::SetNumberReserver(NumberReserver reserver) {
   impl_->reserver = std::move(reserver);
 }
@@ -194,6 +203,7 @@ Status StoreWrite::Renew(const std::string& holder) {
   impl_->order.clear();
   impl_->handed.clear();
   impl_->blocks.reset();
+  impl_->case_keys.clear();
   impl_->options.holder = holder;
   auto tx = WriteTransaction::Begin(impl_->store->root(), impl_->options);
   if (!tx.ok()) return tx.status();
@@ -223,13 +233,16 @@ Status StoreWrite::SealStaged() {
            *paths.front(), keys.status().message()));
   // Sealed and written out on every core: an import seals thousands.
   std::vector<Status> sealed(plain.size());
+  std::vector<CaseKeyEntry> made(plain.size());
   ParallelFor(plain.size(), plain.size() < 64 ? 1 : 0, 16, [&](std::size_t i) {
-    sealed[i] = SealCaseRecord(plain[i]->value, **keys);
+    sealed[i] = SealCaseRecord(plain[i]->value, **keys, &made[i]);
     if (sealed[i].ok()) plain[i]->text = EmitYaml(plain[i]->value);
   });
   for (std::size_t i = 0; i < plain.size(); ++i)
     if (!sealed[i].ok())
       return Status::Rejected(Tr("{0}: {1}; nothing was written", *paths[i], sealed[i].message()));
+  for (auto& key : made)
+    if (!key.id.empty()) PutCaseKey(std::move(key));
   return Status::Ok();
 }
 
@@ -299,6 +312,15 @@ Result<std::string> StoreWrite::Commit(const Signature& op, const std::string& m
   //    saw them plain (docs/personal-data.md); asking for the key only when
   //    a value is plain.
   if (Status sealed = SealStaged(); !sealed.ok()) return sealed;
+  if (!impl_->case_keys.empty()) {
+    std::vector<CaseKeyEntry> keys;
+    for (auto& [id, key] : impl_->case_keys) keys.push_back(std::move(key));
+    impl_->case_keys.clear();
+    const std::string subject = message.substr(0, message.find('\n'));
+    MEDIATE_RETURN_IF_ERROR(WriteCaseKeys(impl_->store->root(), keys, op,
+                                          "case keys: " + std::to_string(keys.size()) + " for \"" +
+                                              subject + "\"\n\nMediate-Action: case-keys\n"));
+  }
   // 3. Write durably and commit once.
   for (const auto& path : impl_->order) {
     auto& content = impl_->staged.at(path);

@@ -33,6 +33,7 @@
 #include <string>
 #include <vector>
 
+#include "case_key.hpp"
 #include "number_reserve.hpp"
 #include "signature.hpp"
 #include "status.hpp"
@@ -123,9 +124,17 @@ class StoreWrite {
   /// Nothing to do for a dry run. kBusy as Begin.
   Status Renew(const std::string& holder);
 
+  /// Stages a case key (case_key.hpp) to be written into this clone's case
+  /// keys (refs/mediate/keys) by Commit: a tombstone (`erase`), a key
+  /// wrapped anew (`key rewrap`). A later one of the same name replaces it.
+  void PutCaseKey(CaseKeyEntry entry);
+
   /// Checks every staged record (CheckRecordText), seals the personal
   /// values of case files in an encrypted store (SealStaged: the desk's key
-  /// is asked for only when a value is plain), then writes them and makes
+  /// is asked for only when a value is plain), writes the case keys made
+  /// or staged (PutCaseKey) into refs/mediate/keys — before the records, so
+  /// a record never names a key the clone lacks; a crash between leaves a
+  /// key no record names, which nothing reads —, then writes the records and makes
   /// one commit authored by `op` with `message`. Returns the commit
   /// id, "" for a dry run. Errors: kRejected when a staged record fails a
   /// check — the message names every such file, the diagnostics give each

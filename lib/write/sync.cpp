@@ -4,6 +4,7 @@
 #include <optional>
 #include <set>
 
+#include "case_key_sync.hpp"
 #include "case_record.hpp"
 #include "fault.hpp"
 #include "file_number.hpp"
@@ -171,6 +172,11 @@ Status MergeRound(const std::string& root, const SyncOptions& o, const SyncTarge
   MEDIATE_RETURN_IF_ERROR(RequireCleanTree(tx->repo()));
   MEDIATE_RETURN_IF_ERROR(FetchRemote(root, target, o.access, o.progress));
   FaultPoint("sync-after-fetch");
+  // The keys after the branch: every case just fetched had its key pushed
+  // before it (case_key_sync.hpp); this desk's keys go up before its cases.
+  auto keys = ExchangeCaseKeys(root, target, o.access, o.progress, o.author);
+  if (!keys.ok()) return keys.status();
+  out.case_keys_taken += keys->taken;
   auto theirs = RefTarget(root, target.tracking);
   if (!theirs.ok()) return theirs.status();
   auto head = tx->repo().HeadId();

@@ -7,7 +7,8 @@
 // store's merge driver (git_merge.hpp: cases as timelines, registry records
 // by key, conflicts recorded inside the records); check every record the
 // merge changes against the store as it will be (an overlay of the merged
-// files: schema, references, timelines); then write the result through the
+// files: schema, references, timelines); exchange the case keys
+// (case_key_sync.hpp); then write the result through the
 // write transaction — one merge commit with `Mediate-Action: sync`, or a
 // fast-forward — and push. A case this desk registered under an id that
 // another desk of its office gave first on the server (both added the file)
@@ -61,6 +62,8 @@ struct SyncOutcome {
   /// Blocks of numbers reserved for this desk after the push
   /// (number_reserve.hpp); none when it had enough.
   std::vector<NumberBlock> reserved;
+  /// Case keys and erasures taken from the server (case_key_sync.hpp).
+  std::size_t case_keys_taken = 0;
   std::string desk;        ///< this clone's desk name ("" when it has no office)
   bool pushed = false;     ///< the server's branch now has this clone's commits
   bool recovered = false;  ///< a crashed write was rolled back first

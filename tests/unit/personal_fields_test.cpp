@@ -27,6 +27,20 @@ class TestKeys : public CaseKeySource {
   const SecretKey* EpochKey(int epoch) const override { return epoch == 1 ? &epoch_ : nullptr; }
   int CurrentEpoch() const override { return 1; }
   const SecretKey& LookupKey() const override { return lookup_; }
+  Result<CaseKeyEntry> FindCaseKey(const std::string& key_id) const override {
+    auto it = case_keys.find(key_id);
+    if (it == case_keys.end()) return Status::Rejected("no key " + key_id);
+    return it->second;
+  }
+  /// SealCaseRecord, keeping the key it makes as the store would.
+  Status Seal(Value& record) {
+    CaseKeyEntry made;
+    Status s = SealCaseRecord(record, *this, &made);
+    if (!made.id.empty()) case_keys[made.id] = made;
+    return s;
+  }
+
+  std::map<std::string, CaseKeyEntry> case_keys;  ///< the store's case keys, by name
 
  private:
   SecretKey epoch_, lookup_;
@@ -97,7 +111,7 @@ TEST_CASE("a record sealed holds no personal value and opens to the same record"
   TestKeys keys;
   Value v = Parse(kRecord);
   const std::string plain = EmitYaml(v);
-  REQUIRE(SealCaseRecord(v, keys).ok());
+  REQUIRE(keys.Seal(v).ok());
   const std::string sealed = EmitYaml(v);
   for (const char* secret : {"张秀英", "11010519491231002X", "13800001234", "1949-12-31",
                              "东风社区12号楼", "赵大海", "钱律师", "13911110000", "13800005678"})
@@ -105,11 +119,19 @@ TEST_CASE("a record sealed holds no personal value and opens to the same record"
   // What stays plain: the organisation, the category change, the masks.
   CHECK(sealed.find("某物业有限公司") != std::string::npos);
   CHECK(sealed.find("**************002X") != std::string::npos);
-  CHECK(sealed.find("data_key: {epoch: 1") != std::string::npos);
+  // The record names its key; the wrapped key is kept apart (refs/mediate/keys).
+  REQUIRE(keys.case_keys.size() == 1);
+  const CaseKeyEntry& made = keys.case_keys.begin()->second;
+  CHECK(sealed.find("data_key: {case: \"WBL-2026-000001\", key: \"" + made.id + "\"}") !=
+        std::string::npos);
+  CHECK(sealed.find(made.wrapped) == std::string::npos);
+  CHECK(sealed.find("wrapped") == std::string::npos);
+  CHECK(made.case_id == "WBL-2026-000001");
+  CHECK(made.epoch == 1);
   CHECK(PlainPersonalPaths(v).empty());
   // Sealing again changes nothing: the ciphertexts are deterministic.
   Value again = v;
-  REQUIRE(SealCaseRecord(again, keys).ok());
+  REQUIRE(keys.Seal(again).ok());
   CHECK(EmitYaml(again) == sealed);
 
   Value opened = Parse(sealed);
@@ -121,7 +143,7 @@ TEST_CASE("a record sealed holds no personal value and opens to the same record"
 TEST_CASE("an event's values open wherever a merge puts the event") {
   TestKeys keys;
   Value v = Parse(kRecord);
-  REQUIRE(SealCaseRecord(v, keys).ok());
+  REQUIRE(keys.Seal(v).ok());
   // Another desk's event merged in before the session: every later event moves.
   Value other = Parse(R"({at: "2026-03-02T12:00:00+08:00", type: "note", by: "w", note: "x"})");
   auto& events = v.Find("events")->items();
@@ -135,7 +157,7 @@ TEST_CASE("an event's values open wherever a merge puts the event") {
 TEST_CASE("a ciphertext moved to another field does not open") {
   TestKeys keys;
   Value v = Parse(kRecord);
-  REQUIRE(SealCaseRecord(v, keys).ok());
+  REQUIRE(keys.Seal(v).ok());
   Value* parties = v.Find("parties");
   Value& p0 = parties->items()[0];
   *p0.Find("phone") = *p0.Find("id_number");  // the ID number's ciphertext as the phone
@@ -147,7 +169,7 @@ TEST_CASE("a ciphertext moved to another field does not open") {
 TEST_CASE("a record read without the key is masked and written back byte for byte") {
   TestKeys keys;
   Value v = Parse(kRecord);
-  REQUIRE(SealCaseRecord(v, keys).ok());
+  REQUIRE(keys.Seal(v).ok());
   const std::string sealed = EmitYaml(v);
   const Vocabulary& vocab = Vocabulary::Builtin();
   DiagnosticSink sink;
@@ -164,4 +186,51 @@ TEST_CASE("a record read without the key is masked and written back byte for byt
   c.parties[0].phone = "13700009999";
   Value changed = CaseToValue(c);
   CHECK(PlainPersonalPaths(changed) == std::vector<std::string>{"parties[0].phone"});
+}
+
+TEST_CASE("a case whose key was erased opens to nothing and takes no new personal value") {
+  TestKeys keys;
+  Value v = Parse(kRecord);
+  REQUIRE(keys.Seal(v).ok());
+  const std::string sealed = EmitYaml(v);
+  CaseKeyEntry& entry = keys.case_keys.begin()->second;
+  entry.wrapped.clear();
+  entry.epoch = 0;
+  entry.erased = "2026-12-08T10:00:00+08:00";
+  Value read = Parse(sealed);
+  std::string erased;
+  REQUIRE(OpenCaseRecord(read, keys, &erased).ok());
+  CHECK(erased == "2026-12-08T10:00:00+08:00");
+  CHECK(EmitYaml(read) == sealed);  // nothing opened
+  // A new plain value cannot be sealed under a destroyed key.
+  read.Find("parties")->items()[0].Set("phone", Value::String("13900001111"));
+  Status s = keys.Seal(read);
+  REQUIRE_FALSE(s.ok());
+  CHECK(s.message().find("erased on 2026-12-08T10:00:00+08:00") != std::string::npos);
+}
+
+TEST_CASE("a case whose key this clone lacks says to sync") {
+  TestKeys keys;
+  Value v = Parse(kRecord);
+  REQUIRE(keys.Seal(v).ok());
+  keys.case_keys.clear();
+  Status s = OpenCaseRecord(v, keys);
+  REQUIRE_FALSE(s.ok());
+  CHECK(s.message().find("no key ") != std::string::npos);
+}
+
+TEST_CASE("a record sealed with its key wrapped inside still opens") {
+  TestKeys keys;
+  Value v = Parse(kRecord);
+  const std::string plain = EmitYaml(v);
+  SecretKey data = SecretKey::Random();
+  SealPersonalValues(v, "WBL-2026-000001", data, keys.LookupKey());
+  Value dk = Value::Map();
+  dk.Set("epoch", Value::Int(1));
+  dk.Set("case", Value::String("WBL-2026-000001"));
+  dk.Set("wrapped", Value::String(WrapKey(*keys.EpochKey(1), data, kDataKeyAd)));
+  v.Set("data_key", dk);
+  REQUIRE(OpenCaseRecord(v, keys).ok());
+  v.Erase("data_key");
+  CHECK(EmitYaml(v) == plain);
 }
