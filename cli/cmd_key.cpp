@@ -1,9 +1,10 @@
-// mediate key init|list|add-office|revoke|export-recovery: the keys that
+// mediate key init|list|add-office|revoke|rewrap|export-recovery: the keys that
 // seal the citizens' personal data in the store (docs/personal-data.md,
 // "Keys"; PIPL Art. 51).
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include "case_key_rewrap.hpp"
 #include "command.hpp"
 #include "i18n.hpp"
 #include "key_cache.hpp"
@@ -29,6 +30,7 @@ class KeyCommand : public Command {
           "  mediate key add-office XJY       # give 小井峪街道司法所 a key of its own\n"
           "  mediate key list\n"
           "  mediate key revoke ABC --reason \"笔记本电脑遗失\"\n"
+          "  mediate key rewrap               # then sync: ABC's key opens no case key left\n"
           "  mediate key export-recovery --out /media/usb/district-recovery.key\n"
           "The key file is MEDIATE_KEY_FILE, else ~/.config/mediate/keys/OFFICE.key (mode\n"
           "600). Batch jobs give the passphrase in MEDIATE_KEY_PASSPHRASE or a file named by\n"
@@ -49,6 +51,8 @@ class KeyCommand : public Command {
     revoke_ = app.add_subcommand("revoke", _("revoke an office's key and start a new epoch"));
     revoke_->add_option("code", code_, _("office code, e.g. ABC"))->required();
     revoke_->add_option("--reason", reason_, _("why (kept in the keys record)"))->required();
+    rewrap_ = app.add_subcommand(
+        "rewrap", _("wrap every case key anew with the current epoch (after a revoke)"));
     lock_ =
         app.add_subcommand("lock", _("forget the key this desk keeps unlocked for the session"));
     export_ = app.add_subcommand(
@@ -61,6 +65,7 @@ class KeyCommand : public Command {
     if (init_->parsed()) return std::string("mediate key init");
     if (add_->parsed()) return std::string("mediate key add-office");
     if (revoke_->parsed()) return std::string("mediate key revoke");
+    if (rewrap_->parsed()) return std::string("mediate key rewrap");
     return std::nullopt;
   }
 
@@ -98,6 +103,20 @@ class KeyCommand : public Command {
           Tr("key add-office: {0} ({1}); sealed epochs {2}; key file {3} — hand it over "
              "in person, never by mail",
              done->office, done->commit.substr(0, 7), EpochList(done->epochs), done->key_file));
+      return Status::Ok();
+    }
+    if (rewrap_->parsed()) {
+      auto done = RewrapCaseKeys(**w, *op);
+      if (!done.ok()) return done.status();
+      fmt::print(ctx.out, "{}\n",
+                 Tr("key rewrap: {0} case key(s) wrapped anew with epoch {1}; {2} already were, "
+                    "{3} erased; sync, then every clone runs git gc",
+                    done->rewrapped, done->epoch, done->current, done->erased));
+      for (const auto& [epoch, n] : done->unopened)
+        fmt::print(ctx.out, "{}\n",
+                   Tr("  left: {0} key(s) of epoch {1}, which this office does not hold; an "
+                      "office that does runs 'mediate key rewrap'",
+                      n, epoch));
       return Status::Ok();
     }
     auto done = RevokeKeyOffice(**w, *op, code_, reason_, at);
@@ -147,7 +166,7 @@ class KeyCommand : public Command {
 
   CLI::App* lock_ = nullptr;
   CLI::App *init_ = nullptr, *list_ = nullptr, *add_ = nullptr, *revoke_ = nullptr,
-           *export_ = nullptr;
+           *rewrap_ = nullptr, *export_ = nullptr;
   std::string office_, code_, key_file_, reason_, out_;
 };
 

@@ -124,6 +124,14 @@ class ShowCommand : public Command {
                                                          : c.place.street;
     out += Line(_("place"), zh ? place : place + "  " + last_code);
     if (!c.place.address.empty()) out += Line(_("address"), c.place.address);
+    // An erased case shows what is left (masks): say why, with --reveal above all.
+    for (const Event& e : c.events) {
+      if (e.type != "erased") continue;
+      const Value* why = e.payload.Find("reason");
+      out +=
+          Line(_("personal data"), Tr("erased on {0} by {1}: {2}", LocalMinute(e.at, s.time_zone),
+                                      e.by, why && why->is_scalar() ? why->text() : ""));
+    }
     for (std::size_t i = 0; i < c.parties.size(); ++i) {
       const Party& p = c.parties[i];
       std::string ident =

@@ -55,6 +55,7 @@ std::unique_ptr<Command> MakeReportCommand();
 std::unique_ptr<Command> MakeConsultCommand();
 std::unique_ptr<Command> MakeAlertsCommand();
 std::unique_ptr<Command> MakeRenumberCommand();
+std::unique_ptr<Command> MakeEraseCommand();
 std::unique_ptr<Command> MakeFileNumbersCommand();
 std::unique_ptr<Command> MakeEncryptCommand();
 std::unique_ptr<Command> MakeHelpCommand();
@@ -118,7 +119,8 @@ const std::vector<CommandSpec>& CommandTable() {
        Needs::kRegistries, MakeDocCommand},
       {"office", N_("offices that register cases: list, add"), Needs::kRegistries,
        MakeOfficeCommand},
-      {"key", N_("keys of the personal data: init, list, add-office, revoke, export-recovery"),
+      {"key",
+       N_("keys of the personal data: init, list, add-office, revoke, rewrap, export-recovery"),
        Needs::kRegistries, MakeKeyCommand},
       {"conflicts", N_("conflicts merges recorded in case files (exit 1 when any)"),
        Needs::kRegistries, MakeConflictsCommand},
@@ -164,6 +166,8 @@ const std::vector<CommandSpec>& CommandTable() {
        Needs::kRegistries, MakeFileNumbersCommand},
       {"encrypt", N_("seal the personal data a plain store holds, in one commit"),
        Needs::kRegistries, MakeEncryptCommand},
+      {"erase", N_("erase a case's personal data by destroying its key (PIPL Art. 47)"),
+       Needs::kRegistries, MakeEraseCommand},
       {"help", N_("the help of the program or of one command (--man: the manual pages)"),
        Needs::kNothing, MakeHelpCommand},
       {"__complete", N_("complete a command line (for the shell completion scripts)"),

@@ -1,7 +1,7 @@
 // Envelope encryption of personal data, by libsodium (docs/personal-data.md):
 // an office's key pair (crypto_box, X25519) opens the district's epoch
 // secret sealed to it (crypto_box_seal); the epoch key wraps each case's
-// random data key (XChaCha20-Poly1305, the case id as associated data); the
+// random data key (XChaCha20-Poly1305, kept apart from the case: case_key.hpp); the
 // data key seals each personal field (XChaCha20-Poly1305, the case id and
 // field path as associated data). PIPL Art. 51: encryption of personal
 // information; People's Mediation Law Art. 15: no disclosure of a party's
@@ -79,7 +79,7 @@ Result<std::string> SealTo(std::string_view public_key, std::string_view plainte
 Result<std::string> OpenSealed(const BoxKeyPair& pair, std::string_view sealed);
 
 /// A data key wrapped under `kek` (XChaCha20-Poly1305 with a random nonce),
-/// bound to `ad` (the case id): base64 of nonce and ciphertext.
+/// bound to `ad` (for case data keys, kDataKeyAd): base64 of nonce and ciphertext.
 std::string WrapKey(const SecretKey& kek, const SecretKey& key, std::string_view ad);
 /// The key WrapKey wrapped, or an error when `kek` or `ad` differ or the
 /// text was altered.

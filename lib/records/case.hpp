@@ -74,7 +74,8 @@ struct Event {
   Timestamp at;
   std::string type;  ///< received, routed, assigned, session, escalated, extended, agreed,
                      ///< terminated, withdrawn, refused, confirmation, performance, visited,
-                     ///< closed, note, amended, renumbered (timeline.hpp EventKind)
+                     ///< closed, note, amended, renumbered, erased (timeline.hpp
+                     ///< EventKind)
   std::string by;    ///< operator, "Name <email>"
   Value payload = Value::Map();
 

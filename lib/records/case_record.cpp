@@ -80,6 +80,7 @@ const std::vector<std::string_view>* EventPayloadKeys(std::string_view type) {
       {"resolved", {"field", "took", "reason", "merged_at"}},
       {"renumbered", {"from", "reason", "file_no_from", "file_no"}},
       {"amended", {"reason", "changes"}},
+      {"erased", {"reason", "basis"}},
   };
   for (const auto& [t, keys] : kTable)
     if (t == type) return &keys;

@@ -154,6 +154,7 @@ Derived ReplayFirst(const Case& c, std::size_t n, const Settings& settings) {
       case EventKind::kAmended:
       case EventKind::kResolved:
       case EventKind::kRenumbered:
+      case EventKind::kErased:
         break;
     }
     // The outcome is the status a conclusion, withdrawal or refusal led to.

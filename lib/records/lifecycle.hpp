@@ -36,6 +36,7 @@
 //   note         {text}            (no change of state; allowed at any time)
 //   amended      {...}             (reserved for a correction command; the same)
 //   renumbered   {from: OLD-ID, reason?}  (a duplicate id replaced; the same)
+//   erased       {reason, basis?}  (the case's personal data erased; the same)
 //
 // The kinds, the statuses and the rules between them are one table:
 // timeline.hpp (docs/lifecycle.md, "The timeline table").

@@ -14,7 +14,7 @@ Date EventDate(const Event& e, const Settings& settings) {
 
 bool IsDatedStep(EventKind kind) {
   return kind != EventKind::kNote && kind != EventKind::kAmended && kind != EventKind::kResolved &&
-         kind != EventKind::kRenumbered;
+         kind != EventKind::kRenumbered && kind != EventKind::kErased;
 }
 
 PriorStep StepBefore(const Case& c, std::size_t n, EventKind kind, const Settings& settings) {

@@ -30,7 +30,7 @@ constexpr auto W = Breach::kWarning;
 constexpr auto G0 = StepGuard::kNone;
 
 // The order of the rows is the order messages list the allowed steps.
-const std::array<EventKindInfo, 19> kKinds = {{
+const std::array<EventKindInfo, 20> kKinds = {{
     {EventKind::kReceived, "received", "受理", "received", "intake", 0, 0, S::kReceived, G0, R,
      nullptr, R, N_("Law Art. 17"), false},
     {EventKind::kRouted, "routed", "分流", "routed", "route", kBeforeRouting, 0, S::kRouted, G0, R,
@@ -79,6 +79,10 @@ const std::array<EventKindInfo, 19> kKinds = {{
     // the mediation; the case file's registration (Law Art. 27) stays one.
     {EventKind::kRenumbered, "renumbered", "重新编号", "new case id", "renumber", kAnyStatus, 0,
      kUnchanged, G0, R, nullptr, R, N_("Law Art. 27"), false},
+    // The case's key destroyed: the file stays, its personal values no
+    // longer open (docs/personal-data.md, "Erasure").
+    {EventKind::kErased, "erased", "删除个人信息", "personal data erased", "erase", kAnyStatus, 0,
+     kUnchanged, G0, R, nullptr, R, N_("PIPL Art. 47"), false},
 }};
 
 }  // namespace

@@ -74,6 +74,7 @@ enum class EventKind : std::uint8_t {
   kAmended,
   kResolved,    ///< a conflict a merge recorded was settled (`mediate resolve`)
   kRenumbered,  ///< the case got a new id (a duplicate's; `mediate renumber`)
+  kErased,      ///< the case's personal data was erased (`mediate erase`; PIPL Art. 47)
 };
 
 /// A set of statuses (bit i = CaseStatus i).

@@ -70,6 +70,7 @@ ERRORS = {
     "renumber": (["renumber", NO_CASE, "--path", "cases/无.yaml", "--reason", "重复"], ()),
     "file-numbers": (["file-numbers", "多余"], ()),
     "encrypt": (["encrypt"], ()),
+    "erase": (["erase", NO_CASE, "--reason", "保管期限届满", "--basis", "法院裁定"], ()),
     "help": (["help", "没有这个命令"], ()),
 }
 

@@ -71,9 +71,10 @@ TEST_CASE("every event kind has a row with labels, an article and a verb", "[tim
     CHECK(ParseEventKind(row.code) == row.kind);
     CHECK(CodeOf(row.kind) == row.code);
   }
-  // 19 kinds: the 16 files hold today, `amended`, kept for corrections,
-  // `resolved` (a merge conflict settled) and `renumbered` (mediate renumber).
-  CHECK(codes.size() == 19);
+  // 20 kinds: the 16 files hold today, `amended`, kept for corrections,
+  // `resolved` (a merge conflict settled), `renumbered` (mediate renumber) and
+  // `erased` (mediate erase).
+  CHECK(codes.size() == 20);
   CHECK_FALSE(ParseEventKind("agree").has_value());
   CHECK_FALSE(ParseEventKind("").has_value());
   // Some rows by hand.
@@ -90,7 +91,8 @@ TEST_CASE("every event kind has a row with labels, an article and a verb", "[tim
   // The unchanged kinds, and the late confirmation recorded with a warning.
   for (EventKind k : {EventKind::kSession, EventKind::kExtended, EventKind::kConfirmation,
                       EventKind::kPerformance, EventKind::kVisited, EventKind::kAmended,
-                      EventKind::kNote, EventKind::kResolved, EventKind::kRenumbered})
+                      EventKind::kNote, EventKind::kResolved, EventKind::kRenumbered,
+                      EventKind::kErased})
     CHECK_FALSE(InfoOf(k).leads_to.has_value());
   CHECK(InfoOf(EventKind::kConfirmation).limit == &TimeLimits::confirmation_days);
   CHECK(InfoOf(EventKind::kConfirmation).late == Breach::kWarning);
@@ -99,9 +101,12 @@ TEST_CASE("every event kind has a row with labels, an article and a verb", "[tim
     CHECK(MayFollow(EventKind::kAmended, s.status, false));
     CHECK(MayFollow(EventKind::kResolved, s.status, false));
     CHECK(MayFollow(EventKind::kRenumbered, s.status, false));
+    CHECK(MayFollow(EventKind::kErased, s.status, false));
   }
   CHECK(std::string(InfoOf(EventKind::kRenumbered).code) == "renumbered");
   CHECK_FALSE(InfoOf(EventKind::kRenumbered).listed);
+  CHECK(std::string(InfoOf(EventKind::kErased).article) == "PIPL Art. 47");
+  CHECK_FALSE(InfoOf(EventKind::kErased).listed);
 }
 
 TEST_CASE("the status table matches the status vocabulary", "[timeline]") {
