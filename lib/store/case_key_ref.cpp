@@ -82,6 +82,7 @@ Status CommitKeys(const std::string& workdir, git_repository* repo, const git_oi
 
 struct CaseKeyReader::Repo {
   RepoPtr repo;
+  TreePtr tree;  // the ref's tree when last read; null before, or when there is no ref
 };
 
 CaseKeyReader::CaseKeyReader(std::string workdir) : workdir_(std::move(workdir)) {}
@@ -92,15 +93,20 @@ Result<CaseKeyEntry> CaseKeyReader::Find(const std::string& id) const {
   if (!repo_) {
     auto r = std::make_unique<Repo>();
     MEDIATE_RETURN_IF_ERROR(OpenRepo(workdir_, r->repo));
+    MEDIATE_RETURN_IF_ERROR(RefTree(r->repo.get(), kCaseKeysRef, r->tree));
     repo_ = std::move(r);
   }
   git_repository* repo = repo_->repo.get();
-  TreePtr tree;
-  MEDIATE_RETURN_IF_ERROR(RefTree(repo, kCaseKeysRef, tree));
   bool found = false;
   git_oid blob;
   git_filemode_t mode;
-  if (tree) MEDIATE_RETURN_IF_ERROR(EntryAt(tree.get(), CaseKeyPath(id), found, blob, mode));
+  // The tree read first serves every case of a scan; a key written since (by
+  // this process) is looked for in the ref as it is now.
+  for (int pass = 0; pass < 2 && !found; ++pass) {
+    if (pass == 1) MEDIATE_RETURN_IF_ERROR(RefTree(repo, kCaseKeysRef, repo_->tree));
+    if (repo_->tree)
+      MEDIATE_RETURN_IF_ERROR(EntryAt(repo_->tree.get(), CaseKeyPath(id), found, blob, mode));
+  }
   if (!found)
     return Status::Rejected(
         Tr("the case's key {0} is not among this clone's case keys ({1}): run 'mediate sync' to "

@@ -13,6 +13,16 @@ namespace mediate {
 
 namespace {
 
+/// A revoked office changes no key: its key opens only what was sealed to
+/// it before (key_ring.hpp).
+Status RefuseRevoked(const KeyRing& ring) {
+  if (!ring.revoked()) return Status::Ok();
+  return Status::Rejected(
+      Tr("office {0}'s key was revoked: it changes no key; an active office does it; nothing "
+         "was written",
+         ring.office()));
+}
+
 /// Stages the record and commits; on failure removes `written` (a key file
 /// made for this change).
 Result<std::string> CommitRecord(StoreWrite& w, const Signature& op, const KeyRecord& record,
@@ -145,6 +155,7 @@ Result<KeyWriteOutcome> AddKeyOffice(StoreWrite& w, const Signature& op, const s
            key_file));
   auto ring = store.Keys();
   if (!ring.ok()) return ring.status();
+  MEDIATE_RETURN_IF_ERROR(RefuseRevoked(**ring));
   auto passphrase = pass.Get(Tr("the passphrase for {0}'s key file", code), true);
   if (!passphrase.ok()) return passphrase.status();
 
@@ -203,6 +214,7 @@ Result<KeyWriteOutcome> RevokeKeyOffice(StoreWrite& w, const Signature& op, cons
            code));
   auto ring = store.Keys();
   if (!ring.ok()) return ring.status();
+  MEDIATE_RETURN_IF_ERROR(RefuseRevoked(**ring));
 
   it->second.revoked = at;
   it->second.revoked_by = op.ToString();

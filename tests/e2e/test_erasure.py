@@ -267,7 +267,11 @@ class ErasureTest(unittest.TestCase):
                                probe.recoverable_data_keys([store], wbl_keys))
         self.assertEqual(probe.recoverable_data_keys([store], xjy_keys), {k_p})
 
-        # The revoked office cannot rewrap; an active one wraps P's key into epoch 2.
+        # The revoked office changes no key and cannot rewrap; an active one wraps P's key
+        # into epoch 2.
+        r = self.ok(["-C", store, "key", "revoke", "WBL", "--reason", "x"],
+                    "2026-03-04T08:00:00+08:00", "XJY", code=3, extra=as_xjy)
+        self.assertIn("was revoked", r.stderr)
         self.ok(["-C", store, "key", "rewrap"], "2026-03-04T08:00:00+08:00", "XJY", code=3,
                 extra=as_xjy)
         r = self.ok(["-C", store, "key", "rewrap"], "2026-03-04T08:00:00+08:00", "WBL")
