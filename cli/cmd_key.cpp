@@ -24,20 +24,20 @@ class KeyCommand : public Command {
  public:
   void Declare(CLI::App& app) override {
     app.require_subcommand(1);
-    app.footer(
-        _("Examples:\n"
-          "  mediate key init                 # the first office's key; asks a passphrase twice\n"
-          "  mediate key add-office XJY       # give 小井峪街道司法所 a key of its own\n"
-          "  mediate key list\n"
-          "  mediate key revoke ABC --reason \"笔记本电脑遗失\"\n"
-          "  mediate key rewrap               # then sync: ABC's key opens no case key left\n"
-          "  mediate key export-recovery --out /media/usb/district-recovery.key\n"
-          "The key file is MEDIATE_KEY_FILE, else ~/.config/mediate/keys/OFFICE.key (mode\n"
-          "600). Batch jobs give the passphrase in MEDIATE_KEY_PASSPHRASE or a file named by\n"
-          "MEDIATE_KEY_PASSPHRASE_FILE; otherwise it is asked on the terminal. Once\n"
-          "unlocked, the key is kept for the session in XDG_RUNTIME_DIR until it has not\n"
-          "been used for MEDIATE_KEY_IDLE_MINUTES (15; 0 keeps nothing); 'mediate key lock'\n"
-          "forgets it at once."));
+    app.footer(_(
+        "Examples:\n"
+        "  mediate key init                 # the first office's key; asks a passphrase twice\n"
+        "  mediate key add-office XJY       # give 小井峪街道司法所 a key of its own\n"
+        "  mediate key list\n"
+        "  mediate key revoke ABC --reason \"笔记本电脑遗失\"\n"
+        "  mediate key rewrap               # older cases out of ABC's reach (then sync, git gc)\n"
+        "  mediate key export-recovery --out /media/usb/district-recovery.key\n"
+        "The key file is MEDIATE_KEY_FILE, else ~/.config/mediate/keys/OFFICE.key (mode\n"
+        "600). Batch jobs give the passphrase in MEDIATE_KEY_PASSPHRASE or a file named by\n"
+        "MEDIATE_KEY_PASSPHRASE_FILE; otherwise it is asked on the terminal. Once\n"
+        "unlocked, the key is kept for the session in XDG_RUNTIME_DIR until it has not\n"
+        "been used for MEDIATE_KEY_IDLE_MINUTES (15; 0 keeps nothing); 'mediate key lock'\n"
+        "forgets it at once."));
     init_ = app.add_subcommand("init", _("encrypt the store's personal data: this office's key"));
     init_->add_option("--office", office_,
                       _("the office the first key is for (default: this desk's)"));

@@ -128,9 +128,11 @@ class ShowCommand : public Command {
     for (const Event& e : c.events) {
       if (e.type != "erased") continue;
       const Value* why = e.payload.Find("reason");
-      out +=
-          Line(_("personal data"), Tr("erased on {0} by {1}: {2}", LocalMinute(e.at, s.time_zone),
-                                      e.by, why && why->is_scalar() ? why->text() : ""));
+      const Value* basis = e.payload.Find("basis");
+      std::string line = Tr("erased on {0} by {1}: {2}", LocalMinute(e.at, s.time_zone), e.by,
+                            why && why->is_scalar() ? why->text() : "");
+      if (basis && basis->is_scalar()) line += "; " + Tr("basis: {0}", basis->text());
+      out += Line(_("personal data"), line);
     }
     for (std::size_t i = 0; i < c.parties.size(); ++i) {
       const Party& p = c.parties[i];

@@ -25,8 +25,9 @@ std::optional<Date> RetentionEnds(const Case& c, const Settings& settings) {
 Status CheckErasure(const Case& c, const Settings& settings, Date today, std::string_view basis) {
   for (const auto& e : c.events)
     if (e.type == CodeOf(EventKind::kErased))
-      return Status::Rejected(Tr("the personal data of {0} was erased already, on {1} by {2}", c.id,
-                                 e.at.ToString(), e.by));
+      return Status::Rejected(
+          Tr("the personal data of {0} was erased already, on {1} by {2}; nothing was written",
+             c.id, e.at.ToString(), e.by));
   if (!basis.empty()) return Status::Ok();
   const Derived d = Replay(c, settings);
   if (d.status != CaseStatus::kClosed)
@@ -36,7 +37,8 @@ Status CheckErasure(const Case& c, const Settings& settings, Date today, std::st
            "--basis; nothing was written",
            c.id, ShownStatus(CodeOf(d.status))));
   const Value* r = c.events[static_cast<std::size_t>(d.closed_event)].payload.Find("retention");
-  const std::string retention = r && r->is_scalar() ? r->text() : "";
+  const std::string retention =
+      settings.vocab.Get("retention").Shown(r && r->is_scalar() ? r->text() : "");
   const auto ends = RetentionEnds(c, settings);
   if (!ends)
     return Status::Rejected(

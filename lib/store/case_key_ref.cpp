@@ -142,6 +142,24 @@ Result<std::vector<CaseKeyEntry>> ListCaseKeys(const std::string& workdir, const
   return out;
 }
 
+Status EnsureCaseKeys(const std::string& workdir, const Signature& author) {
+  RepoPtr repo;
+  MEDIATE_RETURN_IF_ERROR(OpenRepo(workdir, repo));
+  TreePtr have;
+  MEDIATE_RETURN_IF_ERROR(RefTree(repo.get(), kCaseKeysRef, have));
+  if (have) return Status::Ok();
+  MEDIATE_RETURN_IF_ERROR(CheckAuthor(author));
+  git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1);
+  git_treebuilder* b = nullptr;
+  git_oid empty;
+  if (git_treebuilder_new(&b, repo.get(), nullptr) < 0)
+    return GitIo(_("cannot write the case keys"));
+  BuilderPtr builder(b);
+  if (git_treebuilder_write(&empty, b) < 0) return GitIo(_("cannot write the case keys"));
+  return CommitKeys(workdir, repo.get(), empty, author,
+                    "case keys: none yet\n\nMediate-Action: case-keys\n");
+}
+
 Status WriteCaseKeys(const std::string& workdir, const std::vector<CaseKeyEntry>& entries,
                      const Signature& author, const std::string& message) {
   if (entries.empty()) return Status::Ok();
@@ -151,17 +169,12 @@ Status WriteCaseKeys(const std::string& workdir, const std::vector<CaseKeyEntry>
   git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1);
   TreePtr base;
   MEDIATE_RETURN_IF_ERROR(RefTree(repo.get(), kCaseKeysRef, base));
-  if (!base) {
-    git_treebuilder* b = nullptr;
-    git_oid empty;
-    git_tree* t = nullptr;
-    if (git_treebuilder_new(&b, repo.get(), nullptr) < 0)
-      return GitIo(_("cannot write the case keys"));
-    BuilderPtr builder(b);
-    if (git_treebuilder_write(&empty, b) < 0 || git_tree_lookup(&t, repo.get(), &empty) < 0)
-      return GitIo(_("cannot write the case keys"));
-    base.reset(t);
-  }
+  if (!base)
+    return Status::Rejected(
+        Tr("{0}, this clone's case keys, is missing: written anew, it would leave every case "
+           "sealed here without its key. Restore it — 'mediate sync' takes the server's; from a "
+           "backup: git fetch BACKUP {0}:{0} — then try again; nothing was written",
+           kCaseKeysRef));
   std::vector<std::string> paths;
   std::vector<git_tree_update> updates(entries.size());
   paths.reserve(entries.size());
@@ -191,7 +204,7 @@ Result<CaseKeyUnion> UniteCaseKeys(const std::string& workdir, const std::string
   MEDIATE_RETURN_IF_ERROR(RefTree(r, other, theirs));
   CaseKeyUnion out;
   if (!theirs) {
-    out.other_lacks = mine && git_tree_entrycount(mine.get()) > 0;
+    out.other_lacks = mine != nullptr;
     return out;
   }
   if (mine && git_oid_equal(git_tree_id(mine.get()), git_tree_id(theirs.get()))) return out;

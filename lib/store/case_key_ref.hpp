@@ -59,12 +59,21 @@ Status DropRef(const std::string& workdir, const std::string& ref);
 Result<std::vector<CaseKeyEntry>> ListCaseKeys(const std::string& workdir,
                                                const std::string& ref = kCaseKeysRef);
 
+/// Makes this clone's case keys when it has none: refs/mediate/keys at a
+/// commit of an empty tree by `author`. `key init` and `clone` call it, so
+/// that a clone of an encrypted store without the ref has lost it
+/// (WriteCaseKeys refuses). kUsage for an author without name or email;
+/// kIo on git errors.
+Status EnsureCaseKeys(const std::string& workdir, const Signature& author);
+
 /// Writes `entries` (new keys, tombstones, rewrapped keys) into this
 /// clone's keys: one new commit without parents holding the tree of
 /// refs/mediate/keys with each entry's file put in (replacing one of the
 /// same name), committed by `author` with `message`, and the ref moved to
-/// it (fsynced). Nothing to do for no entries. kUsage for an author without
-/// name or email; kIo on git errors.
+/// it (fsynced). Nothing to do for no entries. kRejected when the clone has
+/// no refs/mediate/keys (lost: a new one would leave every sealed case
+/// without its key; the message says how to restore it); kUsage for an
+/// author without name or email; kIo on git errors.
 Status WriteCaseKeys(const std::string& workdir, const std::vector<CaseKeyEntry>& entries,
                      const Signature& author, const std::string& message);
 

@@ -4,13 +4,30 @@
 #include "case_record.hpp"
 #include "erasure.hpp"
 #include "i18n.hpp"
+#include "key_ring.hpp"
 #include "timeline.hpp"
 
 namespace mediate {
 
-Result<EraseOutcome> EraseCase(StoreWrite& w, const Signature& op, const EraseRequest& request) {
+namespace {
+
+/// `s` without the white space around it.
+std::string Trimmed(const std::string& s) {
+  const auto first = s.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return "";
+  return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
+}
+
+}  // namespace
+
+Result<EraseOutcome> EraseCase(StoreWrite& w, const Signature& op, const EraseRequest& given) {
+  EraseRequest request = given;
+  request.reason = Trimmed(request.reason);
+  request.basis = Trimmed(request.basis);
   if (request.reason.empty())
     return Status::Usage(_("--reason is required: why the personal data is erased"));
+  if (!given.basis.empty() && request.basis.empty())
+    return Status::Usage(_("--basis is blank: name the legal ground, or leave --basis out"));
   const Store& store = w.store();
   const Settings& settings = store.settings();
   auto loaded = store.LoadCase(request.id);
@@ -31,6 +48,14 @@ Result<EraseOutcome> EraseCase(StoreWrite& w, const Signature& op, const EraseRe
         Tr("{0}'s key is kept in its own file, as an earlier version sealed it, and the store's "
            "history keeps that file: erasing it cannot destroy the key; nothing was written",
            c.id));
+  // Erasing is an office's act: its key, unlocked and not revoked.
+  auto ring = store.Keys();
+  if (!ring.ok()) return ring.status();
+  if ((*ring)->revoked())
+    return Status::Rejected(
+        Tr("office {0}'s key was revoked: it erases nothing; an active office "
+           "does it; nothing was written",
+           (*ring)->office()));
   EraseOutcome out;
   out.id = c.id;
   out.path = loaded->path;

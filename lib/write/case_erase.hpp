@@ -35,8 +35,11 @@ struct EraseOutcome {
   std::string commit;  ///< the commit of the `erased` event
 };
 
-/// Erases case `request.id`'s personal data through `w` as `op`. Errors
-/// (nothing written): kUsage without a reason; kNotFound for no such case;
+/// Erases case `request.id`'s personal data through `w` as `op`; the
+/// office's key is unlocked first (Store::Keys): erasing is an office's act.
+/// Reason and basis are taken without surrounding white space. Errors
+/// (nothing written): kUsage without a reason, or a blank basis; kRejected
+/// for a revoked office; errors of Store::Keys; kNotFound for no such case;
 /// kRejected when CheckErasure refuses, when the store is not encrypted or
 /// the case holds no sealed data (nothing to destroy: its values are
 /// plain), or when its key is kept in its own file (sealed by an earlier

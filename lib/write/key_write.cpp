@@ -1,5 +1,7 @@
 #include "key_write.hpp"
 
+#include "case_key_ref.hpp"
+
 #include <filesystem>
 
 #include "disk.hpp"
@@ -122,6 +124,8 @@ Result<KeyWriteOutcome> InitKeys(StoreWrite& w, const Signature& op, std::string
   auto text = OfficeKeyFileText(office, pair, *passphrase);
   if (!text.ok()) return text.status();
   MEDIATE_RETURN_IF_ERROR(WriteSecretFile(key_file, *text));
+  // The case keys' ref, empty: from now on its absence means it was lost.
+  MEDIATE_RETURN_IF_ERROR(EnsureCaseKeys(w.store().root(), op));
   auto commit = CommitRecord(w, op, *record, out.subject, "key-init", office, key_file);
   if (!commit.ok()) return commit.status();
   out.commit = *commit;

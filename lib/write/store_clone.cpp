@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "case_key_ref.hpp"
 #include "case_key_sync.hpp"
 #include "git_remote.hpp"
 #include "git_repo.hpp"
@@ -40,6 +41,7 @@ Status CloneAndCheck(const std::string& url, const std::string& scratch, const s
                                reserve ? reserve->progress : ProgressFn{},
                                reserve ? reserve->author : Signature{});
   if (!keys.ok()) return keys.status();
+  if (reserve) MEDIATE_RETURN_IF_ERROR(EnsureCaseKeys(scratch, reserve->author));
   if (!reserve) return Status::Ok();
   ReserveOptions r = *reserve;
   r.office = office;

@@ -272,6 +272,9 @@ class ErasureTest(unittest.TestCase):
         r = self.ok(["-C", store, "key", "revoke", "WBL", "--reason", "x"],
                     "2026-03-04T08:00:00+08:00", "XJY", code=3, extra=as_xjy)
         self.assertIn("was revoked", r.stderr)
+        r = self.ok(["-C", store, "erase", p, "--reason", "x", "--basis", "y"],
+                    "2026-03-04T08:00:00+08:00", "XJY", code=3, extra=as_xjy)
+        self.assertIn("was revoked", r.stderr)
         self.ok(["-C", store, "key", "rewrap"], "2026-03-04T08:00:00+08:00", "XJY", code=3,
                 extra=as_xjy)
         r = self.ok(["-C", store, "key", "rewrap"], "2026-03-04T08:00:00+08:00", "WBL")
@@ -300,6 +303,26 @@ class ErasureTest(unittest.TestCase):
         self.assertIn("nothing was written", r.stderr)
         self.ok(["-C", store, "erase", "WBL-2026-000009", "--reason", "x", "--basis", "y"],
                 "2026-03-05T10:00:00+08:00", "WBL", code=3)
+        r = self.ok(["-C", store, "erase", case, "--reason", "  ", "--basis", "法院裁定"],
+                    "2026-03-05T10:00:00+08:00", "WBL", code=2)
+        self.assertIn("--reason", r.stderr)
+        r = self.ok(["-C", store, "erase", case, "--reason", "当事人申请", "--basis", " "],
+                    "2026-03-05T10:00:00+08:00", "WBL", code=2)
+        self.assertIn("--basis", r.stderr)
+        # The case keys lost: a write refuses rather than start them anew without the
+        # sealed cases' keys, and goes on once the ref is back.
+        self.git(store, "update-ref", "-d", "refs/mediate/keys")
+        r = self.run_m(["-C", store, "intake", "--received", "2026-03-05T10:30:00+08:00",
+                        "--source", "application", "--category", "neighbour", "--summary", "x",
+                        "--street", STREET, "--community", COMMUNITY, "--grid", GRID,
+                        "--applicant", "公孙某某", "--respondent", "邻居乙"],
+                       "2026-03-05T10:30:00+08:00", "WBL")
+        self.assertEqual(r.returncode, 3, r.stdout + r.stderr)
+        self.assertIn("refs/mediate/keys", r.stderr)
+        self.assertIn("is missing", r.stderr)
+        self.assertEqual(self.git(store, "rev-parse", "HEAD"), head)
+        self.assertEqual(self.keys_ref(store), "")
+        self.git(store, "update-ref", "refs/mediate/keys", ref)
         self.assertEqual((self.git(store, "rev-parse", "HEAD"), self.keys_ref(store)),
                          (head, ref))
         # Erased once; a second erasure is refused.
