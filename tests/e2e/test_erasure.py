@@ -325,9 +325,13 @@ class ErasureTest(unittest.TestCase):
         self.git(store, "update-ref", "refs/mediate/keys", ref)
         self.assertEqual((self.git(store, "rev-parse", "HEAD"), self.keys_ref(store)),
                          (head, ref))
-        # Erased once; a second erasure is refused.
+        # Erased once; a lookup by the name no longer finds it; a second erasure is refused.
+        r = self.ok(["-C", store, "list", "party:欧阳秀英"], "2026-03-05T10:00:00+08:00", "WBL")
+        self.assertIn(case, r.stdout)
         self.ok(["-C", store, "erase", case, "--reason", "当事人申请", "--basis", "法院裁定"],
                 "2026-03-05T10:00:00+08:00", "WBL")
+        r = self.ok(["-C", store, "list", "party:欧阳秀英"], "2026-03-05T10:05:00+08:00", "WBL")
+        self.assertNotIn(case, r.stdout)
         r = self.ok(["-C", store, "erase", case, "--reason", "x", "--basis", "y"],
                     "2026-03-05T11:00:00+08:00", "WBL", code=3)
         self.assertIn("erased already", r.stderr)
