@@ -1,7 +1,5 @@
 #include "store_write.hpp"
 
-#include "case_key_ref.hpp"
-
 #include <algorithm>
 #include <atomic>
 #include <thread>
