@@ -35,6 +35,8 @@ inline constexpr char kCaseKeysIncomingRef[] = "refs/mediate/keys-incoming";
 /// several threads.
 class CaseKeyReader {
  public:
+  /// A reader of the clone whose work tree is `workdir`; nothing is read
+  /// before the first Find.
   explicit CaseKeyReader(std::string workdir);
   ~CaseKeyReader();
 
