@@ -23,10 +23,12 @@ struct CaseKeyExchange {
 /// (UniteCaseKeys: by key, an erasure winning) and, when the union holds
 /// what the server lacks, replaces the server's with it (a forced push of
 /// a ref that is no branch), then fetches again to check, up to
-/// `max_rounds` times (another desk may replace it in between). The clone
-/// at `root` must have a remote. `author` commits the union. kIo when the
-/// server cannot be reached or refuses the push (its reason); kBusy after
-/// `max_rounds`; errors of UniteCaseKeys.
+/// `max_rounds` times (another desk may replace it in between: a push the
+/// server refuses because its keys changed since they were fetched starts
+/// the next round). The clone at `root` must have a remote. `author`
+/// commits the union. kIo when the server cannot be reached, or still
+/// refuses the push after `max_rounds` (its reason); kBusy after
+/// `max_rounds` otherwise; errors of UniteCaseKeys.
 Result<CaseKeyExchange> ExchangeCaseKeys(const std::string& root, const SyncTarget& target,
                                          const RemoteAccess& access, const ProgressFn& progress,
                                          const Signature& author, int max_rounds = 5);

@@ -151,8 +151,17 @@ class ErasureTest(unittest.TestCase):
                     "2026-03-03T10:00:00+08:00", "XJY")
             self.ok(["-C", xjy, "close", a, "--retention", "short"],
                     "2026-03-04T10:00:00+08:00", "XJY")
-            for desk, office, now in ((xjy, "XJY", "2026-03-04T18:00:00+08:00"),
-                                      (wh, "WH", "2026-03-04T18:05:00+08:00"),
+            # Both desks sync at the same moment: each sends keys the server lacks, and the
+            # one whose push finds the server's keys changed unites again.
+            procs = [subprocess.Popen(
+                [MEDIATE, "-C", desk, "sync"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                text=True, env=dict(self.env, MEDIATE_NOW="2026-03-04T18:00:00+08:00",
+                                    MEDIATE_KEY_FILE=self.key_file(office)))
+                for desk, office in ((xjy, "XJY"), (wh, "WH"))]
+            for proc in procs:
+                out, err = proc.communicate(timeout=600)
+                self.assertEqual(proc.returncode, 0, out + err)
+            for desk, office, now in ((wh, "WH", "2026-03-04T18:05:00+08:00"),
                                       (xjy, "XJY", "2026-03-04T18:10:00+08:00")):
                 self.ok(["-C", desk, "sync"], now, office)
             # The record names its key; the wrapped key is in no case file.
