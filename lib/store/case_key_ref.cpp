@@ -61,6 +61,19 @@ std::map<std::string, git_oid> Entries(const git_tree* tree) {
   return out;
 }
 
+/// Writes a tree of `entries` (name → id), each with `mode`, into `out`.
+Status WriteTree(git_repository* repo, const std::map<std::string, git_oid>& entries,
+                 git_filemode_t mode, git_oid* out) {
+  git_treebuilder* tb = nullptr;
+  if (git_treebuilder_new(&tb, repo, nullptr) < 0) return GitIo(_("cannot write the case keys"));
+  BuilderPtr builder(tb);
+  for (const auto& [name, id] : entries)
+    if (git_treebuilder_insert(nullptr, tb, name.c_str(), &id, mode) < 0)
+      return GitIo(_("cannot write the case keys"));
+  if (git_treebuilder_write(out, tb) < 0) return GitIo(_("cannot write the case keys"));
+  return Status::Ok();
+}
+
 /// Makes a commit without parents of `tree` and points kCaseKeysRef at it.
 Status CommitKeys(const std::string& workdir, git_repository* repo, const git_oid& tree_id,
                   const Signature& author, const std::string& message) {
@@ -150,12 +163,8 @@ Status EnsureCaseKeys(const std::string& workdir, const Signature& author) {
   if (have) return Status::Ok();
   MEDIATE_RETURN_IF_ERROR(CheckAuthor(author));
   git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1);
-  git_treebuilder* b = nullptr;
   git_oid empty;
-  if (git_treebuilder_new(&b, repo.get(), nullptr) < 0)
-    return GitIo(_("cannot write the case keys"));
-  BuilderPtr builder(b);
-  if (git_treebuilder_write(&empty, b) < 0) return GitIo(_("cannot write the case keys"));
+  MEDIATE_RETURN_IF_ERROR(WriteTree(repo.get(), {}, GIT_FILEMODE_BLOB, &empty));
   return CommitKeys(workdir, repo.get(), empty, author,
                     "case keys: none yet\n\nMediate-Action: case-keys\n");
 }
@@ -261,24 +270,10 @@ Result<CaseKeyUnion> UniteCaseKeys(const std::string& workdir, const std::string
         ++out.taken;
       }
     }
-    git_treebuilder* tb = nullptr;
-    if (git_treebuilder_new(&tb, r, nullptr) < 0) return GitIo(_("cannot write the case keys"));
-    BuilderPtr builder(tb);
-    for (const auto& [name, id] : keys)
-      if (git_treebuilder_insert(nullptr, tb, name.c_str(), &id, GIT_FILEMODE_BLOB) < 0)
-        return GitIo(_("cannot write the case keys"));
-    git_oid sub;
-    if (git_treebuilder_write(&sub, tb) < 0) return GitIo(_("cannot write the case keys"));
-    dirs[dir] = sub;
+    MEDIATE_RETURN_IF_ERROR(WriteTree(r, keys, GIT_FILEMODE_BLOB, &dirs[dir]));
   }
-  git_treebuilder* tb = nullptr;
-  if (git_treebuilder_new(&tb, r, nullptr) < 0) return GitIo(_("cannot write the case keys"));
-  BuilderPtr builder(tb);
-  for (const auto& [dir, id] : dirs)
-    if (git_treebuilder_insert(nullptr, tb, dir.c_str(), &id, GIT_FILEMODE_TREE) < 0)
-      return GitIo(_("cannot write the case keys"));
   git_oid united;
-  if (git_treebuilder_write(&united, tb) < 0) return GitIo(_("cannot write the case keys"));
+  MEDIATE_RETURN_IF_ERROR(WriteTree(r, dirs, GIT_FILEMODE_TREE, &united));
   out.other_lacks = !git_oid_equal(&united, git_tree_id(theirs.get()));
   if (mine && git_oid_equal(&united, git_tree_id(mine.get()))) return out;
   MEDIATE_RETURN_IF_ERROR(CheckAuthor(author));
